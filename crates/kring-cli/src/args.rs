@@ -1,0 +1,277 @@
+//! The command-line grammar. These names are the scripting interface users and later work rely
+//! on: add to them, do not rename them.
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use kring_core::model::*;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kring",
+    version,
+    about = "Kring: strategic relationship management, local-first."
+)]
+pub struct Cli {
+    /// The store folder (default: Kring's folder in your data directory).
+    #[arg(long, global = true, env = "KRING_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Set up the store for its owner.
+    Init {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "networker", value_parser = parse_enum::<Role>)]
+        role: Role,
+    },
+    /// Add, list, show, edit and delete relationship cards.
+    #[command(subcommand)]
+    Card(CardCommand),
+    /// Set your relationship with a stakeholder.
+    Relate {
+        id: String,
+        #[arg(long, value_parser = clap::value_parser!(u8))]
+        strength: Option<u8>,
+        #[arg(long, value_parser = clap::value_parser!(u8))]
+        trust: Option<u8>,
+        /// Keep in touch every DAYS days.
+        #[arg(long, value_name = "DAYS")]
+        cadence: Option<u32>,
+        #[arg(long, value_parser = parse_enum::<RelationshipStatus>)]
+        status: Option<RelationshipStatus>,
+        #[arg(long, value_parser = parse_enum::<Visibility>)]
+        visibility: Option<Visibility>,
+    },
+    /// Log an interaction (and a follow-up).
+    Log {
+        /// The cards the interaction was with (ids or their first digits).
+        #[arg(long, required = true, num_args = 1..)]
+        with: Vec<String>,
+        #[arg(long, value_parser = parse_enum::<InteractionKind>)]
+        kind: InteractionKind,
+        /// When: YYYY-MM-DD, "YYYY-MM-DD HH:MM", RFC 3339, today or yesterday (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        summary: String,
+        /// An outcome (repeat for several).
+        #[arg(long)]
+        outcome: Vec<String>,
+        #[arg(long = "follow-up", value_name = "TEXT")]
+        follow_up: Option<String>,
+        /// Due date of the follow-up: YYYY-MM-DD, today, tomorrow or +N (days from today).
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long, value_parser = parse_enum::<Visibility>)]
+        visibility: Option<Visibility>,
+    },
+    /// Open follow-ups, earliest first.
+    FollowUps {
+        #[arg(long = "due-before", value_name = "DATE")]
+        due_before: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a follow-up done.
+    Done {
+        id: String,
+        /// Open it again instead.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Add a note to a card.
+    Note {
+        id: String,
+        text: String,
+        #[arg(long, value_parser = parse_enum::<Visibility>)]
+        visibility: Option<Visibility>,
+    },
+    /// Follow-ups due and relationships going cold.
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search cards as you type: names, organisations, emails, tags, notes.
+    Search {
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill the store with a fictional network of a Flemish city administration.
+    Demo {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 2_000)]
+        cards: usize,
+    },
+    /// Verify the indexes against the records.
+    Check {
+        /// Rebuild indexes that drifted.
+        #[arg(long)]
+        repair: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CardCommand {
+    /// Add a person or an organisation.
+    #[command(subcommand)]
+    Add(AddCommand),
+    /// List cards.
+    List {
+        #[arg(long, value_enum)]
+        kind: Option<CardKindArg>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything about a card.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set fields: --set display_name="Jan Peeters" --set tags=haven,eu --set visibility=private
+    Edit {
+        id: String,
+        #[arg(long, required = true, value_name = "FIELD=VALUE")]
+        set: Vec<String>,
+    },
+    /// Delete a card (it can come back if someone edits it later).
+    Rm { id: String },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum CardKindArg {
+    Person,
+    Org,
+    Networker,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AddCommand {
+    /// An external person.
+    Person(AddPerson),
+    /// An organisation.
+    Org(AddOrganisation),
+}
+
+#[derive(Args, Debug)]
+pub struct AddPerson {
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub email: Vec<String>,
+    #[arg(long)]
+    pub phone: Vec<String>,
+    #[arg(long)]
+    pub website: Vec<String>,
+    /// The organisation the person works at (an id).
+    #[arg(long)]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub tag: Vec<String>,
+    #[arg(long, value_parser = parse_enum::<Visibility>)]
+    pub visibility: Option<Visibility>,
+}
+
+#[derive(Args, Debug)]
+pub struct AddOrganisation {
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, value_parser = parse_enum::<Sector>)]
+    pub sector: Option<Sector>,
+    #[arg(long, value_parser = parse_enum::<Level>)]
+    pub level: Option<Level>,
+    #[arg(long)]
+    pub website: Option<String>,
+    /// The parent organisation (an id).
+    #[arg(long)]
+    pub parent: Option<String>,
+    #[arg(long)]
+    pub tag: Vec<String>,
+    #[arg(long, value_parser = parse_enum::<Visibility>)]
+    pub visibility: Option<Visibility>,
+}
+
+fn parse_enum<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
+    text.parse::<T>().map_err(|e| e.reason)
+}
+
+pub fn parse_assignment(text: &str) -> Result<(String, String)> {
+    match text.split_once('=') {
+        Some((field, value)) if !field.trim().is_empty() => {
+            Ok((field.trim().to_owned(), value.to_owned()))
+        }
+        _ => bail!("--set '{text}': write FIELD=VALUE"),
+    }
+}
+
+/// A date as people type it: YYYY-MM-DD, today, tomorrow, yesterday or +N / -N days.
+pub fn parse_date(text: &str, now: DateTime<Utc>) -> Result<NaiveDate> {
+    let today = now.with_timezone(&chrono::Local).date_naive();
+    let trimmed = text.trim();
+    match trimmed {
+        "today" => return Ok(today),
+        "tomorrow" => return Ok(today + chrono::Duration::days(1)),
+        "yesterday" => return Ok(today - chrono::Duration::days(1)),
+        _ => {}
+    }
+    if let Some(days) = trimmed
+        .strip_prefix('+')
+        .and_then(|d| d.trim_end_matches('d').parse::<i64>().ok())
+    {
+        return Ok(today + chrono::Duration::days(days));
+    }
+    if let Some(days) = trimmed
+        .strip_prefix('-')
+        .and_then(|d| d.trim_end_matches('d').parse::<i64>().ok())
+    {
+        return Ok(today - chrono::Duration::days(days));
+    }
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
+        anyhow::anyhow!("'{text}' is not a date: use YYYY-MM-DD, today, tomorrow or +N")
+    })
+}
+
+/// A moment as people type it, in the local time zone unless one is given.
+pub fn parse_when(text: &str, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>> {
+    let trimmed = text.trim();
+    if let Ok(moment) = DateTime::parse_from_rfc3339(trimmed) {
+        return Ok(moment);
+    }
+    for format in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(trimmed, format) {
+            if let Some(local) = chrono::Local.from_local_datetime(&naive).earliest() {
+                return Ok(local.fixed_offset());
+            }
+        }
+    }
+    let date = parse_date(trimmed, now).map_err(|_| {
+        anyhow::anyhow!(
+            "'{text}' is not a date or time: use YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or today"
+        )
+    })?;
+    let noon = date.and_hms_opt(12, 0, 0).expect("noon exists");
+    let local = chrono::Local
+        .from_local_datetime(&noon)
+        .earliest()
+        .ok_or_else(|| anyhow::anyhow!("'{text}' does not exist in the local time zone"))?;
+    Ok(local.fixed_offset())
+}

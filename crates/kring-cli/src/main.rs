@@ -1,0 +1,298 @@
+//! `kring`: the command line. Parses arguments, reads the clock and the environment, calls
+//! kring-core, and prints text or JSON. No domain logic lives here.
+//!
+//! Every failure exits non-zero with one line on stderr saying what is wrong.
+
+mod args;
+mod output;
+
+use anyhow::{Context, Result};
+use args::*;
+use chrono::Utc;
+use clap::Parser;
+use kring_core::model::*;
+use kring_core::store::views::{CardFilter, LogRequest, RelateRequest};
+use kring_core::store::{OpenOptions, Store};
+use output::Printer;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = error.print();
+                return if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            eprintln!("kring: {}", one_line_clap_error(&error.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = error
+                .chain()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(": ");
+            eprintln!("kring: {}", message.replace('\n', " "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// clap's errors span several lines with a usage section; users get one line.
+fn one_line_clap_error(text: &str) -> String {
+    let before_usage = text.split("\nUsage:").next().unwrap_or(text);
+    let before_usage = before_usage
+        .split("\n\nFor more information")
+        .next()
+        .unwrap_or(before_usage);
+    let joined = before_usage
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    joined.strip_prefix("error: ").unwrap_or(&joined).to_owned()
+}
+
+fn store_path(cli_store: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = cli_store {
+        return Ok(path);
+    }
+    let dirs = directories::ProjectDirs::from("eu", "Kring", "Kring")
+        .context("no home folder to keep the store in: pass --store DIR or set KRING_STORE")?;
+    Ok(dirs.data_dir().join("store"))
+}
+
+fn open(cli_store: Option<PathBuf>) -> Result<Store> {
+    let path = store_path(cli_store)?;
+    let store = Store::open(&path, &OpenOptions::default())?;
+    if let Some(old) = store.node_renewed_from {
+        eprintln!(
+            "kring: note: this store was copied or restored (it was node {old}); it now writes as node {}",
+            store.node_id()
+        );
+    }
+    Ok(store)
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let now = Utc::now();
+    let store = open(cli.store)?;
+    let printer = Printer;
+    match cli.command {
+        Command::Init { name, email, role } => {
+            let profile = store.init(&name, &email, role, now)?;
+            println!(
+                "Kring is set up for {} ({}) as {} in {}",
+                profile.name,
+                profile.email,
+                profile.role,
+                store.path().display()
+            );
+            println!("{}", profile.networker);
+        }
+        Command::Card(CardCommand::Add(AddCommand::Person(person))) => {
+            store.require_profile()?;
+            let body = Person {
+                display_name: person.name.trim().to_owned(),
+                given_name: None,
+                family_name: None,
+                honorific: None,
+                job_title: person.title.clone(),
+                emails: person.email,
+                phones: person.phone,
+                addresses: vec![],
+                websites: person.website,
+                social_handles: vec![],
+                languages: vec![],
+                tags: person.tag,
+            };
+            let organisation = match &person.org {
+                Some(org) => Some(store.resolve_id(org)?),
+                None => None,
+            };
+            let id = store.create_person(
+                &body,
+                organisation,
+                person.title.as_deref(),
+                person.visibility,
+                now,
+            )?;
+            println!("{id}");
+        }
+        Command::Card(CardCommand::Add(AddCommand::Org(org))) => {
+            store.require_profile()?;
+            let parent = match &org.parent {
+                Some(parent) => Some(store.resolve_id(parent)?),
+                None => None,
+            };
+            let body = Organisation {
+                name: org.name.trim().to_owned(),
+                sector: org.sector,
+                level: org.level,
+                parent,
+                website: org.website,
+                tags: org.tag,
+            };
+            let id = store.create(&body, org.visibility, now)?;
+            println!("{id}");
+        }
+        Command::Card(CardCommand::List { kind, tag, json }) => {
+            let kind = match kind {
+                Some(CardKindArg::Person) => Some(RecordKind::Person),
+                Some(CardKindArg::Org) => Some(RecordKind::Organisation),
+                Some(CardKindArg::Networker) => Some(RecordKind::Networker),
+                None => None,
+            };
+            let cards = store.list_cards(&CardFilter { kind, tag })?;
+            printer.card_list(&cards, json)?;
+        }
+        Command::Card(CardCommand::Show { id, json }) => {
+            let id = store.resolve_id(&id)?;
+            let detail = store.card_detail(id, now)?;
+            printer.card_detail(&detail, json)?;
+        }
+        Command::Card(CardCommand::Edit { id, set }) => {
+            let id = store.resolve_id(&id)?;
+            let assignments = set
+                .iter()
+                .map(|s| parse_assignment(s))
+                .collect::<Result<Vec<_>>>()?;
+            store.set_fields(id, &assignments, now)?;
+            println!("{id}");
+        }
+        Command::Card(CardCommand::Rm { id }) => {
+            let id = store.resolve_id(&id)?;
+            store.delete(id, now)?;
+            println!("deleted {id}");
+        }
+        Command::Relate {
+            id,
+            strength,
+            trust,
+            cadence,
+            status,
+            visibility,
+        } => {
+            let stakeholder = store.resolve_id(&id)?;
+            let request = RelateRequest {
+                strength,
+                trust,
+                cadence_days: cadence,
+                status,
+                since: None,
+                visibility,
+            };
+            let relationship = store.relate(stakeholder, &request, now)?;
+            println!("{relationship}");
+        }
+        Command::Log {
+            with,
+            kind,
+            at,
+            summary,
+            outcome,
+            follow_up,
+            due,
+            visibility,
+        } => {
+            let with = with
+                .iter()
+                .map(|w| store.resolve_id(w))
+                .collect::<Result<Vec<_>, _>>()?;
+            let at = match at {
+                Some(text) => parse_when(&text, now)?,
+                None => now.with_timezone(&chrono::Local).fixed_offset(),
+            };
+            let follow_up = match (follow_up, due) {
+                (Some(text), Some(due)) => Some((text, parse_date(&due, now)?)),
+                (Some(text), None) => Some((text, now.date_naive() + chrono::Duration::days(7))),
+                (None, Some(_)) => anyhow::bail!("--due needs --follow-up TEXT to say what is due"),
+                (None, None) => None,
+            };
+            let logged = store.log_interaction(
+                &LogRequest {
+                    with,
+                    kind,
+                    at,
+                    summary,
+                    outcomes: outcome,
+                    follow_up,
+                    visibility,
+                },
+                now,
+            )?;
+            println!("{}", logged.interaction);
+            if let Some(follow_up) = logged.follow_up {
+                println!("follow-up {follow_up}");
+            }
+        }
+        Command::FollowUps { due_before, json } => {
+            let due_before = match due_before {
+                Some(text) => Some(parse_date(&text, now)?),
+                None => None,
+            };
+            let follow_ups = store.follow_ups(due_before)?;
+            printer.follow_ups(&follow_ups, now.date_naive(), json)?;
+        }
+        Command::Done { id, undo } => {
+            let id = store.resolve_id(&id)?;
+            store.set_follow_up_done(id, !undo, now)?;
+            println!("{} {id}", if undo { "reopened" } else { "done" });
+        }
+        Command::Note {
+            id,
+            text,
+            visibility,
+        } => {
+            let about = store.resolve_id(&id)?;
+            let note = store.add_note(about, &text, visibility, now)?;
+            println!("{note}");
+        }
+        Command::Today { json } => {
+            let due = store.follow_ups(Some(now.date_naive() + chrono::Duration::days(1)))?;
+            let cold = store.going_cold(now)?;
+            printer.today(&due, &cold, now.date_naive(), json)?;
+        }
+        Command::Search { query, limit, json } => {
+            let hits = store.search(&query.join(" "), limit)?;
+            printer.search(&hits, json)?;
+        }
+        Command::Demo { seed, cards } => {
+            let summary = kring_core::demo::generate(
+                &store,
+                &kring_core::demo::DemoOptions { seed, cards },
+                now,
+            )?;
+            println!(
+                "demo network: {} networkers, {} organisations, {} people, {} relationships, {} interactions, {} follow-ups, {} notes, {} links",
+                summary.networkers, summary.organisations, summary.people, summary.relationships,
+                summary.interactions, summary.follow_ups, summary.notes, summary.links
+            );
+        }
+        Command::Check { repair, json } => {
+            let report = store.check(repair, now)?;
+            printer.check(&report, json)?;
+            if !report.is_clean() && !report.repaired {
+                anyhow::bail!(
+                    "the indexes have drifted from the records ({} missing, {} stale, {} unreadable): run `kring check --repair`",
+                    report.missing.len(), report.stale.len(), report.unreadable.len()
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! Printing results as text for people or JSON for scripts. Lists print arrays of objects that
+//! carry at least `id`, `kind` and `name`.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use kring_core::store::check::CheckReport;
+use kring_core::store::search::SearchHit;
+use kring_core::store::views::{CardDetail, CardSummary, FollowUpView, RelationshipView};
+use serde_json::{json, Value};
+
+pub struct Printer;
+
+fn print_json(value: &Value) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn with_kind_and_name(view: &impl serde::Serialize, kind: &str, name: &str) -> Result<Value> {
+    let mut value = serde_json::to_value(view)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("kind".into(), json!(kind));
+        object.insert("name".into(), json!(name));
+    }
+    Ok(value)
+}
+
+fn due_label(due: NaiveDate, today: NaiveDate) -> String {
+    let days = (due - today).num_days();
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        d if d < 0 => format!("{} days overdue", -d),
+        d => format!("in {d} days"),
+    }
+}
+
+impl Printer {
+    pub fn card_list(&self, cards: &[CardSummary], json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(cards)?);
+        }
+        if cards.is_empty() {
+            println!("No cards yet. Add one with `kring card add person --name NAME` or try `kring demo`.");
+        }
+        for card in cards {
+            let detail = card
+                .detail
+                .as_deref()
+                .map(|d| format!(" — {d}"))
+                .unwrap_or_default();
+            let tags = if card.tags.is_empty() {
+                String::new()
+            } else {
+                format!("  #{}", card.tags.join(" #"))
+            };
+            println!(
+                "{}  {:<12} {}{}{}",
+                card.id, card.kind, card.name, detail, tags
+            );
+        }
+        Ok(())
+    }
+
+    pub fn card_detail(&self, card: &CardDetail, json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(card)?);
+        }
+        println!(
+            "{}  ({}, {})",
+            card.name,
+            card.kind,
+            card.visibility.as_deref().unwrap_or("shared")
+        );
+        println!("id       {}", card.id);
+        for (field, value) in &card.fields {
+            let shown = match value {
+                Value::Null => continue,
+                Value::String(s) if s.is_empty() => continue,
+                Value::Array(items) if items.is_empty() => continue,
+                Value::String(s) => s.clone(),
+                Value::Array(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => other.to_string(),
+            };
+            println!("{field:<16} {shown}");
+        }
+        if !card.affiliations.is_empty() {
+            println!("\nAffiliations");
+            for a in &card.affiliations {
+                let period = match (a.from, a.to) {
+                    (Some(f), Some(t)) => format!("{f} – {t}"),
+                    (Some(f), None) => format!("since {f}"),
+                    (None, Some(t)) => format!("until {t}"),
+                    (None, None) => String::new(),
+                };
+                let other = if card.kind == "person" {
+                    &a.organisation_name
+                } else {
+                    &a.person_name
+                };
+                println!(
+                    "  {}{} {}  {}",
+                    if a.current { "" } else { "(past) " },
+                    other,
+                    a.title.as_deref().unwrap_or(""),
+                    period
+                );
+            }
+        }
+        if !card.relationships.is_empty() {
+            println!("\nRelationships");
+            for r in &card.relationships {
+                let other = if card.kind == "networker" {
+                    &r.stakeholder_name
+                } else {
+                    &r.networker_name
+                };
+                let last = r
+                    .last_contact
+                    .map(|l| l.date_naive().to_string())
+                    .unwrap_or_else(|| "never".into());
+                let cold = if r.going_cold { "  GOING COLD" } else { "" };
+                println!(
+                    "  {other}: strength {}/5, trust {}, last contact {last}, cadence {}{cold}",
+                    r.strength,
+                    r.trust
+                        .map(|t| format!("{t}/5"))
+                        .unwrap_or_else(|| "–".into()),
+                    r.cadence_days
+                        .map(|c| format!("{c} days"))
+                        .unwrap_or_else(|| "–".into()),
+                );
+            }
+        }
+        if !card.follow_ups.is_empty() {
+            println!("\nFollow-ups");
+            for f in &card.follow_ups {
+                println!(
+                    "  [{}] {} (due {})",
+                    if f.done { "x" } else { " " },
+                    f.text,
+                    f.due
+                );
+            }
+        }
+        if !card.interactions.is_empty() {
+            println!("\nInteractions");
+            for i in &card.interactions {
+                println!(
+                    "  {}  {:<8} {}",
+                    i.at.format("%Y-%m-%d %H:%M"),
+                    i.kind,
+                    i.summary
+                );
+            }
+        }
+        if !card.notes.is_empty() {
+            println!("\nNotes");
+            for n in &card.notes {
+                println!(
+                    "  ({}) {}",
+                    n.visibility.as_deref().unwrap_or("shared"),
+                    n.text
+                );
+            }
+        }
+        if !card.links.is_empty() {
+            println!("\nLinks");
+            for l in &card.links {
+                println!("  {} —{}→ {}", l.from_name, l.kind, l.to_name);
+            }
+        }
+        if !card.conflicts.is_empty() {
+            println!("\nConflicts (concurrent edits; `kring card edit` settles them)");
+            for c in &card.conflicts {
+                for losing in &c.losing {
+                    println!(
+                        "  {}: kept {} — also written {} by node {} at {}",
+                        c.field, c.current, losing.value, losing.node, losing.at
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn follow_ups(
+        &self,
+        follow_ups: &[FollowUpView],
+        today: NaiveDate,
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            let values = follow_ups
+                .iter()
+                .map(|f| with_kind_and_name(f, "follow_up", &f.text))
+                .collect::<Result<Vec<_>>>()?;
+            return print_json(&Value::Array(values));
+        }
+        if follow_ups.is_empty() {
+            println!("No open follow-ups.");
+        }
+        for f in follow_ups {
+            let about: Vec<&str> = f.about.iter().map(|(_, name)| name.as_str()).collect();
+            println!(
+                "{}  {}  {:<18} {} ({})",
+                f.id,
+                f.due,
+                due_label(f.due, today),
+                f.text,
+                about.join(", ")
+            );
+        }
+        Ok(())
+    }
+
+    pub fn today(
+        &self,
+        due: &[FollowUpView],
+        cold: &[RelationshipView],
+        today: NaiveDate,
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            let follow_ups = due
+                .iter()
+                .map(|f| with_kind_and_name(f, "follow_up", &f.text))
+                .collect::<Result<Vec<_>>>()?;
+            let relationships = cold
+                .iter()
+                .map(|r| with_kind_and_name(r, "relationship", &r.stakeholder_name))
+                .collect::<Result<Vec<_>>>()?;
+            return print_json(
+                &json!({ "follow_ups_due": follow_ups, "going_cold": relationships }),
+            );
+        }
+        println!("Follow-ups due ({})", due.len());
+        self.follow_ups(due, today, false)?;
+        println!("\nGoing cold ({})", cold.len());
+        for r in cold {
+            let last = r
+                .last_contact
+                .map(|l| l.date_naive().to_string())
+                .unwrap_or_else(|| "never".into());
+            println!(
+                "  {} ↔ {}: last contact {last}, cadence {} days",
+                r.networker_name,
+                r.stakeholder_name,
+                r.cadence_days.unwrap_or(0)
+            );
+        }
+        Ok(())
+    }
+
+    pub fn search(&self, hits: &[SearchHit], json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(hits)?);
+        }
+        if hits.is_empty() {
+            println!("Nothing found.");
+        }
+        for hit in hits {
+            let detail = hit
+                .detail
+                .as_deref()
+                .map(|d| format!(" — {d}"))
+                .unwrap_or_default();
+            println!(
+                "{:>6.1}  {}  {:<12} {}{}",
+                hit.score, hit.id, hit.kind, hit.name, detail
+            );
+        }
+        Ok(())
+    }
+
+    pub fn check(&self, report: &CheckReport, json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(report)?);
+        }
+        println!(
+            "{} records, {} index entries checked",
+            report.records, report.index_entries
+        );
+        for line in report.missing.iter().take(20) {
+            println!("missing  {line}");
+        }
+        for line in report.stale.iter().take(20) {
+            println!("stale    {line}");
+        }
+        for line in report.unreadable.iter().take(20) {
+            println!("unreadable {line}");
+        }
+        if report.is_clean() {
+            println!("clean: every index matches the records");
+        } else if report.repaired {
+            println!("repaired: the indexes were rebuilt from the records");
+        }
+        Ok(())
+    }
+}

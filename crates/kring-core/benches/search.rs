@@ -1,0 +1,73 @@
+//! Search-as-you-type latency at 100,000 cards (issue goal: ≤ 10 ms per query).
+//!
+//! The store is the demo network (`kring demo --cards N`), generated once into
+//! `target/kring-bench/search-N` and reused. Set `KRING_BENCH_CARDS` for another size or
+//! `KRING_BENCH_STORE` to use an existing store. Run: `cargo bench -p kring-core --bench search`.
+
+use chrono::{TimeZone, Utc};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use kring_core::demo::{generate, DemoOptions};
+use kring_core::store::{OpenOptions, Store};
+use std::path::PathBuf;
+
+fn bench_store() -> (Store, usize) {
+    let cards: usize = std::env::var("KRING_BENCH_CARDS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100_000);
+    let path = std::env::var_os("KRING_BENCH_STORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("../../target/kring-bench/search-{cards}"))
+        });
+    let store = Store::open(&path, &OpenOptions::default()).expect("bench store opens");
+    if store.profile().expect("profile readable").is_none() {
+        eprintln!(
+            "generating a demo store of {cards} cards in {} (once)…",
+            path.display()
+        );
+        let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+        generate(&store, &DemoOptions { seed: 1, cards }, now).expect("demo generates");
+    }
+    (store, cards)
+}
+
+const QUERIES: &[&str] = &[
+    "muller",
+    "jan w",
+    "port",
+    "van den broeck",
+    "klimaat haven",
+    "e",
+];
+
+fn search(c: &mut Criterion) {
+    let (store, cards) = bench_store();
+    // First the one-shot path (the command line): straight from the sled term index.
+    let mut group = c.benchmark_group(format!("search_{cards}_cards_sled_scan"));
+    group.sample_size(20);
+    for query in QUERIES {
+        group.bench_function(*query, |b| {
+            b.iter(|| store.search(black_box(query), 20).expect("search works"))
+        });
+    }
+    group.finish();
+    // Then the app's path: the term index loaded into memory once.
+    let started = std::time::Instant::now();
+    store.load_search_index().expect("index loads");
+    eprintln!(
+        "loading the search index into memory took {:?}",
+        started.elapsed()
+    );
+    let mut group = c.benchmark_group(format!("search_{cards}_cards"));
+    for query in QUERIES {
+        group.bench_function(*query, |b| {
+            b.iter(|| store.search(black_box(query), 20).expect("search works"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, search);
+criterion_main!(benches);

@@ -1,0 +1,457 @@
+//! The conflict-free replicated state of one record.
+//!
+//! Every record is a map of named fields. A scalar field is a *register* that keeps the antichain of
+//! versions no other version has seen: usually one value, and more than one exactly when writers
+//! changed the field concurrently. The current value is the greatest by (stamp, bytes); the others
+//! are conflicts the user can see and resolve. A version that a later writer had seen is simply
+//! superseded and handed back to the caller for the local history.
+//!
+//! Multi-valued fields (tags, emails, participants…) are add-wins sets: each element carries the
+//! stamps that added it and the stamps of the removals that observed those adds, so an add that a
+//! remover had not seen survives the remove.
+//!
+//! Merge is a join: idempotent, commutative and associative, which the property tests in
+//! `tests/merge_properties.rs` check over random replicas and random orders.
+
+use crate::clock::{Stamp, VersionVector};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One value of a field with the stamp of its write and what its writer had seen of the field.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FieldVersion {
+    pub stamp: Stamp,
+    /// Canonical JSON of the value (keys sorted), so equal values have equal bytes.
+    pub value: Vec<u8>,
+    /// The versions of this field the writer had seen when it wrote this one.
+    pub seen: VersionVector,
+}
+
+impl FieldVersion {
+    fn is_superseded_by(&self, other: &FieldVersion) -> bool {
+        other.seen.covers(self.stamp)
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.value).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// A multi-value register: the versions of one field that no other version has superseded,
+/// sorted so that the last one is the current value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Register {
+    versions: Vec<FieldVersion>,
+}
+
+impl Register {
+    pub fn current(&self) -> Option<&FieldVersion> {
+        self.versions.last()
+    }
+
+    /// The versions that lost to a concurrent write, oldest order first.
+    pub fn conflicts(&self) -> &[FieldVersion] {
+        match self.versions.len() {
+            0 => &[],
+            n => &self.versions[..n - 1],
+        }
+    }
+
+    pub fn versions(&self) -> &[FieldVersion] {
+        &self.versions
+    }
+
+    /// A local write: the writer has seen every version present, so all of them are superseded
+    /// (which is also how a conflict is resolved). Returns the superseded versions.
+    pub fn write(&mut self, value: Vec<u8>, stamp: Stamp) -> Vec<FieldVersion> {
+        let mut seen = VersionVector::default();
+        for version in &self.versions {
+            seen.join(&version.seen);
+            seen.observe(version.stamp);
+        }
+        let new = FieldVersion { stamp, value, seen };
+        std::mem::replace(&mut self.versions, vec![new])
+    }
+
+    /// Joins another replica's register into this one. Returns the versions this register held that
+    /// are now superseded, so the caller can keep them in history.
+    pub fn merge(&mut self, other: &Register) -> Vec<FieldVersion> {
+        if other.versions.is_empty() || self.versions == other.versions {
+            return Vec::new();
+        }
+        let mut all: Vec<FieldVersion> = self.versions.clone();
+        for version in &other.versions {
+            if !all.contains(version) {
+                all.push(version.clone());
+            }
+        }
+        let frontier: Vec<FieldVersion> = all
+            .iter()
+            .filter(|candidate| !all.iter().any(|other| candidate.is_superseded_by(other)))
+            .cloned()
+            .collect();
+        let mut frontier = frontier;
+        frontier.sort_by(|a, b| (a.stamp, &a.value, &a.seen).cmp(&(b.stamp, &b.value, &b.seen)));
+        let superseded = self
+            .versions
+            .iter()
+            .filter(|v| !frontier.contains(v))
+            .cloned()
+            .collect();
+        self.versions = frontier;
+        superseded
+    }
+
+    fn stamps(&self) -> impl Iterator<Item = Stamp> + '_ {
+        self.versions.iter().map(|v| v.stamp)
+    }
+}
+
+/// The adds and observed removals of one element of an add-wins set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElementTags {
+    /// Stamps of adds that no removal has observed.
+    pub adds: Vec<Stamp>,
+    /// (stamp of the add that was removed, stamp of the removal).
+    pub removals: Vec<(Stamp, Stamp)>,
+}
+
+impl ElementTags {
+    pub fn is_present(&self) -> bool {
+        !self.adds.is_empty()
+    }
+
+    fn normalise(&mut self) {
+        self.removals.sort();
+        // One removal per add stamp: keep the latest, deterministically.
+        let mut kept: Vec<(Stamp, Stamp)> = Vec::with_capacity(self.removals.len());
+        for removal in self.removals.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.0 == removal.0 => *last = removal,
+                _ => kept.push(removal),
+            }
+        }
+        self.removals = kept;
+        let removals = &self.removals;
+        self.adds
+            .retain(|add| removals.binary_search_by(|r| r.0.cmp(add)).is_err());
+        self.adds.sort();
+        self.adds.dedup();
+    }
+}
+
+/// An add-wins set keyed by the element's canonical JSON bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddWinsSet {
+    elements: BTreeMap<Vec<u8>, ElementTags>,
+}
+
+impl AddWinsSet {
+    pub fn present(&self) -> impl Iterator<Item = &Vec<u8>> + '_ {
+        self.elements
+            .iter()
+            .filter(|(_, tags)| tags.is_present())
+            .map(|(element, _)| element)
+    }
+
+    pub fn contains(&self, element: &[u8]) -> bool {
+        self.elements
+            .get(element)
+            .is_some_and(ElementTags::is_present)
+    }
+
+    pub fn add(&mut self, element: Vec<u8>, stamp: Stamp) {
+        let tags = self.elements.entry(element).or_default();
+        tags.adds.push(stamp);
+        tags.adds.sort();
+    }
+
+    /// Removes the element as far as this replica has seen it. Returns false if it was not present.
+    pub fn remove(&mut self, element: &[u8], stamp: Stamp) -> bool {
+        let Some(tags) = self.elements.get_mut(element) else {
+            return false;
+        };
+        if tags.adds.is_empty() {
+            return false;
+        }
+        for add in tags.adds.drain(..) {
+            tags.removals.push((add, stamp));
+        }
+        tags.normalise();
+        true
+    }
+
+    pub fn merge(&mut self, other: &AddWinsSet) -> bool {
+        let mut changed = false;
+        for (element, theirs) in &other.elements {
+            let ours = self.elements.entry(element.clone()).or_default();
+            let before = ours.clone();
+            ours.adds.extend(theirs.adds.iter().copied());
+            ours.removals.extend(theirs.removals.iter().copied());
+            ours.normalise();
+            changed |= *ours != before;
+        }
+        changed
+    }
+
+    fn stamps(&self) -> impl Iterator<Item = Stamp> + '_ {
+        self.elements.values().flat_map(|tags| {
+            tags.adds
+                .iter()
+                .copied()
+                .chain(tags.removals.iter().map(|(_, removed)| *removed))
+        })
+    }
+}
+
+/// Names of the envelope fields every record has.
+pub mod envelope {
+    pub const DELETED: &str = "deleted";
+    pub const VISIBILITY: &str = "visibility";
+    pub const CREATED_AT: &str = "created_at";
+    pub const AUTHOR: &str = "author";
+}
+
+/// The replicated state of one record of any kind, including kinds this version does not know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordState {
+    pub id: uuid::Uuid,
+    pub kind: String,
+    pub fields: BTreeMap<String, Register>,
+    pub sets: BTreeMap<String, AddWinsSet>,
+}
+
+/// What joining another replica's record changed.
+#[derive(Debug, Default)]
+pub struct MergeEffect {
+    pub changed: bool,
+    /// Versions this replica held that the merge superseded, by field, for the local history.
+    pub superseded: Vec<(String, FieldVersion)>,
+    /// Fields that hold concurrent versions after the merge and did not before.
+    pub new_conflicts: Vec<String>,
+}
+
+impl RecordState {
+    pub fn new(id: uuid::Uuid, kind: impl Into<String>) -> Self {
+        RecordState {
+            id,
+            kind: kind.into(),
+            fields: BTreeMap::new(),
+            sets: BTreeMap::new(),
+        }
+    }
+
+    pub fn current(&self, field: &str) -> Option<serde_json::Value> {
+        self.fields
+            .get(field)
+            .and_then(Register::current)
+            .map(FieldVersion::json)
+    }
+
+    pub fn current_bytes(&self, field: &str) -> Option<&[u8]> {
+        self.fields
+            .get(field)
+            .and_then(Register::current)
+            .map(|v| v.value.as_slice())
+    }
+
+    /// Writes a field unless it already holds exactly this value and no conflict.
+    pub fn write(&mut self, field: &str, value: Vec<u8>, stamp: Stamp) -> Vec<FieldVersion> {
+        let register = self.fields.entry(field.to_owned()).or_default();
+        if register.versions.len() == 1 && register.versions[0].value == value {
+            return Vec::new();
+        }
+        register.write(value, stamp)
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        let Some(deleted) = self
+            .fields
+            .get(envelope::DELETED)
+            .and_then(Register::current)
+        else {
+            return false;
+        };
+        if deleted.value != b"true" {
+            return false;
+        }
+        // An edit stamped after the delete revives the record.
+        let latest_edit = self
+            .fields
+            .iter()
+            .filter(|(name, _)| name.as_str() != envelope::DELETED)
+            .flat_map(|(_, register)| register.stamps())
+            .chain(self.sets.values().flat_map(AddWinsSet::stamps))
+            .max();
+        latest_edit.is_none_or(|edit| edit < deleted.stamp)
+    }
+
+    pub fn stamps(&self) -> impl Iterator<Item = Stamp> + '_ {
+        self.fields
+            .values()
+            .flat_map(Register::stamps)
+            .chain(self.sets.values().flat_map(AddWinsSet::stamps))
+    }
+
+    pub fn max_stamp(&self) -> Option<Stamp> {
+        self.stamps().max()
+    }
+
+    pub fn has_conflicts(&self) -> bool {
+        self.fields
+            .values()
+            .any(|register| register.versions.len() > 1)
+    }
+
+    /// Joins another replica's state of the same record into this one. A field or set the other
+    /// side does not carry (a summary projection, say) is left as it is.
+    pub fn merge(&mut self, other: &RecordState) -> MergeEffect {
+        let mut effect = MergeEffect::default();
+        if self.kind != other.kind && other.kind < self.kind {
+            // Two kinds under one id can only come from a bug or a forged file; pick one
+            // deterministically so replicas still converge.
+            self.kind = other.kind.clone();
+            effect.changed = true;
+        }
+        for (name, theirs) in &other.fields {
+            let ours = self.fields.entry(name.clone()).or_default();
+            let had_conflict = ours.versions.len() > 1;
+            let before_len = ours.versions.clone();
+            let superseded = ours.merge(theirs);
+            if ours.versions != before_len {
+                effect.changed = true;
+            }
+            if !had_conflict && ours.versions.len() > 1 {
+                effect.new_conflicts.push(name.clone());
+            }
+            effect
+                .superseded
+                .extend(superseded.into_iter().map(|v| (name.clone(), v)));
+        }
+        for (name, theirs) in &other.sets {
+            effect.changed |= self.sets.entry(name.clone()).or_default().merge(theirs);
+        }
+        effect
+    }
+
+    /// A copy that keeps only the named fields and sets (the summary projection).
+    pub fn project(&self, fields: &[&str], sets: &[&str]) -> RecordState {
+        RecordState {
+            id: self.id,
+            kind: self.kind.clone(),
+            fields: self
+                .fields
+                .iter()
+                .filter(|(name, _)| fields.contains(&name.as_str()))
+                .map(|(name, register)| (name.clone(), register.clone()))
+                .collect(),
+            sets: self
+                .sets
+                .iter()
+                .filter(|(name, _)| sets.contains(&name.as_str()))
+                .map(|(name, set)| (name.clone(), set.clone()))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Hlc, NodeId};
+
+    fn stamp(millis: u64, node: u64) -> Stamp {
+        Stamp {
+            hlc: Hlc { millis, counter: 0 },
+            node: NodeId(node),
+        }
+    }
+
+    #[test]
+    fn a_write_that_saw_the_previous_value_supersedes_it_without_conflict() {
+        let mut a = Register::default();
+        a.write(b"\"one\"".to_vec(), stamp(1, 1));
+        let mut b = a.clone();
+        b.write(b"\"two\"".to_vec(), stamp(2, 2));
+        let superseded = a.merge(&b);
+        assert_eq!(a.current().unwrap().value, b"\"two\"");
+        assert!(
+            a.conflicts().is_empty(),
+            "a causal successor is not a conflict"
+        );
+        assert_eq!(superseded.len(), 1);
+    }
+
+    #[test]
+    fn concurrent_writes_keep_the_loser_as_a_conflict() {
+        let mut base = Register::default();
+        base.write(b"\"zero\"".to_vec(), stamp(1, 1));
+        let mut a = base.clone();
+        let mut b = base.clone();
+        a.write(b"\"a\"".to_vec(), stamp(5, 1));
+        b.write(b"\"b\"".to_vec(), stamp(3, 2));
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba, "merge is commutative");
+        assert_eq!(
+            ab.current().unwrap().value,
+            b"\"a\"",
+            "the later stamp wins"
+        );
+        assert_eq!(ab.conflicts().len(), 1);
+        assert_eq!(ab.conflicts()[0].value, b"\"b\"");
+        // Resolving is a local write that has seen both.
+        ab.write(b"\"b\"".to_vec(), stamp(9, 1));
+        assert!(ab.conflicts().is_empty());
+    }
+
+    #[test]
+    fn equal_stamps_from_a_duplicated_node_converge_on_the_value_bytes() {
+        let mut a = Register::default();
+        let mut b = Register::default();
+        a.write(b"\"x\"".to_vec(), stamp(5, 1));
+        b.write(b"\"y\"".to_vec(), stamp(5, 1));
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.current().unwrap().value, b"\"y\"");
+    }
+
+    #[test]
+    fn an_add_the_remover_had_not_seen_survives_the_remove() {
+        let mut a = AddWinsSet::default();
+        a.add(b"\"tag\"".to_vec(), stamp(1, 1));
+        let mut b = a.clone();
+        b.remove(b"\"tag\"", stamp(3, 2));
+        a.add(b"\"tag\"".to_vec(), stamp(2, 1));
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert!(ab.contains(b"\"tag\""), "add wins over a concurrent remove");
+        let mut only_removed = AddWinsSet::default();
+        only_removed.add(b"\"x\"".to_vec(), stamp(1, 1));
+        let mut remover = only_removed.clone();
+        remover.remove(b"\"x\"", stamp(2, 2));
+        only_removed.merge(&remover);
+        assert!(
+            !only_removed.contains(b"\"x\""),
+            "an observed add is removed everywhere"
+        );
+    }
+
+    #[test]
+    fn a_delete_is_undone_by_a_later_edit() {
+        let mut record = RecordState::new(uuid::Uuid::nil(), "person");
+        record.write("display_name", b"\"Jan\"".to_vec(), stamp(1, 1));
+        record.write(envelope::DELETED, b"true".to_vec(), stamp(2, 1));
+        assert!(record.is_deleted());
+        record.write("display_name", b"\"Jan Peeters\"".to_vec(), stamp(3, 2));
+        assert!(!record.is_deleted());
+    }
+}

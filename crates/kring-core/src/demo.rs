@@ -1,0 +1,894 @@
+//! A realistic, fictional network of a Flemish city administration, for demos, docs, tests and
+//! benchmarks: departments and their networkers; regional, national and EU bodies; port and
+//! industry companies; universities; community organisations; people with Dutch, French and
+//! international names; two years of interactions, follow-ups and relationships of varying strength.
+//!
+//! Deterministic: the same seed, size and `now` give the same network.
+
+use crate::model::*;
+use crate::store::{NewRecord, Store, StoreResult};
+use crate::text;
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use std::collections::HashSet;
+
+/// What to generate.
+#[derive(Clone, Debug)]
+pub struct DemoOptions {
+    pub seed: u64,
+    /// People and organisations together.
+    pub cards: usize,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions {
+            seed: 1,
+            cards: 2_000,
+        }
+    }
+}
+
+/// What was generated.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DemoSummary {
+    pub networkers: usize,
+    pub organisations: usize,
+    pub people: usize,
+    pub relationships: usize,
+    pub interactions: usize,
+    pub follow_ups: usize,
+    pub notes: usize,
+    pub links: usize,
+}
+
+const DEPARTMENTS: &[&str] = &[
+    "Internationale Relaties",
+    "Economie",
+    "Haven & Logistiek",
+    "Onderwijs",
+    "Cultuur",
+    "Mobiliteit",
+    "Klimaat & Energie",
+    "Sociale Zaken",
+    "Stadsontwikkeling",
+    "Communicatie",
+    "Digitalisering",
+    "Wonen",
+];
+
+const JOB_TITLES_INTERNAL: &[&str] = &[
+    "beleidsmedewerker",
+    "projectleider",
+    "diensthoofd",
+    "strategisch adviseur",
+    "programmamanager",
+    "relatiebeheerder",
+];
+
+/// (name, sector, level, domain)
+const KNOWN_ORGANISATIONS: &[(&str, Sector, Level, &str)] = &[
+    (
+        "Vlaamse Overheid – Departement Economie",
+        Sector::Public,
+        Level::Regional,
+        "vlaanderen.be",
+    ),
+    (
+        "Provincie Antwerpen",
+        Sector::Public,
+        Level::Regional,
+        "provincieantwerpen.be",
+    ),
+    ("VDAB", Sector::Public, Level::Regional, "vdab.be"),
+    ("De Lijn", Sector::Public, Level::Regional, "delijn.be"),
+    (
+        "Vereniging van Vlaamse Steden en Gemeenten",
+        Sector::Public,
+        Level::Regional,
+        "vvsg.be",
+    ),
+    (
+        "FOD Economie",
+        Sector::Public,
+        Level::National,
+        "economie.fgov.be",
+    ),
+    ("NMBS", Sector::Public, Level::National, "nmbs.be"),
+    (
+        "Federaal Planbureau",
+        Sector::Public,
+        Level::National,
+        "plan.be",
+    ),
+    (
+        "European Commission – DG REGIO",
+        Sector::Public,
+        Level::Eu,
+        "ec.europa.eu",
+    ),
+    (
+        "European Committee of the Regions",
+        Sector::Public,
+        Level::Eu,
+        "cor.europa.eu",
+    ),
+    ("Eurocities", Sector::Voluntary, Level::Eu, "eurocities.eu"),
+    (
+        "European Investment Bank",
+        Sector::Public,
+        Level::Eu,
+        "eib.org",
+    ),
+    ("OECD", Sector::Public, Level::International, "oecd.org"),
+    (
+        "UN-Habitat",
+        Sector::Public,
+        Level::International,
+        "unhabitat.org",
+    ),
+    (
+        "ICLEI – Local Governments for Sustainability",
+        Sector::Voluntary,
+        Level::International,
+        "iclei.org",
+    ),
+    (
+        "Port of Antwerp-Bruges",
+        Sector::Business,
+        Level::Regional,
+        "portofantwerpbruges.com",
+    ),
+    (
+        "BASF Antwerpen",
+        Sector::Business,
+        Level::International,
+        "basf.com",
+    ),
+    (
+        "Katoen Natie",
+        Sector::Business,
+        Level::International,
+        "katoennatie.com",
+    ),
+    (
+        "DP World Antwerp",
+        Sector::Business,
+        Level::International,
+        "dpworld.com",
+    ),
+    (
+        "Umicore",
+        Sector::Business,
+        Level::International,
+        "umicore.com",
+    ),
+    (
+        "Agfa-Gevaert",
+        Sector::Business,
+        Level::International,
+        "agfa.com",
+    ),
+    (
+        "Voka – Kamer van Koophandel Antwerpen-Waasland",
+        Sector::Business,
+        Level::Regional,
+        "voka.be",
+    ),
+    (
+        "Universiteit Antwerpen",
+        Sector::Knowledge,
+        Level::Regional,
+        "uantwerpen.be",
+    ),
+    (
+        "KU Leuven",
+        Sector::Knowledge,
+        Level::National,
+        "kuleuven.be",
+    ),
+    (
+        "Universiteit Gent",
+        Sector::Knowledge,
+        Level::National,
+        "ugent.be",
+    ),
+    ("AP Hogeschool", Sector::Knowledge, Level::Local, "ap.be"),
+    (
+        "Karel de Grote Hogeschool",
+        Sector::Knowledge,
+        Level::Local,
+        "kdg.be",
+    ),
+    (
+        "Instituut voor Tropische Geneeskunde",
+        Sector::Knowledge,
+        Level::International,
+        "itg.be",
+    ),
+    (
+        "Samenlevingsopbouw Antwerpen",
+        Sector::Social,
+        Level::Local,
+        "samenlevingsopbouw.be",
+    ),
+    (
+        "Vluchtelingenwerk Vlaanderen",
+        Sector::Social,
+        Level::Regional,
+        "vluchtelingenwerk.be",
+    ),
+    (
+        "Rode Kruis Vlaanderen",
+        Sector::Voluntary,
+        Level::Regional,
+        "rodekruis.be",
+    ),
+    (
+        "Buurtwerk Oud-Berchem",
+        Sector::Voluntary,
+        Level::Local,
+        "buurtwerkberchem.be",
+    ),
+    (
+        "Gazet van Antwerpen",
+        Sector::Media,
+        Level::Regional,
+        "gva.be",
+    ),
+    ("VRT", Sector::Media, Level::National, "vrt.be"),
+    ("ATV", Sector::Media, Level::Local, "atv.be"),
+];
+
+const ORGANISATION_STEMS: &[(&str, Sector, Level)] = &[
+    ("Logistiek Centrum", Sector::Business, Level::Local),
+    ("Basisschool De Regenboog", Sector::Public, Level::Local),
+    ("Sportclub", Sector::Voluntary, Level::Local),
+    ("Buurthuis", Sector::Voluntary, Level::Local),
+    ("Cultuurcentrum", Sector::Public, Level::Local),
+    ("Energiecoöperatie", Sector::Social, Level::Local),
+    ("Ingenieursbureau", Sector::Business, Level::Regional),
+    (
+        "Onderzoeksgroep Stedelijke Studies",
+        Sector::Knowledge,
+        Level::Regional,
+    ),
+    ("Jeugdhuis", Sector::Voluntary, Level::Local),
+    ("Wijkgezondheidscentrum", Sector::Social, Level::Local),
+    ("Ondernemersvereniging", Sector::Business, Level::Local),
+    ("Architectenbureau", Sector::Business, Level::Regional),
+    ("Stadsmagazine", Sector::Media, Level::Local),
+    ("Taalcentrum", Sector::Social, Level::Local),
+];
+
+const PLACES: &[&str] = &[
+    "Berchem",
+    "Borgerhout",
+    "Deurne",
+    "Merksem",
+    "Wilrijk",
+    "Hoboken",
+    "Ekeren",
+    "Zurenborg",
+    "Linkeroever",
+    "Kiel",
+    "Het Eilandje",
+    "Mortsel",
+    "Schoten",
+    "Kapellen",
+    "Zwijndrecht",
+    "Edegem",
+];
+
+const GIVEN_NAMES: &[&str] = &[
+    "Jan",
+    "Sofie",
+    "Pieter",
+    "Lieve",
+    "Jan-Willem",
+    "Koen",
+    "Els",
+    "An",
+    "Bram",
+    "Wouter",
+    "Hanne",
+    "Griet",
+    "Joris",
+    "Stijn",
+    "Ine",
+    "Kobe",
+    "Marieke",
+    "Tine",
+    "Dirk",
+    "Annelies",
+    "Jef",
+    "Nele",
+    "Jean-François",
+    "Amélie",
+    "Hélène",
+    "François",
+    "Cécile",
+    "Benoît",
+    "Léa",
+    "Anaïs",
+    "Gaëlle",
+    "Noé",
+    "Mohamed",
+    "Fatima",
+    "Ayşe",
+    "Zoë",
+    "Björn",
+    "Søren",
+    "Małgorzata",
+    "José",
+    "João",
+    "Chiara",
+    "Siobhán",
+    "Dmitri",
+    "Mei",
+    "Priya",
+    "Youssef",
+    "Nadia",
+    "Emre",
+    "Ingrid",
+];
+
+const FAMILY_NAMES: &[&str] = &[
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Willems",
+    "Mertens",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Van den Broeck",
+    "Van der Veken",
+    "Vermeulen",
+    "Dubois",
+    "Lambert",
+    "Dupont",
+    "Lefèvre",
+    "Müller",
+    "Schröder",
+    "Núñez",
+    "Öztürk",
+    "Kowalski",
+    "Nieuwenhuis",
+    "O'Brien",
+    "Dvořák",
+    "De Backer",
+    "Verhaegen",
+    "El Amrani",
+    "Van Damme",
+    "Smets",
+    "Desmet",
+    "Vandenberghe",
+    "D'Hondt",
+    "Coppens",
+    "Martens",
+    "Aerts",
+    "Hermans",
+    "Lemaire",
+    "Rousseau",
+    "Bakker",
+];
+
+const TITLES: &[&str] = &[
+    "directeur",
+    "beleidsadviseur",
+    "projectmanager",
+    "CEO",
+    "head of public affairs",
+    "professor",
+    "onderzoeker",
+    "coördinator",
+    "hoofdredacteur",
+    "policy officer",
+    "schepen",
+    "voorzitter",
+    "secretaris-generaal",
+    "stakeholder manager",
+];
+
+const TOPICS: &[&str] = &[
+    "haven",
+    "klimaat",
+    "EU-subsidies",
+    "onderwijs",
+    "cultuur",
+    "mobiliteit",
+    "wonen",
+    "digitalisering",
+    "integratie",
+    "economie",
+    "circulaire economie",
+    "zorg",
+    "veiligheid",
+    "energie",
+];
+
+const GIVEN_ITEMS: &[&str] = &[
+    "introductie bij schepen",
+    "spreker op stadsevent",
+    "data over mobiliteit gedeeld",
+    "steunbrief subsidieaanvraag",
+    "werkbezoek georganiseerd",
+    "advies over vergunning",
+];
+
+const RECEIVED_ITEMS: &[&str] = &[
+    "toegang tot EU-netwerk",
+    "studie gedeeld",
+    "partner in projectvoorstel",
+    "stageplaatsen",
+    "cofinanciering",
+    "informatie over wetgeving",
+];
+
+const SUMMARIES: &[&str] = &[
+    "Overleg over {topic}",
+    "Werkbezoek rond {topic}",
+    "Lunch: stand van zaken {topic}",
+    "Call over subsidieaanvraag {topic}",
+    "Netwerkevent: ontmoeting over {topic}",
+    "Rondetafel {topic} met partners",
+    "Opvolging projectvoorstel {topic}",
+    "Kennismaking en verkenning {topic}",
+];
+
+const FOLLOW_UPS: &[&str] = &[
+    "Verslag doorsturen",
+    "Nota over {topic} bezorgen",
+    "Afspraak plannen met schepen",
+    "Contact leggen met collega van {topic}",
+    "Offerte / budget nakijken",
+    "Uitnodiging event versturen",
+];
+
+struct Generator {
+    rng: StdRng,
+    now: DateTime<Utc>,
+}
+
+impl Generator {
+    fn id_at(&mut self, at: DateTime<Utc>) -> RecordId {
+        let random: [u8; 10] = self.rng.gen();
+        RecordId(
+            uuid::Builder::from_unix_timestamp_millis(at.timestamp_millis() as u64, &random)
+                .into_uuid(),
+        )
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        items.choose(&mut self.rng).expect("lists are not empty")
+    }
+
+    fn days_ago(&mut self, max_days: i64) -> DateTime<Utc> {
+        let minutes = self.rng.gen_range(0..max_days * 24 * 60);
+        self.now - Duration::minutes(minutes)
+    }
+
+    fn topic(&mut self) -> &'static str {
+        TOPICS.choose(&mut self.rng).expect("topics")
+    }
+
+    fn fill(&mut self, template: &str) -> String {
+        let topic = self.topic();
+        template.replace("{topic}", topic)
+    }
+}
+
+fn local_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
+    // Brussels time without daylight saving rules: good enough for demo data.
+    at.with_timezone(&FixedOffset::east_opt(3600).expect("valid offset"))
+}
+
+fn email_local(text: &str) -> String {
+    text::words(text).collect::<Vec<_>>().join(".")
+}
+
+/// Fills the store with a demo network of about `options.cards` people and organisations.
+pub fn generate(
+    store: &Store,
+    options: &DemoOptions,
+    now: DateTime<Utc>,
+) -> StoreResult<DemoSummary> {
+    let mut g = Generator {
+        rng: StdRng::seed_from_u64(options.seed),
+        now,
+    };
+    let mut summary = DemoSummary::default();
+    let owner = match store.profile()? {
+        Some(profile) => profile,
+        None => store.init(
+            "Lotte Verbruggen",
+            "lotte.verbruggen@antwerpen.be",
+            Role::Manager,
+            now,
+        )?,
+    };
+    let mut pending: Vec<NewRecord> = Vec::new();
+    let flush = |pending: &mut Vec<NewRecord>, force: bool| -> StoreResult<()> {
+        if pending.len() >= 4_000 || (force && !pending.is_empty()) {
+            store.create_many(std::mem::take(pending), now)?;
+        }
+        Ok(())
+    };
+
+    // The owner's own city organisation and the networkers in its departments.
+    let city_id = g.id_at(now - Duration::days(800));
+    pending.push(NewRecord::new(
+        city_id,
+        &Organisation {
+            name: "Stad Antwerpen".into(),
+            sector: Some(Sector::Public),
+            level: Some(Level::Local),
+            parent: None,
+            website: Some("https://www.antwerpen.be".into()),
+            tags: vec!["eigen organisatie".into()],
+        },
+    ));
+    let networker_count = (options.cards / 80).clamp(12, 400);
+    let mut networkers: Vec<RecordId> = vec![owner.networker];
+    for n in 0..networker_count {
+        let given = *g.pick(GIVEN_NAMES);
+        let family = *g.pick(FAMILY_NAMES);
+        let name = format!("{given} {family}");
+        let unit = DEPARTMENTS[n % DEPARTMENTS.len()];
+        let id = g.id_at(now - Duration::days(790));
+        let status = if g.rng.gen_bool(0.05) {
+            NetworkerStatus::Left
+        } else {
+            NetworkerStatus::Active
+        };
+        pending.push(NewRecord::new(
+            id,
+            &Networker {
+                email: Some(format!(
+                    "{}{}@antwerpen.be",
+                    email_local(&name),
+                    if n > 40 { n.to_string() } else { String::new() }
+                )),
+                name,
+                unit: Some(unit.into()),
+                job_title: Some((*g.pick(JOB_TITLES_INTERNAL)).into()),
+                status: Some(status),
+            },
+        ));
+        networkers.push(id);
+    }
+    summary.networkers = networkers.len();
+
+    // Organisations: the known ones first, then generated local ones.
+    let organisation_count =
+        (options.cards * 15 / 100).max(KNOWN_ORGANISATIONS.len().min(options.cards));
+    let mut organisations: Vec<(RecordId, String, String)> = Vec::new(); // id, name, domain
+    for n in 0..organisation_count {
+        let (name, sector, level, domain) = if n < KNOWN_ORGANISATIONS.len() {
+            let (name, sector, level, domain) = KNOWN_ORGANISATIONS[n];
+            (name.to_owned(), sector, level, domain.to_owned())
+        } else {
+            let (stem, sector, level) = *g.pick(ORGANISATION_STEMS);
+            let place = *g.pick(PLACES);
+            let name = if n >= KNOWN_ORGANISATIONS.len() + ORGANISATION_STEMS.len() * PLACES.len() {
+                format!("{stem} {place} {}", n)
+            } else {
+                format!("{stem} {place}")
+            };
+            let domain = format!("{}.be", text::words(&name).collect::<String>());
+            (name, sector, level, domain)
+        };
+        let id = g.id_at(g.now - Duration::days(780));
+        let mut tags = vec![(*g.pick(TOPICS)).to_owned()];
+        if g.rng.gen_bool(0.3) {
+            tags.push((*g.pick(TOPICS)).to_owned());
+        }
+        tags.sort();
+        tags.dedup();
+        let mut record = NewRecord::new(
+            id,
+            &Organisation {
+                name: name.clone(),
+                sector: Some(sector),
+                level: Some(level),
+                parent: None,
+                website: Some(format!("https://www.{domain}")),
+                tags,
+            },
+        );
+        record.author = Some(networkers[n % networkers.len()]);
+        pending.push(record);
+        organisations.push((id, name, domain));
+    }
+    summary.organisations = organisations.len();
+    flush(&mut pending, true)?;
+
+    // People, each with a current affiliation and sometimes a past one.
+    let people_count = options.cards.saturating_sub(organisation_count);
+    let mut people: Vec<(RecordId, String)> = Vec::with_capacity(people_count);
+    let mut emails_used: HashSet<String> = HashSet::new();
+    for n in 0..people_count {
+        let given = *g.pick(GIVEN_NAMES);
+        let family = *g.pick(FAMILY_NAMES);
+        let display = format!("{given} {family}");
+        let organisation = g.pick(&organisations).clone();
+        let created = g.days_ago(730);
+        let id = g.id_at(created);
+        let mut tags = vec![(*g.pick(TOPICS)).to_owned()];
+        if g.rng.gen_bool(0.4) {
+            tags.push((*g.pick(TOPICS)).to_owned());
+        }
+        tags.sort();
+        tags.dedup();
+        let languages = match g.rng.gen_range(0..4) {
+            0 => vec!["nl".into()],
+            1 => vec!["nl".into(), "en".into()],
+            2 => vec!["fr".into(), "nl".into()],
+            _ => vec!["en".into()],
+        };
+        let mut email = format!("{}@{}", email_local(&display), organisation.2);
+        if !emails_used.insert(email.clone()) {
+            email = format!("{}{n}@{}", email_local(&display), organisation.2);
+            emails_used.insert(email.clone());
+        }
+        let person = Person {
+            display_name: display.clone(),
+            given_name: Some(given.into()),
+            family_name: Some(family.into()),
+            honorific: if g.rng.gen_bool(0.1) {
+                Some("dr.".into())
+            } else {
+                None
+            },
+            job_title: Some((*g.pick(TITLES)).into()),
+            emails: vec![email],
+            phones: vec![format!(
+                "+32 4{:02} {:02} {:02} {:02}",
+                g.rng.gen_range(70..100),
+                g.rng.gen_range(0..100),
+                g.rng.gen_range(0..100),
+                g.rng.gen_range(0..100)
+            )],
+            addresses: vec![],
+            websites: vec![],
+            social_handles: if g.rng.gen_bool(0.3) {
+                vec![format!(
+                    "linkedin.com/in/{}",
+                    email_local(&display).replace('.', "-")
+                )]
+            } else {
+                vec![]
+            },
+            languages,
+            tags,
+        };
+        let visibility = match g.rng.gen_range(0..100) {
+            0..=4 => Visibility::Private,
+            5..=9 => Visibility::Summary,
+            _ => Visibility::Shared,
+        };
+        let author = networkers[g.rng.gen_range(0..networkers.len())];
+        pending.push(NewRecord {
+            visibility: Some(visibility),
+            author: Some(author),
+            created_at: Some(created),
+            ..NewRecord::new(id, &person)
+        });
+        let started = created.date_naive() - Duration::days(g.rng.gen_range(30..2000));
+        if g.rng.gen_bool(0.3) {
+            let previous = g.pick(&organisations).clone();
+            let past_start = started - Duration::days(g.rng.gen_range(365..3000));
+            let affiliation_id = g.id_at(created);
+            pending.push(NewRecord::new(
+                affiliation_id,
+                &Affiliation {
+                    person: id,
+                    organisation: previous.0,
+                    title: Some((*g.pick(TITLES)).into()),
+                    from: Some(past_start),
+                    to: Some(started - Duration::days(1)),
+                },
+            ));
+        }
+        let affiliation_id = g.id_at(created);
+        pending.push(NewRecord::new(
+            affiliation_id,
+            &Affiliation {
+                person: id,
+                organisation: organisation.0,
+                title: person.job_title.clone(),
+                from: Some(started),
+                to: None,
+            },
+        ));
+        if g.rng.gen_bool(0.1) {
+            let private = g.rng.gen_bool(0.3);
+            let text = if private {
+                format!("Persoonlijk: {given} is mantelzorger, liever geen afspraken op woensdag.")
+            } else {
+                format!("Sterk geïnteresseerd in samenwerking rond {}.", g.topic())
+            };
+            let note_id = g.id_at(created);
+            pending.push(NewRecord {
+                visibility: Some(if private {
+                    Visibility::Private
+                } else {
+                    Visibility::Shared
+                }),
+                author: Some(author),
+                ..NewRecord::new(note_id, &Note { about: id, text })
+            });
+            summary.notes += 1;
+        }
+        people.push((id, display));
+        flush(&mut pending, false)?;
+    }
+    summary.people = people.len();
+    flush(&mut pending, true)?;
+
+    // Relationships of networkers with people and organisations, with their interactions.
+    let stakeholders: Vec<RecordId> = people
+        .iter()
+        .map(|p| p.0)
+        .chain(organisations.iter().map(|o| o.0))
+        .collect();
+    for stakeholder in &stakeholders {
+        let known_by = match g.rng.gen_range(0..100) {
+            0..=54 => 1,
+            55..=84 => 2,
+            _ => 3,
+        };
+        let mut chosen: Vec<RecordId> = Vec::new();
+        for _ in 0..known_by {
+            let networker = networkers[g.rng.gen_range(0..networkers.len())];
+            if !chosen.contains(&networker) {
+                chosen.push(networker);
+            }
+        }
+        for networker in chosen {
+            let strength = *g.pick(&[1u8, 2, 2, 3, 3, 3, 4, 4, 5]);
+            let cadence = *g.pick(&[30u32, 60, 90, 90, 180]);
+            let since = g.days_ago(730);
+            let interaction_count = match strength {
+                1 => g.rng.gen_range(0..2),
+                2 => g.rng.gen_range(1..3),
+                3 => g.rng.gen_range(1..5),
+                _ => g.rng.gen_range(2..8),
+            };
+            let mut last_contact: Option<DateTime<Utc>> = None;
+            for _ in 0..interaction_count {
+                let at = g.days_ago((now - since).num_days().max(1));
+                let interaction_id = g.id_at(at);
+                let kind = *g.pick(InteractionKind::ALL);
+                let summary_text = {
+                    let template = *g.pick(SUMMARIES);
+                    g.fill(template)
+                };
+                let mut participants = vec![networker, *stakeholder];
+                if g.rng.gen_bool(0.1) {
+                    let colleague = networkers[g.rng.gen_range(0..networkers.len())];
+                    if !participants.contains(&colleague) {
+                        participants.push(colleague);
+                    }
+                }
+                let outcomes = if g.rng.gen_bool(0.2) {
+                    vec![format!("Afspraak gemaakt over {}", g.topic())]
+                } else {
+                    vec![]
+                };
+                pending.push(NewRecord {
+                    author: Some(networker),
+                    created_at: Some(at),
+                    ..NewRecord::new(
+                        interaction_id,
+                        &Interaction {
+                            kind,
+                            at: local_time(at),
+                            participants,
+                            summary: summary_text,
+                            outcomes,
+                        },
+                    )
+                });
+                summary.interactions += 1;
+                last_contact = last_contact.max(Some(at));
+                if (now - at).num_days() < 60 && g.rng.gen_bool(0.35) {
+                    let due = at.date_naive() + Duration::days(g.rng.gen_range(3..45));
+                    let text = {
+                        let template = *g.pick(FOLLOW_UPS);
+                        g.fill(template)
+                    };
+                    let follow_up_id = g.id_at(at);
+                    let done = due < now.date_naive() && g.rng.gen_bool(0.6);
+                    pending.push(NewRecord {
+                        author: Some(networker),
+                        ..NewRecord::new(
+                            follow_up_id,
+                            &FollowUp {
+                                interaction: Some(interaction_id),
+                                about: vec![*stakeholder],
+                                text,
+                                due,
+                                done,
+                            },
+                        )
+                    });
+                    summary.follow_ups += 1;
+                }
+            }
+            let given: Vec<String> = (0..g.rng.gen_range(0..3))
+                .map(|_| (*g.pick(GIVEN_ITEMS)).to_owned())
+                .collect();
+            let received: Vec<String> = (0..g.rng.gen_range(0..3))
+                .map(|_| (*g.pick(RECEIVED_ITEMS)).to_owned())
+                .collect();
+            let mut given = given;
+            given.sort();
+            given.dedup();
+            let mut received = received;
+            received.sort();
+            received.dedup();
+            let relationship = Relationship {
+                networker,
+                stakeholder: *stakeholder,
+                strength,
+                trust: Some((strength + g.rng.gen_range(0..2)).min(5)),
+                given,
+                received,
+                since: Some(since.date_naive()),
+                cadence_days: Some(cadence),
+                status: Some(if g.rng.gen_bool(0.08) {
+                    RelationshipStatus::Dormant
+                } else {
+                    RelationshipStatus::Active
+                }),
+                last_contact: last_contact.map(local_time),
+            };
+            pending.push(NewRecord {
+                author: Some(networker),
+                created_at: Some(since),
+                ..NewRecord::new(
+                    RecordId::for_relationship(networker, *stakeholder),
+                    &relationship,
+                )
+            });
+            summary.relationships += 1;
+            flush(&mut pending, false)?;
+        }
+    }
+
+    // Links between stakeholders.
+    let link_count = people.len() / 5 + organisations.len() / 3;
+    for _ in 0..link_count {
+        let (from, to, kind) = if g.rng.gen_bool(0.6) && people.len() > 1 {
+            let a = g.pick(&people).0;
+            let b = g.pick(&people).0;
+            (a, b, *g.pick(&["knows", "works_with", "reports_to"]))
+        } else {
+            let a = g.pick(&organisations).0;
+            let b = g.pick(&organisations).0;
+            (a, b, *g.pick(&["partner_of", "member_of"]))
+        };
+        if from == to {
+            continue;
+        }
+        let id = g.id_at(g.now - Duration::days(400));
+        pending.push(NewRecord::new(
+            id,
+            &Link {
+                from,
+                to,
+                kind: LinkKind(kind.into()),
+            },
+        ));
+        summary.links += 1;
+        flush(&mut pending, false)?;
+    }
+    flush(&mut pending, true)?;
+    Ok(summary)
+}

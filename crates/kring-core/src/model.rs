@@ -1,0 +1,769 @@
+//! The domain: the kinds of record Kring keeps, their fields and how they are validated.
+//!
+//! These typed structs are the *view* of a record. What is stored and synced is the field map in
+//! [`crate::crdt::RecordState`]: every top-level field of a struct below becomes one register (or
+//! one add-wins set for the names in [`RecordKind::set_fields`]). A new kind or a new field therefore
+//! needs no migration of old records, and fields a newer Kring writes survive in an older one.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+/// A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub Uuid);
+
+impl RecordId {
+    pub fn new_v7(now_millis: u64) -> Self {
+        let ts = uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            now_millis / 1000,
+            ((now_millis % 1000) * 1_000_000) as u32,
+        );
+        RecordId(Uuid::new_v7(ts))
+    }
+
+    /// The id of the relationship of one networker to one stakeholder: two replicas that create it
+    /// concurrently create the same record and merge instead of duplicating it.
+    pub fn for_relationship(networker: RecordId, stakeholder: RecordId) -> Self {
+        let mut name = Vec::with_capacity(32);
+        name.extend_from_slice(networker.0.as_bytes());
+        name.extend_from_slice(stakeholder.0.as_bytes());
+        RecordId(Uuid::new_v5(&RELATIONSHIP_NAMESPACE, &name))
+    }
+
+    /// The id of the statement "these two cards are the same", ordered so A=B and B=A coincide.
+    pub fn for_same_as(a: RecordId, b: RecordId) -> Self {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let mut name = Vec::with_capacity(32);
+        name.extend_from_slice(low.0.as_bytes());
+        name.extend_from_slice(high.0.as_bytes());
+        RecordId(Uuid::new_v5(&SAME_AS_NAMESPACE, &name))
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        self.0.as_bytes()
+    }
+
+    pub fn from_slice(bytes: &[u8]) -> Option<Self> {
+        Uuid::from_slice(bytes.get(..16)?).ok().map(RecordId)
+    }
+}
+
+const RELATIONSHIP_NAMESPACE: Uuid = Uuid::from_u128(0x6b72_696e_672d_7265_6c61_7469_6f6e_7368);
+const SAME_AS_NAMESPACE: Uuid = Uuid::from_u128(0x6b72_696e_672d_7361_6d65_2d61_7300_0000);
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = ValidationError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::parse_str(s.trim())
+            .map(RecordId)
+            .map_err(|_| ValidationError::new("id", format!("'{s}' is not a record id")))
+    }
+}
+
+/// A field that failed validation and why. Shown to users as "field: reason".
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{field}: {reason}")]
+pub struct ValidationError {
+    pub field: String,
+    pub reason: String,
+}
+
+impl ValidationError {
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        ValidationError {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $( #[serde(rename = $text $(, alias = $alias)*)] $variant ),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+
+        impl FromStr for $name {
+            type Err = ValidationError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim().to_lowercase();
+                $( if wanted == $text $(|| wanted == $alias)* { return Ok($name::$variant); } )+
+                let expected: Vec<&str> = vec![$($text),+];
+                Err(ValidationError::new(
+                    stringify!($name).to_lowercase(),
+                    format!("'{}' is not one of {}", s, expected.join(", ")),
+                ))
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Who may learn about a record.
+    Visibility {
+        Private => "private",
+        Summary => "summary",
+        Shared => "shared",
+    }
+);
+
+string_enum!(
+    /// What a store's owner does: keeps their own cards, or merges the organisation's.
+    Role {
+        Networker => "networker",
+        Manager => "manager",
+    }
+);
+
+string_enum!(NetworkerStatus { Active => "active", Left => "left" });
+
+string_enum!(
+    /// The sector a stakeholder organisation belongs to.
+    Sector {
+        Public => "public",
+        Business => "business",
+        Social => "social",
+        Voluntary => "voluntary" | "community" | "voluntary/community",
+        Knowledge => "knowledge",
+        Media => "media",
+        Other => "other",
+    }
+);
+
+string_enum!(
+    /// The level a stakeholder organisation works at.
+    Level {
+        Local => "local",
+        Regional => "regional",
+        National => "national",
+        Eu => "eu",
+        International => "international",
+    }
+);
+
+string_enum!(RelationshipStatus { Active => "active", Dormant => "dormant", Ended => "ended" });
+
+string_enum!(InteractionKind {
+    Meeting => "meeting",
+    Call => "call",
+    Email => "email",
+    Event => "event",
+    Visit => "visit",
+    Social => "social",
+    Other => "other",
+});
+
+/// How two stakeholders are linked: one of the usual kinds or a label of the user's own.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LinkKind(pub String);
+
+impl LinkKind {
+    pub const KNOWN: &'static [&'static str] = &[
+        "works_with",
+        "reports_to",
+        "partner_of",
+        "member_of",
+        "knows",
+    ];
+}
+
+string_enum!(
+    /// The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through.
+    RecordKind {
+        Networker => "networker",
+        Person => "person",
+        Organisation => "organisation" | "org" | "organization",
+        Affiliation => "affiliation",
+        Relationship => "relationship",
+        Interaction => "interaction",
+        FollowUp => "follow_up",
+        Link => "link",
+        Note => "note",
+        SameAs => "same_as",
+    }
+);
+
+impl RecordKind {
+    /// Multi-valued fields, merged as add-wins sets.
+    pub fn set_fields(self) -> &'static [&'static str] {
+        match self {
+            RecordKind::Person => &[
+                "emails",
+                "phones",
+                "addresses",
+                "websites",
+                "social_handles",
+                "languages",
+                "tags",
+            ],
+            RecordKind::Organisation => &["tags"],
+            RecordKind::Relationship => &["given", "received"],
+            RecordKind::Interaction => &["participants", "outcomes"],
+            RecordKind::FollowUp => &["about"],
+            _ => &[],
+        }
+    }
+
+    /// What the organisation may learn about a record marked `summary`: that it exists, its
+    /// name, strength and last contact, nothing more.
+    pub fn summary_fields(self) -> &'static [&'static str] {
+        match self {
+            RecordKind::Person => &["display_name"],
+            RecordKind::Organisation => &["name"],
+            RecordKind::Networker => &["name", "status"],
+            RecordKind::Relationship => &["networker", "stakeholder", "strength", "last_contact"],
+            RecordKind::Affiliation => &["person", "organisation"],
+            RecordKind::Link => &["from", "to", "kind"],
+            RecordKind::SameAs => &["a", "b", "same"],
+            // An interaction, note or follow-up marked summary is not part of the summary.
+            RecordKind::Interaction | RecordKind::FollowUp | RecordKind::Note => &[],
+        }
+    }
+
+    /// Whether the kind is a card shown in card lists and search.
+    pub fn is_card(self) -> bool {
+        matches!(
+            self,
+            RecordKind::Person | RecordKind::Organisation | RecordKind::Networker
+        )
+    }
+
+    pub fn is_stakeholder(self) -> bool {
+        matches!(self, RecordKind::Person | RecordKind::Organisation)
+    }
+}
+
+/// A postal address, as one element of a person's address set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostalAddress {
+    pub street: Option<String>,
+    pub locality: Option<String>,
+    pub region: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+}
+
+/// An internal person: an employee who keeps a network.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Networker {
+    pub name: String,
+    pub email: Option<String>,
+    pub unit: Option<String>,
+    pub job_title: Option<String>,
+    pub status: Option<NetworkerStatus>,
+}
+
+/// An external stakeholder who is a person.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub honorific: Option<String>,
+    pub job_title: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub addresses: Vec<PostalAddress>,
+    pub websites: Vec<String>,
+    pub social_handles: Vec<String>,
+    pub languages: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// An external stakeholder that is an organisation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Organisation {
+    pub name: String,
+    pub sector: Option<Sector>,
+    pub level: Option<Level>,
+    pub parent: Option<RecordId>,
+    pub website: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// A person's role at an organisation over a period. A job change adds one; the old one stays.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Affiliation {
+    pub person: RecordId,
+    pub organisation: RecordId,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+/// One networker's relationship with one stakeholder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    pub networker: RecordId,
+    pub stakeholder: RecordId,
+    pub strength: u8,
+    #[serde(default)]
+    pub trust: Option<u8>,
+    /// What the organisation gave in this relationship.
+    #[serde(default)]
+    pub given: Vec<String>,
+    /// What it received.
+    #[serde(default)]
+    pub received: Vec<String>,
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
+    #[serde(default)]
+    pub cadence_days: Option<u32>,
+    #[serde(default)]
+    pub status: Option<RelationshipStatus>,
+    #[serde(default)]
+    pub last_contact: Option<DateTime<FixedOffset>>,
+}
+
+impl Relationship {
+    /// Given minus received: positive when the organisation gives more than it gets back.
+    pub fn reciprocity_balance(&self) -> i64 {
+        self.given.len() as i64 - self.received.len() as i64
+    }
+
+    /// Whether the keep-in-touch cadence has run out at `now`.
+    pub fn is_going_cold(&self, now: DateTime<chrono::Utc>) -> bool {
+        let Some(cadence) = self.cadence_days else {
+            return false;
+        };
+        if self.status.is_some_and(|s| s != RelationshipStatus::Active) {
+            return false;
+        }
+        match self.last_contact {
+            Some(last) => (now - last.with_timezone(&chrono::Utc)).num_days() > i64::from(cadence),
+            None => true,
+        }
+    }
+}
+
+/// Something that happened between networkers and stakeholders.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    pub kind: InteractionKind,
+    pub at: DateTime<FixedOffset>,
+    pub participants: Vec<RecordId>,
+    pub summary: String,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+}
+
+/// Something to do after an interaction, by a date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    #[serde(default)]
+    pub interaction: Option<RecordId>,
+    /// The cards the follow-up concerns.
+    #[serde(default)]
+    pub about: Vec<RecordId>,
+    pub text: String,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// A link between two stakeholders.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub from: RecordId,
+    pub to: RecordId,
+    pub kind: LinkKind,
+}
+
+/// A note about any record, with a visibility of its own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub about: RecordId,
+    pub text: String,
+}
+
+/// The statement that two cards describe the same person or organisation (or, with `same` false,
+/// that they do not). The canonical card of a group is its smallest id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SameAs {
+    pub a: RecordId,
+    pub b: RecordId,
+    pub same: bool,
+}
+
+/// A typed record body, convertible to and from the stored field map.
+pub trait RecordBody: Serialize + DeserializeOwned {
+    const KIND: RecordKind;
+    fn validate(&self) -> Result<(), ValidationError>;
+    /// Records this one refers to, with the field name and the kinds allowed there.
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        Vec::new()
+    }
+}
+
+const STAKEHOLDER_KINDS: &[RecordKind] = &[RecordKind::Person, RecordKind::Organisation];
+const PARTICIPANT_KINDS: &[RecordKind] = &[
+    RecordKind::Person,
+    RecordKind::Organisation,
+    RecordKind::Networker,
+];
+const ANY_KIND: &[RecordKind] = RecordKind::ALL;
+
+impl RecordBody for Networker {
+    const KIND: RecordKind = RecordKind::Networker;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("name", &self.name)?;
+        if let Some(email) = &self.email {
+            validate_email("email", email)?;
+        }
+        Ok(())
+    }
+}
+
+impl RecordBody for Person {
+    const KIND: RecordKind = RecordKind::Person;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("display_name", &self.display_name)?;
+        for email in &self.emails {
+            validate_email("emails", email)?;
+        }
+        for phone in &self.phones {
+            validate_phone("phones", phone)?;
+        }
+        for website in &self.websites {
+            validate_url("websites", website)?;
+        }
+        for tag in &self.tags {
+            require_text("tags", tag)?;
+        }
+        Ok(())
+    }
+}
+
+impl RecordBody for Organisation {
+    const KIND: RecordKind = RecordKind::Organisation;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("name", &self.name)?;
+        if let Some(website) = &self.website {
+            validate_url("website", website)?;
+        }
+        for tag in &self.tags {
+            require_text("tags", tag)?;
+        }
+        Ok(())
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        self.parent
+            .map(|p| ("parent", p, &[RecordKind::Organisation][..]))
+            .into_iter()
+            .collect()
+    }
+}
+
+impl RecordBody for Affiliation {
+    const KIND: RecordKind = RecordKind::Affiliation;
+    fn validate(&self) -> Result<(), ValidationError> {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if to < from {
+                return Err(ValidationError::new("to", "ends before it starts"));
+            }
+        }
+        Ok(())
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        vec![
+            ("person", self.person, &[RecordKind::Person]),
+            (
+                "organisation",
+                self.organisation,
+                &[RecordKind::Organisation],
+            ),
+        ]
+    }
+}
+
+impl RecordBody for Relationship {
+    const KIND: RecordKind = RecordKind::Relationship;
+    fn validate(&self) -> Result<(), ValidationError> {
+        validate_score("strength", self.strength)?;
+        if let Some(trust) = self.trust {
+            validate_score("trust", trust)?;
+        }
+        if self.cadence_days == Some(0) {
+            return Err(ValidationError::new(
+                "cadence_days",
+                "must be at least 1 day",
+            ));
+        }
+        Ok(())
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        vec![
+            ("networker", self.networker, &[RecordKind::Networker]),
+            ("stakeholder", self.stakeholder, STAKEHOLDER_KINDS),
+        ]
+    }
+}
+
+impl RecordBody for Interaction {
+    const KIND: RecordKind = RecordKind::Interaction;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("summary", &self.summary)?;
+        if self.participants.is_empty() {
+            return Err(ValidationError::new(
+                "participants",
+                "name at least one participant",
+            ));
+        }
+        Ok(())
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        self.participants
+            .iter()
+            .map(|p| ("participants", *p, PARTICIPANT_KINDS))
+            .collect()
+    }
+}
+
+impl RecordBody for FollowUp {
+    const KIND: RecordKind = RecordKind::FollowUp;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("text", &self.text)
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        let mut refs: Vec<_> = self
+            .about
+            .iter()
+            .map(|a| ("about", *a, PARTICIPANT_KINDS))
+            .collect();
+        if let Some(interaction) = self.interaction {
+            refs.push(("interaction", interaction, &[RecordKind::Interaction][..]));
+        }
+        refs
+    }
+}
+
+impl RecordBody for Link {
+    const KIND: RecordKind = RecordKind::Link;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("kind", &self.kind.0)?;
+        if self.from == self.to {
+            return Err(ValidationError::new(
+                "to",
+                "a card cannot be linked to itself",
+            ));
+        }
+        Ok(())
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        vec![
+            ("from", self.from, STAKEHOLDER_KINDS),
+            ("to", self.to, STAKEHOLDER_KINDS),
+        ]
+    }
+}
+
+impl RecordBody for Note {
+    const KIND: RecordKind = RecordKind::Note;
+    fn validate(&self) -> Result<(), ValidationError> {
+        require_text("text", &self.text)
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        vec![("about", self.about, ANY_KIND)]
+    }
+}
+
+impl RecordBody for SameAs {
+    const KIND: RecordKind = RecordKind::SameAs;
+    fn validate(&self) -> Result<(), ValidationError> {
+        if self.a == self.b {
+            return Err(ValidationError::new(
+                "b",
+                "a card is always the same as itself",
+            ));
+        }
+        Ok(())
+    }
+    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
+        vec![
+            ("a", self.a, STAKEHOLDER_KINDS),
+            ("b", self.b, STAKEHOLDER_KINDS),
+        ]
+    }
+}
+
+fn require_text(field: &str, value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        return Err(ValidationError::new(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+fn validate_score(field: &str, value: u8) -> Result<(), ValidationError> {
+    if !(1..=5).contains(&value) {
+        return Err(ValidationError::new(
+            field,
+            format!("{value} is out of range 1–5"),
+        ));
+    }
+    Ok(())
+}
+
+pub fn validate_email(field: &str, email: &str) -> Result<(), ValidationError> {
+    let bad = || ValidationError::new(field, format!("'{email}' is not an email address"));
+    let (local, domain) = email.split_once('@').ok_or_else(bad)?;
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty()
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c == '@' || c == ',' || c == ';');
+    if domain_ok && local_ok {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+pub fn validate_phone(field: &str, phone: &str) -> Result<(), ValidationError> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-()./".contains(c);
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let plus_ok = phone
+        .trim_start()
+        .strip_prefix('+')
+        .unwrap_or(phone)
+        .find('+')
+        .is_none();
+    if phone.chars().all(allowed) && (6..=17).contains(&digits) && plus_ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            field,
+            format!("'{phone}' is not a phone number"),
+        ))
+    }
+}
+
+pub fn validate_url(field: &str, url: &str) -> Result<(), ValidationError> {
+    let bad = || ValidationError::new(field, format!("'{url}' is not a web address"));
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            host
+        }
+    });
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    if host_ok && !url.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_phones_and_urls_are_checked_with_the_field_named() {
+        assert!(validate_email("email", "jan.peeters@antwerpen.be").is_ok());
+        let err = validate_email("email", "jan.peeters@").unwrap_err();
+        assert_eq!(err.field, "email");
+        assert!(validate_email("email", "no at sign").is_err());
+        assert!(validate_phone("phones", "+32 3 338 11 11").is_ok());
+        assert!(validate_phone("phones", "call me").is_err());
+        assert!(validate_phone("phones", "12").is_err());
+        assert!(validate_url("websites", "https://www.portofantwerpbruges.com/en").is_ok());
+        assert!(validate_url("websites", "www.example.be").is_err());
+    }
+
+    #[test]
+    fn scores_outside_one_to_five_are_refused() {
+        let relationship = Relationship {
+            networker: RecordId(Uuid::nil()),
+            stakeholder: RecordId(Uuid::max()),
+            strength: 6,
+            trust: None,
+            given: vec![],
+            received: vec![],
+            since: None,
+            cadence_days: None,
+            status: None,
+            last_contact: None,
+        };
+        assert_eq!(
+            relationship.validate().unwrap_err().to_string(),
+            "strength: 6 is out of range 1–5"
+        );
+    }
+
+    #[test]
+    fn relationship_ids_do_not_depend_on_who_creates_them() {
+        let networker = RecordId::new_v7(1_000);
+        let stakeholder = RecordId::new_v7(2_000);
+        assert_eq!(
+            RecordId::for_relationship(networker, stakeholder),
+            RecordId::for_relationship(networker, stakeholder)
+        );
+        assert_eq!(
+            RecordId::for_same_as(networker, stakeholder),
+            RecordId::for_same_as(stakeholder, networker)
+        );
+    }
+
+    #[test]
+    fn kinds_and_enums_parse_from_the_words_users_type() {
+        assert_eq!(
+            "org".parse::<RecordKind>().unwrap(),
+            RecordKind::Organisation
+        );
+        assert_eq!("Community".parse::<Sector>().unwrap(), Sector::Voluntary);
+        let err = "galactic".parse::<Level>().unwrap_err();
+        assert!(
+            err.reason
+                .contains("local, regional, national, eu, international"),
+            "{err}"
+        );
+    }
+}

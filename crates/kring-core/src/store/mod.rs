@@ -1,0 +1,1341 @@
+//! The embedded store: Kring's records and indexes in sled, behind domain operations.
+//!
+//! No sled type leaks out of this module, so another engine stays possible. Records live in one
+//! tree per kind (`records.person`, …) as encoded [`RecordState`]s; secondary indexes live in trees
+//! of their own (see [`indexes`]). Every operation that writes more than one key does so in one
+//! sled transaction across all the trees it touches, and flushes before it returns, so a crash
+//! leaves the store as before or as after.
+//!
+//! Writes are serialised by a mutex around the hybrid logical clock; reads go straight to sled.
+
+pub mod check;
+mod identity;
+pub mod indexes;
+pub mod search;
+pub mod views;
+
+use crate::clock::{Hlc, HybridClock, NodeId, Stamp, VersionVector};
+use crate::crdt::{envelope, FieldVersion, RecordState};
+pub use crate::error::{StoreError, StoreResult};
+use crate::model::{RecordBody, RecordId, RecordKind, Role, ValidationError, Visibility};
+use chrono::{DateTime, Utc};
+use indexes::{Index, TermContribution};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
+pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+mod meta_key {
+    pub const SCHEMA_VERSION: &[u8] = b"schema_version";
+    pub const NODE_ID: &[u8] = b"node_id";
+    pub const CLOCK: &[u8] = b"clock";
+    pub const VERSION_VECTOR: &[u8] = b"version_vector";
+    pub const PROFILE: &[u8] = b"profile";
+    pub const SETTINGS: &[u8] = b"settings";
+}
+
+/// Who owns this store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The owner's networker card.
+    pub networker: RecordId,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// Preferences kept in the store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The visibility a new record gets when none is given.
+    pub default_visibility: Visibility,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            default_visibility: Visibility::Shared,
+        }
+    }
+}
+
+/// How to open a store.
+#[derive(Clone, Debug)]
+pub struct OpenOptions {
+    pub cache_bytes: u64,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            cache_bytes: DEFAULT_CACHE_BYTES,
+        }
+    }
+}
+
+/// An open Kring store.
+pub struct Store {
+    db: sled::Db,
+    path: PathBuf,
+    meta: sled::Tree,
+    indexes: BTreeMap<Index, sled::Tree>,
+    history: sled::Tree,
+    writer: Mutex<WriterState>,
+    /// The term index held in memory once loaded (the app loads it at start-up); kept in step
+    /// with every commit. Without it, search scans the sled term index.
+    memory_index: std::sync::RwLock<Option<search::MemoryIndex>>,
+    /// Set when the store noticed at open that its folder was copied and took a new node id.
+    pub node_renewed_from: Option<NodeId>,
+}
+
+struct WriterState {
+    clock: HybridClock,
+    version_vector: VersionVector,
+}
+
+/// One record's state before and after a write.
+pub(crate) struct RecordChange {
+    pub before: Option<RecordState>,
+    pub after: RecordState,
+    pub superseded: Vec<(String, FieldVersion)>,
+}
+
+fn record_tree_name(kind: &str) -> String {
+    format!("records.{kind}")
+}
+
+pub(crate) fn encode_state(state: &RecordState) -> Vec<u8> {
+    postcard::to_stdvec(state).expect("a record state always encodes")
+}
+
+pub(crate) fn decode_state(id: &[u8], bytes: &[u8]) -> StoreResult<RecordState> {
+    postcard::from_bytes(bytes).map_err(|e| StoreError::Corrupt {
+        id: RecordId::from_slice(id).map_or_else(|| format!("{id:?}"), |r| r.to_string()),
+        reason: e.to_string(),
+    })
+}
+
+pub(crate) fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
+    serde_json::to_vec(value).expect("JSON values always serialise")
+}
+
+impl Store {
+    /// Opens (or creates) the store in `path`.
+    pub fn open(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
+        std::fs::create_dir_all(path).map_err(|e| match StoreError::from_io(&e) {
+            StoreError::Io(reason) => StoreError::Open {
+                path: path.to_owned(),
+                reason,
+            },
+            other => other,
+        })?;
+        let config = sled::Config::new()
+            .path(path)
+            .cache_capacity(options.cache_bytes)
+            .mode(sled::Mode::LowSpace);
+        // sled releases its file lock from a background thread shortly after the last handle is
+        // dropped, so a store closed a moment ago can still look busy: retry briefly before
+        // telling the user it is in use.
+        let mut attempts = 0;
+        let db = loop {
+            match config.open().map_err(|e| open_error(path, e)) {
+                Err(StoreError::InUse { .. }) if attempts < 20 => {
+                    attempts += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => break other?,
+            }
+        };
+        let meta = db.open_tree("meta")?;
+        let found_schema = meta
+            .get(meta_key::SCHEMA_VERSION)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes));
+        match found_schema {
+            Some(found) if found > SCHEMA_VERSION => {
+                return Err(StoreError::SchemaTooNew {
+                    path: path.to_owned(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            Some(found) if found < SCHEMA_VERSION => migrate(&db, found)?,
+            Some(_) => {}
+            None => {
+                meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
+            }
+        }
+        let mut indexes = BTreeMap::new();
+        for index in Index::ALL {
+            indexes.insert(*index, db.open_tree(index.tree_name())?);
+        }
+        let history = db.open_tree("history")?;
+        let identity = identity::establish(&meta, path)?;
+        let last = meta
+            .get(meta_key::CLOCK)?
+            .and_then(|v| Hlc::from_key_bytes(&v))
+            .unwrap_or(Hlc::ZERO);
+        let version_vector = match meta.get(meta_key::VERSION_VECTOR)? {
+            Some(bytes) => postcard::from_bytes(&bytes).map_err(|e| StoreError::Corrupt {
+                id: "version vector".into(),
+                reason: e.to_string(),
+            })?,
+            None => VersionVector::default(),
+        };
+        db.flush()?;
+        Ok(Store {
+            db,
+            path: path.to_owned(),
+            meta,
+            indexes,
+            history,
+            memory_index: std::sync::RwLock::new(None),
+            writer: Mutex::new(WriterState {
+                clock: HybridClock::new(identity.node, last),
+                version_vector,
+            }),
+            node_renewed_from: identity.renewed_from,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn node_id(&self) -> NodeId {
+        self.writer().clock.node()
+    }
+
+    pub fn version_vector(&self) -> VersionVector {
+        self.writer().version_vector.clone()
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, WriterState> {
+        // A panic while holding the lock leaves nothing half-written in sled (writes are
+        // transactional), so the state behind a poisoned lock is still sound.
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub(crate) fn index(&self, index: Index) -> &sled::Tree {
+        &self.indexes[&index]
+    }
+
+    fn records_tree(&self, kind: &str) -> StoreResult<sled::Tree> {
+        Ok(self.db.open_tree(record_tree_name(kind))?)
+    }
+
+    /// The kinds that have a records tree in this store, including kinds from newer versions.
+    pub(crate) fn stored_kinds(&self) -> Vec<String> {
+        self.db
+            .tree_names()
+            .into_iter()
+            .filter_map(|name| {
+                std::str::from_utf8(&name)
+                    .ok()?
+                    .strip_prefix("records.")
+                    .map(str::to_owned)
+            })
+            .collect()
+    }
+
+    // ----- profile and settings -------------------------------------------------------------
+
+    pub fn profile(&self) -> StoreResult<Option<Profile>> {
+        self.meta_json(meta_key::PROFILE)
+    }
+
+    pub fn require_profile(&self) -> StoreResult<Profile> {
+        self.profile()?.ok_or(StoreError::NotInitialised)
+    }
+
+    pub fn settings(&self) -> StoreResult<Settings> {
+        Ok(self.meta_json(meta_key::SETTINGS)?.unwrap_or_default())
+    }
+
+    pub fn set_settings(&self, settings: &Settings) -> StoreResult<()> {
+        self.meta.insert(
+            meta_key::SETTINGS,
+            json_bytes(&serde_json::to_value(settings).expect("settings serialise")),
+        )?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn meta_json<T: serde::de::DeserializeOwned>(&self, key: &[u8]) -> StoreResult<Option<T>> {
+        match self.meta.get(key)? {
+            None => Ok(None),
+            Some(bytes) => {
+                serde_json::from_slice(&bytes)
+                    .map(Some)
+                    .map_err(|e| StoreError::Corrupt {
+                        id: String::from_utf8_lossy(key).into_owned(),
+                        reason: e.to_string(),
+                    })
+            }
+        }
+    }
+
+    /// Sets up the store for its owner: creates their networker card and records the role.
+    pub fn init(
+        &self,
+        name: &str,
+        email: &str,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Profile> {
+        if let Some(existing) = self.profile()? {
+            return Err(StoreError::AlreadyInitialised {
+                name: existing.name,
+            });
+        }
+        let networker = crate::model::Networker {
+            name: name.trim().to_owned(),
+            email: Some(email.trim().to_owned()),
+            unit: None,
+            job_title: None,
+            status: Some(crate::model::NetworkerStatus::Active),
+        };
+        networker.validate()?;
+        let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        let profile = Profile {
+            networker: id,
+            name: networker.name.clone(),
+            email: networker.email.clone().unwrap_or_default(),
+            role,
+        };
+        let state = self.build_state(id, &networker, Visibility::Shared, Some(id), now)?;
+        let profile_bytes = serde_json::to_vec(&profile).expect("profile serialises");
+        self.commit(
+            vec![RecordChange {
+                before: None,
+                after: state,
+                superseded: Vec::new(),
+            }],
+            vec![(meta_key::PROFILE.to_vec(), profile_bytes)],
+            now,
+        )?;
+        Ok(profile)
+    }
+
+    // ----- reading -----------------------------------------------------------------------------
+
+    /// The kind of a record, if it exists (deleted or not).
+    pub fn kind_of(&self, id: RecordId) -> StoreResult<Option<String>> {
+        Ok(self
+            .index(Index::KindById)
+            .get(id.as_bytes())?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// The replicated state of a record, deleted or not.
+    pub fn state(&self, id: RecordId) -> StoreResult<Option<RecordState>> {
+        let Some(kind) = self.kind_of(id)? else {
+            return Ok(None);
+        };
+        match self.records_tree(&kind)?.get(id.as_bytes())? {
+            Some(bytes) => decode_state(id.as_bytes(), &bytes).map(Some),
+            None => Err(StoreError::Corrupt {
+                id: id.to_string(),
+                reason: format!("indexed as a {kind} but missing from records.{kind}"),
+            }),
+        }
+    }
+
+    /// The state of a live (not deleted) record.
+    pub fn live_state(&self, id: RecordId) -> StoreResult<Option<RecordState>> {
+        Ok(self.state(id)?.filter(|s| !s.is_deleted()))
+    }
+
+    /// A typed record, if it exists, is live and is of kind `T`.
+    pub fn get<T: RecordBody>(&self, id: RecordId) -> StoreResult<Option<T>> {
+        let Some(state) = self.live_state(id)? else {
+            return Ok(None);
+        };
+        if state.kind != T::KIND.as_str() {
+            return Err(StoreError::WrongKind {
+                id,
+                actual: state.kind,
+                expected: T::KIND,
+            });
+        }
+        body_of(&state).map(Some)
+    }
+
+    /// Every live record of one kind.
+    pub fn all_of_kind(&self, kind: RecordKind) -> StoreResult<Vec<RecordState>> {
+        let mut out = Vec::new();
+        for item in self.records_tree(kind.as_str())?.iter() {
+            let (key, value) = item?;
+            let state = decode_state(&key, &value)?;
+            if !state.is_deleted() {
+                out.push(state);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Ids in an index under a prefix, in key order (the id is the last 16 bytes of each key).
+    pub(crate) fn ids_with_prefix(
+        &self,
+        index: Index,
+        prefix: &[u8],
+    ) -> StoreResult<Vec<RecordId>> {
+        let mut ids = Vec::new();
+        for item in self.index(index).scan_prefix(prefix) {
+            let (key, _) = item?;
+            if let Some(id) = key
+                .len()
+                .checked_sub(16)
+                .and_then(|at| RecordId::from_slice(&key[at..]))
+            {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    // ----- writing -----------------------------------------------------------------------------
+
+    /// Builds the state of a new record from a typed body. Does not write it.
+    fn build_state<T: RecordBody>(
+        &self,
+        id: RecordId,
+        body: &T,
+        visibility: Visibility,
+        author: Option<RecordId>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RecordState> {
+        let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+        let mut state = RecordState::new(id.0, T::KIND.as_str());
+        let created = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        state.write(envelope::CREATED_AT, json_bytes(&created.into()), stamp);
+        state.write(
+            envelope::VISIBILITY,
+            json_bytes(&visibility.as_str().into()),
+            stamp,
+        );
+        if let Some(author) = author {
+            state.write(
+                envelope::AUTHOR,
+                json_bytes(&author.to_string().into()),
+                stamp,
+            );
+        }
+        apply_body(&mut state, T::KIND, &body_json(body), stamp, true);
+        Ok(state)
+    }
+
+    fn check_references<T: RecordBody>(&self, body: &T) -> StoreResult<()> {
+        for (field, id, kinds) in body.references() {
+            let kind = self.live_state(id)?.map(|s| s.kind);
+            check_reference(field, id, kind.as_deref(), kinds)?;
+        }
+        Ok(())
+    }
+
+    /// Creates a record with a new id.
+    pub fn create<T: RecordBody>(
+        &self,
+        body: &T,
+        visibility: Option<Visibility>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RecordId> {
+        let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        self.create_with_id(id, body, visibility, now)?;
+        Ok(id)
+    }
+
+    /// Creates a record with a given id (a natural identity), or updates it if it exists.
+    pub fn create_with_id<T: RecordBody>(
+        &self,
+        id: RecordId,
+        body: &T,
+        visibility: Option<Visibility>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        body.validate()?;
+        self.check_references(body)?;
+        let visibility = match visibility {
+            Some(v) => v,
+            None => self.settings()?.default_visibility,
+        };
+        let author = self.profile()?.map(|p| p.networker);
+        let before = self.state(id)?;
+        let change = match before {
+            Some(existing) => {
+                let mut after = existing.clone();
+                let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+                let mut superseded =
+                    apply_body(&mut after, T::KIND, &body_json(body), stamp, false);
+                superseded.extend(write_field(
+                    &mut after,
+                    envelope::VISIBILITY,
+                    visibility.as_str().into(),
+                    stamp,
+                ));
+                superseded.extend(write_field(
+                    &mut after,
+                    envelope::DELETED,
+                    false.into(),
+                    stamp,
+                ));
+                RecordChange {
+                    before: Some(existing),
+                    after,
+                    superseded,
+                }
+            }
+            None => RecordChange {
+                before: None,
+                after: self.build_state(id, body, visibility, author, now)?,
+                superseded: Vec::new(),
+            },
+        };
+        self.commit(vec![change], Vec::new(), now)
+    }
+
+    /// Replaces a record's body; only the fields that differ get new stamps.
+    pub fn update<T: RecordBody>(
+        &self,
+        id: RecordId,
+        body: &T,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        body.validate()?;
+        self.check_references(body)?;
+        let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        if before.kind != T::KIND.as_str() {
+            return Err(StoreError::WrongKind {
+                id,
+                actual: before.kind,
+                expected: T::KIND,
+            });
+        }
+        let mut after = before.clone();
+        let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+        let superseded = apply_body(&mut after, T::KIND, &body_json(body), stamp, false);
+        self.commit(
+            vec![RecordChange {
+                before: Some(before),
+                after,
+                superseded,
+            }],
+            Vec::new(),
+            now,
+        )
+    }
+
+    /// Sets fields from text, as typed on the command line: `display_name=Jan Peeters`,
+    /// `tags=port,eu`, `visibility=private`, `strength=4`. Validated as a whole before writing.
+    pub fn set_fields(
+        &self,
+        id: RecordId,
+        assignments: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        let kind: RecordKind = before.kind.parse().map_err(|_| {
+            ValidationError::new(
+                "kind",
+                format!(
+                    "records of kind '{}' cannot be edited by this Kring",
+                    before.kind
+                ),
+            )
+        })?;
+        let mut json = current_json(&before, kind);
+        let mut visibility = None;
+        for (field, text) in assignments {
+            if field == envelope::VISIBILITY {
+                visibility = Some(text.parse::<Visibility>()?);
+                continue;
+            }
+            let Some(existing) = json.get(field.as_str()) else {
+                return Err(ValidationError::new(
+                    field.as_str(),
+                    format!("a {kind} has no such field"),
+                )
+                .into());
+            };
+            let required_text = default_json(kind)
+                .get(field.as_str())
+                .is_some_and(serde_json::Value::is_string);
+            let value = parse_field_text(kind, field, text, existing, required_text);
+            json.insert(field.clone(), value);
+        }
+        let value = serde_json::Value::Object(json);
+        validate_json(kind, &value)?;
+        let mut after = before.clone();
+        let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+        let mut superseded = apply_body(&mut after, kind, &value, stamp, false);
+        if let Some(visibility) = visibility {
+            superseded.extend(write_field(
+                &mut after,
+                envelope::VISIBILITY,
+                visibility.as_str().into(),
+                stamp,
+            ));
+        }
+        self.commit(
+            vec![RecordChange {
+                before: Some(before),
+                after,
+                superseded,
+            }],
+            Vec::new(),
+            now,
+        )
+    }
+
+    /// Sets a record's visibility.
+    pub fn set_visibility(
+        &self,
+        id: RecordId,
+        visibility: Visibility,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        let mut after = before.clone();
+        let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+        let superseded = write_field(
+            &mut after,
+            envelope::VISIBILITY,
+            visibility.as_str().into(),
+            stamp,
+        );
+        self.commit(
+            vec![RecordChange {
+                before: Some(before),
+                after,
+                superseded,
+            }],
+            Vec::new(),
+            now,
+        )
+    }
+
+    /// Deletes a record: a tombstone that syncs, never a physical removal.
+    pub fn delete(&self, id: RecordId, now: DateTime<Utc>) -> StoreResult<()> {
+        let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        let mut after = before.clone();
+        let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+        let superseded = write_field(&mut after, envelope::DELETED, true.into(), stamp);
+        self.commit(
+            vec![RecordChange {
+                before: Some(before),
+                after,
+                superseded,
+            }],
+            Vec::new(),
+            now,
+        )
+    }
+
+    /// Applies several typed creations in one transaction (demo data, imports). Validation of
+    /// every body happens first; references may point at records earlier in the same batch.
+    pub fn create_many(
+        &self,
+        batch: Vec<NewRecord>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<RecordId>> {
+        let author = self.profile()?.map(|p| p.networker);
+        let default_visibility = self.settings()?.default_visibility;
+        let mut pending: HashMap<RecordId, String> = HashMap::new();
+        let mut changes = Vec::with_capacity(batch.len());
+        let mut ids = Vec::with_capacity(batch.len());
+        for record in batch {
+            validate_json(record.kind, &record.body)?;
+            for (field, id, kinds) in references_of(record.kind, &record.body)? {
+                let kind = match pending.get(&id) {
+                    Some(kind) => Some(kind.clone()),
+                    None => self.live_state(id)?.map(|s| s.kind),
+                };
+                check_reference(field, id, kind.as_deref(), kinds)?;
+            }
+            let at = record.created_at.unwrap_or(now);
+            let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+            let mut state = RecordState::new(record.id.0, record.kind.as_str());
+            let created = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            state.write(envelope::CREATED_AT, json_bytes(&created.into()), stamp);
+            let visibility = record.visibility.unwrap_or(default_visibility);
+            state.write(
+                envelope::VISIBILITY,
+                json_bytes(&visibility.as_str().into()),
+                stamp,
+            );
+            if let Some(author) = record.author.or(author) {
+                state.write(
+                    envelope::AUTHOR,
+                    json_bytes(&author.to_string().into()),
+                    stamp,
+                );
+            }
+            apply_body(&mut state, record.kind, &record.body, stamp, true);
+            let before = match pending.contains_key(&record.id) {
+                true => None,
+                false => self.state(record.id)?,
+            };
+            let after = match &before {
+                Some(existing) => {
+                    let mut merged = existing.clone();
+                    merged.merge(&state);
+                    merged
+                }
+                None => state,
+            };
+            pending.insert(record.id, record.kind.as_str().to_owned());
+            ids.push(record.id);
+            changes.push(RecordChange {
+                before,
+                after,
+                superseded: Vec::new(),
+            });
+        }
+        self.commit(changes, Vec::new(), now)?;
+        Ok(ids)
+    }
+
+    /// Writes record changes, their index entries, the clock and extra meta keys in one
+    /// transaction, then flushes. This is the only path by which records reach sled.
+    pub(crate) fn commit(
+        &self,
+        changes: Vec<RecordChange>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut writer = self.writer();
+        self.commit_locked(&mut writer, changes, extra_meta, now)
+    }
+
+    fn commit_locked(
+        &self,
+        writer: &mut WriterState,
+        changes: Vec<RecordChange>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        // Merge several changes of one record in a batch into one before → after.
+        let mut order: Vec<RecordId> = Vec::new();
+        let mut merged: HashMap<RecordId, RecordChange> = HashMap::new();
+        for change in changes {
+            let id = RecordId(change.after.id);
+            match merged.get_mut(&id) {
+                Some(existing) => {
+                    existing.after = change.after;
+                    existing.superseded.extend(change.superseded);
+                }
+                None => {
+                    order.push(id);
+                    merged.insert(id, change);
+                }
+            }
+        }
+        let pending: HashMap<RecordId, &RecordState> =
+            merged.iter().map(|(id, c)| (*id, &c.after)).collect();
+
+        let mut batches: BTreeMap<String, sled::Batch> = BTreeMap::new();
+        let today = now.date_naive();
+
+        // Records whose search contributions must be recomputed: every changed record, and the
+        // affiliations of an organisation whose name changed.
+        let mut term_sources: BTreeSet<RecordId> = order.iter().copied().collect();
+        for id in &order {
+            let change = &merged[id];
+            if change.after.kind == RecordKind::Organisation.as_str() {
+                let name_before = change.before.as_ref().and_then(|b| b.current("name"));
+                let deleted_changed = change
+                    .before
+                    .as_ref()
+                    .is_some_and(|b| b.is_deleted() != change.after.is_deleted());
+                if name_before != change.after.current("name") || deleted_changed {
+                    let ids =
+                        self.ids_with_prefix(Index::AffiliationsByOrganisation, id.as_bytes())?;
+                    term_sources.extend(ids);
+                }
+            }
+        }
+
+        for id in &order {
+            let change = &merged[id];
+            let after = &change.after;
+            let bytes = encode_state(after);
+            batch_for(&mut batches, &record_tree_name(&after.kind))
+                .insert(id.as_bytes().to_vec(), bytes);
+            if change.before.is_none() {
+                batch_for(&mut batches, Index::KindById.tree_name())
+                    .insert(id.as_bytes().to_vec(), after.kind.as_bytes());
+            }
+            let old: BTreeSet<(Index, Vec<u8>)> = change
+                .before
+                .as_ref()
+                .map(indexes::simple_entries)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            let new: BTreeSet<(Index, Vec<u8>)> =
+                indexes::simple_entries(after).into_iter().collect();
+            for (index, key) in old.difference(&new) {
+                batch_for(&mut batches, index.tree_name()).remove(key.clone());
+            }
+            for (index, key) in new.difference(&old) {
+                batch_for(&mut batches, index.tree_name()).insert(key.clone(), &[][..]);
+            }
+            for (field, version) in &change.superseded {
+                let mut key = id.as_bytes().to_vec();
+                key.extend_from_slice(&version.stamp.hlc.to_key_bytes());
+                key.extend_from_slice(&version.stamp.node.0.to_be_bytes());
+                key.extend_from_slice(field.as_bytes());
+                batch_for(&mut batches, "history").insert(key, version.value.clone());
+            }
+            for stamp in after.stamps() {
+                writer.version_vector.observe(stamp);
+            }
+        }
+
+        let mut lookup = |id: RecordId| -> Option<RecordState> {
+            match pending.get(&id) {
+                Some(state) => Some((*state).clone()),
+                None => self.state(id).ok().flatten(),
+            }
+        };
+        let mut term_changes: Vec<(TermContribution, RecordId, bool)> = Vec::new();
+        for source in &term_sources {
+            let state = match pending.get(source) {
+                Some(state) => (*state).clone(),
+                None => match self.state(*source)? {
+                    Some(state) => state,
+                    None => continue,
+                },
+            };
+            let new_terms = indexes::term_contributions(&state, &mut lookup, today);
+            let old_terms: Vec<TermContribution> =
+                match self.index(Index::RecordTerms).get(source.as_bytes())? {
+                    Some(bytes) => postcard::from_bytes(&bytes).unwrap_or_default(),
+                    None => Vec::new(),
+                };
+            if old_terms == new_terms {
+                continue;
+            }
+            let old_set: BTreeSet<&TermContribution> = old_terms.iter().collect();
+            let new_set: BTreeSet<&TermContribution> = new_terms.iter().collect();
+            for gone in old_set.difference(&new_set) {
+                batch_for(&mut batches, Index::Terms.tree_name())
+                    .remove(indexes::term_key(&gone.term, gone.card, source.0));
+                term_changes.push(((*gone).clone(), *source, false));
+            }
+            for added in new_set.difference(&old_set) {
+                batch_for(&mut batches, Index::Terms.tree_name()).insert(
+                    indexes::term_key(&added.term, added.card, source.0),
+                    &[added.weight][..],
+                );
+                term_changes.push(((*added).clone(), *source, true));
+            }
+            if new_terms.is_empty() {
+                batch_for(&mut batches, Index::RecordTerms.tree_name())
+                    .remove(source.as_bytes().to_vec());
+            } else {
+                let encoded = postcard::to_stdvec(&new_terms).expect("terms encode");
+                batch_for(&mut batches, Index::RecordTerms.tree_name())
+                    .insert(source.as_bytes().to_vec(), encoded);
+            }
+        }
+
+        let meta_batch = batch_for(&mut batches, "meta");
+        meta_batch.insert(meta_key::CLOCK, &writer.clock.last().to_key_bytes()[..]);
+        meta_batch.insert(
+            meta_key::VERSION_VECTOR,
+            postcard::to_stdvec(&writer.version_vector).expect("vectors encode"),
+        );
+        for (key, value) in extra_meta {
+            meta_batch.insert(key, value);
+        }
+
+        let mut trees = Vec::with_capacity(batches.len());
+        for name in batches.keys() {
+            trees.push(self.db.open_tree(name)?);
+        }
+        let batch_list: Vec<&sled::Batch> = batches.values().collect();
+        use sled::Transactional;
+        trees.as_slice().transaction(|views| {
+            for (view, batch) in views.iter().zip(&batch_list) {
+                view.apply_batch(batch)?;
+            }
+            Ok::<(), sled::transaction::ConflictableTransactionError<StoreError>>(())
+        })?;
+        // Only after the transaction committed does the memory index follow it.
+        if let Some(memory) = self
+            .memory_index
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_mut()
+        {
+            memory.apply(&term_changes);
+        }
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Flushes everything to disk. Called by every write already; for callers that batch.
+    pub fn flush(&self) -> StoreResult<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Superseded values of a record, newest first: (field, stamp, value).
+    pub fn history(&self, id: RecordId) -> StoreResult<Vec<(String, Stamp, serde_json::Value)>> {
+        let mut out = Vec::new();
+        for item in self.history.scan_prefix(id.as_bytes()) {
+            let (key, value) = item?;
+            if key.len() < 16 + 20 {
+                continue;
+            }
+            let hlc = Hlc::from_key_bytes(&key[16..28]).unwrap_or(Hlc::ZERO);
+            let node = NodeId(u64::from_be_bytes(key[28..36].try_into().expect("8 bytes")));
+            let field = String::from_utf8_lossy(&key[36..]).into_owned();
+            let json = serde_json::from_slice(&value).unwrap_or(serde_json::Value::Null);
+            out.push((field, Stamp { hlc, node }, json));
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The number of live records of each kind.
+    pub fn counts(&self) -> StoreResult<BTreeMap<String, usize>> {
+        let mut counts = BTreeMap::new();
+        for kind in self.stored_kinds() {
+            let mut n = 0;
+            for item in self.records_tree(&kind)?.iter() {
+                let (key, value) = item?;
+                if !decode_state(&key, &value)?.is_deleted() {
+                    n += 1;
+                }
+            }
+            counts.insert(kind, n);
+        }
+        Ok(counts)
+    }
+
+    /// Size of the store's files on disk, in bytes.
+    pub fn size_on_disk(&self) -> StoreResult<u64> {
+        Ok(self.db.size_on_disk()?)
+    }
+}
+
+/// A record to create in a batch.
+#[derive(Clone, Debug)]
+pub struct NewRecord {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    pub body: serde_json::Value,
+    pub visibility: Option<Visibility>,
+    pub author: Option<RecordId>,
+    /// When the record was created, if not now (demo data spreads creation over two years).
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+impl NewRecord {
+    pub fn new<T: RecordBody>(id: RecordId, body: &T) -> Self {
+        NewRecord {
+            id,
+            kind: T::KIND,
+            body: body_json(body),
+            visibility: None,
+            author: None,
+            created_at: None,
+        }
+    }
+}
+
+/// Checks that a referenced record exists and is of an allowed kind.
+fn check_reference(
+    field: &str,
+    id: RecordId,
+    found: Option<&str>,
+    allowed: &[RecordKind],
+) -> Result<(), ValidationError> {
+    let kind = found.ok_or_else(|| ValidationError::new(field, format!("no card with id {id}")))?;
+    if allowed.iter().any(|k| k.as_str() == kind) {
+        return Ok(());
+    }
+    let names: Vec<&str> = allowed.iter().map(|k| k.as_str()).collect();
+    Err(ValidationError::new(
+        field,
+        format!("{id} is a {kind}, expected {}", names.join(" or ")),
+    ))
+}
+
+fn batch_for<'a>(
+    batches: &'a mut BTreeMap<String, sled::Batch>,
+    tree: &str,
+) -> &'a mut sled::Batch {
+    batches.entry(tree.to_owned()).or_default()
+}
+
+fn open_error(path: &Path, error: sled::Error) -> StoreError {
+    if let sled::Error::Io(io) = &error {
+        let text = io.to_string();
+        if io.kind() == std::io::ErrorKind::WouldBlock || text.contains("lock") {
+            return StoreError::InUse {
+                path: path.to_owned(),
+            };
+        }
+        if let mapped @ (StoreError::DiskFull | StoreError::ReadOnly) = StoreError::from_io(io) {
+            return mapped;
+        }
+    }
+    StoreError::Open {
+        path: path.to_owned(),
+        reason: error.to_string(),
+    }
+}
+
+/// Migrates a store written with an older schema. Schema 1 is the first; this is where the next
+/// schema's migration goes, run in one transaction before anything else reads the store.
+fn migrate(db: &sled::Db, found: u32) -> StoreResult<()> {
+    let meta = db.open_tree("meta")?;
+    #[allow(clippy::match_single_binding)]
+    match found {
+        _ => {}
+    }
+    meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
+    Ok(())
+}
+
+pub(crate) fn body_json<T: Serialize>(body: &T) -> serde_json::Value {
+    serde_json::to_value(body).expect("record bodies serialise to JSON")
+}
+
+fn write_field(
+    state: &mut RecordState,
+    field: &str,
+    value: serde_json::Value,
+    stamp: Stamp,
+) -> Vec<(String, FieldVersion)> {
+    state
+        .write(field, json_bytes(&value), stamp)
+        .into_iter()
+        .map(|v| (field.to_owned(), v))
+        .collect()
+}
+
+/// Writes a body's fields into a record state: registers for scalars, add-wins sets for the
+/// kind's multi-valued fields. Only values that differ get the new stamp. On creation, absent
+/// (null) fields are not written at all.
+fn apply_body(
+    state: &mut RecordState,
+    kind: RecordKind,
+    body: &serde_json::Value,
+    stamp: Stamp,
+    creating: bool,
+) -> Vec<(String, FieldVersion)> {
+    let mut superseded = Vec::new();
+    let Some(object) = body.as_object() else {
+        return superseded;
+    };
+    let set_fields = kind.set_fields();
+    for (field, value) in object {
+        if set_fields.contains(&field.as_str()) {
+            let wanted: BTreeSet<Vec<u8>> = value
+                .as_array()
+                .map(|items| items.iter().map(json_bytes).collect())
+                .unwrap_or_default();
+            let set = state.sets.entry(field.clone()).or_default();
+            let present: BTreeSet<Vec<u8>> = set.present().cloned().collect();
+            for gone in present.difference(&wanted) {
+                set.remove(gone, stamp);
+            }
+            for added in wanted.difference(&present) {
+                set.add(added.clone(), stamp);
+            }
+            if set.present().next().is_none() && creating {
+                state.sets.remove(field);
+            }
+        } else {
+            if creating && value.is_null() {
+                continue;
+            }
+            if !creating && value.is_null() && !state.fields.contains_key(field) {
+                continue;
+            }
+            superseded.extend(write_field(state, field, value.clone(), stamp));
+        }
+    }
+    superseded
+}
+
+/// The current values of a record as a JSON object: registers' current values and sets as
+/// arrays. Starts from the kind's defaults so every field is present.
+pub(crate) fn current_json(
+    state: &RecordState,
+    kind: RecordKind,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut object = default_json(kind);
+    for (name, register) in &state.fields {
+        if [
+            envelope::DELETED,
+            envelope::VISIBILITY,
+            envelope::CREATED_AT,
+            envelope::AUTHOR,
+        ]
+        .contains(&name.as_str())
+        {
+            continue;
+        }
+        if let Some(current) = register.current() {
+            object.insert(name.clone(), current.json());
+        }
+    }
+    for (name, set) in &state.sets {
+        let items = set
+            .present()
+            .filter_map(|bytes| serde_json::from_slice(bytes).ok())
+            .collect();
+        object.insert(name.clone(), serde_json::Value::Array(items));
+    }
+    object
+}
+
+/// The JSON of a kind's empty body: every field present with its default value.
+fn default_json(kind: RecordKind) -> serde_json::Map<String, serde_json::Value> {
+    use crate::model::*;
+    let nil = RecordId(uuid::Uuid::nil());
+    let epoch = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+    let value = match kind {
+        RecordKind::Networker => body_json(&Networker::default()),
+        RecordKind::Person => body_json(&Person::default()),
+        RecordKind::Organisation => body_json(&Organisation::default()),
+        RecordKind::Affiliation => body_json(&Affiliation {
+            person: nil,
+            organisation: nil,
+            title: None,
+            from: None,
+            to: None,
+        }),
+        RecordKind::Relationship => body_json(&Relationship {
+            networker: nil,
+            stakeholder: nil,
+            strength: 1,
+            trust: None,
+            given: vec![],
+            received: vec![],
+            since: None,
+            cadence_days: None,
+            status: None,
+            last_contact: None,
+        }),
+        RecordKind::Interaction => body_json(&Interaction {
+            kind: InteractionKind::Other,
+            at: epoch,
+            participants: vec![],
+            summary: String::new(),
+            outcomes: vec![],
+        }),
+        RecordKind::FollowUp => body_json(&FollowUp {
+            interaction: None,
+            about: vec![],
+            text: String::new(),
+            due: epoch.date_naive(),
+            done: false,
+        }),
+        RecordKind::Link => body_json(&Link {
+            from: nil,
+            to: nil,
+            kind: LinkKind(String::new()),
+        }),
+        RecordKind::Note => body_json(&Note {
+            about: nil,
+            text: String::new(),
+        }),
+        RecordKind::SameAs => body_json(&SameAs {
+            a: nil,
+            b: nil,
+            same: true,
+        }),
+    };
+    match value {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
+/// Decodes a record into its typed body.
+pub fn body_of<T: RecordBody>(state: &RecordState) -> StoreResult<T> {
+    let object = current_json(state, T::KIND);
+    serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| StoreError::Corrupt {
+        id: state.id.to_string(),
+        reason: format!("its fields do not make a {}: {e}", T::KIND),
+    })
+}
+
+/// Parses a field's new value from text, guided by the type of its current value.
+fn parse_field_text(
+    kind: RecordKind,
+    field: &str,
+    text: &str,
+    existing: &serde_json::Value,
+    required_text: bool,
+) -> serde_json::Value {
+    use serde_json::Value;
+    let trimmed = text.trim();
+    if kind.set_fields().contains(&field) || existing.is_array() {
+        if trimmed.is_empty() {
+            return Value::Array(vec![]);
+        }
+        return Value::Array(
+            trimmed
+                .split(',')
+                .map(|s| Value::String(s.trim().to_owned()))
+                .filter(|v| v != "")
+                .collect(),
+        );
+    }
+    if trimmed.is_empty() {
+        // Clearing an optional field removes it; a required text stays text so that validation
+        // can say it must not be empty.
+        return if required_text {
+            Value::String(String::new())
+        } else {
+            Value::Null
+        };
+    }
+    match existing {
+        Value::Number(_) | Value::Bool(_) => {
+            serde_json::from_str(trimmed).unwrap_or(Value::String(trimmed.to_owned()))
+        }
+        _ => match serde_json::from_str::<Value>(trimmed) {
+            Ok(number @ Value::Number(_))
+                if field.ends_with("days") || field == "strength" || field == "trust" =>
+            {
+                number
+            }
+            Ok(boolean @ Value::Bool(_)) if field == "done" => boolean,
+            _ => Value::String(trimmed.to_owned()),
+        },
+    }
+}
+
+/// Validates a JSON body of a kind, with the same messages as the typed validation.
+fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()> {
+    use crate::model::*;
+    fn check<T: RecordBody>(value: &serde_json::Value) -> StoreResult<()> {
+        let body: T = serde_json::from_value(value.clone()).map_err(|e| {
+            let text = e.to_string();
+            // serde names the problem but not always the field; find the field it mentions.
+            let field = text
+                .split('`')
+                .nth(1)
+                .map(str::to_owned)
+                .unwrap_or_else(|| T::KIND.as_str().to_owned());
+            ValidationError::new(field, simplify_serde_error(&text))
+        })?;
+        body.validate()?;
+        Ok(())
+    }
+    match kind {
+        RecordKind::Networker => check::<Networker>(value),
+        RecordKind::Person => check::<Person>(value),
+        RecordKind::Organisation => check::<Organisation>(value),
+        RecordKind::Affiliation => check::<Affiliation>(value),
+        RecordKind::Relationship => check::<Relationship>(value),
+        RecordKind::Interaction => check::<Interaction>(value),
+        RecordKind::FollowUp => check::<FollowUp>(value),
+        RecordKind::Link => check::<Link>(value),
+        RecordKind::Note => check::<Note>(value),
+        RecordKind::SameAs => check::<SameAs>(value),
+    }
+}
+
+fn simplify_serde_error(text: &str) -> String {
+    let text = text.split(" at line ").next().unwrap_or(text);
+    if text.contains("premature end of input") || text.contains("input contains invalid characters")
+    {
+        return "is not a valid date (use YYYY-MM-DD)".into();
+    }
+    if text.starts_with("invalid type") || text.starts_with("invalid value") {
+        return text.replace("invalid type: ", "wrong kind of value: ");
+    }
+    text.to_owned()
+}
+
+fn references_of(
+    kind: RecordKind,
+    value: &serde_json::Value,
+) -> StoreResult<Vec<(&'static str, RecordId, &'static [RecordKind])>> {
+    use crate::model::*;
+    fn refs<T: RecordBody>(
+        value: &serde_json::Value,
+    ) -> StoreResult<Vec<(&'static str, RecordId, &'static [RecordKind])>> {
+        let body: T = serde_json::from_value(value.clone())
+            .map_err(|e| ValidationError::new(T::KIND.as_str(), e.to_string()))?;
+        Ok(body.references())
+    }
+    match kind {
+        RecordKind::Networker => refs::<Networker>(value),
+        RecordKind::Person => refs::<Person>(value),
+        RecordKind::Organisation => refs::<Organisation>(value),
+        RecordKind::Affiliation => refs::<Affiliation>(value),
+        RecordKind::Relationship => refs::<Relationship>(value),
+        RecordKind::Interaction => refs::<Interaction>(value),
+        RecordKind::FollowUp => refs::<FollowUp>(value),
+        RecordKind::Link => refs::<Link>(value),
+        RecordKind::Note => refs::<Note>(value),
+        RecordKind::SameAs => refs::<SameAs>(value),
+    }
+}
+
+impl Store {
+    /// Finds a record by its full id or by a unique prefix of it (at least 4 hex digits), the
+    /// way git finds commits, so people can type the start of an id.
+    pub fn resolve_id(&self, text: &str) -> StoreResult<RecordId> {
+        let text = text.trim();
+        if let Ok(id) = text.parse::<RecordId>() {
+            return Ok(id);
+        }
+        let hex: String = text.chars().filter(|c| *c != '-').collect();
+        let bad = || {
+            ValidationError::new(
+                "id",
+                format!("'{text}' is not a record id or the start of one"),
+            )
+        };
+        if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(bad().into());
+        }
+        let whole_bytes: Vec<u8> = (0..hex.len() / 2)
+            .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex digits"))
+            .collect();
+        let mut found = Vec::new();
+        for item in self.index(Index::KindById).scan_prefix(&whole_bytes) {
+            let (key, _) = item?;
+            let Some(id) = RecordId::from_slice(&key) else {
+                continue;
+            };
+            if id
+                .0
+                .simple()
+                .to_string()
+                .starts_with(&hex.to_ascii_lowercase())
+            {
+                found.push(id);
+                if found.len() > 1 {
+                    return Err(ValidationError::new(
+                        "id",
+                        format!("'{text}' is the start of more than one id: type more of it"),
+                    )
+                    .into());
+                }
+            }
+        }
+        found.pop().ok_or_else(|| {
+            ValidationError::new("id", format!("no record id starts with '{text}'")).into()
+        })
+    }
+}

@@ -1,0 +1,656 @@
+//! Domain operations that read or write several records: card lists and details, this
+//! networker's relationships, logging an interaction with its follow-up, and the follow-up list.
+
+use super::indexes::{self, Index};
+use super::search::card_title;
+use super::{body_of, current_json, NewRecord, Store, StoreError, StoreResult};
+use crate::crdt::{envelope, RecordState};
+use crate::model::*;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::Serialize;
+
+/// Which cards to list.
+#[derive(Clone, Debug, Default)]
+pub struct CardFilter {
+    pub kind: Option<RecordKind>,
+    pub tag: Option<String>,
+}
+
+/// A card as a line in a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct CardSummary {
+    pub id: RecordId,
+    pub kind: String,
+    pub name: String,
+    pub detail: Option<String>,
+    pub tags: Vec<String>,
+    pub visibility: Option<String>,
+}
+
+/// A field that holds concurrent values: the current one and those that lost.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldConflict {
+    pub field: String,
+    pub current: serde_json::Value,
+    pub current_by: String,
+    pub current_at: String,
+    pub losing: Vec<LosingValue>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LosingValue {
+    pub value: serde_json::Value,
+    pub node: String,
+    pub at: String,
+}
+
+/// Everything about one card.
+#[derive(Clone, Debug, Serialize)]
+pub struct CardDetail {
+    pub id: RecordId,
+    pub kind: String,
+    pub name: String,
+    pub visibility: Option<String>,
+    pub created_at: Option<String>,
+    pub updated_at: Option<String>,
+    pub author: Option<String>,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    pub affiliations: Vec<AffiliationView>,
+    pub relationships: Vec<RelationshipView>,
+    pub interactions: Vec<InteractionView>,
+    pub notes: Vec<NoteView>,
+    pub follow_ups: Vec<FollowUpView>,
+    pub links: Vec<LinkView>,
+    pub conflicts: Vec<FieldConflict>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AffiliationView {
+    pub id: RecordId,
+    pub person: RecordId,
+    pub person_name: String,
+    pub organisation: RecordId,
+    pub organisation_name: String,
+    pub title: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RelationshipView {
+    pub id: RecordId,
+    pub networker: RecordId,
+    pub networker_name: String,
+    pub stakeholder: RecordId,
+    pub stakeholder_name: String,
+    pub strength: u8,
+    pub trust: Option<u8>,
+    pub given: Vec<String>,
+    pub received: Vec<String>,
+    pub reciprocity_balance: i64,
+    pub since: Option<NaiveDate>,
+    pub cadence_days: Option<u32>,
+    pub status: Option<RelationshipStatus>,
+    pub last_contact: Option<DateTime<FixedOffset>>,
+    pub going_cold: bool,
+    pub visibility: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct InteractionView {
+    pub id: RecordId,
+    pub kind: InteractionKind,
+    pub at: DateTime<FixedOffset>,
+    pub summary: String,
+    pub participants: Vec<(RecordId, String)>,
+    pub outcomes: Vec<String>,
+    pub visibility: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NoteView {
+    pub id: RecordId,
+    pub text: String,
+    pub visibility: Option<String>,
+    pub created_at: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FollowUpView {
+    pub id: RecordId,
+    pub text: String,
+    pub due: NaiveDate,
+    pub done: bool,
+    pub about: Vec<(RecordId, String)>,
+    pub interaction: Option<RecordId>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkView {
+    pub id: RecordId,
+    pub from: RecordId,
+    pub from_name: String,
+    pub to: RecordId,
+    pub to_name: String,
+    pub kind: String,
+}
+
+/// This networker's relationship settings; absent values are left as they are.
+#[derive(Clone, Debug, Default)]
+pub struct RelateRequest {
+    pub strength: Option<u8>,
+    pub trust: Option<u8>,
+    pub cadence_days: Option<u32>,
+    pub status: Option<RelationshipStatus>,
+    pub since: Option<NaiveDate>,
+    pub visibility: Option<Visibility>,
+}
+
+/// An interaction to log.
+#[derive(Clone, Debug)]
+pub struct LogRequest {
+    pub with: Vec<RecordId>,
+    pub kind: InteractionKind,
+    pub at: DateTime<FixedOffset>,
+    pub summary: String,
+    pub outcomes: Vec<String>,
+    pub follow_up: Option<(String, NaiveDate)>,
+    pub visibility: Option<Visibility>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Logged {
+    pub interaction: RecordId,
+    pub follow_up: Option<RecordId>,
+    pub relationships_touched: Vec<RecordId>,
+}
+
+fn text_field(state: &RecordState, field: &str) -> Option<String> {
+    match state.current(field) {
+        Some(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+impl Store {
+    fn name_of(&self, id: RecordId) -> StoreResult<String> {
+        Ok(self
+            .state(id)?
+            .map(|s| card_title(&s).0)
+            .unwrap_or_else(|| "(unknown)".into()))
+    }
+
+    /// Live cards (people and organisations, and networkers when asked), sorted by name.
+    pub fn list_cards(&self, filter: &CardFilter) -> StoreResult<Vec<CardSummary>> {
+        let kinds: Vec<RecordKind> = match filter.kind {
+            Some(kind) => vec![kind],
+            None => vec![RecordKind::Person, RecordKind::Organisation],
+        };
+        let tag = filter.tag.as_deref().map(crate::text::fold);
+        let mut out = Vec::new();
+        for kind in kinds {
+            for state in self.all_of_kind(kind)? {
+                let tags = indexes::set_strings(&state, "tags");
+                if let Some(wanted) = &tag {
+                    if !tags.iter().any(|t| crate::text::fold(t) == *wanted) {
+                        continue;
+                    }
+                }
+                let (name, detail) = card_title(&state);
+                out.push(CardSummary {
+                    id: RecordId(state.id),
+                    kind: state.kind.clone(),
+                    name,
+                    detail,
+                    tags,
+                    visibility: text_field(&state, envelope::VISIBILITY),
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            crate::text::fold(&a.name)
+                .cmp(&crate::text::fold(&b.name))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(out)
+    }
+
+    fn relationship_view(
+        &self,
+        state: &RecordState,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RelationshipView> {
+        let relationship: Relationship = body_of(state)?;
+        Ok(RelationshipView {
+            id: RecordId(state.id),
+            networker_name: self.name_of(relationship.networker)?,
+            stakeholder_name: self.name_of(relationship.stakeholder)?,
+            going_cold: relationship.is_going_cold(now),
+            reciprocity_balance: relationship.reciprocity_balance(),
+            networker: relationship.networker,
+            stakeholder: relationship.stakeholder,
+            strength: relationship.strength,
+            trust: relationship.trust,
+            given: relationship.given,
+            received: relationship.received,
+            since: relationship.since,
+            cadence_days: relationship.cadence_days,
+            status: relationship.status,
+            last_contact: relationship.last_contact,
+            visibility: text_field(state, envelope::VISIBILITY),
+        })
+    }
+
+    fn live_by_index(&self, index: Index, prefix: RecordId) -> StoreResult<Vec<RecordState>> {
+        let mut out = Vec::new();
+        for id in self.ids_with_prefix(index, prefix.as_bytes())? {
+            if let Some(state) = self.live_state(id)? {
+                out.push(state);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn follow_up_view(&self, state: &RecordState) -> StoreResult<FollowUpView> {
+        let follow_up: FollowUp = body_of(state)?;
+        let mut about = Vec::new();
+        for id in follow_up.about {
+            about.push((id, self.name_of(id)?));
+        }
+        Ok(FollowUpView {
+            id: RecordId(state.id),
+            text: follow_up.text,
+            due: follow_up.due,
+            done: follow_up.done,
+            about,
+            interaction: follow_up.interaction,
+        })
+    }
+
+    /// Everything about a card.
+    pub fn card_detail(&self, id: RecordId, now: DateTime<Utc>) -> StoreResult<CardDetail> {
+        let state = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        let kind: RecordKind = state.kind.parse().map_err(|_| StoreError::Corrupt {
+            id: id.to_string(),
+            reason: format!("unknown kind {}", state.kind),
+        })?;
+        let (name, _) = card_title(&state);
+        let today = now.date_naive();
+
+        let mut affiliations = Vec::new();
+        let index = if kind == RecordKind::Organisation {
+            Index::AffiliationsByOrganisation
+        } else {
+            Index::AffiliationsByPerson
+        };
+        for affiliation_state in self.live_by_index(index, id)? {
+            let a: Affiliation = body_of(&affiliation_state)?;
+            affiliations.push(AffiliationView {
+                id: RecordId(affiliation_state.id),
+                person_name: self.name_of(a.person)?,
+                organisation_name: self.name_of(a.organisation)?,
+                current: a.to.is_none_or(|to| to >= today),
+                person: a.person,
+                organisation: a.organisation,
+                title: a.title,
+                from: a.from,
+                to: a.to,
+            });
+        }
+        affiliations.sort_by(|a, b| b.current.cmp(&a.current).then(b.from.cmp(&a.from)));
+
+        let relationship_index = if kind == RecordKind::Networker {
+            Index::RelationshipsByNetworker
+        } else {
+            Index::RelationshipsByStakeholder
+        };
+        let mut relationships = Vec::new();
+        for relationship_state in self.live_by_index(relationship_index, id)? {
+            relationships.push(self.relationship_view(&relationship_state, now)?);
+        }
+        relationships.sort_by_key(|r| std::cmp::Reverse(r.strength));
+
+        let mut interactions = Vec::new();
+        for interaction_state in self
+            .live_by_index(Index::InteractionsByCard, id)?
+            .into_iter()
+            .rev()
+        {
+            interactions.push(self.interaction_view(&interaction_state)?);
+        }
+
+        let mut notes = Vec::new();
+        for note_state in self.live_by_index(Index::NotesByRecord, id)? {
+            let note: Note = body_of(&note_state)?;
+            notes.push(NoteView {
+                id: RecordId(note_state.id),
+                text: note.text,
+                visibility: text_field(&note_state, envelope::VISIBILITY),
+                created_at: text_field(&note_state, envelope::CREATED_AT),
+            });
+        }
+
+        let mut follow_ups = Vec::new();
+        for follow_up_state in self.live_by_index(Index::FollowUpsByCard, id)? {
+            follow_ups.push(self.follow_up_view(&follow_up_state)?);
+        }
+        follow_ups.sort_by(|a, b| a.done.cmp(&b.done).then(a.due.cmp(&b.due)));
+
+        let mut links = Vec::new();
+        for link_state in self.live_by_index(Index::LinksByCard, id)? {
+            let link: Link = body_of(&link_state)?;
+            links.push(LinkView {
+                id: RecordId(link_state.id),
+                from_name: self.name_of(link.from)?,
+                to_name: self.name_of(link.to)?,
+                from: link.from,
+                to: link.to,
+                kind: link.kind.0,
+            });
+        }
+
+        Ok(CardDetail {
+            id,
+            kind: state.kind.clone(),
+            name,
+            visibility: text_field(&state, envelope::VISIBILITY),
+            created_at: text_field(&state, envelope::CREATED_AT),
+            updated_at: state.max_stamp().map(|s| s.to_rfc3339()),
+            author: text_field(&state, envelope::AUTHOR),
+            fields: current_json(&state, kind),
+            conflicts: conflicts_of(&state),
+            affiliations,
+            relationships,
+            interactions,
+            notes,
+            follow_ups,
+            links,
+        })
+    }
+
+    fn interaction_view(&self, state: &RecordState) -> StoreResult<InteractionView> {
+        let interaction: Interaction = body_of(state)?;
+        let mut participants = Vec::new();
+        for participant in interaction.participants {
+            participants.push((participant, self.name_of(participant)?));
+        }
+        Ok(InteractionView {
+            id: RecordId(state.id),
+            kind: interaction.kind,
+            at: interaction.at,
+            summary: interaction.summary,
+            participants,
+            outcomes: interaction.outcomes,
+            visibility: text_field(state, envelope::VISIBILITY),
+        })
+    }
+
+    /// Creates or updates this networker's relationship with a stakeholder.
+    pub fn relate(
+        &self,
+        stakeholder: RecordId,
+        request: &RelateRequest,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RecordId> {
+        let profile = self.require_profile()?;
+        let id = RecordId::for_relationship(profile.networker, stakeholder);
+        let existing: Option<Relationship> = match self.live_state(id)? {
+            Some(state) => Some(body_of(&state)?),
+            None => None,
+        };
+        let relationship = match existing {
+            Some(mut r) => {
+                if let Some(strength) = request.strength {
+                    r.strength = strength;
+                }
+                r.trust = request.trust.or(r.trust);
+                r.cadence_days = request.cadence_days.or(r.cadence_days);
+                r.status = request.status.or(r.status);
+                r.since = request.since.or(r.since);
+                r
+            }
+            None => Relationship {
+                networker: profile.networker,
+                stakeholder,
+                strength: request.strength.unwrap_or(1),
+                trust: request.trust,
+                given: vec![],
+                received: vec![],
+                since: Some(request.since.unwrap_or(now.date_naive())),
+                cadence_days: request.cadence_days,
+                status: Some(request.status.unwrap_or(RelationshipStatus::Active)),
+                last_contact: None,
+            },
+        };
+        if self.live_state(id)?.is_some() {
+            self.update(id, &relationship, now)?;
+            if let Some(visibility) = request.visibility {
+                self.set_visibility(id, visibility, now)?;
+            }
+        } else {
+            self.create_with_id(id, &relationship, request.visibility, now)?;
+        }
+        Ok(id)
+    }
+
+    /// Logs an interaction of this networker with stakeholders, with an optional follow-up, and
+    /// moves the last contact of this networker's relationships with them. One transaction.
+    pub fn log_interaction(&self, request: &LogRequest, now: DateTime<Utc>) -> StoreResult<Logged> {
+        let profile = self.require_profile()?;
+        if request.with.is_empty() {
+            return Err(ValidationError::new(
+                "with",
+                "name at least one card the interaction was with",
+            )
+            .into());
+        }
+        let mut participants = vec![profile.networker];
+        for id in &request.with {
+            if !participants.contains(id) {
+                participants.push(*id);
+            }
+        }
+        let interaction = Interaction {
+            kind: request.kind,
+            at: request.at,
+            participants: participants.clone(),
+            summary: request.summary.trim().to_owned(),
+            outcomes: request.outcomes.clone(),
+        };
+        let interaction_id = RecordId::new_v7(now.timestamp_millis() as u64);
+        let mut batch = vec![NewRecord {
+            visibility: request.visibility,
+            ..NewRecord::new(interaction_id, &interaction)
+        }];
+        let mut follow_up_id = None;
+        if let Some((text, due)) = &request.follow_up {
+            let id = RecordId::new_v7(now.timestamp_millis() as u64 + 1);
+            let follow_up = FollowUp {
+                interaction: Some(interaction_id),
+                about: request.with.clone(),
+                text: text.trim().to_owned(),
+                due: *due,
+                done: false,
+            };
+            batch.push(NewRecord {
+                visibility: request.visibility,
+                ..NewRecord::new(id, &follow_up)
+            });
+            follow_up_id = Some(id);
+        }
+        let mut touched = Vec::new();
+        for stakeholder in &request.with {
+            let Some(state) = self.live_state(*stakeholder)? else {
+                return Err(
+                    ValidationError::new("with", format!("no card with id {stakeholder}")).into(),
+                );
+            };
+            let is_stakeholder = state
+                .kind
+                .parse::<RecordKind>()
+                .is_ok_and(RecordKind::is_stakeholder);
+            if !is_stakeholder {
+                continue;
+            }
+            let relationship_id = RecordId::for_relationship(profile.networker, *stakeholder);
+            let relationship = match self.live_state(relationship_id)? {
+                Some(existing) => {
+                    let mut r: Relationship = body_of(&existing)?;
+                    if r.last_contact.is_none_or(|last| last < request.at) {
+                        r.last_contact = Some(request.at);
+                    } else {
+                        continue;
+                    }
+                    r
+                }
+                None => Relationship {
+                    networker: profile.networker,
+                    stakeholder: *stakeholder,
+                    strength: 1,
+                    trust: None,
+                    given: vec![],
+                    received: vec![],
+                    since: Some(request.at.date_naive()),
+                    cadence_days: None,
+                    status: Some(RelationshipStatus::Active),
+                    last_contact: Some(request.at),
+                },
+            };
+            batch.push(NewRecord::new(relationship_id, &relationship));
+            touched.push(relationship_id);
+        }
+        self.create_many(batch, now)?;
+        Ok(Logged {
+            interaction: interaction_id,
+            follow_up: follow_up_id,
+            relationships_touched: touched,
+        })
+    }
+
+    /// Open follow-ups, earliest due first, optionally only those due before a date.
+    pub fn follow_ups(&self, due_before: Option<NaiveDate>) -> StoreResult<Vec<FollowUpView>> {
+        let mut out = Vec::new();
+        for item in self.index(Index::FollowUpsByDue).iter() {
+            let (key, _) = item?;
+            let Some(due) = indexes::date_from_key(&key) else {
+                continue;
+            };
+            if due_before.is_some_and(|limit| due >= limit) {
+                break;
+            }
+            let Some(id) = RecordId::from_slice(&key[4..]) else {
+                continue;
+            };
+            if let Some(state) = self.live_state(id)? {
+                out.push(self.follow_up_view(&state)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Marks a follow-up done (or open again).
+    pub fn set_follow_up_done(
+        &self,
+        id: RecordId,
+        done: bool,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut follow_up: FollowUp = self.get(id)?.ok_or(StoreError::NotFound(id))?;
+        follow_up.done = done;
+        self.update(id, &follow_up, now)
+    }
+
+    /// This store's relationships whose keep-in-touch cadence has run out, coldest first.
+    pub fn going_cold(&self, now: DateTime<Utc>) -> StoreResult<Vec<RelationshipView>> {
+        let mut out = Vec::new();
+        for state in self.all_of_kind(RecordKind::Relationship)? {
+            let view = self.relationship_view(&state, now)?;
+            if view.going_cold {
+                out.push(view);
+            }
+        }
+        out.sort_by_key(|r| r.last_contact);
+        Ok(out)
+    }
+
+    /// Adds a note about a record, with its own visibility.
+    pub fn add_note(
+        &self,
+        about: RecordId,
+        text: &str,
+        visibility: Option<Visibility>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RecordId> {
+        self.create(
+            &Note {
+                about,
+                text: text.trim().to_owned(),
+            },
+            visibility,
+            now,
+        )
+    }
+}
+
+/// The fields of a record that hold concurrent values.
+pub fn conflicts_of(state: &RecordState) -> Vec<FieldConflict> {
+    state
+        .fields
+        .iter()
+        .filter(|(_, register)| !register.conflicts().is_empty())
+        .filter_map(|(field, register)| {
+            let current = register.current()?;
+            Some(FieldConflict {
+                field: field.clone(),
+                current: current.json(),
+                current_by: current.stamp.node.to_string(),
+                current_at: current.stamp.to_rfc3339(),
+                losing: register
+                    .conflicts()
+                    .iter()
+                    .map(|v| LosingValue {
+                        value: v.json(),
+                        node: v.stamp.node.to_string(),
+                        at: v.stamp.to_rfc3339(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+impl Store {
+    /// Creates a person and, when an organisation is given, their current affiliation there, in
+    /// one transaction.
+    pub fn create_person(
+        &self,
+        person: &Person,
+        organisation: Option<RecordId>,
+        title: Option<&str>,
+        visibility: Option<Visibility>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RecordId> {
+        let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        let mut batch = vec![NewRecord {
+            visibility,
+            ..NewRecord::new(id, person)
+        }];
+        if let Some(organisation) = organisation {
+            let affiliation = Affiliation {
+                person: id,
+                organisation,
+                title: title.map(str::to_owned),
+                from: Some(now.date_naive()),
+                to: None,
+            };
+            let affiliation_id = RecordId::new_v7(now.timestamp_millis() as u64 + 1);
+            batch.push(NewRecord {
+                visibility,
+                ..NewRecord::new(affiliation_id, &affiliation)
+            });
+        }
+        self.create_many(batch, now)?;
+        Ok(id)
+    }
+}

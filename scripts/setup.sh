@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything Kring's build and tests need on Debian/Ubuntu. Idempotent: a second run
+# checks and returns in a second or two. Sourced by scripts/run.sh and scripts/test.sh.
+set -euo pipefail
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! command -v cargo >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    echo "[setup] cargo is missing: install Rust 1.85 or newer (https://rustup.rs) and run again" >&2
+    exit 1
+  fi
+fi
+
+# System packages. Only the missing ones are installed, so a prepared machine costs nothing.
+packages=(build-essential pkg-config python3 python3-pip)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  say "installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Independent readers that validate the files Kring writes (vCard, iCalendar).
+if ! python3 -c 'import vobject, icalendar' >/dev/null 2>&1; then
+  say "installing the Python readers used to validate exports (vobject, icalendar)"
+  python3 -m pip install --quiet --disable-pip-version-check vobject icalendar 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages vobject icalendar
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every check CI runs: formatting, lints, all tests. Usage: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint (clippy, warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "tests"
+cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
+# A readable total for CI logs.
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "\n%d passed, %d failed\n", passed, failed }' target/test-output.txt
