@@ -13,6 +13,6 @@ step "lint (clippy, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "tests"
-cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
+KRING_REQUIRE_PYTHON_VALIDATION=1 cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
 # A readable total for CI logs.
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "\n%d passed, %d failed\n", passed, failed }' target/test-output.txt
