@@ -115,6 +115,63 @@ pub enum Command {
         #[arg(long, default_value_t = 2_000)]
         cards: usize,
     },
+    /// Write an export bundle of what you share (a delta unless --full).
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Everything you share, not only what the recipient has not acknowledged.
+        #[arg(long)]
+        full: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import and merge bundles (all of them or none).
+    Import {
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        /// Show what would change without changing anything.
+        #[arg(long = "dry-run")]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a bundle's header and every record it carries, as JSON.
+    Inspect {
+        file: PathBuf,
+        /// One JSON object per line: the header, then each record.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// A hash of the shared state: stores that merged the same bundles print the same digest.
+    Digest,
+    /// Fields that were changed concurrently, with every value.
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a conflict: keep the current value, take a losing one, or write a new one.
+    Resolve {
+        id: String,
+        field: String,
+        /// Keep the value that is current now.
+        #[arg(long, conflicts_with_all = ["take", "value"])]
+        keep: bool,
+        /// Take losing value number N (as `kring conflicts` lists them, from 1).
+        #[arg(long, value_name = "N")]
+        take: Option<usize>,
+        /// Write this value instead.
+        #[arg(long, conflicts_with = "take")]
+        value: Option<String>,
+    },
+    /// Trust the key that signed a bundle (after a colleague's laptop was replaced).
+    Trust { file: PathBuf },
+    /// Write a backup of the whole store, private records included.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the store's contents with a backup (the current state is backed up first).
+    Restore { file: PathBuf },
     /// Verify the indexes against the records.
     Check {
         /// Rebuild indexes that drifted.

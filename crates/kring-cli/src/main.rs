@@ -90,6 +90,10 @@ fn open(cli_store: Option<PathBuf>) -> Result<Store> {
 
 fn run(cli: Cli) -> Result<()> {
     let now = Utc::now();
+    // Inspecting a file needs no store.
+    if let Command::Inspect { file, jsonl } = &cli.command {
+        return output::inspect(file, *jsonl);
+    }
     let store = open(cli.store)?;
     let printer = Printer;
     match cli.command {
@@ -281,6 +285,84 @@ fn run(cli: Cli) -> Result<()> {
                 "demo network: {} networkers, {} organisations, {} people, {} relationships, {} interactions, {} follow-ups, {} notes, {} links",
                 summary.networkers, summary.organisations, summary.people, summary.relationships,
                 summary.interactions, summary.follow_ups, summary.notes, summary.links
+            );
+        }
+        Command::Export { out, full, json } => {
+            let report = store.export_bundle(&out, full, now)?;
+            printer.export(&report, json)?;
+        }
+        Command::Import {
+            files,
+            dry_run,
+            json,
+        } => {
+            let interactive = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let mut progress = |done: u64, total: u64| {
+                if interactive && total > 0 {
+                    eprint!("\rmerging {done}/{total} records ({}%)", done * 100 / total);
+                }
+            };
+            let report = store.import_bundles_with_progress(&files, dry_run, now, &mut progress)?;
+            if interactive {
+                eprint!("\r\x1b[K");
+            }
+            printer.import(&report, json)?;
+        }
+        Command::Inspect { .. } => unreachable!("handled before the store is opened"),
+        Command::Digest => println!("{}", store.digest()?),
+        Command::Conflicts { json } => printer.conflicts(&store.conflicts()?, json)?,
+        Command::Resolve {
+            id,
+            field,
+            keep,
+            take,
+            value,
+        } => {
+            use kring_core::sync::conflicts::Resolution;
+            let id = store.resolve_id(&id)?;
+            let resolution = match (keep, take, value) {
+                (_, Some(0), _) => anyhow::bail!("--take counts from 1"),
+                (_, Some(n), _) => Resolution::TakeLosing(n - 1),
+                (_, None, Some(value)) => Resolution::Value(value),
+                (true, None, None) => Resolution::KeepCurrent,
+                (false, None, None) => {
+                    anyhow::bail!("say which value to keep: --keep, --take N or --value VALUE")
+                }
+            };
+            store.resolve(id, &field, &resolution, now)?;
+            println!("resolved {field} of {id}");
+        }
+        Command::Trust { file } => {
+            let header = store.trust(&file)?;
+            println!(
+                "trusted node {} ({}) with the key that signed {}",
+                header.author_node,
+                header.author_name,
+                file.display()
+            );
+        }
+        Command::Backup { out } => {
+            let path = match out {
+                Some(path) => path,
+                None => {
+                    let folder = store.path().join("backups");
+                    std::fs::create_dir_all(&folder)
+                        .with_context(|| format!("cannot create {}", folder.display()))?;
+                    folder.join(format!(
+                        "{}-manual.kring-backup",
+                        now.format("%Y%m%dT%H%M%SZ")
+                    ))
+                }
+            };
+            let records = store.backup(&path, now)?;
+            println!("backed up {records} records to {}", path.display());
+        }
+        Command::Restore { file } => {
+            let (records, safety) = store.restore(&file, now)?;
+            println!(
+                "restored {records} records from {}; the previous state is in {}",
+                file.display(),
+                safety.display()
             );
         }
         Command::Check { repair, json } => {

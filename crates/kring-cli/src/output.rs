@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use kring_core::store::check::CheckReport;
 use kring_core::store::search::SearchHit;
 use kring_core::store::views::{CardDetail, CardSummary, FollowUpView, RelationshipView};
+use kring_core::sync::conflicts::RecordConflicts;
+use kring_core::sync::{ExportReport, ImportReport};
 use serde_json::{json, Value};
 
 pub struct Printer;
@@ -279,6 +281,89 @@ impl Printer {
         Ok(())
     }
 
+    pub fn export(&self, report: &ExportReport, json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(report)?);
+        }
+        println!(
+            "wrote {} ({:?}): {} records, {} bytes",
+            report.path.display(),
+            report.kind,
+            report.records,
+            report.bytes
+        );
+        println!(
+            "  {} private records stayed on this machine; {} went as a summary only; {} the recipient already has were left out",
+            report.private_kept_back, report.summarised, report.unchanged_left_out
+        );
+        Ok(())
+    }
+
+    pub fn import(&self, report: &ImportReport, json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(report)?);
+        }
+        for file in &report.files {
+            println!(
+                "{}: {:?} bundle from {} ({}, node {}), {} records{}",
+                file.path.display(),
+                file.kind,
+                file.author,
+                file.role,
+                file.node,
+                file.records,
+                if file.newly_trusted {
+                    ", signer trusted on first use"
+                } else {
+                    ""
+                }
+            );
+        }
+        let verb = if report.dry_run { "would add" } else { "added" };
+        println!(
+            "{verb} {}, changed {} (of which deleted {}), unchanged {}, new conflicts {}",
+            report.added, report.changed, report.deleted, report.unchanged, report.new_conflicts
+        );
+        for warning in &report.future_stamps {
+            println!("warning: {warning}");
+        }
+        if let Some(backup) = &report.backup {
+            println!("backup of the previous state: {}", backup.display());
+        }
+        if report.dry_run {
+            println!("dry run: nothing was changed");
+        }
+        Ok(())
+    }
+
+    pub fn conflicts(&self, records: &[RecordConflicts], json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(records)?);
+        }
+        if records.is_empty() {
+            println!("No conflicts.");
+        }
+        for record in records {
+            println!("{}  {} {}", record.id, record.kind, record.name);
+            for field in &record.fields {
+                println!(
+                    "  {}: current {} (node {}, {})",
+                    field.field, field.current, field.current_by, field.current_at
+                );
+                for (n, losing) in field.losing.iter().enumerate() {
+                    println!(
+                        "    {}. {} (node {}, {})",
+                        n + 1,
+                        losing.value,
+                        losing.node,
+                        losing.at
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn check(&self, report: &CheckReport, json: bool) -> Result<()> {
         if json {
             return print_json(&serde_json::to_value(report)?);
@@ -303,4 +388,63 @@ impl Printer {
         }
         Ok(())
     }
+}
+
+/// Prints a bundle's header and records as JSON, without opening a store.
+pub fn inspect(path: &std::path::Path, jsonl: bool) -> Result<()> {
+    use kring_core::sync::bundle;
+    let mut reader = bundle::open_bundle(path)?;
+    let header = serde_json::to_value(&reader.header)?;
+    let mut records = Vec::new();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    use std::io::Write;
+    if jsonl {
+        writeln!(out, "{}", json!({ "header": header }))?;
+    }
+    while let Some(record) = reader.next_record()? {
+        let value = record_json(&record);
+        if jsonl {
+            writeln!(out, "{value}")?;
+        } else {
+            records.push(value);
+        }
+    }
+    if !jsonl {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({ "header": header, "records": records }))?
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A record as people read it: current values, conflicts and set members, with stamps.
+fn record_json(record: &kring_core::crdt::RecordState) -> Value {
+    let mut fields = serde_json::Map::new();
+    for (name, register) in &record.fields {
+        let versions: Vec<Value> = register
+            .versions()
+            .iter()
+            .map(|v| json!({ "value": v.json(), "stamp": v.stamp.to_string(), "at": v.stamp.to_rfc3339() }))
+            .collect();
+        fields.insert(
+            name.clone(),
+            if versions.len() == 1 {
+                versions[0].clone()
+            } else {
+                json!({ "conflict": versions })
+            },
+        );
+    }
+    let mut sets = serde_json::Map::new();
+    for (name, set) in &record.sets {
+        let members: Vec<Value> = set
+            .present()
+            .map(|bytes| serde_json::from_slice(bytes).unwrap_or(Value::Null))
+            .collect();
+        sets.insert(name.clone(), Value::Array(members));
+    }
+    json!({ "id": record.id.to_string(), "kind": record.kind, "fields": fields, "sets": sets })
 }

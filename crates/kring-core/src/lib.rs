@@ -18,4 +18,5 @@ pub mod demo;
 mod error;
 pub mod model;
 pub mod store;
+pub mod sync;
 pub mod text;

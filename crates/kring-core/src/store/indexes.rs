@@ -26,6 +26,7 @@ pub enum Index {
     LinksByCard,
     SameAsByCard,
     Changes,
+    Conflicts,
 }
 
 impl Index {
@@ -44,6 +45,7 @@ impl Index {
         Index::LinksByCard,
         Index::SameAsByCard,
         Index::Changes,
+        Index::Conflicts,
     ];
 
     /// The indexes whose entries depend on one record alone.
@@ -59,6 +61,7 @@ impl Index {
         Index::LinksByCard,
         Index::SameAsByCard,
         Index::Changes,
+        Index::Conflicts,
     ];
 
     pub fn tree_name(self) -> &'static str {
@@ -77,6 +80,7 @@ impl Index {
             Index::LinksByCard => "index.links_by_card",
             Index::SameAsByCard => "index.same_as_by_card",
             Index::Changes => "index.changes",
+            Index::Conflicts => "index.conflicts",
         }
     }
 }
@@ -154,6 +158,9 @@ pub fn simple_entries(state: &RecordState) -> Vec<(Index, Vec<u8>)> {
     let mut entries = Vec::new();
     if let Some(changes) = changes_key(state) {
         entries.push((Index::Changes, changes));
+    }
+    if state.has_conflicts() {
+        entries.push((Index::Conflicts, state.id.as_bytes().to_vec()));
     }
     if state.is_deleted() {
         return entries;

@@ -722,6 +722,19 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
+        self.commit_inner(writer, changes, extra_meta, now, false)
+    }
+
+    /// The one write path. With `clear_first`, every record, index and history entry is removed
+    /// in the same transaction before the changes are written.
+    fn commit_inner(
+        &self,
+        writer: &mut WriterState,
+        changes: Vec<RecordChange>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+        clear_first: bool,
+    ) -> StoreResult<()> {
         // Merge several changes of one record in a batch into one before → after.
         let mut order: Vec<RecordId> = Vec::new();
         let mut merged: HashMap<RecordId, RecordChange> = HashMap::new();
@@ -742,6 +755,21 @@ impl Store {
             merged.iter().map(|(id, c)| (*id, &c.after)).collect();
 
         let mut batches: BTreeMap<String, sled::Batch> = BTreeMap::new();
+        if clear_first {
+            let mut names: Vec<String> = self
+                .stored_kinds()
+                .into_iter()
+                .map(|k| record_tree_name(&k))
+                .collect();
+            names.extend(Index::ALL.iter().map(|i| i.tree_name().to_owned()));
+            names.push("history".to_owned());
+            for name in names {
+                for item in self.db.open_tree(&name)?.iter() {
+                    let (key, _) = item?;
+                    batch_for(&mut batches, &name).remove(key);
+                }
+            }
+        }
         let today = now.date_naive();
 
         // Records whose search contributions must be recomputed: every changed record, and the
@@ -818,8 +846,8 @@ impl Store {
             let new_terms = indexes::term_contributions(&state, &mut lookup, today);
             let old_terms: Vec<TermContribution> =
                 match self.index(Index::RecordTerms).get(source.as_bytes())? {
-                    Some(bytes) => postcard::from_bytes(&bytes).unwrap_or_default(),
-                    None => Vec::new(),
+                    Some(bytes) if !clear_first => postcard::from_bytes(&bytes).unwrap_or_default(),
+                    _ => Vec::new(),
                 };
             if old_terms == new_terms {
                 continue;
@@ -1337,5 +1365,121 @@ impl Store {
         found.pop().ok_or_else(|| {
             ValidationError::new("id", format!("no record id starts with '{text}'")).into()
         })
+    }
+}
+
+/// Crate-internal access for sync: meta keys, the clock, and walking records.
+impl Store {
+    pub(crate) fn meta_get(&self, key: &[u8]) -> StoreResult<Option<Vec<u8>>> {
+        Ok(self.meta.get(key)?.map(|v| v.to_vec()))
+    }
+
+    pub(crate) fn meta_set(&self, key: &[u8], value: &[u8]) -> StoreResult<()> {
+        self.meta.insert(key, value)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub(crate) fn meta_scan(&self, prefix: &[u8]) -> StoreResult<Vec<(Vec<u8>, Vec<u8>)>> {
+        let mut out = Vec::new();
+        for item in self.meta.scan_prefix(prefix) {
+            let (key, value) = item?;
+            out.push((key.to_vec(), value.to_vec()));
+        }
+        Ok(out)
+    }
+
+    /// Moves the clock past a time seen in a bundle, so later local writes order after it.
+    pub(crate) fn observe_time(&self, seen: Hlc) {
+        self.writer().clock.observe(seen);
+    }
+
+    /// Calls `visit` with every record (deleted ones too) in id order.
+    pub fn for_each_state(
+        &self,
+        mut visit: impl FnMut(RecordState) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        let mut trees: HashMap<String, sled::Tree> = HashMap::new();
+        for item in self.index(Index::KindById).iter() {
+            let (key, kind) = item?;
+            let kind = String::from_utf8_lossy(&kind).into_owned();
+            if !trees.contains_key(&kind) {
+                trees.insert(kind.clone(), self.records_tree(&kind)?);
+            }
+            let Some(bytes) = trees[&kind].get(&key)? else {
+                continue;
+            };
+            visit(decode_state(&key, &bytes)?)?;
+        }
+        Ok(())
+    }
+
+    /// Ids of records that may hold a stamp `base` has not seen, via the changes index: every
+    /// such record's largest stamp is later than the smallest time `base` gives any node.
+    pub(crate) fn ids_possibly_changed_since(
+        &self,
+        base: &VersionVector,
+    ) -> StoreResult<Vec<RecordId>> {
+        let known = self.version_vector();
+        let floor = known
+            .0
+            .keys()
+            .map(|node| base.get(*node))
+            .min()
+            .unwrap_or(Hlc::ZERO);
+        let mut ids = Vec::new();
+        for item in self
+            .index(Index::Changes)
+            .range(floor.to_key_bytes().to_vec()..)
+        {
+            let (key, _) = item?;
+            if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
+                ids.push(id);
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        Ok(ids)
+    }
+
+    /// Replaces every record and index with the given states, in one transaction (restore).
+    pub(crate) fn replace_all(
+        &self,
+        states: Vec<RecordState>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut writer = self.writer();
+        writer.version_vector = VersionVector::default();
+        let changes = states
+            .into_iter()
+            .map(|after| RecordChange {
+                before: None,
+                after,
+                superseded: Vec::new(),
+            })
+            .collect();
+        let result = self.commit_inner(&mut writer, changes, extra_meta, now, true);
+        // The memory index described the old records; the next load rebuilds it.
+        *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None;
+        result
+    }
+
+    /// Takes a new node id (after a restore, so the restored store never reuses the old one).
+    pub(crate) fn renew_node_id(&self) -> StoreResult<NodeId> {
+        let node = NodeId::random();
+        self.meta.insert(meta_key::NODE_ID, &node.0.to_be_bytes())?;
+        let mut writer = self.writer();
+        let last = writer.clock.last();
+        writer.clock = HybridClock::new(node, last);
+        self.db.flush()?;
+        Ok(node)
+    }
+}
+
+impl Store {
+    /// A fresh stamp from this store's clock, for writes built outside this module.
+    pub(crate) fn next_stamp(&self, now: DateTime<Utc>) -> Stamp {
+        self.writer().clock.tick(now.timestamp_millis() as u64)
     }
 }

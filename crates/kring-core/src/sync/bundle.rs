@@ -1,0 +1,426 @@
+//! The `.kring` bundle file: what a networker hands the Manager of the Network, and the master the
+//! manager sends back.
+//!
+//! ```text
+//! magic "KRINGBDL" | format version u16 LE | header length u32 LE | header (postcard)
+//! | ed25519 signature (64 bytes) over everything before it
+//! | body: zstd stream of records, each u32 LE length + postcard(RecordState), sorted by id
+//! ```
+//!
+//! The header carries the BLAKE3 hash of the body's bytes, so the signature covers the whole file.
+//! The body is read as a stream: memory is bounded by the largest record, and decompression is
+//! capped against bombs. Records are generic field maps, so kinds and fields a newer Kring writes
+//! pass through an older one unchanged. The same state always gives the same bytes.
+
+use crate::clock::{Hlc, NodeId, VersionVector};
+use crate::crdt::RecordState;
+use crate::model::{RecordId, Role};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+pub const MAGIC: &[u8; 8] = b"KRINGBDL";
+pub const FORMAT_VERSION: u16 = 1;
+/// No header is this large; anything bigger is a corrupt or hostile file.
+const MAX_HEADER_BYTES: u32 = 1 << 20;
+/// The largest single record a bundle may carry.
+pub const MAX_RECORD_BYTES: u32 = 16 << 20;
+/// Decompressed bytes allowed per compressed byte (plus a floor), against decompression bombs.
+const MAX_EXPANSION: u64 = 200;
+const EXPANSION_FLOOR: u64 = 64 << 20;
+
+/// What a bundle is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BundleKind {
+    /// Everything the author shares.
+    Full,
+    /// Only what changed since the recipient's acknowledged version vector.
+    Delta,
+    /// A local backup of the whole store, private records included. Never to be shared.
+    Backup,
+}
+
+/// The bundle header.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BundleHeader {
+    pub format_version: u16,
+    pub schema_version: u32,
+    pub kind: BundleKind,
+    pub organisation: Option<uuid::Uuid>,
+    pub author_node: NodeId,
+    pub author_networker: Option<RecordId>,
+    pub author_name: String,
+    pub author_role: Role,
+    pub created_at_millis: i64,
+    pub high_water_mark: Hlc,
+    /// What the author's store had seen when it wrote the bundle.
+    pub version_vector: VersionVector,
+    /// For a delta: what the recipient had acknowledged; records covered by it are left out.
+    pub base: Option<VersionVector>,
+    pub record_count: u64,
+    pub body_hash: [u8; 32],
+    pub public_key: [u8; 32],
+}
+
+/// Why a bundle was refused. Each names what is wrong in words a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("{}: cannot be read: {reason}", .path.display())]
+    Io { path: PathBuf, reason: String },
+    #[error("{}: not a Kring bundle (wrong magic bytes)", .path.display())]
+    WrongMagic { path: PathBuf },
+    #[error("{}: made by a newer Kring (bundle format {found}; this Kring reads {supported}): update Kring", .path.display())]
+    FutureFormat {
+        path: PathBuf,
+        found: u16,
+        supported: u16,
+    },
+    #[error("{}: truncated (the file ends early; copy it again)", .path.display())]
+    Truncated { path: PathBuf },
+    #[error("{}: corrupt ({reason})", .path.display())]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("{}: the signature does not match its contents (the file was altered or forged)", .path.display())]
+    BadSignature { path: PathBuf },
+    #[error("{}: its contents do not match the hash in its header (altered, or still being copied)", .path.display())]
+    HashMismatch { path: PathBuf },
+    #[error("{}: node {node} signed earlier bundles with another key; if you trust this file, run `kring trust {}` first", .path.display(), .path.display())]
+    UntrustedKey { path: PathBuf, node: NodeId },
+    #[error("{}: a backup, not an export: restore it with `kring restore`", .path.display())]
+    IsBackup { path: PathBuf },
+}
+
+impl BundleError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            BundleError::Io { .. } => "bundle_io",
+            BundleError::WrongMagic { .. } => "bundle_wrong_magic",
+            BundleError::FutureFormat { .. } => "bundle_future_format",
+            BundleError::Truncated { .. } => "bundle_truncated",
+            BundleError::Corrupt { .. } => "bundle_corrupt",
+            BundleError::BadSignature { .. } => "bundle_bad_signature",
+            BundleError::HashMismatch { .. } => "bundle_hash_mismatch",
+            BundleError::UntrustedKey { .. } => "bundle_untrusted_key",
+            BundleError::IsBackup { .. } => "bundle_is_backup",
+        }
+    }
+}
+
+fn io_error(path: &Path, error: std::io::Error) -> BundleError {
+    if error.kind() == std::io::ErrorKind::UnexpectedEof {
+        BundleError::Truncated {
+            path: path.to_owned(),
+        }
+    } else {
+        BundleError::Io {
+            path: path.to_owned(),
+            reason: error.to_string(),
+        }
+    }
+}
+
+/// The bytes the signature covers: magic, version, header length and header.
+fn signed_prefix(header_bytes: &[u8]) -> Vec<u8> {
+    let mut prefix = Vec::with_capacity(14 + header_bytes.len());
+    prefix.extend_from_slice(MAGIC);
+    prefix.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    prefix.extend_from_slice(&(header_bytes.len() as u32).to_le_bytes());
+    prefix.extend_from_slice(header_bytes);
+    prefix
+}
+
+/// Writes a bundle atomically: a temporary file beside the target, fsync, rename, fsync of the
+/// folder. `records` must come sorted by id. Returns the header written.
+pub fn write_bundle(
+    path: &Path,
+    mut header: BundleHeader,
+    records: impl IntoIterator<Item = RecordState>,
+    key: &SigningKey,
+) -> std::io::Result<BundleHeader> {
+    // The body goes to memory first (compressed), since its hash belongs in the header.
+    let mut body = Vec::new();
+    let mut count = 0u64;
+    {
+        let mut encoder = zstd::stream::write::Encoder::new(&mut body, 3)?;
+        let mut previous: Option<uuid::Uuid> = None;
+        for record in records {
+            debug_assert!(
+                previous.is_none_or(|p| p < record.id),
+                "records are sorted by id"
+            );
+            previous = Some(record.id);
+            let bytes = postcard::to_stdvec(&record).map_err(std::io::Error::other)?;
+            encoder.write_all(&(bytes.len() as u32).to_le_bytes())?;
+            encoder.write_all(&bytes)?;
+            count += 1;
+        }
+        encoder.finish()?;
+    }
+    header.format_version = FORMAT_VERSION;
+    header.record_count = count;
+    header.body_hash = *blake3::hash(&body).as_bytes();
+    header.public_key = key.verifying_key().to_bytes();
+    let header_bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
+    let prefix = signed_prefix(&header_bytes);
+    let signature = key.sign(&prefix);
+
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = folder.join(format!(".{file_name}.{}.partial", std::process::id()));
+    let result = (|| {
+        let file = std::fs::File::create(&temporary)?;
+        let mut writer = BufWriter::new(file);
+        writer.write_all(&prefix)?;
+        writer.write_all(&signature.to_bytes())?;
+        writer.write_all(&body)?;
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)?;
+        if let Ok(dir) = std::fs::File::open(folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map(|()| header)
+}
+
+/// An open bundle: its verified header, and its records as a stream.
+pub struct BundleReader {
+    path: PathBuf,
+    pub header: BundleHeader,
+    body: zstd::stream::read::Decoder<'static, BufReader<HashingReader<std::fs::File>>>,
+    read_records: u64,
+    decompressed: u64,
+    decompression_limit: u64,
+    finished: bool,
+}
+
+/// Hashes every byte that passes through it.
+struct HashingReader<R> {
+    inner: R,
+    hasher: blake3::Hasher,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buffer)?;
+        self.hasher.update(&buffer[..n]);
+        Ok(n)
+    }
+}
+
+/// Reads the header of a bundle and checks its signature; does not read the body.
+pub fn open_bundle(path: &Path) -> Result<BundleReader, BundleError> {
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut magic = [0u8; 8];
+    let got = read_up_to(&mut file, &mut magic).map_err(|e| io_error(path, e))?;
+    if got < 8 {
+        return Err(if magic[..got] == MAGIC[..got] && got > 0 {
+            BundleError::Truncated {
+                path: path.to_owned(),
+            }
+        } else {
+            BundleError::WrongMagic {
+                path: path.to_owned(),
+            }
+        });
+    }
+    if &magic != MAGIC {
+        return Err(BundleError::WrongMagic {
+            path: path.to_owned(),
+        });
+    }
+    let mut fixed = [0u8; 6];
+    file.read_exact(&mut fixed).map_err(|e| io_error(path, e))?;
+    let version = u16::from_le_bytes([fixed[0], fixed[1]]);
+    if version > FORMAT_VERSION {
+        return Err(BundleError::FutureFormat {
+            path: path.to_owned(),
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(BundleError::Corrupt {
+            path: path.to_owned(),
+            reason: "format version 0".into(),
+        });
+    }
+    let header_len = u32::from_le_bytes([fixed[2], fixed[3], fixed[4], fixed[5]]);
+    if header_len > MAX_HEADER_BYTES {
+        return Err(BundleError::Corrupt {
+            path: path.to_owned(),
+            reason: format!("header of {header_len} bytes"),
+        });
+    }
+    if u64::from(header_len) + 14 + 64 > file_len {
+        return Err(BundleError::Truncated {
+            path: path.to_owned(),
+        });
+    }
+    let mut header_bytes = vec![0u8; header_len as usize];
+    file.read_exact(&mut header_bytes)
+        .map_err(|e| io_error(path, e))?;
+    let mut signature = [0u8; 64];
+    file.read_exact(&mut signature)
+        .map_err(|e| io_error(path, e))?;
+    let header: BundleHeader =
+        postcard::from_bytes(&header_bytes).map_err(|e| BundleError::Corrupt {
+            path: path.to_owned(),
+            reason: format!("header: {e}"),
+        })?;
+    let key =
+        VerifyingKey::from_bytes(&header.public_key).map_err(|_| BundleError::BadSignature {
+            path: path.to_owned(),
+        })?;
+    key.verify(
+        &signed_prefix(&header_bytes),
+        &Signature::from_bytes(&signature),
+    )
+    .map_err(|_| BundleError::BadSignature {
+        path: path.to_owned(),
+    })?;
+    let body_len = file_len - 14 - u64::from(header_len) - 64;
+    let hashing = HashingReader {
+        inner: file,
+        hasher: blake3::Hasher::new(),
+    };
+    let body = zstd::stream::read::Decoder::new(hashing).map_err(|e| BundleError::Corrupt {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    Ok(BundleReader {
+        path: path.to_owned(),
+        header,
+        body,
+        read_records: 0,
+        decompressed: 0,
+        decompression_limit: body_len.saturating_mul(MAX_EXPANSION).max(EXPANSION_FLOOR),
+        finished: false,
+    })
+}
+
+fn read_up_to(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match reader.read(&mut buffer[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+impl BundleReader {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn corrupt(&self, reason: impl Into<String>) -> BundleError {
+        BundleError::Corrupt {
+            path: self.path.clone(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The next record, or `None` after the last one once the body's hash has been checked.
+    /// Callers must not act on records before this has returned `Ok(None)`.
+    pub fn next_record(&mut self) -> Result<Option<RecordState>, BundleError> {
+        if self.finished {
+            return Ok(None);
+        }
+        let mut length = [0u8; 4];
+        let got = read_up_to(&mut self.body, &mut length).map_err(|e| self.decode_error(e))?;
+        if got == 0 {
+            return self.finish().map(|()| None);
+        }
+        if got < 4 {
+            return Err(BundleError::Truncated {
+                path: self.path.clone(),
+            });
+        }
+        let length = u32::from_le_bytes(length);
+        if length > MAX_RECORD_BYTES {
+            return Err(self.corrupt(format!("a record of {length} bytes is over the limit")));
+        }
+        self.decompressed += u64::from(length) + 4;
+        if self.decompressed > self.decompression_limit {
+            return Err(self.corrupt("it expands far beyond its size (a decompression bomb?)"));
+        }
+        let mut bytes = vec![0u8; length as usize];
+        self.body
+            .read_exact(&mut bytes)
+            .map_err(|e| self.decode_error(e))?;
+        let record: RecordState = postcard::from_bytes(&bytes).map_err(|e| {
+            self.corrupt(format!(
+                "record {} cannot be decoded: {e}",
+                self.read_records + 1
+            ))
+        })?;
+        self.read_records += 1;
+        if self.read_records > self.header.record_count {
+            return Err(self.corrupt("more records than its header announces"));
+        }
+        Ok(Some(record))
+    }
+
+    fn decode_error(&self, error: std::io::Error) -> BundleError {
+        match error.kind() {
+            std::io::ErrorKind::UnexpectedEof => BundleError::Truncated {
+                path: self.path.clone(),
+            },
+            _ => self.corrupt(format!("body: {error}")),
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), BundleError> {
+        if self.read_records != self.header.record_count {
+            return Err(BundleError::Truncated {
+                path: self.path.clone(),
+            });
+        }
+        // Hash whatever follows the compressed stream too: trailing bytes are tampering.
+        let inner = self.body.get_mut();
+        let mut rest = Vec::new();
+        inner
+            .read_to_end(&mut rest)
+            .map_err(|e| io_error(&self.path, e))?;
+        let hash = inner.get_ref().hasher.finalize();
+        if hash.as_bytes() != &self.header.body_hash {
+            return Err(BundleError::HashMismatch {
+                path: self.path.clone(),
+            });
+        }
+        self.finished = true;
+        Ok(())
+    }
+
+    /// Reads every record, verifying the whole file. For small bundles and tests.
+    pub fn read_all(mut self) -> Result<(BundleHeader, Vec<RecordState>), BundleError> {
+        let mut records = Vec::new();
+        while let Some(record) = self.next_record()? {
+            records.push(record);
+        }
+        Ok((self.header, records))
+    }
+}
+
+/// A new random signing key for a store.
+pub fn new_signing_key() -> SigningKey {
+    SigningKey::generate(&mut rand::rngs::OsRng)
+}
+
+/// The id a record has in a bundle, for messages.
+pub fn record_id(record: &RecordState) -> RecordId {
+    RecordId(record.id)
+}

@@ -1,0 +1,649 @@
+//! Sync: exporting what a networker shares, importing and merging bundles, and the digest that
+//! shows two stores agree.
+//!
+//! A networker's export carries what is `shared`, the summary projection of what is `summary`,
+//! and nothing `private`. By default it is a delta: only records with a stamp the recipient has
+//! not acknowledged (the version vector in the last bundle it sent back). The Manager of the
+//! Network's export is the merged master, carrying every networker's shared records with their
+//! authors, so each networker sees who knows whom.
+//!
+//! An import verifies every file (signature, trust on first use of a node's key, body hash)
+//! before it changes anything, takes a backup, merges every record with the CRDT join, and
+//! commits all files in one transaction: all or nothing.
+
+pub mod bundle;
+pub mod conflicts;
+
+use crate::clock::{Hlc, NodeId, VersionVector, FUTURE_TOLERANCE_MILLIS};
+use crate::crdt::{envelope, RecordState};
+use crate::model::{RecordId, RecordKind, Role, Visibility};
+use crate::store::{RecordChange, Store, StoreError};
+use bundle::{BundleError, BundleHeader, BundleKind};
+use chrono::{DateTime, Utc};
+use ed25519_dalek::SigningKey;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in sync.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    #[error("{}: cannot be written: {reason}", .path.display())]
+    Write { path: PathBuf, reason: String },
+}
+
+impl SyncError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncError::Store(e) => e.code(),
+            SyncError::Bundle(e) => e.code(),
+            SyncError::Write { .. } => "write_failed",
+        }
+    }
+}
+
+impl From<crate::model::ValidationError> for SyncError {
+    fn from(error: crate::model::ValidationError) -> Self {
+        SyncError::Store(StoreError::Invalid(error))
+    }
+}
+
+pub type SyncResult<T> = Result<T, SyncError>;
+
+mod meta_key {
+    pub const SIGNING_KEY: &[u8] = b"signing_key";
+    pub const ORGANISATION: &[u8] = b"organisation";
+    pub const TRUSTED_PREFIX: &[u8] = b"trusted_key/";
+    pub const PEER_PREFIX: &[u8] = b"peer/";
+}
+
+/// What this store knows of another store, from the last bundle it imported from it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Peer {
+    pub node: NodeId,
+    pub name: String,
+    pub role: Role,
+    pub version_vector: VersionVector,
+    pub last_bundle_at_millis: i64,
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportReport {
+    pub path: PathBuf,
+    pub kind: BundleKind,
+    pub records: u64,
+    pub bytes: u64,
+    /// Private records that stayed behind.
+    pub private_kept_back: u64,
+    /// Records sent as their summary projection only.
+    pub summarised: u64,
+    /// Records left out because the recipient already has them (delta).
+    pub unchanged_left_out: u64,
+}
+
+/// What an import did, or would do in a dry run.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    pub files: Vec<ImportedFile>,
+    pub records_read: u64,
+    pub added: u64,
+    pub changed: u64,
+    pub deleted: u64,
+    pub unchanged: u64,
+    /// Fields that now hold concurrent values (see `kring conflicts`).
+    pub new_conflicts: u64,
+    /// Nodes whose stamps lie more than a day ahead of this machine's clock.
+    pub future_stamps: Vec<String>,
+    pub backup: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ImportedFile {
+    pub path: PathBuf,
+    pub author: String,
+    pub node: String,
+    pub role: Role,
+    pub kind: BundleKind,
+    pub records: u64,
+    pub created_at: String,
+    pub newly_trusted: bool,
+}
+
+/// The visibility of a record; records without one count as shared (they came from a store that
+/// shared them).
+pub fn visibility_of(state: &RecordState) -> Visibility {
+    match state.current(envelope::VISIBILITY) {
+        Some(serde_json::Value::String(text)) => text.parse().unwrap_or(Visibility::Private),
+        _ => Visibility::Shared,
+    }
+}
+
+/// What of a record may leave this machine: all of it, its summary projection, or nothing.
+pub fn shareable_projection(state: &RecordState) -> Option<RecordState> {
+    match visibility_of(state) {
+        Visibility::Private => None,
+        Visibility::Shared => Some(state.clone()),
+        Visibility::Summary => {
+            let kind: RecordKind = state.kind.parse().ok()?;
+            let fields = kind.summary_fields();
+            if fields.is_empty() {
+                return None;
+            }
+            let mut keep: Vec<&str> = fields.to_vec();
+            keep.extend([envelope::VISIBILITY, envelope::DELETED]);
+            Some(state.project(&keep, fields))
+        }
+    }
+}
+
+fn millis(now: DateTime<Utc>) -> u64 {
+    now.timestamp_millis().max(0) as u64
+}
+
+impl Store {
+    /// This store's signing key, created on first use and renewed when the node id was (a copied
+    /// store must not sign as the original).
+    pub fn signing_key(&self) -> SyncResult<SigningKey> {
+        let node = self.node_id();
+        if let Some(bytes) = self.meta_get(meta_key::SIGNING_KEY)? {
+            if bytes.len() == 40 && bytes[32..] == node.0.to_be_bytes() {
+                let secret: [u8; 32] = bytes[..32].try_into().expect("32 bytes");
+                return Ok(SigningKey::from_bytes(&secret));
+            }
+        }
+        let key = bundle::new_signing_key();
+        let mut stored = key.to_bytes().to_vec();
+        stored.extend_from_slice(&node.0.to_be_bytes());
+        self.meta_set(meta_key::SIGNING_KEY, &stored)?;
+        Ok(key)
+    }
+
+    fn organisation_id(&self, role: Role) -> SyncResult<Option<uuid::Uuid>> {
+        if let Some(bytes) = self.meta_get(meta_key::ORGANISATION)? {
+            return Ok(uuid::Uuid::from_slice(&bytes).ok());
+        }
+        if role == Role::Manager {
+            let id = uuid::Uuid::new_v4();
+            self.meta_set(meta_key::ORGANISATION, id.as_bytes())?;
+            return Ok(Some(id));
+        }
+        Ok(None)
+    }
+
+    /// The stores this one has imported bundles from.
+    pub fn peers(&self) -> SyncResult<Vec<Peer>> {
+        let mut peers = Vec::new();
+        for (_, value) in self.meta_scan(meta_key::PEER_PREFIX)? {
+            if let Ok(peer) = serde_json::from_slice::<Peer>(&value) {
+                peers.push(peer);
+            }
+        }
+        Ok(peers)
+    }
+
+    /// What the recipients of this store's exports have acknowledged: for a networker, what its
+    /// manager last sent back; for a manager, what every networker has seen (the meet).
+    pub fn acknowledged(&self) -> SyncResult<Option<VersionVector>> {
+        let role = self.profile()?.map(|p| p.role).unwrap_or(Role::Networker);
+        let recipients: Vec<Peer> = self
+            .peers()?
+            .into_iter()
+            .filter(|peer| peer.node != self.node_id())
+            .filter(|peer| match role {
+                Role::Networker => peer.role == Role::Manager,
+                Role::Manager => peer.role == Role::Networker,
+            })
+            .collect();
+        if recipients.is_empty() {
+            return Ok(None);
+        }
+        let mut meet = recipients[0].version_vector.clone();
+        for peer in &recipients[1..] {
+            meet.0.retain(|node, hlc| {
+                let theirs = peer.version_vector.get(*node);
+                if theirs < *hlc {
+                    *hlc = theirs;
+                }
+                theirs > Hlc::ZERO
+            });
+        }
+        Ok(Some(meet))
+    }
+
+    /// Writes an export bundle. `full` ignores what recipients have acknowledged.
+    pub fn export_bundle(
+        &self,
+        path: &Path,
+        full: bool,
+        now: DateTime<Utc>,
+    ) -> SyncResult<ExportReport> {
+        let profile = self.require_profile()?;
+        let base = if full { None } else { self.acknowledged()? };
+        let mut records: Vec<RecordState> = Vec::new();
+        let mut report = ExportReport {
+            path: path.to_owned(),
+            kind: if base.is_some() {
+                BundleKind::Delta
+            } else {
+                BundleKind::Full
+            },
+            records: 0,
+            bytes: 0,
+            private_kept_back: 0,
+            summarised: 0,
+            unchanged_left_out: 0,
+        };
+        let mut consider = |state: RecordState| -> Result<(), StoreError> {
+            if let Some(base) = &base {
+                if state.stamps().all(|stamp| base.covers(stamp)) {
+                    report.unchanged_left_out += 1;
+                    return Ok(());
+                }
+            }
+            match visibility_of(&state) {
+                Visibility::Private => report.private_kept_back += 1,
+                Visibility::Summary => report.summarised += 1,
+                Visibility::Shared => {}
+            }
+            if let Some(projection) = shareable_projection(&state) {
+                records.push(projection);
+            } else if visibility_of(&state) == Visibility::Summary {
+                report.private_kept_back += 1;
+                report.summarised -= 1;
+            }
+            Ok(())
+        };
+        match &base {
+            Some(base) => {
+                for id in self.ids_possibly_changed_since(base)? {
+                    if let Some(state) = self.state(id)? {
+                        consider(state)?;
+                    }
+                }
+            }
+            None => self.for_each_state(&mut consider)?,
+        }
+        records.sort_by_key(|r| r.id);
+        let header = self.bundle_header(report.kind, base, &profile, now)?;
+        let key = self.signing_key()?;
+        let written =
+            bundle::write_bundle(path, header, records, &key).map_err(|e| SyncError::Write {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })?;
+        report.records = written.record_count;
+        report.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Ok(report)
+    }
+
+    fn bundle_header(
+        &self,
+        kind: BundleKind,
+        base: Option<VersionVector>,
+        profile: &crate::store::Profile,
+        now: DateTime<Utc>,
+    ) -> SyncResult<BundleHeader> {
+        let version_vector = self.version_vector();
+        Ok(BundleHeader {
+            format_version: bundle::FORMAT_VERSION,
+            schema_version: crate::store::SCHEMA_VERSION,
+            kind,
+            organisation: self.organisation_id(profile.role)?,
+            author_node: self.node_id(),
+            author_networker: Some(profile.networker),
+            author_name: profile.name.clone(),
+            author_role: profile.role,
+            created_at_millis: now.timestamp_millis(),
+            high_water_mark: version_vector.high_water_mark(),
+            version_vector,
+            base,
+            record_count: 0,
+            body_hash: [0; 32],
+            public_key: [0; 32],
+        })
+    }
+
+    /// Checks a bundle's signer against the keys seen before (trust on first use).
+    fn check_trust(&self, header: &BundleHeader, path: &Path) -> SyncResult<bool> {
+        let mut key = meta_key::TRUSTED_PREFIX.to_vec();
+        key.extend_from_slice(&header.author_node.0.to_be_bytes());
+        match self.meta_get(&key)? {
+            Some(known) if known == header.public_key => Ok(false),
+            Some(_) => Err(BundleError::UntrustedKey {
+                path: path.to_owned(),
+                node: header.author_node,
+            }
+            .into()),
+            None => Ok(true),
+        }
+    }
+
+    /// Trusts the key that signed a bundle (after a networker's laptop was replaced, say).
+    pub fn trust(&self, path: &Path) -> SyncResult<BundleHeader> {
+        let reader = bundle::open_bundle(path)?;
+        let header = reader.header.clone();
+        let mut key = meta_key::TRUSTED_PREFIX.to_vec();
+        key.extend_from_slice(&header.author_node.0.to_be_bytes());
+        self.meta_set(&key, &header.public_key)?;
+        Ok(header)
+    }
+
+    /// Imports bundles: verifies all of them, then merges all of them in one transaction (unless
+    /// `dry_run`). Any bad file refuses the whole import and changes nothing.
+    pub fn import_bundles(
+        &self,
+        paths: &[PathBuf],
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> SyncResult<ImportReport> {
+        self.import_bundles_with_progress(paths, dry_run, now, &mut |_, _| {})
+    }
+
+    /// As [`Store::import_bundles`], calling `progress(records_read, records_total)` as it goes.
+    pub fn import_bundles_with_progress(
+        &self,
+        paths: &[PathBuf],
+        dry_run: bool,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> SyncResult<ImportReport> {
+        let mut report = ImportReport {
+            dry_run,
+            ..ImportReport::default()
+        };
+        let mut pending: HashMap<RecordId, RecordChange> = HashMap::new();
+        let mut order: Vec<RecordId> = Vec::new();
+        let mut extra_meta: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut largest_seen = Hlc::ZERO;
+        let mut future: BTreeMap<NodeId, Hlc> = BTreeMap::new();
+        let own_node = self.node_id();
+        let mut readers = Vec::with_capacity(paths.len());
+        let mut total = 0u64;
+        for path in paths {
+            let reader = bundle::open_bundle(path)?;
+            if reader.header.kind == BundleKind::Backup {
+                return Err(BundleError::IsBackup { path: path.clone() }.into());
+            }
+            total += reader.header.record_count;
+            readers.push(reader);
+        }
+        let mut read = 0u64;
+        for mut reader in readers {
+            let header = reader.header.clone();
+            let path = reader.path().to_owned();
+            let newly_trusted = self.check_trust(&header, &path)?;
+            while let Some(incoming) = reader.next_record()? {
+                read += 1;
+                if read % 4096 == 0 {
+                    progress(read, total);
+                }
+                for stamp in incoming.stamps() {
+                    if stamp.hlc > largest_seen {
+                        largest_seen = stamp.hlc;
+                    }
+                    if stamp.hlc.millis > millis(now) + FUTURE_TOLERANCE_MILLIS {
+                        let entry = future.entry(stamp.node).or_insert(stamp.hlc);
+                        *entry = (*entry).max(stamp.hlc);
+                    }
+                }
+                let id = RecordId(incoming.id);
+                match pending.get_mut(&id) {
+                    Some(change) => {
+                        let effect = change.after.merge(&incoming);
+                        change.superseded.extend(effect.superseded);
+                    }
+                    None => {
+                        let before = self.state(id)?;
+                        let mut after = match &before {
+                            Some(existing) => existing.clone(),
+                            None => RecordState::new(incoming.id, incoming.kind.clone()),
+                        };
+                        let effect = after.merge(&incoming);
+                        order.push(id);
+                        pending.insert(
+                            id,
+                            RecordChange {
+                                before,
+                                after,
+                                superseded: effect.superseded,
+                            },
+                        );
+                    }
+                }
+            }
+            // Only now, with the hash checked, does this file count.
+            if newly_trusted && header.author_node != own_node {
+                let mut key = meta_key::TRUSTED_PREFIX.to_vec();
+                key.extend_from_slice(&header.author_node.0.to_be_bytes());
+                extra_meta.push((key, header.public_key.to_vec()));
+            }
+            if header.author_node != own_node {
+                let peer = Peer {
+                    node: header.author_node,
+                    name: header.author_name.clone(),
+                    role: header.author_role,
+                    version_vector: header.version_vector.clone(),
+                    last_bundle_at_millis: header.created_at_millis,
+                };
+                let mut key = meta_key::PEER_PREFIX.to_vec();
+                key.extend_from_slice(&header.author_node.0.to_be_bytes());
+                extra_meta.push((key, serde_json::to_vec(&peer).expect("peers serialise")));
+            }
+            if let (Some(organisation), None) =
+                (header.organisation, self.meta_get(meta_key::ORGANISATION)?)
+            {
+                extra_meta.push((
+                    meta_key::ORGANISATION.to_vec(),
+                    organisation.as_bytes().to_vec(),
+                ));
+            }
+            report.files.push(ImportedFile {
+                path,
+                author: header.author_name.clone(),
+                node: header.author_node.to_string(),
+                role: header.author_role,
+                kind: header.kind,
+                records: header.record_count,
+                created_at: DateTime::<Utc>::from_timestamp_millis(header.created_at_millis)
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default(),
+                newly_trusted,
+            });
+        }
+        progress(read, total);
+        report.records_read = read;
+        report.future_stamps = future
+            .iter()
+            .map(|(node, hlc)| {
+                let days = (hlc.millis.saturating_sub(millis(now))) as f64 / 86_400_000.0;
+                format!(
+                    "node {node} wrote stamps {days:.1} days in the future (its clock is wrong)"
+                )
+            })
+            .collect();
+
+        let mut changes = Vec::new();
+        for id in order {
+            let change = pending.remove(&id).expect("every ordered id is pending");
+            let changed = change.before.as_ref() != Some(&change.after);
+            if !changed {
+                report.unchanged += 1;
+                continue;
+            }
+            match &change.before {
+                None => report.added += 1,
+                Some(before) => {
+                    report.changed += 1;
+                    if !before.is_deleted() && change.after.is_deleted() {
+                        report.deleted += 1;
+                    }
+                }
+            }
+            let conflicts_before = change.before.as_ref().map_or(0, count_conflicts);
+            report.new_conflicts +=
+                count_conflicts(&change.after).saturating_sub(conflicts_before) as u64;
+            changes.push(change);
+        }
+        if dry_run {
+            return Ok(report);
+        }
+        self.observe_time(largest_seen);
+        if changes.is_empty() && extra_meta.is_empty() {
+            return Ok(report);
+        }
+        if !changes.is_empty() {
+            report.backup = Some(self.backup_before("import", now)?);
+        }
+        self.commit(changes, extra_meta, now)?;
+        Ok(report)
+    }
+
+    /// A canonical hash of what this store shares: two stores that imported the same bundles,
+    /// in any order and grouping, give the same digest.
+    pub fn digest(&self) -> SyncResult<String> {
+        let mut hasher = blake3::Hasher::new();
+        let mut count = 0u64;
+        self.for_each_state(|state| {
+            if let Some(projection) = shareable_projection(&state) {
+                let bytes = postcard::to_stdvec(&projection).expect("records encode");
+                hasher.update(&(bytes.len() as u64).to_le_bytes());
+                hasher.update(&bytes);
+                count += 1;
+            }
+            Ok(())
+        })?;
+        hasher.update(&count.to_le_bytes());
+        Ok(hasher.finalize().to_hex().to_string())
+    }
+
+    /// Writes a backup of the whole store (private records included) to `path`.
+    pub fn backup(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<u64> {
+        let profile = self.profile()?;
+        let mut records = Vec::new();
+        self.for_each_state(|state| {
+            records.push(state);
+            Ok(())
+        })?;
+        let meta = self.backup_meta_record()?;
+        records.push(meta);
+        records.sort_by_key(|r| r.id);
+        let placeholder = crate::store::Profile {
+            networker: RecordId(uuid::Uuid::nil()),
+            name: String::new(),
+            email: String::new(),
+            role: Role::Networker,
+        };
+        let header = self.bundle_header(
+            BundleKind::Backup,
+            None,
+            profile.as_ref().unwrap_or(&placeholder),
+            now,
+        )?;
+        let key = self.signing_key()?;
+        let written =
+            bundle::write_bundle(path, header, records, &key).map_err(|e| SyncError::Write {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })?;
+        Ok(written.record_count)
+    }
+
+    fn backup_before(&self, reason: &str, now: DateTime<Utc>) -> SyncResult<PathBuf> {
+        let folder = self.path().join("backups");
+        std::fs::create_dir_all(&folder).map_err(|e| SyncError::Write {
+            path: folder.clone(),
+            reason: e.to_string(),
+        })?;
+        let path = folder.join(format!(
+            "{}-before-{reason}.kring-backup",
+            now.format("%Y%m%dT%H%M%S%.3fZ")
+        ));
+        self.backup(&path, now)?;
+        prune_backups(&folder, 10);
+        Ok(path)
+    }
+
+    /// Replaces the store's contents with a backup. Takes a backup of the current state first and
+    /// a new node id afterwards, so the restored store never writes under a node id it once had.
+    pub fn restore(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, PathBuf)> {
+        let reader = bundle::open_bundle(path)?;
+        if reader.header.kind != BundleKind::Backup {
+            return Err(BundleError::Corrupt {
+                path: path.to_owned(),
+                reason: "an export, not a backup: use `kring import`".into(),
+            }
+            .into());
+        }
+        let (_, records) = reader.read_all()?;
+        let safety = self.backup_before("restore", now)?;
+        let mut extra_meta = Vec::new();
+        let mut states = Vec::new();
+        for record in records {
+            if record.kind == BACKUP_META_KIND {
+                for (name, register) in &record.fields {
+                    if let Some(current) = register.current() {
+                        extra_meta.push((name.as_bytes().to_vec(), current.value.clone()));
+                    }
+                }
+            } else {
+                states.push(record);
+            }
+        }
+        let count = states.len() as u64;
+        for state in &states {
+            if let Some(stamp) = state.max_stamp() {
+                self.observe_time(stamp.hlc);
+            }
+        }
+        self.replace_all(states, extra_meta, now)?;
+        self.renew_node_id()?;
+        Ok((count, safety))
+    }
+
+    fn backup_meta_record(&self) -> SyncResult<RecordState> {
+        let mut record = RecordState::new(uuid::Uuid::max(), BACKUP_META_KIND);
+        let stamp = crate::clock::Stamp {
+            hlc: Hlc::ZERO,
+            node: self.node_id(),
+        };
+        for key in [
+            b"profile".as_slice(),
+            b"settings".as_slice(),
+            meta_key::ORGANISATION,
+        ] {
+            if let Some(value) = self.meta_get(key)? {
+                record.write(&String::from_utf8_lossy(key), value, stamp);
+            }
+        }
+        Ok(record)
+    }
+}
+
+const BACKUP_META_KIND: &str = "kring.backup_meta";
+
+fn count_conflicts(state: &RecordState) -> usize {
+    state.fields.values().map(|r| r.conflicts().len()).sum()
+}
+
+fn prune_backups(folder: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut names: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "kring-backup"))
+        .collect();
+    names.sort();
+    if names.len() > keep {
+        for old in &names[..names.len() - keep] {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+}
