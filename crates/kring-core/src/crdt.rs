@@ -49,12 +49,11 @@ impl Register {
         self.versions.last()
     }
 
-    /// The versions that lost to a concurrent write, oldest order first.
-    pub fn conflicts(&self) -> &[FieldVersion] {
-        match self.versions.len() {
-            0 => &[],
-            n => &self.versions[..n - 1],
-        }
+    /// The values that lost to a concurrent write, in stamp order. Concurrent writes of the same
+    /// value as the current one are no conflict for the user and are left out.
+    pub fn conflicts(&self) -> Vec<&FieldVersion> {
+        let Some(current) = self.current() else { return Vec::new() };
+        self.versions[..self.versions.len() - 1].iter().filter(|v| v.value != current.value).collect()
     }
 
     pub fn versions(&self) -> &[FieldVersion] {
@@ -315,13 +314,13 @@ impl RecordState {
         }
         for (name, theirs) in &other.fields {
             let ours = self.fields.entry(name.clone()).or_default();
-            let had_conflict = ours.versions.len() > 1;
+            let had_conflict = !ours.conflicts().is_empty();
             let before_len = ours.versions.clone();
             let superseded = ours.merge(theirs);
             if ours.versions != before_len {
                 effect.changed = true;
             }
-            if !had_conflict && ours.versions.len() > 1 {
+            if !had_conflict && !ours.conflicts().is_empty() {
                 effect.new_conflicts.push(name.clone());
             }
             effect

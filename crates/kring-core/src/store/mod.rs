@@ -627,7 +627,14 @@ impl Store {
         let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
         let mut after = before.clone();
         let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
-        let superseded = write_field(&mut after, envelope::DELETED, true.into(), stamp);
+        // Always a fresh version, even if the register already says deleted: a record revived by
+        // a later edit is deleted again only by a delete stamped after that edit.
+        let register = after.fields.entry(envelope::DELETED.to_owned()).or_default();
+        let superseded = register
+            .write(json_bytes(&true.into()), stamp)
+            .into_iter()
+            .map(|v| (envelope::DELETED.to_owned(), v))
+            .collect();
         self.commit(
             vec![RecordChange {
                 before: Some(before),

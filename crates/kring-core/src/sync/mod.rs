@@ -125,9 +125,18 @@ pub fn visibility_of(state: &RecordState) -> Visibility {
 }
 
 /// What of a record may leave this machine: all of it, its summary projection, or nothing.
+///
+/// A record made private *after* it was summary or shared (its visibility version has seen an
+/// earlier one) travels as a retraction: its id and its visibility, nothing else, so that the
+/// organisation's copies stop showing and passing it on. A record private from the start never
+/// leaves at all, not even its id.
 pub fn shareable_projection(state: &RecordState) -> Option<RecordState> {
     match visibility_of(state) {
-        Visibility::Private => None,
+        Visibility::Private => {
+            let register = state.fields.get(envelope::VISIBILITY)?;
+            let was_visible_before = register.versions().iter().any(|v| !v.seen.0.is_empty());
+            was_visible_before.then(|| state.project(&[envelope::VISIBILITY], &[]))
+        }
         Visibility::Shared => Some(state.clone()),
         Visibility::Summary => {
             let kind: RecordKind = state.kind.parse().ok()?;
@@ -510,6 +519,9 @@ impl Store {
         let mut hasher = blake3::Hasher::new();
         let mut count = 0u64;
         self.for_each_state(|state| {
+            if visibility_of(&state) == Visibility::Private {
+                return Ok(());
+            }
             if let Some(projection) = shareable_projection(&state) {
                 let bytes = postcard::to_stdvec(&projection).expect("records encode");
                 hasher.update(&(bytes.len() as u64).to_le_bytes());

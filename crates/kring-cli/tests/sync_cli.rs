@@ -1,0 +1,222 @@
+//! The sync commands as a networker and a manager use them: export, inspect, import (with dry run),
+//! digest, conflicts and resolve, trust, backup and restore — and their refusals.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Kring {
+    store: PathBuf,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Kring {
+    fn new(dir: &TempDir, name: &str, role: &str) -> Self {
+        let kring = Kring { store: dir.path().join(name) };
+        kring.ok(&["init", "--name", name, "--email", &format!("{}@antwerpen.be", name.to_lowercase()), "--role", role]);
+        kring
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let output = Command::cargo_bin("kring")
+            .unwrap()
+            .env_remove("KRING_STORE")
+            .arg("--store")
+            .arg(&self.store)
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "kring {args:?} failed: {}", run.stderr);
+        run.stdout
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn digest(&self) -> String {
+        self.ok(&["digest"]).trim().to_owned()
+    }
+
+    fn export(&self, path: &Path, extra: &[&str]) -> Value {
+        let mut args = vec!["export", "--out", path.to_str().unwrap(), "--json"];
+        args.extend_from_slice(extra);
+        self.json(&args)
+    }
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = Kring::new(&dir, "An", "networker");
+    let mia = Kring::new(&dir, "Mia", "manager");
+    let jan = an.ok(&["card", "add", "person", "--name", "Jan Peeters", "--email", "jan@port.be"]).trim().to_owned();
+    an.ok(&["card", "add", "person", "--name", "Geheim Contact", "--visibility", "private"]);
+    let file = dir.path().join("an.kring");
+    let report = an.export(&file, &[]);
+    assert_eq!(report["private_kept_back"], 1, "{report}");
+    assert_eq!(report["kind"], "Full");
+
+    let preview = mia.json(&["import", arg(&file), "--dry-run", "--json"]);
+    assert_eq!(preview["dry_run"], true);
+    assert_eq!(preview["added"], 2, "Jan and An's own card: {preview}");
+    assert!(mia.json(&["search", "jan", "--json"]).as_array().unwrap().is_empty(), "a dry run changes nothing");
+    let done = mia.json(&["import", arg(&file), "--json"]);
+    assert_eq!(done["added"], 2);
+    assert_eq!(mia.json(&["search", "jan", "--json"])[0]["id"], jan);
+    assert!(mia.json(&["search", "geheim", "--json"]).as_array().unwrap().is_empty(), "private stays with An");
+
+    let master = dir.path().join("master.kring");
+    mia.export(&master, &["--full"]);
+    an.ok(&["import", arg(&master)]);
+    assert_eq!(an.digest(), mia.digest());
+    let again = mia.json(&["import", arg(&file), "--json"]);
+    assert_eq!((again["added"].as_u64(), again["changed"].as_u64()), (Some(0), Some(0)), "importing twice changes nothing");
+}
+
+#[test]
+fn inspect_shows_the_header_and_every_record_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = Kring::new(&dir, "An", "networker");
+    an.ok(&["card", "add", "org", "--name", "Universiteit Antwerpen", "--sector", "knowledge"]);
+    let file = dir.path().join("an.kring");
+    an.export(&file, &[]);
+    let out = an.ok(&["inspect", arg(&file), "--jsonl"]);
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["header"]["author_name"], "An");
+    assert_eq!(lines[0]["header"]["record_count"], 2);
+    assert_eq!(lines.len(), 3, "header plus two records");
+    assert!(lines[1..].iter().any(|r| r["kind"] == "organisation" && r["fields"]["name"]["value"] == "Universiteit Antwerpen"), "{out}");
+}
+
+#[test]
+fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = Kring::new(&dir, "An", "networker");
+    let bert = Kring::new(&dir, "Bert", "networker");
+    let jan = an.ok(&["card", "add", "person", "--name", "Jan Peeters"]).trim().to_owned();
+    let first = dir.path().join("first.kring");
+    an.export(&first, &[]);
+    bert.ok(&["import", arg(&first)]);
+    an.ok(&["card", "edit", &jan, "--set", "job_title=havenschepen"]);
+    bert.ok(&["card", "edit", &jan, "--set", "job_title=burgemeester"]);
+    let (from_an, from_bert) = (dir.path().join("an2.kring"), dir.path().join("bert2.kring"));
+    an.export(&from_an, &["--full"]);
+    bert.export(&from_bert, &["--full"]);
+    an.ok(&["import", arg(&from_bert)]);
+    bert.ok(&["import", arg(&from_an)]);
+    let conflicts = an.json(&["conflicts", "--json"]);
+    assert_eq!(conflicts[0]["id"], jan);
+    assert_eq!(conflicts[0]["fields"][0]["field"], "job_title");
+    let values: Vec<&Value> = vec![&conflicts[0]["fields"][0]["current"], &conflicts[0]["fields"][0]["losing"][0]["value"]];
+    assert!(values.contains(&&Value::from("havenschepen")) && values.contains(&&Value::from("burgemeester")), "{conflicts}");
+    assert_eq!(an.digest(), bert.digest());
+    an.ok(&["resolve", &jan, "job_title", "--value", "schepen voor de haven"]);
+    assert_eq!(an.json(&["conflicts", "--json"]), serde_json::json!([]));
+    let detail = an.json(&["card", "show", &jan, "--json"]);
+    assert_eq!(detail["fields"]["job_title"], "schepen voor de haven");
+    let run = an.run(&["resolve", &jan, "job_title", "--keep"]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("has no conflict to resolve"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_files_get_one_line_naming_the_file_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = Kring::new(&dir, "An", "networker");
+    let mia = Kring::new(&dir, "Mia", "manager");
+    for n in 0..20 {
+        an.ok(&["card", "add", "person", "--name", &format!("Persoon {n}")]);
+    }
+    let good = dir.path().join("good.kring");
+    an.export(&good, &[]);
+    let bytes = std::fs::read(&good).unwrap();
+    let before = mia.digest();
+    let truncated = dir.path().join("truncated.kring");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let wrong = dir.path().join("contacts.vcf");
+    std::fs::write(&wrong, "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n").unwrap();
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 10;
+    flipped[last] ^= 0xff;
+    let corrupt = dir.path().join("corrupt.kring");
+    std::fs::write(&corrupt, flipped).unwrap();
+    for (file, words) in [(&truncated, "truncated"), (&wrong, "not a Kring bundle"), (&corrupt, ""), (&dir.path().join("missing.kring"), "cannot be read")] {
+        let run = mia.run(&["import", arg(&good), arg(file)]);
+        assert_ne!(run.code, 0);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(run.stderr.contains(arg(file)) && run.stderr.contains(words), "{}", run.stderr);
+        assert_eq!(mia.digest(), before, "nothing was imported, not even the good file");
+    }
+}
+
+#[test]
+fn a_replaced_key_is_refused_until_the_user_trusts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = Kring::new(&dir, "An", "networker");
+    let mia = Kring::new(&dir, "Mia", "manager");
+    let first = dir.path().join("first.kring");
+    an.export(&first, &[]);
+    mia.ok(&["import", arg(&first)]);
+    // An's laptop is replaced by a copy of the store folder elsewhere: same data, and the copy
+    // takes a new node id and key, so its bundles are a new signer (trusted on first use).
+    let copy = Kring { store: dir.path().join("An-copy") };
+    copy_dir(&an.store, &copy.store);
+    let second = dir.path().join("second.kring");
+    let note = copy.run(&["export", "--out", arg(&second), "--full"]);
+    assert!(note.stderr.contains("copied or restored"), "the copy says it took a new node id: {}", note.stderr);
+    let imported = mia.json(&["import", arg(&second), "--json"]);
+    assert_eq!(imported["files"][0]["newly_trusted"], true);
+    assert_ne!(imported["files"][0]["node"], mia.json(&["import", arg(&first), "--json"])["files"][0]["node"]);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn backup_and_restore_bring_back_the_store_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = Kring::new(&dir, "An", "networker");
+    an.ok(&["card", "add", "person", "--name", "Blijft Bestaan", "--visibility", "private"]);
+    let backup = dir.path().join("an.kring-backup");
+    let out = an.ok(&["backup", "--out", arg(&backup)]);
+    assert!(out.contains("backed up"), "{out}");
+    let digest = an.digest();
+    let card = an.json(&["search", "blijft", "--json"])[0]["id"].as_str().unwrap().to_owned();
+    an.ok(&["card", "rm", &card]);
+    an.ok(&["card", "add", "person", "--name", "Later Toegevoegd"]);
+    let out = an.ok(&["restore", arg(&backup)]);
+    assert!(out.contains("restored"), "{out}");
+    assert_eq!(an.digest(), digest);
+    assert_eq!(an.json(&["search", "blijft", "--json"])[0]["id"], card);
+    assert!(an.json(&["check", "--json"])["missing"].as_array().unwrap().is_empty());
+}
