@@ -61,6 +61,10 @@ impl StoreError {
         }
     }
 
+    pub(crate) fn from_io_error(error: &std::io::Error) -> StoreError {
+        Self::from_io(error)
+    }
+
     pub(crate) fn from_io(error: &std::io::Error) -> StoreError {
         // ENOSPC and EROFS/EACCES get their own words: they are what users meet.
         match error.raw_os_error() {

@@ -189,7 +189,7 @@ impl Store {
             None => VersionVector::default(),
         };
         db.flush()?;
-        Ok(Store {
+        let store = Store {
             db,
             path: path.to_owned(),
             meta,
@@ -201,7 +201,13 @@ impl Store {
                 version_vector,
             }),
             node_renewed_from: identity.renewed_from,
-        })
+        };
+        // An import that a crash interrupted is finished before anyone reads the store.
+        crate::sync::journal::roll_forward(&store).map_err(|e| match e {
+            crate::sync::SyncError::Store(inner) => inner,
+            other => StoreError::Corrupt { id: "import journal".into(), reason: other.to_string() },
+        })?;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {
@@ -1383,6 +1389,12 @@ impl Store {
 
     pub(crate) fn meta_set(&self, key: &[u8], value: &[u8]) -> StoreResult<()> {
         self.meta.insert(key, value)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub(crate) fn meta_remove(&self, key: &[u8]) -> StoreResult<()> {
+        self.meta.remove(key)?;
         self.db.flush()?;
         Ok(())
     }

@@ -13,16 +13,19 @@
 
 pub mod bundle;
 pub mod conflicts;
+pub mod journal;
+mod merge;
 
-use crate::clock::{Hlc, NodeId, VersionVector, FUTURE_TOLERANCE_MILLIS};
+use merge::Merge;
+
+use crate::clock::{Hlc, NodeId, VersionVector};
 use crate::crdt::{envelope, RecordState};
 use crate::model::{RecordId, RecordKind, Role, Visibility};
-use crate::store::{RecordChange, Store, StoreError};
+use crate::store::{Store, StoreError};
 use bundle::{BundleError, BundleHeader, BundleKind};
 use chrono::{DateTime, Utc};
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in sync.
@@ -318,6 +321,11 @@ impl Store {
         })
     }
 
+    /// The key this store trusts for a node, if it has seen one.
+    pub(crate) fn trusted_key(&self, node: NodeId) -> SyncResult<Option<Vec<u8>>> {
+        Ok(self.meta_get(&merge::trusted_key(node))?)
+    }
+
     /// Checks a bundle's signer against the keys seen before (trust on first use).
     fn check_trust(&self, header: &BundleHeader, path: &Path) -> SyncResult<bool> {
         let mut key = meta_key::TRUSTED_PREFIX.to_vec();
@@ -343,18 +351,15 @@ impl Store {
         Ok(header)
     }
 
-    /// Imports bundles: verifies all of them, then merges all of them in one transaction (unless
-    /// `dry_run`). Any bad file refuses the whole import and changes nothing.
-    pub fn import_bundles(
-        &self,
-        paths: &[PathBuf],
-        dry_run: bool,
-        now: DateTime<Utc>,
-    ) -> SyncResult<ImportReport> {
+    /// Imports bundles: verifies every file completely, then merges them (unless `dry_run`).
+    /// Any bad file refuses the whole import and changes nothing. All or nothing holds across
+    /// crashes too: see [`journal`].
+    pub fn import_bundles(&self, paths: &[PathBuf], dry_run: bool, now: DateTime<Utc>) -> SyncResult<ImportReport> {
         self.import_bundles_with_progress(paths, dry_run, now, &mut |_, _| {})
     }
 
-    /// As [`Store::import_bundles`], calling `progress(records_read, records_total)` as it goes.
+    /// As [`Store::import_bundles`], calling `progress(records_done, records_total)` as it goes
+    /// (verification counts as the first half of the work, merging as the second).
     pub fn import_bundles_with_progress(
         &self,
         paths: &[PathBuf],
@@ -362,17 +367,8 @@ impl Store {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(u64, u64),
     ) -> SyncResult<ImportReport> {
-        let mut report = ImportReport {
-            dry_run,
-            ..ImportReport::default()
-        };
-        let mut pending: HashMap<RecordId, RecordChange> = HashMap::new();
-        let mut order: Vec<RecordId> = Vec::new();
-        let mut extra_meta: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-        let mut largest_seen = Hlc::ZERO;
-        let mut future: BTreeMap<NodeId, Hlc> = BTreeMap::new();
-        let own_node = self.node_id();
-        let mut readers = Vec::with_capacity(paths.len());
+        // 1. Verify every file end to end before anything is written.
+        let mut headers = Vec::with_capacity(paths.len());
         let mut total = 0u64;
         for path in paths {
             let reader = bundle::open_bundle(path)?;
@@ -380,136 +376,36 @@ impl Store {
                 return Err(BundleError::IsBackup { path: path.clone() }.into());
             }
             total += reader.header.record_count;
-            readers.push(reader);
+            headers.push(reader.header.clone());
         }
-        let mut read = 0u64;
-        for mut reader in readers {
-            let header = reader.header.clone();
-            let path = reader.path().to_owned();
-            let newly_trusted = self.check_trust(&header, &path)?;
-            while let Some(incoming) = reader.next_record()? {
-                read += 1;
-                if read % 4096 == 0 {
-                    progress(read, total);
-                }
-                for stamp in incoming.stamps() {
-                    if stamp.hlc > largest_seen {
-                        largest_seen = stamp.hlc;
-                    }
-                    if stamp.hlc.millis > millis(now) + FUTURE_TOLERANCE_MILLIS {
-                        let entry = future.entry(stamp.node).or_insert(stamp.hlc);
-                        *entry = (*entry).max(stamp.hlc);
-                    }
-                }
-                let id = RecordId(incoming.id);
-                match pending.get_mut(&id) {
-                    Some(change) => {
-                        let effect = change.after.merge(&incoming);
-                        change.superseded.extend(effect.superseded);
-                    }
-                    None => {
-                        let before = self.state(id)?;
-                        let mut after = match &before {
-                            Some(existing) => existing.clone(),
-                            None => RecordState::new(incoming.id, incoming.kind.clone()),
-                        };
-                        let effect = after.merge(&incoming);
-                        order.push(id);
-                        pending.insert(
-                            id,
-                            RecordChange {
-                                before,
-                                after,
-                                superseded: effect.superseded,
-                            },
-                        );
-                    }
+        let mut done = 0u64;
+        for (path, header) in paths.iter().zip(&headers) {
+            self.check_trust(header, path)?;
+            let mut reader = bundle::open_bundle(path)?;
+            while reader.next_record()?.is_some() {
+                done += 1;
+                if done % 8192 == 0 {
+                    progress(done, total * 2);
                 }
             }
-            // Only now, with the hash checked, does this file count.
-            if newly_trusted && header.author_node != own_node {
-                let mut key = meta_key::TRUSTED_PREFIX.to_vec();
-                key.extend_from_slice(&header.author_node.0.to_be_bytes());
-                extra_meta.push((key, header.public_key.to_vec()));
-            }
-            if header.author_node != own_node {
-                let peer = Peer {
-                    node: header.author_node,
-                    name: header.author_name.clone(),
-                    role: header.author_role,
-                    version_vector: header.version_vector.clone(),
-                    last_bundle_at_millis: header.created_at_millis,
-                };
-                let mut key = meta_key::PEER_PREFIX.to_vec();
-                key.extend_from_slice(&header.author_node.0.to_be_bytes());
-                extra_meta.push((key, serde_json::to_vec(&peer).expect("peers serialise")));
-            }
-            if let (Some(organisation), None) =
-                (header.organisation, self.meta_get(meta_key::ORGANISATION)?)
-            {
-                extra_meta.push((
-                    meta_key::ORGANISATION.to_vec(),
-                    organisation.as_bytes().to_vec(),
-                ));
-            }
-            report.files.push(ImportedFile {
-                path,
-                author: header.author_name.clone(),
-                node: header.author_node.to_string(),
-                role: header.author_role,
-                kind: header.kind,
-                records: header.record_count,
-                created_at: DateTime::<Utc>::from_timestamp_millis(header.created_at_millis)
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default(),
-                newly_trusted,
-            });
-        }
-        progress(read, total);
-        report.records_read = read;
-        report.future_stamps = future
-            .iter()
-            .map(|(node, hlc)| {
-                let days = (hlc.millis.saturating_sub(millis(now))) as f64 / 86_400_000.0;
-                format!(
-                    "node {node} wrote stamps {days:.1} days in the future (its clock is wrong)"
-                )
-            })
-            .collect();
-
-        let mut changes = Vec::new();
-        for id in order {
-            let change = pending.remove(&id).expect("every ordered id is pending");
-            let changed = change.before.as_ref() != Some(&change.after);
-            if !changed {
-                report.unchanged += 1;
-                continue;
-            }
-            match &change.before {
-                None => report.added += 1,
-                Some(before) => {
-                    report.changed += 1;
-                    if !before.is_deleted() && change.after.is_deleted() {
-                        report.deleted += 1;
-                    }
-                }
-            }
-            let conflicts_before = change.before.as_ref().map_or(0, count_conflicts);
-            report.new_conflicts +=
-                count_conflicts(&change.after).saturating_sub(conflicts_before) as u64;
-            changes.push(change);
         }
         if dry_run {
+            let mut report = ImportReport { dry_run, ..ImportReport::default() };
+            let mut merge = Merge::new(self, now, None);
+            for (path, header) in paths.iter().zip(&headers) {
+                merge.apply_file(path, header, &mut report, &mut |_| {})?;
+            }
             return Ok(report);
         }
-        self.observe_time(largest_seen);
-        if changes.is_empty() && extra_meta.is_empty() {
-            return Ok(report);
-        }
-        if !changes.is_empty() {
-            report.backup = Some(self.backup_before("import", now)?);
-        }
-        self.commit(changes, extra_meta, now)?;
+        // 2. A backup, then the journal, then the merge in bounded chunks.
+        let backup = if self.for_each_state(|_| Err(StoreError::Io("non-empty".into()))).is_err() {
+            Some(self.backup_before("import", now)?)
+        } else {
+            None
+        };
+        let copies = journal::begin(self, paths, now)?;
+        let mut report = journal::apply(self, &copies, now, &mut |merged| progress(total + merged, total * 2))?;
+        report.backup = backup;
         Ok(report)
     }
 
@@ -639,9 +535,6 @@ impl Store {
 
 const BACKUP_META_KIND: &str = "kring.backup_meta";
 
-fn count_conflicts(state: &RecordState) -> usize {
-    state.fields.values().map(|r| r.conflicts().len()).sum()
-}
 
 fn prune_backups(folder: &Path, keep: usize) {
     let Ok(entries) = std::fs::read_dir(folder) else {
