@@ -12,6 +12,7 @@
 //! ```text
 //! cargo run --release -p kring-core --example merge_benchmark -- generate DIR [NETWORKERS] [CARDS]
 //! cargo run --release -p kring-core --example merge_benchmark -- decode DIR
+//! cargo run --release -p kring-core --example merge_benchmark -- memory DIR
 //! cargo run --release -p kring-core --example merge_benchmark -- merge DIR STORE
 //! ```
 
@@ -41,7 +42,10 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
     std::fs::create_dir_all(dir).unwrap();
     let own = cards - SHARED_WITH_NEIGHBOUR;
     let pool = networkers * own;
-    let base = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap().timestamp_millis() as u64;
+    let base = Utc
+        .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+        .unwrap()
+        .timestamp_millis() as u64;
     let started = Instant::now();
     for n in 0..networkers {
         let mut rng = StdRng::seed_from_u64(n as u64);
@@ -49,9 +53,14 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
         let mut millis = base + n as u64 * 17;
         let mut stamp = || {
             millis += 1;
-            Stamp { hlc: Hlc { millis, counter: 0 }, node }
+            Stamp {
+                hlc: Hlc { millis, counter: 0 },
+                node,
+            }
         };
-        let networker = RecordId(uuid::Uuid::from_u128(0x0190_0000_0000_7000_9000_0000_0000_0000 | n as u128));
+        let networker = RecordId(uuid::Uuid::from_u128(
+            0x0190_0000_0000_7000_9000_0000_0000_0000 | n as u128,
+        ));
         let mut records: Vec<RecordState> = Vec::new();
         let mut me = RecordState::new(networker.0, "networker");
         me.write("name", json(format!("Networker {n}").into()), stamp());
@@ -61,17 +70,37 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             let card = card_id((n * own + k) % pool);
             let mut person = RecordState::new(card, "person");
             let s = stamp();
-            person.write("display_name", json(format!("Persoon {}", (n * own + k) % pool).into()), s);
-            person.write("family_name", json(format!("Familie {}", k % 977).into()), s);
+            person.write(
+                "display_name",
+                json(format!("Persoon {}", (n * own + k) % pool).into()),
+                s,
+            );
+            person.write(
+                "family_name",
+                json(format!("Familie {}", k % 977).into()),
+                s,
+            );
             // Neighbours disagree on the title of a shared card now and then.
-            let title = if rng.gen_bool(0.2) { format!("titel volgens {n}") } else { "beleidsadviseur".into() };
+            let title = if rng.gen_bool(0.2) {
+                format!("titel volgens {n}")
+            } else {
+                "beleidsadviseur".into()
+            };
             person.write("job_title", json(title.into()), s);
             person.write("visibility", json("shared".into()), s);
             person.write("author", json(networker.to_string().into()), s);
             person.write("created_at", json("2026-01-05T09:00:00.000Z".into()), s);
             let email = format!("persoon{}@voorbeeld.be", (n * own + k) % pool);
-            person.sets.entry("emails".into()).or_default().add(json(email.into()), s);
-            person.sets.entry("tags".into()).or_default().add(json(["haven", "klimaat", "eu"][k % 3].into()), s);
+            person
+                .sets
+                .entry("emails".into())
+                .or_default()
+                .add(json(email.into()), s);
+            person
+                .sets
+                .entry("tags".into())
+                .or_default()
+                .add(json(["haven", "klimaat", "eu"][k % 3].into()), s);
             records.push(person);
             let relationship = RecordId::for_relationship(networker, RecordId(card));
             let mut r = RecordState::new(relationship.0, "relationship");
@@ -80,14 +109,24 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             r.write("strength", json(rng.gen_range(1..=5).into()), s);
             r.write("visibility", json("shared".into()), s);
             records.push(r);
-            let count = if rng.gen_bool(INTERACTIONS_PER_CARD.fract()) { 8 } else { 7 };
+            let count = if rng.gen_bool(INTERACTIONS_PER_CARD.fract()) {
+                8
+            } else {
+                7
+            };
             for i in 0..count {
                 let s = stamp();
-                let id = uuid::Builder::from_unix_timestamp_millis(s.hlc.millis, &rng.gen::<[u8; 10]>()).into_uuid();
+                let id =
+                    uuid::Builder::from_unix_timestamp_millis(s.hlc.millis, &rng.gen::<[u8; 10]>())
+                        .into_uuid();
                 let mut interaction = RecordState::new(id, "interaction");
                 interaction.write("kind", json("meeting".into()), s);
                 interaction.write("at", json("2026-01-05T10:00:00+01:00".into()), s);
-                interaction.write("summary", json(format!("Overleg {i} over dossier {k}").into()), s);
+                interaction.write(
+                    "summary",
+                    json(format!("Overleg {i} over dossier {k}").into()),
+                    s,
+                );
                 interaction.write("visibility", json("shared".into()), s);
                 let participants = interaction.sets.entry("participants".into()).or_default();
                 participants.add(json(networker.to_string().into()), s);
@@ -115,9 +154,18 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             public_key: [0; 32],
         };
         let key = bundle::new_signing_key();
-        bundle::write_bundle(&dir.join(format!("networker-{n:03}.kring")), header, records, &key).unwrap();
+        bundle::write_bundle(
+            &dir.join(format!("networker-{n:03}.kring")),
+            header,
+            records,
+            &key,
+        )
+        .unwrap();
     }
-    let bytes: u64 = bundles(dir).iter().map(|p| std::fs::metadata(p).unwrap().len()).sum();
+    let bytes: u64 = bundles(dir)
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
     println!(
         "generated {networkers} bundles of {cards} cards ({} distinct) in {:.1} s: {:.1} MB, {:.0} KB per bundle",
         pool,
@@ -140,8 +188,16 @@ fn bundles(dir: &Path) -> Vec<PathBuf> {
 fn peak_memory_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
@@ -162,17 +218,61 @@ fn decode(dir: &Path) {
     );
 }
 
+/// The CRDT join alone, in memory: what merging costs before anything is written to sled.
+fn merge_in_memory(dir: &Path) {
+    let started = Instant::now();
+    let mut merged: std::collections::HashMap<uuid::Uuid, RecordState> =
+        std::collections::HashMap::new();
+    let mut records = 0u64;
+    for path in bundles(dir) {
+        let mut reader = bundle::open_bundle(&path).unwrap();
+        while let Some(record) = reader.next_record().unwrap() {
+            records += 1;
+            match merged.get_mut(&record.id) {
+                Some(existing) => {
+                    existing.merge(&record);
+                }
+                None => {
+                    merged.insert(record.id, record);
+                }
+            }
+        }
+    }
+    let conflicts: usize = merged
+        .values()
+        .map(|r| {
+            r.fields
+                .values()
+                .filter(|f| !f.conflicts().is_empty())
+                .count()
+        })
+        .sum();
+    println!(
+        "merge in memory: {records} records into {} in {:.2} s, {conflicts} fields in conflict, peak memory {:.0} MB",
+        merged.len(),
+        started.elapsed().as_secs_f64(),
+        peak_memory_mb()
+    );
+}
+
 fn merge(dir: &Path, store_path: &Path) {
     let store = Store::open(store_path, &OpenOptions::default()).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 2, 1, 9, 0, 0).unwrap();
     if store.profile().unwrap().is_none() {
-        store.init("Manager", "manager@antwerpen.be", Role::Manager, now).unwrap();
+        store
+            .init("Manager", "manager@antwerpen.be", Role::Manager, now)
+            .unwrap();
     }
     let paths = bundles(dir);
     let started = Instant::now();
     let report = store.import_bundles(&paths, false, now).unwrap();
     let elapsed = started.elapsed().as_secs_f64();
-    let conflicts: usize = store.conflicts().unwrap().iter().map(|c| c.fields.len()).sum();
+    let conflicts: usize = store
+        .conflicts()
+        .unwrap()
+        .iter()
+        .map(|c| c.fields.len())
+        .sum();
     println!(
         "merge: {} bundles, {} records read, {} records in the store, {} fields in conflict, in {:.2} s, peak memory {:.0} MB, {:.0} MB on disk",
         paths.len(),
@@ -195,6 +295,7 @@ fn main() {
         ),
         Some("decode") => decode(Path::new(&args[1])),
         Some("merge") => merge(Path::new(&args[1]), Path::new(&args[2])),
+        Some("memory") => merge_in_memory(Path::new(&args[1])),
         _ => eprintln!("usage: merge_benchmark generate DIR [NETWORKERS] [CARDS] | decode DIR | merge DIR STORE"),
     }
 }

@@ -144,19 +144,32 @@ pub fn date_from_key(bytes: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32)
 }
 
-pub(crate) fn changes_key(state: &RecordState) -> Option<Vec<u8>> {
-    let stamp = state.max_stamp()?;
-    let mut key = Vec::with_capacity(36);
-    key.extend_from_slice(&stamp.hlc.to_key_bytes());
-    key.extend_from_slice(&stamp.node.0.to_be_bytes());
-    key.extend_from_slice(state.id.as_bytes());
-    Some(key)
+/// The keys of a record in the changes index: per node that wrote it, node ‖ that node's latest
+/// time in the record ‖ id. A delta export scans each node from what the recipient has seen of it.
+pub(crate) fn changes_keys(state: &RecordState) -> Vec<Vec<u8>> {
+    let mut latest: std::collections::BTreeMap<crate::clock::NodeId, crate::clock::Hlc> = Default::default();
+    for stamp in state.stamps() {
+        let entry = latest.entry(stamp.node).or_insert(stamp.hlc);
+        if stamp.hlc > *entry {
+            *entry = stamp.hlc;
+        }
+    }
+    latest
+        .into_iter()
+        .map(|(node, hlc)| {
+            let mut key = Vec::with_capacity(36);
+            key.extend_from_slice(&node.0.to_be_bytes());
+            key.extend_from_slice(&hlc.to_key_bytes());
+            key.extend_from_slice(state.id.as_bytes());
+            key
+        })
+        .collect()
 }
 
 /// The entries a record puts in the indexes that depend on it alone.
 pub fn simple_entries(state: &RecordState) -> Vec<(Index, Vec<u8>)> {
     let mut entries = Vec::new();
-    if let Some(changes) = changes_key(state) {
+    for changes in changes_keys(state) {
         entries.push((Index::Changes, changes));
     }
     if state.has_conflicts() {

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -154,6 +154,7 @@ impl Store {
             }
         };
         let meta = db.open_tree("meta")?;
+        let mut rebuild_indexes_from = None;
         let found_schema = meta
             .get(meta_key::SCHEMA_VERSION)?
             .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes));
@@ -165,7 +166,7 @@ impl Store {
                     supported: SCHEMA_VERSION,
                 })
             }
-            Some(found) if found < SCHEMA_VERSION => migrate(&db, found)?,
+            Some(found) if found < SCHEMA_VERSION => rebuild_indexes_from = Some(found),
             Some(_) => {}
             None => {
                 meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
@@ -202,6 +203,9 @@ impl Store {
             }),
             node_renewed_from: identity.renewed_from,
         };
+        if let Some(found) = rebuild_indexes_from {
+            migrate(&store, found)?;
+        }
         // An import that a crash interrupted is finished before anyone reads the store.
         crate::sync::journal::roll_forward(&store).map_err(|e| match e {
             crate::sync::SyncError::Store(inner) => inner,
@@ -1038,15 +1042,15 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
     }
 }
 
-/// Migrates a store written with an older schema. Schema 1 is the first; this is where the next
-/// schema's migration goes, run in one transaction before anything else reads the store.
-fn migrate(db: &sled::Db, found: u32) -> StoreResult<()> {
-    let meta = db.open_tree("meta")?;
-    #[allow(clippy::match_single_binding)]
-    match found {
-        _ => {}
+/// Migrates a store written with an older schema, before anything else reads it. Schema 2
+/// changed the key of the changes index (per writer node), so its indexes are rebuilt from the
+/// records; the records themselves are unchanged.
+fn migrate(store: &Store, found: u32) -> StoreResult<()> {
+    if found < 2 {
+        store.check(true, Utc::now())?;
     }
-    meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
+    store.meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
+    store.db.flush()?;
     Ok(())
 }
 
@@ -1433,27 +1437,24 @@ impl Store {
         Ok(())
     }
 
-    /// Ids of records that may hold a stamp `base` has not seen, via the changes index: every
-    /// such record's largest stamp is later than the smallest time `base` gives any node.
+    /// Ids of records that hold a stamp `base` has not seen, via the per-node changes index.
     pub(crate) fn ids_possibly_changed_since(
         &self,
         base: &VersionVector,
     ) -> StoreResult<Vec<RecordId>> {
-        let known = self.version_vector();
-        let floor = known
-            .0
-            .keys()
-            .map(|node| base.get(*node))
-            .min()
-            .unwrap_or(Hlc::ZERO);
         let mut ids = Vec::new();
-        for item in self
-            .index(Index::Changes)
-            .range(floor.to_key_bytes().to_vec()..)
-        {
-            let (key, _) = item?;
-            if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
-                ids.push(id);
+        for node in self.version_vector().0.keys() {
+            let mut from = node.0.to_be_bytes().to_vec();
+            from.extend_from_slice(&base.get(*node).to_key_bytes());
+            from.push(0xff); // strictly after what the base has seen
+            for item in self.index(Index::Changes).range(from..) {
+                let (key, _) = item?;
+                if key[..8] != node.0.to_be_bytes() {
+                    break;
+                }
+                if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
+                    ids.push(id);
+                }
             }
         }
         ids.sort();
