@@ -108,6 +108,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Pairs of cards that may be one person or organisation, most likely first.
+    Duplicates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say that two cards are one person or organisation: from now on they show as one card.
+    SameAs {
+        /// A card (an id or its first digits).
+        a: String,
+        /// The card it is the same as.
+        b: String,
+    },
+    /// Say that two cards are not one person or organisation (undoes `same-as`).
+    NotSame {
+        /// A card (an id or its first digits).
+        a: String,
+        /// The card it is not the same as.
+        b: String,
+    },
     /// Fill the store with a fictional network of a Flemish city administration.
     Demo {
         #[arg(long, default_value_t = 1)]

@@ -88,6 +88,15 @@ fn open(cli_store: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
+/// A card as named in messages: its name and id.
+fn card_label(store: &Store, id: RecordId) -> Result<String> {
+    let name = store
+        .live_state(id)?
+        .map(|state| kring_core::store::search::card_title(&state).0)
+        .unwrap_or_default();
+    Ok(format!("{name} ({id})"))
+}
+
 fn run(cli: Cli) -> Result<()> {
     let now = Utc::now();
     // Inspecting a file needs no store.
@@ -274,6 +283,39 @@ fn run(cli: Cli) -> Result<()> {
         Command::Search { query, limit, json } => {
             let hits = store.search(&query.join(" "), limit)?;
             printer.search(&hits, json)?;
+        }
+        Command::Duplicates { json } => printer.duplicates(&store.duplicates(now)?, json)?,
+        Command::SameAs { a, b } => {
+            store.require_profile()?;
+            let (a, b) = (store.resolve_id(&a)?, store.resolve_id(&b)?);
+            store.declare_same_as(a, b, true, now)?;
+            let group = store.identity_group(a)?;
+            println!(
+                "{} and {} are one card now, shown as {} ({} cards)",
+                card_label(&store, a)?,
+                card_label(&store, b)?,
+                group[0],
+                group.len()
+            );
+        }
+        Command::NotSame { a, b } => {
+            store.require_profile()?;
+            let (a, b) = (store.resolve_id(&a)?, store.resolve_id(&b)?);
+            store.declare_same_as(a, b, false, now)?;
+            let (label_a, label_b) = (card_label(&store, a)?, card_label(&store, b)?);
+            match store.same_as_path(a, b)? {
+                None => println!("{label_a} and {label_b} are separate cards"),
+                Some(path) => {
+                    let chain = path
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" = ");
+                    println!(
+                        "{label_a} and {label_b} are not the same, but other statements still make them one card: {chain}; say `kring not-same` for one of those links"
+                    );
+                }
+            }
         }
         Command::Demo { seed, cards } => {
             let summary = kring_core::demo::generate(

@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use kring_core::identity_groups::DuplicatePair;
 use kring_core::store::check::CheckReport;
 use kring_core::store::search::SearchHit;
 use kring_core::store::views::{CardDetail, CardSummary, FollowUpView, RelationshipView};
@@ -13,8 +14,18 @@ use serde_json::{json, Value};
 pub struct Printer;
 
 fn print_json(value: &Value) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
+    print_text(&serde_json::to_string_pretty(value)?)
+}
+
+/// Prints a line, taking a reader that stopped reading (`kring … --json | head`) as done rather
+/// than as a failure.
+fn print_text(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn with_kind_and_name(view: &impl serde::Serialize, kind: &str, name: &str) -> Result<Value> {
@@ -279,6 +290,28 @@ impl Printer {
             );
         }
         Ok(())
+    }
+
+    pub fn duplicates(&self, pairs: &[DuplicatePair], json: bool) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(pairs)?);
+        }
+        if pairs.is_empty() {
+            println!("No likely duplicates.");
+            return Ok(());
+        }
+        let mut text = String::new();
+        for pair in pairs {
+            text.push_str(&format!(
+                "{:.2}  {}  {}  {} = {}: {}\n",
+                pair.score, pair.id, pair.other_id, pair.name, pair.other_name, pair.reason
+            ));
+        }
+        text.push_str(&format!(
+            "\n{} pairs. `kring same-as ID OTHER_ID` makes a pair one card; `kring not-same ID OTHER_ID` sets it aside.",
+            pairs.len()
+        ));
+        print_text(&text)
     }
 
     pub fn export(&self, report: &ExportReport, json: bool) -> Result<()> {

@@ -16,6 +16,7 @@ pub mod clock;
 pub mod crdt;
 pub mod demo;
 mod error;
+pub mod identity_groups;
 pub mod model;
 pub mod store;
 pub mod sync;

@@ -14,7 +14,7 @@ use super::{Store, StoreResult};
 use crate::model::{RecordId, RecordKind};
 use crate::text;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One card found by a search.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -237,37 +237,56 @@ impl Store {
         Ok(scores.unwrap_or_default().into_iter().collect())
     }
 
+    /// The best `limit` hits. A card in an identity group is found as its group's canonical card,
+    /// ranked by its best-scoring member.
     fn rank(&self, mut scored: Vec<(RecordId, f64)>, limit: usize) -> StoreResult<Vec<SearchHit>> {
         let order = |a: &(RecordId, f64), b: &(RecordId, f64)| {
             b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
         };
-        // Only the best few need sorting; a few spare ones cover cards deleted since indexing.
-        let wanted = (limit + 16).min(scored.len());
-        if wanted < scored.len() {
-            scored.select_nth_unstable_by(wanted, order);
-            scored.truncate(wanted);
+        // Only the best few need sorting; a few spare ones cover cards deleted since indexing and
+        // members of one group. Should those not be enough, look at twice as many.
+        let mut wanted = limit + 16;
+        loop {
+            let window = wanted.min(scored.len());
+            if window < scored.len() {
+                scored.select_nth_unstable_by(window, order);
+            }
+            scored[..window].sort_by(order);
+            let mut hits: Vec<SearchHit> = Vec::with_capacity(limit.min(window));
+            let mut shown: HashSet<RecordId> = HashSet::new();
+            for (id, score) in &scored[..window] {
+                if hits.len() == limit {
+                    break;
+                }
+                // A note about a deleted card may still point at it; skip what is gone.
+                let Some(state) = self.live_state(*id)? else {
+                    continue;
+                };
+                let canonical = self.identity_group(*id)?[0];
+                if !shown.insert(canonical) {
+                    continue;
+                }
+                let state = match canonical == *id {
+                    true => state,
+                    false => match self.live_state(canonical)? {
+                        Some(state) => state,
+                        None => continue,
+                    },
+                };
+                let (name, detail) = card_title(&state);
+                hits.push(SearchHit {
+                    id: canonical,
+                    kind: state.kind.clone(),
+                    name,
+                    score: (score * 100.0).round() / 100.0,
+                    detail,
+                });
+            }
+            if hits.len() == limit || window == scored.len() {
+                return Ok(hits);
+            }
+            wanted *= 2;
         }
-        scored.sort_by(order);
-        let mut hits = Vec::with_capacity(limit.min(scored.len()));
-        let mut remaining = scored.into_iter();
-        while hits.len() < limit {
-            let Some((id, score)) = remaining.next() else {
-                break;
-            };
-            // A note about a deleted card may still point at it; skip what is gone.
-            let Some(state) = self.live_state(id)? else {
-                continue;
-            };
-            let (name, detail) = card_title(&state);
-            hits.push(SearchHit {
-                id,
-                kind: state.kind.clone(),
-                name,
-                score: (score * 100.0).round() / 100.0,
-                detail,
-            });
-        }
-        Ok(hits)
     }
 }
 

@@ -8,6 +8,7 @@ use crate::crdt::{envelope, RecordState};
 use crate::model::*;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Which cards to list.
 #[derive(Clone, Debug, Default)]
@@ -44,10 +45,17 @@ pub struct LosingValue {
     pub at: String,
 }
 
-/// Everything about one card.
+/// Everything about one card. A card in an identity group shows the whole group: the canonical
+/// card's fields with the members' multi-valued fields added, and every member's affiliations,
+/// relationships, interactions, notes, follow-ups and links.
 #[derive(Clone, Debug, Serialize)]
 pub struct CardDetail {
+    /// The card asked for.
     pub id: RecordId,
+    /// The card its group is shown as (the smallest id of the group; `id` when it stands alone).
+    pub canonical: RecordId,
+    /// The other cards of its group, in id order (empty when it stands alone).
+    pub same_as: Vec<RecordId>,
     pub kind: String,
     pub name: String,
     pub visibility: Option<String>,
@@ -181,25 +189,29 @@ impl Store {
             .unwrap_or_else(|| "(unknown)".into()))
     }
 
-    /// Live cards (people and organisations, and networkers when asked), sorted by name.
+    /// Live cards (people and organisations, and networkers when asked), sorted by name. An
+    /// identity group is listed once, as its canonical card with every member's tags.
     pub fn list_cards(&self, filter: &CardFilter) -> StoreResult<Vec<CardSummary>> {
         let kinds: Vec<RecordKind> = match filter.kind {
             Some(kind) => vec![kind],
             None => vec![RecordKind::Person, RecordKind::Organisation],
         };
+        let groups = self.identity_groups()?;
         let tag = filter.tag.as_deref().map(crate::text::fold);
         let mut out = Vec::new();
+        let mut member_tags: HashMap<RecordId, Vec<String>> = HashMap::new();
         for kind in kinds {
             for state in self.all_of_kind(kind)? {
+                let id = RecordId(state.id);
                 let tags = indexes::set_strings(&state, "tags");
-                if let Some(wanted) = &tag {
-                    if !tags.iter().any(|t| crate::text::fold(t) == *wanted) {
-                        continue;
-                    }
+                let canonical = groups.canonical(id);
+                if canonical != id {
+                    member_tags.entry(canonical).or_default().extend(tags);
+                    continue;
                 }
                 let (name, detail) = card_title(&state);
                 out.push(CardSummary {
-                    id: RecordId(state.id),
+                    id,
                     kind: state.kind.clone(),
                     name,
                     detail,
@@ -207,6 +219,19 @@ impl Store {
                     visibility: text_field(&state, envelope::VISIBILITY),
                 });
             }
+        }
+        for card in &mut out {
+            if let Some(extra) = member_tags.remove(&card.id) {
+                for tag in extra {
+                    let folded = crate::text::fold(&tag);
+                    if !card.tags.iter().any(|t| crate::text::fold(t) == folded) {
+                        card.tags.push(tag);
+                    }
+                }
+            }
+        }
+        if let Some(wanted) = &tag {
+            out.retain(|card| card.tags.iter().any(|t| crate::text::fold(t) == *wanted));
         }
         out.sort_by(|a, b| {
             crate::text::fold(&a.name)
@@ -252,6 +277,41 @@ impl Store {
         Ok(out)
     }
 
+    /// Calls `visit` with every live record of one kind, one at a time, so that a scan of a
+    /// hundred thousand cards never holds them all in memory.
+    pub fn for_each_live_of_kind(
+        &self,
+        kind: RecordKind,
+        mut visit: impl FnMut(RecordState) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        for item in self.records_tree(kind.as_str())?.iter() {
+            let (key, value) = item?;
+            let state = super::decode_state(&key, &value)?;
+            if !state.is_deleted() {
+                visit(state)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The live records an index lists under any of several cards, each once, in id order.
+    fn live_by_index_of_all(
+        &self,
+        index: Index,
+        cards: &[RecordId],
+    ) -> StoreResult<Vec<RecordState>> {
+        if let [card] = cards {
+            return self.live_by_index(index, *card);
+        }
+        let mut out = Vec::new();
+        for card in cards {
+            out.extend(self.live_by_index(index, *card)?);
+        }
+        out.sort_by_key(|state| state.id);
+        out.dedup_by_key(|state| state.id);
+        Ok(out)
+    }
+
     pub fn follow_up_view(&self, state: &RecordState) -> StoreResult<FollowUpView> {
         let follow_up: FollowUp = body_of(state)?;
         let mut about = Vec::new();
@@ -268,15 +328,32 @@ impl Store {
         })
     }
 
-    /// Everything about a card.
+    /// Everything about a card, or about its identity group when it is in one.
     pub fn card_detail(&self, id: RecordId, now: DateTime<Utc>) -> StoreResult<CardDetail> {
-        let state = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        let asked = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+        let members = self.identity_group(id)?;
+        let canonical = members[0];
+        let state = if canonical == id {
+            asked
+        } else {
+            self.live_state(canonical)?
+                .ok_or(StoreError::NotFound(canonical))?
+        };
         let kind: RecordKind = state.kind.parse().map_err(|_| StoreError::Corrupt {
-            id: id.to_string(),
+            id: canonical.to_string(),
             reason: format!("unknown kind {}", state.kind),
         })?;
         let (name, _) = card_title(&state);
         let today = now.date_naive();
+        let mut fields = current_json(&state, kind);
+        let mut updated = state.max_stamp();
+        for member in &members[1..] {
+            if let Some(member_state) = self.live_state(*member)? {
+                let member_fields = current_json(&member_state, kind);
+                crate::identity_groups::add_member_fields(kind, &mut fields, &member_fields);
+                updated = updated.max(member_state.max_stamp());
+            }
+        }
 
         let mut affiliations = Vec::new();
         let index = if kind == RecordKind::Organisation {
@@ -284,7 +361,7 @@ impl Store {
         } else {
             Index::AffiliationsByPerson
         };
-        for affiliation_state in self.live_by_index(index, id)? {
+        for affiliation_state in self.live_by_index_of_all(index, &members)? {
             let a: Affiliation = body_of(&affiliation_state)?;
             affiliations.push(AffiliationView {
                 id: RecordId(affiliation_state.id),
@@ -306,22 +383,20 @@ impl Store {
             Index::RelationshipsByStakeholder
         };
         let mut relationships = Vec::new();
-        for relationship_state in self.live_by_index(relationship_index, id)? {
+        for relationship_state in self.live_by_index_of_all(relationship_index, &members)? {
             relationships.push(self.relationship_view(&relationship_state, now)?);
         }
         relationships.sort_by_key(|r| std::cmp::Reverse(r.strength));
 
         let mut interactions = Vec::new();
-        for interaction_state in self
-            .live_by_index(Index::InteractionsByCard, id)?
-            .into_iter()
-            .rev()
-        {
+        for interaction_state in self.live_by_index_of_all(Index::InteractionsByCard, &members)? {
             interactions.push(self.interaction_view(&interaction_state)?);
         }
+        // Latest first.
+        interactions.sort_by_key(|i| std::cmp::Reverse((i.at.timestamp_millis(), i.id)));
 
         let mut notes = Vec::new();
-        for note_state in self.live_by_index(Index::NotesByRecord, id)? {
+        for note_state in self.live_by_index_of_all(Index::NotesByRecord, &members)? {
             let note: Note = body_of(&note_state)?;
             notes.push(NoteView {
                 id: RecordId(note_state.id),
@@ -332,13 +407,13 @@ impl Store {
         }
 
         let mut follow_ups = Vec::new();
-        for follow_up_state in self.live_by_index(Index::FollowUpsByCard, id)? {
+        for follow_up_state in self.live_by_index_of_all(Index::FollowUpsByCard, &members)? {
             follow_ups.push(self.follow_up_view(&follow_up_state)?);
         }
         follow_ups.sort_by(|a, b| a.done.cmp(&b.done).then(a.due.cmp(&b.due)));
 
         let mut links = Vec::new();
-        for link_state in self.live_by_index(Index::LinksByCard, id)? {
+        for link_state in self.live_by_index_of_all(Index::LinksByCard, &members)? {
             let link: Link = body_of(&link_state)?;
             links.push(LinkView {
                 id: RecordId(link_state.id),
@@ -352,13 +427,15 @@ impl Store {
 
         Ok(CardDetail {
             id,
+            canonical,
+            same_as: members.iter().copied().filter(|m| *m != id).collect(),
             kind: state.kind.clone(),
             name,
             visibility: text_field(&state, envelope::VISIBILITY),
             created_at: text_field(&state, envelope::CREATED_AT),
-            updated_at: state.max_stamp().map(|s| s.to_rfc3339()),
+            updated_at: updated.map(|s| s.to_rfc3339()),
             author: text_field(&state, envelope::AUTHOR),
-            fields: current_json(&state, kind),
+            fields,
             conflicts: conflicts_of(&state),
             affiliations,
             relationships,
