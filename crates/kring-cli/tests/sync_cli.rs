@@ -18,8 +18,18 @@ struct Run {
 
 impl Kring {
     fn new(dir: &TempDir, name: &str, role: &str) -> Self {
-        let kring = Kring { store: dir.path().join(name) };
-        kring.ok(&["init", "--name", name, "--email", &format!("{}@antwerpen.be", name.to_lowercase()), "--role", role]);
+        let kring = Kring {
+            store: dir.path().join(name),
+        };
+        kring.ok(&[
+            "init",
+            "--name",
+            name,
+            "--email",
+            &format!("{}@antwerpen.be", name.to_lowercase()),
+            "--role",
+            role,
+        ]);
         kring
     }
 
@@ -69,8 +79,27 @@ fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
     let dir = tempfile::tempdir().unwrap();
     let an = Kring::new(&dir, "An", "networker");
     let mia = Kring::new(&dir, "Mia", "manager");
-    let jan = an.ok(&["card", "add", "person", "--name", "Jan Peeters", "--email", "jan@port.be"]).trim().to_owned();
-    an.ok(&["card", "add", "person", "--name", "Geheim Contact", "--visibility", "private"]);
+    let jan = an
+        .ok(&[
+            "card",
+            "add",
+            "person",
+            "--name",
+            "Jan Peeters",
+            "--email",
+            "jan@port.be",
+        ])
+        .trim()
+        .to_owned();
+    an.ok(&[
+        "card",
+        "add",
+        "person",
+        "--name",
+        "Geheim Contact",
+        "--visibility",
+        "private",
+    ]);
     let file = dir.path().join("an.kring");
     let report = an.export(&file, &[]);
     assert_eq!(report["private_kept_back"], 1, "{report}");
@@ -79,33 +108,64 @@ fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
     let preview = mia.json(&["import", arg(&file), "--dry-run", "--json"]);
     assert_eq!(preview["dry_run"], true);
     assert_eq!(preview["added"], 2, "Jan and An's own card: {preview}");
-    assert!(mia.json(&["search", "jan", "--json"]).as_array().unwrap().is_empty(), "a dry run changes nothing");
+    assert!(
+        mia.json(&["search", "jan", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "a dry run changes nothing"
+    );
     let done = mia.json(&["import", arg(&file), "--json"]);
     assert_eq!(done["added"], 2);
     assert_eq!(mia.json(&["search", "jan", "--json"])[0]["id"], jan);
-    assert!(mia.json(&["search", "geheim", "--json"]).as_array().unwrap().is_empty(), "private stays with An");
+    assert!(
+        mia.json(&["search", "geheim", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "private stays with An"
+    );
 
     let master = dir.path().join("master.kring");
     mia.export(&master, &["--full"]);
     an.ok(&["import", arg(&master)]);
     assert_eq!(an.digest(), mia.digest());
     let again = mia.json(&["import", arg(&file), "--json"]);
-    assert_eq!((again["added"].as_u64(), again["changed"].as_u64()), (Some(0), Some(0)), "importing twice changes nothing");
+    assert_eq!(
+        (again["added"].as_u64(), again["changed"].as_u64()),
+        (Some(0), Some(0)),
+        "importing twice changes nothing"
+    );
 }
 
 #[test]
 fn inspect_shows_the_header_and_every_record_as_json_lines() {
     let dir = tempfile::tempdir().unwrap();
     let an = Kring::new(&dir, "An", "networker");
-    an.ok(&["card", "add", "org", "--name", "Universiteit Antwerpen", "--sector", "knowledge"]);
+    an.ok(&[
+        "card",
+        "add",
+        "org",
+        "--name",
+        "Universiteit Antwerpen",
+        "--sector",
+        "knowledge",
+    ]);
     let file = dir.path().join("an.kring");
     an.export(&file, &[]);
     let out = an.ok(&["inspect", arg(&file), "--jsonl"]);
-    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines[0]["header"]["author_name"], "An");
     assert_eq!(lines[0]["header"]["record_count"], 2);
     assert_eq!(lines.len(), 3, "header plus two records");
-    assert!(lines[1..].iter().any(|r| r["kind"] == "organisation" && r["fields"]["name"]["value"] == "Universiteit Antwerpen"), "{out}");
+    assert!(
+        lines[1..].iter().any(|r| r["kind"] == "organisation"
+            && r["fields"]["name"]["value"] == "Universiteit Antwerpen"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -113,7 +173,10 @@ fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
     let dir = tempfile::tempdir().unwrap();
     let an = Kring::new(&dir, "An", "networker");
     let bert = Kring::new(&dir, "Bert", "networker");
-    let jan = an.ok(&["card", "add", "person", "--name", "Jan Peeters"]).trim().to_owned();
+    let jan = an
+        .ok(&["card", "add", "person", "--name", "Jan Peeters"])
+        .trim()
+        .to_owned();
     let first = dir.path().join("first.kring");
     an.export(&first, &[]);
     bert.ok(&["import", arg(&first)]);
@@ -127,16 +190,33 @@ fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
     let conflicts = an.json(&["conflicts", "--json"]);
     assert_eq!(conflicts[0]["id"], jan);
     assert_eq!(conflicts[0]["fields"][0]["field"], "job_title");
-    let values: Vec<&Value> = vec![&conflicts[0]["fields"][0]["current"], &conflicts[0]["fields"][0]["losing"][0]["value"]];
-    assert!(values.contains(&&Value::from("havenschepen")) && values.contains(&&Value::from("burgemeester")), "{conflicts}");
+    let values: Vec<&Value> = vec![
+        &conflicts[0]["fields"][0]["current"],
+        &conflicts[0]["fields"][0]["losing"][0]["value"],
+    ];
+    assert!(
+        values.contains(&&Value::from("havenschepen"))
+            && values.contains(&&Value::from("burgemeester")),
+        "{conflicts}"
+    );
     assert_eq!(an.digest(), bert.digest());
-    an.ok(&["resolve", &jan, "job_title", "--value", "schepen voor de haven"]);
+    an.ok(&[
+        "resolve",
+        &jan,
+        "job_title",
+        "--value",
+        "schepen voor de haven",
+    ]);
     assert_eq!(an.json(&["conflicts", "--json"]), serde_json::json!([]));
     let detail = an.json(&["card", "show", &jan, "--json"]);
     assert_eq!(detail["fields"]["job_title"], "schepen voor de haven");
     let run = an.run(&["resolve", &jan, "job_title", "--keep"]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("has no conflict to resolve"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("has no conflict to resolve"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -160,12 +240,25 @@ fn bad_files_get_one_line_naming_the_file_and_change_nothing() {
     flipped[last] ^= 0xff;
     let corrupt = dir.path().join("corrupt.kring");
     std::fs::write(&corrupt, flipped).unwrap();
-    for (file, words) in [(&truncated, "truncated"), (&wrong, "not a Kring bundle"), (&corrupt, ""), (&dir.path().join("missing.kring"), "cannot be read")] {
+    for (file, words) in [
+        (&truncated, "truncated"),
+        (&wrong, "not a Kring bundle"),
+        (&corrupt, ""),
+        (&dir.path().join("missing.kring"), "cannot be read"),
+    ] {
         let run = mia.run(&["import", arg(&good), arg(file)]);
         assert_ne!(run.code, 0);
         assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-        assert!(run.stderr.contains(arg(file)) && run.stderr.contains(words), "{}", run.stderr);
-        assert_eq!(mia.digest(), before, "nothing was imported, not even the good file");
+        assert!(
+            run.stderr.contains(arg(file)) && run.stderr.contains(words),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            mia.digest(),
+            before,
+            "nothing was imported, not even the good file"
+        );
     }
 }
 
@@ -179,14 +272,23 @@ fn a_replaced_key_is_refused_until_the_user_trusts_it() {
     mia.ok(&["import", arg(&first)]);
     // An's laptop is replaced by a copy of the store folder elsewhere: same data, and the copy
     // takes a new node id and key, so its bundles are a new signer (trusted on first use).
-    let copy = Kring { store: dir.path().join("An-copy") };
+    let copy = Kring {
+        store: dir.path().join("An-copy"),
+    };
     copy_dir(&an.store, &copy.store);
     let second = dir.path().join("second.kring");
     let note = copy.run(&["export", "--out", arg(&second), "--full"]);
-    assert!(note.stderr.contains("copied or restored"), "the copy says it took a new node id: {}", note.stderr);
+    assert!(
+        note.stderr.contains("copied or restored"),
+        "the copy says it took a new node id: {}",
+        note.stderr
+    );
     let imported = mia.json(&["import", arg(&second), "--json"]);
     assert_eq!(imported["files"][0]["newly_trusted"], true);
-    assert_ne!(imported["files"][0]["node"], mia.json(&["import", arg(&first), "--json"])["files"][0]["node"]);
+    assert_ne!(
+        imported["files"][0]["node"],
+        mia.json(&["import", arg(&first), "--json"])["files"][0]["node"]
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -206,17 +308,31 @@ fn copy_dir(from: &Path, to: &Path) {
 fn backup_and_restore_bring_back_the_store_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let an = Kring::new(&dir, "An", "networker");
-    an.ok(&["card", "add", "person", "--name", "Blijft Bestaan", "--visibility", "private"]);
+    an.ok(&[
+        "card",
+        "add",
+        "person",
+        "--name",
+        "Blijft Bestaan",
+        "--visibility",
+        "private",
+    ]);
     let backup = dir.path().join("an.kring-backup");
     let out = an.ok(&["backup", "--out", arg(&backup)]);
     assert!(out.contains("backed up"), "{out}");
     let digest = an.digest();
-    let card = an.json(&["search", "blijft", "--json"])[0]["id"].as_str().unwrap().to_owned();
+    let card = an.json(&["search", "blijft", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     an.ok(&["card", "rm", &card]);
     an.ok(&["card", "add", "person", "--name", "Later Toegevoegd"]);
     let out = an.ok(&["restore", arg(&backup)]);
     assert!(out.contains("restored"), "{out}");
     assert_eq!(an.digest(), digest);
     assert_eq!(an.json(&["search", "blijft", "--json"])[0]["id"], card);
-    assert!(an.json(&["check", "--json"])["missing"].as_array().unwrap().is_empty());
+    assert!(an.json(&["check", "--json"])["missing"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }

@@ -52,8 +52,13 @@ impl Register {
     /// The values that lost to a concurrent write, in stamp order. Concurrent writes of the same
     /// value as the current one are no conflict for the user and are left out.
     pub fn conflicts(&self) -> Vec<&FieldVersion> {
-        let Some(current) = self.current() else { return Vec::new() };
-        self.versions[..self.versions.len() - 1].iter().filter(|v| v.value != current.value).collect()
+        let Some(current) = self.current() else {
+            return Vec::new();
+        };
+        self.versions[..self.versions.len() - 1]
+            .iter()
+            .filter(|v| v.value != current.value)
+            .collect()
     }
 
     pub fn versions(&self) -> &[FieldVersion] {

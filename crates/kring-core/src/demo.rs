@@ -672,7 +672,12 @@ pub fn generate(
             5..=9 => Visibility::Summary,
             _ => Visibility::Shared,
         };
-        let author = networkers[g.rng.gen_range(0..networkers.len())];
+        // Only the owner's own cards can be private here: a colleague's private cards never
+        // reach this store.
+        let author = match visibility {
+            Visibility::Private => owner.networker,
+            _ => networkers[g.rng.gen_range(0..networkers.len())],
+        };
         pending.push(NewRecord {
             visibility: Some(visibility),
             author: Some(author),

@@ -21,12 +21,28 @@ struct World {
 
 impl World {
     fn new() -> Self {
-        World { dir: tempfile::tempdir().unwrap(), files: 0 }
+        World {
+            dir: tempfile::tempdir().unwrap(),
+            files: 0,
+        }
     }
 
     fn store(&self, name: &str, role: Role) -> Store {
-        let store = Store::open(&self.dir.path().join(name), &OpenOptions { cache_bytes: 1 << 20 }).unwrap();
-        store.init(name, &format!("{}@antwerpen.be", name.to_lowercase()), role, t0()).unwrap();
+        let store = Store::open(
+            &self.dir.path().join(name),
+            &OpenOptions {
+                cache_bytes: 1 << 20,
+            },
+        )
+        .unwrap();
+        store
+            .init(
+                name,
+                &format!("{}@antwerpen.be", name.to_lowercase()),
+                role,
+                t0(),
+            )
+            .unwrap();
         store
     }
 
@@ -43,14 +59,23 @@ impl World {
 }
 
 fn person(name: &str) -> Person {
-    Person { display_name: name.into(), ..Person::default() }
+    Person {
+        display_name: name.into(),
+        ..Person::default()
+    }
 }
 
 #[test]
 fn three_networkers_and_two_managers_exchanging_in_different_orders_print_the_same_digest() {
     let mut world = World::new();
-    let networkers: Vec<Store> = ["An", "Bert", "Chloé"].iter().map(|n| world.store(n, Role::Networker)).collect();
-    let managers: Vec<Store> = ["Mia", "Mo"].iter().map(|n| world.store(n, Role::Manager)).collect();
+    let networkers: Vec<Store> = ["An", "Bert", "Chloé"]
+        .iter()
+        .map(|n| world.store(n, Role::Networker))
+        .collect();
+    let managers: Vec<Store> = ["Mia", "Mo"]
+        .iter()
+        .map(|n| world.store(n, Role::Manager))
+        .collect();
     let mut now = t0();
     // The managers start from the same state: each other's networker card.
     let mia_card = world.export(&managers[0], true, now);
@@ -60,8 +85,19 @@ fn three_networkers_and_two_managers_exchanging_in_different_orders_print_the_sa
     let mut exports = Vec::new();
     for (n, store) in networkers.iter().enumerate() {
         now += Duration::minutes(1);
-        let id = store.create(&person(&format!("Stakeholder {n}")), None, now).unwrap();
-        store.relate(id, &kring_core::store::views::RelateRequest { strength: Some(3), ..Default::default() }, now).unwrap();
+        let id = store
+            .create(&person(&format!("Stakeholder {n}")), None, now)
+            .unwrap();
+        store
+            .relate(
+                id,
+                &kring_core::store::views::RelateRequest {
+                    strength: Some(3),
+                    ..Default::default()
+                },
+                now,
+            )
+            .unwrap();
         store
             .log_interaction(
                 &LogRequest {
@@ -80,18 +116,28 @@ fn three_networkers_and_two_managers_exchanging_in_different_orders_print_the_sa
     }
     // Mia takes the files one by one in order; Mo takes them reversed and all at once.
     for file in &exports {
-        managers[0].import_bundles(&[file.clone()], false, now).unwrap();
+        managers[0]
+            .import_bundles(std::slice::from_ref(file), false, now)
+            .unwrap();
     }
     let reversed: Vec<PathBuf> = exports.iter().rev().cloned().collect();
     managers[1].import_bundles(&reversed, false, now).unwrap();
-    assert_eq!(managers[0].digest().unwrap(), managers[1].digest().unwrap(), "order and grouping do not matter");
+    assert_eq!(
+        managers[0].digest().unwrap(),
+        managers[1].digest().unwrap(),
+        "order and grouping do not matter"
+    );
     // The managers exchange masters, then every networker takes Mia's master.
     let from_mia = world.export(&managers[0], true, now);
     let from_mo = world.export(&managers[1], true, now);
-    managers[1].import_bundles(&[from_mia.clone()], false, now).unwrap();
+    managers[1]
+        .import_bundles(std::slice::from_ref(&from_mia), false, now)
+        .unwrap();
     managers[0].import_bundles(&[from_mo], false, now).unwrap();
     for store in &networkers {
-        store.import_bundles(&[from_mia.clone()], false, now).unwrap();
+        store
+            .import_bundles(std::slice::from_ref(&from_mia), false, now)
+            .unwrap();
     }
     let digest = managers[0].digest().unwrap();
     for store in networkers.iter().chain(&managers) {
@@ -99,10 +145,17 @@ fn three_networkers_and_two_managers_exchanging_in_different_orders_print_the_sa
     }
     // Every networker now sees the colleagues' stakeholders, with who knows them.
     let hits = networkers[0].search("stakeholder", 10).unwrap();
-    assert_eq!(hits.len(), 3, "An sees all three stakeholders after the master: {hits:?}");
+    assert_eq!(
+        hits.len(),
+        3,
+        "An sees all three stakeholders after the master: {hits:?}"
+    );
     let chloe_card = networkers[0].search("stakeholder 2", 1).unwrap()[0].id;
     let detail = networkers[0].card_detail(chloe_card, now).unwrap();
-    assert_eq!(detail.relationships[0].networker_name, "Chloé", "provenance: who knows this person");
+    assert_eq!(
+        detail.relationships[0].networker_name, "Chloé",
+        "provenance: who knows this person"
+    );
 }
 
 #[test]
@@ -112,30 +165,79 @@ fn a_concurrent_edit_shows_up_as_a_conflict_and_resolving_it_propagates() {
     let b = world.store("Bert", Role::Networker);
     let now = t0();
     let id = a.create(&person("Jan Peeters"), None, now).unwrap();
-    b.import_bundles(&[world.export(&a, true, now)], false, now).unwrap();
-    a.set_fields(id, &[("display_name".into(), "Jan Peeters-Maes".into())], now + Duration::minutes(1)).unwrap();
-    b.set_fields(id, &[("job_title".into(), "havenkapitein".into())], now + Duration::minutes(2)).unwrap();
-    b.set_fields(id, &[("display_name".into(), "Jean Peeters".into())], now + Duration::minutes(2)).unwrap();
+    b.import_bundles(&[world.export(&a, true, now)], false, now)
+        .unwrap();
+    a.set_fields(
+        id,
+        &[("display_name".into(), "Jan Peeters-Maes".into())],
+        now + Duration::minutes(1),
+    )
+    .unwrap();
+    b.set_fields(
+        id,
+        &[("job_title".into(), "havenkapitein".into())],
+        now + Duration::minutes(2),
+    )
+    .unwrap();
+    b.set_fields(
+        id,
+        &[("display_name".into(), "Jean Peeters".into())],
+        now + Duration::minutes(2),
+    )
+    .unwrap();
     let from_a = world.export(&a, true, now + Duration::minutes(3));
     let from_b = world.export(&b, true, now + Duration::minutes(3));
-    a.import_bundles(&[from_b], false, now + Duration::minutes(4)).unwrap();
-    let report = b.import_bundles(&[from_a], false, now + Duration::minutes(4)).unwrap();
-    assert_eq!(report.new_conflicts, 1, "one field was written concurrently");
+    a.import_bundles(&[from_b], false, now + Duration::minutes(4))
+        .unwrap();
+    let report = b
+        .import_bundles(&[from_a], false, now + Duration::minutes(4))
+        .unwrap();
+    assert_eq!(
+        report.new_conflicts, 1,
+        "one field was written concurrently"
+    );
 
     let merged: Person = a.get(id).unwrap().unwrap();
-    assert_eq!(merged.display_name, "Jean Peeters", "the later write is current");
-    assert_eq!(merged.job_title.as_deref(), Some("havenkapitein"), "edits to different fields both survive");
+    assert_eq!(
+        merged.display_name, "Jean Peeters",
+        "the later write is current"
+    );
+    assert_eq!(
+        merged.job_title.as_deref(),
+        Some("havenkapitein"),
+        "edits to different fields both survive"
+    );
     let conflicts = a.conflicts().unwrap();
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].fields[0].field, "display_name");
-    assert_eq!(conflicts[0].fields[0].losing[0].value, "Jan Peeters-Maes", "the loser is kept, not hidden");
+    assert_eq!(
+        conflicts[0].fields[0].losing[0].value, "Jan Peeters-Maes",
+        "the loser is kept, not hidden"
+    );
     assert_eq!(a.digest().unwrap(), b.digest().unwrap());
 
-    a.resolve(id, "display_name", &Resolution::TakeLosing(0), now + Duration::minutes(5)).unwrap();
+    a.resolve(
+        id,
+        "display_name",
+        &Resolution::TakeLosing(0),
+        now + Duration::minutes(5),
+    )
+    .unwrap();
     assert!(a.conflicts().unwrap().is_empty());
-    b.import_bundles(&[world.export(&a, false, now + Duration::minutes(6))], false, now + Duration::minutes(6)).unwrap();
-    assert!(b.conflicts().unwrap().is_empty(), "the resolution supersedes both values everywhere");
-    assert_eq!(b.get::<Person>(id).unwrap().unwrap().display_name, "Jan Peeters-Maes");
+    b.import_bundles(
+        &[world.export(&a, false, now + Duration::minutes(6))],
+        false,
+        now + Duration::minutes(6),
+    )
+    .unwrap();
+    assert!(
+        b.conflicts().unwrap().is_empty(),
+        "the resolution supersedes both values everywhere"
+    );
+    assert_eq!(
+        b.get::<Person>(id).unwrap().unwrap().display_name,
+        "Jan Peeters-Maes"
+    );
 }
 
 fn file_contains(path: &Path, needle: &str) -> bool {
@@ -148,7 +250,9 @@ fn decompressed_body_contains(path: &Path, needle: &str) -> bool {
     let header = format!("{:?}", reader.header);
     let mut text = header;
     while let Some(record) = reader.next_record().unwrap() {
-        text.push_str(&String::from_utf8_lossy(&postcard::to_stdvec(&record).unwrap()));
+        text.push_str(&String::from_utf8_lossy(
+            &postcard::to_stdvec(&record).unwrap(),
+        ));
         text.push_str(&format!("{record:?}"));
     }
     text.contains(needle)
@@ -160,30 +264,81 @@ fn the_private_canary_never_appears_in_any_export() {
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
     let now = t0();
-    a.create(&person("CANARY-CARD-7f3"), Some(Visibility::Private), now).unwrap();
-    let shared = a.create(&person("Koen Maes"), Some(Visibility::Shared), now).unwrap();
-    a.add_note(shared, "CANARY-NOTE-9d1 mantelzorger", Some(Visibility::Private), now).unwrap();
-    let summary = Person { display_name: "Sam Summary".into(), emails: vec!["canary-summary@x.be".into()], ..Person::default() };
+    a.create(&person("CANARY-CARD-7f3"), Some(Visibility::Private), now)
+        .unwrap();
+    let shared = a
+        .create(&person("Koen Maes"), Some(Visibility::Shared), now)
+        .unwrap();
+    a.add_note(
+        shared,
+        "CANARY-NOTE-9d1 mantelzorger",
+        Some(Visibility::Private),
+        now,
+    )
+    .unwrap();
+    let summary = Person {
+        display_name: "Sam Summary".into(),
+        emails: vec!["canary-summary@x.be".into()],
+        ..Person::default()
+    };
     a.create(&summary, Some(Visibility::Summary), now).unwrap();
-    let private_relationship = a.relate(shared, &kring_core::store::views::RelateRequest { strength: Some(5), visibility: Some(Visibility::Private), ..Default::default() }, now).unwrap();
+    let private_relationship = a
+        .relate(
+            shared,
+            &kring_core::store::views::RelateRequest {
+                strength: Some(5),
+                visibility: Some(Visibility::Private),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
 
     let full = world.export(&a, true, now);
-    m.import_bundles(&[full.clone()], false, now).unwrap();
-    a.import_bundles(&[world.export(&m, true, now)], false, now).unwrap();
-    a.set_fields(shared, &[("job_title".into(), "schepen".into())], now + Duration::minutes(1)).unwrap();
+    m.import_bundles(std::slice::from_ref(&full), false, now)
+        .unwrap();
+    a.import_bundles(&[world.export(&m, true, now)], false, now)
+        .unwrap();
+    a.set_fields(
+        shared,
+        &[("job_title".into(), "schepen".into())],
+        now + Duration::minutes(1),
+    )
+    .unwrap();
     let delta = world.export(&a, false, now + Duration::minutes(1));
     let master = world.export(&m, true, now + Duration::minutes(2));
     for file in [&full, &delta, &master] {
         for canary in ["CANARY-CARD-7f3", "CANARY-NOTE-9d1", "canary-summary@x.be"] {
-            assert!(!file_contains(file, canary), "{canary} leaked into {}", file.display());
-            assert!(!decompressed_body_contains(file, canary), "{canary} leaked into the body of {}", file.display());
+            assert!(
+                !file_contains(file, canary),
+                "{canary} leaked into {}",
+                file.display()
+            );
+            assert!(
+                !decompressed_body_contains(file, canary),
+                "{canary} leaked into the body of {}",
+                file.display()
+            );
         }
-        assert!(!decompressed_body_contains(file, &private_relationship.0.simple().to_string()), "a private relationship leaked");
+        assert!(
+            !decompressed_body_contains(file, &private_relationship.0.simple().to_string()),
+            "a private relationship leaked"
+        );
     }
-    assert!(decompressed_body_contains(&full, "Sam Summary"), "a summary card's name does travel");
+    assert!(
+        decompressed_body_contains(&full, "Sam Summary"),
+        "a summary card's name does travel"
+    );
     assert!(m.get::<Person>(shared).unwrap().is_some());
-    assert!(m.search("canary", 10).unwrap().is_empty(), "no canary reached the manager");
-    assert_eq!(m.search("sam summary", 10).unwrap().len(), 1, "the summary card's name reached the manager");
+    assert!(
+        m.search("canary", 10).unwrap().is_empty(),
+        "no canary reached the manager"
+    );
+    assert_eq!(
+        m.search("sam summary", 10).unwrap().len(),
+        1,
+        "the summary card's name reached the manager"
+    );
 }
 
 #[test]
@@ -193,7 +348,8 @@ fn corrupt_truncated_forged_and_foreign_files_are_refused_and_change_nothing() {
     let m = world.store("Mia", Role::Manager);
     let now = t0();
     for n in 0..40 {
-        a.create(&person(&format!("Persoon {n}")), None, now).unwrap();
+        a.create(&person(&format!("Persoon {n}")), None, now)
+            .unwrap();
     }
     let good = world.export(&a, true, now);
     let bytes = std::fs::read(&good).unwrap();
@@ -225,14 +381,29 @@ fn corrupt_truncated_forged_and_foreign_files_are_refused_and_change_nothing() {
     for (n, (expected, content)) in cases.iter().enumerate() {
         let path = world.path(&format!("bad-{n}.kring"));
         std::fs::write(&path, content).unwrap();
-        let error = m.import_bundles(&[good.clone(), path.clone()], false, now).expect_err("a bad file must be refused");
+        let error = m
+            .import_bundles(&[good.clone(), path.clone()], false, now)
+            .expect_err("a bad file must be refused");
         let message = error.to_string();
-        assert!(message.contains(&path.display().to_string()), "the message names the file: {message}");
-        assert!(message.contains(expected), "case {n}: '{message}' should say '{expected}'");
-        assert_eq!(m.digest().unwrap(), digest, "case {n}: nothing changed, not even the good file beside it");
+        assert!(
+            message.contains(&path.display().to_string()),
+            "the message names the file: {message}"
+        );
+        assert!(
+            message.contains(expected),
+            "case {n}: '{message}' should say '{expected}'"
+        );
+        assert_eq!(
+            m.digest().unwrap(),
+            digest,
+            "case {n}: nothing changed, not even the good file beside it"
+        );
         assert!(!message.contains('\n'), "one line: {message}");
     }
-    assert!(!m.path().join("backups").exists(), "no backup is taken for a refused import");
+    assert!(
+        !m.path().join("backups").exists(),
+        "no backup is taken for a refused import"
+    );
 }
 
 #[test]
@@ -242,10 +413,14 @@ fn importing_the_same_file_twice_changes_nothing() {
     let m = world.store("Mia", Role::Manager);
     a.create(&person("Jan"), None, t0()).unwrap();
     let file = world.export(&a, true, t0());
-    let first = m.import_bundles(&[file.clone()], false, t0()).unwrap();
+    let first = m
+        .import_bundles(std::slice::from_ref(&file), false, t0())
+        .unwrap();
     assert!(first.added > 0);
     let digest = m.digest().unwrap();
-    let second = m.import_bundles(&[file], false, t0() + Duration::hours(1)).unwrap();
+    let second = m
+        .import_bundles(&[file], false, t0() + Duration::hours(1))
+        .unwrap();
     assert_eq!((second.added, second.changed, second.deleted), (0, 0, 0));
     assert_eq!(second.unchanged, first.added);
     assert_eq!(m.digest().unwrap(), digest);
@@ -260,9 +435,15 @@ fn a_dry_run_reports_without_changing_anything() {
     let file = world.export(&a, true, t0());
     let digest = m.digest().unwrap();
     let report = m.import_bundles(&[file], true, t0()).unwrap();
-    assert!(report.dry_run && report.added == 2, "the person and An's networker card: {report:?}");
+    assert!(
+        report.dry_run && report.added == 2,
+        "the person and An's networker card: {report:?}"
+    );
     assert_eq!(m.digest().unwrap(), digest);
-    assert!(m.peers().unwrap().is_empty(), "a dry run does not even remember the sender");
+    assert!(
+        m.peers().unwrap().is_empty(),
+        "a dry run does not even remember the sender"
+    );
 }
 
 #[test]
@@ -271,14 +452,26 @@ fn a_delta_export_carries_only_what_the_manager_has_not_acknowledged() {
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
     let now = t0();
-    let ids: Vec<_> = (0..50).map(|n| a.create(&person(&format!("Persoon {n}")), None, now).unwrap()).collect();
+    let ids: Vec<_> = (0..50)
+        .map(|n| {
+            a.create(&person(&format!("Persoon {n}")), None, now)
+                .unwrap()
+        })
+        .collect();
     let first = world.export(&a, false, now);
-    assert_eq!(bundle::open_bundle(&first).unwrap().header.kind, bundle::BundleKind::Full, "nothing acknowledged yet");
+    assert_eq!(
+        bundle::open_bundle(&first).unwrap().header.kind,
+        bundle::BundleKind::Full,
+        "nothing acknowledged yet"
+    );
     m.import_bundles(&[first], false, now).unwrap();
-    a.import_bundles(&[world.export(&m, true, now)], false, now).unwrap();
+    a.import_bundles(&[world.export(&m, true, now)], false, now)
+        .unwrap();
     let later = now + Duration::hours(1);
-    a.set_fields(ids[3], &[("job_title".into(), "directeur".into())], later).unwrap();
-    a.set_fields(ids[7], &[("tags".into(), "haven".into())], later).unwrap();
+    a.set_fields(ids[3], &[("job_title".into(), "directeur".into())], later)
+        .unwrap();
+    a.set_fields(ids[7], &[("tags".into(), "haven".into())], later)
+        .unwrap();
     let delta = world.export(&a, false, later);
     let (header, records) = bundle::open_bundle(&delta).unwrap().read_all().unwrap();
     assert_eq!(header.kind, bundle::BundleKind::Delta);
@@ -288,7 +481,14 @@ fn a_delta_export_carries_only_what_the_manager_has_not_acknowledged() {
     expected.sort();
     assert_eq!(carried, expected, "only the two edited cards travel");
     m.import_bundles(&[delta], false, later).unwrap();
-    assert_eq!(m.get::<Person>(ids[3]).unwrap().unwrap().job_title.as_deref(), Some("directeur"));
+    assert_eq!(
+        m.get::<Person>(ids[3])
+            .unwrap()
+            .unwrap()
+            .job_title
+            .as_deref(),
+        Some("directeur")
+    );
 }
 
 #[test]
@@ -297,15 +497,27 @@ fn a_later_bundle_from_the_same_node_with_another_key_is_refused_until_trusted()
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
     a.create(&person("Jan"), None, t0()).unwrap();
-    m.import_bundles(&[world.export(&a, true, t0())], false, t0()).unwrap();
+    m.import_bundles(&[world.export(&a, true, t0())], false, t0())
+        .unwrap();
     // An's store gets a new key for the same node (as if the key file were replaced).
     let forged_path = world.path("forged.kring");
-    let (mut header, records) = bundle::open_bundle(&world.export(&a, true, t0())).unwrap().read_all().unwrap();
+    let (mut header, records) = bundle::open_bundle(&world.export(&a, true, t0()))
+        .unwrap()
+        .read_all()
+        .unwrap();
     header.author_name = "Mallory".into();
     bundle::write_bundle(&forged_path, header, records, &bundle::new_signing_key()).unwrap();
-    let error = m.import_bundles(&[forged_path.clone()], false, t0()).unwrap_err();
-    assert!(matches!(error, SyncError::Bundle(BundleError::UntrustedKey { .. })), "{error}");
-    assert!(error.to_string().contains("kring trust"), "the message says what to do: {error}");
+    let error = m
+        .import_bundles(std::slice::from_ref(&forged_path), false, t0())
+        .unwrap_err();
+    assert!(
+        matches!(error, SyncError::Bundle(BundleError::UntrustedKey { .. })),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("kring trust"),
+        "the message says what to do: {error}"
+    );
     m.trust(&forged_path).unwrap();
     m.import_bundles(&[forged_path], false, t0()).unwrap();
 }
@@ -317,12 +529,17 @@ fn stamps_far_in_the_future_are_flagged_and_the_clock_moves_past_them() {
     let m = world.store("Mia", Role::Manager);
     let wrong_clock = t0() + Duration::days(30);
     a.create(&person("Jan"), None, wrong_clock).unwrap();
-    let report = m.import_bundles(&[world.export(&a, true, wrong_clock)], false, t0()).unwrap();
+    let report = m
+        .import_bundles(&[world.export(&a, true, wrong_clock)], false, t0())
+        .unwrap();
     assert_eq!(report.future_stamps.len(), 1, "{report:?}");
     assert!(report.future_stamps[0].contains("days in the future"));
     let id = m.create(&person("Later"), None, t0()).unwrap();
     let stamp = m.state(id).unwrap().unwrap().max_stamp().unwrap();
-    assert!(stamp.hlc.millis >= wrong_clock.timestamp_millis() as u64, "the local clock moved past the largest stamp seen");
+    assert!(
+        stamp.hlc.millis >= wrong_clock.timestamp_millis() as u64,
+        "the local clock moved past the largest stamp seen"
+    );
 }
 
 #[test]
@@ -331,18 +548,34 @@ fn an_edit_after_a_delete_revives_the_record_in_every_store() {
     let a = world.store("An", Role::Networker);
     let b = world.store("Bert", Role::Networker);
     let id = a.create(&person("Jan"), None, t0()).unwrap();
-    b.import_bundles(&[world.export(&a, true, t0())], false, t0()).unwrap();
+    b.import_bundles(&[world.export(&a, true, t0())], false, t0())
+        .unwrap();
     a.delete(id, t0() + Duration::minutes(1)).unwrap();
-    b.set_fields(id, &[("job_title".into(), "schepen".into())], t0() + Duration::minutes(2)).unwrap();
+    b.set_fields(
+        id,
+        &[("job_title".into(), "schepen".into())],
+        t0() + Duration::minutes(2),
+    )
+    .unwrap();
     let from_a = world.export(&a, true, t0() + Duration::minutes(3));
     let from_b = world.export(&b, true, t0() + Duration::minutes(3));
-    a.import_bundles(&[from_b], false, t0() + Duration::minutes(4)).unwrap();
-    b.import_bundles(&[from_a], false, t0() + Duration::minutes(4)).unwrap();
-    assert!(a.get::<Person>(id).unwrap().is_some(), "the later edit revived the card");
+    a.import_bundles(&[from_b], false, t0() + Duration::minutes(4))
+        .unwrap();
+    b.import_bundles(&[from_a], false, t0() + Duration::minutes(4))
+        .unwrap();
+    assert!(
+        a.get::<Person>(id).unwrap().is_some(),
+        "the later edit revived the card"
+    );
     assert!(b.get::<Person>(id).unwrap().is_some());
     // A delete stamped after every edit wins everywhere.
     b.delete(id, t0() + Duration::minutes(5)).unwrap();
-    a.import_bundles(&[world.export(&b, true, t0() + Duration::minutes(5))], false, t0() + Duration::minutes(6)).unwrap();
+    a.import_bundles(
+        &[world.export(&b, true, t0() + Duration::minutes(5))],
+        false,
+        t0() + Duration::minutes(6),
+    )
+    .unwrap();
     assert!(a.get::<Person>(id).unwrap().is_none());
     assert_eq!(a.digest().unwrap(), b.digest().unwrap());
 }
@@ -354,7 +587,13 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
     let mut world = World::new();
     let m = world.store("Mia", Role::Manager);
     let b = world.store("Bert", Role::Networker);
-    let stamp = Stamp { hlc: Hlc { millis: t0().timestamp_millis() as u64, counter: 0 }, node: NodeId(42) };
+    let stamp = Stamp {
+        hlc: Hlc {
+            millis: t0().timestamp_millis() as u64,
+            counter: 0,
+        },
+        node: NodeId(42),
+    };
     let mut record = RecordState::new(uuid::Uuid::now_v7(), "partnership");
     record.write("name", br#""Haven en Stad""#.to_vec(), stamp);
     record.write("red_lines", br#"["geen wapenhandel"]"#.to_vec(), stamp);
@@ -364,15 +603,42 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
     let mut records = vec![record.clone(), known.clone()];
     records.sort_by_key(|r| r.id);
     let from_future = world.path("future.kring");
-    let (header, _) = bundle::open_bundle(&world.export(&m, true, t0())).unwrap().read_all().unwrap();
-    let header = bundle::BundleHeader { author_node: NodeId(42), author_role: Role::Networker, ..header };
+    let (header, _) = bundle::open_bundle(&world.export(&m, true, t0()))
+        .unwrap()
+        .read_all()
+        .unwrap();
+    let header = bundle::BundleHeader {
+        author_node: NodeId(42),
+        author_role: Role::Networker,
+        ..header
+    };
     bundle::write_bundle(&from_future, header, records, &bundle::new_signing_key()).unwrap();
     m.import_bundles(&[from_future], false, t0()).unwrap();
-    b.import_bundles(&[world.export(&m, true, t0())], false, t0()).unwrap();
-    assert_eq!(b.state(kring_core::model::RecordId(record.id)).unwrap().unwrap(), record, "an unknown kind passes through unchanged");
-    let through = b.state(kring_core::model::RecordId(known.id)).unwrap().unwrap();
-    assert_eq!(through.current("shoe_size"), Some(serde_json::json!(44)), "an unknown field passes through");
-    assert_eq!(b.get::<Person>(kring_core::model::RecordId(known.id)).unwrap().unwrap().display_name, "Jan");
+    b.import_bundles(&[world.export(&m, true, t0())], false, t0())
+        .unwrap();
+    assert_eq!(
+        b.state(kring_core::model::RecordId(record.id))
+            .unwrap()
+            .unwrap(),
+        record,
+        "an unknown kind passes through unchanged"
+    );
+    let through = b
+        .state(kring_core::model::RecordId(known.id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        through.current("shoe_size"),
+        Some(serde_json::json!(44)),
+        "an unknown field passes through"
+    );
+    assert_eq!(
+        b.get::<Person>(kring_core::model::RecordId(known.id))
+            .unwrap()
+            .unwrap()
+            .display_name,
+        "Jan"
+    );
     assert!(b.check(false, t0()).unwrap().is_clean());
 }
 
@@ -380,20 +646,87 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
 fn a_backup_restores_the_store_as_it_was_and_takes_a_new_node_id() {
     let world = World::new();
     let a = world.store("An", Role::Networker);
-    let kept = a.create(&person("Kept"), Some(Visibility::Private), t0()).unwrap();
+    let kept = a
+        .create(&person("Kept"), Some(Visibility::Private), t0())
+        .unwrap();
     let backup = world.path("an.kring-backup");
     a.backup(&backup, t0()).unwrap();
     let digest = a.digest().unwrap();
     let node = a.node_id();
-    a.create(&person("Added after the backup"), None, t0() + Duration::minutes(1)).unwrap();
+    a.create(
+        &person("Added after the backup"),
+        None,
+        t0() + Duration::minutes(1),
+    )
+    .unwrap();
     a.delete(kept, t0() + Duration::minutes(1)).unwrap();
-    let error = a.import_bundles(&[backup.clone()], false, t0()).unwrap_err();
+    let error = a
+        .import_bundles(std::slice::from_ref(&backup), false, t0())
+        .unwrap_err();
     assert!(error.to_string().contains("kring restore"), "{error}");
     a.restore(&backup, t0() + Duration::minutes(2)).unwrap();
     assert_eq!(a.digest().unwrap(), digest);
-    assert!(a.get::<Person>(kept).unwrap().is_some(), "private records are in the backup");
+    assert!(
+        a.get::<Person>(kept).unwrap().is_some(),
+        "private records are in the backup"
+    );
     assert!(a.search("added", 5).unwrap().is_empty());
-    assert_ne!(a.node_id(), node, "a restored store writes under a new node id");
+    assert_ne!(
+        a.node_id(),
+        node,
+        "a restored store writes under a new node id"
+    );
     assert_eq!(a.profile().unwrap().unwrap().name, "An");
     assert!(a.check(false, t0()).unwrap().is_clean());
+}
+
+#[test]
+fn a_card_made_private_after_sharing_is_withdrawn_from_the_other_stores() {
+    let mut world = World::new();
+    let a = world.store("An", Role::Networker);
+    let m = world.store("Mia", Role::Manager);
+    let id = a
+        .create(&person("Jan Peeters"), Some(Visibility::Shared), t0())
+        .unwrap();
+    m.import_bundles(&[world.export(&a, true, t0())], false, t0())
+        .unwrap();
+    assert_eq!(m.search("jan", 5).unwrap()[0].id, id);
+    a.set_visibility(id, Visibility::Private, t0() + Duration::minutes(1))
+        .unwrap();
+    let retraction = world.export(&a, true, t0() + Duration::minutes(1));
+    let (_, records) = bundle::open_bundle(&retraction)
+        .unwrap()
+        .read_all()
+        .unwrap();
+    let sent = records
+        .iter()
+        .find(|r| r.id == id.0)
+        .expect("the retraction travels");
+    assert_eq!(
+        sent.fields.keys().collect::<Vec<_>>(),
+        vec!["visibility"],
+        "only the id and the visibility leave"
+    );
+    m.import_bundles(&[retraction], false, t0() + Duration::minutes(2))
+        .unwrap();
+    assert!(
+        m.search("jan", 5).unwrap().is_empty(),
+        "the manager no longer shows it"
+    );
+    assert!(m
+        .list_cards(&Default::default())
+        .unwrap()
+        .iter()
+        .all(|c| c.id != id));
+    assert!(
+        a.search("jan", 5).unwrap().iter().any(|h| h.id == id),
+        "An still sees her own private card"
+    );
+    a.import_bundles(
+        &[world.export(&m, true, t0() + Duration::minutes(3))],
+        false,
+        t0() + Duration::minutes(3),
+    )
+    .unwrap();
+    assert_eq!(a.digest().unwrap(), m.digest().unwrap());
 }

@@ -147,7 +147,8 @@ pub fn date_from_key(bytes: &[u8]) -> Option<NaiveDate> {
 /// The keys of a record in the changes index: per node that wrote it, node ‖ that node's latest
 /// time in the record ‖ id. A delta export scans each node from what the recipient has seen of it.
 pub(crate) fn changes_keys(state: &RecordState) -> Vec<Vec<u8>> {
-    let mut latest: std::collections::BTreeMap<crate::clock::NodeId, crate::clock::Hlc> = Default::default();
+    let mut latest: std::collections::BTreeMap<crate::clock::NodeId, crate::clock::Hlc> =
+        Default::default();
     for stamp in state.stamps() {
         let entry = latest.entry(stamp.node).or_insert(stamp.hlc);
         if stamp.hlc > *entry {

@@ -209,7 +209,10 @@ impl Store {
         // An import that a crash interrupted is finished before anyone reads the store.
         crate::sync::journal::roll_forward(&store).map_err(|e| match e {
             crate::sync::SyncError::Store(inner) => inner,
-            other => StoreError::Corrupt { id: "import journal".into(), reason: other.to_string() },
+            other => StoreError::Corrupt {
+                id: "import journal".into(),
+                reason: other.to_string(),
+            },
         })?;
         Ok(store)
     }
@@ -639,7 +642,10 @@ impl Store {
         let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
         // Always a fresh version, even if the register already says deleted: a record revived by
         // a later edit is deleted again only by a delete stamped after that edit.
-        let register = after.fields.entry(envelope::DELETED.to_owned()).or_default();
+        let register = after
+            .fields
+            .entry(envelope::DELETED.to_owned())
+            .or_default();
         let superseded = register
             .write(json_bytes(&true.into()), stamp)
             .into_iter()
@@ -1049,7 +1055,9 @@ fn migrate(store: &Store, found: u32) -> StoreResult<()> {
     if found < 2 {
         store.check(true, Utc::now())?;
     }
-    store.meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
+    store
+        .meta
+        .insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
     store.db.flush()?;
     Ok(())
 }

@@ -246,6 +246,7 @@ impl Store {
         // Only the best few need sorting; a few spare ones cover cards deleted since indexing and
         // members of one group. Should those not be enough, look at twice as many.
         let mut wanted = limit + 16;
+        let me = self.profile()?.map(|p| p.networker);
         loop {
             let window = wanted.min(scored.len());
             if window < scored.len() {
@@ -262,6 +263,9 @@ impl Store {
                 let Some(state) = self.live_state(*id)? else {
                     continue;
                 };
+                if super::views::is_withdrawn(&state, me) {
+                    continue;
+                }
                 let canonical = self.identity_group(*id)?[0];
                 if !shown.insert(canonical) {
                     continue;

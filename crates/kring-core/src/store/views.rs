@@ -197,11 +197,15 @@ impl Store {
             None => vec![RecordKind::Person, RecordKind::Organisation],
         };
         let groups = self.identity_groups()?;
+        let me = self.profile()?.map(|p| p.networker);
         let tag = filter.tag.as_deref().map(crate::text::fold);
         let mut out = Vec::new();
         let mut member_tags: HashMap<RecordId, Vec<String>> = HashMap::new();
         for kind in kinds {
             for state in self.all_of_kind(kind)? {
+                if is_withdrawn(&state, me) {
+                    continue;
+                }
                 let id = RecordId(state.id);
                 let tags = indexes::set_strings(&state, "tags");
                 let canonical = groups.canonical(id);
@@ -668,6 +672,13 @@ impl Store {
             now,
         )
     }
+}
+
+/// Whether a record is private to someone else: a colleague made it private after sharing it
+/// (a retraction), so this store keeps it but no longer shows it.
+pub fn is_withdrawn(state: &RecordState, me: Option<RecordId>) -> bool {
+    let private = text_field(state, envelope::VISIBILITY).as_deref() == Some("private");
+    private && text_field(state, envelope::AUTHOR) != me.map(|id| id.to_string())
 }
 
 /// The fields of a record that hold concurrent values.

@@ -34,13 +34,20 @@ fn inbox(store: &Store) -> PathBuf {
 
 fn write_error(path: &Path, error: std::io::Error) -> SyncError {
     match StoreError::from_io_error(&error) {
-        StoreError::Io(reason) => SyncError::Write { path: path.to_owned(), reason },
+        StoreError::Io(reason) => SyncError::Write {
+            path: path.to_owned(),
+            reason,
+        },
         other => other.into(),
     }
 }
 
 /// Copies the bundles into the inbox and writes the journal. Returns the copies.
-pub(crate) fn begin(store: &Store, paths: &[PathBuf], now: DateTime<Utc>) -> SyncResult<Vec<PathBuf>> {
+pub(crate) fn begin(
+    store: &Store,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+) -> SyncResult<Vec<PathBuf>> {
     let folder = inbox(store);
     if folder.exists() {
         std::fs::remove_dir_all(&folder).map_err(|e| write_error(&folder, e))?;
@@ -50,7 +57,9 @@ pub(crate) fn begin(store: &Store, paths: &[PathBuf], now: DateTime<Utc>) -> Syn
     for (n, path) in paths.iter().enumerate() {
         let copy = folder.join(format!("{n:04}.kring"));
         std::fs::copy(path, &copy).map_err(|e| write_error(&copy, e))?;
-        std::fs::File::open(&copy).and_then(|f| f.sync_all()).map_err(|e| write_error(&copy, e))?;
+        std::fs::File::open(&copy)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| write_error(&copy, e))?;
         copies.push(copy);
     }
     if let Ok(dir) = std::fs::File::open(&folder) {
@@ -61,8 +70,15 @@ pub(crate) fn begin(store: &Store, paths: &[PathBuf], now: DateTime<Utc>) -> Syn
         let mut reader = super::bundle::open_bundle(copy)?;
         while reader.next_record()?.is_some() {}
     }
-    let journal = Journal { files: copies.clone(), original_names: paths.to_vec(), started_at_millis: now.timestamp_millis() };
-    store.meta_set(JOURNAL_KEY, &serde_json::to_vec(&journal).expect("journals serialise"))?;
+    let journal = Journal {
+        files: copies.clone(),
+        original_names: paths.to_vec(),
+        started_at_millis: now.timestamp_millis(),
+    };
+    store.meta_set(
+        JOURNAL_KEY,
+        &serde_json::to_vec(&journal).expect("journals serialise"),
+    )?;
     Ok(copies)
 }
 
@@ -103,13 +119,17 @@ pub(crate) fn apply(
 
 /// Finishes an import that a crash interrupted. Called when a store opens.
 pub fn roll_forward(store: &Store) -> SyncResult<Option<ImportReport>> {
-    let Some(bytes) = store.meta_get(JOURNAL_KEY)? else { return Ok(None) };
+    let Some(bytes) = store.meta_get(JOURNAL_KEY)? else {
+        return Ok(None);
+    };
     if bytes.is_empty() {
         store.meta_remove(JOURNAL_KEY)?;
         return Ok(None);
     }
-    let journal: Journal = serde_json::from_slice(&bytes)
-        .map_err(|e| StoreError::Corrupt { id: "import journal".into(), reason: e.to_string() })?;
+    let journal: Journal = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+        id: "import journal".into(),
+        reason: e.to_string(),
+    })?;
     let now = DateTime::<Utc>::from_timestamp_millis(journal.started_at_millis).unwrap_or_default();
     apply(store, &journal.files, now, &mut |_| {}).map(Some)
 }
@@ -126,9 +146,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
         let source = Store::open(&dir.path().join("source"), &OpenOptions::default()).unwrap();
-        source.init("An", "an@antwerpen.be", Role::Networker, now).unwrap();
+        source
+            .init("An", "an@antwerpen.be", Role::Networker, now)
+            .unwrap();
         for n in 0..10 {
-            source.create(&Person { display_name: format!("Persoon {n}"), ..Person::default() }, None, now).unwrap();
+            source
+                .create(
+                    &Person {
+                        display_name: format!("Persoon {n}"),
+                        ..Person::default()
+                    },
+                    None,
+                    now,
+                )
+                .unwrap();
         }
         let file = dir.path().join("an.kring");
         source.export_bundle(&file, true, now).unwrap();
@@ -142,14 +173,23 @@ mod tests {
         }
         let reopened = (0..50)
             .find_map(|_| {
-                Store::open(&target_path, &OpenOptions::default()).ok().or_else(|| {
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                    None
-                })
+                Store::open(&target_path, &OpenOptions::default())
+                    .ok()
+                    .or_else(|| {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        None
+                    })
             })
             .expect("the store opens");
-        assert_eq!(reopened.digest().unwrap(), expected, "the import was rolled forward at open");
-        assert!(reopened.meta_get(JOURNAL_KEY).unwrap().is_none(), "the journal is closed");
+        assert_eq!(
+            reopened.digest().unwrap(),
+            expected,
+            "the import was rolled forward at open"
+        );
+        assert!(
+            reopened.meta_get(JOURNAL_KEY).unwrap().is_none(),
+            "the journal is closed"
+        );
         assert!(!inbox(&reopened).exists(), "the inbox copies are gone");
         assert!(reopened.check(false, now).unwrap().is_clean());
     }

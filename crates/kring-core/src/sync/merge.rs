@@ -76,7 +76,8 @@ impl<'s> Merge<'s> {
             created_at: DateTime::<Utc>::from_timestamp_millis(header.created_at_millis)
                 .map(|t| t.to_rfc3339())
                 .unwrap_or_default(),
-            newly_trusted: header.author_node != own && self.store.trusted_key(header.author_node)?.is_none(),
+            newly_trusted: header.author_node != own
+                && self.store.trusted_key(header.author_node)?.is_none(),
         });
         Ok(())
     }
@@ -108,7 +109,14 @@ impl<'s> Merge<'s> {
         count(report, before.as_ref(), &after);
         if before.as_ref() != Some(&after) {
             self.order.push(id);
-            self.pending.insert(id, RecordChange { before, after, superseded: effect.superseded });
+            self.pending.insert(
+                id,
+                RecordChange {
+                    before,
+                    after,
+                    superseded: effect.superseded,
+                },
+            );
         }
         Ok(())
     }
@@ -116,8 +124,11 @@ impl<'s> Merge<'s> {
     /// Commits what is pending, with extra meta keys, in one transaction.
     pub(crate) fn flush(&mut self, extra_meta: Vec<(Vec<u8>, Vec<u8>)>) -> SyncResult<()> {
         self.store.observe_time(self.largest_seen);
-        let changes: Vec<RecordChange> =
-            self.order.drain(..).filter_map(|id| self.pending.remove(&id)).collect();
+        let changes: Vec<RecordChange> = self
+            .order
+            .drain(..)
+            .filter_map(|id| self.pending.remove(&id))
+            .collect();
         if changes.is_empty() && extra_meta.is_empty() {
             return Ok(());
         }
@@ -130,7 +141,9 @@ impl<'s> Merge<'s> {
             .iter()
             .map(|(node, hlc)| {
                 let days = (hlc.millis.saturating_sub(millis(self.now))) as f64 / 86_400_000.0;
-                format!("node {node} wrote stamps {days:.1} days in the future (its clock is wrong)")
+                format!(
+                    "node {node} wrote stamps {days:.1} days in the future (its clock is wrong)"
+                )
             })
             .collect()
     }
@@ -147,18 +160,30 @@ fn count(report: &mut ImportReport, before: Option<&RecordState>, after: &Record
             if !before.is_deleted() && after.is_deleted() {
                 report.deleted += 1;
             }
-            let conflicts = |s: &RecordState| s.fields.values().map(|r| r.conflicts().len()).sum::<usize>();
+            let conflicts = |s: &RecordState| {
+                s.fields
+                    .values()
+                    .map(|r| r.conflicts().len())
+                    .sum::<usize>()
+            };
             report.new_conflicts += conflicts(after).saturating_sub(conflicts(before)) as u64;
         }
     }
     if before.is_none() {
-        report.new_conflicts += after.fields.values().map(|r| r.conflicts().len()).sum::<usize>() as u64;
+        report.new_conflicts += after
+            .fields
+            .values()
+            .map(|r| r.conflicts().len())
+            .sum::<usize>() as u64;
     }
 }
 
 /// The meta keys an import records for one file: the signer's key (trusted on first use), what
 /// the sender had seen (for delta exports back to it), and the organisation's id.
-pub(crate) fn file_meta(store: &Store, header: &BundleHeader) -> SyncResult<Vec<(Vec<u8>, Vec<u8>)>> {
+pub(crate) fn file_meta(
+    store: &Store,
+    header: &BundleHeader,
+) -> SyncResult<Vec<(Vec<u8>, Vec<u8>)>> {
     let mut meta = Vec::new();
     if header.author_node == store.node_id() {
         return Ok(meta);
@@ -176,8 +201,13 @@ pub(crate) fn file_meta(store: &Store, header: &BundleHeader) -> SyncResult<Vec<
     let mut key = meta_key::PEER_PREFIX.to_vec();
     key.extend_from_slice(&header.author_node.0.to_be_bytes());
     meta.push((key, serde_json::to_vec(&peer).expect("peers serialise")));
-    if let (Some(organisation), None) = (header.organisation, store.meta_get(meta_key::ORGANISATION)?) {
-        meta.push((meta_key::ORGANISATION.to_vec(), organisation.as_bytes().to_vec()));
+    if let (Some(organisation), None) =
+        (header.organisation, store.meta_get(meta_key::ORGANISATION)?)
+    {
+        meta.push((
+            meta_key::ORGANISATION.to_vec(),
+            organisation.as_bytes().to_vec(),
+        ));
     }
     Ok(meta)
 }

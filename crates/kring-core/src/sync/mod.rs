@@ -354,7 +354,12 @@ impl Store {
     /// Imports bundles: verifies every file completely, then merges them (unless `dry_run`).
     /// Any bad file refuses the whole import and changes nothing. All or nothing holds across
     /// crashes too: see [`journal`].
-    pub fn import_bundles(&self, paths: &[PathBuf], dry_run: bool, now: DateTime<Utc>) -> SyncResult<ImportReport> {
+    pub fn import_bundles(
+        &self,
+        paths: &[PathBuf],
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> SyncResult<ImportReport> {
         self.import_bundles_with_progress(paths, dry_run, now, &mut |_, _| {})
     }
 
@@ -390,7 +395,10 @@ impl Store {
             }
         }
         if dry_run {
-            let mut report = ImportReport { dry_run, ..ImportReport::default() };
+            let mut report = ImportReport {
+                dry_run,
+                ..ImportReport::default()
+            };
             let mut merge = Merge::new(self, now, None);
             for (path, header) in paths.iter().zip(&headers) {
                 merge.apply_file(path, header, &mut report, &mut |_| {})?;
@@ -398,13 +406,18 @@ impl Store {
             return Ok(report);
         }
         // 2. A backup, then the journal, then the merge in bounded chunks.
-        let backup = if self.for_each_state(|_| Err(StoreError::Io("non-empty".into()))).is_err() {
+        let backup = if self
+            .for_each_state(|_| Err(StoreError::Io("non-empty".into())))
+            .is_err()
+        {
             Some(self.backup_before("import", now)?)
         } else {
             None
         };
         let copies = journal::begin(self, paths, now)?;
-        let mut report = journal::apply(self, &copies, now, &mut |merged| progress(total + merged, total * 2))?;
+        let mut report = journal::apply(self, &copies, now, &mut |merged| {
+            progress(total + merged, total * 2)
+        })?;
         report.backup = backup;
         Ok(report)
     }
@@ -534,7 +547,6 @@ impl Store {
 }
 
 const BACKUP_META_KIND: &str = "kring.backup_meta";
-
 
 fn prune_backups(folder: &Path, keep: usize) {
     let Ok(entries) = std::fs::read_dir(folder) else {
