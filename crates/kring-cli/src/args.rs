@@ -191,6 +191,32 @@ pub enum Command {
     },
     /// Replace the store's contents with a backup (the current state is backed up first).
     Restore { file: PathBuf },
+    /// Import contacts from a vCard file or a CSV export (LinkedIn, Outlook, Google), without
+    /// duplicating cards you already have.
+    ImportContacts {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<ContactFormatArg>,
+        #[arg(long, value_enum)]
+        preset: Option<CsvPresetArg>,
+        /// Show what would be added and updated without changing anything.
+        #[arg(long = "dry-run")]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write people and organisations as vCard 4.0.
+    ExportContacts {
+        #[arg(long, value_enum, default_value = "vcard")]
+        format: ContactFormatArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write follow-ups as an iCalendar file (to-dos with a reminder) a calendar can subscribe to.
+    ExportCalendar {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Verify the indexes against the records.
     Check {
         /// Rebuild indexes that drifted.
@@ -229,6 +255,20 @@ pub enum CardCommand {
     },
     /// Delete a card (it can come back if someone edits it later).
     Rm { id: String },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactFormatArg {
+    Vcard,
+    Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum CsvPresetArg {
+    Linkedin,
+    Outlook,
+    Google,
+    Generic,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

@@ -67,6 +67,26 @@ fn one_line_clap_error(text: &str) -> String {
     joined.strip_prefix("error: ").unwrap_or(&joined).to_owned()
 }
 
+/// Writes a file so that readers (a calendar subscribed to it, say) never see half of it.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
+    let result = std::fs::write(&temporary, bytes)
+        .and_then(|()| std::fs::File::open(&temporary)?.sync_all())
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.with_context(|| format!("{}: cannot be written", path.display()))
+}
+
 fn store_path(cli_store: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(path) = cli_store {
         return Ok(path);
@@ -405,6 +425,52 @@ fn run(cli: Cli) -> Result<()> {
                 "restored {records} records from {}; the previous state is in {}",
                 file.display(),
                 safety.display()
+            );
+        }
+        Command::ImportContacts {
+            file,
+            format,
+            preset,
+            dry_run,
+            json,
+        } => {
+            use kring_core::contacts::ContactFormat;
+            use kring_core::kring_interop::CsvPreset;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("{}: cannot be read", file.display()))?;
+            let format = format.map(|f| match f {
+                ContactFormatArg::Vcard => ContactFormat::Vcard,
+                ContactFormatArg::Csv => ContactFormat::Csv,
+            });
+            let preset = preset.map(|p| match p {
+                CsvPresetArg::Linkedin => CsvPreset::LinkedIn,
+                CsvPresetArg::Outlook => CsvPreset::Outlook,
+                CsvPresetArg::Google => CsvPreset::Google,
+                CsvPresetArg::Generic => CsvPreset::Generic,
+            });
+            let name = file.display().to_string();
+            let report = store.import_contacts(&name, &bytes, format, preset, dry_run, now)?;
+            printer.contacts_import(&report, json)?;
+        }
+        Command::ExportContacts { format, out } => {
+            if format != ContactFormatArg::Vcard {
+                anyhow::bail!("contacts are exported as vCard only (--format vcard)");
+            }
+            let text = store.export_vcards()?;
+            write_atomically(&out, text.as_bytes())?;
+            println!(
+                "wrote {} cards to {}",
+                text.matches("BEGIN:VCARD").count(),
+                out.display()
+            );
+        }
+        Command::ExportCalendar { out } => {
+            let text = store.export_calendar()?;
+            write_atomically(&out, text.as_bytes())?;
+            println!(
+                "wrote {} follow-ups to {}",
+                text.matches("BEGIN:VTODO").count(),
+                out.display()
             );
         }
         Command::Check { repair, json } => {

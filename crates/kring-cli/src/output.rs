@@ -397,6 +397,32 @@ impl Printer {
         Ok(())
     }
 
+    pub fn contacts_import(
+        &self,
+        report: &kring_core::contacts::ContactImportReport,
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            return print_json(&serde_json::to_value(report)?);
+        }
+        if let (Some(preset), Some(encoding)) = (&report.preset, &report.encoding) {
+            println!("read as {preset} CSV ({encoding})");
+        }
+        let verb = if report.dry_run { "would add" } else { "added" };
+        println!(
+            "{} contacts: {verb} {} people and {} organisations ({} affiliations, {} notes); updated {} cards; {} already known, unchanged",
+            report.contacts_read, report.people_added, report.organisations_added, report.affiliations_added,
+            report.notes_added, report.cards_updated, report.unchanged
+        );
+        for warning in &report.warnings {
+            println!("warning: {warning}");
+        }
+        if report.dry_run {
+            println!("dry run: nothing was changed");
+        }
+        Ok(())
+    }
+
     pub fn check(&self, report: &CheckReport, json: bool) -> Result<()> {
         if json {
             return print_json(&serde_json::to_value(report)?);

@@ -13,6 +13,8 @@
 //! ```
 
 pub mod clock;
+pub mod contacts;
+pub use kring_interop;
 pub mod crdt;
 pub mod demo;
 mod error;

@@ -85,6 +85,11 @@ impl Index {
     }
 }
 
+/// A field holding a record id.
+pub(crate) fn id_of(state: &RecordState, field: &str) -> Option<RecordId> {
+    id_field(state, field)
+}
+
 fn id_field(state: &RecordState, field: &str) -> Option<RecordId> {
     state
         .current(field)
