@@ -16,7 +16,13 @@ use kring_core::store::{OpenOptions, Store};
 use std::path::{Path, PathBuf};
 
 fn open(path: &Path) -> Store {
-    Store::open(path, &OpenOptions { cache_bytes: 1 << 20 }).expect("a store opens")
+    Store::open(
+        path,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .expect("a store opens")
 }
 
 fn person(name: &str, email: &str, tags: &[&str]) -> Person {
@@ -40,7 +46,12 @@ fn main() {
 
     let networker = open(&work.path().join("networker"));
     networker
-        .init("An Peeters", "an.peeters@antwerpen.be", Role::Networker, at(0))
+        .init(
+            "An Peeters",
+            "an.peeters@antwerpen.be",
+            Role::Networker,
+            at(0),
+        )
         .expect("init");
     let port = networker
         .create(
@@ -88,7 +99,12 @@ fn main() {
     // The manager merges it and sends the master back; both then edit Sofie concurrently.
     let manager = open(&work.path().join("manager"));
     manager
-        .init("Lieve Claes", "lieve.claes@antwerpen.be", Role::Manager, at(9))
+        .init(
+            "Lieve Claes",
+            "lieve.claes@antwerpen.be",
+            Role::Manager,
+            at(9),
+        )
         .expect("init");
     import(&manager, &out.join("networker-full.kring"), at(10));
     let master = work.path().join("master.kring");
@@ -111,7 +127,12 @@ fn main() {
             at(14),
         )
         .expect("a concurrent edit");
-    write(&networker, &out.join("networker-delta.kring"), false, at(15));
+    write(
+        &networker,
+        &out.join("networker-delta.kring"),
+        false,
+        at(15),
+    );
     import(&manager, &out.join("networker-delta.kring"), at(16));
     write(&manager, &out.join("manager-master.kring"), true, at(17));
     manager
