@@ -3,6 +3,17 @@
 //!
 //! Every failure exits non-zero with one line on stderr saying what is wrong.
 
+/// `println!` that ends the program quietly when the reader has gone (`kring card list | head`)
+/// instead of panicking on the broken pipe.
+macro_rules! out {
+    () => {
+        $crate::emit(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::emit(format_args!($($arg)*))
+    };
+}
+
 mod args;
 mod output;
 
@@ -16,6 +27,17 @@ use kring_core::store::{OpenOptions, Store};
 use output::Printer;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+fn emit(line: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(error) = writeln!(std::io::stdout().lock(), "{line}") {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("kring: cannot write the output: {error}");
+        std::process::exit(1);
+    }
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -128,14 +150,14 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init { name, email, role } => {
             let profile = store.init(&name, &email, role, now)?;
-            println!(
+            out!(
                 "Kring is set up for {} ({}) as {} in {}",
                 profile.name,
                 profile.email,
                 profile.role,
                 store.path().display()
             );
-            println!("{}", profile.networker);
+            out!("{}", profile.networker);
         }
         Command::Card(CardCommand::Add(AddCommand::Person(person))) => {
             store.require_profile()?;
@@ -164,7 +186,7 @@ fn run(cli: Cli) -> Result<()> {
                 person.visibility,
                 now,
             )?;
-            println!("{id}");
+            out!("{id}");
         }
         Command::Card(CardCommand::Add(AddCommand::Org(org))) => {
             store.require_profile()?;
@@ -181,7 +203,7 @@ fn run(cli: Cli) -> Result<()> {
                 tags: org.tag,
             };
             let id = store.create(&body, org.visibility, now)?;
-            println!("{id}");
+            out!("{id}");
         }
         Command::Card(CardCommand::List { kind, tag, json }) => {
             let kind = match kind {
@@ -205,12 +227,12 @@ fn run(cli: Cli) -> Result<()> {
                 .map(|s| parse_assignment(s))
                 .collect::<Result<Vec<_>>>()?;
             store.set_fields(id, &assignments, now)?;
-            println!("{id}");
+            out!("{id}");
         }
         Command::Card(CardCommand::Rm { id }) => {
             let id = store.resolve_id(&id)?;
             store.delete(id, now)?;
-            println!("deleted {id}");
+            out!("deleted {id}");
         }
         Command::Relate {
             id,
@@ -230,7 +252,7 @@ fn run(cli: Cli) -> Result<()> {
                 visibility,
             };
             let relationship = store.relate(stakeholder, &request, now)?;
-            println!("{relationship}");
+            out!("{relationship}");
         }
         Command::Log {
             with,
@@ -268,9 +290,9 @@ fn run(cli: Cli) -> Result<()> {
                 },
                 now,
             )?;
-            println!("{}", logged.interaction);
+            out!("{}", logged.interaction);
             if let Some(follow_up) = logged.follow_up {
-                println!("follow-up {follow_up}");
+                out!("follow-up {follow_up}");
             }
         }
         Command::FollowUps { due_before, json } => {
@@ -284,7 +306,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Done { id, undo } => {
             let id = store.resolve_id(&id)?;
             store.set_follow_up_done(id, !undo, now)?;
-            println!("{} {id}", if undo { "reopened" } else { "done" });
+            out!("{} {id}", if undo { "reopened" } else { "done" });
         }
         Command::Note {
             id,
@@ -293,7 +315,7 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let about = store.resolve_id(&id)?;
             let note = store.add_note(about, &text, visibility, now)?;
-            println!("{note}");
+            out!("{note}");
         }
         Command::Today { json } => {
             let due = store.follow_ups(Some(now.date_naive() + chrono::Duration::days(1)))?;
@@ -310,7 +332,7 @@ fn run(cli: Cli) -> Result<()> {
             let (a, b) = (store.resolve_id(&a)?, store.resolve_id(&b)?);
             store.declare_same_as(a, b, true, now)?;
             let group = store.identity_group(a)?;
-            println!(
+            out!(
                 "{} and {} are one card now, shown as {} ({} cards)",
                 card_label(&store, a)?,
                 card_label(&store, b)?,
@@ -324,14 +346,14 @@ fn run(cli: Cli) -> Result<()> {
             store.declare_same_as(a, b, false, now)?;
             let (label_a, label_b) = (card_label(&store, a)?, card_label(&store, b)?);
             match store.same_as_path(a, b)? {
-                None => println!("{label_a} and {label_b} are separate cards"),
+                None => out!("{label_a} and {label_b} are separate cards"),
                 Some(path) => {
                     let chain = path
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
                         .join(" = ");
-                    println!(
+                    out!(
                         "{label_a} and {label_b} are not the same, but other statements still make them one card: {chain}; say `kring not-same` for one of those links"
                     );
                 }
@@ -343,7 +365,7 @@ fn run(cli: Cli) -> Result<()> {
                 &kring_core::demo::DemoOptions { seed, cards },
                 now,
             )?;
-            println!(
+            out!(
                 "demo network: {} networkers, {} organisations, {} people, {} relationships, {} interactions, {} follow-ups, {} notes, {} links",
                 summary.networkers, summary.organisations, summary.people, summary.relationships,
                 summary.interactions, summary.follow_ups, summary.notes, summary.links
@@ -371,7 +393,7 @@ fn run(cli: Cli) -> Result<()> {
             printer.import(&report, json)?;
         }
         Command::Inspect { .. } => unreachable!("handled before the store is opened"),
-        Command::Digest => println!("{}", store.digest()?),
+        Command::Digest => out!("{}", store.digest()?),
         Command::Conflicts { json } => printer.conflicts(&store.conflicts()?, json)?,
         Command::Resolve {
             id,
@@ -392,11 +414,11 @@ fn run(cli: Cli) -> Result<()> {
                 }
             };
             store.resolve(id, &field, &resolution, now)?;
-            println!("resolved {field} of {id}");
+            out!("resolved {field} of {id}");
         }
         Command::Trust { file } => {
             let header = store.trust(&file)?;
-            println!(
+            out!(
                 "trusted node {} ({}) with the key that signed {}",
                 header.author_node,
                 header.author_name,
@@ -417,11 +439,11 @@ fn run(cli: Cli) -> Result<()> {
                 }
             };
             let records = store.backup(&path, now)?;
-            println!("backed up {records} records to {}", path.display());
+            out!("backed up {records} records to {}", path.display());
         }
         Command::Restore { file } => {
             let (records, safety) = store.restore(&file, now)?;
-            println!(
+            out!(
                 "restored {records} records from {}; the previous state is in {}",
                 file.display(),
                 safety.display()
@@ -458,7 +480,7 @@ fn run(cli: Cli) -> Result<()> {
             }
             let text = store.export_vcards()?;
             write_atomically(&out, text.as_bytes())?;
-            println!(
+            out!(
                 "wrote {} cards to {}",
                 text.matches("BEGIN:VCARD").count(),
                 out.display()
@@ -467,7 +489,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::ExportCalendar { out } => {
             let text = store.export_calendar()?;
             write_atomically(&out, text.as_bytes())?;
-            println!(
+            out!(
                 "wrote {} follow-ups to {}",
                 text.matches("BEGIN:VTODO").count(),
                 out.display()

@@ -53,7 +53,7 @@ impl Printer {
             return print_json(&serde_json::to_value(cards)?);
         }
         if cards.is_empty() {
-            println!("No cards yet. Add one with `kring card add person --name NAME` or try `kring demo`.");
+            out!("No cards yet. Add one with `kring card add person --name NAME` or try `kring demo`.");
         }
         for card in cards {
             let detail = card
@@ -66,9 +66,13 @@ impl Printer {
             } else {
                 format!("  #{}", card.tags.join(" #"))
             };
-            println!(
+            out!(
                 "{}  {:<12} {}{}{}",
-                card.id, card.kind, card.name, detail, tags
+                card.id,
+                card.kind,
+                card.name,
+                detail,
+                tags
             );
         }
         Ok(())
@@ -78,13 +82,13 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(card)?);
         }
-        println!(
+        out!(
             "{}  ({}, {})",
             card.name,
             card.kind,
             card.visibility.as_deref().unwrap_or("shared")
         );
-        println!("id       {}", card.id);
+        out!("id       {}", card.id);
         for (field, value) in &card.fields {
             let shown = match value {
                 Value::Null => continue,
@@ -101,10 +105,10 @@ impl Printer {
                     .join(", "),
                 other => other.to_string(),
             };
-            println!("{field:<16} {shown}");
+            out!("{field:<16} {shown}");
         }
         if !card.affiliations.is_empty() {
-            println!("\nAffiliations");
+            out!("\nAffiliations");
             for a in &card.affiliations {
                 let period = match (a.from, a.to) {
                     (Some(f), Some(t)) => format!("{f} – {t}"),
@@ -117,7 +121,7 @@ impl Printer {
                 } else {
                     &a.person_name
                 };
-                println!(
+                out!(
                     "  {}{} {}  {}",
                     if a.current { "" } else { "(past) " },
                     other,
@@ -127,7 +131,7 @@ impl Printer {
             }
         }
         if !card.relationships.is_empty() {
-            println!("\nRelationships");
+            out!("\nRelationships");
             for r in &card.relationships {
                 let other = if card.kind == "networker" {
                     &r.stakeholder_name
@@ -139,7 +143,7 @@ impl Printer {
                     .map(|l| l.date_naive().to_string())
                     .unwrap_or_else(|| "never".into());
                 let cold = if r.going_cold { "  GOING COLD" } else { "" };
-                println!(
+                out!(
                     "  {other}: strength {}/5, trust {}, last contact {last}, cadence {}{cold}",
                     r.strength,
                     r.trust
@@ -152,9 +156,9 @@ impl Printer {
             }
         }
         if !card.follow_ups.is_empty() {
-            println!("\nFollow-ups");
+            out!("\nFollow-ups");
             for f in &card.follow_ups {
-                println!(
+                out!(
                     "  [{}] {} (due {})",
                     if f.done { "x" } else { " " },
                     f.text,
@@ -163,9 +167,9 @@ impl Printer {
             }
         }
         if !card.interactions.is_empty() {
-            println!("\nInteractions");
+            out!("\nInteractions");
             for i in &card.interactions {
-                println!(
+                out!(
                     "  {}  {:<8} {}",
                     i.at.format("%Y-%m-%d %H:%M"),
                     i.kind,
@@ -174,9 +178,9 @@ impl Printer {
             }
         }
         if !card.notes.is_empty() {
-            println!("\nNotes");
+            out!("\nNotes");
             for n in &card.notes {
-                println!(
+                out!(
                     "  ({}) {}",
                     n.visibility.as_deref().unwrap_or("shared"),
                     n.text
@@ -184,18 +188,22 @@ impl Printer {
             }
         }
         if !card.links.is_empty() {
-            println!("\nLinks");
+            out!("\nLinks");
             for l in &card.links {
-                println!("  {} —{}→ {}", l.from_name, l.kind, l.to_name);
+                out!("  {} —{}→ {}", l.from_name, l.kind, l.to_name);
             }
         }
         if !card.conflicts.is_empty() {
-            println!("\nConflicts (concurrent edits; `kring card edit` settles them)");
+            out!("\nConflicts (concurrent edits; `kring card edit` settles them)");
             for c in &card.conflicts {
                 for losing in &c.losing {
-                    println!(
+                    out!(
                         "  {}: kept {} — also written {} by node {} at {}",
-                        c.field, c.current, losing.value, losing.node, losing.at
+                        c.field,
+                        c.current,
+                        losing.value,
+                        losing.node,
+                        losing.at
                     );
                 }
             }
@@ -217,11 +225,11 @@ impl Printer {
             return print_json(&Value::Array(values));
         }
         if follow_ups.is_empty() {
-            println!("No open follow-ups.");
+            out!("No open follow-ups.");
         }
         for f in follow_ups {
             let about: Vec<&str> = f.about.iter().map(|(_, name)| name.as_str()).collect();
-            println!(
+            out!(
                 "{}  {}  {:<18} {} ({})",
                 f.id,
                 f.due,
@@ -253,15 +261,15 @@ impl Printer {
                 &json!({ "follow_ups_due": follow_ups, "going_cold": relationships }),
             );
         }
-        println!("Follow-ups due ({})", due.len());
+        out!("Follow-ups due ({})", due.len());
         self.follow_ups(due, today, false)?;
-        println!("\nGoing cold ({})", cold.len());
+        out!("\nGoing cold ({})", cold.len());
         for r in cold {
             let last = r
                 .last_contact
                 .map(|l| l.date_naive().to_string())
                 .unwrap_or_else(|| "never".into());
-            println!(
+            out!(
                 "  {} ↔ {}: last contact {last}, cadence {} days",
                 r.networker_name,
                 r.stakeholder_name,
@@ -276,7 +284,7 @@ impl Printer {
             return print_json(&serde_json::to_value(hits)?);
         }
         if hits.is_empty() {
-            println!("Nothing found.");
+            out!("Nothing found.");
         }
         for hit in hits {
             let detail = hit
@@ -284,9 +292,13 @@ impl Printer {
                 .as_deref()
                 .map(|d| format!(" — {d}"))
                 .unwrap_or_default();
-            println!(
+            out!(
                 "{:>6.1}  {}  {:<12} {}{}",
-                hit.score, hit.id, hit.kind, hit.name, detail
+                hit.score,
+                hit.id,
+                hit.kind,
+                hit.name,
+                detail
             );
         }
         Ok(())
@@ -297,7 +309,7 @@ impl Printer {
             return print_json(&serde_json::to_value(pairs)?);
         }
         if pairs.is_empty() {
-            println!("No likely duplicates.");
+            out!("No likely duplicates.");
             return Ok(());
         }
         let mut text = String::new();
@@ -318,14 +330,14 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(report)?);
         }
-        println!(
+        out!(
             "wrote {} ({:?}): {} records, {} bytes",
             report.path.display(),
             report.kind,
             report.records,
             report.bytes
         );
-        println!(
+        out!(
             "  {} private records stayed on this machine; {} went as a summary only; {} the recipient already has were left out",
             report.private_kept_back, report.summarised, report.unchanged_left_out
         );
@@ -337,7 +349,7 @@ impl Printer {
             return print_json(&serde_json::to_value(report)?);
         }
         for file in &report.files {
-            println!(
+            out!(
                 "{}: {:?} bundle from {} ({}, node {}), {} records{}",
                 file.path.display(),
                 file.kind,
@@ -353,18 +365,22 @@ impl Printer {
             );
         }
         let verb = if report.dry_run { "would add" } else { "added" };
-        println!(
+        out!(
             "{verb} {}, changed {} (of which deleted {}), unchanged {}, new conflicts {}",
-            report.added, report.changed, report.deleted, report.unchanged, report.new_conflicts
+            report.added,
+            report.changed,
+            report.deleted,
+            report.unchanged,
+            report.new_conflicts
         );
         for warning in &report.future_stamps {
-            println!("warning: {warning}");
+            out!("warning: {warning}");
         }
         if let Some(backup) = &report.backup {
-            println!("backup of the previous state: {}", backup.display());
+            out!("backup of the previous state: {}", backup.display());
         }
         if report.dry_run {
-            println!("dry run: nothing was changed");
+            out!("dry run: nothing was changed");
         }
         Ok(())
     }
@@ -374,17 +390,20 @@ impl Printer {
             return print_json(&serde_json::to_value(records)?);
         }
         if records.is_empty() {
-            println!("No conflicts.");
+            out!("No conflicts.");
         }
         for record in records {
-            println!("{}  {} {}", record.id, record.kind, record.name);
+            out!("{}  {} {}", record.id, record.kind, record.name);
             for field in &record.fields {
-                println!(
+                out!(
                     "  {}: current {} (node {}, {})",
-                    field.field, field.current, field.current_by, field.current_at
+                    field.field,
+                    field.current,
+                    field.current_by,
+                    field.current_at
                 );
                 for (n, losing) in field.losing.iter().enumerate() {
-                    println!(
+                    out!(
                         "    {}. {} (node {}, {})",
                         n + 1,
                         losing.value,
@@ -406,19 +425,19 @@ impl Printer {
             return print_json(&serde_json::to_value(report)?);
         }
         if let (Some(preset), Some(encoding)) = (&report.preset, &report.encoding) {
-            println!("read as {preset} CSV ({encoding})");
+            out!("read as {preset} CSV ({encoding})");
         }
         let verb = if report.dry_run { "would add" } else { "added" };
-        println!(
+        out!(
             "{} contacts: {verb} {} people and {} organisations ({} affiliations, {} notes); updated {} cards; {} already known, unchanged",
             report.contacts_read, report.people_added, report.organisations_added, report.affiliations_added,
             report.notes_added, report.cards_updated, report.unchanged
         );
         for warning in &report.warnings {
-            println!("warning: {warning}");
+            out!("warning: {warning}");
         }
         if report.dry_run {
-            println!("dry run: nothing was changed");
+            out!("dry run: nothing was changed");
         }
         Ok(())
     }
@@ -427,23 +446,24 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(report)?);
         }
-        println!(
+        out!(
             "{} records, {} index entries checked",
-            report.records, report.index_entries
+            report.records,
+            report.index_entries
         );
         for line in report.missing.iter().take(20) {
-            println!("missing  {line}");
+            out!("missing  {line}");
         }
         for line in report.stale.iter().take(20) {
-            println!("stale    {line}");
+            out!("stale    {line}");
         }
         for line in report.unreadable.iter().take(20) {
-            println!("unreadable {line}");
+            out!("unreadable {line}");
         }
         if report.is_clean() {
-            println!("clean: every index matches the records");
+            out!("clean: every index matches the records");
         } else if report.repaired {
-            println!("repaired: the indexes were rebuilt from the records");
+            out!("repaired: the indexes were rebuilt from the records");
         }
         Ok(())
     }

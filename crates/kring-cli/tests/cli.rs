@@ -625,3 +625,40 @@ fn a_newer_schema_is_refused_with_a_clear_message() {
         run.stderr
     );
 }
+
+#[test]
+fn output_cut_short_by_the_reader_ends_quietly_instead_of_panicking() {
+    use std::io::{BufRead, BufReader};
+    let kring = Kring::initialised();
+    // Enough output to overflow the pipe buffer, so the writer meets the closed pipe.
+    kring.ok(&["demo", "--seed", "2", "--cards", "1500"]);
+    for args in [
+        vec!["card", "list"],
+        vec!["card", "list", "--json"],
+        vec!["today"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kring"))
+            .arg("--store")
+            .arg(kring.store())
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader goes away after one line, as `| head -1` does.
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("panicked"),
+            "kring {args:?} panicked on a closed pipe: {stderr}"
+        );
+        assert!(
+            output.status.success(),
+            "kring {args:?} exits cleanly: {stderr}"
+        );
+    }
+}
