@@ -1,139 +1,12 @@
 //! The `kring` command line, run as a real process on a real store in a temporary folder.
 
-use assert_cmd::Command;
-use serde_json::Value;
-use tempfile::TempDir;
+mod common;
 
-struct Kring {
-    dir: TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Kring {
-    fn new() -> Self {
-        Kring {
-            dir: tempfile::tempdir().expect("temporary folder"),
-        }
-    }
-
-    fn initialised() -> Self {
-        let kring = Kring::new();
-        kring.ok(&[
-            "init",
-            "--name",
-            "An Peeters",
-            "--email",
-            "an.peeters@antwerpen.be",
-        ]);
-        kring
-    }
-
-    fn store(&self) -> std::path::PathBuf {
-        self.dir.path().join("store")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("kring")
-            .expect("the kring binary is built")
-            .env_remove("KRING_STORE")
-            .arg("--store")
-            .arg(self.store())
-            .args(args)
-            .output()
-            .expect("kring runs");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let run = self.run(args);
-        assert_eq!(run.code, 0, "kring {args:?} failed: {}", run.stderr);
-        run.stdout
-    }
-
-    fn id(&self, args: &[&str]) -> String {
-        self.ok(args)
-            .lines()
-            .next()
-            .expect("an id line")
-            .trim()
-            .to_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out)
-            .unwrap_or_else(|e| panic!("kring {args:?} printed no JSON ({e}): {out}"))
-    }
-
-    /// Runs a command that must fail with one line on stderr containing `expected`, and leave the
-    /// store exactly as it was.
-    fn fails(&self, args: &[&str], expected: &str) {
-        let before = self.snapshot();
-        let run = self.run(args);
-        assert_ne!(
-            run.code, 0,
-            "kring {args:?} should fail but printed {}",
-            run.stdout
-        );
-        let lines: Vec<&str> = run.stderr.lines().collect();
-        assert_eq!(
-            lines.len(),
-            1,
-            "one line on stderr for {args:?}, got: {}",
-            run.stderr
-        );
-        assert!(
-            lines[0].contains(expected),
-            "stderr for {args:?} should mention '{expected}': {}",
-            lines[0]
-        );
-        assert_eq!(
-            self.snapshot(),
-            before,
-            "a failed command must leave the store unchanged: {args:?}"
-        );
-    }
-
-    fn snapshot(&self) -> String {
-        let cards = self
-            .run(&["card", "list", "--kind", "person", "--json"])
-            .stdout;
-        let orgs = self
-            .run(&["card", "list", "--kind", "org", "--json"])
-            .stdout;
-        let follow_ups = self.run(&["follow-ups", "--json"]).stdout;
-        let mut details = String::new();
-        if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&cards) {
-            for item in items {
-                let id = item["id"].as_str().unwrap_or_default().to_owned();
-                let mut detail: Value =
-                    serde_json::from_str(&self.run(&["card", "show", &id, "--json"]).stdout)
-                        .unwrap_or(Value::Null);
-                // Relationship views carry "going cold", which depends on the clock, not the store.
-                if let Some(relationships) = detail.get_mut("relationships") {
-                    for r in relationships.as_array_mut().into_iter().flatten() {
-                        r.as_object_mut().map(|o| o.remove("going_cold"));
-                    }
-                }
-                details.push_str(&detail.to_string());
-            }
-        }
-        format!("{cards}{orgs}{follow_ups}{details}")
-    }
-}
+use common::Kring;
 
 #[test]
 fn init_records_the_owner_and_refuses_a_second_init() {
-    let kring = Kring::new();
+    let kring = Kring::in_temporary_folder();
     let out = kring.ok(&[
         "init",
         "--name",
@@ -155,13 +28,13 @@ fn init_records_the_owner_and_refuses_a_second_init() {
 
 #[test]
 fn writing_before_init_says_to_run_init() {
-    let kring = Kring::new();
+    let kring = Kring::in_temporary_folder();
     kring.fails(&["card", "add", "person", "--name", "Jan"], "kring init");
 }
 
 #[test]
 fn a_person_added_with_an_organisation_is_found_by_accentless_prefixes() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let org = kring.id(&[
         "card",
         "add",
@@ -222,7 +95,7 @@ fn a_person_added_with_an_organisation_is_found_by_accentless_prefixes() {
 
 #[test]
 fn card_list_prints_id_kind_and_name_and_filters_by_kind_and_tag() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     kring.id(&[
         "card",
         "add",
@@ -264,7 +137,7 @@ fn card_list_prints_id_kind_and_name_and_filters_by_kind_and_tag() {
 
 #[test]
 fn editing_a_card_changes_its_fields_and_its_search_terms() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let id = kring.id(&["card", "add", "person", "--name", "Sofie Willems"]);
     kring.ok(&[
         "card",
@@ -295,7 +168,7 @@ fn editing_a_card_changes_its_fields_and_its_search_terms() {
 
 #[test]
 fn ids_can_be_typed_as_their_first_digits() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let id = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
     let detail = kring.json(&["card", "show", &id[..13], "--json"]);
     assert_eq!(detail["id"], id);
@@ -303,7 +176,7 @@ fn ids_can_be_typed_as_their_first_digits() {
 
 #[test]
 fn removing_a_card_hides_it_from_lists_and_search() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let id = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
     kring.ok(&["card", "rm", &id]);
     assert_eq!(
@@ -319,7 +192,7 @@ fn removing_a_card_hides_it_from_lists_and_search() {
 
 #[test]
 fn relate_log_and_follow_ups_work_together() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let person = kring.id(&["card", "add", "person", "--name", "Hélène Dubois"]);
     kring.ok(&[
         "relate",
@@ -385,7 +258,7 @@ fn relate_log_and_follow_ups_work_together() {
 
 #[test]
 fn notes_are_searchable_and_keep_their_visibility() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let person = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
     kring.ok(&[
         "note",
@@ -404,7 +277,7 @@ fn notes_are_searchable_and_keep_their_visibility() {
 
 #[test]
 fn the_demo_network_gives_sensible_ranked_search_results_and_a_clean_check() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let out = kring.ok(&["demo", "--seed", "7", "--cards", "400"]);
     assert!(
         out.contains("organisations") && out.contains("interactions"),
@@ -433,7 +306,7 @@ fn the_demo_network_gives_sensible_ranked_search_results_and_a_clean_check() {
 #[test]
 fn the_demo_is_deterministic_for_a_seed() {
     let names = |seed: &str| {
-        let kring = Kring::initialised();
+        let kring = Kring::initialised("An Peeters");
         kring.ok(&["demo", "--seed", seed, "--cards", "150"]);
         let list = kring.json(&["card", "list", "--json"]);
         list.as_array()
@@ -448,8 +321,8 @@ fn the_demo_is_deterministic_for_a_seed() {
 
 #[test]
 fn a_store_in_use_by_another_process_gets_a_clear_error() {
-    let kring = Kring::initialised();
-    let _held = kring_core::store::Store::open(&kring.store(), &Default::default())
+    let kring = Kring::initialised("An Peeters");
+    let _held = kring_core::store::Store::open(kring.store(), &Default::default())
         .expect("the test holds the store");
     let run = kring.run(&["card", "list"]);
     assert_ne!(run.code, 0);
@@ -463,7 +336,7 @@ fn a_store_in_use_by_another_process_gets_a_clear_error() {
 
 #[test]
 fn every_bad_input_gets_one_line_and_changes_nothing() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     let person = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
     let missing = "0190aaaa-0000-7000-8000-000000000000";
     kring.fails(
@@ -608,7 +481,7 @@ fn every_bad_input_gets_one_line_and_changes_nothing() {
 
 #[test]
 fn a_newer_schema_is_refused_with_a_clear_message() {
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     {
         let db = sled::open(kring.store()).expect("raw sled");
         db.open_tree("meta")
@@ -629,7 +502,7 @@ fn a_newer_schema_is_refused_with_a_clear_message() {
 #[test]
 fn output_cut_short_by_the_reader_ends_quietly_instead_of_panicking() {
     use std::io::{BufRead, BufReader};
-    let kring = Kring::initialised();
+    let kring = Kring::initialised("An Peeters");
     // Enough output to overflow the pipe buffer, so the writer meets the closed pipe.
     kring.ok(&["demo", "--seed", "2", "--cards", "1500"]);
     for args in [

@@ -2,7 +2,9 @@
 //! CSV exports, re-imports that change nothing, a vCard round trip, and a calendar file that an
 //! independent iCalendar parser accepts.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Kring;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -10,50 +12,12 @@ fn interop_tests() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../kring-interop/tests")
 }
 
-struct Kring {
-    store: PathBuf,
+/// A store in a shared folder, set up for An Peeters.
+fn store_in(dir: &Path, name: &str) -> Kring {
+    Kring::at(dir.join(name)).set_up("An Peeters", "networker")
 }
 
 impl Kring {
-    fn new(dir: &Path, name: &str) -> Self {
-        let kring = Kring {
-            store: dir.join(name),
-        };
-        kring.ok(&[
-            "init",
-            "--name",
-            "An Peeters",
-            "--email",
-            "an.peeters@antwerpen.be",
-        ]);
-        kring
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::cargo_bin("kring")
-            .unwrap()
-            .env_remove("KRING_STORE")
-            .arg("--store")
-            .arg(&self.store)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "kring {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
     fn import(&self, file: &Path, extra: &[&str]) -> Value {
         let mut args = vec!["import-contacts", file.to_str().unwrap(), "--json"];
         args.extend_from_slice(extra);
@@ -92,7 +56,7 @@ fn corpus_files() -> Vec<PathBuf> {
 #[test]
 fn every_corpus_vcard_imports_and_importing_them_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let kring = Kring::new(dir.path(), "store");
+    let kring = store_in(dir.path(), "store");
     let files = corpus_files();
     assert_eq!(files.len(), 18);
     for file in &files {
@@ -143,7 +107,7 @@ fn every_corpus_vcard_imports_and_importing_them_again_changes_nothing() {
 #[test]
 fn linkedin_outlook_and_google_exports_import_with_people_organisations_and_accents() {
     let dir = tempfile::tempdir().unwrap();
-    let kring = Kring::new(dir.path(), "store");
+    let kring = store_in(dir.path(), "store");
     let fixtures = interop_tests().join("fixtures");
     let linkedin = kring.import(&fixtures.join("linkedin_connections.csv"), &[]);
     assert_eq!(linkedin["preset"], "linkedin");
@@ -212,7 +176,7 @@ fn linkedin_outlook_and_google_exports_import_with_people_organisations_and_acce
 #[test]
 fn a_dry_run_changes_nothing_and_a_malformed_file_names_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let kring = Kring::new(dir.path(), "store");
+    let kring = store_in(dir.path(), "store");
     let file = dir.path().join("two.vcf");
     std::fs::write(
         &file,
@@ -229,8 +193,8 @@ fn a_dry_run_changes_nothing_and_a_malformed_file_names_its_line() {
     )
     .unwrap();
     let output = kring.run(&["import-contacts", broken.to_str().unwrap()]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(output.code, 0);
+    let stderr = output.stderr;
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
         stderr.contains("broken.vcf") && stderr.contains("line 4"),
@@ -242,7 +206,7 @@ fn a_dry_run_changes_nothing_and_a_malformed_file_names_its_line() {
 #[test]
 fn the_vcard_export_imports_back_to_the_same_cards() {
     let dir = tempfile::tempdir().unwrap();
-    let first = Kring::new(dir.path(), "first");
+    let first = store_in(dir.path(), "first");
     first.import(
         &interop_tests().join("fixtures/linkedin_connections.csv"),
         &[],
@@ -265,7 +229,7 @@ fn the_vcard_export_imports_back_to_the_same_cards() {
         (Some(0), Some(0)),
         "its own export changes nothing: {again}"
     );
-    let second = Kring::new(dir.path(), "second");
+    let second = store_in(dir.path(), "second");
     second.import(&exported, &[]);
     assert_eq!(second.names(), first.names(), "the same cards");
     let a = first.card("lieve vmm");
@@ -285,7 +249,7 @@ fn the_vcard_export_imports_back_to_the_same_cards() {
 #[test]
 fn the_calendar_file_holds_the_follow_ups_and_an_independent_parser_accepts_it() {
     let dir = tempfile::tempdir().unwrap();
-    let kring = Kring::new(dir.path(), "store");
+    let kring = store_in(dir.path(), "store");
     let person = kring
         .ok(&["card", "add", "person", "--name", "Hélène Dubois"])
         .trim()

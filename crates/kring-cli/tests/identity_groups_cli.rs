@@ -1,118 +1,16 @@
 //! `kring duplicates`, `kring same-as` and `kring not-same`, run as real processes on real stores
 //! in temporary folders.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Kring;
 use serde_json::Value;
-use tempfile::TempDir;
-
-struct Kring {
-    dir: TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
 
 impl Kring {
-    fn initialised(name: &str) -> Self {
-        let kring = Kring {
-            dir: tempfile::tempdir().expect("temporary folder"),
-        };
-        kring.ok(&[
-            "init",
-            "--name",
-            name,
-            "--email",
-            &format!("{}@antwerpen.be", name.to_lowercase().replace(' ', ".")),
-        ]);
-        kring
-    }
-
-    fn store(&self) -> std::path::PathBuf {
-        self.dir.path().join("store")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("kring")
-            .expect("the kring binary is built")
-            .env_remove("KRING_STORE")
-            .arg("--store")
-            .arg(self.store())
-            .args(args)
-            .output()
-            .expect("kring runs");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let run = self.run(args);
-        assert_eq!(run.code, 0, "kring {args:?} failed: {}", run.stderr);
-        run.stdout
-    }
-
-    fn id(&self, args: &[&str]) -> String {
-        self.ok(args)
-            .lines()
-            .next()
-            .expect("an id line")
-            .trim()
-            .to_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out)
-            .unwrap_or_else(|e| panic!("kring {args:?} printed no JSON ({e}): {out}"))
-    }
-
     fn person(&self, name: &str, extra: &[&str]) -> String {
         let mut args = vec!["card", "add", "person", "--name", name];
         args.extend_from_slice(extra);
         self.id(&args)
-    }
-
-    /// Runs a command that must fail with one line on stderr containing `expected`, and leave the
-    /// store exactly as it was.
-    fn fails(&self, args: &[&str], expected: &str) {
-        let before = self.snapshot();
-        let run = self.run(args);
-        assert_ne!(
-            run.code, 0,
-            "kring {args:?} should fail but printed {}",
-            run.stdout
-        );
-        let lines: Vec<&str> = run.stderr.lines().collect();
-        assert_eq!(
-            lines.len(),
-            1,
-            "one line on stderr for {args:?}, got: {}",
-            run.stderr
-        );
-        assert!(
-            lines[0].contains(expected),
-            "stderr for {args:?} should mention '{expected}': {}",
-            lines[0]
-        );
-        assert_eq!(
-            self.snapshot(),
-            before,
-            "a failed command must leave the store unchanged: {args:?}"
-        );
-    }
-
-    fn snapshot(&self) -> String {
-        format!(
-            "{}{}{}",
-            self.run(&["card", "list", "--json"]).stdout,
-            self.run(&["duplicates", "--json"]).stdout,
-            self.run(&["digest"]).stdout
-        )
     }
 }
 
@@ -281,7 +179,7 @@ fn opposite_statements_through_export_and_import_print_one_digest() {
     let bert = Kring::initialised("Bert");
     let a = an.person("Jan Peeters", &["--email", "jan@port.be"]);
     let b = an.person("Jan Peeters", &["--email", "JAN@port.be"]);
-    let cards = an.dir.path().join("cards.kring");
+    let cards = an.store().parent().unwrap().join("cards.kring");
     an.ok(&["export", "--full", "--out", cards.to_str().unwrap()]);
     bert.ok(&["import", cards.to_str().unwrap()]);
     assert_eq!(
@@ -292,8 +190,8 @@ fn opposite_statements_through_export_and_import_print_one_digest() {
 
     an.ok(&["same-as", &a, &b]);
     bert.ok(&["same-as", &b, &a]);
-    let from_an = an.dir.path().join("an.kring");
-    let from_bert = bert.dir.path().join("bert.kring");
+    let from_an = an.store().parent().unwrap().join("an.kring");
+    let from_bert = bert.store().parent().unwrap().join("bert.kring");
     an.ok(&["export", "--full", "--out", from_an.to_str().unwrap()]);
     bert.ok(&["export", "--full", "--out", from_bert.to_str().unwrap()]);
     an.ok(&["import", from_bert.to_str().unwrap()]);

@@ -1,68 +1,19 @@
 //! The sync commands as a networker and a manager use them: export, inspect, import (with dry run),
 //! digest, conflicts and resolve, trust, backup and restore — and their refusals.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Kring;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tempfile::TempDir;
 
-struct Kring {
-    store: PathBuf,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+/// A store named after its owner in a shared folder, set up with a role.
+fn store_in(dir: &TempDir, name: &str, role: &str) -> Kring {
+    Kring::at(dir.path().join(name)).set_up(name, role)
 }
 
 impl Kring {
-    fn new(dir: &TempDir, name: &str, role: &str) -> Self {
-        let kring = Kring {
-            store: dir.path().join(name),
-        };
-        kring.ok(&[
-            "init",
-            "--name",
-            name,
-            "--email",
-            &format!("{}@antwerpen.be", name.to_lowercase()),
-            "--role",
-            role,
-        ]);
-        kring
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("kring")
-            .unwrap()
-            .env_remove("KRING_STORE")
-            .arg("--store")
-            .arg(&self.store)
-            .args(args)
-            .output()
-            .unwrap();
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let run = self.run(args);
-        assert_eq!(run.code, 0, "kring {args:?} failed: {}", run.stderr);
-        run.stdout
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    fn digest(&self) -> String {
-        self.ok(&["digest"]).trim().to_owned()
-    }
-
     fn export(&self, path: &Path, extra: &[&str]) -> Value {
         let mut args = vec!["export", "--out", path.to_str().unwrap(), "--json"];
         args.extend_from_slice(extra);
@@ -77,8 +28,8 @@ fn arg(path: &Path) -> &str {
 #[test]
 fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
     let dir = tempfile::tempdir().unwrap();
-    let an = Kring::new(&dir, "An", "networker");
-    let mia = Kring::new(&dir, "Mia", "manager");
+    let an = store_in(&dir, "An", "networker");
+    let mia = store_in(&dir, "Mia", "manager");
     let jan = an
         .ok(&[
             "card",
@@ -141,7 +92,7 @@ fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
 #[test]
 fn inspect_shows_the_header_and_every_record_as_json_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let an = Kring::new(&dir, "An", "networker");
+    let an = store_in(&dir, "An", "networker");
     an.ok(&[
         "card",
         "add",
@@ -171,8 +122,8 @@ fn inspect_shows_the_header_and_every_record_as_json_lines() {
 #[test]
 fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
     let dir = tempfile::tempdir().unwrap();
-    let an = Kring::new(&dir, "An", "networker");
-    let bert = Kring::new(&dir, "Bert", "networker");
+    let an = store_in(&dir, "An", "networker");
+    let bert = store_in(&dir, "Bert", "networker");
     let jan = an
         .ok(&["card", "add", "person", "--name", "Jan Peeters"])
         .trim()
@@ -222,8 +173,8 @@ fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
 #[test]
 fn bad_files_get_one_line_naming_the_file_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let an = Kring::new(&dir, "An", "networker");
-    let mia = Kring::new(&dir, "Mia", "manager");
+    let an = store_in(&dir, "An", "networker");
+    let mia = store_in(&dir, "Mia", "manager");
     for n in 0..20 {
         an.ok(&["card", "add", "person", "--name", &format!("Persoon {n}")]);
     }
@@ -265,17 +216,15 @@ fn bad_files_get_one_line_naming_the_file_and_change_nothing() {
 #[test]
 fn a_replaced_key_is_refused_until_the_user_trusts_it() {
     let dir = tempfile::tempdir().unwrap();
-    let an = Kring::new(&dir, "An", "networker");
-    let mia = Kring::new(&dir, "Mia", "manager");
+    let an = store_in(&dir, "An", "networker");
+    let mia = store_in(&dir, "Mia", "manager");
     let first = dir.path().join("first.kring");
     an.export(&first, &[]);
     mia.ok(&["import", arg(&first)]);
     // An's laptop is replaced by a copy of the store folder elsewhere: same data, and the copy
     // takes a new node id and key, so its bundles are a new signer (trusted on first use).
-    let copy = Kring {
-        store: dir.path().join("An-copy"),
-    };
-    copy_dir(&an.store, &copy.store);
+    let copy = Kring::at(dir.path().join("An-copy"));
+    copy_dir(an.store(), copy.store());
     let second = dir.path().join("second.kring");
     let note = copy.run(&["export", "--out", arg(&second), "--full"]);
     assert!(
@@ -307,7 +256,7 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn backup_and_restore_bring_back_the_store_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let an = Kring::new(&dir, "An", "networker");
+    let an = store_in(&dir, "An", "networker");
     an.ok(&[
         "card",
         "add",
