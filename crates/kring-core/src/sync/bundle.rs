@@ -26,6 +26,10 @@ pub const FORMAT_VERSION: u16 = 1;
 const MAX_HEADER_BYTES: u32 = 1 << 20;
 /// The largest single record a bundle may carry.
 pub const MAX_RECORD_BYTES: u32 = 16 << 20;
+/// The latest time a stamp may carry: the last millisecond of the year 9999. No clock writes
+/// later stamps, and importing one would move the store's clock to the end of time, where the
+/// next local edit overflows it.
+pub const MAX_STAMP_MILLIS: u64 = 253_402_300_799_999;
 /// Decompressed bytes allowed per compressed byte (plus a floor), against decompression bombs.
 const MAX_EXPANSION: u64 = 200;
 const EXPANSION_FLOOR: u64 = 64 << 20;
@@ -371,6 +375,12 @@ impl BundleReader {
         if self.read_records > self.header.record_count {
             return Err(self.corrupt("more records than its header announces"));
         }
+        if let Some(stamp) = record.stamps().find(|s| s.hlc.millis > MAX_STAMP_MILLIS) {
+            return Err(self.corrupt(format!(
+                "record {} carries a stamp after the year 9999 ({stamp}), which no clock writes",
+                self.read_records
+            )));
+        }
         Ok(Some(record))
     }
 
@@ -390,11 +400,9 @@ impl BundleReader {
             });
         }
         // Hash whatever follows the compressed stream too: trailing bytes are tampering.
+        // Streamed, not collected: the rest of the file may be of any size.
         let inner = self.body.get_mut();
-        let mut rest = Vec::new();
-        inner
-            .read_to_end(&mut rest)
-            .map_err(|e| io_error(&self.path, e))?;
+        std::io::copy(inner, &mut std::io::sink()).map_err(|e| io_error(&self.path, e))?;
         let hash = inner.get_ref().hasher.finalize();
         if hash.as_bytes() != &self.header.body_hash {
             return Err(BundleError::HashMismatch {

@@ -1,0 +1,98 @@
+//! Bundles that once broke Kring, each pinned by a test named after what went wrong. A bundle that
+//! needs a valid signature is made here, signed by the store that "sends" it (a new signer is
+//! trusted on first use, so a forged file from a stranger gets this far). When the fuzzer finds a
+//! crashing file, it goes into `tests/regressions/bundle/` with a test that reads it.
+
+use chrono::{DateTime, TimeZone, Utc};
+use kring_core::clock::{Hlc, NodeId, Stamp};
+use kring_core::model::{Person, Role};
+use kring_core::store::{OpenOptions, Store};
+use kring_core::sync::bundle;
+use std::path::Path;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
+}
+
+fn store(path: &Path, name: &str, role: Role) -> Store {
+    let store = Store::open(
+        path,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .expect("a store opens");
+    store
+        .init(name, "someone@antwerpen.be", role, now())
+        .expect("init");
+    store
+}
+
+/// A stamp at the very end of time moved the importing store's clock to it; the next local edit
+/// then overflowed the clock (a panic in debug builds, a stamp at 1970 in release builds, which a
+/// delta export then left out as already acknowledged). No clock writes such stamps: the file is
+/// refused as corrupt, and the store is unchanged and still takes edits.
+#[test]
+fn a_bundle_with_a_stamp_at_the_end_of_time_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let sender = store(&dir.path().join("sender"), "An Peeters", Role::Networker);
+    sender
+        .create(
+            &Person {
+                display_name: "Sofie Peeters".into(),
+                ..Person::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    let honest = dir.path().join("honest.kring");
+    sender.export_bundle(&honest, true, now()).unwrap();
+    let (header, mut records) = bundle::open_bundle(&honest).unwrap().read_all().unwrap();
+    let end_of_time = Stamp {
+        hlc: Hlc {
+            millis: u64::MAX,
+            counter: u32::MAX,
+        },
+        node: NodeId(header.author_node.0),
+    };
+    let person = records
+        .iter_mut()
+        .find(|r| r.kind == "person")
+        .expect("the person travels");
+    person.write("display_name", b"\"Sofie\"".to_vec(), end_of_time);
+    let forged = dir.path().join("forged.kring");
+    bundle::write_bundle(&forged, header, records, &sender.signing_key().unwrap()).unwrap();
+
+    let manager = store(&dir.path().join("manager"), "Lieve Claes", Role::Manager);
+    let digest = manager.digest().unwrap();
+    let error = manager
+        .import_bundles(&[forged], false, now())
+        .expect_err("a stamp no clock can write makes the file corrupt");
+    assert_eq!(error.code(), "bundle_corrupt", "{error}");
+    assert!(
+        error.to_string().contains("stamp"),
+        "the message names the stamp: {error}"
+    );
+    assert_eq!(
+        manager.digest().unwrap(),
+        digest,
+        "a refused file changes nothing"
+    );
+    let id = manager
+        .create(
+            &Person {
+                display_name: "Jan Janssens".into(),
+                ..Person::default()
+            },
+            None,
+            now(),
+        )
+        .expect("the store still takes edits");
+    let stamp = manager.state(id).unwrap().unwrap().max_stamp().unwrap();
+    assert_eq!(
+        stamp.hlc.millis,
+        now().timestamp_millis() as u64,
+        "the clock was not moved by the refused file"
+    );
+}
