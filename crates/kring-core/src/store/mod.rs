@@ -11,6 +11,7 @@
 pub mod check;
 mod identity;
 pub mod indexes;
+mod recovery;
 pub mod search;
 pub mod views;
 
@@ -145,6 +146,11 @@ impl Store {
         // telling the user it is in use.
         let mut attempts = 0;
         let db = loop {
+            // A snapshot a crash interrupted would refuse the open (see `recovery`).
+            recovery::remove_unfinished_snapshots(path).map_err(|e| StoreError::Open {
+                path: path.to_owned(),
+                reason: format!("a snapshot a crash left unfinished cannot be removed: {e}"),
+            })?;
             match config.open().map_err(|e| open_error(path, e)) {
                 Err(StoreError::InUse { .. }) if attempts < 20 => {
                     attempts += 1;
