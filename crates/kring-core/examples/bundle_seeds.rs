@@ -1,7 +1,7 @@
 //! Writes a handful of small, valid bundles for the `bundle_reader` fuzz target to start from.
 //!
 //! ```text
-//! cargo run -p kring-core --example bundle_seeds -- fuzz/seeds/bundle_reader
+//! cargo run -p kring-core --example bundle_seeds -- fuzz/seeds/bundle_reader fuzz/seeds/record_merge
 //! ```
 //!
 //! Between them the files carry every shape a bundle can take: a full export, a delta, the
@@ -9,9 +9,12 @@
 //! removed; a field with concurrent values (a conflict). Each stays under 10 KB so the fuzzer
 //! mutates the structure rather than wading through bulk. Keys and stamps are new on every run,
 //! so the bytes differ each time; the committed seeds are one such run.
+//!
+//! The second folder, if given, gets seeds for the `record_merge` target: pairs of postcard-encoded
+//! record states (the manager's and the networker's replica of each record), back to back.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use kring_core::model::{Organisation, Person, Role, Visibility};
+use kring_core::model::{Organisation, Person, RecordId, Role, Visibility};
 use kring_core::store::{OpenOptions, Store};
 use std::path::{Path, PathBuf};
 
@@ -39,6 +42,7 @@ fn main() {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("fuzz/seeds/bundle_reader"));
+    let record_out: Option<PathBuf> = std::env::args_os().nth(2).map(PathBuf::from);
     std::fs::create_dir_all(&out).expect("the seed folder can be created");
     let work = tempfile::tempdir().expect("a temporary folder");
     let start: DateTime<Utc> = Utc.with_ymd_and_hms(2025, 3, 14, 9, 30, 0).unwrap();
@@ -127,6 +131,9 @@ fn main() {
             at(14),
         )
         .expect("a concurrent edit");
+    if let Some(record_out) = &record_out {
+        write_record_pairs(&manager, &networker, record_out);
+    }
     write(
         &networker,
         &out.join("networker-delta.kring"),
@@ -152,6 +159,30 @@ fn main() {
         println!("{:6} bytes  {}", bytes, entry.path().display());
     }
     println!("{total} bytes in all");
+}
+
+/// For every record the manager holds: its state there, then its state at the networker (or the
+/// manager's again), as postcard, in one file named after the record's kind and position.
+fn write_record_pairs(manager: &Store, networker: &Store, out: &Path) {
+    std::fs::create_dir_all(out).expect("the record seed folder can be created");
+    let mut states = Vec::new();
+    manager
+        .for_each_state(|state| {
+            states.push(state);
+            Ok(())
+        })
+        .expect("the manager's records read");
+    for (n, ours) in states.iter().enumerate() {
+        let theirs = networker
+            .state(RecordId(ours.id))
+            .expect("a record reads")
+            .unwrap_or_else(|| ours.clone());
+        let mut bytes = postcard::to_stdvec(ours).expect("a record encodes");
+        bytes.extend(postcard::to_stdvec(&theirs).expect("a record encodes"));
+        let path = out.join(format!("{n:02}-{}.postcard", ours.kind));
+        std::fs::write(&path, &bytes).expect("a record seed is written");
+        println!("{:6} bytes  {}", bytes.len(), path.display());
+    }
 }
 
 fn write(store: &Store, path: &Path, full: bool, now: DateTime<Utc>) {
