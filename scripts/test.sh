@@ -16,3 +16,10 @@ step "tests"
 KRING_REQUIRE_PYTHON_VALIDATION=1 cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
 # A readable total for CI logs.
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "\n%d passed, %d failed\n", passed, failed }' target/test-output.txt
+
+# Robustness, short versions (docs/robustness.md has the long ones and what they found).
+step "fuzz smoke (cargo-fuzz, 10 s per target)"
+bash scripts/fuzz.sh 10
+
+step "crash test (kill -9 during import, demo and export)"
+bash scripts/crash-test.sh 20
