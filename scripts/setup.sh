@@ -15,7 +15,11 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 # System packages. Only the missing ones are installed, so a prepared machine costs nothing.
-packages=(build-essential pkg-config python3 python3-pip)
+# The desktop app: WebKitGTK and what Tauri links; Xvfb, xauth and WebKitWebDriver for the
+# end-to-end tests in a real window; ImageMagick for whole-screen screenshots.
+packages=(build-essential pkg-config python3 python3-pip file libssl-dev librsvg2-dev
+  libwebkit2gtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
+  xvfb xauth webkit2gtk-driver imagemagick)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

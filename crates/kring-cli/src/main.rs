@@ -91,31 +91,16 @@ fn one_line_clap_error(text: &str) -> String {
 
 /// Writes a file so that readers (a calendar subscribed to it, say) never see half of it.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
-    let result = std::fs::write(&temporary, bytes)
-        .and_then(|()| std::fs::File::open(&temporary)?.sync_all())
-        .and_then(|()| std::fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.with_context(|| format!("{}: cannot be written", path.display()))
+    kring_core::files::write_atomically(path, bytes)
+        .with_context(|| format!("{}: cannot be written", path.display()))
 }
 
 fn store_path(cli_store: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(path) = cli_store {
         return Ok(path);
     }
-    let dirs = directories::ProjectDirs::from("eu", "Kring", "Kring")
-        .context("no home folder to keep the store in: pass --store DIR or set KRING_STORE")?;
-    Ok(dirs.data_dir().join("store"))
+    kring_core::files::default_store_path()
+        .context("no home folder to keep the store in: pass --store DIR or set KRING_STORE")
 }
 
 fn open(cli_store: Option<PathBuf>) -> Result<Store> {

@@ -66,6 +66,7 @@ impl ContactFormat {
 
 /// What an import of contacts did (or would do).
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ContactImportReport {
     pub dry_run: bool,
     pub contacts_read: usize,

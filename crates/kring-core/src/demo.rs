@@ -33,6 +33,7 @@ impl Default for DemoOptions {
 
 /// What was generated.
 #[derive(Clone, Debug, Default, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DemoSummary {
     pub networkers: usize,
     pub organisations: usize,

@@ -736,6 +736,7 @@ pub(crate) fn add_member_fields(
 
 /// Two cards that may be one person or organisation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DuplicatePair {
     /// The first card: the one that would be the group's canonical card (the smaller id).
     pub id: RecordId,

@@ -12,12 +12,14 @@
 //! # Ok::<(), kring_core::store::StoreError>(())
 //! ```
 
+pub mod browse;
 pub mod clock;
 pub mod contacts;
 pub use kring_interop;
 pub mod crdt;
 pub mod demo;
 mod error;
+pub mod files;
 pub mod identity_groups;
 pub mod model;
 pub mod store;

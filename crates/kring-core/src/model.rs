@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 /// A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct RecordId(pub Uuid);
 
@@ -92,6 +93,7 @@ macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $( #[serde(rename = $text $(, alias = $alias)*)] $variant ),+ }
 
@@ -178,6 +180,7 @@ string_enum!(InteractionKind {
 
 /// How two stakeholders are linked: one of the usual kinds or a label of the user's own.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct LinkKind(pub String);
 
@@ -259,6 +262,7 @@ impl RecordKind {
 
 /// A postal address, as one element of a person's address set.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PostalAddress {
     pub street: Option<String>,

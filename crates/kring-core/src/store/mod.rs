@@ -43,6 +43,7 @@ mod meta_key {
 
 /// Who owns this store.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Profile {
     /// The owner's networker card.
     pub networker: RecordId,
@@ -53,6 +54,7 @@ pub struct Profile {
 
 /// Preferences kept in the store.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Settings {
     /// The visibility a new record gets when none is given.
@@ -522,6 +524,48 @@ impl Store {
     }
 
     /// Replaces a record's body; only the fields that differ get new stamps.
+    /// Changes the owner's name and email, in the profile and on their networker card, in one
+    /// commit.
+    pub fn update_owner(
+        &self,
+        name: &str,
+        email: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Profile> {
+        let mut profile = self.require_profile()?;
+        let mut networker: crate::model::Networker = self
+            .get(profile.networker)?
+            .ok_or(StoreError::NotFound(profile.networker))?;
+        networker.name = name.trim().to_owned();
+        networker.email = Some(email.trim().to_owned());
+        networker.validate()?;
+        let before = self
+            .live_state(profile.networker)?
+            .ok_or(StoreError::NotFound(profile.networker))?;
+        let mut after = before.clone();
+        let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+        let superseded = apply_body(
+            &mut after,
+            RecordKind::Networker,
+            &body_json(&networker),
+            stamp,
+            false,
+        );
+        profile.name = networker.name.clone();
+        profile.email = networker.email.clone().unwrap_or_default();
+        let profile_bytes = serde_json::to_vec(&profile).expect("profile serialises");
+        self.commit(
+            vec![RecordChange {
+                before: Some(before),
+                after,
+                superseded,
+            }],
+            vec![(meta_key::PROFILE.to_vec(), profile_bytes)],
+            now,
+        )?;
+        Ok(profile)
+    }
+
     pub fn update<T: RecordBody>(
         &self,
         id: RecordId,

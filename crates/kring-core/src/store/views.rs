@@ -19,6 +19,7 @@ pub struct CardFilter {
 
 /// A card as a line in a list.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardSummary {
     pub id: RecordId,
     pub kind: String,
@@ -30,6 +31,7 @@ pub struct CardSummary {
 
 /// A field that holds concurrent values: the current one and those that lost.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldConflict {
     pub field: String,
     pub current: serde_json::Value,
@@ -39,6 +41,7 @@ pub struct FieldConflict {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LosingValue {
     pub value: serde_json::Value,
     pub node: String,
@@ -49,6 +52,7 @@ pub struct LosingValue {
 /// card's fields with the members' multi-valued fields added, and every member's affiliations,
 /// relationships, interactions, notes, follow-ups and links.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardDetail {
     /// The card asked for.
     pub id: RecordId,
@@ -73,6 +77,7 @@ pub struct CardDetail {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AffiliationView {
     pub id: RecordId,
     pub person: RecordId,
@@ -86,6 +91,7 @@ pub struct AffiliationView {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RelationshipView {
     pub id: RecordId,
     pub networker: RecordId,
@@ -106,6 +112,7 @@ pub struct RelationshipView {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct InteractionView {
     pub id: RecordId,
     pub kind: InteractionKind,
@@ -117,6 +124,7 @@ pub struct InteractionView {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NoteView {
     pub id: RecordId,
     pub text: String,
@@ -125,6 +133,7 @@ pub struct NoteView {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FollowUpView {
     pub id: RecordId,
     pub text: String,
@@ -135,6 +144,7 @@ pub struct FollowUpView {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LinkView {
     pub id: RecordId,
     pub from: RecordId,
@@ -168,6 +178,7 @@ pub struct LogRequest {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Logged {
     pub interaction: RecordId,
     pub follow_up: Option<RecordId>,
@@ -279,6 +290,11 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The live relationships any networker has with a card.
+    pub fn relationships_of_stakeholder(&self, card: RecordId) -> StoreResult<Vec<RecordState>> {
+        self.live_by_index(Index::RelationshipsByStakeholder, card)
     }
 
     /// Calls `visit` with every live record of one kind, one at a time, so that a scan of a

@@ -36,6 +36,7 @@ const EXPANSION_FLOOR: u64 = 64 << 20;
 
 /// What a bundle is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum BundleKind {
     /// Everything the author shares.
     Full,

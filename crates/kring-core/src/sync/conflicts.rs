@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// A record with fields in conflict.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RecordConflicts {
     pub id: RecordId,
     pub kind: String,

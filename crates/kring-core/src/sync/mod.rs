@@ -76,6 +76,7 @@ pub struct Peer {
 
 /// What an export wrote.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ExportReport {
     pub path: PathBuf,
     pub kind: BundleKind,
@@ -89,8 +90,19 @@ pub struct ExportReport {
     pub unchanged_left_out: u64,
 }
 
+/// A backup file in the store's `backups/` folder. Its name starts with the time it was taken and
+/// says why ("20261123T101500.000Z-before-import.kring-backup").
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub name: String,
+    pub bytes: u64,
+}
+
 /// What an import did, or would do in a dry run.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     pub dry_run: bool,
     pub files: Vec<ImportedFile>,
@@ -107,6 +119,7 @@ pub struct ImportReport {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportedFile {
     pub path: PathBuf,
     pub author: String,
@@ -236,10 +249,39 @@ impl Store {
         now: DateTime<Utc>,
     ) -> SyncResult<ExportReport> {
         let profile = self.require_profile()?;
+        let (mut report, base, records) = self.plan_export(full)?;
+        report.path = path.to_owned();
+        let header = self.bundle_header(report.kind, base, &profile, now)?;
+        let key = self.signing_key()?;
+        let written =
+            bundle::write_bundle(path, header, records, &key).map_err(|e| SyncError::Write {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })?;
+        report.records = written.record_count;
+        report.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Ok(report)
+    }
+
+    /// What an export would carry and keep back, without writing anything: the preview a
+    /// networker sees before a file leaves the machine. `bytes` is zero and `path` empty.
+    pub fn export_preview(&self, full: bool) -> SyncResult<ExportReport> {
+        self.require_profile()?;
+        let (mut report, _, records) = self.plan_export(full)?;
+        report.records = records.len() as u64;
+        Ok(report)
+    }
+
+    /// The records an export carries (their shareable projections, sorted by id), the counts of
+    /// what it leaves out, and the version vector a delta starts from.
+    fn plan_export(
+        &self,
+        full: bool,
+    ) -> SyncResult<(ExportReport, Option<VersionVector>, Vec<RecordState>)> {
         let base = if full { None } else { self.acknowledged()? };
         let mut records: Vec<RecordState> = Vec::new();
         let mut report = ExportReport {
-            path: path.to_owned(),
+            path: PathBuf::new(),
             kind: if base.is_some() {
                 BundleKind::Delta
             } else {
@@ -282,16 +324,7 @@ impl Store {
             None => self.for_each_state(&mut consider)?,
         }
         records.sort_by_key(|r| r.id);
-        let header = self.bundle_header(report.kind, base, &profile, now)?;
-        let key = self.signing_key()?;
-        let written =
-            bundle::write_bundle(path, header, records, &key).map_err(|e| SyncError::Write {
-                path: path.to_owned(),
-                reason: e.to_string(),
-            })?;
-        report.records = written.record_count;
-        report.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        Ok(report)
+        Ok((report, base, records))
     }
 
     fn bundle_header(
@@ -473,6 +506,29 @@ impl Store {
                 reason: e.to_string(),
             })?;
         Ok(written.record_count)
+    }
+
+    /// Takes a backup into the store's `backups/` folder (the ten newest are kept).
+    pub fn backup_now(&self, now: DateTime<Utc>) -> SyncResult<PathBuf> {
+        self.backup_before("manual", now)
+    }
+
+    /// The backups in the store's `backups/` folder, newest first.
+    pub fn backups(&self) -> Vec<BackupFile> {
+        let Ok(entries) = std::fs::read_dir(self.path().join("backups")) else {
+            return Vec::new();
+        };
+        let mut files: Vec<BackupFile> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "kring-backup"))
+            .map(|e| BackupFile {
+                bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
+                name: e.file_name().to_string_lossy().into_owned(),
+                path: e.path(),
+            })
+            .collect();
+        files.sort_by(|a, b| b.name.cmp(&a.name));
+        files
     }
 
     fn backup_before(&self, reason: &str, now: DateTime<Utc>) -> SyncResult<PathBuf> {

@@ -1,0 +1,81 @@
+//! The app's one managed state: the open store and the in-memory card list, shared by every
+//! command. Store work runs on Tauri's blocking pool so that the window never waits on the disk.
+
+use crate::error::{AppError, AppResult};
+use chrono::Utc;
+use kring_core::browse::CardList;
+use kring_core::model::RecordId;
+use kring_core::store::{OpenOptions, Store};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The open store, or why it could not be opened (shown by every command until the app restarts).
+pub struct AppState {
+    session: Result<Arc<Session>, AppError>,
+}
+
+/// One open store and what the app keeps in memory about it.
+pub struct Session {
+    pub store: Store,
+    /// Built on first use (about a second at 100,000 cards), refreshed row by row after edits.
+    cards: Mutex<Option<CardList>>,
+}
+
+impl AppState {
+    /// Opens the store in `path` and, in the background, loads its search index and card list.
+    pub fn open(path: &Path) -> AppState {
+        let session = Store::open(path, &OpenOptions::default())
+            .map(|store| {
+                Arc::new(Session {
+                    store,
+                    cards: Mutex::new(None),
+                })
+            })
+            .map_err(AppError::from);
+        if let Ok(session) = &session {
+            let session = Arc::clone(session);
+            std::thread::spawn(move || {
+                // Search works without it (from sled), so a failure here only costs speed.
+                let _ = session.store.load_search_index();
+                drop(session.cards());
+            });
+        }
+        AppState { session }
+    }
+
+    /// Runs store work off the main thread.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Session) -> AppResult<T> + Send + 'static,
+    ) -> AppResult<T> {
+        let session = self.session.clone()?;
+        tauri::async_runtime::spawn_blocking(move || work(&session))
+            .await
+            .map_err(|e| AppError::new("internal", format!("The operation stopped: {e}")))?
+    }
+}
+
+impl Session {
+    /// The card list, built when first needed.
+    pub fn cards(&self) -> AppResult<MutexGuard<'_, Option<CardList>>> {
+        let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
+        if cards.is_none() {
+            *cards = Some(CardList::build(&self.store, Utc::now())?);
+        }
+        Ok(cards)
+    }
+
+    /// After an edit: bring the rows of these cards up to date.
+    pub fn cards_changed(&self, changed: &[RecordId]) -> AppResult<()> {
+        let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(list) = cards.as_mut() {
+            list.refresh(&self.store, changed, Utc::now())?;
+        }
+        Ok(())
+    }
+
+    /// After an import, a demo or a restore: rebuild the whole list when next needed.
+    pub fn cards_replaced(&self) {
+        *self.cards.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+}

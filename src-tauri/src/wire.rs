@@ -1,0 +1,116 @@
+//! Wire types that exist only at the IPC boundary: what forms send and what screens ask for.
+//! Everything else crosses as kring-core's own types.
+
+use kring_core::store::views::{FollowUpView, RelationshipView};
+use kring_core::store::{Profile, Settings};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the app shows before anything else: who owns the store, where it is, how big it is.
+#[derive(Clone, Debug, Serialize, specta::Type)]
+pub struct AppStatus {
+    /// Absent until first run is done.
+    pub profile: Option<Profile>,
+    pub store_path: String,
+    pub node_id: String,
+    /// Live records per kind.
+    pub counts: BTreeMap<String, u32>,
+    pub settings: Settings,
+    pub version: String,
+}
+
+/// The person form. Lists replace what the card has; fields the form does not show (addresses,
+/// languages) are kept as they are.
+#[derive(Clone, Debug, Default, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct PersonInput {
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub honorific: Option<String>,
+    pub job_title: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub websites: Vec<String>,
+    pub tags: Vec<String>,
+    /// `private`, `summary` or `shared`; the default visibility when absent.
+    pub visibility: Option<String>,
+    /// Where the person works: adds a current affiliation unless there is one already.
+    pub organisation: Option<String>,
+    pub organisation_title: Option<String>,
+}
+
+/// The organisation form.
+#[derive(Clone, Debug, Default, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub sector: Option<String>,
+    pub level: Option<String>,
+    pub website: Option<String>,
+    pub tags: Vec<String>,
+    pub visibility: Option<String>,
+}
+
+/// This networker's relationship with a stakeholder; absent values stay as they are.
+#[derive(Clone, Debug, Default, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct RelateInput {
+    pub strength: Option<u8>,
+    pub trust: Option<u8>,
+    pub cadence_days: Option<u32>,
+    /// `active`, `dormant` or `ended`.
+    pub status: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub since: Option<String>,
+    pub visibility: Option<String>,
+}
+
+/// The log-interaction form.
+#[derive(Clone, Debug, Default, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct LogInput {
+    /// The cards of the people and organisations met.
+    pub with: Vec<String>,
+    /// `meeting`, `call`, `email`, `event`, `visit`, `social` or `other`.
+    pub kind: String,
+    /// When: RFC 3339, or a local `YYYY-MM-DDTHH:MM` as a datetime input gives it.
+    pub at: String,
+    pub summary: String,
+    pub outcomes: Vec<String>,
+    pub follow_up_text: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub follow_up_due: Option<String>,
+    pub visibility: Option<String>,
+}
+
+/// How to settle a conflict.
+#[derive(Clone, Debug, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolutionInput {
+    /// Keep the value that is current.
+    KeepCurrent,
+    /// Take the n-th losing value, in the order the conflict lists them.
+    TakeLosing(u32),
+    /// Write a new value.
+    Value(String),
+}
+
+/// The Today screen.
+#[derive(Clone, Debug, Serialize, specta::Type)]
+pub struct Today {
+    /// Open follow-ups due today or earlier, earliest first.
+    pub due: Vec<FollowUpView>,
+    /// Open follow-ups due in the next 14 days.
+    pub upcoming: Vec<FollowUpView>,
+    /// Relationships whose cadence has run out, coldest first (at most 100).
+    pub going_cold: Vec<RelationshipView>,
+    pub going_cold_total: u32,
+}
+
+/// Progress of a running import, sent as the `import-progress` event.
+#[derive(Clone, Debug, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportProgress {
+    pub done: u64,
+    pub total: u64,
+}
