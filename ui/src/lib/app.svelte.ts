@@ -1,0 +1,107 @@
+// The state every screen shares: who the user is, where they are, what dialog is open, toasts.
+import { api, toAppError } from './api';
+import type { AppStatus } from './bindings';
+
+export type Route = 'today' | 'cards' | 'sync' | 'review' | 'settings';
+export type Theme = 'system' | 'light' | 'dark';
+export type Participant = { id: string; name: string; detail?: string | null };
+export type Toast = { id: number; kind: 'ok' | 'error'; text: string };
+
+const THEME_KEY = 'kring.theme';
+
+function storedTheme(): Theme {
+  try {
+    const t = localStorage.getItem(THEME_KEY);
+    return t === 'light' || t === 'dark' ? t : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+class AppState {
+  status = $state<AppStatus | null>(null);
+  loadError = $state<string | null>(null);
+  route = $state<Route>('today');
+  selectedId = $state<string | null>(null);
+  /** Bumped after every write, so lists and details fetch again. */
+  version = $state(0);
+  toasts = $state<Toast[]>([]);
+  logDialog = $state<{ participants: Participant[] } | null>(null);
+  cardForm = $state<{ kind: 'person' | 'organisation'; id: string | null } | null>(null);
+  helpOpen = $state(false);
+  theme = $state<Theme>(storedTheme());
+  dueCount = $state(0);
+  reviewCount = $state(0);
+  /** Set to ask the card list to focus its search box. */
+  focusSearch = $state(0);
+  private nextToast = 1;
+
+  async load() {
+    try {
+      this.status = await api.appStatus();
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = toAppError(e).message;
+    }
+  }
+
+  async refreshCounts() {
+    try {
+      const [today, conflicts, duplicates] = await Promise.all([
+        api.today(),
+        api.listConflicts(),
+        api.listDuplicates(),
+      ]);
+      this.dueCount = today.due.length;
+      this.reviewCount = conflicts.reduce((n, c) => n + c.fields.length, 0) + duplicates.length;
+    } catch {
+      // Counts are a convenience; the screens show the errors.
+    }
+  }
+
+  changed() {
+    this.version++;
+    void this.refreshCounts();
+    void this.load();
+  }
+
+  go(route: Route) {
+    this.route = route;
+  }
+
+  openCard(id: string) {
+    this.selectedId = id;
+    this.route = 'cards';
+  }
+
+  toast(text: string, kind: Toast['kind'] = 'ok') {
+    const id = this.nextToast++;
+    this.toasts = [...this.toasts, { id, kind, text }];
+    setTimeout(() => this.dismiss(id), kind === 'error' ? 7000 : 3500);
+  }
+
+  fail(error: unknown) {
+    this.toast(toAppError(error).message, 'error');
+  }
+
+  dismiss(id: number) {
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+  }
+
+  setTheme(theme: Theme) {
+    this.theme = theme;
+    try {
+      if (theme === 'system') localStorage.removeItem(THEME_KEY);
+      else localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Private mode or no storage: the choice lasts for this session.
+    }
+  }
+
+  /** Whether any dialog is open (shortcuts that open another one wait). */
+  get dialogOpen() {
+    return this.logDialog !== null || this.cardForm !== null || this.helpOpen;
+  }
+}
+
+export const app = new AppState();
