@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# The main job: set up, build `kring`, fill a demo store and show a search.
-# Usage: scripts/run.sh [QUERY]   (the demo store lives in target/demo-store; delete it to start over)
+# The main job: set up, build the desktop app and open it on your default store
+# (~/.local/share/kring/store on Linux; KRING_STORE=DIR for another one). The first run offers to
+# load a demo network. Usage: scripts/run.sh
+# Without a display (a server, a container) the app runs under Xvfb and a screenshot of its window
+# is saved to target/app-screenshot.png; KRING_RUN_SECONDS=N closes it after N seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+bash scripts/build-app.sh release
 
-cargo build --release --quiet -p kring-cli
-kring=target/release/kring
-store=target/demo-store
-export KRING_STORE="$PWD/$store"
-
-if [ ! -d "$store" ] || ! $kring card list --kind org --json | grep -q '"id"'; then
-  echo "Filling a demo network of a Flemish city administration in $store …"
-  $kring demo --seed 1 --cards 2000
+app="$PWD/target/release/kring-app"
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  if [ -n "${KRING_RUN_SECONDS:-}" ]; then
+    exec timeout --preserve-status "$KRING_RUN_SECONDS" "$app"
+  fi
+  exec "$app"
 fi
-query="${1:-van den}"
-echo
-echo "\$ kring search \"$query\""
-$kring search "$query" --limit 10
-echo
-echo "\$ kring today   (follow-ups due and relationships going cold, first lines)"
-$kring today | head -n 12
-echo
-echo "Try more: KRING_STORE=$store $kring --help"
+
+echo "[run] no display: starting Kring under Xvfb (1280x800)"
+shot="$PWD/target/app-screenshot.png"
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  "$1" & app=$!
+  sleep 4
+  /usr/bin/import -window root "$2" && echo "[run] the window as it looks now: $2"
+  if [ -n "${KRING_RUN_SECONDS:-}" ]; then sleep "$KRING_RUN_SECONDS"; kill $app; fi
+  wait $app
+' _ "$app" "$shot"

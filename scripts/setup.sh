@@ -32,6 +32,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Node.js and npm build the web UI (Debian 12's Node 18 or newer will do).
+if ! command -v npm >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  say "installing nodejs and npm"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
 # Independent readers that validate the files Kring writes (vCard, iCalendar).
 if ! python3 -c 'import vobject, icalendar' >/dev/null 2>&1; then
   say "installing the Python readers used to validate exports (vobject, icalendar)"

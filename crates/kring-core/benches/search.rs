@@ -6,6 +6,7 @@
 
 use chrono::{TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use kring_core::browse::{CardList, CardQuery};
 use kring_core::demo::{generate, DemoOptions};
 use kring_core::store::{OpenOptions, Store};
 use std::path::PathBuf;
@@ -66,6 +67,45 @@ fn search(c: &mut Criterion) {
             b.iter(|| store.search(black_box(query), 20).expect("search works"))
         });
     }
+    group.finish();
+    // The app's list: what one keystroke in the card list costs on the Rust side (the search, the
+    // filters and the first page of 200 rows), and an unfiltered scroll page.
+    let started = std::time::Instant::now();
+    let list = CardList::build(&store, Utc::now()).expect("card list builds");
+    eprintln!(
+        "building the card list ({} rows) took {:?}",
+        list.len(),
+        started.elapsed()
+    );
+    let mut group = c.benchmark_group(format!("card_list_{cards}_cards"));
+    for query in QUERIES {
+        group.bench_function(format!("search page: {query}"), |b| {
+            let query = CardQuery {
+                text: query.to_string(),
+                limit: 200,
+                ..CardQuery::default()
+            };
+            b.iter(|| list.query(&store, black_box(&query)).expect("query works"))
+        });
+    }
+    group.bench_function("page 250 of all cards", |b| {
+        let query = CardQuery {
+            offset: 50_000,
+            limit: 200,
+            ..CardQuery::default()
+        };
+        b.iter(|| list.query(&store, black_box(&query)).expect("query works"))
+    });
+    group.bench_function("organisations, regional, going cold", |b| {
+        let query = CardQuery {
+            kind: Some("organisation".into()),
+            level: Some("regional".into()),
+            going_cold: true,
+            limit: 200,
+            ..CardQuery::default()
+        };
+        b.iter(|| list.query(&store, black_box(&query)).expect("query works"))
+    });
     group.finish();
 }
 

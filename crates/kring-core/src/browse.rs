@@ -70,15 +70,14 @@ pub struct CardFacets {
     pub levels: Vec<String>,
 }
 
-/// How many search hits a text query considers before filters; more than anyone scrolls through.
-const SEARCH_WINDOW: usize = 5_000;
-
 /// The in-memory card list.
 #[derive(Debug, Default)]
 pub struct CardList {
     /// Rows sorted by folded name, then id.
     rows: Vec<(String, CardRow)>,
     position: HashMap<RecordId, usize>,
+    /// The card each member of an identity group is listed as.
+    canonical: HashMap<RecordId, RecordId>,
 }
 
 impl CardList {
@@ -97,6 +96,7 @@ impl CardList {
         let mut list = CardList {
             rows,
             position: HashMap::new(),
+            canonical: context.member_canonicals(),
         };
         list.sort();
         Ok(list)
@@ -110,6 +110,7 @@ impl CardList {
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
         let context = RowContext::read_for(store, cards, now)?;
+        self.canonical = context.member_canonicals();
         let changed: BTreeSet<RecordId> = cards.iter().copied().collect();
         self.rows.retain(|(_, row)| !changed.contains(&row.id));
         for card in changed {
@@ -154,11 +155,23 @@ impl CardList {
                 .filter(|row| filter.admits(row))
                 .collect()
         } else {
-            store
-                .search(text, SEARCH_WINDOW)?
+            // Rank in memory: a group is found by its best-scoring member; ties go by name.
+            let mut best: HashMap<usize, f64> = HashMap::new();
+            for (id, score) in store.search_scores(text)? {
+                let card = self.canonical.get(&id).copied().unwrap_or(id);
+                if let Some(&index) = self.position.get(&card) {
+                    let entry = best.entry(index).or_insert(score);
+                    *entry = entry.max(score);
+                }
+            }
+            let mut ranked: Vec<(usize, f64)> = best
                 .into_iter()
-                .filter_map(|hit| self.position.get(&hit.id).map(|&i| &self.rows[i].1))
-                .filter(|row| filter.admits(row))
+                .filter(|(index, _)| filter.admits(&self.rows[*index].1))
+                .collect();
+            ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked
+                .into_iter()
+                .map(|(index, _)| &self.rows[index].1)
                 .collect()
         };
         let limit = if query.limit == 0 { 100 } else { query.limit } as usize;
@@ -285,6 +298,14 @@ impl RowContext {
             groups: store.identity_groups()?,
             relationships: HashMap::new(),
         })
+    }
+
+    fn member_canonicals(&self) -> HashMap<RecordId, RecordId> {
+        self.groups
+            .groups()
+            .flat_map(|(canonical, members)| members.iter().map(move |m| (*m, *canonical)))
+            .filter(|(member, canonical)| member != canonical)
+            .collect()
     }
 
     fn add_relationship(&mut self, state: &RecordState) -> StoreResult<()> {

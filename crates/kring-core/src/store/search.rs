@@ -183,21 +183,29 @@ impl Store {
 
     /// The best `limit` cards for a query, best first.
     pub fn search(&self, query: &str, limit: usize) -> StoreResult<Vec<SearchHit>> {
-        let words = query_words(query);
-        if words.is_empty() || limit == 0 {
+        if limit == 0 {
             return Ok(Vec::new());
         }
-        let scored = {
-            let memory = self.memory_index.read().unwrap_or_else(|p| p.into_inner());
-            match memory.as_ref() {
-                Some(memory) => memory.score(&words),
-                None => {
-                    drop(memory);
-                    self.score_from_sled(&words)?
-                }
-            }
-        };
+        let scored = self.search_scores(query)?;
         self.rank(scored, limit)
+    }
+
+    /// Every card that matches a query with its score, unordered, and without reading the cards:
+    /// for callers that hold their own list of cards (the app's card list) and rank and filter
+    /// there. Cards may be deleted, withdrawn or members of identity groups.
+    pub fn search_scores(&self, query: &str) -> StoreResult<Vec<(RecordId, f64)>> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let memory = self.memory_index.read().unwrap_or_else(|p| p.into_inner());
+        match memory.as_ref() {
+            Some(memory) => Ok(memory.score(&words)),
+            None => {
+                drop(memory);
+                self.score_from_sled(&words)
+            }
+        }
     }
 
     /// The same scoring as the memory index, straight from the sled term index.
