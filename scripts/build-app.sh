@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the desktop app: the web UI (ui/dist) and then the Tauri binary that embeds it.
-# Usage: scripts/build-app.sh [debug|release]   (default: release). Sourced or run; idempotent.
+# Usage: scripts/build-app.sh [debug|release|ui]   (default: release; `ui` builds only ui/dist).
+# Idempotent: npm packages are installed only when missing or when the lock file changed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 profile="${1:-release}"
@@ -14,6 +15,7 @@ if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.packa
 fi
 echo "[build-app] building the UI (ui/dist)"
 npm --prefix ui run build --silent
+[ "$profile" = ui ] && exit 0
 
 echo "[build-app] building the app ($profile)"
 if [ "$profile" = release ]; then

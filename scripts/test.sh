@@ -9,11 +9,20 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
+# The app crate embeds ui/dist, so the UI is built before clippy and the tests compile it.
+step "web UI: build, type-check, lint, format, unit tests"
+bash scripts/build-app.sh ui
+npm --prefix ui run --silent check
+npm --prefix ui run --silent lint
+npm --prefix ui run --silent format:check
+npm --prefix ui run --silent test
+
 step "lint (clippy, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "tests"
-KRING_REQUIRE_PYTHON_VALIDATION=1 cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
+# The end-to-end tests need the app binary and a display: scripts/e2e.sh runs them below.
+KRING_REQUIRE_PYTHON_VALIDATION=1 cargo test --workspace --exclude kring-e2e --quiet 2>&1 | tee target/test-output.txt
 # A readable total for CI logs.
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "\n%d passed, %d failed\n", passed, failed }' target/test-output.txt
 
