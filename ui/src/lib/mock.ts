@@ -132,6 +132,85 @@ const TITLES = [
 ];
 const PERSON_TAGS = ['haven', 'eu', 'climate', 'innovation', 'mobility', 'housing', 'press'];
 
+const TOWNS = [
+  'Antwerpen',
+  'Gent',
+  'Brugge',
+  'Leuven',
+  'Mechelen',
+  'Aalst',
+  'Kortrijk',
+  'Hasselt',
+  'Sint-Niklaas',
+  'Oostende',
+  'Genk',
+  'Roeselare',
+  'Turnhout',
+  'Lier',
+  'Dendermonde',
+  'Beveren',
+  'Vilvoorde',
+  'Mol',
+  'Geel',
+  'Lokeren',
+  'Schoten',
+  'Deinze',
+  'Ieper',
+  'Tienen',
+  'Mortsel',
+  'Edegem',
+  'Kapellen',
+  'Brasschaat',
+  'Zwijndrecht',
+  'Wetteren',
+];
+const ORG_KINDS: [string, string, string, string[]][] = [
+  ['Stad', 'public', 'local', ['city']],
+  ['OCMW', 'public', 'local', ['welfare']],
+  ['Politiezone', 'public', 'local', ['safety']],
+  ['Bibliotheek', 'public', 'local', ['culture']],
+  ['Cultuurcentrum', 'public', 'local', ['culture']],
+  ['Woonzorgcentrum', 'social', 'local', ['care']],
+  ['Buurtwerk', 'voluntary', 'local', ['neighbourhoods']],
+  ['Jeugdhuis', 'voluntary', 'local', ['youth']],
+  ['Handelaarsvereniging', 'business', 'local', ['retail']],
+  ['Basisschool De Regenboog', 'knowledge', 'local', ['education']],
+  ['Hogeschool', 'knowledge', 'regional', ['education']],
+  ['Lokale Radio', 'media', 'local', ['press']],
+];
+const FIRMS = ['Consult', 'Logistics', 'Bouw', 'Engineering', 'Advocaten', 'Energy'];
+const SECTOR_WORDS: Record<string, string> = {
+  public: 'Public',
+  business: 'Business',
+  social: 'Social',
+  voluntary: 'Community',
+  knowledge: 'Knowledge',
+  media: 'Media',
+};
+
+/** Unique organisation names: real anchors first, then town institutions and firms. */
+function organisationNames(): [string, string, string, string[]][] {
+  const out: [string, string, string, string[]][] = [...ORGS];
+  for (const town of TOWNS) {
+    for (const [kind, sector, level, tags] of ORG_KINDS) {
+      out.push([`${kind} ${town}`, sector, level, tags]);
+    }
+  }
+  for (const family of FAMILY) {
+    for (const firm of FIRMS) {
+      out.push([`${family} ${firm}`, 'business', 'regional', ['suppliers']]);
+    }
+  }
+  return out;
+}
+
+/** The words of a card, folded, each after a space: " jan peeters port of antwerp". */
+const words = (text: string) =>
+  ` ${fold(text)
+    .split(/[\s\-—·,()]+/)
+    .filter(Boolean)
+    .join(' ')}`;
+
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
@@ -163,35 +242,47 @@ function err<T>(
 function generate(total: number): Card[] {
   const r = rng(42);
   const cards: Card[] = [];
-  const orgCount = Math.min(total, Math.max(ORGS.length, Math.round(total * 0.12)));
+  const orgNames = organisationNames();
+  const orgCount = Math.min(
+    total,
+    orgNames.length,
+    Math.max(ORGS.length, Math.round(total * 0.12)),
+  );
   for (let i = 0; i < orgCount; i++) {
-    const base = ORGS[i % ORGS.length];
-    const name = i < ORGS.length ? base[0] : `${base[0]} (${Math.floor(i / ORGS.length) + 1})`;
+    const [name, sector, level, tags] = orgNames[i];
     const strength = r() < 0.8 ? 1 + Math.floor(r() * 5) : null;
     const last = Math.floor(r() * 200);
     cards.push({
       id: idOf(i + 1),
       kind: 'organisation',
       name,
-      detail: `${base[1]} · ${base[2]}`,
-      tags: base[3],
+      detail: `${SECTOR_WORDS[sector] ?? sector} · ${level}`,
+      tags,
       visibility: r() < 0.1 ? 'private' : 'shared',
       strength,
       going_cold: strength !== null && last > 90,
       last_contact: strength !== null ? daysAgo(last) : null,
-      sector: base[1],
-      level: base[2],
-      fields: { name, sector: base[1], level: base[2], website: 'https://www.example.be' },
+      sector,
+      level,
+      fields: {
+        name,
+        sector,
+        level,
+        website: `https://www.${fold(name)
+          .replace(/[^a-z]/g, '')
+          .slice(0, 20)}.be`,
+        tags,
+      },
       org: null,
       cadence: strength ? 90 : null,
       trust: strength ? 1 + Math.floor(r() * 5) : null,
-      key: fold(name),
+      key: words(`${name} ${sector} ${level} ${tags.join(' ')}`),
     });
   }
   for (let i = orgCount; i < total; i++) {
     const given = GIVEN[Math.floor(r() * GIVEN.length)];
     const family = FAMILY[Math.floor(r() * FAMILY.length)];
-    const org = Math.floor(r() * Math.min(orgCount, ORGS.length * 3));
+    const org = r() < 0.5 ? Math.floor(r() * ORGS.length) : Math.floor(r() * orgCount);
     const title = TITLES[Math.floor(r() * TITLES.length)];
     const name = `${given} ${family}`;
     const strength = r() < 0.7 ? 1 + Math.floor(r() * 5) : null;
@@ -230,7 +321,7 @@ function generate(total: number): Card[] {
       org,
       cadence,
       trust: strength ? 1 + Math.floor(r() * 5) : null,
-      key: fold(`${name} ${title} ${cards[org].name}`),
+      key: words(`${name} ${title} ${cards[org].name} ${tags.join(' ')}`),
     });
   }
   cards.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -384,8 +475,8 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
   }
 
   function query(q: CardQuery) {
-    const words = fold(q.text ?? '')
-      .split(/\s+/)
+    const terms = fold(q.text ?? '')
+      .split(/[\s-]+/)
       .filter(Boolean);
     const rows = cards.filter(
       (c) =>
@@ -397,7 +488,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
         (!q.level || c.level === q.level) &&
         (!q.min_strength || (c.strength ?? 0) >= q.min_strength) &&
         (!q.going_cold || c.going_cold) &&
-        words.every((w) => c.key.includes(w)),
+        terms.every((w) => c.key.includes(` ${w}`)),
     );
     return rows;
   }
@@ -582,7 +673,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
         tags: p.tags,
         visibility: p.visibility ?? settings.default_visibility ?? 'shared',
         fields: { ...p } as Record<string, Value>,
-        key: fold(`${p.display_name} ${detail ?? ''}`),
+        key: words(`${p.display_name} ${detail ?? ''}`),
       } as Card;
       if (!existing) cards.unshift(card);
       else cards[cards.indexOf(existing)] = card;
@@ -611,7 +702,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
         level: o.level,
         visibility: o.visibility ?? settings.default_visibility ?? 'shared',
         fields: { ...o } as Record<string, Value>,
-        key: fold(o.name),
+        key: words(o.name),
       } as Card;
       if (!existing) cards.unshift(card);
       else cards[cards.indexOf(existing)] = card;
