@@ -236,11 +236,14 @@ impl RowFilter {
     }
 
     fn admits(&self, row: &CardRow) -> bool {
+        // Kinds, sectors and levels are stored in their canonical lower-case spelling, so a
+        // case-insensitive comparison is enough and allocates nothing per row.
         let same = |wanted: &Option<String>, value: Option<&str>| match wanted {
             None => true,
-            Some(wanted) => value.is_some_and(|v| fold(v) == *wanted),
+            Some(wanted) => value.is_some_and(|v| v.eq_ignore_ascii_case(wanted)),
         };
-        same(&self.kind, Some(&row.kind))
+        (!self.going_cold || row.going_cold)
+            && same(&self.kind, Some(&row.kind))
             && same(&self.sector, row.sector.as_deref())
             && same(&self.level, row.level.as_deref())
             && self
@@ -250,7 +253,6 @@ impl RowFilter {
             && self
                 .min_strength
                 .is_none_or(|min| row.strength.is_some_and(|s| s >= min))
-            && (!self.going_cold || row.going_cold)
     }
 }
 
