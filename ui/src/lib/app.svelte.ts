@@ -23,6 +23,8 @@ class AppState {
   loadError = $state<string | null>(null);
   route = $state<Route>('today');
   selectedId = $state<string | null>(null);
+  /** The card open in the detail pane, so Ctrl+L can start with it. */
+  openCardInfo = $state<Participant | null>(null);
   /** Bumped after every write, so lists and details fetch again. */
   version = $state(0);
   toasts = $state<Toast[]>([]);
@@ -34,6 +36,8 @@ class AppState {
   reviewCount = $state(0);
   /** Set to ask the card list to focus its search box. */
   focusSearch = $state(0);
+  /** Set to open the card list with only the relationships going cold. */
+  showGoingCold = $state(false);
   private nextToast = 1;
 
   async load() {
@@ -69,6 +73,16 @@ class AppState {
     this.route = route;
   }
 
+  /** Opens the log dialog, with the card on screen as its first participant. */
+  startLog(participants?: Participant[]) {
+    if (participants) {
+      this.logDialog = { participants };
+      return;
+    }
+    const open = this.route === 'cards' ? this.openCardInfo : null;
+    this.logDialog = { participants: open ? [open] : [] };
+  }
+
   openCard(id: string) {
     this.selectedId = id;
     this.route = 'cards';
@@ -76,7 +90,7 @@ class AppState {
 
   toast(text: string, kind: Toast['kind'] = 'ok') {
     const id = this.nextToast++;
-    this.toasts = [...this.toasts, { id, kind, text }];
+    this.toasts = [...this.toasts, { id, kind, text }].slice(-3);
     setTimeout(() => this.dismiss(id), kind === 'error' ? 7000 : 3500);
   }
 

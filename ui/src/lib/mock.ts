@@ -490,7 +490,13 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
         (!q.going_cold || c.going_cold) &&
         terms.every((w) => c.key.includes(` ${w}`)),
     );
-    return rows;
+    if (terms.length === 0) return rows;
+    // Like the real search: cards whose name starts with the words come first.
+    const head = (c: Card) => (words(c.name).startsWith(` ${terms.join(' ')}`) ? 0 : 1);
+    return rows
+      .map((c, i) => [head(c), i, c] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([, , c]) => c);
   }
 
   const strip = (c: Card): CardRow => ({
