@@ -13,6 +13,7 @@
 
 pub mod bundle;
 pub mod conflicts;
+pub mod folder;
 pub mod journal;
 mod merge;
 
