@@ -8,7 +8,7 @@ import {
   validateOrganisation,
   validatePerson,
 } from '../src/lib/validate';
-import { count, initials } from '../src/lib/format';
+import { backupLabel, count, initials } from '../src/lib/format';
 
 describe('the checks the Rust side makes', () => {
   it('emails', () => {
@@ -81,5 +81,13 @@ describe('format', () => {
     expect(initials('Sofie Van den Broeck')).toBe('SB');
     expect(initials('VITO')).toBe('V');
     expect(initials('')).toBe('?');
+  });
+});
+
+describe('backupLabel', () => {
+  it('reads the time and the reason from a backup name', () => {
+    const label = backupLabel('20261120T091244.000Z-before-import.kring-backup');
+    expect(label).toMatch(/20 Nov 2026, \d{2}:\d{2} · before import/);
+    expect(backupLabel('my-own-copy.kring-backup')).toBe('my-own-copy.kring-backup');
   });
 });

@@ -95,7 +95,10 @@ class AppState {
   }
 
   fail(error: unknown) {
-    this.toast(toAppError(error).message, 'error');
+    const e = toAppError(error);
+    // The store lost its owner (restored from an empty backup, say): back to first run.
+    if (e.code === 'no_profile') void this.load();
+    this.toast(e.message, 'error');
   }
 
   dismiss(id: number) {

@@ -28,6 +28,26 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
+/**
+ * A backup file's name in words: "20261120T091244.000Z-before-import.kring-backup" →
+ * "20 Nov 2026, 10:12 · before import" (local time). Names of another shape are shown as they are.
+ */
+export function backupLabel(name: string): string {
+  const m =
+    /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z-?(.*?)(?:\.kring-backup)?$/.exec(name);
+  if (!m) return name;
+  const when = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
+  const text = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(when);
+  const why = m[7].replace(/[-_]+/g, ' ').trim();
+  return why ? `${text} · ${why}` : text;
+}
+
 /** A JSON value from a conflict as text to show. */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined) return '(empty)';
