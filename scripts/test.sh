@@ -32,3 +32,6 @@ bash scripts/fuzz.sh 10
 
 step "crash test (kill -9 during import, demo and export)"
 bash scripts/crash-test.sh 20
+
+step "desktop app end to end (tauri-driver, Xvfb; screenshots in target/e2e-screenshots)"
+bash scripts/e2e.sh
