@@ -217,6 +217,29 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Manager of the Network: strategic goals and what is linked to them.
+    #[command(subcommand)]
+    Goal(crate::manager::GoalCommand),
+    /// Manager of the Network: Networking Teams, their members and stakeholders.
+    #[command(subcommand)]
+    Team(crate::manager::TeamCommand),
+    /// Manager of the Network: partnerships, red lines and reviews of the five behaviours.
+    #[command(subcommand)]
+    Partnership(crate::manager::PartnershipCommand),
+    /// Manager of the Network: networking events and newsletters.
+    #[command(subcommand)]
+    Event(crate::manager::EventCommand),
+    /// Manager of the Network: the networkers.
+    #[command(subcommand)]
+    Networker(crate::manager::NetworkerCommand),
+    /// KPIs and Return-on-Relationship (definitions in docs/kpis.md).
+    Kpi(crate::manager::KpiArgs),
+    /// Write the Return-on-Relationship report as a self-contained HTML page.
+    Report(crate::manager::ReportArgs),
+    /// Hand over a leaving networker's relationships and mark them left.
+    Offboard(crate::manager::OffboardArgs),
+    /// The transparency register: who met which stakeholder, when, about what (shared only).
+    Transparency(crate::manager::TransparencyArgs),
     /// Verify the indexes against the records.
     Check {
         /// Rebuild indexes that drifted.

@@ -15,6 +15,7 @@ macro_rules! out {
 }
 
 mod args;
+mod manager;
 mod output;
 
 use anyhow::{Context, Result};
@@ -480,6 +481,15 @@ fn run(cli: Cli) -> Result<()> {
                 out.display()
             );
         }
+        Command::Goal(command) => manager::goal(&store, command, now)?,
+        Command::Team(command) => manager::team(&store, command, now)?,
+        Command::Partnership(command) => manager::partnership(&store, command, now)?,
+        Command::Event(command) => manager::event(&store, command, now)?,
+        Command::Networker(command) => manager::networker(&store, command, now)?,
+        Command::Kpi(args) => manager::kpi(&store, args, now)?,
+        Command::Report(args) => manager::report(&store, args, now)?,
+        Command::Offboard(args) => manager::offboard(&store, args, now)?,
+        Command::Transparency(args) => manager::transparency(&store, args, now)?,
         Command::Check { repair, json } => {
             let report = store.check(repair, now)?;
             printer.check(&report, json)?;

@@ -896,5 +896,7 @@ pub fn generate(
         flush(&mut pending, false)?;
     }
     flush(&mut pending, true)?;
+    // Goals, Networking Teams, partnerships with reviews, events (the Manager of the Network).
+    crate::manager::demo::generate(store, options.seed, now)?;
     Ok(summary)
 }

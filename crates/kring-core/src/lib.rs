@@ -21,6 +21,7 @@ pub mod demo;
 mod error;
 pub mod files;
 pub mod identity_groups;
+pub mod manager;
 pub mod model;
 pub mod store;
 pub mod sync;

@@ -207,6 +207,11 @@ string_enum!(
         Link => "link",
         Note => "note",
         SameAs => "same_as",
+        Goal => "goal",
+        Team => "team",
+        Partnership => "partnership",
+        PartnershipReview => "partnership_review" | "review",
+        Event => "event",
     }
 );
 
@@ -227,6 +232,15 @@ impl RecordKind {
             RecordKind::Relationship => &["given", "received"],
             RecordKind::Interaction => &["participants", "outcomes"],
             RecordKind::FollowUp => &["about"],
+            RecordKind::Goal => &[
+                "priority_stakeholders",
+                "relationships",
+                "interactions",
+                "events",
+            ],
+            RecordKind::Team => &["members", "stakeholders", "accountable"],
+            RecordKind::Partnership => &["partners", "objectives", "accountabilities", "red_lines"],
+            RecordKind::Event => &["invited", "attending", "outcomes"],
             _ => &[],
         }
     }
@@ -244,6 +258,11 @@ impl RecordKind {
             RecordKind::SameAs => &["a", "b", "same"],
             // An interaction, note or follow-up marked summary is not part of the summary.
             RecordKind::Interaction | RecordKind::FollowUp | RecordKind::Note => &[],
+            // Manager of the Network records: a summary says what it is called, no more.
+            RecordKind::Goal | RecordKind::Team => &["name"],
+            RecordKind::Partnership => &["name", "status"],
+            RecordKind::Event => &["name", "kind", "date"],
+            RecordKind::PartnershipReview => &[],
         }
     }
 

@@ -719,6 +719,68 @@ impl Store {
         batch: Vec<NewRecord>,
         now: DateTime<Utc>,
     ) -> StoreResult<Vec<RecordId>> {
+        let (changes, ids) = self.creation_changes(batch, now)?;
+        self.commit(changes, Vec::new(), now)?;
+        Ok(ids)
+    }
+
+    /// Creates new records and replaces the bodies of existing ones (only changed fields get new
+    /// stamps), all validated first and written in one transaction: all of it or nothing.
+    /// Updates may refer to records created in the same batch.
+    pub fn write_batch(
+        &self,
+        creates: Vec<NewRecord>,
+        updates: Vec<(RecordId, serde_json::Value)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let pending: HashMap<RecordId, String> = creates
+            .iter()
+            .map(|r| (r.id, r.kind.as_str().to_owned()))
+            .collect();
+        let mut changes = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (id, body) in updates {
+            if !seen.insert(id) {
+                return Err(ValidationError::new("id", format!("{id} is updated twice")).into());
+            }
+            let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
+            let kind: RecordKind = before.kind.parse().map_err(|_| {
+                ValidationError::new(
+                    "kind",
+                    format!(
+                        "records of kind '{}' cannot be edited by this Kring",
+                        before.kind
+                    ),
+                )
+            })?;
+            validate_json(kind, &body)?;
+            for (field, target, kinds) in references_of(kind, &body)? {
+                let found = match pending.get(&target) {
+                    Some(kind) => Some(kind.clone()),
+                    None => self.live_state(target)?.map(|s| s.kind),
+                };
+                check_reference(field, target, found.as_deref(), kinds)?;
+            }
+            let mut after = before.clone();
+            let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
+            let superseded = apply_body(&mut after, kind, &body, stamp, false);
+            changes.push(RecordChange {
+                before: Some(before),
+                after,
+                superseded,
+            });
+        }
+        let (created, _) = self.creation_changes(creates, now)?;
+        let mut all = created;
+        all.extend(changes);
+        self.commit(all, Vec::new(), now)
+    }
+
+    fn creation_changes(
+        &self,
+        batch: Vec<NewRecord>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<(Vec<RecordChange>, Vec<RecordId>)> {
         let author = self.profile()?.map(|p| p.networker);
         let default_visibility = self.settings()?.default_visibility;
         let mut pending: HashMap<RecordId, String> = HashMap::new();
@@ -772,8 +834,7 @@ impl Store {
                 superseded: Vec::new(),
             });
         }
-        self.commit(changes, Vec::new(), now)?;
-        Ok(ids)
+        Ok((changes, ids))
     }
 
     /// Writes record changes, their index entries, the clock and extra meta keys in one
@@ -1262,6 +1323,30 @@ fn default_json(kind: RecordKind) -> serde_json::Map<String, serde_json::Value> 
             b: nil,
             same: true,
         }),
+        RecordKind::Goal => body_json(&crate::manager::Goal::default()),
+        RecordKind::Team => body_json(&crate::manager::Team::default()),
+        RecordKind::Partnership => body_json(&crate::manager::Partnership::default()),
+        RecordKind::PartnershipReview => body_json(&crate::manager::PartnershipReview {
+            partnership: nil,
+            date: epoch.date_naive(),
+            values_based_leadership: 1,
+            sharing_credit: 1,
+            outcomes_for_communities: 1,
+            communication_and_listening: 1,
+            empowering_staff: 1,
+            notes: None,
+            reviewer: None,
+        }),
+        RecordKind::Event => body_json(&crate::manager::Event {
+            name: String::new(),
+            kind: crate::manager::EventKind::Event,
+            at: epoch,
+            location: None,
+            invited: vec![],
+            attending: vec![],
+            outcomes: vec![],
+            notes: None,
+        }),
     };
     match value {
         serde_json::Value::Object(map) => map,
@@ -1353,6 +1438,11 @@ fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()>
         RecordKind::Link => check::<Link>(value),
         RecordKind::Note => check::<Note>(value),
         RecordKind::SameAs => check::<SameAs>(value),
+        RecordKind::Goal => check::<crate::manager::Goal>(value),
+        RecordKind::Team => check::<crate::manager::Team>(value),
+        RecordKind::Partnership => check::<crate::manager::Partnership>(value),
+        RecordKind::PartnershipReview => check::<crate::manager::PartnershipReview>(value),
+        RecordKind::Event => check::<crate::manager::Event>(value),
     }
 }
 
@@ -1391,6 +1481,11 @@ fn references_of(
         RecordKind::Link => refs::<Link>(value),
         RecordKind::Note => refs::<Note>(value),
         RecordKind::SameAs => refs::<SameAs>(value),
+        RecordKind::Goal => refs::<crate::manager::Goal>(value),
+        RecordKind::Team => refs::<crate::manager::Team>(value),
+        RecordKind::Partnership => refs::<crate::manager::Partnership>(value),
+        RecordKind::PartnershipReview => refs::<crate::manager::PartnershipReview>(value),
+        RecordKind::Event => refs::<crate::manager::Event>(value),
     }
 }
 

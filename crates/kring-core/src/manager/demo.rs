@@ -1,0 +1,283 @@
+//! The Manager of the Network's part of the demo network: goals with priority stakeholders,
+//! Networking Teams, partnerships with a year of quarterly reviews, events and a newsletter.
+//! Deterministic for a seed, a network and `now`.
+
+use super::records::*;
+use crate::model::*;
+use crate::store::{body_of, NewRecord, Store, StoreResult};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+
+struct Ids {
+    rng: StdRng,
+}
+
+impl Ids {
+    fn at(&mut self, at: DateTime<Utc>) -> RecordId {
+        let random: [u8; 10] = self.rng.gen();
+        RecordId(
+            uuid::Builder::from_unix_timestamp_millis(at.timestamp_millis() as u64, &random)
+                .into_uuid(),
+        )
+    }
+}
+
+fn local(at: DateTime<Utc>) -> DateTime<FixedOffset> {
+    at.with_timezone(&FixedOffset::east_opt(3600).expect("valid offset"))
+}
+
+/// (goal, description, the tag its priority stakeholders carry, team)
+const GOALS: &[(&str, &str, &str, &str)] = &[
+    (
+        "Haven en logistiek versterken",
+        "Antwerpen blijft de tweede haven van Europa, met een duurzame logistieke keten.",
+        "haven",
+        "Team Haven",
+    ),
+    (
+        "Europese middelen binnenhalen",
+        "Meer EU-financiering voor stadsprojecten via sterke relaties in Brussel.",
+        "EU-subsidies",
+        "Team Europa",
+    ),
+    (
+        "Klimaatneutrale stad 2030",
+        "Samen met partners de uitstoot halveren tegen 2030.",
+        "klimaat",
+        "Team Klimaat",
+    ),
+];
+
+/// Adds the manager's records to a demo network. Returns how many records it wrote.
+pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreResult<usize> {
+    let mut ids = Ids {
+        rng: StdRng::seed_from_u64(seed ^ 0x6d61_6e61_6765_7200),
+    };
+    let networkers: Vec<RecordId> = store
+        .all_of_kind(RecordKind::Networker)?
+        .into_iter()
+        .filter(|s| body_of::<Networker>(s).is_ok_and(|n| n.status != Some(NetworkerStatus::Left)))
+        .map(|s| RecordId(s.id))
+        .collect();
+    let organisations: Vec<(RecordId, Organisation)> = store
+        .all_of_kind(RecordKind::Organisation)?
+        .into_iter()
+        .filter_map(|s| Some((RecordId(s.id), body_of::<Organisation>(&s).ok()?)))
+        .filter(|(_, o)| !o.tags.iter().any(|t| t == "eigen organisatie"))
+        .collect();
+    let relationships: Vec<(RecordId, Relationship)> = store
+        .all_of_kind(RecordKind::Relationship)?
+        .into_iter()
+        .filter_map(|s| Some((RecordId(s.id), body_of::<Relationship>(&s).ok()?)))
+        .collect();
+    if networkers.len() < 4 || organisations.len() < 6 {
+        return Ok(0);
+    }
+    let mut batch: Vec<NewRecord> = Vec::new();
+    let shared = |record: NewRecord| NewRecord {
+        visibility: Some(Visibility::Shared),
+        ..record
+    };
+    let mut goal_ids = Vec::new();
+    for (n, (name, description, tag, team_name)) in GOALS.iter().enumerate() {
+        let mut priority: Vec<RecordId> = organisations
+            .iter()
+            .filter(|(_, o)| o.tags.iter().any(|t| t == tag))
+            .map(|(id, _)| *id)
+            .collect();
+        priority.shuffle(&mut ids.rng);
+        priority.truncate(8);
+        if priority.len() < 3 {
+            let extra: Vec<RecordId> = organisations
+                .choose_multiple(&mut ids.rng, 3)
+                .map(|(id, _)| *id)
+                .collect();
+            priority.extend(extra);
+            priority.sort();
+            priority.dedup();
+        }
+        let linked: Vec<RecordId> = relationships
+            .iter()
+            .filter(|(_, r)| priority.contains(&r.stakeholder))
+            .map(|(id, _)| *id)
+            .take(5)
+            .collect();
+        let goal_id = ids.at(now - Duration::days(300));
+        batch.push(shared(NewRecord::new(
+            goal_id,
+            &Goal {
+                name: (*name).into(),
+                description: Some((*description).into()),
+                vision: Some(
+                    "Elke prioritaire stakeholder heeft minstens één actieve, sterke relatie."
+                        .into(),
+                ),
+                status: Some(GoalStatus::Active),
+                until: Some(now.date_naive() + Duration::days(365 * (n as i64 + 2))),
+                priority_stakeholders: priority.clone(),
+                relationships: linked,
+                interactions: vec![],
+                events: vec![],
+            },
+        )));
+        goal_ids.push(goal_id);
+
+        // The team that looks after the goal's priority stakeholders.
+        let mut members: Vec<RecordId> = networkers
+            .choose_multiple(&mut ids.rng, 4)
+            .copied()
+            .collect();
+        members.sort();
+        let accountable = priority
+            .iter()
+            .map(|s| {
+                let knows = relationships
+                    .iter()
+                    .find(|(_, r)| r.stakeholder == *s && members.contains(&r.networker))
+                    .map(|(_, r)| r.networker);
+                Accountability {
+                    stakeholder: *s,
+                    networker: knows.unwrap_or(members[0]),
+                }
+            })
+            .collect();
+        batch.push(shared(NewRecord::new(
+            ids.at(now - Duration::days(290)),
+            &Team {
+                name: (*team_name).into(),
+                purpose: Some(format!("Draagt bij aan: {name}")),
+                members: members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| TeamMember {
+                        networker: *m,
+                        role: if i == 0 {
+                            TeamRole::Lead
+                        } else {
+                            TeamRole::Member
+                        },
+                    })
+                    .collect(),
+                stakeholders: priority,
+                accountable,
+            },
+        )));
+    }
+
+    // Partnerships with a year of quarterly reviews.
+    let partnership_names = [
+        ("Klimaatalliantie Antwerpen", "klimaat"),
+        ("Haven-Stad Samenwerking", "haven"),
+    ];
+    for (name, tag) in partnership_names {
+        let mut partners: Vec<RecordId> = organisations
+            .iter()
+            .filter(|(_, o)| o.tags.iter().any(|t| t == tag))
+            .map(|(id, _)| *id)
+            .take(2)
+            .collect();
+        if partners.is_empty() {
+            partners.push(organisations[0].0);
+        }
+        let id = ids.at(now - Duration::days(400));
+        let lead = networkers[ids.rng.gen_range(0..networkers.len())];
+        batch.push(shared(NewRecord::new(
+            id,
+            &Partnership {
+                name: name.into(),
+                status: Some(PartnershipStatus::Active),
+                accountabilities: partners
+                    .iter()
+                    .map(|p| PartnerAccountability {
+                        partner: *p,
+                        text: "Levert data en een projectleider; rapporteert elk kwartaal.".into(),
+                    })
+                    .collect(),
+                partners,
+                objectives: vec![
+                    format!("Gezamenlijke aanpak rond {tag}"),
+                    "Resultaten die bewoners merken".into(),
+                ],
+                red_lines: vec![
+                    "tag:wapenhandel".into(),
+                    "Geen samenwerking zonder transparante financiering".into(),
+                ],
+                benefits_and_risks: Some(
+                    "Kosten en opbrengsten 50/50; elke partner draagt zijn eigen personeelskosten."
+                        .into(),
+                ),
+                exit_arrangements: Some(
+                    "Opzeg met zes maanden; gedeelde data blijven beschikbaar voor beide partners."
+                        .into(),
+                ),
+                review_every_days: Some(90),
+                started: Some(now.date_naive() - Duration::days(400)),
+                lead: Some(lead),
+            },
+        )));
+        for quarter in 0..4i64 {
+            let date = now.date_naive() - Duration::days(365 - quarter * 91);
+            let mut score = || ids.rng.gen_range(2..=5u8);
+            let review = PartnershipReview {
+                partnership: id,
+                date,
+                values_based_leadership: score(),
+                sharing_credit: score(),
+                outcomes_for_communities: score(),
+                communication_and_listening: score(),
+                empowering_staff: score(),
+                notes: Some(format!("Kwartaalreview {}", quarter + 1)),
+                reviewer: Some(lead),
+            };
+            batch.push(shared(NewRecord::new(
+                ids.at(now - Duration::days(365 - quarter * 91)),
+                &review,
+            )));
+        }
+    }
+
+    // Events and a newsletter, with invited and attending people.
+    let stakeholders: Vec<RecordId> = organisations.iter().map(|(id, _)| *id).collect();
+    let events = [
+        ("Nieuwjaarsreceptie partners", EventKind::Reception, 320),
+        ("Havenconferentie", EventKind::Conference, 150),
+        ("Workshop klimaatplan", EventKind::Workshop, 40),
+        ("Nieuwsbrief netwerk – najaar", EventKind::Newsletter, 20),
+    ];
+    for (name, kind, days_ago) in events {
+        let at = now - Duration::days(days_ago);
+        let mut invited: Vec<RecordId> = networkers
+            .choose_multiple(&mut ids.rng, 4)
+            .copied()
+            .collect();
+        invited.extend(stakeholders.choose_multiple(&mut ids.rng, 10).copied());
+        let attending: Vec<RecordId> = if kind == EventKind::Newsletter {
+            vec![]
+        } else {
+            invited.iter().copied().step_by(2).collect()
+        };
+        let event_id = ids.at(at);
+        batch.push(shared(NewRecord::new(
+            event_id,
+            &Event {
+                name: name.into(),
+                kind,
+                at: local(at),
+                location: (kind != EventKind::Newsletter).then(|| "Stadhuis Antwerpen".into()),
+                invited,
+                attending,
+                outcomes: if kind == EventKind::Newsletter {
+                    vec![]
+                } else {
+                    vec!["Twee nieuwe contacten voor het netwerk".into()]
+                },
+                notes: None,
+            },
+        )));
+    }
+    let written = batch.len();
+    store.create_many(batch, now)?;
+    Ok(written)
+}

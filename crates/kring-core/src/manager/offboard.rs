@@ -1,0 +1,499 @@
+//! Offboarding: when a networker leaves, a handover view of their relationships by importance and
+//! risk, proposed successors, and the reassignment. Nothing is deleted: the leaver's relationships
+//! stay as they are, successors get relationships (and team accountabilities) of their own, and
+//! the networker is marked `left`.
+
+use super::kpi::{relationship_state, Contacts};
+use super::network::Network;
+use super::records::*;
+use super::Named;
+use crate::model::*;
+use crate::store::{body_json, NewRecord, Store, StoreError, StoreResult};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// A networker as a line in `kring networker list`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NetworkerSummary {
+    pub id: RecordId,
+    pub name: String,
+    pub email: Option<String>,
+    pub unit: Option<String>,
+    pub status: NetworkerStatus,
+    /// Relationships of any status.
+    pub relationships: u32,
+    /// Relationships with status active.
+    pub current_relationships: u32,
+    /// Stakeholders no other networker (who has not left) has a current relationship with.
+    pub sole_contact_for: u32,
+    pub teams: Vec<Named>,
+}
+
+/// A colleague proposed to take over a relationship, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Candidate {
+    pub networker: RecordId,
+    pub name: String,
+    pub reason: String,
+    /// Their own relationship's strength, when they already know the stakeholder.
+    pub strength: Option<u8>,
+}
+
+/// One relationship of the leaver in the handover view.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HandoverItem {
+    pub relationship: RecordId,
+    pub stakeholder: RecordId,
+    pub stakeholder_name: String,
+    pub strength: u8,
+    pub trust: Option<u8>,
+    pub status: Option<RelationshipStatus>,
+    pub last_contact: Option<String>,
+    /// strength + trust + 5 if a goal's priority stakeholder + 3 if the leaver is accountable
+    /// for it in a team + 2 if a team looks after it.
+    pub importance: u32,
+    /// `high`: nobody else knows the stakeholder; `medium`: colleagues know them, none with
+    /// strength 3 or more; `low`: a colleague has a strong relationship.
+    pub risk: String,
+    pub reasons: Vec<String>,
+    pub candidates: Vec<Candidate>,
+    /// Who takes it over (none: nobody proposed or chosen; the relationship stays as it is).
+    pub successor: Option<Named>,
+    /// Whether the successor gets a new relationship (false when they already have one).
+    pub creates_relationship: bool,
+}
+
+/// The handover of a leaving networker: the view, and what was (or would be) done.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HandoverPlan {
+    pub networker: Named,
+    pub items: Vec<HandoverItem>,
+    pub assigned: u32,
+    pub unassigned: u32,
+    pub new_relationships: u32,
+    pub accountabilities_moved: u32,
+    pub team_memberships_ended: u32,
+    /// False for a dry run.
+    pub applied: bool,
+}
+
+impl Store {
+    /// Every networker with their relationships, sole contacts and teams, by name.
+    pub fn networker_list(&self, now: DateTime<Utc>) -> StoreResult<Vec<NetworkerSummary>> {
+        let network = Network::load(self, now)?;
+        let contacts = Contacts::build(&network);
+        let mut out = Vec::new();
+        for item in network.networkers.values() {
+            let id = item.id;
+            let mine: Vec<_> = network
+                .relationships
+                .iter()
+                .filter(|r| r.body.networker == id)
+                .collect();
+            let current: Vec<_> = mine
+                .iter()
+                .filter(|r| relationship_state(&network, &contacts, r, now).current)
+                .collect();
+            let sole = current
+                .iter()
+                .filter(|r| {
+                    colleagues_knowing(&network, &contacts, id, r.body.stakeholder, now).is_empty()
+                })
+                .count();
+            out.push(NetworkerSummary {
+                id,
+                name: item.body.name.clone(),
+                email: item.body.email.clone(),
+                unit: item.body.unit.clone(),
+                status: item.body.status.unwrap_or(NetworkerStatus::Active),
+                relationships: mine.len() as u32,
+                current_relationships: mine
+                    .iter()
+                    .filter(|r| {
+                        r.body
+                            .status
+                            .is_none_or(|s| s == RelationshipStatus::Active)
+                    })
+                    .count() as u32,
+                sole_contact_for: sole as u32,
+                teams: network
+                    .teams
+                    .iter()
+                    .filter(|t| t.body.member_ids().contains(&id))
+                    .map(|t| Named {
+                        id: t.id,
+                        name: t.body.name.clone(),
+                    })
+                    .collect(),
+            });
+        }
+        out.sort_by(|a, b| {
+            crate::text::fold(&a.name)
+                .cmp(&crate::text::fold(&b.name))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(out)
+    }
+
+    /// The handover of a networker who leaves. `successors` narrows the choice: each relationship
+    /// goes to the best proposed candidate among them, else to the first of them; without
+    /// successors, to the best proposed candidate. A dry run only reports. Otherwise, in one
+    /// transaction: successors without a relationship get one (strength 1, the leaver's cadence
+    /// and visibility) and a note on the stakeholder's card says so; team accountabilities move
+    /// to the successor (who joins the team); the leaver leaves their teams and is marked `left`.
+    pub fn offboard(
+        &self,
+        networker: RecordId,
+        successors: &[RecordId],
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> StoreResult<HandoverPlan> {
+        self.require_profile()?;
+        let network = Network::load(self, now)?;
+        let leaver =
+            network
+                .networkers
+                .get(&networker)
+                .ok_or_else(|| match self.kind_of(networker) {
+                    Ok(Some(kind)) => StoreError::WrongKind {
+                        id: networker,
+                        actual: kind,
+                        expected: RecordKind::Networker,
+                    },
+                    _ => StoreError::NotFound(networker),
+                })?;
+        for s in successors {
+            if *s == networker {
+                return Err(
+                    ValidationError::new("to", "a networker cannot succeed themselves").into(),
+                );
+            }
+            match network.networkers.get(s) {
+                None => {
+                    return Err(
+                        ValidationError::new("to", format!("{s} is not a networker")).into(),
+                    )
+                }
+                Some(n) if n.body.status == Some(NetworkerStatus::Left) => {
+                    return Err(ValidationError::new(
+                        "to",
+                        format!("{} has left the organisation", n.body.name),
+                    )
+                    .into())
+                }
+                Some(_) => {}
+            }
+        }
+        let contacts = Contacts::build(&network);
+        let today = now.date_naive();
+        let priority: BTreeSet<RecordId> = network
+            .goals
+            .iter()
+            .filter(|g| g.body.status != Some(GoalStatus::Dropped))
+            .flat_map(|g| {
+                g.body
+                    .priority_stakeholders
+                    .iter()
+                    .map(|s| network.canonical(*s))
+            })
+            .collect();
+        let mut items = Vec::new();
+        let mut creates: Vec<NewRecord> = Vec::new();
+        for r in network
+            .relationships
+            .iter()
+            .filter(|r| r.body.networker == networker)
+        {
+            let stakeholder = r.body.stakeholder;
+            let canonical = network.canonical(stakeholder);
+            let mut importance = u32::from(r.body.strength) + u32::from(r.body.trust.unwrap_or(0));
+            let mut reasons = Vec::new();
+            if priority.contains(&canonical) {
+                importance += 5;
+                let goals: Vec<&str> = network
+                    .goals
+                    .iter()
+                    .filter(|g| {
+                        g.body
+                            .priority_stakeholders
+                            .iter()
+                            .any(|s| network.canonical(*s) == canonical)
+                    })
+                    .map(|g| g.body.name.as_str())
+                    .collect();
+                reasons.push(format!("priority stakeholder of {}", goals.join(", ")));
+            }
+            let looking_after: Vec<&crate::manager::network::Item<Team>> = network
+                .teams
+                .iter()
+                .filter(|t| {
+                    t.body
+                        .stakeholders
+                        .iter()
+                        .any(|s| network.canonical(*s) == canonical)
+                })
+                .collect();
+            if looking_after
+                .iter()
+                .any(|t| t.body.accountable_for(stakeholder).contains(&networker))
+            {
+                importance += 3;
+                reasons.push("accountable for it in a team".into());
+            }
+            if !looking_after.is_empty() {
+                importance += 2;
+                let names: Vec<&str> = looking_after.iter().map(|t| t.body.name.as_str()).collect();
+                reasons.push(format!("looked after by {}", names.join(", ")));
+            }
+            // Candidates: colleagues who know the stakeholder, strongest first; then members of
+            // the teams looking after it (leads first); then the leaver's team mates.
+            let mut candidates: Vec<Candidate> =
+                colleagues_knowing(&network, &contacts, networker, stakeholder, now)
+                    .into_iter()
+                    .map(|(id, strength)| Candidate {
+                        networker: id,
+                        name: network.name(id),
+                        reason: format!(
+                            "knows {} (strength {strength})",
+                            network.name(stakeholder)
+                        ),
+                        strength: Some(strength),
+                    })
+                    .collect();
+            let mut add_team_members = |team: &Team, reason: String| {
+                let mut members: Vec<(TeamRole, RecordId)> = team
+                    .member_ids()
+                    .into_iter()
+                    .filter_map(|m| Some((team.role_of(m)?, m)))
+                    .collect();
+                members.sort();
+                for (_, member) in members {
+                    if member == networker
+                        || network.has_left(member)
+                        || candidates.iter().any(|c| c.networker == member)
+                    {
+                        continue;
+                    }
+                    candidates.push(Candidate {
+                        networker: member,
+                        name: network.name(member),
+                        reason: reason.clone(),
+                        strength: None,
+                    });
+                }
+            };
+            for team in &looking_after {
+                add_team_members(
+                    &team.body,
+                    format!("in {}, which looks after it", team.body.name),
+                );
+            }
+            for team in network
+                .teams
+                .iter()
+                .filter(|t| t.body.member_ids().contains(&networker))
+            {
+                add_team_members(&team.body, format!("team mate in {}", team.body.name));
+            }
+            let strong_colleague = candidates
+                .iter()
+                .any(|c| c.strength.is_some_and(|s| s >= 3));
+            let any_colleague = candidates.iter().any(|c| c.strength.is_some());
+            let risk = if !any_colleague {
+                reasons.push("nobody else knows this stakeholder".into());
+                "high"
+            } else if !strong_colleague {
+                reasons.push("colleagues know them only weakly".into());
+                "medium"
+            } else {
+                "low"
+            };
+            if r.body.is_going_cold(now) {
+                reasons.push("going cold".into());
+            }
+            let successor = if successors.is_empty() {
+                candidates.first().map(|c| c.networker)
+            } else {
+                candidates
+                    .iter()
+                    .map(|c| c.networker)
+                    .find(|c| successors.contains(c))
+                    .or(Some(successors[0]))
+            };
+            let successor_relationship =
+                successor.map(|s| RecordId::for_relationship(s, stakeholder));
+            let creates_relationship = match successor_relationship {
+                Some(id) => !network
+                    .relationships
+                    .iter()
+                    .any(|existing| existing.id == id),
+                None => false,
+            };
+            if let (true, Some(s), Some(id)) =
+                (creates_relationship, successor, successor_relationship)
+            {
+                let relationship = Relationship {
+                    networker: s,
+                    stakeholder,
+                    strength: 1,
+                    trust: None,
+                    given: vec![],
+                    received: vec![],
+                    since: Some(today),
+                    cadence_days: r.body.cadence_days,
+                    status: Some(RelationshipStatus::Active),
+                    last_contact: None,
+                };
+                creates.push(NewRecord {
+                    visibility: Some(r.visibility),
+                    ..NewRecord::new(id, &relationship)
+                });
+                let note = Note {
+                    about: stakeholder,
+                    text: format!(
+                        "Handed over from {} to {} on {today} (offboarding).",
+                        leaver.body.name,
+                        network.name(s)
+                    ),
+                };
+                let note_id =
+                    RecordId::new_v7(now.timestamp_millis() as u64 + creates.len() as u64);
+                creates.push(NewRecord {
+                    visibility: Some(r.visibility),
+                    ..NewRecord::new(note_id, &note)
+                });
+            }
+            items.push(HandoverItem {
+                relationship: r.id,
+                stakeholder,
+                stakeholder_name: network.name(stakeholder),
+                strength: r.body.strength,
+                trust: r.body.trust,
+                status: r.body.status,
+                last_contact: contacts
+                    .last_before(networker, canonical, now)
+                    .map(|t| t.date_naive().to_string()),
+                importance,
+                risk: risk.into(),
+                reasons,
+                candidates,
+                successor: successor.map(|id| Named {
+                    id,
+                    name: network.name(id),
+                }),
+                creates_relationship,
+            });
+        }
+        let risk_rank = |risk: &str| match risk {
+            "high" => 0,
+            "medium" => 1,
+            _ => 2,
+        };
+        items.sort_by(|a, b| {
+            b.importance
+                .cmp(&a.importance)
+                .then(risk_rank(&a.risk).cmp(&risk_rank(&b.risk)))
+                .then(
+                    crate::text::fold(&a.stakeholder_name)
+                        .cmp(&crate::text::fold(&b.stakeholder_name)),
+                )
+        });
+
+        // Teams: accountabilities move to the successor, who joins; the leaver leaves.
+        let mut updates: Vec<(RecordId, serde_json::Value)> = Vec::new();
+        let mut accountabilities_moved = 0;
+        let mut team_memberships_ended = 0;
+        for team in &network.teams {
+            let mut body = team.body.clone();
+            let mut changed = false;
+            for accountability in &mut body.accountable {
+                if accountability.networker != networker {
+                    continue;
+                }
+                let successor = items
+                    .iter()
+                    .find(|i| i.stakeholder == accountability.stakeholder)
+                    .and_then(|i| i.successor.as_ref().map(|s| s.id))
+                    .or_else(|| successors.first().copied());
+                if let Some(s) = successor {
+                    accountability.networker = s;
+                    accountabilities_moved += 1;
+                    changed = true;
+                    if !body.members.iter().any(|m| m.networker == s) {
+                        body.members.push(TeamMember {
+                            networker: s,
+                            role: TeamRole::Member,
+                        });
+                    }
+                }
+            }
+            body.accountable.sort();
+            body.accountable.dedup();
+            if body.members.iter().any(|m| m.networker == networker) {
+                body.members.retain(|m| m.networker != networker);
+                team_memberships_ended += 1;
+                changed = true;
+            }
+            if changed {
+                updates.push((team.id, body_json(&body)));
+            }
+        }
+        let mut leaver_body = leaver.body.clone();
+        leaver_body.status = Some(NetworkerStatus::Left);
+        updates.push((networker, body_json(&leaver_body)));
+
+        let plan = HandoverPlan {
+            networker: Named {
+                id: networker,
+                name: leaver.body.name.clone(),
+            },
+            assigned: items.iter().filter(|i| i.successor.is_some()).count() as u32,
+            unassigned: items.iter().filter(|i| i.successor.is_none()).count() as u32,
+            new_relationships: items.iter().filter(|i| i.creates_relationship).count() as u32,
+            accountabilities_moved,
+            team_memberships_ended,
+            items,
+            applied: !dry_run,
+        };
+        if !dry_run {
+            self.write_batch(creates, updates, now)?;
+        }
+        Ok(plan)
+    }
+}
+
+/// Colleagues (not the leaver, not left) with a current relationship with a stakeholder (or a
+/// card of its identity group), strongest first: (networker, strength).
+fn colleagues_knowing(
+    network: &Network,
+    contacts: &Contacts,
+    networker: RecordId,
+    stakeholder: RecordId,
+    now: DateTime<Utc>,
+) -> Vec<(RecordId, u8)> {
+    let canonical = network.canonical(stakeholder);
+    let mut out: Vec<(RecordId, u8)> = Vec::new();
+    for r in &network.relationships {
+        if r.body.networker == networker || network.canonical(r.body.stakeholder) != canonical {
+            continue;
+        }
+        if !relationship_state(network, contacts, r, now).current {
+            continue;
+        }
+        match out.iter_mut().find(|(n, _)| *n == r.body.networker) {
+            Some(existing) => existing.1 = existing.1.max(r.body.strength),
+            None => out.push((r.body.networker, r.body.strength)),
+        }
+    }
+    out.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(network.name(a.0).cmp(&network.name(b.0)))
+            .then(a.0.cmp(&b.0))
+    });
+    out
+}

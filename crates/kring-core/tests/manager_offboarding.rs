@@ -1,0 +1,264 @@
+//! Offboarding with numbers worked out by hand.
+//!
+//! Chris leaves. Chris–Port: strength 4, trust 4; Port is a priority stakeholder of goal Haven,
+//! Team Haven (Chris lead, Bart member) looks after Port with Chris accountable. Bart–Port:
+//! strength 2. Chris–Els: strength 3, cadence 60, no trust; nobody else knows Els.
+//! Importance Chris–Port = 4 + 4 + 5 + 3 + 2 = 18 (risk medium: Bart knows Port, weakly);
+//! Chris–Els = 3 + 0 = 3 (risk high: nobody else knows Els).
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use kring_core::manager::*;
+use kring_core::model::*;
+use kring_core::store::{OpenOptions, Store};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    chris: RecordId,
+    bart: RecordId,
+    dirk: RecordId,
+    port: RecordId,
+    els: RecordId,
+    team: RecordId,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s"), &OpenOptions::default()).unwrap();
+    let t = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+    store
+        .init("Mia", "mia@antwerpen.be", Role::Manager, t)
+        .unwrap();
+    let networker = |name: &str| {
+        store
+            .create(
+                &Networker {
+                    name: name.into(),
+                    status: Some(NetworkerStatus::Active),
+                    ..Networker::default()
+                },
+                None,
+                t,
+            )
+            .unwrap()
+    };
+    let chris = networker("Chris");
+    let bart = networker("Bart");
+    let dirk = networker("Dirk");
+    let port = store
+        .create(
+            &Organisation {
+                name: "Port".into(),
+                ..Organisation::default()
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    let els = store
+        .create(
+            &Person {
+                display_name: "Els".into(),
+                ..Person::default()
+            },
+            Some(Visibility::Summary),
+            t,
+        )
+        .unwrap();
+    let relate = |n: RecordId,
+                  s: RecordId,
+                  strength: u8,
+                  trust: Option<u8>,
+                  cadence: Option<u32>,
+                  visibility: Visibility| {
+        store
+            .create_with_id(
+                RecordId::for_relationship(n, s),
+                &Relationship {
+                    networker: n,
+                    stakeholder: s,
+                    strength,
+                    trust,
+                    given: vec![],
+                    received: vec![],
+                    since: Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                    cadence_days: cadence,
+                    status: Some(RelationshipStatus::Active),
+                    last_contact: None,
+                },
+                Some(visibility),
+                t,
+            )
+            .unwrap();
+    };
+    relate(chris, port, 4, Some(4), None, Visibility::Shared);
+    relate(bart, port, 2, None, None, Visibility::Shared);
+    relate(chris, els, 3, None, Some(60), Visibility::Summary);
+    store
+        .create_goal(
+            &Goal {
+                name: "Haven".into(),
+                priority_stakeholders: vec![port],
+                ..Goal::default()
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    let team = store
+        .create_team(
+            &Team {
+                name: "Team Haven".into(),
+                members: vec![
+                    TeamMember {
+                        networker: chris,
+                        role: TeamRole::Lead,
+                    },
+                    TeamMember {
+                        networker: bart,
+                        role: TeamRole::Member,
+                    },
+                ],
+                stakeholders: vec![port],
+                accountable: vec![Accountability {
+                    stakeholder: port,
+                    networker: chris,
+                }],
+                ..Team::default()
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    Fixture {
+        _dir: dir,
+        store,
+        chris,
+        bart,
+        dirk,
+        port,
+        els,
+        team,
+    }
+}
+
+#[test]
+fn the_handover_lists_relationships_by_importance_with_risk_and_proposed_successors() {
+    let f = fixture();
+    let digest = f.store.digest().unwrap();
+    let plan = f.store.offboard(f.chris, &[], true, now()).unwrap();
+    assert!(!plan.applied);
+    assert_eq!(
+        f.store.digest().unwrap(),
+        digest,
+        "a dry run changes nothing"
+    );
+    assert_eq!(plan.items.len(), 2);
+    let port = &plan.items[0];
+    assert_eq!(port.stakeholder, f.port);
+    assert_eq!(port.importance, 18);
+    assert_eq!(port.risk, "medium");
+    assert_eq!(port.candidates[0].networker, f.bart);
+    assert_eq!(port.candidates[0].strength, Some(2));
+    assert_eq!(port.successor.as_ref().unwrap().id, f.bart);
+    assert!(!port.creates_relationship, "Bart already knows Port");
+    let els = &plan.items[1];
+    assert_eq!(els.stakeholder, f.els);
+    assert_eq!(els.importance, 3);
+    assert_eq!(els.risk, "high");
+    // Nobody knows Els: the proposal is Chris's team mate.
+    assert_eq!(els.candidates.len(), 1);
+    assert_eq!(els.candidates[0].networker, f.bart);
+    assert!(els.candidates[0].reason.contains("team mate"));
+    assert!(els.creates_relationship);
+    assert_eq!(
+        (plan.assigned, plan.unassigned, plan.new_relationships),
+        (2, 0, 1)
+    );
+    assert_eq!(plan.accountabilities_moved, 1);
+    assert_eq!(plan.team_memberships_ended, 1);
+}
+
+#[test]
+fn offboarding_keeps_every_relationship_and_marks_the_networker_left() {
+    let f = fixture();
+    let before = f.store.counts().unwrap()["relationship"];
+    let plan = f.store.offboard(f.chris, &[], false, now()).unwrap();
+    assert!(plan.applied);
+    // Nothing deleted: Chris's two relationships stay; Bart gets one with Els.
+    assert_eq!(f.store.counts().unwrap()["relationship"], before + 1);
+    for stakeholder in [f.port, f.els] {
+        let kept: Relationship = f
+            .store
+            .get(RecordId::for_relationship(f.chris, stakeholder))
+            .unwrap()
+            .unwrap();
+        assert_eq!(kept.networker, f.chris);
+    }
+    let new: Relationship = f
+        .store
+        .get(RecordId::for_relationship(f.bart, f.els))
+        .unwrap()
+        .unwrap();
+    assert_eq!((new.strength, new.cadence_days), (1, Some(60)));
+    // The new relationship keeps the leaver's visibility (summary).
+    let state = f
+        .store
+        .state(RecordId::for_relationship(f.bart, f.els))
+        .unwrap()
+        .unwrap();
+    assert_eq!(kring_core::sync::visibility_of(&state), Visibility::Summary);
+    let chris: Networker = f.store.get(f.chris).unwrap().unwrap();
+    assert_eq!(chris.status, Some(NetworkerStatus::Left));
+    let team = f.store.team_view(f.team, now()).unwrap();
+    assert_eq!(team.members.len(), 1);
+    assert_eq!(team.members[0].networker, f.bart);
+    assert_eq!(team.stakeholders[0].accountable[0].id, f.bart);
+    let list = f.store.networker_list(now()).unwrap();
+    let chris = list.iter().find(|n| n.id == f.chris).unwrap();
+    assert_eq!(chris.status, NetworkerStatus::Left);
+    assert_eq!(chris.relationships, 2);
+    // A note on Els's card says who took over.
+    let detail = f.store.card_detail(f.els, now()).unwrap();
+    assert!(detail
+        .notes
+        .iter()
+        .any(|n| n.text.contains("Handed over from Chris to Bart")));
+}
+
+#[test]
+fn a_chosen_successor_takes_what_no_proposed_colleague_among_them_knows() {
+    let f = fixture();
+    let plan = f.store.offboard(f.chris, &[f.dirk], false, now()).unwrap();
+    // Dirk knows neither: both go to Dirk, who gets two new relationships and joins the team.
+    assert_eq!(plan.new_relationships, 2);
+    assert!(plan
+        .items
+        .iter()
+        .all(|i| i.successor.as_ref().unwrap().id == f.dirk));
+    let team = f.store.team_view(f.team, now()).unwrap();
+    assert!(team.members.iter().any(|m| m.networker == f.dirk));
+    assert_eq!(team.stakeholders[0].accountable[0].id, f.dirk);
+}
+
+#[test]
+fn offboarding_refuses_a_successor_who_is_not_a_networker_and_changes_nothing() {
+    let f = fixture();
+    let digest = f.store.digest().unwrap();
+    let err = f
+        .store
+        .offboard(f.chris, &[f.port], false, now())
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("is not a networker"), "{err}");
+    let err = f
+        .store
+        .offboard(f.chris, &[f.chris], false, now())
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot succeed themselves"));
+    assert_eq!(f.store.digest().unwrap(), digest);
+}

@@ -1,0 +1,161 @@
+//! The transparency register shows shared meetings only: canaries in private and summary
+//! records, and in a private card, must never appear in its CSV or HTML.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use kring_core::manager::*;
+use kring_core::model::*;
+use kring_core::store::{OpenOptions, Store};
+
+fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap()
+}
+
+#[test]
+fn the_register_lists_shared_meetings_in_the_period_and_never_private_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s"), &OpenOptions::default()).unwrap();
+    let t = at(2026, 1, 1);
+    let me = store
+        .init("An Peeters", "an@antwerpen.be", Role::Networker, t)
+        .unwrap()
+        .networker;
+    let port = store
+        .create(
+            &Organisation {
+                name: "Port of Antwerp-Bruges".into(),
+                ..Organisation::default()
+            },
+            Some(Visibility::Shared),
+            t,
+        )
+        .unwrap();
+    let jan = store
+        .create_person(
+            &Person {
+                display_name: "Jan Smit".into(),
+                ..Person::default()
+            },
+            Some(port),
+            Some("CEO"),
+            Some(Visibility::Shared),
+            t,
+        )
+        .unwrap();
+    let secret = store
+        .create(
+            &Person {
+                display_name: "CANARY-PERSON Geheime Gert".into(),
+                ..Person::default()
+            },
+            Some(Visibility::Private),
+            t,
+        )
+        .unwrap();
+    let log = |with: Vec<RecordId>, when: DateTime<Utc>, summary: &str, v: Visibility| {
+        let mut participants = vec![me];
+        participants.extend(with);
+        store
+            .create(
+                &Interaction {
+                    kind: InteractionKind::Meeting,
+                    at: when.fixed_offset(),
+                    participants,
+                    summary: summary.into(),
+                    outcomes: vec![],
+                },
+                Some(v),
+                when,
+            )
+            .unwrap()
+    };
+    log(
+        vec![jan],
+        at(2026, 3, 2),
+        "Overleg kaaimuren",
+        Visibility::Shared,
+    );
+    log(
+        vec![jan],
+        at(2026, 3, 3),
+        "CANARY-PRIVATE lunch",
+        Visibility::Private,
+    );
+    log(
+        vec![jan],
+        at(2026, 3, 4),
+        "CANARY-SUMMARY call",
+        Visibility::Summary,
+    );
+    log(
+        vec![secret],
+        at(2026, 3, 5),
+        "Verkenning",
+        Visibility::Shared,
+    );
+    log(
+        vec![jan],
+        at(2026, 5, 1),
+        "Buiten de periode",
+        Visibility::Shared,
+    );
+    store
+        .create_event(
+            &Event {
+                name: "Havenconferentie".into(),
+                kind: EventKind::Conference,
+                at: at(2026, 3, 10).fixed_offset(),
+                location: None,
+                invited: vec![],
+                attending: vec![me, port],
+                outcomes: vec![],
+                notes: None,
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    store
+        .create_event(
+            &Event {
+                name: "CANARY-EVENT besloten diner".into(),
+                kind: EventKind::Reception,
+                at: at(2026, 3, 11).fixed_offset(),
+                location: None,
+                invited: vec![],
+                attending: vec![me, port],
+                outcomes: vec![],
+                notes: None,
+            },
+            Some(Visibility::Private),
+            t,
+        )
+        .unwrap();
+
+    let register = store
+        .transparency_register(
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            at(2026, 11, 23),
+        )
+        .unwrap();
+    // The shared meeting, the shared meeting with a private card, the shared conference.
+    assert_eq!(register.entries.len(), 3);
+    let first = &register.entries[0];
+    assert_eq!(first.date, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+    assert_eq!(first.networkers, vec!["An Peeters"]);
+    assert_eq!(first.stakeholders, vec!["Jan Smit"]);
+    assert_eq!(first.organisations, vec!["Port of Antwerp-Bruges"]);
+    assert_eq!(first.about, "Overleg kaaimuren");
+    assert_eq!(register.entries[1].stakeholders, vec!["(not shared)"]);
+    assert_eq!(register.entries[2].kind, "event: conference");
+
+    let csv = register.to_csv();
+    let html = register.to_html("Stad Antwerpen");
+    for text in [&csv, &html] {
+        assert!(text.contains("Overleg kaaimuren"));
+        assert!(!text.contains("CANARY"), "a private or summary item leaked");
+        assert!(!text.contains("Buiten de periode"));
+    }
+    assert_eq!(csv.lines().count(), 4);
+    assert!(!html.contains("<script"));
+}
