@@ -5,6 +5,7 @@ import {
   isoDate,
   localToRfc3339,
   parseDate,
+  parseDue,
   quickPick,
   relativeDay,
 } from '../src/lib/dates';
@@ -48,5 +49,25 @@ describe('moments', () => {
     expect(relativeDay('2026-11-18', now)).toBe('5 days ago');
     expect(relativeDay('2026-12-07', now)).toBe('in 2 weeks');
     expect(relativeDay('2026-05-23', now)).toBe('6 months ago');
+  });
+});
+
+describe('parseDue', () => {
+  const now = new Date(2026, 10, 23, 15, 30);
+  it('reads the ways people type a due date', () => {
+    expect(parseDue('2026-12-01', now)).toBe('2026-12-01');
+    expect(parseDue('1/12/2026', now)).toBe('2026-12-01');
+    expect(parseDue('01.12.2026', now)).toBe('2026-12-01');
+    expect(parseDue('+7', now)).toBe('2026-11-30');
+    expect(parseDue('+2w', now)).toBe('2026-12-07');
+    expect(parseDue('+1m', now)).toBe('2026-12-23');
+    expect(parseDue('tomorrow', now)).toBe('2026-11-24');
+    expect(parseDue(' Today ', now)).toBe('2026-11-23');
+  });
+  it('refuses what is not a date', () => {
+    expect(parseDue('', now)).toBeNull();
+    expect(parseDue('next week', now)).toBeNull();
+    expect(parseDue('31/02/2026', now)).toBeNull();
+    expect(parseDue('2026-13-01', now)).toBeNull();
   });
 });

@@ -47,6 +47,33 @@ export function quickPick(pick: QuickPick, from: Date): string {
   }
 }
 
+/**
+ * A due date as people type it: "2026-12-01", "1/12/2026" (day first, as in Belgium), "+7" (days),
+ * "+2w", "+1m", "today", "tomorrow". Returns YYYY-MM-DD, or null when it cannot be read.
+ */
+export function parseDue(text: string, now: Date = new Date()): string | null {
+  const t = text.trim().toLowerCase();
+  if (t === '') return null;
+  if (t === 'today') return isoDate(now);
+  if (t === 'tomorrow') return isoDate(addDays(now, 1));
+  const rel = /^\+\s*(\d{1,3})\s*([dwm]?)$/.exec(t);
+  if (rel) {
+    const n = Number(rel[1]);
+    if (rel[2] === 'm') return isoDate(addMonths(now, n));
+    return isoDate(addDays(now, rel[2] === 'w' ? n * 7 : n));
+  }
+  const iso = parseDate(t);
+  if (iso) return isoDate(iso);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (dmy) {
+    const date = new Date(Number(dmy[3]), Number(dmy[2]) - 1, Number(dmy[1]));
+    if (date.getMonth() === Number(dmy[2]) - 1 && date.getDate() === Number(dmy[1])) {
+      return isoDate(date);
+    }
+  }
+  return null;
+}
+
 /** The value of an `<input type="datetime-local">` for a moment: YYYY-MM-DDTHH:MM, local time. */
 export function dateTimeLocalValue(date: Date): string {
   return `${isoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
