@@ -184,6 +184,8 @@ pub enum Command {
     },
     /// Trust the key that signed a bundle (after a colleague's laptop was replaced).
     Trust { file: PathBuf },
+    /// Sync through a shared folder: import what is new, write your delta (or master), prune.
+    Sync(crate::sync_folder::SyncArgs),
     /// Write a backup of the whole store, private records included.
     Backup {
         #[arg(long, value_name = "FILE")]

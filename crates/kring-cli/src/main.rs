@@ -17,6 +17,7 @@ macro_rules! out {
 mod args;
 mod manager;
 mod output;
+mod sync_folder;
 
 use anyhow::{Context, Result};
 use args::*;
@@ -411,6 +412,7 @@ fn run(cli: Cli) -> Result<()> {
                 file.display()
             );
         }
+        Command::Sync(args) => sync_folder::run(&store, args)?,
         Command::Backup { out } => {
             let path = match out {
                 Some(path) => path,
