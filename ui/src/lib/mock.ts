@@ -492,7 +492,8 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
     );
     if (terms.length === 0) return rows;
     // Like the real search: cards whose name starts with the words come first.
-    const head = (c: Card) => (words(c.name).startsWith(` ${terms.join(' ')}`) ? 0 : 1);
+    const prefix = ` ${terms.join(' ')}`;
+    const head = (c: Card) => (c.key.startsWith(prefix) ? 0 : 1);
     return rows
       .map((c, i) => [head(c), i, c] as const)
       .sort((a, b) => a[0] - b[0] || a[1] - b[1])
