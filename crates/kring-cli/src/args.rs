@@ -242,6 +242,9 @@ pub enum Command {
     Offboard(crate::manager::OffboardArgs),
     /// The transparency register: who met which stakeholder, when, about what (shared only).
     Transparency(crate::manager::TransparencyArgs),
+    /// The organisation's network as a graph: stats, warm introductions, key-person risk, exports.
+    #[command(subcommand)]
+    Graph(crate::graph::GraphCommand),
     /// Verify the indexes against the records.
     Check {
         /// Rebuild indexes that drifted.

@@ -15,6 +15,7 @@ macro_rules! out {
 }
 
 mod args;
+mod graph;
 mod manager;
 mod output;
 mod sync_folder;
@@ -492,6 +493,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => manager::report(&store, args, now)?,
         Command::Offboard(args) => manager::offboard(&store, args, now)?,
         Command::Transparency(args) => manager::transparency(&store, args, now)?,
+        Command::Graph(command) => graph::run(&store, command, now)?,
         Command::Check { repair, json } => {
             let report = store.check(repair, now)?;
             printer.check(&report, json)?;

@@ -20,6 +20,7 @@ pub mod crdt;
 pub mod demo;
 mod error;
 pub mod files;
+pub mod graph;
 pub mod identity_groups;
 pub mod manager;
 pub mod model;

@@ -1,0 +1,180 @@
+//! `kring graph stats | path | risk | export`, run as real processes on real stores.
+
+mod common;
+
+use common::Kring;
+use serde_json::Value;
+
+/// An Peeters (the owner) knows Jan well; Jan and Lies both work at the port; the three met
+/// once. Nobody but An reaches any of them.
+fn small_network() -> (Kring, String, String, String) {
+    let kring = Kring::initialised("An Peeters");
+    let port = kring.id(&[
+        "card",
+        "add",
+        "org",
+        "--name",
+        "Port & Co",
+        "--sector",
+        "public",
+    ]);
+    let jan = kring.id(&[
+        "card",
+        "add",
+        "person",
+        "--name",
+        "Jan Peeters",
+        "--org",
+        &port,
+    ]);
+    let lies = kring.id(&[
+        "card",
+        "add",
+        "person",
+        "--name",
+        "Lies Maes",
+        "--org",
+        &port,
+    ]);
+    kring.ok(&["relate", &jan, "--strength", "5", "--trust", "4"]);
+    kring.ok(&[
+        "log",
+        "--with",
+        &jan,
+        &lies,
+        "--kind",
+        "meeting",
+        "--summary",
+        "Port expansion",
+        "--at",
+        "2026-10-01",
+    ]);
+    (kring, port, jan, lies)
+}
+
+#[test]
+fn graph_stats_reports_nodes_ties_brokers_communities_risk_and_health() {
+    let (kring, ..) = small_network();
+    let stats = kring.json(&["graph", "stats", "--json"]);
+    // An, the port, Jan, Lies; ties An–Jan, An–Lies, Jan–Lies (the meeting), Jan–port and
+    // Lies–port (affiliations).
+    assert_eq!(stats["nodes"], 4);
+    assert_eq!(stats["edges"], 5);
+    assert_eq!(stats["nodes_by_kind"]["networker"], 1);
+    assert_eq!(stats["edges_by_kind"]["affiliation"], 2);
+    assert_eq!(stats["edges_by_kind"]["interaction"], 3);
+    assert_eq!(stats["betweenness_exact"], true);
+    // An reaches the port through Jan or through Lies: half a pair each.
+    assert_eq!(stats["brokers"][0]["betweenness"], 0.5);
+    assert_eq!(stats["brokers"][1]["betweenness"], 0.5);
+    assert!(stats["communities"].as_u64().unwrap() >= 1);
+    assert_eq!(stats["risk"]["single_networker"], 3);
+    assert_eq!(stats["health"]["teams"][0]["team"], "(no unit)");
+    let text = kring.ok(&["graph", "stats"]);
+    assert!(text.contains("Network: 4 nodes"), "{text}");
+    assert!(text.contains("Brokers (betweenness, exact)"), "{text}");
+}
+
+#[test]
+fn graph_path_offers_warm_introductions_through_different_people() {
+    let (kring, port, jan, _) = small_network();
+    // A prefix of the id will do, as for every command.
+    let paths = kring.json(&["graph", "path", "me", &port[..port.len() - 4], "--json"]);
+    let paths = paths.as_array().expect("an array of paths");
+    assert_eq!(paths.len(), 2, "{paths:#?}");
+    // Through Jan (who works there and whom An knows well), then through Lies.
+    assert_eq!(paths[0]["steps"][1]["id"], Value::String(jan.clone()));
+    assert_eq!(paths[0]["hops"], 2);
+    assert_eq!(paths[1]["steps"][1]["name"], "Lies Maes");
+    let first = paths[0]["strength"].as_f64().unwrap();
+    let second = paths[1]["strength"].as_f64().unwrap();
+    assert!(first > second, "warmest first: {first} > {second}");
+    let text = kring.ok(&["graph", "path", "me", &port]);
+    assert!(
+        text.starts_with("1. An Peeters → Jan Peeters → Port & Co"),
+        "{text}"
+    );
+}
+
+#[test]
+fn graph_risk_names_what_would_leave_with_a_networker() {
+    let (kring, _, _, lies) = small_network();
+    let me = kring.json(&["card", "list", "--kind", "networker", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let risk = kring.json(&["graph", "risk", "--networker", &me, "--json"]);
+    let loss = &risk["networkers"][0];
+    assert_eq!(loss["name"], "An Peeters");
+    assert_eq!(loss["sole_people"], 2);
+    assert_eq!(loss["sole_organisations"], 1);
+    assert_eq!(loss["at_risk"][0]["name"], "Port & Co");
+    assert_eq!(loss["at_risk"][0]["direct"], false);
+    let text = kring.ok(&["graph", "risk"]);
+    assert!(
+        text.contains("3 of 3 stakeholders are reached through one networker only"),
+        "{text}"
+    );
+    kring.fails(
+        &["graph", "risk", "--networker", &lies],
+        "is not a networker",
+    );
+}
+
+#[test]
+fn graph_commands_fail_on_one_line_for_unknown_cards_and_formats() {
+    let (kring, ..) = small_network();
+    kring.fails(
+        &["graph", "path", "me", "ffffffff"],
+        "no record id starts with 'ffffffff'",
+    );
+    kring.fails(
+        &["graph", "export", "--format", "dot", "--out", "x.dot"],
+        "invalid value 'dot'",
+    );
+}
+
+#[test]
+fn graph_export_writes_graphml_gexf_and_json_with_the_same_nodes_and_edges() {
+    let kring = Kring::initialised("An Peeters");
+    kring.ok(&["demo", "--cards", "300"]);
+    let folder = tempfile::tempdir().unwrap();
+    let path = |name: &str| folder.path().join(name).to_string_lossy().into_owned();
+    for (format, file) in [
+        ("json", "g.json"),
+        ("graphml", "g.graphml"),
+        ("gexf", "g.gexf"),
+    ] {
+        let said = kring.ok(&["graph", "export", "--format", format, "--out", &path(file)]);
+        assert!(said.starts_with("wrote "), "{said}");
+    }
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(path("g.json")).unwrap()).unwrap();
+    let nodes = json["nodes"].as_array().unwrap().len();
+    let edges = json["edges"].as_array().unwrap().len();
+    assert!(nodes > 300 && edges > nodes, "{nodes} nodes, {edges} edges");
+    let stats = kring.json(&["graph", "stats", "--json"]);
+    assert_eq!(stats["nodes"].as_u64().unwrap() as usize, nodes);
+    assert_eq!(stats["edges"].as_u64().unwrap() as usize, edges);
+
+    let graphml = std::fs::read_to_string(path("g.graphml")).unwrap();
+    assert_eq!(graphml.matches("<node id=").count(), nodes);
+    assert_eq!(graphml.matches("<edge id=").count(), edges);
+    let gexf = std::fs::read_to_string(path("g.gexf")).unwrap();
+    assert!(gexf.contains("<graph mode=\"dynamic\""));
+    assert_eq!(gexf.matches("<node id=").count(), nodes);
+    assert_eq!(gexf.matches("<edge id=").count(), edges);
+    assert!(gexf.matches("<spell start=").count() > edges / 2);
+    // Written atomically: nothing half-written left beside the files.
+    let leftovers = std::fs::read_dir(folder.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".partial")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
