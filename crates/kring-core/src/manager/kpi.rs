@@ -164,7 +164,12 @@ pub enum Scope {
 /// events they both took part in, and the relationship's recorded last contact.
 pub struct Contacts {
     by_pair: HashMap<(RecordId, RecordId), Vec<i64>>,
+    /// Per moment (ms): which networkers have a current relationship with each stakeholder.
+    /// The same for every scope, so computed once per month.
+    reach: std::cell::RefCell<HashMap<i64, std::rc::Rc<Reach>>>,
 }
+
+type Reach = HashMap<RecordId, BTreeSet<RecordId>>;
 
 impl Contacts {
     pub fn build(network: &Network) -> Contacts {
@@ -213,7 +218,30 @@ impl Contacts {
             times.sort_unstable();
             times.dedup();
         }
-        Contacts { by_pair }
+        Contacts {
+            by_pair,
+            reach: Default::default(),
+        }
+    }
+
+    /// Which networkers have a current relationship with each stakeholder at `at`.
+    fn reach(&self, network: &Network, at: DateTime<Utc>) -> std::rc::Rc<Reach> {
+        let key = at.timestamp_millis();
+        if let Some(found) = self.reach.borrow().get(&key) {
+            return found.clone();
+        }
+        let mut reach: Reach = HashMap::new();
+        for item in &network.relationships {
+            if relationship_state(network, self, item, at).current {
+                reach
+                    .entry(network.canonical(item.body.stakeholder))
+                    .or_default()
+                    .insert(item.body.networker);
+            }
+        }
+        let reach = std::rc::Rc::new(reach);
+        self.reach.borrow_mut().insert(key, reach.clone());
+        reach
     }
 
     /// The last contact of a networker with a stakeholder at or before `at`.
@@ -539,21 +567,11 @@ pub fn scope_kpis(
             }
         }
         // Single points of failure: counted over every networker of the organisation.
-        let mut reached_by: HashMap<RecordId, BTreeSet<RecordId>> = HashMap::new();
-        for item in &network.relationships {
-            let stakeholder = network.canonical(item.body.stakeholder);
-            if !spof_candidates.contains(&stakeholder) {
-                continue;
-            }
-            if relationship_state(network, contacts, item, at).current {
-                reached_by
-                    .entry(stakeholder)
-                    .or_default()
-                    .insert(item.body.networker);
-            }
-        }
-        month.single_points_of_failure =
-            reached_by.values().filter(|n| n.len() == 1).count() as u32;
+        let reach = contacts.reach(network, at);
+        month.single_points_of_failure = spof_candidates
+            .iter()
+            .filter(|s| reach.get(s).is_some_and(|n| n.len() == 1))
+            .count() as u32;
         totals.interactions += month.interactions;
         totals.events += month.events;
         totals.newsletters += month.newsletters;

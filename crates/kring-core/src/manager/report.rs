@@ -44,9 +44,14 @@ fn bar_chart(title: &str, months: &[MonthKpis], value: impl Fn(&MonthKpis) -> f6
             m = month.month,
         ));
         if i == 0 || i + 1 == values.len() {
+            // The first label starts at the left edge, the last ends at the right one.
+            let (tx, anchor) = if i == 0 {
+                (0.0, "start")
+            } else {
+                (width, "end")
+            };
             bars.push_str(&format!(
-                r##"<text x="{tx:.1}" y="{ty}" font-size="9" text-anchor="middle" fill="#5b6478">{m}</text>"##,
-                tx = x + slot * 0.35,
+                r##"<text x="{tx:.1}" y="{ty}" font-size="9" text-anchor="{anchor}" fill="#5b6478">{m}</text>"##,
                 ty = height - 6.0,
                 m = month.month,
             ));
