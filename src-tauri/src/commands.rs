@@ -2,6 +2,7 @@
 //! blocking pool and map the error. Time is read here, at the edge, and passed in.
 
 use crate::error::{AppError, AppResult};
+use crate::folder_sync;
 use crate::state::{AppState, Session};
 use crate::wire::*;
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -13,10 +14,11 @@ use kring_core::model::*;
 use kring_core::store::views::{CardDetail, LogRequest, Logged, RelateRequest, RelationshipView};
 use kring_core::store::Settings;
 use kring_core::sync::conflicts::{RecordConflicts, Resolution};
+use kring_core::sync::folder::{SyncReport, SyncStatus};
 use kring_core::sync::{BackupFile, ExportReport, ImportReport};
 use std::path::PathBuf;
 use std::str::FromStr;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_specta::Event;
 
 fn id(text: &str) -> AppResult<RecordId> {
@@ -776,4 +778,22 @@ pub async fn export_calendar(state: State<'_, AppState>, path: String) -> AppRes
             Ok(text.matches("BEGIN:VTODO").count() as u32)
         })
         .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_status(state: State<'_, AppState>) -> AppResult<SyncStatus> {
+    state.run(folder_sync::status).await
+}
+
+/// A pass through the sync folder now; `None` when no folder is set.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option<SyncReport>> {
+    let handle = app.clone();
+    let report = state
+        .run(move |session| folder_sync::pass(session, &handle.state::<folder_sync::PassLock>()))
+        .await;
+    folder_sync::announce(&app).await;
+    report
 }

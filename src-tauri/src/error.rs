@@ -74,7 +74,7 @@ impl From<kring_core::model::ValidationError> for AppError {
 }
 
 /// Core messages are written for the command line, starting in lower case.
-fn capitalised(message: &str) -> String {
+pub(crate) fn capitalised(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -5,6 +5,7 @@
 
 mod commands;
 pub mod error;
+mod folder_sync;
 mod state;
 pub mod wire;
 
@@ -49,8 +50,13 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             import_contacts,
             export_contacts,
             export_calendar,
+            sync_status,
+            sync_now,
         ])
-        .events(tauri_specta::collect_events![wire::ImportProgress])
+        .events(tauri_specta::collect_events![
+            wire::ImportProgress,
+            folder_sync::SyncFinished
+        ])
         // Counts and sizes stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type (no separate _Serialize/_Deserialize variants).
@@ -78,7 +84,7 @@ fn tempfile_folder() -> Result<std::path::PathBuf, String> {
 /// Starts the app on the default store (or `KRING_STORE`).
 pub fn run() {
     let builder = bindings();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -87,11 +93,18 @@ pub fn run() {
                 .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("store")))
                 .ok_or("no data folder for the store: set KRING_STORE")?;
             app.manage(AppState::open(&path));
+            app.manage(folder_sync::PassLock::new());
+            folder_sync::start_schedule(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|error| {
             eprintln!("Kring could not start: {error}");
             std::process::exit(1);
         });
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            folder_sync::pass_on_quit(app);
+        }
+    });
 }

@@ -55,6 +55,15 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Runs store work on this thread (when the app quits and no runtime is left to wait on).
+    pub fn run_blocking(&self, work: impl FnOnce(&Session) -> AppResult<()>) {
+        if let Ok(session) = &self.session {
+            let _ = work(session);
+        }
+    }
+}
+
 impl Session {
     /// The card list, built when first needed.
     pub fn cards(&self) -> AppResult<MutexGuard<'_, Option<CardList>>> {

@@ -41,11 +41,15 @@ export const commands = {
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
 	exportCalendar: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_calendar", { path })),
+	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
+	/**  A pass through the sync folder now; `None` when no folder is set. */
+	syncNow: () => typedError<SyncReport | null, AppError>(__TAURI_INVOKE("sync_now")),
 };
 
 /** Events */
 export const events = {
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	syncFinished: makeEvent<SyncFinished, SyncFinished>("sync-finished"),
 };
 
 /* Types */
@@ -231,6 +235,15 @@ export type ExportReport = {
 	unchanged_left_out: number,
 };
 
+/**  A bundle a pass wrote. */
+export type ExportedFile = {
+	path: string,
+	kind: BundleKind,
+	records: number,
+	bytes: number,
+	private_kept_back: number,
+};
+
 /**  A field that holds concurrent values: the current one and those that lost. */
 export type FieldConflict = {
 	field: string,
@@ -348,6 +361,18 @@ export type OrganisationInput = {
 	visibility?: string | null,
 };
 
+/**  When a peer last sent a bundle that this store imported. */
+export type PeerLastSeen = {
+	node: string,
+	name: string,
+	role: Role,
+	/**  When the peer wrote its last bundle that reached this store. */
+	last_bundle_at: string | null,
+	days_since: number | null,
+	/**  No bundle for longer than [`FolderOptions::stale_after_days`]. */
+	stale: boolean,
+};
+
 /**
  *  The person form. Lists replace what the card has; fields the form does not show (addresses,
  *  languages) are kept as they are.
@@ -438,6 +463,82 @@ export type Role = "networker" | "manager";
 export type Settings = {
 	/**  The visibility a new record gets when none is given. */
 	default_visibility?: Visibility,
+	/**  The shared folder the app syncs through (see `sync::folder`); none when syncing by hand. */
+	sync_folder?: string | null,
+	/**  How often the app syncs through the folder, in hours (it also syncs on quit and on demand). */
+	sync_every_hours?: number,
+};
+
+/**  A bundle in the folder that was not imported this pass, and why. */
+export type SkippedFile = {
+	path: string,
+	/**
+	 *  A stable code: `still_changing`, or a bundle error code (`bundle_truncated`,
+	 *  `bundle_hash_mismatch`, `bundle_untrusted_key`, …).
+	 */
+	code: string,
+	reason: string,
+	/**
+	 *  Whether the next pass tries it again by itself (false when a person must act, as for a
+	 *  key to trust or a newer Kring to install).
+	 */
+	retried: boolean,
+};
+
+/**  Sent after every pass, scheduled or asked for. */
+export type SyncFinished = {
+	status: SyncStatus,
+};
+
+/**  The last error of a pass, as the app shows it. */
+export type SyncProblem = {
+	at: string,
+	code: string,
+	message: string,
+};
+
+/**  What one pass did. */
+export type SyncReport = {
+	folder: string,
+	role: Role,
+	node: string,
+	at: string,
+	/**  The bundles imported (in one all-or-nothing import), with what they changed. */
+	imported: string[],
+	added: number,
+	changed: number,
+	deleted: number,
+	new_conflicts: number,
+	/**  Bundles seen that were imported before (conflicted copies of them included). */
+	already_imported: number,
+	/**  Masters older than the last one imported (a networker leaves them alone). */
+	older_masters_ignored: number,
+	skipped: SkippedFile[],
+	/**  The delta (networker) or master (manager) written, if any. */
+	exported: ExportedFile | null,
+	/**  Own old bundles deleted. */
+	pruned: string[],
+	/**  The store's backup taken before the import, if one was. */
+	backup: string | null,
+};
+
+/**  Sync status for the app's status line and the manager's report. */
+export type SyncStatus = {
+	/**  The folder of the last pass. */
+	folder: string | null,
+	/**  The last pass, whether it worked or not. */
+	last_attempt_at: string | null,
+	/**  The last pass that worked. */
+	last_success_at: string | null,
+	/**  The error of the last pass, if it failed (cleared by the next pass that works). */
+	last_error: SyncProblem | null,
+	/**  What the last pass that worked did. */
+	last_report: SyncReport | null,
+	/**
+	 *  The other stores this one has imported from: networkers for a manager, managers for a
+	 *  networker; stale ones first.
+	 */
+	peers: PeerLastSeen[],
 };
 
 /**  The Today screen. */

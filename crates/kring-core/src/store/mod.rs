@@ -59,12 +59,18 @@ pub struct Profile {
 pub struct Settings {
     /// The visibility a new record gets when none is given.
     pub default_visibility: Visibility,
+    /// The shared folder the app syncs through (see `sync::folder`); none when syncing by hand.
+    pub sync_folder: Option<String>,
+    /// How often the app syncs through the folder, in hours (it also syncs on quit and on demand).
+    pub sync_every_hours: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             default_visibility: Visibility::Shared,
+            sync_folder: None,
+            sync_every_hours: crate::sync::folder::DEFAULT_SCHEDULE_HOURS,
         }
     }
 }
