@@ -44,6 +44,34 @@ export const commands = {
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
 	/**  A pass through the sync folder now; `None` when no folder is set. */
 	syncNow: () => typedError<SyncReport | null, AppError>(__TAURI_INVOKE("sync_now")),
+	kpiReport: (months: number) => typedError<KpiReport, AppError>(__TAURI_INVOKE("kpi_report", { months })),
+	/**  Writes the Return-on-Relationship report (`.html`) or the KPIs as CSV (`.csv`). */
+	exportKpis: (path: string, months: number) => typedError<null, AppError>(__TAURI_INVOKE("export_kpis", { path, months })),
+	listGoals: () => typedError<GoalView[], AppError>(__TAURI_INVOKE("list_goals")),
+	createGoal: (goal: Goal, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_goal", { goal, visibility })),
+	/**  Links (or, with `link` false, unlinks) stakeholders, relationships, interactions or events. */
+	linkToGoal: (goal: string, targets: string[], link: boolean) => typedError<null, AppError>(__TAURI_INVOKE("link_to_goal", { goal, targets, link })),
+	listTeams: () => typedError<TeamView[], AppError>(__TAURI_INVOKE("list_teams")),
+	createTeam: (team: Team, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_team", { team, visibility })),
+	/**  Adds a networker to a team with a role, changes the role, or (no role) removes them. */
+	setTeamMember: (team: string, networker: string, role: TeamRole | null) => typedError<null, AppError>(__TAURI_INVOKE("set_team_member", { team, networker, role })),
+	/**  A stakeholder the team looks after, with who is accountable; `remove` stops looking after it. */
+	lookAfter: (team: string, stakeholder: string, accountable: string | null, remove: boolean) => typedError<null, AppError>(__TAURI_INVOKE("look_after", { team, stakeholder, accountable, remove })),
+	listPartnerships: () => typedError<PartnershipView[], AppError>(__TAURI_INVOKE("list_partnerships")),
+	createPartnership: (partnership: Partnership, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_partnership", { partnership, visibility })),
+	reviewPartnership: (review: PartnershipReview) => typedError<PartnershipView, AppError>(__TAURI_INVOKE("review_partnership", { review })),
+	listEvents: () => typedError<EventView[], AppError>(__TAURI_INVOKE("list_events")),
+	createEvent: (event: Event, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_event", { event, visibility })),
+	addToEvent: (event: string, invited: string[], attending: string[]) => typedError<null, AppError>(__TAURI_INVOKE("add_to_event", { event, invited, attending })),
+	listNetworkers: () => typedError<NetworkerSummary[], AppError>(__TAURI_INVOKE("list_networkers")),
+	/**
+	 *  The handover of a networker who leaves: with `dry_run`, the plan only; otherwise the plan
+	 *  carried out (successor relationships, accountabilities moved, the networker marked `left`).
+	 */
+	offboard: (networker: string, successors: string[], dryRun: boolean) => typedError<HandoverPlan, AppError>(__TAURI_INVOKE("offboard", { networker, successors, dryRun })),
+	transparencyRegister: (from: string, to: string) => typedError<TransparencyRegister, AppError>(__TAURI_INVOKE("transparency_register", { from, to })),
+	/**  Writes the register as CSV (`.csv`) or HTML (anything else). */
+	exportTransparency: (from: string, to: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_transparency", { from, to, path })),
 };
 
 /** Events */
@@ -53,6 +81,12 @@ export const events = {
 };
 
 /* Types */
+/**  Who in the organisation is accountable for a stakeholder a team looks after. */
+export type Accountability = {
+	stakeholder: RecordId,
+	networker: RecordId,
+};
+
 export type AffiliationView = {
 	id: RecordId,
 	person: RecordId,
@@ -101,6 +135,15 @@ export type BundleKind =
 "Delta" | 
 /**  A local backup of the whole store, private records included. Never to be shared. */
 "Backup";
+
+/**  A colleague proposed to take over a relationship, and why. */
+export type Candidate = {
+	networker: RecordId,
+	name: string,
+	reason: string,
+	/**  Their own relationship's strength, when they already know the stakeholder. */
+	strength: number | null,
+};
 
 /**
  *  Everything about one card. A card in an identity group shows the whole group: the canonical
@@ -195,6 +238,28 @@ export type ContactImportReport = {
 	encoding: string | null,
 };
 
+export type CoverageRelationship = {
+	relationship: RecordId,
+	networker: RecordId,
+	networker_name: string,
+	strength: number,
+	last_contact: string | null,
+	active: boolean,
+	healthy: boolean,
+};
+
+/**  A priority stakeholder of a goal and whether it is covered now. */
+export type CoverageRow = {
+	stakeholder: RecordId,
+	name: string,
+	/**  Has at least one active, healthy relationship. */
+	covered: boolean,
+	/**  The strongest active relationship, if any: (networker, networker's name, strength). */
+	best: CoverageRelationship | null,
+	/**  Networkers (who have not left) with a relationship of any state. */
+	networkers: number,
+};
+
 /**  What was generated. */
 export type DemoSummary = {
 	networkers: number,
@@ -219,6 +284,31 @@ export type DuplicatePair = {
 	score: number | null,
 	/**  Why, in words: "same email jan@port.be; similar names at Port of Antwerp-Bruges". */
 	reason: string,
+};
+
+/**  A networking event or newsletter: who was invited (a newsletter's recipients) and who came. */
+export type Event = {
+	name: string,
+	kind: EventKind,
+	at: string,
+	location?: string | null,
+	/**  Networkers and stakeholders invited (for a newsletter: sent to). */
+	invited?: RecordId[],
+	/**  Networkers and stakeholders who attended. */
+	attending?: RecordId[],
+	outcomes?: string[],
+	notes?: string | null,
+};
+
+/**  What kind of networking activity an event is. A newsletter is sent to its `invited`. */
+export type EventKind = "event" | "conference" | "reception" | "workshop" | "webinar" | "newsletter";
+
+export type EventView = {
+	id: RecordId,
+	event: Event,
+	visibility: Visibility,
+	invited: Named[],
+	attending: Named[],
 };
 
 /**  What an export wrote. */
@@ -260,6 +350,83 @@ export type FollowUpView = {
 	done: boolean,
 	about: ([RecordId, string])[],
 	interaction: RecordId | null,
+};
+
+/**  A strategic goal of the organisation, and what of the network serves it. */
+export type Goal = {
+	name?: string,
+	description?: string | null,
+	/**  The networking vision: how the network should serve this goal. */
+	vision?: string | null,
+	status?: GoalStatus | null,
+	/**  Until when the goal runs. */
+	until?: string | null,
+	/**  The stakeholders the organisation must have an active, healthy relationship with. */
+	priority_stakeholders?: RecordId[],
+	/**  Relationships, interactions and events linked to the goal. */
+	relationships?: RecordId[],
+	interactions?: RecordId[],
+	events?: RecordId[],
+};
+
+/**  The coverage of one goal's priority stakeholders. */
+export type GoalCoverage = {
+	goal: RecordId,
+	name: string,
+	covered: CoverageRow[],
+	uncovered: CoverageRow[],
+	coverage_percent: number | null,
+};
+
+/**  Where a goal stands. */
+export type GoalStatus = "active" | "achieved" | "dropped";
+
+/**  A goal with what is linked to it and the coverage of its priority stakeholders now. */
+export type GoalView = {
+	id: RecordId,
+	goal: Goal,
+	visibility: Visibility,
+	coverage: GoalCoverage,
+};
+
+/**  One relationship of the leaver in the handover view. */
+export type HandoverItem = {
+	relationship: RecordId,
+	stakeholder: RecordId,
+	stakeholder_name: string,
+	strength: number,
+	trust: number | null,
+	status: RelationshipStatus | null,
+	last_contact: string | null,
+	/**
+	 *  strength + trust + 5 if a goal's priority stakeholder + 3 if the leaver is accountable
+	 *  for it in a team + 2 if a team looks after it.
+	 */
+	importance: number,
+	/**
+	 *  `high`: nobody else knows the stakeholder; `medium`: colleagues know them, none with
+	 *  strength 3 or more; `low`: a colleague has a strong relationship.
+	 */
+	risk: string,
+	reasons: string[],
+	candidates: Candidate[],
+	/**  Who takes it over (none: nobody proposed or chosen; the relationship stays as it is). */
+	successor: Named | null,
+	/**  Whether the successor gets a new relationship (false when they already have one). */
+	creates_relationship: boolean,
+};
+
+/**  The handover of a leaving networker: the view, and what was (or would be) done. */
+export type HandoverPlan = {
+	networker: Named,
+	items: HandoverItem[],
+	assigned: number,
+	unassigned: number,
+	new_relationships: number,
+	accountabilities_moved: number,
+	team_memberships_ended: number,
+	/**  False for a dry run. */
+	applied: boolean,
 };
 
 /**  Progress of a running import, sent as the `import-progress` event. */
@@ -307,6 +474,26 @@ export type InteractionView = {
 	visibility: string | null,
 };
 
+/**  The Return-on-Relationship report: everything the dashboard and the HTML report show. */
+export type KpiReport = {
+	generated_at: string,
+	from: string,
+	to: string,
+	organisation: ScopeKpis,
+	goals: ScopeKpis[],
+	coverage: GoalCoverage[],
+	teams: ScopeKpis[],
+	networkers: ScopeKpis[],
+};
+
+/**  What a set of numbers is about. */
+export type KpiScope = {
+	/**  `organisation`, `networker`, `team` or `goal`. */
+	kind: string,
+	id: RecordId | null,
+	name: string,
+};
+
 export type LinkView = {
 	id: RecordId,
 	from: RecordId,
@@ -344,6 +531,49 @@ export type LosingValue = {
 	at: string,
 };
 
+/**  The KPIs of one scope for one calendar month (the current month up to `now`). */
+export type MonthKpis = {
+	/**  `YYYY-MM`. */
+	month: string,
+	/**  The moment the month's state is taken at: its last instant, or `now` for this month. */
+	at: string,
+	active_relationships: number,
+	interactions: number,
+	events: number,
+	newsletters: number,
+	outcomes: number,
+	going_cold: number,
+	priority_covered: number,
+	priority_total: number,
+	/**  `priority_covered / priority_total × 100`, none when there are no priority stakeholders. */
+	coverage_percent: number | null,
+	single_points_of_failure: number,
+};
+
+/**  A card named in a view: its id and name. */
+export type Named = {
+	id: RecordId,
+	name: string,
+};
+
+export type NetworkerStatus = "active" | "left";
+
+/**  A networker as a line in `kring networker list`. */
+export type NetworkerSummary = {
+	id: RecordId,
+	name: string,
+	email: string | null,
+	unit: string | null,
+	status: NetworkerStatus,
+	/**  Relationships of any status. */
+	relationships: number,
+	/**  Relationships with status active. */
+	current_relationships: number,
+	/**  Stakeholders no other networker (who has not left) has a current relationship with. */
+	sole_contact_for: number,
+	teams: Named[],
+};
+
 export type NoteView = {
 	id: RecordId,
 	text: string,
@@ -361,6 +591,72 @@ export type OrganisationInput = {
 	visibility?: string | null,
 };
 
+/**  What one partner is accountable and responsible for. */
+export type PartnerAccountability = {
+	partner: RecordId,
+	text: string,
+};
+
+/**  A partnership with one or more partner organisations, and its 'nuptial agreement'. */
+export type Partnership = {
+	name?: string,
+	status?: PartnershipStatus | null,
+	partners?: RecordId[],
+	objectives?: string[],
+	accountabilities?: PartnerAccountability[],
+	/**
+	 *  Criteria the organisation will not cross. `tag:WORD` and `sector:SECTOR` are checked
+	 *  against a prospective partner's card; other text is a reminder for people.
+	 */
+	red_lines?: string[],
+	/**  The agreement on sharing benefits and risks. */
+	benefits_and_risks?: string | null,
+	exit_arrangements?: string | null,
+	/**  A review every so many days, counted from the last review (or the start). */
+	review_every_days?: number | null,
+	started?: string | null,
+	/**  The networker who leads the partnership for the organisation. */
+	lead?: RecordId | null,
+};
+
+/**  A review of a partnership: the five behaviours scored 1–5, and notes. */
+export type PartnershipReview = {
+	partnership: RecordId,
+	date: string,
+	/**  Strategic, values-based leadership. */
+	values_based_leadership: number,
+	/**  A willingness to share and give credit to others. */
+	sharing_credit: number,
+	/**  A focus on outcomes for communities rather than on one's ego. */
+	outcomes_for_communities: number,
+	/**  Excellent communication, which includes listening. */
+	communication_and_listening: number,
+	/**  The empowerment of staff and other stakeholders. */
+	empowering_staff: number,
+	notes?: string | null,
+	reviewer?: RecordId | null,
+};
+
+/**  Where a partnership stands. */
+export type PartnershipStatus = "prospective" | "active" | "paused" | "ended";
+
+/**  A partnership with its reviews, health over time and the next review. */
+export type PartnershipView = {
+	id: RecordId,
+	partnership: Partnership,
+	visibility: Visibility,
+	partners: Named[],
+	/**  Reviews, oldest first: the health over time. */
+	reviews: ReviewView[],
+	/**  The latest review's health, and its band (healthy, needs attention, at risk). */
+	health: number | null,
+	band: string | null,
+	next_review: string | null,
+	review_due: boolean,
+	/**  Partners that cross one of the red lines: "partner: red line". */
+	red_line_warnings: string[],
+};
+
 /**  When a peer last sent a bundle that this store imported. */
 export type PeerLastSeen = {
 	node: string,
@@ -371,6 +667,14 @@ export type PeerLastSeen = {
 	days_since: number | null,
 	/**  No bundle for longer than [`FolderOptions::stale_after_days`]. */
 	stale: boolean,
+};
+
+/**  Sums over the whole period. */
+export type PeriodTotals = {
+	interactions: number,
+	events: number,
+	newsletters: number,
+	outcomes: number,
 };
 
 /**
@@ -403,6 +707,18 @@ export type Profile = {
 	role: Role,
 };
 
+/**  Value given and received over the scope's current relationships. */
+export type Reciprocity = {
+	relationships: number,
+	given: number,
+	received: number,
+	/**  `given − received`: positive when the organisation gives more than it gets back. */
+	balance: number,
+	giving_more: number,
+	receiving_more: number,
+	balanced: number,
+};
+
 /**  A record with fields in conflict. */
 export type RecordConflicts = {
 	id: RecordId,
@@ -413,6 +729,22 @@ export type RecordConflicts = {
 
 /**  A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity. */
 export type RecordId = string;
+
+/**  One meeting in the register. */
+export type RegisterEntry = {
+	date: string,
+	/**  The interaction's or event's id. */
+	id: RecordId,
+	/**  `meeting`, `call`, … or `event: conference`. */
+	kind: string,
+	networkers: string[],
+	stakeholders: string[],
+	/**  The organisations the stakeholders (people) work at now, or the organisations met. */
+	organisations: string[],
+	/**  What it was about: the interaction's summary or the event's name. */
+	about: string,
+	outcomes: string[],
+};
 
 /**  This networker's relationship with a stakeholder; absent values stay as they are. */
 export type RelateInput = {
@@ -456,8 +788,27 @@ export type ResolutionInput =
 /**  Write a new value. */
 ({ value: string }) & { take_losing?: never };
 
+export type ReviewView = {
+	id: RecordId,
+	review: PartnershipReview,
+	/**  The mean of the five behaviour scores. */
+	health: number | null,
+	band: string,
+};
+
 /**  What a store's owner does: keeps their own cards, or merges the organisation's. */
 export type Role = "networker" | "manager";
+
+/**  All KPIs of one scope. */
+export type ScopeKpis = {
+	scope: KpiScope,
+	/**  Oldest month first; the last is the current month, up to `now`. */
+	months: MonthKpis[],
+	reciprocity: Reciprocity,
+	/**  Outcomes recorded per 100 contacts (interactions and events) over the whole period. */
+	return_on_relationship: number | null,
+	totals: PeriodTotals,
+};
 
 /**  Preferences kept in the store. */
 export type Settings = {
@@ -541,6 +892,50 @@ export type SyncStatus = {
 	peers: PeerLastSeen[],
 };
 
+/**  A Networking Team: internal networkers linked to the external stakeholders of one network. */
+export type Team = {
+	name?: string,
+	purpose?: string | null,
+	members?: TeamMember[],
+	/**  The stakeholders the team looks after. */
+	stakeholders?: RecordId[],
+	accountable?: Accountability[],
+};
+
+/**  A member of a Networking Team with a role. */
+export type TeamMember = {
+	networker: RecordId,
+	role: TeamRole,
+};
+
+export type TeamMemberView = {
+	networker: RecordId,
+	name: string,
+	role: TeamRole,
+	left: boolean,
+};
+
+/**  A networker's role in a Networking Team. */
+export type TeamRole = "lead" | "member" | "advisor";
+
+export type TeamStakeholderView = {
+	stakeholder: RecordId,
+	name: string,
+	/**  Accountable networkers (more than one only after concurrent edits disagreed). */
+	accountable: Named[],
+	/**  Members of the team with a current relationship with the stakeholder. */
+	known_by_members: Named[],
+};
+
+export type TeamView = {
+	id: RecordId,
+	name: string,
+	purpose: string | null,
+	visibility: Visibility,
+	members: TeamMemberView[],
+	stakeholders: TeamStakeholderView[],
+};
+
 /**  The Today screen. */
 export type Today = {
 	/**  Open follow-ups due today or earlier, earliest first. */
@@ -550,6 +945,14 @@ export type Today = {
 	/**  Relationships whose cadence has run out, coldest first (at most 100). */
 	going_cold: RelationshipView[],
 	going_cold_total: number,
+};
+
+/**  The register for a period, oldest first. */
+export type TransparencyRegister = {
+	from: string,
+	to: string,
+	generated_at: string,
+	entries: RegisterEntry[],
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

@@ -1,6 +1,8 @@
 //! The Tauri commands: each a few lines that parse what the UI sent, call kring-core on the
 //! blocking pool and map the error. Time is read here, at the edge, and passed in.
 
+pub mod manager;
+
 use crate::error::{AppError, AppResult};
 use crate::folder_sync;
 use crate::state::{AppState, Session};
@@ -21,7 +23,7 @@ use std::str::FromStr;
 use tauri::{AppHandle, Manager, State};
 use tauri_specta::Event;
 
-fn id(text: &str) -> AppResult<RecordId> {
+pub(crate) fn id(text: &str) -> AppResult<RecordId> {
     RecordId::from_str(text.trim())
         .map_err(|_| AppError::new("not_found", format!("'{text}' is not a card id.")))
 }
@@ -30,7 +32,7 @@ fn parse<T: FromStr<Err = ValidationError>>(field: &str, text: &str) -> AppResul
     T::from_str(text).map_err(|e| AppError::invalid(field, e.reason))
 }
 
-fn optional<T: FromStr<Err = ValidationError>>(
+pub(crate) fn optional<T: FromStr<Err = ValidationError>>(
     field: &str,
     text: &Option<String>,
 ) -> AppResult<Option<T>> {
@@ -40,7 +42,7 @@ fn optional<T: FromStr<Err = ValidationError>>(
     }
 }
 
-fn date(field: &str, text: &str) -> AppResult<NaiveDate> {
+pub(crate) fn date(field: &str, text: &str) -> AppResult<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid(field, format!("'{text}' is not a date (YYYY-MM-DD).")))
 }
@@ -527,7 +529,7 @@ pub async fn export_bundle(
         .await
 }
 
-fn file_path(field: &str, text: &str) -> AppResult<PathBuf> {
+pub(crate) fn file_path(field: &str, text: &str) -> AppResult<PathBuf> {
     let text = text.trim();
     if text.is_empty() {
         return Err(AppError::invalid(field, "Choose a file first."));
@@ -749,7 +751,7 @@ pub async fn import_contacts(
         .await
 }
 
-fn write_text(path: &std::path::Path, text: &str) -> AppResult<()> {
+pub(crate) fn write_text(path: &std::path::Path, text: &str) -> AppResult<()> {
     kring_core::files::write_atomically(path, text.as_bytes())
         .map_err(|e| AppError::new("io", format!("{} cannot be written: {e}", path.display())))
 }
