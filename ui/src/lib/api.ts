@@ -4,7 +4,7 @@
 // Tests and the browser preview swap the backend with `setBackend`.
 import { listen as tauriEventListen } from '@tauri-apps/api/event';
 import { commands as tauriCommands } from './bindings';
-import type { AppError as AppErrorData } from './bindings';
+import type { AppError as AppErrorData, SyncFinished } from './bindings';
 
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
 
@@ -58,6 +58,7 @@ export type DialogFilter = { name: string; extensions: string[] };
 export type Dialogs = {
   save(options: { defaultPath?: string; filters?: DialogFilter[] }): Promise<string | null>;
   open(options: { multiple: boolean; filters?: DialogFilter[] }): Promise<string[] | null>;
+  folder(): Promise<string | null>;
 };
 
 export type Backend = { commands: Commands; listen: ListenFn; dialogs: Dialogs };
@@ -75,6 +76,11 @@ const tauriDialogs: Dialogs = {
     const picked = await dialog.open({ ...options, directory: false });
     if (picked === null) return null;
     return Array.isArray(picked) ? picked : [picked];
+  },
+  async folder() {
+    const dialog = await import('@tauri-apps/plugin-dialog');
+    const picked = await dialog.open({ directory: true, multiple: false });
+    return typeof picked === 'string' ? picked : null;
   },
 };
 
@@ -106,6 +112,10 @@ export function wrap(get: () => Commands): Api {
 }
 
 export const api: Api = wrap(() => backend.commands);
+
+export function onSyncFinished(handler: (event: SyncFinished) => void): Promise<Unlisten> {
+  return backend.listen<SyncFinished>('sync-finished', handler);
+}
 
 export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<Unlisten> {
   return backend.listen<ImportProgress>('import-progress', handler);

@@ -18,6 +18,8 @@ import type {
   NoteView,
   RelationshipView,
   Settings,
+  SyncReport,
+  SyncStatus,
 } from './bindings';
 
 type Card = CardRow & {
@@ -385,6 +387,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
       ],
     },
   ];
+  let lastReport: SyncReport | null = null;
   let duplicates = [
     {
       id: idOf(120),
@@ -906,7 +909,59 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
     },
     exportContacts: () => ok(cards.length),
     exportCalendar: () => ok(followUps.length + 6),
+    syncStatus: () => ok(syncStatus()),
+    syncNow: () => {
+      if (!settings.sync_folder) return ok(null);
+      const report: SyncReport = {
+        folder: settings.sync_folder,
+        role: profile?.role ?? 'networker',
+        node: '7f3a9c21e4b05d18',
+        at: new Date().toISOString(),
+        imported: [`${settings.sync_folder}/master-2026-11-22.kring`],
+        added: 112,
+        changed: 40,
+        deleted: 1,
+        new_conflicts: 0,
+        already_imported: 3,
+        older_masters_ignored: 0,
+        skipped: [],
+        exported: {
+          path: `${settings.sync_folder}/sofie-van-aken-delta.kring`,
+          kind: 'Delta',
+          records: 214,
+          bytes: 40_112,
+          private_kept_back: 12,
+        },
+        pruned: [],
+        backup: null,
+      };
+      lastReport = report;
+      emit('sync-finished', { status: syncStatus() });
+      return ok(report);
+    },
   } satisfies Commands;
+
+  function syncStatus(): SyncStatus {
+    return {
+      folder: settings.sync_folder ?? null,
+      last_attempt_at: lastReport?.at ?? null,
+      last_success_at: lastReport?.at ?? null,
+      last_error: null,
+      last_report: lastReport,
+      peers: settings.sync_folder
+        ? [
+            {
+              node: '0a1b2c3d4e5f6071',
+              name: 'Bart Claes',
+              role: 'manager',
+              last_bundle_at: daysAgo(1),
+              days_since: 1,
+              stale: false,
+            },
+          ]
+        : [],
+    };
+  }
 
   function importReport(paths: string[], dryRun: boolean) {
     const authors = [
@@ -955,6 +1010,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
     dialogs: {
       save: async () =>
         `/home/sofie/Documents/kring-export-${new Date().toISOString().slice(0, 10)}.kring`,
+      folder: async () => '/home/sofie/Stad Gent/Kring',
       open: async () => [
         '/home/sofie/Downloads/koen-maes-2026-11-20.kring',
         '/home/sofie/Downloads/els-willems-2026-11-21.kring',
