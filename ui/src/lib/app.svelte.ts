@@ -1,6 +1,6 @@
 // The state every screen shares: who the user is, where they are, what dialog is open, toasts.
 import { api, toAppError } from './api';
-import type { AppStatus } from './bindings';
+import type { AppStatus, SyncStatus } from './bindings';
 
 export type Route = 'today' | 'cards' | 'sync' | 'review' | 'settings';
 export type Theme = 'system' | 'light' | 'dark';
@@ -33,6 +33,8 @@ class AppState {
   helpOpen = $state(false);
   theme = $state<Theme>(storedTheme());
   dueCount = $state(0);
+  /** The folder sync's state, refreshed after every pass (the sync-finished event). */
+  syncStatus = $state<SyncStatus | null>(null);
   reviewCount = $state(0);
   /** Set to ask the card list to focus its search box. */
   focusSearch = $state(0);

@@ -939,7 +939,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
       emit('sync-finished', { status: syncStatus() });
       return ok(report);
     },
-  } satisfies Commands;
+  } satisfies Partial<Commands>;
 
   function syncStatus(): SyncStatus {
     return {
@@ -1004,8 +1004,17 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
     };
   };
 
+  // Commands the preview does not know answer with an error in words, as the real app would.
+  const everyCommand = new Proxy(commands as unknown as Commands, {
+    get(target, name) {
+      if (name in target) return target[name as keyof Commands];
+      return () =>
+        err('internal', `The browser preview cannot ${String(name)}; run the desktop app.`);
+    },
+  });
+
   return {
-    commands,
+    commands: everyCommand,
     listen,
     dialogs: {
       save: async () =>
