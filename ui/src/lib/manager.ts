@@ -166,8 +166,7 @@ export type ScopeKind = 'organisation' | 'team' | 'goal' | 'networker';
 /** The scopes of a kind in a report, by name. */
 export function scopesOf(report: KpiReport, kind: ScopeKind): ScopeKpis[] {
   if (kind === 'organisation') return [report.organisation];
-  const list =
-    kind === 'team' ? report.teams : kind === 'goal' ? report.goals : report.networkers;
+  const list = kind === 'team' ? report.teams : kind === 'goal' ? report.goals : report.networkers;
   return [...list].sort((a, b) => a.scope.name.localeCompare(b.scope.name, 'nl'));
 }
 
