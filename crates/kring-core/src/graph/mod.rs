@@ -216,6 +216,7 @@ impl OrgGraph {
                 ..OrgGraph::default()
             },
             now,
+            edges: HashMap::new(),
         }
     }
 
@@ -296,6 +297,9 @@ impl Adjacency {
 pub struct GraphBuilder {
     graph: OrgGraph,
     now: DateTime<Utc>,
+    /// The edge of each pair of nodes (smaller index first). petgraph's `find_edge` walks a
+    /// node's edges, which made building quadratic in a networker's hundreds of ties.
+    edges: HashMap<(NodeIndex, NodeIndex), EdgeIndex>,
 }
 
 /// A year's half-life for the recency of a contact.
@@ -337,10 +341,14 @@ impl GraphBuilder {
         if a == b {
             return None;
         }
-        Some(match self.graph.graph.find_edge(a, b) {
-            Some(edge) => edge,
-            None => self.graph.graph.add_edge(a, b, GraphEdge::default()),
-        })
+        let key = if a < b { (a, b) } else { (b, a) };
+        let graph = &mut self.graph.graph;
+        Some(
+            *self
+                .edges
+                .entry(key)
+                .or_insert_with(|| graph.add_edge(key.0, key.1, GraphEdge::default())),
+        )
     }
 
     /// A relationship of a networker with a stakeholder.
