@@ -35,9 +35,10 @@ impl AppState {
         if let Ok(session) = &session {
             let session = Arc::clone(session);
             std::thread::spawn(move || {
-                // Search works without it (from sled), so a failure here only costs speed.
-                let _ = session.store.load_search_index();
+                // The card list first: the app's status counts from it. Search works without the
+                // memory index (from sled), so a failure here only costs speed.
                 drop(session.cards());
+                let _ = session.store.load_search_index();
             });
         }
         AppState { session }

@@ -136,6 +136,15 @@ impl CardList {
             .collect();
     }
 
+    /// How many rows of each kind (`person`, `organisation`) the list has.
+    pub fn count_by_kind(&self) -> std::collections::BTreeMap<String, u32> {
+        let mut counts = std::collections::BTreeMap::new();
+        for (_, row) in &self.rows {
+            *counts.entry(row.kind.clone()).or_insert(0) += 1;
+        }
+        counts
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }

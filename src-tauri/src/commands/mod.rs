@@ -79,11 +79,16 @@ fn status_of(session: &Session) -> AppResult<AppStatus> {
         profile: store.profile()?,
         store_path: store.path().display().to_string(),
         node_id: store.node_id().to_string(),
-        counts: store
-            .counts()?
-            .into_iter()
-            .map(|(kind, n)| (kind, n as u32))
-            .collect(),
+        // From the card list, so the numbers match the list (one row per identity group) and
+        // cost nothing once it is built (counting the store reads every record).
+        counts: match store.profile()? {
+            Some(_) => session
+                .cards()?
+                .as_ref()
+                .map(|list| list.count_by_kind())
+                .unwrap_or_default(),
+            None => Default::default(),
+        },
         settings: store.settings()?,
         version: env!("CARGO_PKG_VERSION").to_owned(),
     })
@@ -494,10 +499,8 @@ pub async fn today(state: State<'_, AppState>) -> AppResult<Today> {
                 .profile()?
                 .filter(|p| p.role == Role::Networker)
                 .map(|p| p.networker);
-            let mut going_cold = store.going_cold(now)?;
-            going_cold.retain(|r| me.is_none_or(|me| r.networker == me));
-            let going_cold_total = going_cold.len() as u32;
-            going_cold.truncate(100);
+            let (going_cold, total) = store.going_cold_of(me, 100, now)?;
+            let going_cold_total = total as u32;
             Ok(Today {
                 due,
                 upcoming,

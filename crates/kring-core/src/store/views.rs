@@ -660,15 +660,38 @@ impl Store {
 
     /// This store's relationships whose keep-in-touch cadence has run out, coldest first.
     pub fn going_cold(&self, now: DateTime<Utc>) -> StoreResult<Vec<RelationshipView>> {
-        let mut out = Vec::new();
-        for state in self.all_of_kind(RecordKind::Relationship)? {
-            let view = self.relationship_view(&state, now)?;
-            if view.going_cold {
-                out.push(view);
+        let (views, _) = self.going_cold_of(None, usize::MAX, now)?;
+        Ok(views)
+    }
+
+    /// The coldest `limit` relationships whose cadence has run out (of one networker, or of
+    /// everyone), and how many there are in all. Only those shown are read in full, so a
+    /// manager's store of a hundred thousand relationships answers quickly.
+    pub fn going_cold_of(
+        &self,
+        networker: Option<RecordId>,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> StoreResult<(Vec<RelationshipView>, usize)> {
+        let mut cold: Vec<(Option<DateTime<FixedOffset>>, RecordState)> = Vec::new();
+        self.for_each_live_of_kind(RecordKind::Relationship, |state| {
+            let relationship: Relationship = body_of(&state)?;
+            if networker.is_some_and(|n| n != relationship.networker) {
+                return Ok(());
             }
+            if relationship.is_going_cold(now) {
+                cold.push((relationship.last_contact, state));
+            }
+            Ok(())
+        })?;
+        let total = cold.len();
+        cold.sort_by_key(|(last, state)| (*last, state.id));
+        cold.truncate(limit);
+        let mut views = Vec::with_capacity(cold.len());
+        for (_, state) in &cold {
+            views.push(self.relationship_view(state, now)?);
         }
-        out.sort_by_key(|r| r.last_contact);
-        Ok(out)
+        Ok((views, total))
     }
 
     /// Adds a note about a record, with its own visibility.
