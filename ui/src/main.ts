@@ -9,7 +9,8 @@ async function start() {
     const { createMock } = await import('./lib/mock');
     const params = new URLSearchParams(location.search);
     const cards = Number(params.get('cards') ?? '100000');
-    setBackend(createMock({ cards, fresh: params.has('fresh') }));
+    const role = params.has('manager') ? 'manager' : undefined;
+    setBackend(createMock({ cards, fresh: params.has('fresh'), role }));
   }
   mount(App, { target: document.getElementById('app')! });
 }

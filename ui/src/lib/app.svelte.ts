@@ -2,7 +2,20 @@
 import { api, toAppError } from './api';
 import type { AppStatus, SyncStatus } from './bindings';
 
-export type Route = 'today' | 'cards' | 'sync' | 'review' | 'settings';
+export type Route =
+  | 'today'
+  | 'cards'
+  | 'sync'
+  | 'review'
+  | 'settings'
+  // The Network area (the Manager of the Network; a networker sees the dashboard).
+  | 'dashboard'
+  | 'goals'
+  | 'teams'
+  | 'partnerships'
+  | 'events'
+  | 'offboarding'
+  | 'transparency';
 export type Theme = 'system' | 'light' | 'dark';
 export type Participant = { id: string; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };

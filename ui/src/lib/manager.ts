@@ -214,13 +214,14 @@ export const BEHAVIOURS: { field: BehaviourField; label: string; help: string }[
   },
 ];
 
-export type Scores = Record<BehaviourField, string>;
+/** What the score inputs hold: text typed, or a number from a number input (null when empty). */
+export type Scores = Record<BehaviourField, string | number | null>;
 
 /** Each score must be a whole number from 1 to 5; returns the messages by field. */
 export function validateScores(scores: Partial<Scores>): Partial<Record<BehaviourField, string>> {
   const errors: Partial<Record<BehaviourField, string>> = {};
   for (const { field, label } of BEHAVIOURS) {
-    const text = (scores[field] ?? '').trim();
+    const text = String(scores[field] ?? '').trim();
     if (text === '') {
       errors[field] = `Score ${label.toLowerCase()} from 1 to 5.`;
       continue;

@@ -21,6 +21,7 @@ import type {
   SyncReport,
   SyncStatus,
 } from './bindings';
+import { createManagerMock } from './mock-manager';
 
 type Card = CardRow & {
   sector: string | null;
@@ -330,7 +331,9 @@ function generate(total: number): Card[] {
   return cards;
 }
 
-export function createMock(options: { cards?: number; fresh?: boolean } = {}): Backend {
+export function createMock(
+  options: { cards?: number; fresh?: boolean; role?: 'networker' | 'manager' } = {},
+): Backend {
   const total = options.cards ?? 100_000;
   let cards: Card[] = options.fresh ? [] : generate(total);
   let byId = new Map(cards.map((c) => [c.id, c]));
@@ -341,7 +344,7 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
         networker: idOf(0),
         name: 'Sofie Van Aken',
         email: 'sofie.vanaken@stad.gent',
-        role: 'networker',
+        role: options.role ?? 'networker',
       };
   const extraInteractions = new Map<string, InteractionView[]>();
   const extraNotes = new Map<string, NoteView[]>();
@@ -939,6 +942,10 @@ export function createMock(options: { cards?: number; fresh?: boolean } = {}): B
       emit('sync-finished', { status: syncStatus() });
       return ok(report);
     },
+    ...createManagerMock({
+      cardName: (id) => byId.get(id)?.name ?? null,
+      me: () => ({ id: idOf(0), name: me() }),
+    }),
   } satisfies Partial<Commands>;
 
   function syncStatus(): SyncStatus {

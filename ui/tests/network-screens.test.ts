@@ -1,0 +1,94 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { api, setBackend, type Commands } from '../src/lib/api';
+import { app } from '../src/lib/app.svelte';
+import { createMock } from '../src/lib/mock';
+import Dashboard from '../src/screens/Dashboard.svelte';
+import Partnerships from '../src/screens/Partnerships.svelte';
+import Offboarding from '../src/screens/Offboarding.svelte';
+
+let backend: ReturnType<typeof createMock>;
+
+beforeEach(async () => {
+  backend = createMock({ cards: 300, role: 'manager' });
+  setBackend(backend);
+  app.status = await api.appStatus();
+});
+
+describe('Dashboard', () => {
+  it('shows the eight KPI tiles with their explanation and four charts', async () => {
+    render(Dashboard);
+    await waitFor(() => expect(screen.getAllByTestId('kpi-card')).toHaveLength(8));
+    expect(screen.getAllByTestId('kpi-chart')).toHaveLength(4);
+    const ror = screen
+      .getAllByTestId('kpi-card')
+      .find((c) => c.dataset.kpi === 'return_on_relationship')!;
+    expect(within(ror).getByRole('tooltip').textContent).toMatch(/per 100 contacts/);
+    // Every chart has a month label per value in its accessible name.
+    const chart = screen.getAllByTestId('kpi-chart')[0].querySelector('svg')!;
+    expect(chart.getAttribute('aria-label')).toMatch(/Active: /);
+  });
+
+  it('switches the scope to a team', async () => {
+    render(Dashboard);
+    await waitFor(() => expect(screen.getAllByTestId('kpi-card')).toHaveLength(8));
+    await fireEvent.change(screen.getByTestId('kpi-scope-kind'), { target: { value: 'team' } });
+    await waitFor(() => expect(screen.getByTestId('kpi-scope')).toBeInTheDocument());
+    const options = [...screen.getByTestId('kpi-scope').querySelectorAll('option')].map(
+      (o) => o.textContent,
+    );
+    expect(options).toEqual(['Team Europa', 'Team Haven', 'Team Klimaat']);
+  });
+});
+
+describe('Partnership review', () => {
+  it('refuses a score out of range next to the field, then saves a valid review', async () => {
+    const spy = vi.fn(backend.commands.reviewPartnership);
+    setBackend({ commands: { ...backend.commands, reviewPartnership: spy } as Commands });
+    render(Partnerships);
+    await waitFor(() => expect(screen.getAllByTestId('partnership-row').length).toBeGreaterThan(1));
+    await fireEvent.click(screen.getByTestId('partnership-review'));
+    const fields = [
+      'values_based_leadership',
+      'sharing_credit',
+      'outcomes_for_communities',
+      'communication_and_listening',
+      'empowering_staff',
+    ];
+    for (const f of fields)
+      await fireEvent.input(screen.getByTestId(`review-score-${f}`), { target: { value: '4' } });
+    await fireEvent.input(screen.getByTestId('review-score-sharing_credit'), {
+      target: { value: '7' },
+    });
+    await fireEvent.click(screen.getByTestId('review-save'));
+    expect(await screen.findByText(/Sharing credit is scored 1 to 5/)).toBeInTheDocument();
+    expect(spy).not.toHaveBeenCalled();
+
+    await fireEvent.input(screen.getByTestId('review-score-sharing_credit'), {
+      target: { value: '5' },
+    });
+    expect(screen.getByText('4.2 · healthy')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('review-save'));
+    await waitFor(() => expect(screen.queryByTestId('review-save')).not.toBeInTheDocument());
+    const health = screen.getAllByTestId('partnership-health')[0];
+    expect(health.textContent).toContain('4.2');
+  });
+});
+
+describe('Offboarding', () => {
+  it('shows the plan for a colleague and confirms before handing over', async () => {
+    render(Offboarding);
+    const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
+    const koen = [...select.options].find((o) => o.textContent?.startsWith('Koen Maes'))!;
+    await fireEvent.change(select, { target: { value: koen.value } });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('offboard-plan-item').length).toBeGreaterThan(5),
+    );
+    await fireEvent.click(screen.getByTestId('offboard-confirm'));
+    await fireEvent.click(await screen.findByTestId('offboard-apply'));
+    const result = await screen.findByTestId('offboard-result');
+    expect(result.textContent).toContain('Koen Maes is offboarded');
+    const after = await api.listNetworkers();
+    expect(after.find((n) => n.name === 'Koen Maes')?.status).toBe('left');
+  });
+});
