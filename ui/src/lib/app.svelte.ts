@@ -21,6 +21,7 @@ export type Participant = { id: string; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };
 
 const THEME_KEY = 'kring.theme';
+const DUPLICATES_EVERY_MS = 5 * 60 * 1000;
 
 function storedTheme(): Theme {
   try {
@@ -54,6 +55,13 @@ class AppState {
   /** Set to open the card list with only the relationships going cold. */
   showGoingCold = $state(false);
   private nextToast = 1;
+  private duplicateCount = 0;
+  private duplicatesCountedAt = -Infinity;
+
+  /** After a same-as or not-same decision: count the duplicates again on the next refresh. */
+  duplicatesChanged() {
+    this.duplicatesCountedAt = -Infinity;
+  }
 
   async load() {
     try {
@@ -66,13 +74,19 @@ class AppState {
 
   async refreshCounts() {
     try {
+      // Looking for duplicates compares every card (seconds at 100,000 cards), so its count is
+      // refreshed at most every few minutes, not after every edit.
+      const now = Date.now();
+      const duplicatesDue = now - this.duplicatesCountedAt > DUPLICATES_EVERY_MS;
       const [today, conflicts, duplicates] = await Promise.all([
         api.today(),
         api.listConflicts(),
-        api.listDuplicates(),
+        duplicatesDue ? api.listDuplicates().then((d) => d.length) : this.duplicateCount,
       ]);
+      if (duplicatesDue) this.duplicatesCountedAt = now;
+      this.duplicateCount = duplicates;
       this.dueCount = today.due.length;
-      this.reviewCount = conflicts.reduce((n, c) => n + c.fields.length, 0) + duplicates.length;
+      this.reviewCount = conflicts.reduce((n, c) => n + c.fields.length, 0) + duplicates;
     } catch {
       // Counts are a convenience; the screens show the errors.
     }
