@@ -212,6 +212,7 @@ string_enum!(
         Partnership => "partnership",
         PartnershipReview => "partnership_review" | "review",
         Event => "event",
+        StakeholderRating => "stakeholder_rating" | "rating",
     }
 );
 
@@ -263,6 +264,7 @@ impl RecordKind {
             RecordKind::Partnership => &["name", "status"],
             RecordKind::Event => &["name", "kind", "date"],
             RecordKind::PartnershipReview => &[],
+            RecordKind::StakeholderRating => &[],
         }
     }
 

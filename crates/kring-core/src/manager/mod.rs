@@ -8,6 +8,7 @@
 //! otherwise, so they travel in the manager's master export to every networker.
 
 pub(crate) mod demo;
+pub mod grid;
 pub mod kpi;
 pub mod network;
 pub mod offboard;
@@ -15,6 +16,7 @@ pub mod records;
 pub mod report;
 pub mod transparency;
 
+pub use grid::{GridStakeholder, GridTheme, StakeholderGrid, StakeholderRating};
 pub use network::Network;
 pub use records::*;
 

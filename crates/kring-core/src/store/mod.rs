@@ -1353,6 +1353,15 @@ fn default_json(kind: RecordKind) -> serde_json::Map<String, serde_json::Value> 
             outcomes: vec![],
             notes: None,
         }),
+        RecordKind::StakeholderRating => body_json(&crate::manager::StakeholderRating {
+            theme: String::new(),
+            stakeholder: nil,
+            networker: nil,
+            power: 1,
+            interest: 1,
+            note: None,
+            rated_at: epoch,
+        }),
     };
     match value {
         serde_json::Value::Object(map) => map,
@@ -1449,6 +1458,7 @@ fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()>
         RecordKind::Partnership => check::<crate::manager::Partnership>(value),
         RecordKind::PartnershipReview => check::<crate::manager::PartnershipReview>(value),
         RecordKind::Event => check::<crate::manager::Event>(value),
+        RecordKind::StakeholderRating => check::<crate::manager::StakeholderRating>(value),
     }
 }
 
@@ -1492,6 +1502,7 @@ fn references_of(
         RecordKind::Partnership => refs::<crate::manager::Partnership>(value),
         RecordKind::PartnershipReview => refs::<crate::manager::PartnershipReview>(value),
         RecordKind::Event => refs::<crate::manager::Event>(value),
+        RecordKind::StakeholderRating => refs::<crate::manager::StakeholderRating>(value),
     }
 }
 
