@@ -11,6 +11,8 @@
 //! `cargo test --workspace` stays green anywhere); with `KRING_E2E=1` (scripts/e2e.sh, CI) any
 //! of those missing is a failure.
 
+pub mod steps;
+
 use std::future::Future;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

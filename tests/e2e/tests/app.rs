@@ -5,42 +5,10 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
+use kring_e2e::steps::{first_run, on_screen, Role};
 use kring_e2e::{run, App, Session};
 
 // ---- steps the tests share
-
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    Networker,
-    Manager,
-}
-
-/// Fills in the first-run form and waits for the main window (the navigation).
-async fn first_run(app: &App, role: Role, name: &str, email: &str, demo: bool) {
-    app.wait("first-run-name").await;
-    app.click(match role {
-        Role::Networker => "first-run-networker",
-        Role::Manager => "first-run-manager",
-    })
-    .await;
-    app.type_into("first-run-name", name).await;
-    app.type_into("first-run-email", email).await;
-    let checkbox = app.wait("first-run-demo").await;
-    if checkbox.is_selected().await.unwrap_or(false) != demo {
-        checkbox.click().await.expect("toggle the demo checkbox");
-    }
-    app.click("first-run-submit").await;
-    // Loading the demo network takes longer than a click.
-    let deadline = Instant::now() + Duration::from_secs(if demo { 120 } else { 15 });
-    while !app.present("nav-today").await {
-        assert!(
-            Instant::now() < deadline,
-            "first run did not reach the main window; data-testids on screen: {}",
-            app.testids_on_screen().await
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 async fn networker(app: &App) {
     first_run(
@@ -152,15 +120,6 @@ async fn today_in_app(app: &App) -> String {
         .as_str()
         .expect("a date")
         .to_string()
-}
-
-/// Waits until the main area shows this route (`<main aria-label="…">`).
-async fn on_screen(app: &App, route: &str) {
-    app.wait_css(
-        &format!("main[aria-label=\"{route}\"]"),
-        &format!("the {route} screen"),
-    )
-    .await;
 }
 
 // ---- the tests

@@ -1,0 +1,46 @@
+//! Steps several end-to-end tests take: the first-run form, waiting for a screen.
+
+use crate::App;
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Role {
+    Networker,
+    Manager,
+}
+
+/// Fills in the first-run form and waits for the main window (the navigation).
+pub async fn first_run(app: &App, role: Role, name: &str, email: &str, demo: bool) {
+    app.wait("first-run-name").await;
+    app.click(match role {
+        Role::Networker => "first-run-networker",
+        Role::Manager => "first-run-manager",
+    })
+    .await;
+    app.type_into("first-run-name", name).await;
+    app.type_into("first-run-email", email).await;
+    let checkbox = app.wait("first-run-demo").await;
+    if checkbox.is_selected().await.unwrap_or(false) != demo {
+        checkbox.click().await.expect("toggle the demo checkbox");
+    }
+    app.click("first-run-submit").await;
+    // Loading the demo network takes longer than a click.
+    let deadline = Instant::now() + Duration::from_secs(if demo { 120 } else { 15 });
+    while !app.present("nav-today").await {
+        assert!(
+            Instant::now() < deadline,
+            "first run did not reach the main window; data-testids on screen: {}",
+            app.testids_on_screen().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the main area shows this route (`<main aria-label="…">`).
+pub async fn on_screen(app: &App, route: &str) {
+    app.wait_css(
+        &format!("main[aria-label=\"{route}\"]"),
+        &format!("the {route} screen"),
+    )
+    .await;
+}
