@@ -37,9 +37,11 @@ describe('chart scaling', () => {
   it('gives evenly spaced ticks from zero, whole numbers for small tops', () => {
     expect(ticks(420)).toEqual([0, 125, 250, 375, 500]);
     expect(ticks(100)).toEqual([0, 25, 50, 75, 100]);
-    expect(ticks(2)).toEqual([0, 1, 2, 3, 4]);
-    expect(ticks(0)).toEqual([0, 1, 2, 3, 4]);
-    expect(ticks(5, 5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(2)).toEqual([0, 1, 2]);
+    expect(ticks(0)).toEqual([0, 1]);
+    expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(4.2)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(7)).toEqual([0, 2.5, 5, 7.5, 10]);
   });
 
   it('places points left to right and bottom up, clamping above the top', () => {

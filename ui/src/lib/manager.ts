@@ -18,10 +18,10 @@ export function niceMax(value: number): number {
   return 10 * power;
 }
 
-/** Ticks from 0 to `niceMax(max)`, `count` intervals (whole numbers when the top is small). */
+/** Ticks from 0 to `niceMax(max)`: `count` intervals, or one per whole number up to 5. */
 export function ticks(max: number, count = 4): number[] {
-  let top = niceMax(max);
-  if (top < count) top = count;
+  const top = niceMax(max);
+  if (Number.isInteger(top) && top <= 5) count = top;
   const step = top / count;
   return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 100) / 100);
 }
@@ -186,29 +186,34 @@ export type BehaviourField =
   | 'empowering_staff';
 
 /** The five behaviours a review scores (seed 004), in the order the book gives them. */
-export const BEHAVIOURS: { field: BehaviourField; label: string; help: string }[] = [
+export const BEHAVIOURS: { field: BehaviourField; label: string; short: string; help: string }[] = [
   {
     field: 'values_based_leadership',
+    short: 'Leadership',
     label: 'Values-based leadership',
     help: 'Strategic, values-based leadership',
   },
   {
     field: 'sharing_credit',
+    short: 'Credit',
     label: 'Sharing credit',
     help: 'A willingness to share and give credit to others',
   },
   {
     field: 'outcomes_for_communities',
+    short: 'Outcomes',
     label: 'Outcomes for communities',
     help: 'A focus on outcomes for communities rather than on one’s ego',
   },
   {
     field: 'communication_and_listening',
+    short: 'Listening',
     label: 'Communication and listening',
     help: 'Excellent communication, which includes listening',
   },
   {
     field: 'empowering_staff',
+    short: 'Staff',
     label: 'Empowering staff',
     help: 'The empowerment of staff and other stakeholders',
   },

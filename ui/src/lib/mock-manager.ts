@@ -189,8 +189,8 @@ export function createManagerMock(ctx: ManagerContext) {
   function coverage(id: string, goal: Goal): GoalCoverage {
     const rows: CoverageRow[] = (goal.priority_stakeholders ?? []).map((s, i) => {
       const r = rng(s.length + i * 7 + s.charCodeAt(s.length - 1));
-      const strength = 1 + Math.floor(r() * 5);
-      const covered = strength >= 3 && r() < 0.85;
+      const covered = i % 3 !== 2;
+      const strength = covered ? 3 + Math.floor(r() * 3) : 1 + Math.floor(r() * 2);
       const who = networkers[1 + Math.floor(r() * (networkers.length - 1))];
       const nets = covered ? 1 + Math.floor(r() * 4) : Math.floor(r() * 2);
       return {

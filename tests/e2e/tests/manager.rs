@@ -1,0 +1,233 @@
+//! The Manager of the Network end to end: the real app on the demo network — the dashboard, a
+//! partnership review, an offboarding, the transparency register exported to a file, and a sync
+//! through a shared folder. Run with `scripts/e2e.sh`; screenshots land in
+//! `target/e2e-screenshots/manager-*.png`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kring_e2e::{run, App, Session};
+
+/// First run as the Manager of the Network with the demo network; waits for the main window.
+async fn manager_with_demo(app: &App) {
+    app.wait("first-run-name").await;
+    app.click("first-run-manager").await;
+    app.type_into("first-run-name", "Koen De Smet").await;
+    app.type_into("first-run-email", "koen.desmet@stad.gent")
+        .await;
+    let checkbox = app.wait("first-run-demo").await;
+    if !checkbox.is_selected().await.unwrap_or(false) {
+        checkbox.click().await.expect("tick the demo checkbox");
+    }
+    app.click("first-run-submit").await;
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !app.present("nav-dashboard").await {
+        assert!(
+            Instant::now() < deadline,
+            "first run did not reach the main window; data-testids on screen: {}",
+            app.testids_on_screen().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until at least `n` elements carry this `data-testid`.
+async fn wait_count(app: &App, testid: &str, n: usize) -> usize {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let found = app.all(testid).await.len();
+        if found >= n {
+            return found;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "expected at least {n} `{testid}`, found {found}; data-testids on screen: {}",
+            app.testids_on_screen().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The `.kring` files anywhere under a folder.
+fn bundles_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "kring") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the_register() {
+    run("manager", |session: Session| async move {
+        let app = session.launch("manager").await;
+        manager_with_demo(&app).await;
+
+        // ---- the dashboard: eight KPI tiles and the monthly charts
+        app.click("nav-dashboard").await;
+        let tiles = wait_count(&app, "kpi-card", 8).await;
+        assert_eq!(tiles, 8, "eight KPI tiles");
+        wait_count(&app, "kpi-chart", 4).await;
+        let texts = app.texts("kpi-card").await;
+        assert!(
+            texts.iter().any(|t| t.contains("Return-on-Relationship")),
+            "a Return-on-Relationship tile: {texts:?}"
+        );
+        let active = texts
+            .iter()
+            .find(|t| t.contains("Active relationships"))
+            .expect("an active relationships tile");
+        assert!(
+            active.chars().any(|c| c.is_ascii_digit() && c != '0'),
+            "the demo network has active relationships: {active:?}"
+        );
+        app.screenshot("manager-01-dashboard").await;
+
+        // ---- a partnership review: five scores, saved, the health follows
+        app.click("nav-partnerships").await;
+        wait_count(&app, "partnership-row", 1).await;
+        app.all("partnership-row").await[0]
+            .click()
+            .await
+            .expect("open the first partnership");
+        app.click("partnership-review").await;
+        for (field, score) in [
+            ("values_based_leadership", "4"),
+            ("sharing_credit", "5"),
+            ("outcomes_for_communities", "4"),
+            ("communication_and_listening", "3"),
+            ("empowering_staff", "4"),
+        ] {
+            app.type_into(&format!("review-score-{field}"), score).await;
+        }
+        app.type_into(
+            "review-notes",
+            "Good follow-up of the agreements; tell the neighbourhoods more.",
+        )
+        .await;
+        app.screenshot("manager-02-partnership-review-form").await;
+        app.click("review-save").await;
+        app.wait_gone("review-save").await;
+        app.wait_text("toast", "Review saved: health 4.0").await;
+        let health = app.texts("partnership-health").await;
+        assert!(
+            health.first().is_some_and(|h| h.contains("4.0")),
+            "the reviewed partnership's health is the mean of the scores, 4.0: {health:?}"
+        );
+        app.screenshot("manager-03-partnership-reviewed").await;
+
+        // ---- offboarding: the plan for a colleague, confirmed
+        app.click("nav-offboarding").await;
+        app.wait("offboard-networker").await;
+        let leaver = app
+            .js("const s = document.querySelector('[data-testid=\"offboard-networker\"]'); \
+                 const o = Array.from(s.options).find(o => o.value && !o.disabled && !/\\(0 relationships/.test(o.text)); \
+                 return o ? o.value : ''")
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            !leaver.is_empty(),
+            "the demo network has a colleague to offboard"
+        );
+        app.select("offboard-networker", &leaver).await;
+        let items = wait_count(&app, "offboard-plan-item", 1).await;
+        app.screenshot("manager-04-offboarding-plan").await;
+        app.click("offboard-confirm").await;
+        app.click("offboard-apply").await;
+        let result = app.wait_text("offboard-result", "is offboarded").await;
+        println!("offboarded: {result} ({items} relationships in the plan)");
+        app.screenshot("manager-05-offboarding-done").await;
+        // The colleague is marked as left: no longer offered.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let offered = app
+                .js(&format!(
+                    "return Array.from(document.querySelector('[data-testid=\"offboard-networker\"]').options).some(o => o.value === '{leaver}')"
+                ))
+                .await;
+            if offered.as_bool() == Some(false) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "a colleague who left is still offered for offboarding"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
+        // ---- the transparency register, exported as CSV
+        app.click("nav-transparency").await;
+        // The demo's interactions span the last year: widen to it if this year holds none.
+        app.set_value("transparency-from", "2020-01-01").await;
+        app.click("transparency-show").await;
+        let rows = wait_count(&app, "transparency-row", 1).await;
+        app.screenshot("manager-06-transparency").await;
+        let csv = session.folder().join("register.csv");
+        app.click("transparency-export-csv").await;
+        app.type_into("transparency-export-path", csv.to_str().unwrap())
+            .await;
+        app.click("transparency-export-run").await;
+        app.wait_text("transparency-export-done", "written to")
+            .await;
+        let text = std::fs::read_to_string(&csv).expect("the register was written");
+        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        assert!(
+            lines > 1,
+            "the register has a header and rows, it has {lines} lines"
+        );
+        assert!(
+            lines > rows.min(2),
+            "the file holds the rows on screen ({rows}), it has {lines} lines"
+        );
+        app.screenshot("manager-07-transparency-exported").await;
+    });
+}
+
+#[test]
+fn a_manager_sets_a_sync_folder_and_sync_now_writes_a_bundle_into_it() {
+    run("manager_sync", |session: Session| async move {
+        let app = session.launch("manager").await;
+        manager_with_demo(&app).await;
+        let shared = session.folder().join("shared drive");
+        std::fs::create_dir_all(&shared).expect("the shared folder");
+
+        app.click("nav-sync").await;
+        app.type_into("sync-folder-path", shared.to_str().unwrap())
+            .await;
+        app.click("sync-folder-save").await;
+        app.wait_text("toast", "syncs through").await;
+        app.click("sync-now").await;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let sync_dir = shared.join("kring-sync");
+        loop {
+            let found = bundles_under(&sync_dir);
+            if !found.is_empty() {
+                println!("bundles written: {found:?}");
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no .kring file appeared under {} within 60 s; data-testids on screen: {}",
+                sync_dir.display(),
+                app.testids_on_screen().await
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        app.wait_text("sync-status", "Last synced").await;
+        app.wait("sync-status-line").await;
+        app.screenshot("manager-08-sync-folder").await;
+    });
+}
