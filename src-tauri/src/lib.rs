@@ -71,6 +71,15 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             manager::offboard,
             manager::transparency_register,
             manager::export_transparency,
+            network::network_map,
+            network::warm_introductions,
+            network::key_person_risk,
+            network::network_health,
+            network::graph_stats,
+            network::export_graph,
+            network::stakeholder_grid,
+            network::rate_stakeholder,
+            network::grid_themes,
         ])
         .events(tauri_specta::collect_events![
             wire::ImportProgress,

@@ -19,6 +19,9 @@ pub struct Session {
     pub store: Store,
     /// Built on first use (about a second at 100,000 cards), refreshed row by row after edits.
     cards: Mutex<Option<CardList>>,
+    /// The organisation graph and its analytics (seconds to build at 100,000 cards), kept until
+    /// the store's version vector or the day changes (`commands::network`).
+    pub(crate) graph: Mutex<Option<crate::commands::network::CachedGraph>>,
 }
 
 impl AppState {
@@ -29,6 +32,7 @@ impl AppState {
                 Arc::new(Session {
                     store,
                     cards: Mutex::new(None),
+                    graph: Mutex::new(None),
                 })
             })
             .map_err(AppError::from);

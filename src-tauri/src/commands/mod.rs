@@ -2,6 +2,7 @@
 //! blocking pool and map the error. Time is read here, at the edge, and passed in.
 
 pub mod manager;
+pub mod network;
 
 use crate::error::{AppError, AppResult};
 use crate::folder_sync;

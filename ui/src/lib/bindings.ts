@@ -72,6 +72,22 @@ export const commands = {
 	transparencyRegister: (from: string, to: string) => typedError<TransparencyRegister, AppError>(__TAURI_INVOKE("transparency_register", { from, to })),
 	/**  Writes the register as CSV (`.csv`) or HTML (anything else). */
 	exportTransparency: (from: string, to: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_transparency", { from, to, path })),
+	/**  The map: the `limit` most central nodes (5,000 when 0) and the ties among them, plus `include`. */
+	networkMap: (limit: number, include: string[]) => typedError<MapData, AppError>(__TAURI_INVOKE("network_map", { limit, include })),
+	/**  Up to `alternatives` warm introductions from a networker (`me` for the owner) to a stakeholder. */
+	warmIntroductions: (from: string, to: string, alternatives: number) => typedError<IntroPath[], AppError>(__TAURI_INVOKE("warm_introductions", { from, to, alternatives })),
+	/**  Key-person risk for the organisation, or what leaves with one networker. */
+	keyPersonRisk: (networker: string | null) => typedError<KeyPersonRisk, AppError>(__TAURI_INVOKE("key_person_risk", { networker })),
+	networkHealth: () => typedError<NetworkHealth, AppError>(__TAURI_INVOKE("network_health")),
+	graphStats: () => typedError<GraphStats, AppError>(__TAURI_INVOKE("graph_stats")),
+	/**  Writes the graph as `graphml`, `gexf` (dynamic, for Gephi) or `json`; returns the bytes written. */
+	exportGraph: (format: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_graph", { format, path })),
+	/**  The power × interest grid of a theme: every networker's rating and their spread. */
+	stakeholderGrid: (theme: string) => typedError<StakeholderGrid, AppError>(__TAURI_INVOKE("stakeholder_grid", { theme })),
+	/**  Places (or moves) the owner's rating of a stakeholder for a theme; returns the theme's grid. */
+	rateStakeholder: (theme: string, stakeholder: string, power: number, interest: number, note: string | null) => typedError<StakeholderGrid, AppError>(__TAURI_INVOKE("rate_stakeholder", { theme, stakeholder, power, interest, note })),
+	/**  The themes rated so far. */
+	gridThemes: () => typedError<GridTheme[], AppError>(__TAURI_INVOKE("grid_themes")),
 };
 
 /** Events */
@@ -117,6 +133,17 @@ export type AppStatus = {
 	version: string,
 };
 
+/**  A stakeholder only one networker reaches. */
+export type AtRisk = {
+	id: RecordId,
+	name: string,
+	kind: NodeKind,
+	/**  The strongest relationship the networker has with it (or with someone working there). */
+	strength: number,
+	/**  Whether the networker knows the stakeholder itself (false: only someone working there). */
+	direct: boolean,
+};
+
 /**
  *  A backup file in the store's `backups/` folder. Its name starts with the time it was taken and
  *  says why ("20261123T101500.000Z-before-import.kring-backup").
@@ -125,6 +152,18 @@ export type BackupFile = {
 	path: string,
 	name: string,
 	bytes: number,
+};
+
+/**  A node ranked as a broker. */
+export type Broker = {
+	id: RecordId,
+	name: string,
+	kind: NodeKind,
+	degree: number,
+	weighted_degree: number | null,
+	betweenness: number | null,
+	/**  Betweenness over the number of pairs of other nodes, 0–1. */
+	betweenness_normalised: number | null,
 };
 
 /**  What a bundle is. */
@@ -220,6 +259,17 @@ export type CardRow = {
 	visibility: string | null,
 };
 
+/**  One community as a line in a report. */
+export type CommunitySummary = {
+	community: number,
+	size: number,
+	networkers: number,
+	people: number,
+	organisations: number,
+	/**  The name of its best-connected node, to recognise it by. */
+	label: string,
+};
+
 /**  What an import of contacts did (or would do). */
 export type ContactImportReport = {
 	dry_run: boolean,
@@ -285,6 +335,9 @@ export type DuplicatePair = {
 	/**  Why, in words: "same email jan@port.be; similar names at Port of Antwerp-Bruges". */
 	reason: string,
 };
+
+/**  One reason two nodes are tied. */
+export type EdgeKind = "relationship" | "affiliation" | "link" | "interaction";
 
 /**  A networking event or newsletter: who was invited (a newsletter's recipients) and who came. */
 export type Event = {
@@ -389,6 +442,66 @@ export type GoalView = {
 	coverage: GoalCoverage,
 };
 
+/**  What `kring graph stats` reports. */
+export type GraphStats = {
+	nodes: number,
+	edges: number,
+	/**  Nodes per kind (networker, person, organisation). */
+	nodes_by_kind: { [key in string]: number },
+	/**  Edges carrying each reason (an edge with two reasons counts under both). */
+	edges_by_kind: { [key in string]: number },
+	/**  Connected components, and the share of nodes in the largest. */
+	components: number,
+	largest_component: number,
+	average_degree: number | null,
+	/**  Whether betweenness is exact or estimated from `betweenness_sources` sampled sources. */
+	betweenness_exact: boolean,
+	betweenness_sources: number,
+	/**  The ten nodes with the highest betweenness. */
+	brokers: Broker[],
+	/**  The five networkers with the highest betweenness. */
+	networker_brokers: Broker[],
+	communities: number,
+	modularity: number | null,
+	/**  The ten largest communities. */
+	largest_communities: CommunitySummary[],
+	/**  Key-person risk (each networker's at-risk list cut to three). */
+	risk: KeyPersonRisk,
+	health: NetworkHealth,
+};
+
+/**  One rating on the grid. */
+export type GridRating = {
+	id: RecordId,
+	networker: Named,
+	power: number,
+	interest: number,
+	note: string | null,
+	rated_at: string,
+	/**  The owner of this store made it. */
+	mine: boolean,
+	/**  Concurrent edits left another value for this rating (the current one is shown). */
+	conflicted: boolean,
+};
+
+/**  A stakeholder on the grid: every rating, and their spread. */
+export type GridStakeholder = {
+	stakeholder: Named,
+	/**  "person" or "organisation". */
+	kind: string,
+	/**  By networker name. */
+	ratings: GridRating[],
+	power: Spread,
+	interest: Spread,
+};
+
+/**  A theme with how much has been rated under it. */
+export type GridTheme = {
+	theme: string,
+	stakeholders: number,
+	ratings: number,
+};
+
 /**  One relationship of the leaver in the handover view. */
 export type HandoverItem = {
 	relationship: RecordId,
@@ -427,6 +540,25 @@ export type HandoverPlan = {
 	team_memberships_ended: number,
 	/**  False for a dry run. */
 	applied: boolean,
+};
+
+/**  Cadence and reciprocity of one networker's (or one team's) relationships. */
+export type Health = {
+	/**  Relationships that have not ended. */
+	relationships: number,
+	/**  Of those, with a keep-in-touch cadence. */
+	with_cadence: number,
+	/**  Cadence overdue. */
+	going_cold: number,
+	/**  Going cold over relationships with a cadence, 0–1. */
+	cold_share: number | null,
+	/**  What was given and received, counted over all relationships. */
+	given: number,
+	received: number,
+	/**  Given minus received: positive when the organisation gives more than it gets back. */
+	balance: number,
+	/**  Relationships where one side gave at least two things more than the other. */
+	imbalanced: number,
 };
 
 /**  Progress of a running import, sent as the `import-progress` event. */
@@ -474,6 +606,31 @@ export type InteractionView = {
 	visibility: string | null,
 };
 
+/**  One way to be introduced. */
+export type IntroPath = {
+	/**  From the networker to the target, both included. */
+	steps: PathStep[],
+	/**  `ties[i]` joins `steps[i]` and `steps[i + 1]`. */
+	ties: PathTie[],
+	/**  The product of the ties' weights, 0–1: higher is warmer. */
+	strength: number | null,
+	hops: number,
+};
+
+/**  Key-person risk across the organisation, or for one networker. */
+export type KeyPersonRisk = {
+	/**  Stakeholders (people and organisations) in the graph. */
+	stakeholders: number,
+	/**  Reached by at least one networker. */
+	reached: number,
+	/**  Reached by exactly one networker. */
+	single_networker: number,
+	/**  Reached by nobody. */
+	unreached: number,
+	/**  Networkers, most at risk first (one when a networker was asked for). */
+	networkers: NetworkerLoss[],
+};
+
 /**  The Return-on-Relationship report: everything the dashboard and the HTML report show. */
 export type KpiReport = {
 	generated_at: string,
@@ -493,6 +650,9 @@ export type KpiScope = {
 	id: RecordId | null,
 	name: string,
 };
+
+/**  The level a stakeholder organisation works at. */
+export type Level = "local" | "regional" | "national" | "eu" | "international";
 
 export type LinkView = {
 	id: RecordId,
@@ -531,6 +691,52 @@ export type LosingValue = {
 	at: string,
 };
 
+/**
+ *  The whole graph with its analytics: what `kring graph export --format json` writes and what
+ *  the app's map loads.
+ */
+export type MapData = {
+	generated_at: string | null,
+	nodes: MapNode[],
+	edges: MapEdge[],
+	communities: CommunitySummary[],
+	modularity: number | null,
+	betweenness_exact: boolean,
+};
+
+/**  An edge as the map draws it. */
+export type MapEdge = {
+	source: RecordId,
+	target: RecordId,
+	weight: number | null,
+	kinds: EdgeKind[],
+	strength: number | null,
+	trust: number | null,
+	last_contact: string | null,
+	interactions: number,
+	current_affiliation: boolean,
+	spells: Spell[],
+};
+
+/**  A node as the map draws it. */
+export type MapNode = {
+	id: RecordId,
+	name: string,
+	kind: NodeKind,
+	unit: string | null,
+	sector: Sector | null,
+	level: Level | null,
+	tags: string[],
+	cards: number,
+	left: boolean,
+	degree: number,
+	weighted_degree: number | null,
+	betweenness: number | null,
+	community: number,
+	/**  The start of its earliest tie, if any tie is dated. */
+	first_seen: string | null,
+};
+
 /**  The KPIs of one scope for one calendar month (the current month up to `now`). */
 export type MonthKpis = {
 	/**  `YYYY-MM`. */
@@ -556,6 +762,35 @@ export type Named = {
 	name: string,
 };
 
+/**  Going cold and reciprocity per networker and per team. */
+export type NetworkHealth = {
+	/**  Coldest share first. */
+	networkers: NetworkerHealth[],
+	/**  Teams by name. */
+	teams: TeamHealth[],
+};
+
+export type NetworkerHealth = {
+	id: RecordId,
+	name: string,
+	unit: string | null,
+} & Health;
+
+/**  What the organisation would lose if one networker left. */
+export type NetworkerLoss = {
+	id: RecordId,
+	name: string,
+	unit: string | null,
+	/**  Stakeholders this networker reaches (directly or, for organisations, through people). */
+	reaches: number,
+	/**  People only this networker reaches. */
+	sole_people: number,
+	/**  Organisations only this networker reaches. */
+	sole_organisations: number,
+	/**  Those stakeholders, organisations first, strongest first (up to the limit asked). */
+	at_risk: AtRisk[],
+};
+
 export type NetworkerStatus = "active" | "left";
 
 /**  A networker as a line in `kring networker list`. */
@@ -573,6 +808,9 @@ export type NetworkerSummary = {
 	sole_contact_for: number,
 	teams: Named[],
 };
+
+/**  What a node stands for. */
+export type NodeKind = "networker" | "person" | "organisation";
 
 export type NoteView = {
 	id: RecordId,
@@ -655,6 +893,21 @@ export type PartnershipView = {
 	review_due: boolean,
 	/**  Partners that cross one of the red lines: "partner: red line". */
 	red_line_warnings: string[],
+};
+
+/**  A person or organisation on a path. */
+export type PathStep = {
+	id: RecordId,
+	name: string,
+	kind: NodeKind,
+};
+
+/**  The tie between two consecutive steps. */
+export type PathTie = {
+	weight: number | null,
+	kinds: EdgeKind[],
+	strength: number | null,
+	last_contact: string | null,
 };
 
 /**  When a peer last sent a bundle that this store imported. */
@@ -810,6 +1063,9 @@ export type ScopeKpis = {
 	totals: PeriodTotals,
 };
 
+/**  The sector a stakeholder organisation belongs to. */
+export type Sector = "public" | "business" | "social" | "voluntary" | "community" | "voluntary/community" | "knowledge" | "media" | "other";
+
 /**  Preferences kept in the store. */
 export type Settings = {
 	/**  The visibility a new record gets when none is given. */
@@ -834,6 +1090,29 @@ export type SkippedFile = {
 	 *  key to trust or a newer Kring to install).
 	 */
 	retried: boolean,
+};
+
+/**  A period during which a tie (or a node) existed, for the dynamic GEXF; `end` None is open. */
+export type Spell = {
+	start: string,
+	end: string | null,
+};
+
+/**  Mean and spread of a set of 1–5 scores. */
+export type Spread = {
+	mean: number | null,
+	min: number,
+	max: number,
+	/**  Population standard deviation (0 for a single rating). */
+	std_dev: number | null,
+};
+
+/**  The grid of one theme. */
+export type StakeholderGrid = {
+	/**  The theme as first written. */
+	theme: string,
+	/**  By stakeholder name. */
+	stakeholders: GridStakeholder[],
 };
 
 /**  Sent after every pass, scheduled or asked for. */
@@ -901,6 +1180,12 @@ export type Team = {
 	stakeholders?: RecordId[],
 	accountable?: Accountability[],
 };
+
+export type TeamHealth = {
+	/**  The networkers' unit; "(no unit)" for those without one. */
+	team: string,
+	networkers: number,
+} & Health;
 
 /**  A member of a Networking Team with a role. */
 export type TeamMember = {
