@@ -80,6 +80,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             network::stakeholder_grid,
             network::rate_stakeholder,
             network::grid_themes,
+            network::save_map_image,
         ])
         .events(tauri_specta::collect_events![
             wire::ImportProgress,

@@ -269,8 +269,57 @@ pub async fn grid_themes(state: State<'_, AppState>) -> AppResult<Vec<GridTheme>
     state.run(|session| Ok(session.store.grid_themes()?)).await
 }
 
+/// Writes an exported picture of the map: SVG text, or a PNG as a `data:image/png;base64,` URL.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_map_image(path: String, data: String) -> AppResult<u32> {
+    let path = file_path("path", &path)?;
+    let bytes = match data.strip_prefix("data:image/png;base64,") {
+        Some(encoded) => base64_decode(encoded)
+            .ok_or_else(|| AppError::invalid("data", "The picture is not valid base64."))?,
+        None => data.into_bytes(),
+    };
+    kring_core::files::write_atomically(&path, &bytes)
+        .map_err(|e| AppError::new("io", format!("{} cannot be written: {e}", path.display())))?;
+    Ok(bytes.len().min(u32::MAX as usize) as u32)
+}
+
+/// Standard base64 (with or without padding); None on any other character.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn base64_as_browsers_write_it() {
+        assert_eq!(super::base64_decode("S3Jpbmc=").unwrap(), b"Kring");
+        assert_eq!(super::base64_decode("S3JpbmdzIQ==").unwrap(), b"Krings!");
+        assert!(super::base64_decode("S3J*").is_none());
+    }
+
     use super::*;
     use kring_core::graph::{GraphNode, NodeKind};
     use uuid::Uuid;

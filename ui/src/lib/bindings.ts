@@ -88,6 +88,8 @@ export const commands = {
 	rateStakeholder: (theme: string, stakeholder: string, power: number, interest: number, note: string | null) => typedError<StakeholderGrid, AppError>(__TAURI_INVOKE("rate_stakeholder", { theme, stakeholder, power, interest, note })),
 	/**  The themes rated so far. */
 	gridThemes: () => typedError<GridTheme[], AppError>(__TAURI_INVOKE("grid_themes")),
+	/**  Writes an exported picture of the map: SVG text, or a PNG as a `data:image/png;base64,` URL. */
+	saveMapImage: (path: string, data: string) => typedError<number, AppError>(__TAURI_INVOKE("save_map_image", { path, data })),
 };
 
 /** Events */
