@@ -149,7 +149,6 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
         app.click("offboard-apply").await;
         let result = app.wait_text("offboard-result", "is offboarded").await;
         println!("offboarded: {result} ({items} relationships in the plan)");
-        app.screenshot("manager-05-offboarding-done").await;
         // The colleague is marked as left: no longer offered.
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
@@ -167,12 +166,14 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        app.screenshot("manager-05-offboarding-done").await;
 
         // ---- the transparency register, exported as CSV
         app.click("nav-transparency").await;
         // The demo's interactions span the last year: widen to it if this year holds none.
         app.set_value("transparency-from", "2020-01-01").await;
         app.click("transparency-show").await;
+        app.wait_text("transparency-count", "from 1 Jan 2020").await;
         let rows = wait_count(&app, "transparency-row", 1).await;
         app.screenshot("manager-06-transparency").await;
         let csv = session.folder().join("register.csv");
