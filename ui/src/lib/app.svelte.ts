@@ -15,7 +15,8 @@ export type Route =
   | 'partnerships'
   | 'events'
   | 'offboarding'
-  | 'transparency';
+  | 'transparency'
+  | 'map';
 export type Theme = 'system' | 'light' | 'dark';
 export type Participant = { id: string; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };

@@ -22,6 +22,7 @@ import type {
   SyncStatus,
 } from './bindings';
 import { createManagerMock } from './mock-manager';
+import { createNetworkMock } from './mock-network';
 
 type Card = CardRow & {
   sector: string | null;
@@ -944,6 +945,10 @@ export function createMock(
     },
     ...createManagerMock({
       cardName: (id) => byId.get(id)?.name ?? null,
+      me: () => ({ id: idOf(0), name: me() }),
+    }),
+    ...createNetworkMock({
+      cards: () => cards,
       me: () => ({ id: idOf(0), name: me() }),
     }),
   } satisfies Partial<Commands>;

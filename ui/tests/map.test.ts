@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import type { GridStakeholder, MapData, MapEdge, MapNode } from '../src/lib/bindings';
+import {
+  NO_FILTERS,
+  adjacency,
+  applyFilters,
+  edgeInWindow,
+  fanOut,
+  neighbourhood,
+  pathTies,
+  quadrantOf,
+  scoreAt,
+  searchNodes,
+  spreadBox,
+  toSvg,
+} from '../src/lib/map';
+import { createMock } from '../src/lib/mock';
+
+function node(id: string, kind: MapNode['kind'], extra: Partial<MapNode> = {}): MapNode {
+  return {
+    id,
+    name: id,
+    kind,
+    unit: null,
+    sector: null,
+    level: null,
+    tags: [],
+    cards: 1,
+    left: false,
+    degree: 0,
+    weighted_degree: 0,
+    betweenness: 0,
+    community: 0,
+    first_seen: null,
+    ...extra,
+  };
+}
+
+function edge(source: string, target: string, extra: Partial<MapEdge> = {}): MapEdge {
+  return {
+    source,
+    target,
+    weight: 0.5,
+    kinds: ['link'],
+    strength: null,
+    trust: null,
+    last_contact: null,
+    interactions: 0,
+    current_affiliation: false,
+    spells: [],
+    ...extra,
+  };
+}
+
+// A networker N (team Haven) knows Port (business) and Anna (person at Port) well, and Uni
+// (knowledge) weakly; Bert works at Uni; Mia (team Klimaat) knows Bert.
+const data: MapData = {
+  generated_at: null,
+  nodes: [
+    node('N', 'networker', { unit: 'Haven' }),
+    node('M', 'networker', { unit: 'Klimaat' }),
+    node('Port', 'organisation', { sector: 'business', level: 'regional', tags: ['haven'] }),
+    node('Uni', 'organisation', { sector: 'knowledge', level: 'regional' }),
+    node('Anna', 'person', { tags: ['haven'] }),
+    node('Bert', 'person'),
+  ],
+  edges: [
+    edge('N', 'Port', {
+      kinds: ['relationship'],
+      strength: 5,
+      last_contact: '2026-10-01',
+      spells: [{ start: '2024-01-01', end: null }],
+    }),
+    edge('N', 'Anna', {
+      kinds: ['relationship'],
+      strength: 4,
+      spells: [{ start: '2025-03-01', end: '2025-06-01' }],
+    }),
+    edge('N', 'Uni', { kinds: ['relationship'], strength: 2, last_contact: '2023-05-05' }),
+    edge('Anna', 'Port', { kinds: ['affiliation'], spells: [{ start: '2020-01-01', end: null }] }),
+    edge('Bert', 'Uni', { kinds: ['affiliation'], spells: [{ start: '2019-01-01', end: null }] }),
+    edge('M', 'Bert', {
+      kinds: ['relationship'],
+      strength: 3,
+      spells: [{ start: '2026-01-01', end: null }],
+    }),
+  ],
+  communities: [],
+  modularity: 0,
+  betweenness_exact: true,
+};
+const ids = (s: Set<string>) => [...s].sort();
+
+describe('map filters', () => {
+  it('with no filter everything shows', () => {
+    const v = applyFilters(data, NO_FILTERS);
+    expect(v.nodes.size).toBe(6);
+    expect(v.edges.size).toBe(6);
+  });
+
+  it('a sector keeps its organisations and the people and networkers tied to them', () => {
+    const v = applyFilters(data, { ...NO_FILTERS, sector: 'knowledge' });
+    // Uni matches; N (networker) and Bert (person) are tied to it; Port does not match.
+    expect(ids(v.nodes)).toEqual(['Bert', 'N', 'Uni']);
+    // N–Uni and Bert–Uni; M is not tied to Uni.
+    expect(v.edges).toEqual(new Set([2, 4]));
+  });
+
+  it('a team keeps its networkers and their stakeholders', () => {
+    const v = applyFilters(data, { ...NO_FILTERS, team: 'Klimaat' });
+    expect(ids(v.nodes)).toEqual(['Bert', 'M']);
+  });
+
+  it('a minimum strength hides weaker relationships and the nodes left alone', () => {
+    const v = applyFilters(data, { ...NO_FILTERS, minStrength: 4 });
+    // N–Uni (2) and M–Bert (3) go; the affiliations stay; M is left with no tie.
+    expect(v.edges).toEqual(new Set([0, 1, 3, 4]));
+    expect(ids(v.nodes)).toEqual(['Anna', 'Bert', 'N', 'Port', 'Uni']);
+  });
+
+  it('a time window keeps ties whose spells (or last contact) touch it', () => {
+    expect(edgeInWindow(data.edges[1], '2025-07-01', '')).toBe(false);
+    expect(edgeInWindow(data.edges[1], '2025-05-01', '2025-05-02')).toBe(true);
+    expect(edgeInWindow(data.edges[2], '2023-01-01', '2023-12-31')).toBe(true);
+    expect(edgeInWindow(data.edges[2], '2024-01-01', '')).toBe(false);
+    const v = applyFilters(data, { ...NO_FILTERS, from: '2026-01-01', to: '2026-12-31' });
+    // Open spells: N–Port, Anna–Port, Bert–Uni, M–Bert; Anna's relationship ended in 2025,
+    // N–Uni's last contact was 2023.
+    expect(v.edges).toEqual(new Set([0, 3, 4, 5]));
+  });
+
+  it('a tag applies to stakeholders, not to networkers', () => {
+    const v = applyFilters(data, { ...NO_FILTERS, tag: 'haven' });
+    expect(ids(v.nodes)).toEqual(['Anna', 'N', 'Port']);
+  });
+});
+
+describe('neighbourhoods and search', () => {
+  const adj = adjacency(data);
+  it('one hop is the node and its neighbours; two hops their neighbours too', () => {
+    expect(ids(neighbourhood(adj, 'Uni', 1))).toEqual(['Bert', 'N', 'Uni']);
+    expect(ids(neighbourhood(adj, 'Uni', 2))).toEqual(['Anna', 'Bert', 'M', 'N', 'Port', 'Uni']);
+  });
+  it('over the visible ties only', () => {
+    const v = applyFilters(data, { ...NO_FILTERS, minStrength: 4 });
+    expect(ids(neighbourhood(adjacency(data, v.edges), 'N', 1))).toEqual(['Anna', 'N', 'Port']);
+  });
+  it('search matches word prefixes without accents, most central first', () => {
+    const nodes = [
+      node('a', 'person', { name: 'Jan Peeters', weighted_degree: 1 }),
+      node('b', 'person', { name: 'Jürgen Janssens', weighted_degree: 3 }),
+      node('c', 'organisation', { name: 'Stad Gent' }),
+    ];
+    expect(searchNodes(nodes, 'jan').map((n) => n.id)).toEqual(['b', 'a']);
+    expect(searchNodes(nodes, 'jur jan').map((n) => n.id)).toEqual(['b']);
+    expect(searchNodes(nodes, '  ')).toEqual([]);
+  });
+  it('a path is its consecutive ties, either way round', () => {
+    expect(pathTies(['N', 'Anna', 'Port'])).toEqual(new Set(['Anna|N', 'Anna|Port']));
+  });
+});
+
+describe('SVG export', () => {
+  it('fits the nodes into the picture, edges under nodes, labels escaped', () => {
+    const svg = toSvg(
+      [
+        { id: 'a', x: 0, y: 0, size: 5, color: '#f00', label: 'Ports & <Harbours>' },
+        { id: 'b', x: 10, y: 10, size: 3, color: '#00f' },
+      ],
+      [{ source: 'a', target: 'b', color: 'rgba(0,0,0,0.2)', size: 1 }],
+      { width: 200, height: 100, background: '#fff', text: '#111' },
+    );
+    // Margin 40, scale min(120/10, 20/10) = 2: a at (40, 60), b at (60, 40) — y up.
+    expect(svg).toContain('<line x1="40" y1="60" x2="60" y2="40"');
+    expect(svg).toContain('<circle cx="40" cy="60" r="5" fill="#f00"/>');
+    expect(svg).toContain('<circle cx="60" cy="40" r="3" fill="#00f"/>');
+    expect(svg).toContain('>Ports &amp; &lt;Harbours&gt;</text>');
+    expect(svg.indexOf('<line')).toBeLessThan(svg.indexOf('<circle'));
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror').length).toBe(0);
+    expect(doc.getElementsByTagName('circle').length).toBe(2);
+  });
+});
+
+describe('stakeholder grid geometry', () => {
+  const s = (ratings: [number, number][]): GridStakeholder => ({
+    stakeholder: { id: 'x', name: 'X' },
+    kind: 'organisation',
+    ratings: ratings.map(([power, interest], i) => ({
+      id: String(i),
+      networker: { id: `n${i}`, name: `N${i}` },
+      power,
+      interest,
+      note: null,
+      rated_at: '2026-11-23T10:00:00Z',
+      mine: i === 0,
+      conflicted: false,
+    })),
+    power: {
+      mean: 3,
+      min: Math.min(...ratings.map((r) => r[0])),
+      max: Math.max(...ratings.map((r) => r[0])),
+      std_dev: 0,
+    },
+    interest: {
+      mean: 3,
+      min: Math.min(...ratings.map((r) => r[1])),
+      max: Math.max(...ratings.map((r) => r[1])),
+      std_dev: 0,
+    },
+  });
+  it('quadrants', () => {
+    expect(quadrantOf(5, 5)).toBe('manage closely');
+    expect(quadrantOf(4, 1)).toBe('keep satisfied');
+    expect(quadrantOf(2, 3)).toBe('keep informed');
+    expect(quadrantOf(1, 2)).toBe('monitor');
+  });
+  it('a drop lands on the cell under it', () => {
+    expect(scoreAt(0)).toBe(1);
+    expect(scoreAt(0.19)).toBe(1);
+    expect(scoreAt(0.2)).toBe(2);
+    expect(scoreAt(0.99)).toBe(5);
+    expect(scoreAt(1)).toBe(5);
+  });
+  it('the spread box spans every rating: power 1–5, interest 2–4', () => {
+    const box = spreadBox(
+      s([
+        [1, 2],
+        [5, 4],
+        [3, 3],
+      ]),
+    );
+    // Cell centres at (score − 0.5) / 5.
+    expect(box).toEqual({ left: 0.3, right: 0.7, bottom: 0.1, top: 0.9 });
+  });
+  it('ratings in one cell fan out so every dot shows', () => {
+    const offsets = fanOut(
+      [
+        { power: 3, interest: 3 },
+        { power: 3, interest: 3 },
+        { power: 5, interest: 1 },
+      ],
+      10,
+    );
+    expect(offsets[2]).toEqual([0, 0]);
+    expect(offsets[0]).toEqual([0, -10]);
+    expect(offsets[1]).toEqual([0, 10]);
+  });
+});
+
+describe('the preview mock', () => {
+  it('draws a map, finds a warm introduction and keeps every networker’s rating', async () => {
+    const mock = createMock({ cards: 2000, role: 'manager' });
+    const map = await mock.commands.networkMap(5000, []);
+    if (map.status !== 'ok') throw new Error('no map');
+    expect(map.data.nodes.length).toBeGreaterThan(100);
+    const target = map.data.nodes.find((n) => n.kind === 'organisation')!;
+    const paths = await mock.commands.warmIntroductions('me', target.id, 3);
+    if (paths.status !== 'ok') throw new Error('no paths');
+    expect(paths.data[0].steps[paths.data[0].steps.length - 1].id).toBe(target.id);
+    const grid = await mock.commands.stakeholderGrid('Port expansion');
+    if (grid.status !== 'ok') throw new Error('no grid');
+    const first = grid.data.stakeholders[0];
+    const before = first.ratings.length;
+    const after = await mock.commands.rateStakeholder(
+      'Port expansion',
+      first.stakeholder.id,
+      2,
+      5,
+      null,
+    );
+    if (after.status !== 'ok') throw new Error('not rated');
+    const row = after.data.stakeholders.find((x) => x.stakeholder.id === first.stakeholder.id)!;
+    expect(row.ratings.length).toBe(before + 1);
+    expect(row.ratings.filter((r) => r.mine).map((r) => [r.power, r.interest])).toEqual([[2, 5]]);
+  });
+});
