@@ -94,6 +94,22 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
         );
         app.screenshot("manager-01-dashboard").await;
 
+        // ---- goals, teams and events of the demo network, each opened
+        for (route, row, shot) in [
+            ("goals", "goal-row", "manager-01b-goals"),
+            ("teams", "team-row", "manager-01c-teams"),
+            ("events", "event-row", "manager-01d-events"),
+        ] {
+            app.click(&format!("nav-{route}")).await;
+            wait_count(&app, row, 1).await;
+            app.all(row).await[0]
+                .click()
+                .await
+                .unwrap_or_else(|e| panic!("open the first `{row}`: {e}"));
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            app.screenshot(shot).await;
+        }
+
         // ---- a partnership review: five scores, saved, the health follows
         app.click("nav-partnerships").await;
         wait_count(&app, "partnership-row", 1).await;
