@@ -260,3 +260,89 @@ fn a_manager_sets_a_sync_folder_and_sync_now_writes_a_bundle_into_it() {
         app.screenshot("manager-08-sync-folder").await;
     });
 }
+
+/// Types into a card picker and picks the first card it offers; returns the card's name.
+async fn pick_first(app: &App, picker: &str, option: &str, text: &str) -> String {
+    app.type_into(picker, text).await;
+    wait_count(app, option, 1).await;
+    let name = app
+        .js(&format!(
+            "return document.querySelector('[data-testid=\"{option}\"] .name')?.textContent ?? ''"
+        ))
+        .await
+        .as_str()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    app.all(option).await[0]
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("pick the first `{option}`: {e}"));
+    name
+}
+
+#[test]
+fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
+    run("manager_create", |session: Session| async move {
+        let app = session.launch("manager").await;
+        manager_with_demo(&app).await;
+
+        // ---- a goal with a priority stakeholder picked by searching
+        app.click("nav-goals").await;
+        app.click("goal-new").await;
+        app.type_into("goal-name", "Klimaatrobuuste haven").await;
+        let stakeholder = pick_first(&app, "goal-priority", "goal-priority-option", "haven").await;
+        app.screenshot("manager-09-goal-form").await;
+        app.click("goal-save").await;
+        app.wait_text("toast", "Klimaatrobuuste haven").await;
+        let goal = app.wait_text("goal-row", "Klimaatrobuuste haven").await;
+        assert!(
+            goal.contains("of 1 priority stakeholder"),
+            "the new goal has the one stakeholder picked ({stakeholder}): {goal:?}"
+        );
+
+        // ---- a Networking Team
+        app.click("nav-teams").await;
+        app.click("team-new").await;
+        app.type_into("team-name", "Team Walstroom").await;
+        app.click("team-save").await;
+        app.wait_text("toast", "Team Walstroom").await;
+        let team = app.wait_text("team-row", "Team Walstroom").await;
+        assert!(team.contains("1 member"), "the manager leads it: {team:?}");
+
+        // ---- an event with a stakeholder who attended
+        app.click("nav-events").await;
+        app.click("event-new").await;
+        app.type_into("event-name", "Walstroomdag").await;
+        app.select("event-kind", "workshop").await;
+        pick_first(&app, "event-person", "event-person-option", "haven").await;
+        app.click("event-save").await;
+        app.wait_text("toast", "Walstroomdag").await;
+        let event = app.wait_text("event-row", "Walstroomdag").await;
+        assert!(
+            event.contains("1 invited") && event.contains("1 attended"),
+            "the event lists who came: {event:?}"
+        );
+
+        // ---- a partnership with one partner organisation
+        app.click("nav-partnerships").await;
+        app.click("partnership-new").await;
+        app.type_into("partnership-name", "Walstroompact").await;
+        let partner = pick_first(
+            &app,
+            "partnership-partner",
+            "partnership-partner-option",
+            "a",
+        )
+        .await;
+        app.screenshot("manager-10-partnership-form").await;
+        app.click("partnership-save").await;
+        app.wait_text("toast", "Walstroompact").await;
+        let row = app.wait_text("partnership-row", "Walstroompact").await;
+        assert!(
+            row.contains(&partner) && row.contains("not reviewed"),
+            "the new partnership lists its partner {partner:?} and has no review yet: {row:?}"
+        );
+        app.screenshot("manager-11-partnership-created").await;
+    });
+}
