@@ -287,6 +287,36 @@ fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
         let app = session.launch("manager").await;
         manager_with_demo(&app).await;
 
+        // ---- the Return-on-Relationship report (HTML) and the KPIs (CSV), typed paths
+        app.click("nav-dashboard").await;
+        wait_count(&app, "kpi-card", 8).await;
+        for (button, file, expect) in [
+            ("kpi-export-html", "report", "Return-on-Relationship"),
+            ("kpi-export-csv", "kpis.csv", ","),
+        ] {
+            app.click(button).await;
+            let path = session.folder().join(file);
+            app.type_into("kpi-export-path", path.to_str().unwrap())
+                .await;
+            app.click("kpi-export-run").await;
+            app.wait_text("kpi-export-done", "written to").await;
+            // A path typed without an extension gets the format's own.
+            let written = if path.extension().is_none() {
+                path.with_extension("html")
+            } else {
+                path.clone()
+            };
+            let text = std::fs::read_to_string(&written)
+                .unwrap_or_else(|e| panic!("{} was not written: {e}", written.display()));
+            assert!(
+                text.contains(expect) && text.lines().count() > 3,
+                "{} holds the KPIs",
+                written.display()
+            );
+            app.press(fantoccini::key::Key::Escape).await;
+            app.wait_gone("kpi-export-run").await;
+        }
+
         // ---- a goal with a priority stakeholder picked by searching
         app.click("nav-goals").await;
         app.click("goal-new").await;
