@@ -47,20 +47,31 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   }
   const settings = {
     ...forceAtlas2.inferSettings(graph),
+    // Barnes-Hut from a few hundred nodes on, coarse (θ = 1): the layout is for reading
+    // clusters, not for precision, and it must settle in seconds on a laptop.
+    barnesHutOptimize: n > 300,
+    barnesHutTheta: 1,
     // Hubs (networkers with hundreds of ties) pushed to the edge of their clusters: fewer
     // hairballs around the busiest nodes.
     outboundAttractionDistribution: true,
+    // LinLog: communities pull apart into islands instead of one disc.
+    linLogMode: true,
     edgeWeightInfluence: 1,
     gravity: 1,
   };
   const total = message.iterations;
-  const batch = n > 5000 ? 10 : 25;
+  // Iterations run in small batches until ~250 ms passed, then the positions go to the page:
+  // few enough messages that redrawing them does not compete with the layout for the CPU.
+  const batch = n > 5000 ? 5 : 10;
   let done = 0;
   const step = () => {
     if (mine !== run) return;
-    const count = Math.min(batch, total - done);
-    forceAtlas2.assign(graph, { iterations: count, settings });
-    done += count;
+    const sliceStart = performance.now();
+    while (done < total && performance.now() - sliceStart < 250) {
+      const count = Math.min(batch, total - done);
+      forceAtlas2.assign(graph, { iterations: count, settings });
+      done += count;
+    }
     const positions = new Float32Array(n * 2);
     graph.forEachNode((key, attrs) => {
       const i = Number(key);

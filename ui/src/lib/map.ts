@@ -212,11 +212,15 @@ export function legend(nodes: MapNode[], by: ColourBy, max = PALETTE.length): Ma
   return out;
 }
 
-/** Node radius in pixels at zoom 1: 3 to 18 by the square root of the weighted degree. */
-export function nodeSize(node: MapNode, maxWeighted: number): number {
+/**
+ * Node radius in pixels at zoom 1, by the square root of the weighted degree: 2 to 14 on a small
+ * map, 1.5 to 10 above a thousand nodes (smaller dots, less of a hairball).
+ */
+export function nodeSize(node: MapNode, maxWeighted: number, nodes = 0): number {
   const w = node.weighted_degree ?? 0;
-  if (maxWeighted <= 0) return 4;
-  return 3 + 15 * Math.sqrt(Math.max(0, w) / maxWeighted);
+  const [min, max] = nodes > 1000 ? [1.5, 10] : [2, 14];
+  if (maxWeighted <= 0) return min + 1;
+  return min + (max - min) * Math.sqrt(Math.max(0, w) / maxWeighted);
 }
 
 /** The ids of the `count` most central nodes: the only labels drawn at the overview zoom. */
