@@ -65,6 +65,7 @@ pub struct CardDetail {
     pub visibility: Option<String>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// Who created the card: the networker's name (their card id when it is not known here).
     pub author: Option<String>,
     pub fields: serde_json::Map<String, serde_json::Value>,
     pub affiliations: Vec<AffiliationView>,
@@ -454,7 +455,16 @@ impl Store {
             visibility: text_field(&state, envelope::VISIBILITY),
             created_at: text_field(&state, envelope::CREATED_AT),
             updated_at: updated.map(|s| s.to_rfc3339()),
-            author: text_field(&state, envelope::AUTHOR),
+            // The author is kept as the networker card's id; show whose it is.
+            author: match text_field(&state, envelope::AUTHOR) {
+                Some(author) => Some(
+                    match author.parse::<RecordId>().ok().map(|id| self.state(id)) {
+                        Some(Ok(Some(networker))) => card_title(&networker).0,
+                        _ => author,
+                    },
+                ),
+                None => None,
+            },
             fields,
             conflicts: conflicts_of(&state),
             affiliations,
