@@ -79,6 +79,13 @@ impl Session {
         Ok(cards)
     }
 
+    /// The card list's counts per kind if it is built and free now; `None` while it is being
+    /// built (about a second at 100,000 cards), so the window's first answer never waits for it.
+    pub fn card_counts_now(&self) -> Option<std::collections::BTreeMap<String, u32>> {
+        let cards = self.cards.try_lock().ok()?;
+        cards.as_ref().map(CardList::count_by_kind)
+    }
+
     /// After an edit: bring the rows of these cards up to date.
     pub fn cards_changed(&self, changed: &[RecordId]) -> AppResult<()> {
         let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());

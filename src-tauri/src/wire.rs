@@ -13,8 +13,10 @@ pub struct AppStatus {
     pub profile: Option<Profile>,
     pub store_path: String,
     pub node_id: String,
-    /// Live records per kind.
+    /// Cards listed per kind (`person`, `organisation`); empty until `counts_ready`.
     pub counts: BTreeMap<String, u32>,
+    /// False while the card list is still being built at start-up: ask again shortly.
+    pub counts_ready: bool,
     pub settings: Settings,
     pub version: String,
 }

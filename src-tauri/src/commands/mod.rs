@@ -76,20 +76,17 @@ fn blank_to_none(value: Option<String>) -> Option<String> {
 
 fn status_of(session: &Session) -> AppResult<AppStatus> {
     let store = &session.store;
+    // From the card list, so the numbers match the list (one row per identity group) and cost
+    // nothing once it is built (counting the store would read every record).
+    let counts = session.card_counts_now();
     Ok(AppStatus {
         profile: store.profile()?,
         store_path: store.path().display().to_string(),
         node_id: store.node_id().to_string(),
         // From the card list, so the numbers match the list (one row per identity group) and
         // cost nothing once it is built (counting the store reads every record).
-        counts: match store.profile()? {
-            Some(_) => session
-                .cards()?
-                .as_ref()
-                .map(|list| list.count_by_kind())
-                .unwrap_or_default(),
-            None => Default::default(),
-        },
+        counts: counts.clone().unwrap_or_default(),
+        counts_ready: counts.is_some(),
         settings: store.settings()?,
         version: env!("CARGO_PKG_VERSION").to_owned(),
     })

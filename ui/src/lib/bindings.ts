@@ -129,8 +129,10 @@ export type AppStatus = {
 	profile: Profile | null,
 	store_path: string,
 	node_id: string,
-	/**  Live records per kind. */
+	/**  Cards listed per kind (`person`, `organisation`); empty until `counts_ready`. */
 	counts: { [key in string]: number },
+	/**  False while the card list is still being built at start-up: ask again shortly. */
+	counts_ready: boolean,
 	settings: Settings,
 	version: string,
 };
@@ -203,6 +205,7 @@ export type CardDetail = {
 	visibility: string | null,
 	created_at: string | null,
 	updated_at: string | null,
+	/**  Who created the card: the networker's name (their card id when it is not known here). */
 	author: string | null,
 	fields: { [key in string]: Value },
 	affiliations: AffiliationView[],

@@ -425,6 +425,7 @@ export function createMock(
       store_path: '/home/sofie/.local/share/kring/store',
       node_id: '7f3a9c21e4b05d18',
       counts: { person: people, organisation: cards.length - people, networker: 14 },
+      counts_ready: true,
       settings,
       version: '0.1.0',
     };

@@ -456,12 +456,12 @@ impl Store {
             created_at: text_field(&state, envelope::CREATED_AT),
             updated_at: updated.map(|s| s.to_rfc3339()),
             // The author is kept as the networker card's id; show whose it is.
-            author: match text_field(&state, envelope::AUTHOR) {
-                Some(author) => Some(
-                    match author.parse::<RecordId>().ok().map(|id| self.state(id)) {
-                        Some(Ok(Some(networker))) => card_title(&networker).0,
-                        _ => author,
-                    },
+            author: text_field(&state, envelope::AUTHOR).map(|author| {
+                match author.parse::<RecordId>().ok().map(|id| self.state(id)) {
+                    Some(Ok(Some(networker))) => card_title(&networker).0,
+                    _ => author,
+                }
+            }),
                 ),
                 None => None,
             },
