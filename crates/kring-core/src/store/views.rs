@@ -462,9 +462,6 @@ impl Store {
                     _ => author,
                 }
             }),
-                ),
-                None => None,
-            },
             fields,
             conflicts: conflicts_of(&state),
             affiliations,
