@@ -10,7 +10,6 @@
 use std::time::{Duration, Instant};
 
 use kring_e2e::{launch_app, run, App, Session};
-use serde_json::Value;
 
 /// First run as the Manager of the Network with the demo network (2,000 cards).
 async fn manager_with_demo(app: &App) {
@@ -151,6 +150,12 @@ fn the_manager_maps_the_network_finds_an_introduction_and_rates_a_stakeholder() 
             .contains("mine"));
         app.wait_text("grid-stakeholder", "1 rating").await;
         app.screenshot("map-05-grid").await;
+
+        // The frame rate of the demo map, for docs/performance.md.
+        app.click("map-tab-map").await;
+        app.wait("map-canvas").await;
+        layout_finished(&app).await;
+        measure(&app).await;
     });
 }
 
@@ -167,14 +172,20 @@ fn the_map_of_ten_thousand_nodes_stays_interactive() {
         app.wait("nav-map").await;
         app.click("nav-map").await;
         let asked = Instant::now();
-        app.wait("map-canvas").await;
         app.select("map-limit", "10000").await;
-        let count = app
-            .wait_texts("map-node-count", "10,000 nodes", |t| {
-                t.iter().any(|s| s.starts_with("10,"))
-            })
-            .await
-            .remove(0);
+        // Reading and analysing a 100,000-card store takes seconds (more on a busy machine).
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let count = loop {
+            let texts = app.texts("map-node-count").await;
+            if let Some(t) = texts.into_iter().find(|t| t.starts_with("10,")) {
+                break t;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no 10,000-node map in five minutes"
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        };
         println!(
             "measure: {count} on screen {:.1} s after opening the map",
             asked.elapsed().as_secs_f64()
@@ -198,30 +209,59 @@ async fn measure(app: &App) {
         const done = arguments[arguments.length - 1];
         const map = window.__kringMap;
         if (!map) { done({ error: 'no map' }); return; }
+        const gl = document.createElement('canvas').getContext('webgl');
+        const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+        const renderer = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : (gl ? gl.getParameter(gl.RENDERER) : 'no webgl');
         const camera = map.sigma.getCamera();
-        const frames = [];
-        const start = performance.now();
-        function tick(now) {
-            frames.push(now);
-            const t = (now - start) / 1000;
+        const summary = (frames) => {
+            const gaps = frames.slice(1).map((f, i) => f - frames[i]).sort((a, b) => a - b);
+            return { fps: +((frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)).toFixed(2),
+                     median_ms: +gaps[Math.floor(gaps.length / 2)].toFixed(1),
+                     p95_ms: +gaps[Math.floor(gaps.length * 0.95)].toFixed(1), frames: frames.length };
+        };
+        // A: the camera set every frame (pan in a circle, zoom in and out): ties drawn each frame.
+        const a = [];
+        const startA = performance.now();
+        function tickA(now) {
+            a.push(now);
+            const t = (now - startA) / 1000;
             camera.setState({ x: 0.5 + 0.3 * Math.cos(t), y: 0.5 + 0.3 * Math.sin(t),
                               ratio: 0.6 + 0.4 * Math.sin(t * 1.7) });
-            if (now - start < 4000) requestAnimationFrame(tick);
-            else {
-                const gaps = frames.slice(1).map((f, i) => f - frames[i]).sort((a, b) => a - b);
-                done({ fps: (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000),
-                       median_ms: gaps[Math.floor(gaps.length / 2)],
-                       p95_ms: gaps[Math.floor(gaps.length * 0.95)],
-                       nodes: map.sigma.getGraph().order, edges: map.sigma.getGraph().size,
-                       layout: map.layout });
-            }
+            if (now - startA < 3000) requestAnimationFrame(tickA); else startB();
         }
-        requestAnimationFrame(tick);
+        // B: animated camera moves, as sigma runs a drag or a wheel zoom (ties hidden while moving).
+        const b = [];
+        function startB() {
+            const startB = performance.now();
+            let k = 0;
+            const hop = () => {
+                k++;
+                camera.animate({ x: 0.5 + 0.3 * Math.cos(k), y: 0.5 + 0.3 * Math.sin(k),
+                                 ratio: 0.5 + 0.4 * Math.abs(Math.sin(k)) }, { duration: 800 })
+                      .then(() => { if (performance.now() - startB < 3000) hop(); });
+            };
+            hop();
+            function tickB(now) {
+                b.push(now);
+                if (now - startB < 3000) requestAnimationFrame(tickB);
+                else done({ renderer, nodes: map.sigma.getGraph().order, edges: map.sigma.getGraph().size,
+                            layout: map.layout, idle: window.__idle, every_frame: summary(a), animated: summary(b) });
+            }
+            requestAnimationFrame(tickB);
+        }
+        // First the window's own frame rate with nothing moving (the floor of this machine).
+        const idle = [];
+        const startIdle = performance.now();
+        function tickIdle(now) {
+            idle.push(now);
+            if (now - startIdle < 2000) requestAnimationFrame(tickIdle);
+            else { window.__idle = summary(idle); requestAnimationFrame(tickA); }
+        }
+        requestAnimationFrame(tickIdle);
     "#;
-    let result: Value = app
-        .client
-        .execute_async(script, vec![])
-        .await
-        .expect("measure the frame rate");
-    println!("measure: {result}");
+    // Measuring never fails the test: a slow machine prints why instead.
+    match app.client.execute_async(script, vec![]).await {
+        Ok(result) => println!("measure: {result}"),
+        Err(e) => println!("measure: could not measure the frame rate: {e}"),
+    }
 }
