@@ -79,10 +79,14 @@ impl Session {
         Ok(cards)
     }
 
-    /// The card list's counts per kind if it is built and free now; `None` while it is being
-    /// built (about a second at 100,000 cards), so the window's first answer never waits for it.
+    /// The card list's counts per kind; `None` only while the list is being built elsewhere
+    /// (the background build at start-up, about a second at 100,000 cards), so the window's
+    /// first answer never waits for it. A list dropped by an import is rebuilt here.
     pub fn card_counts_now(&self) -> Option<std::collections::BTreeMap<String, u32>> {
-        let cards = self.cards.try_lock().ok()?;
+        let mut cards = self.cards.try_lock().ok()?;
+        if cards.is_none() {
+            *cards = CardList::build(&self.store, Utc::now()).ok();
+        }
         cards.as_ref().map(CardList::count_by_kind)
     }
 
