@@ -26,6 +26,25 @@ fn organisation_name(store: &Store) -> AppResult<String> {
     ))
 }
 
+/// The shared part of the `create_*` commands: parse the visibility, create on the blocking
+/// pool, answer the new record's id.
+async fn create_record(
+    state: State<'_, AppState>,
+    visibility: Option<String>,
+    create: impl FnOnce(
+            &Store,
+            Option<Visibility>,
+            chrono::DateTime<Utc>,
+        ) -> kring_core::store::StoreResult<RecordId>
+        + Send
+        + 'static,
+) -> AppResult<String> {
+    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
+    state
+        .run(move |session| Ok(create(&session.store, visibility, Utc::now())?.to_string()))
+        .await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn kpi_report(state: State<'_, AppState>, months: u32) -> AppResult<KpiReport> {
@@ -82,15 +101,10 @@ pub async fn create_goal(
     goal: Goal,
     visibility: Option<String>,
 ) -> AppResult<String> {
-    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
-    state
-        .run(move |session| {
-            Ok(session
-                .store
-                .create_goal(&goal, visibility, Utc::now())?
-                .to_string())
-        })
-        .await
+    create_record(state, visibility, move |store, visibility, now| {
+        store.create_goal(&goal, visibility, now)
+    })
+    .await
 }
 
 /// Links (or, with `link` false, unlinks) stakeholders, relationships, interactions or events.
@@ -127,15 +141,10 @@ pub async fn create_team(
     team: Team,
     visibility: Option<String>,
 ) -> AppResult<String> {
-    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
-    state
-        .run(move |session| {
-            Ok(session
-                .store
-                .create_team(&team, visibility, Utc::now())?
-                .to_string())
-        })
-        .await
+    create_record(state, visibility, move |store, visibility, now| {
+        store.create_team(&team, visibility, now)
+    })
+    .await
 }
 
 /// Adds a networker to a team with a role, changes the role, or (no role) removes them.
@@ -193,15 +202,10 @@ pub async fn create_partnership(
     partnership: Partnership,
     visibility: Option<String>,
 ) -> AppResult<String> {
-    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
-    state
-        .run(move |session| {
-            Ok(session
-                .store
-                .create_partnership(&partnership, visibility, Utc::now())?
-                .to_string())
-        })
-        .await
+    create_record(state, visibility, move |store, visibility, now| {
+        store.create_partnership(&partnership, visibility, now)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -232,15 +236,10 @@ pub async fn create_event(
     event: Event,
     visibility: Option<String>,
 ) -> AppResult<String> {
-    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
-    state
-        .run(move |session| {
-            Ok(session
-                .store
-                .create_event(&event, visibility, Utc::now())?
-                .to_string())
-        })
-        .await
+    create_record(state, visibility, move |store, visibility, now| {
+        store.create_event(&event, visibility, now)
+    })
+    .await
 }
 
 #[tauri::command]
