@@ -5,6 +5,13 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Disk is the scarce resource on CI machines: say how much there is before and after.
+disk() { printf '[test] %s: %s free on the disk, target/ is %s\n' "$1" \
+  "$(df -h --output=avail . | tail -1 | tr -d ' ')" "$(du -sh target 2>/dev/null | cut -f1 || echo 0)"; }
+# A fresh clone gains nothing from incremental compilation, and its files take gigabytes.
+[ "${CI:-}" = true ] && export CARGO_INCREMENTAL=0
+disk "before"
+trap 'disk "after"' EXIT
 
 step "format"
 cargo fmt --all -- --check
