@@ -14,6 +14,11 @@ macro_rules! out {
     };
 }
 
+// sled allocates and frees a great deal: with glibc's allocator a merge spent a third of its time
+// in malloc and free (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod args;
 mod graph;
 mod manager;

@@ -27,6 +27,10 @@ use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+// The allocator of the `kring` binary and the app, so the figures are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SHARED_WITH_NEIGHBOUR: usize = 540;
 const INTERACTIONS_PER_CARD: f64 = 7.6;
 
