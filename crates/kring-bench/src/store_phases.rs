@@ -1,0 +1,397 @@
+//! The store benchmark's phases, each run in a child process of its own (so each reports its own
+//! peak memory) against the files a previous phase left in the work folder:
+//!
+//! | file | written by |
+//! | --- | --- |
+//! | `kring-store/` | `kring-generate`: `kring demo --cards N`'s generator into a fresh store |
+//! | `dataset.jsonl`, `card-ids.json` | `extract`: the store's live records as rows; 1,000 card ids |
+//! | `sqlite.db` | `sqlite-insert` (and `kring-insert-rows` the same rows into a store it removes) |
+//! | `full.kring`, `delta.kring` | `kring-export` |
+//! | `kring-imported/` | `kring-import` |
+//!
+//! Every phase returns its figures as a JSON object; the parent puts them in the report.
+
+use crate::dataset;
+use crate::measure::{self, latency};
+use crate::sqlite_store;
+use anyhow::{Context, Result};
+use chrono::{DateTime, TimeZone, Utc};
+use kring_core::model::{RecordId, RecordKind, Role};
+use kring_core::store::{NewRecord, OpenOptions, Store};
+use kring_core::sync::bundle::{self, BundleHeader, BundleKind};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// The searches timed on both stores: (what it stands for, the query typed).
+pub const QUERIES: &[(&str, &str)] = &[
+    ("surname", "peeters"),
+    ("1-letter prefix", "m"),
+    ("2-letter prefix", "ja"),
+    ("organisation", "umicore"),
+    ("organisation, two words", "port antwerp"),
+    ("tag", "klimaat"),
+];
+
+/// Results per search, as the app's search box asks.
+const SEARCH_LIMIT: usize = 20;
+/// Cards opened for the open-card latency.
+const CARDS_OPENED: usize = 1_000;
+
+/// The demo network's "now" (the same as the search benchmark's), so every run builds the same data.
+pub fn demo_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
+}
+
+pub struct Files {
+    pub kring_store: PathBuf,
+    pub dataset: PathBuf,
+    pub card_ids: PathBuf,
+    pub sqlite: PathBuf,
+    pub sqlite_copy: PathBuf,
+    pub full_export: PathBuf,
+    pub delta_export: PathBuf,
+    pub acknowledgement: PathBuf,
+    pub kring_imported: PathBuf,
+}
+
+impl Files {
+    pub fn in_folder(work: &Path) -> Files {
+        Files {
+            kring_store: work.join("kring-store"),
+            dataset: work.join("dataset.jsonl"),
+            card_ids: work.join("card-ids.json"),
+            sqlite: work.join("sqlite.db"),
+            sqlite_copy: work.join("sqlite-copy.db"),
+            full_export: work.join("full.kring"),
+            delta_export: work.join("delta.kring"),
+            acknowledgement: work.join("acknowledgement.kring"),
+            kring_imported: work.join("kring-imported"),
+        }
+    }
+}
+
+fn open_store(path: &Path) -> Result<Store> {
+    Store::open(path, &OpenOptions::default())
+        .with_context(|| format!("opening the Kring store {}", path.display()))
+}
+
+/// Bulk insert on Kring: the demo generator into a fresh store, as `kring demo --cards N`.
+pub fn kring_generate(files: &Files, cards: usize) -> Result<serde_json::Value> {
+    let _ = std::fs::remove_dir_all(&files.kring_store);
+    let store = open_store(&files.kring_store)?;
+    let options = kring_core::demo::DemoOptions { seed: 1, cards };
+    let (summary, seconds) =
+        measure::timed(|| kring_core::demo::generate(&store, &options, demo_now()));
+    let summary = summary?;
+    store.flush()?;
+    let records: usize = store.counts()?.values().sum();
+    let peak = measure::peak_rss_mb();
+    drop(store);
+    Ok(json!({
+        "seconds": seconds,
+        "records": records,
+        "summary": summary,
+        "bytes_on_disk": measure::size_on_disk(&files.kring_store),
+        "peak_rss_mb": peak,
+    }))
+}
+
+/// The store's records as rows for SQLite, and the cards the open-card phases open.
+pub fn extract(files: &Files) -> Result<serde_json::Value> {
+    let store = open_store(&files.kring_store)?;
+    let (rows, seconds) = measure::timed(|| dataset::extract(&store, &files.dataset));
+    let rows = rows?;
+    let mut cards: Vec<String> = Vec::new();
+    for kind in [RecordKind::Person, RecordKind::Organisation] {
+        store.for_each_live_of_kind(kind, |state| {
+            cards.push(state.id.to_string());
+            Ok(())
+        })?;
+    }
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let chosen: Vec<&String> = cards.choose_multiple(&mut rng, CARDS_OPENED).collect();
+    std::fs::write(&files.card_ids, serde_json::to_vec(&chosen)?)?;
+    Ok(json!({ "seconds": seconds, "rows": rows, "cards": cards.len() }))
+}
+
+fn card_ids(files: &Files) -> Result<Vec<uuid::Uuid>> {
+    let text = std::fs::read(&files.card_ids).context("reading the card ids")?;
+    Ok(serde_json::from_slice(&text)?)
+}
+
+/// Bulk insert on SQLite: the same rows, one transaction, search table filled, checkpointed.
+pub fn sqlite_insert(files: &Files) -> Result<serde_json::Value> {
+    let rows = dataset::load(&files.dataset)?;
+    let rows_in_memory_mb = measure::rss_mb();
+    let peak_reset = measure::reset_peak_rss();
+    let (written, seconds) = measure::timed(|| -> Result<u64> {
+        let mut connection = sqlite_store::create(&files.sqlite)?;
+        let written = sqlite_store::insert_all(&mut connection, &rows)?;
+        sqlite_store::checkpoint(&connection)?;
+        Ok(written)
+    });
+    Ok(json!({
+        "seconds": seconds,
+        "records": written?,
+        "bytes_on_disk": sqlite_size(&files.sqlite),
+        "peak_rss_mb": measure::peak_rss_mb(),
+        "rows_in_memory_mb": rows_in_memory_mb,
+        "peak_is_on_top_of_rows": peak_reset,
+    }))
+}
+
+/// Bulk insert on Kring of the very rows SQLite gets: `Store::create_many` in batches of 4,000
+/// (the demo generator's batch), so the generator's own work is out of the comparison. The store
+/// is removed afterwards: it is the generated one's twin.
+pub fn kring_insert_rows(files: &Files) -> Result<serde_json::Value> {
+    let rows = dataset::load(&files.dataset)?;
+    let rows_in_memory_mb = measure::rss_mb();
+    let peak_reset = measure::reset_peak_rss();
+    let path = files.kring_store.with_file_name("kring-rows-store");
+    let _ = std::fs::remove_dir_all(&path);
+    let now = demo_now();
+    let (written, seconds) = measure::timed(|| -> Result<u64> {
+        let store = open_store(&path)?;
+        let mut written = 0u64;
+        for chunk in rows.chunks(4_000) {
+            let batch = chunk.iter().map(new_record).collect::<Result<Vec<_>>>()?;
+            written += store.create_many(batch, now)?.len() as u64;
+        }
+        store.flush()?;
+        Ok(written)
+    });
+    let written = written?;
+    let peak = measure::peak_rss_mb();
+    let bytes = measure::size_on_disk(&path);
+    let _ = std::fs::remove_dir_all(&path);
+    Ok(json!({
+        "seconds": seconds,
+        "records": written,
+        "bytes_on_disk": bytes,
+        "peak_rss_mb": peak,
+        "rows_in_memory_mb": rows_in_memory_mb,
+        "peak_is_on_top_of_rows": peak_reset,
+    }))
+}
+
+/// A row as a record to create, with its envelope (visibility, author, creation time).
+fn new_record(row: &dataset::Row) -> Result<NewRecord> {
+    let kind: RecordKind = row
+        .kind
+        .parse()
+        .map_err(|_| anyhow::anyhow!("unknown kind {}", row.kind))?;
+    Ok(NewRecord {
+        id: RecordId(row.id),
+        kind,
+        body: serde_json::Value::Object(row.fields.clone()),
+        visibility: row.visibility.as_deref().and_then(|v| v.parse().ok()),
+        author: row.author.as_deref().and_then(|a| a.parse().ok()),
+        created_at: row
+            .created_at
+            .as_deref()
+            .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+            .map(|at| at.with_timezone(&Utc)),
+    })
+}
+
+fn sqlite_size(path: &Path) -> u64 {
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|suffix| measure::size_on_disk(Path::new(&format!("{}{suffix}", path.display()))))
+        .sum()
+}
+
+/// Search latency on Kring: the one-shot path (`kring search`, the sled term index) and the
+/// app's path (the term index loaded into memory).
+pub fn kring_search(files: &Files, runs: usize) -> Result<serde_json::Value> {
+    let store = open_store(&files.kring_store)?;
+    let mut queries = Vec::new();
+    for (label, query) in QUERIES {
+        let matches = store.search_scores(query)?.len();
+        let top = store.search(query, 1)?.first().map(|hit| hit.name.clone());
+        let one_shot = latency(3, runs, || {
+            store.search(query, SEARCH_LIMIT).expect("search")
+        });
+        queries.push(json!({
+            "label": label, "query": query, "matches": matches, "top_hit": top, "one_shot": one_shot,
+        }));
+    }
+    let (loaded, load_seconds) = measure::timed(|| store.load_search_index());
+    loaded?;
+    for (figures, (_, query)) in queries.iter_mut().zip(QUERIES) {
+        let in_memory = latency(3, runs, || {
+            store.search(query, SEARCH_LIMIT).expect("search")
+        });
+        figures["in_memory"] = json!(in_memory);
+    }
+    Ok(json!({
+        "queries": queries,
+        "load_index_seconds": load_seconds,
+        "peak_rss_mb": measure::peak_rss_mb(),
+    }))
+}
+
+/// Search latency on SQLite: FTS5 prefix queries, BM25 with Kring's weights, the card rows joined.
+pub fn sqlite_search(files: &Files, runs: usize) -> Result<serde_json::Value> {
+    let connection = sqlite_store::open(&files.sqlite)?;
+    let mut queries = Vec::new();
+    for (label, query) in QUERIES {
+        let matches = sqlite_store::count_matches(&connection, query)?;
+        let top = sqlite_store::search(&connection, query, 1)?
+            .into_iter()
+            .next()
+            .map(|hit| hit.name);
+        let timing = latency(3, runs, || {
+            sqlite_store::search(&connection, query, SEARCH_LIMIT).expect("search")
+        });
+        queries.push(json!({
+            "label": label, "query": query, "matches": matches, "top_hit": top, "fts5": timing,
+        }));
+    }
+    Ok(json!({ "queries": queries, "peak_rss_mb": measure::peak_rss_mb() }))
+}
+
+/// Opening a card on Kring: `card_detail`, what `kring card show` and the app's card screen call.
+pub fn kring_open_card(files: &Files) -> Result<serde_json::Value> {
+    let store = open_store(&files.kring_store)?;
+    let ids = card_ids(files)?;
+    let now = demo_now();
+    for id in ids.iter().take(20) {
+        store.card_detail(RecordId(*id), now)?;
+    }
+    let mut samples = Vec::with_capacity(ids.len());
+    let mut shown = 0usize;
+    for id in &ids {
+        let started = std::time::Instant::now();
+        let detail = store.card_detail(RecordId(*id), now)?;
+        samples.push(started.elapsed());
+        shown += detail.relationships.len() + detail.interactions.len();
+    }
+    Ok(json!({
+        "latency": measure::Latency::of(&mut samples),
+        "relationships_and_interactions_shown": shown,
+        "peak_rss_mb": measure::peak_rss_mb(),
+    }))
+}
+
+/// Opening a card on SQLite: the card with its affiliations, relationships, interactions, notes,
+/// follow-ups and links.
+pub fn sqlite_open_card(files: &Files) -> Result<serde_json::Value> {
+    let connection = sqlite_store::open(&files.sqlite)?;
+    let ids = card_ids(files)?;
+    for id in ids.iter().take(20) {
+        sqlite_store::open_card(&connection, *id)?;
+    }
+    let mut samples = Vec::with_capacity(ids.len());
+    let mut shown = 0usize;
+    for id in &ids {
+        let started = std::time::Instant::now();
+        let card = sqlite_store::open_card(&connection, *id)?.context("card exists in SQLite")?;
+        samples.push(started.elapsed());
+        shown += card.relationships.len() + card.interactions.len();
+    }
+    Ok(json!({
+        "latency": measure::Latency::of(&mut samples),
+        "relationships_and_interactions_shown": shown,
+        "peak_rss_mb": measure::peak_rss_mb(),
+    }))
+}
+
+/// SQLite's nearest thing to a full export: `VACUUM INTO` a single file.
+pub fn sqlite_copy(files: &Files) -> Result<serde_json::Value> {
+    let connection = sqlite_store::open(&files.sqlite)?;
+    let (copied, seconds) =
+        measure::timed(|| sqlite_store::copy_into(&connection, &files.sqlite_copy));
+    copied?;
+    let bytes = measure::size_on_disk(&files.sqlite_copy);
+    let _ = std::fs::remove_file(&files.sqlite_copy);
+    Ok(json!({ "seconds": seconds, "bytes": bytes, "peak_rss_mb": measure::peak_rss_mb() }))
+}
+
+/// Full export, then a delta export after 10 edits once a networker has acknowledged everything
+/// (the same steps as `crates/kring-core/examples/delta_benchmark.rs`).
+pub fn kring_export(files: &Files) -> Result<serde_json::Value> {
+    let store = open_store(&files.kring_store)?;
+    let now = demo_now();
+    let (full, full_seconds) =
+        measure::timed(|| store.export_bundle(&files.full_export, true, now));
+    let full = full?;
+    let full_peak = measure::peak_rss_mb();
+
+    // A networker whose version vector covers the store: what a round of sync leaves behind.
+    let header = BundleHeader {
+        format_version: bundle::FORMAT_VERSION,
+        schema_version: kring_core::store::SCHEMA_VERSION,
+        kind: BundleKind::Delta,
+        organisation: None,
+        author_node: kring_core::clock::NodeId(77),
+        author_networker: None,
+        author_name: "Networker who has seen everything".into(),
+        author_role: Role::Networker,
+        created_at_millis: now.timestamp_millis(),
+        high_water_mark: store.version_vector().high_water_mark(),
+        version_vector: store.version_vector(),
+        base: None,
+        record_count: 0,
+        body_hash: [0; 32],
+        public_key: [0; 32],
+    };
+    bundle::write_bundle(
+        &files.acknowledgement,
+        header,
+        Vec::new(),
+        &bundle::new_signing_key(),
+    )?;
+    store.import_bundles(std::slice::from_ref(&files.acknowledgement), false, now)?;
+    let mut people: Vec<RecordId> = Vec::new();
+    store.for_each_live_of_kind(RecordKind::Person, |state| {
+        if people.len() < 10 {
+            people.push(RecordId(state.id));
+        }
+        Ok(())
+    })?;
+    for (n, person) in people.iter().enumerate() {
+        store.set_fields(
+            *person,
+            &[("job_title".into(), format!("nieuwe functie {n}"))],
+            now,
+        )?;
+    }
+    let (delta, delta_seconds) =
+        measure::timed(|| store.export_bundle(&files.delta_export, false, now));
+    let delta = delta?;
+    Ok(json!({
+        "full_seconds": full_seconds,
+        "full_records": full.records,
+        "full_bytes": full.bytes,
+        "full_peak_rss_mb": full_peak,
+        "delta_kind": format!("{:?}", delta.kind),
+        "delta_seconds": delta_seconds,
+        "delta_records": delta.records,
+        "delta_bytes": delta.bytes,
+        "peak_rss_mb": measure::peak_rss_mb(),
+    }))
+}
+
+/// Import of the full export into a fresh store (a manager receiving a networker's whole store).
+pub fn kring_import(files: &Files) -> Result<serde_json::Value> {
+    let _ = std::fs::remove_dir_all(&files.kring_imported);
+    let store = open_store(&files.kring_imported)?;
+    let now = demo_now();
+    store.init("Bench Manager", "manager@antwerpen.be", Role::Manager, now)?;
+    let (report, seconds) = measure::timed(|| {
+        store.import_bundles(std::slice::from_ref(&files.full_export), false, now)
+    });
+    let report = report?;
+    let peak = measure::peak_rss_mb();
+    drop(store);
+    Ok(json!({
+        "seconds": seconds,
+        "records_read": report.records_read,
+        "added": report.added,
+        "bytes_on_disk": measure::size_on_disk(&files.kring_imported),
+        "peak_rss_mb": peak,
+    }))
+}
