@@ -108,6 +108,8 @@ pub struct Today {
     /// Relationships whose cadence has run out, coldest first (at most 100).
     pub going_cold: Vec<RelationshipView>,
     pub going_cold_total: u32,
+    /// Partnership reviews due within 14 days or overdue, most overdue first.
+    pub reviews_due: Vec<kring_core::manager::ReviewReminder>,
 }
 
 /// Progress of a running import, sent as the `import-progress` event.

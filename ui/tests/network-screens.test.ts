@@ -92,3 +92,51 @@ describe('Offboarding', () => {
     expect(after.find((n) => n.name === 'Koen Maes')?.status).toBe('left');
   });
 });
+
+describe('Partnership review reminders', () => {
+  it('lists the reviews due on Today and opens the partnership they are about', async () => {
+    const { default: Today } = await import('../src/screens/Today.svelte');
+    const today = await api.today();
+    expect(today.reviews_due.length).toBeGreaterThan(0);
+    render(Today);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('review-reminder')).toHaveLength(today.reviews_due.length),
+    );
+    const first = today.reviews_due[0];
+    const row = screen.getAllByTestId('review-reminder')[0];
+    expect(row.textContent).toContain(first.partnership.name);
+    expect(row.textContent).toContain(first.partners[0].name);
+    expect(row.classList.contains('overdue')).toBe(first.days_overdue > 0);
+    await fireEvent.click(within(row).getByRole('button', { name: 'Review' }));
+    expect(app.route).toBe('partnerships');
+    expect(app.selectedPartnership).toBe(first.partnership.id);
+
+    // The Partnerships screen opens on that partnership, not on the first of the list.
+    render(Partnerships);
+    await waitFor(() => {
+      const active = screen
+        .getAllByTestId('partnership-row')
+        .find((r) => r.classList.contains('active'));
+      expect(active?.textContent).toContain(first.partnership.name);
+    });
+    expect(app.selectedPartnership).toBeNull();
+  });
+
+  it('leaves the section out when no review is due', async () => {
+    const { default: Today } = await import('../src/screens/Today.svelte');
+    setBackend({
+      commands: {
+        ...backend.commands,
+        today: async () => {
+          const real = await backend.commands.today();
+          return real.status === 'ok'
+            ? { status: 'ok' as const, data: { ...real.data, reviews_due: [] } }
+            : real;
+        },
+      } as Commands,
+    });
+    render(Today);
+    await waitFor(() => expect(screen.getByTestId('today-due')).toBeInTheDocument());
+    expect(screen.queryByTestId('today-reviews')).toBeNull();
+  });
+});

@@ -313,7 +313,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Today { json } => {
             let due = store.follow_ups(Some(now.date_naive() + chrono::Duration::days(1)))?;
             let cold = store.going_cold(now)?;
-            printer.today(&due, &cold, now.date_naive(), json)?;
+            // Reviews due within the fortnight, as the app's Today screen shows them.
+            let reviews =
+                store.review_reminders(now.date_naive() + chrono::Duration::days(14), now)?;
+            printer.today(&due, &cold, &reviews, now.date_naive(), json)?;
         }
         Command::Search { query, limit, json } => {
             let hits = store.search(&query.join(" "), limit)?;

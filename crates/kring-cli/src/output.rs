@@ -245,6 +245,7 @@ impl Printer {
         &self,
         due: &[FollowUpView],
         cold: &[RelationshipView],
+        reviews: &[kring_core::manager::ReviewReminder],
         today: NaiveDate,
         json: bool,
     ) -> Result<()> {
@@ -257,9 +258,11 @@ impl Printer {
                 .iter()
                 .map(|r| with_kind_and_name(r, "relationship", &r.stakeholder_name))
                 .collect::<Result<Vec<_>>>()?;
-            return print_json(
-                &json!({ "follow_ups_due": follow_ups, "going_cold": relationships }),
-            );
+            return print_json(&json!({
+                "follow_ups_due": follow_ups,
+                "going_cold": relationships,
+                "reviews_due": reviews,
+            }));
         }
         out!("Follow-ups due ({})", due.len());
         self.follow_ups(due, today, false)?;
@@ -275,6 +278,20 @@ impl Printer {
                 r.stakeholder_name,
                 r.cadence_days.unwrap_or(0)
             );
+        }
+        // A networker's store rarely holds partnerships: the section appears when there is one.
+        if !reviews.is_empty() {
+            out!("\nPartnership reviews due ({})", reviews.len());
+            for r in reviews {
+                let partners: Vec<&str> = r.partners.iter().map(|p| p.name.as_str()).collect();
+                out!(
+                    "  {}  {} ({}): {}",
+                    r.due,
+                    r.partnership.name,
+                    partners.join(", "),
+                    due_label(r.due, today)
+                );
+            }
         }
         Ok(())
     }

@@ -243,6 +243,30 @@ fn a_partnership_is_reviewed_and_its_red_lines_are_checked() {
         view["partnership"]["exit_arrangements"],
         "zes maanden opzeg"
     );
+    // Reviewed today, every 90 days: not in `kring today`. One started a year ago with a review
+    // every 30 days and never reviewed is 335 days overdue, and is.
+    let overdue = n.mia.id(&[
+        "partnership",
+        "add",
+        "--name",
+        "Klimaatpact",
+        "--partner",
+        &n.port,
+        "--review-every",
+        "30",
+        "--started",
+        &(chrono::Utc::now().date_naive() - chrono::Duration::days(365)).to_string(),
+    ]);
+    let today = n.mia.json(&["today", "--json"]);
+    let reviews = today["reviews_due"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1, "{today}");
+    assert_eq!(reviews[0]["partnership"]["id"], overdue.as_str());
+    assert_eq!(reviews[0]["days_overdue"], 335);
+    let text = n.mia.ok(&["today"]);
+    assert!(
+        text.contains("Partnership reviews due (1)") && text.contains("335 days overdue"),
+        "{text}"
+    );
     let check = n.mia.ok(&["partnership", "check", &p, &smoke]);
     assert!(check.contains("crosses: tag:tabak"), "{check}");
     n.mia.fails(

@@ -433,3 +433,95 @@ fn the_demo_adds_goals_teams_partnerships_reviews_and_events_the_same_way_for_a_
     assert_eq!(counts["partnership_review"], 8);
     assert_eq!(counts["event"], 4);
 }
+
+#[test]
+fn review_reminders_list_the_reviews_due_by_a_date_most_overdue_first_and_skip_ended_partnerships()
+{
+    let world = World {
+        dir: tempfile::tempdir().unwrap(),
+        files: 0,
+    };
+    let store = world.store("Mia", Role::Manager);
+    let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let partner = store
+        .create(
+            &Organisation {
+                name: "Havenbedrijf".into(),
+                ..Organisation::default()
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    let partnership = |name: &str, every: Option<u32>, started: NaiveDate| Partnership {
+        name: name.into(),
+        partners: vec![partner],
+        review_every_days: every,
+        started: Some(started),
+        ..Partnership::default()
+    };
+    // Started 2026-06-01, every 90 days: due 2026-08-30, 32 days before 2026-10-01.
+    let overdue = store
+        .create_partnership(&partnership("Haven-Stad", Some(90), date(6, 1)), None, t0())
+        .unwrap();
+    // Started 2026-08-01, every 30 days, reviewed 2026-09-20: due 2026-10-20.
+    let soon = store
+        .create_partnership(&partnership("Klimaatpact", Some(30), date(8, 1)), None, t0())
+        .unwrap();
+    store
+        .review_partnership(
+            &PartnershipReview {
+                partnership: soon,
+                date: date(9, 20),
+                values_based_leadership: 4,
+                sharing_credit: 4,
+                outcomes_for_communities: 4,
+                communication_and_listening: 4,
+                empowering_staff: 4,
+                notes: None,
+                reviewer: None,
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    // Due 2026-12-30: after every horizon below.
+    store
+        .create_partnership(&partnership("Later", Some(365), date(1, 1)), None, t0())
+        .unwrap();
+    // No interval: never reminded.
+    store
+        .create_partnership(&partnership("Open-ended", None, date(1, 1)), None, t0())
+        .unwrap();
+    // Ended: never reminded, however overdue.
+    let mut ended = partnership("Ended", Some(30), date(1, 1));
+    ended.status = Some(PartnershipStatus::Ended);
+    store.create_partnership(&ended, None, t0()).unwrap();
+
+    let within_two_weeks = store.review_reminders(date(10, 15), t0()).unwrap();
+    let names: Vec<&str> = within_two_weeks
+        .iter()
+        .map(|r| r.partnership.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Haven-Stad"]);
+    assert_eq!(within_two_weeks[0].partnership.id, overdue);
+    assert_eq!(within_two_weeks[0].due, date(8, 30));
+    assert_eq!(within_two_weeks[0].days_overdue, 32);
+    assert_eq!(within_two_weeks[0].last_review, None);
+    assert_eq!(within_two_weeks[0].partners[0].name, "Havenbedrijf");
+
+    let within_a_month = store.review_reminders(date(10, 31), t0()).unwrap();
+    let names: Vec<&str> = within_a_month
+        .iter()
+        .map(|r| r.partnership.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Haven-Stad", "Klimaatpact"]);
+    assert_eq!(within_a_month[1].due, date(10, 20));
+    assert_eq!(within_a_month[1].days_overdue, 0);
+    assert_eq!(within_a_month[1].last_review, Some(date(9, 20)));
+    // The partnership view agrees on the date.
+    assert_eq!(
+        store.partnership_view(soon, t0()).unwrap().next_review,
+        Some(date(10, 20))
+    );
+}

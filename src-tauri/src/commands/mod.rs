@@ -499,11 +499,13 @@ pub async fn today(state: State<'_, AppState>) -> AppResult<Today> {
                 .map(|p| p.networker);
             let (going_cold, total) = store.going_cold_of(me, 100, now)?;
             let going_cold_total = total as u32;
+            let reviews_due = store.review_reminders(today + Duration::days(14), now)?;
             Ok(Today {
                 due,
                 upcoming,
                 going_cold,
                 going_cold_total,
+                reviews_due,
             })
         })
         .await

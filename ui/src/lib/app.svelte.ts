@@ -55,6 +55,8 @@ class AppState {
   focusSearch = $state(0);
   /** Set to open the card list with only the relationships going cold. */
   showGoingCold = $state(false);
+  /** The partnership the Partnerships screen opens on (from a review reminder on Today). */
+  selectedPartnership = $state<string | null>(null);
   private nextToast = 1;
   private duplicateCount = 0;
   private duplicatesCountedAt = -Infinity;
@@ -111,6 +113,11 @@ class AppState {
     }
     const open = this.route === 'cards' ? this.openCardInfo : null;
     this.logDialog = { participants: open ? [open] : [] };
+  }
+
+  openPartnership(id: string) {
+    this.selectedPartnership = id;
+    this.route = 'partnerships';
   }
 
   openCard(id: string) {

@@ -20,6 +20,7 @@ import type {
   Settings,
   SyncReport,
   SyncStatus,
+  ReviewReminder,
 } from './bindings';
 import { createManagerMock } from './mock-manager';
 import { createNetworkMock } from './mock-network';
@@ -543,6 +544,10 @@ export function createMock(
     return [...followUps, ...generated].map((f) => ({ ...f, done: done.has(f.id) }));
   }
 
+  const manager = createManagerMock({
+    cardName: (id) => byId.get(id)?.name ?? null,
+    me: () => ({ id: idOf(0), name: me() }),
+  });
   const commands = {
     appStatus: () => ok(status()),
     firstRun: (name: string, email: string, role: string, demoCards: number | null) => {
@@ -802,9 +807,30 @@ export function createMock(
       else done.delete(id);
       return ok(null);
     },
-    today: () => {
+    today: async () => {
       const all = todayFollowUps().filter((f) => !f.done);
       const today = new Date().toISOString().slice(0, 10);
+      const partnerships = await manager.listPartnerships();
+      const fortnight = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const reviews_due: ReviewReminder[] =
+        partnerships.status === 'ok'
+          ? partnerships.data
+              .filter((p) => p.next_review !== null && p.next_review <= fortnight)
+              .map((p) => ({
+                partnership: { id: p.id, name: p.partnership.name ?? '' },
+                partners: p.partners,
+                due: p.next_review!,
+                days_overdue: Math.max(
+                  0,
+                  Math.round(
+                    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${p.next_review}T00:00:00Z`)) /
+                      86_400_000,
+                  ),
+                ),
+                last_review: p.reviews[p.reviews.length - 1]?.review.date ?? null,
+              }))
+              .sort((a, b) => a.due.localeCompare(b.due))
+          : [];
       return ok({
         due: all.filter((f) => f.due <= today),
         upcoming: all.filter((f) => f.due > today),
@@ -813,6 +839,7 @@ export function createMock(
           .slice(0, 6)
           .map((c) => relationshipOf(c)!),
         going_cold_total: cards.filter((c) => c.going_cold).length,
+        reviews_due,
       });
     },
     exportPreview: (full: boolean) =>
@@ -944,10 +971,7 @@ export function createMock(
       emit('sync-finished', { status: syncStatus() });
       return ok(report);
     },
-    ...createManagerMock({
-      cardName: (id) => byId.get(id)?.name ?? null,
-      me: () => ({ id: idOf(0), name: me() }),
-    }),
+    ...manager,
     ...createNetworkMock({
       cards: () => cards,
       me: () => ({ id: idOf(0), name: me() }),

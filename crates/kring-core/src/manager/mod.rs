@@ -25,6 +25,7 @@ use crate::store::{body_of, Store, StoreError, StoreResult};
 use crate::sync::visibility_of;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A card named in a view: its id and name.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -104,6 +105,19 @@ pub struct PartnershipView {
     pub red_line_warnings: Vec<String>,
 }
 
+/// A partnership review to hold (the Today screen and `kring today`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReviewReminder {
+    pub partnership: Named,
+    pub partners: Vec<Named>,
+    /// When the review is due: the review interval after the last review (or the start).
+    pub due: NaiveDate,
+    /// Days past `due` (0 when not yet due).
+    pub days_overdue: u32,
+    pub last_review: Option<NaiveDate>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct EventView {
@@ -123,6 +137,18 @@ pub fn health_band(health: f64) -> &'static str {
     } else {
         "at risk"
     }
+}
+
+/// When a partnership's next review is due: its review interval after the last review, or after
+/// the start (or, without a start date, the day it was recorded). None without an interval.
+fn next_review(
+    item: &network::Item<Partnership>,
+    last_review: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let base = last_review
+        .or(item.body.started)
+        .or_else(|| item.created_at.map(|t| t.date_naive()))?;
+    base.checked_add_days(chrono::Days::new(u64::from(item.body.review_every_days?)))
 }
 
 fn shared_by_default(visibility: Option<Visibility>) -> Option<Visibility> {
@@ -486,17 +512,7 @@ impl Store {
                 .collect();
             reviews.sort_by(|a, b| a.review.date.cmp(&b.review.date).then(a.id.cmp(&b.id)));
             let health = reviews.last().map(|r| r.health);
-            let base = reviews
-                .last()
-                .map(|r| r.review.date)
-                .or(p.started)
-                .or_else(|| item.created_at.map(|t| t.date_naive()));
-            let next_review = match (base, p.review_every_days) {
-                (Some(base), Some(days)) => {
-                    base.checked_add_days(chrono::Days::new(u64::from(days)))
-                }
-                _ => None,
-            };
+            let next_review = next_review(item, reviews.last().map(|r| r.review.date));
             let ended = p.status == Some(PartnershipStatus::Ended);
             let mut red_line_warnings = Vec::new();
             for partner in &p.partners {
@@ -531,6 +547,62 @@ impl Store {
             fold(&a.partnership.name)
                 .cmp(&fold(&b.partnership.name))
                 .then(a.id.cmp(&b.id))
+        });
+        Ok(out)
+    }
+
+    /// Partnership reviews to hold: those due on or before `until`, the most overdue first.
+    /// Reads only partnerships, their reviews and the partners' cards, so the Today screen can
+    /// ask for it on every change even in a large store.
+    pub fn review_reminders(
+        &self,
+        until: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<ReviewReminder>> {
+        let me = self.profile()?.map(|p| p.networker);
+        let partnerships = network::items::<Partnership>(self, me)?;
+        if partnerships.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut latest: HashMap<RecordId, NaiveDate> = HashMap::new();
+        for review in network::items::<PartnershipReview>(self, me)? {
+            let date = latest
+                .entry(review.body.partnership)
+                .or_insert(review.body.date);
+            *date = (*date).max(review.body.date);
+        }
+        let today = now.date_naive();
+        let mut out = Vec::new();
+        for item in &partnerships {
+            if item.body.status == Some(PartnershipStatus::Ended) {
+                continue;
+            }
+            let Some(due) = next_review(item, latest.get(&item.id).copied()) else {
+                continue;
+            };
+            if due > until {
+                continue;
+            }
+            out.push(ReviewReminder {
+                partnership: Named {
+                    id: item.id,
+                    name: item.body.name.clone(),
+                },
+                partners: item
+                    .body
+                    .partners
+                    .iter()
+                    .map(|id| self.named(*id))
+                    .collect::<StoreResult<_>>()?,
+                due,
+                days_overdue: (today - due).num_days().max(0) as u32,
+                last_review: latest.get(&item.id).copied(),
+            });
+        }
+        out.sort_by(|a, b| {
+            a.due
+                .cmp(&b.due)
+                .then_with(|| fold(&a.partnership.name).cmp(&fold(&b.partnership.name)))
         });
         Ok(out)
     }

@@ -63,30 +63,36 @@ fn text(state: &RecordState, field: &str) -> Option<String> {
     }
 }
 
+/// Every live record of one kind that reads as that kind, leaving out what a colleague withdrew
+/// (made private after sharing). `me` is this store's own networker.
+pub(crate) fn items<T: RecordBody>(
+    store: &Store,
+    me: Option<RecordId>,
+) -> StoreResult<Vec<Item<T>>> {
+    let mut out = Vec::new();
+    store.for_each_live_of_kind(T::KIND, |state| {
+        if is_withdrawn(&state, me) {
+            return Ok(());
+        }
+        // A record that does not read as its kind (a newer Kring's fields) is skipped.
+        if let Ok(body) = body_of::<T>(&state) {
+            out.push(Item {
+                id: RecordId(state.id),
+                body,
+                visibility: visibility_of(&state),
+                created_at: created_at(&state),
+            });
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 impl Network {
     /// Reads the network. Records a colleague withdrew (made private after sharing) are left out.
     pub fn load(store: &Store, now: DateTime<Utc>) -> StoreResult<Network> {
         let me = store.profile()?.map(|p| p.networker);
         let mut network = Network::default();
-        fn items<T: RecordBody>(store: &Store, me: Option<RecordId>) -> StoreResult<Vec<Item<T>>> {
-            let mut out = Vec::new();
-            store.for_each_live_of_kind(T::KIND, |state| {
-                if is_withdrawn(&state, me) {
-                    return Ok(());
-                }
-                // A record that does not read as its kind (a newer Kring's fields) is skipped.
-                if let Ok(body) = body_of::<T>(&state) {
-                    out.push(Item {
-                        id: RecordId(state.id),
-                        body,
-                        visibility: visibility_of(&state),
-                        created_at: created_at(&state),
-                    });
-                }
-                Ok(())
-            })?;
-            Ok(out)
-        }
         for item in items::<Networker>(store, me)? {
             network.cards.insert(
                 item.id,
