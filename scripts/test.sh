@@ -40,5 +40,8 @@ bash scripts/fuzz.sh 10
 step "crash test (kill -9 during import, demo and export)"
 bash scripts/crash-test.sh 20
 
+step "fault injection (kill -9 during merges and edit bursts; full disk, read-only store, store in use)"
+bash scripts/fault-test.sh 5
+
 step "desktop app end to end (tauri-driver, Xvfb; screenshots in target/e2e-screenshots)"
 bash scripts/e2e.sh

@@ -1,7 +1,7 @@
 //! `kring graph`: the organisation's network as a graph — stats (brokers, communities, key-person
 //! risk, going cold and reciprocity), warm introductions, risk, and exports for Gephi and the map.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
 use kring_core::graph::centrality::Broker;
@@ -136,8 +136,7 @@ pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<(
                 GraphFormatArg::Json => (ExportFormat::Json, "JSON"),
             };
             let bytes = graph.export(&analysis, format);
-            kring_core::files::write_atomically(&out, &bytes)
-                .with_context(|| format!("{}: cannot be written", out.display()))?;
+            crate::write_atomically(&out, &bytes)?;
             out!(
                 "wrote {} nodes and {} edges to {} ({name})",
                 graph.node_count(),

@@ -99,8 +99,13 @@ fn one_line_clap_error(text: &str) -> String {
 
 /// Writes a file so that readers (a calendar subscribed to it, say) never see half of it.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    kring_core::files::write_atomically(path, bytes)
-        .with_context(|| format!("{}: cannot be written", path.display()))
+    kring_core::files::write_atomically(path, bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot be written: {}",
+            path.display(),
+            kring_core::files::write_failure(&e)
+        )
+    })
 }
 
 fn store_path(cli_store: Option<PathBuf>) -> Result<PathBuf> {

@@ -1,7 +1,7 @@
 //! The store's error type: every failure a user can meet, worded as what is wrong and what to do.
 
 use crate::model::{RecordId, RecordKind, ValidationError};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -34,10 +34,17 @@ pub enum StoreError {
     },
     #[error("record {id} cannot be read ({reason}): run `kring check`")]
     Corrupt { id: String, reason: String },
-    #[error("the disk is full: free some space and try again (nothing was changed)")]
-    DiskFull,
-    #[error("the store is read-only: check the folder's permissions (nothing was changed)")]
-    ReadOnly,
+    /// `path` is the store's folder when the failure is met opening it.
+    #[error(
+        "the disk{} is full: free some space and try again (what was saved before is intact)",
+        holding(.path)
+    )]
+    DiskFull { path: Option<PathBuf> },
+    #[error(
+        "the store{} is read-only (a read-only disk, or a folder this user may not write to): Kring writes to its store even to read it, so make it writable or copy it elsewhere (nothing was changed)",
+        at(.path)
+    )]
+    ReadOnly { path: Option<PathBuf> },
     #[error("the store could not be read or written: {0}")]
     Io(String),
 }
@@ -55,8 +62,8 @@ impl StoreError {
             StoreError::NotFound(_) => "not_found",
             StoreError::WrongKind { .. } => "wrong_kind",
             StoreError::Corrupt { .. } => "corrupt",
-            StoreError::DiskFull => "disk_full",
-            StoreError::ReadOnly => "read_only",
+            StoreError::DiskFull { .. } => "disk_full",
+            StoreError::ReadOnly { .. } => "read_only",
             StoreError::Io(_) => "io",
         }
     }
@@ -66,16 +73,43 @@ impl StoreError {
     }
 
     pub(crate) fn from_io(error: &std::io::Error) -> StoreError {
-        // ENOSPC and EROFS/EACCES get their own words: they are what users meet.
-        match error.raw_os_error() {
-            Some(28) => StoreError::DiskFull,
-            Some(30) | Some(13) => StoreError::ReadOnly,
-            _ => match error.kind() {
-                std::io::ErrorKind::PermissionDenied => StoreError::ReadOnly,
-                _ => StoreError::Io(error.to_string()),
-            },
+        // ENOSPC and EROFS/EACCES get their own words: they are what users meet. sled hands on
+        // an error its flusher met as a copy that keeps the kind but not the OS code.
+        use std::io::ErrorKind;
+        match (error.raw_os_error(), error.kind()) {
+            (Some(28), _) | (_, ErrorKind::StorageFull) => StoreError::DiskFull { path: None },
+            (Some(30) | Some(13), _)
+            | (_, ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied) => {
+                StoreError::ReadOnly { path: None }
+            }
+            _ => StoreError::Io(error.to_string()),
         }
     }
+
+    /// The same error, naming the store's folder when it is one of those that gets its own words.
+    pub(crate) fn at_store(self, store: &Path) -> StoreError {
+        match self {
+            StoreError::DiskFull { path: None } => StoreError::DiskFull {
+                path: Some(store.to_owned()),
+            },
+            StoreError::ReadOnly { path: None } => StoreError::ReadOnly {
+                path: Some(store.to_owned()),
+            },
+            other => other,
+        }
+    }
+}
+
+fn holding(path: &Option<PathBuf>) -> String {
+    path.as_ref()
+        .map(|p| format!(" holding the store {}", p.display()))
+        .unwrap_or_default()
+}
+
+fn at(path: &Option<PathBuf>) -> String {
+    path.as_ref()
+        .map(|p| format!(" at {}", p.display()))
+        .unwrap_or_default()
 }
 
 impl From<sled::Error> for StoreError {
@@ -101,3 +135,70 @@ impl From<sled::transaction::TransactionError<StoreError>> for StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_full_disk_is_named_whether_the_os_code_survives_or_only_the_kind() {
+        // sled hands on the error its flusher met as a copy with the kind and a debug text only.
+        let copied_by_sled = Error::new(
+            ErrorKind::StorageFull,
+            "Os { code: 28, kind: StorageFull, message: \"No space left on device\" }",
+        );
+        for error in [Error::from_raw_os_error(28), copied_by_sled] {
+            let mapped = StoreError::from_io(&error);
+            assert_eq!(mapped.code(), "disk_full", "{error:?} is a full disk");
+            let message = mapped.to_string();
+            assert!(
+                message.contains("disk is full") && message.contains("free some space"),
+                "the message says what is wrong and what to do: {message}"
+            );
+            assert!(!message.contains("os error"), "no raw OS text: {message}");
+        }
+        let through_sled = StoreError::from(sled::Error::Io(Error::new(
+            ErrorKind::StorageFull,
+            "copied",
+        )));
+        assert_eq!(through_sled.code(), "disk_full");
+    }
+
+    #[test]
+    fn a_read_only_disk_or_folder_is_named_as_a_read_only_store() {
+        for error in [
+            Error::from_raw_os_error(30),
+            Error::from_raw_os_error(13),
+            Error::new(ErrorKind::ReadOnlyFilesystem, "copied"),
+            Error::new(ErrorKind::PermissionDenied, "copied"),
+        ] {
+            let mapped = StoreError::from_io(&error);
+            assert_eq!(mapped.code(), "read_only", "{error:?} means read-only");
+            assert!(mapped.to_string().contains("read-only"), "{mapped}");
+        }
+    }
+
+    #[test]
+    fn errors_met_opening_a_store_name_its_folder() {
+        let folder = Path::new("/media/usb/kring");
+        let read_only = StoreError::from_io(&Error::from_raw_os_error(30)).at_store(folder);
+        assert!(
+            read_only
+                .to_string()
+                .starts_with("the store at /media/usb/kring is read-only"),
+            "{read_only}"
+        );
+        let full = StoreError::from_io(&Error::from_raw_os_error(28)).at_store(folder);
+        assert!(
+            full.to_string()
+                .starts_with("the disk holding the store /media/usb/kring is full"),
+            "{full}"
+        );
+        let other = StoreError::from_io(&Error::other("bad sector")).at_store(folder);
+        assert_eq!(
+            other.to_string(),
+            "the store could not be read or written: bad sector"
+        );
+    }
+}

@@ -13,6 +13,27 @@ pub fn default_store_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("eu", "Kring", "Kring").map(|dirs| dirs.data_dir().join("store"))
 }
 
+/// Why a file could not be written, in words that say what to do: a full disk and a folder that
+/// cannot be written to are what users meet. Meant for writers that remove their temporary file on
+/// any error (`write_atomically`, the bundle writer), so the target is untouched.
+pub fn write_failure(error: &io::Error) -> String {
+    use io::ErrorKind;
+    match (error.raw_os_error(), error.kind()) {
+        (Some(28), _) | (_, ErrorKind::StorageFull) => {
+            "the disk is full (nothing was written): free some space or write to another disk"
+                .into()
+        }
+        (Some(30), _) | (_, ErrorKind::ReadOnlyFilesystem) => {
+            "the disk is read-only (nothing was written): write to another folder".into()
+        }
+        (Some(13), _) | (_, ErrorKind::PermissionDenied) => {
+            "this user may not write to that folder (nothing was written): write to another folder"
+                .into()
+        }
+        _ => error.to_string(),
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it over `path`, so a
 /// reader (a calendar subscribed to the file, say) sees the old file or the new one, never half.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -32,4 +53,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_explained_in_words_that_say_what_to_do() {
+        let full = write_failure(&io::Error::from_raw_os_error(28));
+        assert!(
+            full.contains("disk is full") && full.contains("free some space"),
+            "{full}"
+        );
+        assert_eq!(
+            write_failure(&io::Error::new(io::ErrorKind::StorageFull, "copied")),
+            full
+        );
+        let read_only = write_failure(&io::Error::from_raw_os_error(30));
+        assert!(read_only.contains("read-only"), "{read_only}");
+        assert_eq!(
+            write_failure(&io::Error::other("cable unplugged")),
+            "cable unplugged"
+        );
+    }
 }

@@ -138,6 +138,11 @@ pub(crate) fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
 impl Store {
     /// Opens (or creates) the store in `path`.
     pub fn open(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
+        // A full disk or a read-only folder met while opening is named with the store's folder.
+        Self::open_folder(path, options).map_err(|e| e.at_store(path))
+    }
+
+    fn open_folder(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
         std::fs::create_dir_all(path).map_err(|e| match StoreError::from_io(&e) {
             StoreError::Io(reason) => StoreError::Open {
                 path: path.to_owned(),
@@ -1155,7 +1160,9 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
                 path: path.to_owned(),
             };
         }
-        if let mapped @ (StoreError::DiskFull | StoreError::ReadOnly) = StoreError::from_io(io) {
+        if let mapped @ (StoreError::DiskFull { .. } | StoreError::ReadOnly { .. }) =
+            StoreError::from_io(io)
+        {
             return mapped;
         }
     }

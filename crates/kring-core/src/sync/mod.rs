@@ -38,6 +38,9 @@ pub enum SyncError {
     Bundle(#[from] BundleError),
     #[error("{}: cannot be written: {reason}", .path.display())]
     Write { path: PathBuf, reason: String },
+    /// The merge stopped after the import was journalled: the next open of the store finishes it.
+    #[error("{0}; the import is kept in the store and finishes the next time the store is opened")]
+    Unfinished(Box<SyncError>),
 }
 
 impl SyncError {
@@ -46,6 +49,15 @@ impl SyncError {
             SyncError::Store(e) => e.code(),
             SyncError::Bundle(e) => e.code(),
             SyncError::Write { .. } => "write_failed",
+            SyncError::Unfinished(e) => e.code(),
+        }
+    }
+
+    /// A file that could not be written, with the reason in words that say what to do.
+    pub(crate) fn write(path: &Path, error: &std::io::Error) -> SyncError {
+        SyncError::Write {
+            path: path.to_owned(),
+            reason: crate::files::write_failure(error),
         }
     }
 }
@@ -254,11 +266,8 @@ impl Store {
         report.path = path.to_owned();
         let header = self.bundle_header(report.kind, base, &profile, now)?;
         let key = self.signing_key()?;
-        let written =
-            bundle::write_bundle(path, header, records, &key).map_err(|e| SyncError::Write {
-                path: path.to_owned(),
-                reason: e.to_string(),
-            })?;
+        let written = bundle::write_bundle(path, header, records, &key)
+            .map_err(|e| SyncError::write(path, &e))?;
         report.records = written.record_count;
         report.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         Ok(report)
@@ -451,7 +460,8 @@ impl Store {
         let copies = journal::begin(self, paths, now)?;
         let mut report = journal::apply(self, &copies, now, &mut |merged| {
             progress(total + merged, total * 2)
-        })?;
+        })
+        .map_err(|e| SyncError::Unfinished(Box::new(e)))?;
         report.backup = backup;
         Ok(report)
     }
@@ -501,11 +511,8 @@ impl Store {
             now,
         )?;
         let key = self.signing_key()?;
-        let written =
-            bundle::write_bundle(path, header, records, &key).map_err(|e| SyncError::Write {
-                path: path.to_owned(),
-                reason: e.to_string(),
-            })?;
+        let written = bundle::write_bundle(path, header, records, &key)
+            .map_err(|e| SyncError::write(path, &e))?;
         Ok(written.record_count)
     }
 
@@ -534,10 +541,7 @@ impl Store {
 
     fn backup_before(&self, reason: &str, now: DateTime<Utc>) -> SyncResult<PathBuf> {
         let folder = self.path().join("backups");
-        std::fs::create_dir_all(&folder).map_err(|e| SyncError::Write {
-            path: folder.clone(),
-            reason: e.to_string(),
-        })?;
+        std::fs::create_dir_all(&folder).map_err(|e| SyncError::write(&folder, &e))?;
         let path = folder.join(format!(
             "{}-before-{reason}.kring-backup",
             now.format("%Y%m%dT%H%M%S%.3fZ")
