@@ -466,7 +466,11 @@ fn review_reminders_list_the_reviews_due_by_a_date_most_overdue_first_and_skip_e
         .unwrap();
     // Started 2026-08-01, every 30 days, reviewed 2026-09-20: due 2026-10-20.
     let soon = store
-        .create_partnership(&partnership("Klimaatpact", Some(30), date(8, 1)), None, t0())
+        .create_partnership(
+            &partnership("Klimaatpact", Some(30), date(8, 1)),
+            None,
+            t0(),
+        )
         .unwrap();
     store
         .review_partnership(
