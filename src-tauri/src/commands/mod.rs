@@ -755,8 +755,21 @@ pub async fn import_contacts(
 }
 
 pub(crate) fn write_text(path: &std::path::Path, text: &str) -> AppResult<()> {
-    kring_core::files::write_atomically(path, text.as_bytes())
-        .map_err(|e| AppError::new("io", format!("{} cannot be written: {e}", path.display())))
+    write_file(path, text.as_bytes())
+}
+
+/// Writes a file the user chose, atomically; a full or read-only disk is said in words.
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> AppResult<()> {
+    kring_core::files::write_atomically(path, bytes).map_err(|e| {
+        AppError::new(
+            "io",
+            format!(
+                "{} cannot be written: {}",
+                path.display(),
+                kring_core::files::write_failure(&e)
+            ),
+        )
+    })
 }
 
 #[tauri::command]

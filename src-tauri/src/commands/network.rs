@@ -221,9 +221,7 @@ pub async fn export_graph(
         .run(move |session| {
             let g = session.network_graph()?;
             let bytes = g.graph.export(&g.analysis, format);
-            kring_core::files::write_atomically(&path, &bytes).map_err(|e| {
-                AppError::new("io", format!("{} cannot be written: {e}", path.display()))
-            })?;
+            super::write_file(&path, &bytes)?;
             Ok(bytes.len().min(u32::MAX as usize) as u32)
         })
         .await
@@ -279,8 +277,7 @@ pub async fn save_map_image(path: String, data: String) -> AppResult<u32> {
             .ok_or_else(|| AppError::invalid("data", "The picture is not valid base64."))?,
         None => data.into_bytes(),
     };
-    kring_core::files::write_atomically(&path, &bytes)
-        .map_err(|e| AppError::new("io", format!("{} cannot be written: {e}", path.display())))?;
+    super::write_file(&path, &bytes)?;
     Ok(bytes.len().min(u32::MAX as usize) as u32)
 }
 
