@@ -1,6 +1,10 @@
 //! Commands of the Manager of the Network: goals, Networking Teams, partnerships and their
 //! reviews, events, KPIs and the Return-on-Relationship report, offboarding and the transparency
 //! register. Typed record bodies cross IPC as they are; kring-core validates them.
+//!
+//! The `update_*` commands save an Edit dialog: `base` is the body the form was opened on,
+//! the second body what the user saved. kring-core writes only the fields that differ between
+//! the two, onto what the store holds now, so a sync that landed while the form was open is kept.
 
 use super::{date, file_path, id, optional, write_text};
 use crate::error::AppResult;
@@ -107,6 +111,26 @@ pub async fn create_goal(
     .await
 }
 
+/// Saves an edited goal (status active / achieved / dropped, description, vision, until,
+/// priority stakeholders …) and answers its view.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_goal(
+    state: State<'_, AppState>,
+    id: String,
+    base: Goal,
+    goal: Goal,
+) -> AppResult<GoalView> {
+    let id = super::id(&id)?;
+    state
+        .run(move |session| {
+            let now = Utc::now();
+            session.store.edit_goal(id, &base, &goal, now)?;
+            Ok(session.store.goal_view(id, now)?)
+        })
+        .await
+}
+
 /// Links (or, with `link` false, unlinks) stakeholders, relationships, interactions or events.
 #[tauri::command]
 #[specta::specta]
@@ -145,6 +169,25 @@ pub async fn create_team(
         store.create_team(&team, visibility, now)
     })
     .await
+}
+
+/// Saves an edited team (its name and purpose) and answers its view.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_team(
+    state: State<'_, AppState>,
+    id: String,
+    base: Team,
+    team: Team,
+) -> AppResult<TeamView> {
+    let id = super::id(&id)?;
+    state
+        .run(move |session| {
+            let now = Utc::now();
+            session.store.edit_team(id, &base, &team, now)?;
+            Ok(session.store.team_view(id, now)?)
+        })
+        .await
 }
 
 /// Adds a networker to a team with a role, changes the role, or (no role) removes them.
@@ -208,6 +251,29 @@ pub async fn create_partnership(
     .await
 }
 
+/// Saves an edited partnership (status, objectives, red lines, benefits and risks, exit
+/// arrangements, review interval, lead, partners; a partner it adds that crosses a red line is
+/// refused) and answers its view.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_partnership(
+    state: State<'_, AppState>,
+    id: String,
+    base: Partnership,
+    partnership: Partnership,
+) -> AppResult<PartnershipView> {
+    let id = super::id(&id)?;
+    state
+        .run(move |session| {
+            let now = Utc::now();
+            session
+                .store
+                .edit_partnership(id, &base, &partnership, now)?;
+            Ok(session.store.partnership_view(id, now)?)
+        })
+        .await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn review_partnership(
@@ -240,6 +306,25 @@ pub async fn create_event(
         store.create_event(&event, visibility, now)
     })
     .await
+}
+
+/// Saves an edited event (name, kind, time, location, people, outcomes, notes) and answers its
+/// view.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_event(
+    state: State<'_, AppState>,
+    id: String,
+    base: Event,
+    event: Event,
+) -> AppResult<EventView> {
+    let id = super::id(&id)?;
+    state
+        .run(move |session| {
+            session.store.edit_event(id, &base, &event, Utc::now())?;
+            Ok(session.store.event_view(id)?)
+        })
+        .await
 }
 
 #[tauri::command]

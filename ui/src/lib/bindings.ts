@@ -49,19 +49,37 @@ export const commands = {
 	exportKpis: (path: string, months: number) => typedError<null, AppError>(__TAURI_INVOKE("export_kpis", { path, months })),
 	listGoals: () => typedError<GoalView[], AppError>(__TAURI_INVOKE("list_goals")),
 	createGoal: (goal: Goal, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_goal", { goal, visibility })),
+	/**
+	 *  Saves an edited goal (status active / achieved / dropped, description, vision, until,
+	 *  priority stakeholders …) and answers its view.
+	 */
+	updateGoal: (id: string, base: Goal, goal: Goal) => typedError<GoalView, AppError>(__TAURI_INVOKE("update_goal", { id, base, goal })),
 	/**  Links (or, with `link` false, unlinks) stakeholders, relationships, interactions or events. */
 	linkToGoal: (goal: string, targets: string[], link: boolean) => typedError<null, AppError>(__TAURI_INVOKE("link_to_goal", { goal, targets, link })),
 	listTeams: () => typedError<TeamView[], AppError>(__TAURI_INVOKE("list_teams")),
 	createTeam: (team: Team, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_team", { team, visibility })),
+	/**  Saves an edited team (its name and purpose) and answers its view. */
+	updateTeam: (id: string, base: Team, team: Team) => typedError<TeamView, AppError>(__TAURI_INVOKE("update_team", { id, base, team })),
 	/**  Adds a networker to a team with a role, changes the role, or (no role) removes them. */
 	setTeamMember: (team: string, networker: string, role: TeamRole | null) => typedError<null, AppError>(__TAURI_INVOKE("set_team_member", { team, networker, role })),
 	/**  A stakeholder the team looks after, with who is accountable; `remove` stops looking after it. */
 	lookAfter: (team: string, stakeholder: string, accountable: string | null, remove: boolean) => typedError<null, AppError>(__TAURI_INVOKE("look_after", { team, stakeholder, accountable, remove })),
 	listPartnerships: () => typedError<PartnershipView[], AppError>(__TAURI_INVOKE("list_partnerships")),
 	createPartnership: (partnership: Partnership, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_partnership", { partnership, visibility })),
+	/**
+	 *  Saves an edited partnership (status, objectives, red lines, benefits and risks, exit
+	 *  arrangements, review interval, lead, partners; a partner it adds that crosses a red line is
+	 *  refused) and answers its view.
+	 */
+	updatePartnership: (id: string, base: Partnership, partnership: Partnership) => typedError<PartnershipView, AppError>(__TAURI_INVOKE("update_partnership", { id, base, partnership })),
 	reviewPartnership: (review: PartnershipReview) => typedError<PartnershipView, AppError>(__TAURI_INVOKE("review_partnership", { review })),
 	listEvents: () => typedError<EventView[], AppError>(__TAURI_INVOKE("list_events")),
 	createEvent: (event: Event, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_event", { event, visibility })),
+	/**
+	 *  Saves an edited event (name, kind, time, location, people, outcomes, notes) and answers its
+	 *  view.
+	 */
+	updateEvent: (id: string, base: Event, event: Event) => typedError<EventView, AppError>(__TAURI_INVOKE("update_event", { id, base, event })),
 	addToEvent: (event: string, invited: string[], attending: string[]) => typedError<null, AppError>(__TAURI_INVOKE("add_to_event", { event, invited, attending })),
 	listNetworkers: () => typedError<NetworkerSummary[], AppError>(__TAURI_INVOKE("list_networkers")),
 	/**
@@ -264,6 +282,13 @@ export type CardRow = {
 	visibility: string | null,
 };
 
+/**  A node named in a community's summary. */
+export type CommunityMember = {
+	id: RecordId,
+	name: string,
+	kind: NodeKind,
+};
+
 /**  One community as a line in a report. */
 export type CommunitySummary = {
 	community: number,
@@ -273,6 +298,8 @@ export type CommunitySummary = {
 	organisations: number,
 	/**  The name of its best-connected node, to recognise it by. */
 	label: string,
+	/**  Its best-connected nodes (highest weighted degree first), at most five. */
+	members: CommunityMember[],
 };
 
 /**  What an import of contacts did (or would do). */
@@ -1046,6 +1073,17 @@ export type ResolutionInput =
 /**  Write a new value. */
 ({ value: string }) & { take_losing?: never };
 
+/**  A partnership review to hold (the Today screen and `kring today`). */
+export type ReviewReminder = {
+	partnership: Named,
+	partners: Named[],
+	/**  When the review is due: the review interval after the last review (or the start). */
+	due: string,
+	/**  Days past `due` (0 when not yet due). */
+	days_overdue: number,
+	last_review: string | null,
+};
+
 export type ReviewView = {
 	id: RecordId,
 	review: PartnershipReview,
@@ -1235,6 +1273,8 @@ export type Today = {
 	/**  Relationships whose cadence has run out, coldest first (at most 100). */
 	going_cold: RelationshipView[],
 	going_cold_total: number,
+	/**  Partnership reviews due within 14 days or overdue, most overdue first. */
+	reviews_due: ReviewReminder[],
 };
 
 /**  The register for a period, oldest first. */

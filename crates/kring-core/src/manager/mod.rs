@@ -8,6 +8,7 @@
 //! otherwise, so they travel in the manager's master export to every networker.
 
 pub(crate) mod demo;
+pub mod edit;
 pub mod grid;
 pub mod kpi;
 pub mod network;
@@ -432,8 +433,8 @@ impl Store {
         ))
     }
 
-    fn refuse_red_lines(&self, partnership: &Partnership) -> StoreResult<()> {
-        for partner in &partnership.partners {
+    fn refuse_red_lines(&self, partnership: &Partnership, already: &[RecordId]) -> StoreResult<()> {
+        for partner in partnership.partners.iter().filter(|p| !already.contains(p)) {
             let crossed = self.red_lines_crossed(partnership, *partner)?;
             if let Some(line) = crossed.first() {
                 return Err(ValidationError::new(
@@ -464,20 +465,22 @@ impl Store {
                 ValidationError::new("partners", format!("{partner} is not an organisation"))
             })?;
         }
-        self.refuse_red_lines(partnership)?;
+        self.refuse_red_lines(partnership, &[])?;
         self.create(partnership, shared_by_default(visibility), now)
     }
 
-    /// Replaces a partnership's body, refusing a partner that crosses a red line.
+    /// Replaces a partnership's body, refusing a partner it adds that crosses a red line. A
+    /// partner already in the partnership is not refused (the view warns about it instead), so a
+    /// partnership whose partner crossed a line later can still be edited, and ended.
     pub fn update_partnership(
         &self,
         id: RecordId,
         partnership: &Partnership,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        self.typed::<Partnership>(id)?;
+        let (current, _) = self.typed::<Partnership>(id)?;
         partnership.validate()?;
-        self.refuse_red_lines(partnership)?;
+        self.refuse_red_lines(partnership, &current.partners)?;
         self.update(id, partnership, now)
     }
 
