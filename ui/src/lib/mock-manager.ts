@@ -838,6 +838,13 @@ export function createManagerMock(ctx: ManagerContext) {
       goals.push({ id, goal: { status: 'active', ...goal } });
       return ok(id);
     },
+    updateGoal: (id: string, _base: Goal, goal: Goal) => {
+      const g = goals.find((x) => x.id === id);
+      if (!g) return err<GoalView>('not_found', 'This goal no longer exists.');
+      if (!goal.name?.trim()) return err<GoalView>('invalid', 'name: must not be empty', 'name');
+      g.goal = { ...goal };
+      return ok(goalViews().find((v) => v.id === id)!);
+    },
     linkToGoal: (goal: string, targets: string[], link: boolean) => {
       const g = goals.find((x) => x.id === goal);
       if (!g) return err<null>('not_found', 'This goal no longer exists.');
@@ -859,6 +866,14 @@ export function createManagerMock(ctx: ManagerContext) {
         purpose: team.purpose ?? '',
       });
       return ok(id);
+    },
+    updateTeam: (id: string, _base: Team, team: Team) => {
+      const t = teams.find((x) => x.id === id);
+      if (!t) return err<TeamView>('not_found', 'This team no longer exists.');
+      if (!team.name?.trim()) return err<TeamView>('invalid', 'name: must not be empty', 'name');
+      t.team = { ...t.team, name: team.name, purpose: team.purpose };
+      t.purpose = team.purpose ?? '';
+      return ok(teamViews().find((v) => v.id === id)!);
     },
     setTeamMember: (team: string, networker: string, role: TeamRole | null) => {
       const t = teams.find((x) => x.id === team);
@@ -886,6 +901,22 @@ export function createManagerMock(ctx: ManagerContext) {
       partnerships.push({ id, p, created: new Date() });
       return ok(id);
     },
+    updatePartnership: (id: string, _base: Partnership, p: Partnership) => {
+      const found = partnerships.find((x) => x.id === id);
+      if (!found) return err<PartnershipView>('not_found', 'This partnership no longer exists.');
+      if (!p.name?.trim())
+        return err<PartnershipView>('invalid', 'name: must not be empty', 'name');
+      if (p.review_every_days === 0)
+        return err<PartnershipView>(
+          'invalid',
+          'review_every_days: must be at least 1 day',
+          'review_every_days',
+        );
+      if ((p.objectives ?? []).some((o) => !o.trim()))
+        return err<PartnershipView>('invalid', 'objectives: must not be empty', 'objectives');
+      found.p = { ...p };
+      return ok(partnershipView(found));
+    },
     reviewPartnership: (review: PartnershipReview) => {
       const p = partnerships.find((x) => x.id === review.partnership);
       if (!p) return err<PartnershipView>('not_found', 'This partnership no longer exists.');
@@ -904,6 +935,15 @@ export function createManagerMock(ctx: ManagerContext) {
       const id = newId();
       events.push({ id, event });
       return ok(id);
+    },
+    updateEvent: (id: string, _base: Event, event: Event) => {
+      const e = events.find((x) => x.id === id);
+      if (!e) return err<EventView>('not_found', 'This event no longer exists.');
+      if (!event.name?.trim()) return err<EventView>('invalid', 'name: must not be empty', 'name');
+      if ((event.outcomes ?? []).some((o) => !o.trim()))
+        return err<EventView>('invalid', 'outcomes: must not be empty', 'outcomes');
+      e.event = { ...event };
+      return ok(eventViews().find((v) => v.id === id)!);
     },
     addToEvent: (event: string, invited: string[], attending: string[]) => {
       const e = events.find((x) => x.id === event);

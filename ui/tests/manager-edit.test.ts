@@ -1,0 +1,210 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { api, setBackend, type Commands } from '../src/lib/api';
+import { app } from '../src/lib/app.svelte';
+import { createMock } from '../src/lib/mock';
+import Events from '../src/screens/Events.svelte';
+import Goals from '../src/screens/Goals.svelte';
+import Partnerships from '../src/screens/Partnerships.svelte';
+import Teams from '../src/screens/Teams.svelte';
+
+let backend: ReturnType<typeof createMock>;
+
+beforeEach(async () => {
+  backend = createMock({ cards: 300, role: 'manager' });
+  setBackend(backend);
+  app.status = await api.appStatus();
+});
+
+/** Replaces one command with a spy that still calls the mock. */
+function spyOn<K extends keyof Commands>(name: K) {
+  const spy = vi.fn(backend.commands[name]);
+  setBackend({ ...backend, commands: { ...backend.commands, [name]: spy } as Commands });
+  return spy;
+}
+
+/** The form field (label, input, error) an input sits in. */
+const fieldOf = (input: HTMLElement) => input.closest('.field') as HTMLElement;
+
+describe('Editing a goal', () => {
+  it('opens the form pre-filled, shows a missing name next to the field, saves achieved', async () => {
+    const update = spyOn('updateGoal');
+    render(Goals);
+    await waitFor(() => expect(screen.getAllByTestId('goal-row').length).toBe(3));
+    const row = screen
+      .getAllByTestId('goal-row')
+      .find((r) => r.textContent?.includes('Haven en logistiek versterken'))!;
+    await fireEvent.click(row);
+    await fireEvent.click(await screen.findByTestId('goal-edit'));
+
+    const name = screen.getByTestId('goal-name') as HTMLInputElement;
+    expect(name.value).toBe('Haven en logistiek versterken');
+    expect((screen.getByTestId('goal-until') as HTMLInputElement).value).toBe('2027-12-31');
+    expect((screen.getByTestId('goal-description') as HTMLTextAreaElement).value).toMatch(
+      /tweede haven van Europa/,
+    );
+    expect((screen.getByTestId('goal-status-select') as HTMLSelectElement).value).toBe('active');
+    // The six priority stakeholders are chips in the form.
+    expect(screen.getByRole('button', { name: 'Remove Port of Antwerp-Bruges' })).toBeVisible();
+
+    await fireEvent.input(name, { target: { value: '  ' } });
+    await fireEvent.click(screen.getByTestId('goal-save'));
+    expect(within(fieldOf(name)).getByTestId('field-error').textContent).toBe(
+      'Give the goal a name.',
+    );
+    expect(update).not.toHaveBeenCalled();
+
+    await fireEvent.input(name, { target: { value: 'Haven en logistiek versterkt' } });
+    await fireEvent.change(screen.getByTestId('goal-status-select'), {
+      target: { value: 'achieved' },
+    });
+    await fireEvent.click(screen.getByTestId('goal-save'));
+    await waitFor(() => expect(screen.queryByTestId('goal-save')).not.toBeInTheDocument());
+
+    expect(update).toHaveBeenCalledTimes(1);
+    const [, base, goal] = update.mock.calls[0];
+    expect(base.status).toBe('active');
+    expect(goal.status).toBe('achieved');
+    expect(goal.priority_stakeholders).toEqual(base.priority_stakeholders);
+    const saved = screen
+      .getAllByTestId('goal-row')
+      .find((r) => r.textContent?.includes('Haven en logistiek versterkt'))!;
+    expect(within(saved).getByTestId('goal-status').textContent).toMatch(/^Achieved/);
+  });
+});
+
+describe('Editing a partnership', () => {
+  async function openEdit() {
+    render(Partnerships);
+    await waitFor(() => expect(screen.getAllByTestId('partnership-row').length).toBeGreaterThan(1));
+    await fireEvent.click(screen.getByTestId('partnership-edit'));
+  }
+
+  it('pre-fills the agreement, refuses a review interval of 0 days, saves 30', async () => {
+    const update = spyOn('updatePartnership');
+    await openEdit();
+    expect((screen.getByTestId('partnership-name') as HTMLInputElement).value).toBe(
+      'Havenalliantie Antwerpen–Brugge',
+    );
+    const every = screen.getByTestId('partnership-every') as HTMLInputElement;
+    expect(every.value).toBe('90');
+    expect((screen.getByTestId('partnership-red-lines') as HTMLTextAreaElement).value).toBe(
+      'sector:media\nGeen exclusieve afspraken met één bedrijf\ntag:lobbyregister-ontbreekt',
+    );
+    expect((screen.getByTestId('partnership-exit') as HTMLTextAreaElement).value).toMatch(
+      /Opzeg met zes maanden/,
+    );
+
+    await fireEvent.input(every, { target: { value: '0' } });
+    await fireEvent.click(screen.getByTestId('partnership-save'));
+    expect(within(fieldOf(every)).getByTestId('field-error').textContent).toMatch(
+      /whole number of days/,
+    );
+    expect(update).not.toHaveBeenCalled();
+
+    await fireEvent.input(every, { target: { value: '30' } });
+    await fireEvent.click(screen.getByTestId('partnership-save'));
+    await waitFor(() => expect(screen.queryByTestId('partnership-save')).not.toBeInTheDocument());
+    const [, base, saved] = update.mock.calls[0];
+    expect(base.review_every_days).toBe(90);
+    expect(saved.review_every_days).toBe(30);
+    // Untouched accountabilities go back as they came (a set: order does not matter).
+    expect(saved.accountabilities).toHaveLength(base.accountabilities!.length);
+    expect(saved.accountabilities).toEqual(expect.arrayContaining(base.accountabilities!));
+    expect(screen.getByTestId('partnership-interval').textContent).toBe('· every 30 days');
+  });
+
+  it('asks before ending a partnership, and Escape on the form saves nothing', async () => {
+    const update = spyOn('updatePartnership');
+    await openEdit();
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByTestId('partnership-save')).not.toBeInTheDocument();
+    expect(update).not.toHaveBeenCalled();
+
+    await fireEvent.click(screen.getByTestId('partnership-edit'));
+    await fireEvent.change(screen.getByTestId('partnership-status-select'), {
+      target: { value: 'ended' },
+    });
+    await fireEvent.click(screen.getByTestId('partnership-save'));
+    expect(await screen.findByTestId('partnership-end-confirm')).toBeInTheDocument();
+    expect(update).not.toHaveBeenCalled();
+    // Keep it: back to the form, still unsaved.
+    await fireEvent.click(screen.getByTestId('partnership-end-cancel'));
+    expect(screen.queryByTestId('partnership-end-confirm')).not.toBeInTheDocument();
+    expect(update).not.toHaveBeenCalled();
+
+    await fireEvent.click(screen.getByTestId('partnership-save'));
+    await fireEvent.click(await screen.findByTestId('partnership-end-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('partnership-save')).not.toBeInTheDocument());
+    expect(update.mock.calls[0][2].status).toBe('ended');
+    expect(screen.getByTestId('partnership-status').textContent).toMatch(/^\s*Ended/);
+    expect(screen.getByTestId('partnership-review')).toBeDisabled();
+    expect(screen.getByTestId('partnership-interval').textContent).toBe('ended: no more reviews');
+  });
+});
+
+describe('Editing an event', () => {
+  it('pre-fills the event, refuses an empty name next to the field, saves the new name', async () => {
+    const update = spyOn('updateEvent');
+    render(Events);
+    await waitFor(() => expect(screen.getAllByTestId('event-row').length).toBeGreaterThan(2));
+    const row = screen
+      .getAllByTestId('event-row')
+      .find((r) => r.textContent?.includes('Havendag 2026'))!;
+    await fireEvent.click(row);
+    await fireEvent.click(await screen.findByTestId('event-edit'));
+
+    const name = screen.getByTestId('event-name') as HTMLInputElement;
+    expect(name.value).toBe('Havendag 2026 — netwerkreceptie');
+    expect((screen.getByTestId('event-location') as HTMLInputElement).value).toBe(
+      'Havenhuis, Zaha Hadidplein 1, Antwerpen',
+    );
+    expect((screen.getByTestId('event-outcomes') as HTMLTextAreaElement).value).toBe(
+      'Afspraak over een gezamenlijke jobbeurs in maart\nWalstroom op de agenda',
+    );
+
+    await fireEvent.input(name, { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('event-save'));
+    expect(within(fieldOf(name)).getByTestId('field-error').textContent).toBe(
+      'Give the event a name.',
+    );
+    expect(update).not.toHaveBeenCalled();
+
+    await fireEvent.input(name, { target: { value: 'Havendag 2026' } });
+    await fireEvent.input(screen.getByTestId('event-location'), {
+      target: { value: 'MAS, Antwerpen' },
+    });
+    await fireEvent.click(screen.getByTestId('event-save'));
+    await waitFor(() => expect(screen.queryByTestId('event-save')).not.toBeInTheDocument());
+    const [, base, saved] = update.mock.calls[0];
+    expect(saved.at).toBe(base.at);
+    expect(saved.invited).toEqual(base.invited);
+    expect(saved.attending).toEqual(base.attending);
+    const edited = screen
+      .getAllByTestId('event-row')
+      .find((r) => r.textContent?.includes('MAS, Antwerpen'))!;
+    expect(edited.textContent).toContain('Havendag 2026');
+    expect(edited.textContent).not.toContain('netwerkreceptie');
+  });
+});
+
+describe('Renaming a team', () => {
+  it('pre-fills the name and purpose and shows the new name in the list', async () => {
+    const update = spyOn('updateTeam');
+    render(Teams);
+    await waitFor(() => expect(screen.getAllByTestId('team-row').length).toBe(3));
+    await fireEvent.click(screen.getAllByTestId('team-row')[0]);
+    await fireEvent.click(await screen.findByTestId('team-edit'));
+    const name = screen.getByTestId('team-name') as HTMLInputElement;
+    expect(name.value).toBe('Team Haven');
+    expect((screen.getByTestId('team-purpose') as HTMLTextAreaElement).value).toMatch(/haven/);
+    await fireEvent.input(name, { target: { value: 'Team Haven en Logistiek' } });
+    await fireEvent.click(screen.getByTestId('team-save'));
+    await waitFor(() => expect(screen.queryByTestId('team-save')).not.toBeInTheDocument());
+    const [, base, team] = update.mock.calls[0];
+    expect(team.members).toEqual(base.members);
+    expect(screen.getAllByTestId('team-title').map((t) => t.textContent)).toContain(
+      'Team Haven en Logistiek',
+    );
+  });
+});
