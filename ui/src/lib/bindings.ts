@@ -493,6 +493,8 @@ export type GraphStats = {
 	brokers: Broker[],
 	/**  The five networkers with the highest betweenness. */
 	networker_brokers: Broker[],
+	/**  The ten stakeholders (people and organisations) with the highest betweenness. */
+	stakeholder_brokers: Broker[],
 	communities: number,
 	modularity: number | null,
 	/**  The ten largest communities. */

@@ -148,6 +148,17 @@ impl Centrality {
     /// The `limit` nodes with the highest betweenness (ties broken by degree, then id),
     /// optionally only of one kind.
     pub fn brokers(&self, graph: &OrgGraph, kind: Option<NodeKind>, limit: usize) -> Vec<Broker> {
+        self.brokers_among(graph, |k| kind.is_none_or(|only| only == k), limit)
+    }
+
+    /// The `limit` nodes of the kinds `keep` accepts with the highest betweenness (ties: more
+    /// ties first, then the smaller id).
+    pub fn brokers_among(
+        &self,
+        graph: &OrgGraph,
+        keep: impl Fn(NodeKind) -> bool,
+        limit: usize,
+    ) -> Vec<Broker> {
         let n = self.betweenness.len();
         let pairs = if n > 2 {
             (n - 1) as f64 * (n - 2) as f64 / 2.0
@@ -155,9 +166,7 @@ impl Centrality {
             1.0
         };
         let mut nodes: Vec<usize> = (0..n)
-            .filter(|v| {
-                kind.is_none_or(|k| graph.graph[petgraph::graph::NodeIndex::new(*v)].kind == k)
-            })
+            .filter(|v| keep(graph.graph[petgraph::graph::NodeIndex::new(*v)].kind))
             .collect();
         nodes.sort_by(|a, b| {
             self.betweenness[*b]

@@ -7,6 +7,7 @@
 //! smaller node index first).
 
 use super::{NodeKind, OrgGraph};
+use crate::model::RecordId;
 use rand::{seq::SliceRandom, SeedableRng};
 use serde::Serialize;
 
@@ -32,7 +33,21 @@ pub struct CommunitySummary {
     pub organisations: u32,
     /// The name of its best-connected node, to recognise it by.
     pub label: String,
+    /// Its best-connected nodes (highest weighted degree first), at most five.
+    pub members: Vec<CommunityMember>,
 }
+
+/// A node named in a community's summary.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CommunityMember {
+    pub id: RecordId,
+    pub name: String,
+    pub kind: NodeKind,
+}
+
+/// How many members a community's summary names.
+const MEMBERS_NAMED: usize = 5;
 
 /// A weighted graph of communities at one Louvain level.
 struct Level {
@@ -135,9 +150,11 @@ impl Communities {
                 people: 0,
                 organisations: 0,
                 label: String::new(),
+                members: Vec::new(),
             })
             .collect();
-        let mut best: Vec<(f64, usize)> = vec![(-1.0, 0); out.len()];
+        // Per community, its best-connected nodes so far: (weighted degree, node), best first.
+        let mut best: Vec<Vec<(f64, usize)>> = vec![Vec::new(); out.len()];
         for (v, c) in self.membership.iter().enumerate() {
             let Some(summary) = out.get_mut(*c as usize) else {
                 continue;
@@ -149,10 +166,31 @@ impl Communities {
                 NodeKind::Organisation => summary.organisations += 1,
             }
             let strength = weighted_degree.get(v).copied().unwrap_or(0.0);
-            if strength > best[*c as usize].0 {
-                best[*c as usize] = (strength, v);
-                summary.label = node.name.clone();
+            let top = &mut best[*c as usize];
+            // Ties keep the earlier node (the smaller index), as the label always did.
+            let at = top.partition_point(|(s, _)| *s >= strength);
+            if at < MEMBERS_NAMED {
+                top.insert(at, (strength, v));
+                top.truncate(MEMBERS_NAMED);
             }
+        }
+        for (summary, top) in out.iter_mut().zip(best) {
+            summary.members = top
+                .into_iter()
+                .map(|(_, v)| {
+                    let node = &graph.graph[petgraph::graph::NodeIndex::new(v)];
+                    CommunityMember {
+                        id: node.id,
+                        name: node.name.clone(),
+                        kind: node.kind,
+                    }
+                })
+                .collect();
+            summary.label = summary
+                .members
+                .first()
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
         }
         out
     }

@@ -49,6 +49,8 @@ pub struct GraphStats {
     pub brokers: Vec<Broker>,
     /// The five networkers with the highest betweenness.
     pub networker_brokers: Vec<Broker>,
+    /// The ten stakeholders (people and organisations) with the highest betweenness.
+    pub stakeholder_brokers: Vec<Broker>,
     pub communities: u32,
     pub modularity: f64,
     /// The ten largest communities.
@@ -109,6 +111,11 @@ impl OrgGraph {
             betweenness_sources: centrality.sources,
             brokers: centrality.brokers(self, None, 10),
             networker_brokers: centrality.brokers(self, Some(NodeKind::Networker), 5),
+            stakeholder_brokers: centrality.brokers_among(
+                self,
+                |kind| kind != NodeKind::Networker,
+                10,
+            ),
             communities: communities.sizes.len() as u32,
             modularity: round(communities.modularity),
             largest_communities: communities.summaries(self, &centrality.weighted_degree, 10),

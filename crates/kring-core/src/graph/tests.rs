@@ -167,6 +167,27 @@ fn louvain_finds_two_obvious_cliques_with_the_modularity_worked_out_by_hand() {
 }
 
 #[test]
+fn a_community_summary_names_its_best_connected_members_first() {
+    let graph = two_cliques();
+    let communities = Communities::louvain(&graph, 1);
+    let centrality = Centrality::compute(&graph, &exact());
+    let summaries = communities.summaries(&graph, &centrality.weighted_degree, 10);
+    assert_eq!(summaries.len(), 2);
+    for summary in &summaries {
+        let names: Vec<&str> = summary.members.iter().map(|m| m.name.as_str()).collect();
+        // The bridge end has four ties (weighted degree 2.0), the others three (1.5); among
+        // equals the earlier node comes first.
+        let expected = if names.contains(&"a") {
+            vec!["d", "a", "b", "c"]
+        } else {
+            vec!["e", "f", "g", "h"]
+        };
+        assert_eq!(names, expected, "the bridge end leads its clique");
+        assert_eq!(summary.label, expected[0], "the label is the first member");
+    }
+}
+
+#[test]
 fn warm_introductions_prefer_the_strongest_chain_and_offer_different_intermediaries() {
     // N knows A well (0.9) and A knows T (0.8): 0.72. Via C: 0.3 × 0.9 = 0.27. Via B: 0.25.
     let graph = graph_of(
@@ -755,6 +776,29 @@ print(json.dumps({
         read["gexf"],
         serde_json::json!([n, e, "O", "organisation", "dynamic"])
     );
+}
+
+#[test]
+fn stakeholders_who_broker_are_ranked_apart_from_the_networkers() {
+    // N knows a and b; b knows c. N and b each sit on two shortest paths (a–b, a–c and N–c,
+    // a–c); a and c on none.
+    let graph = graph_of(
+        &["N", "a", "b", "c"],
+        &[(0, 1, 0.5), (0, 2, 0.5), (2, 3, 0.5)],
+    );
+    let analysis = Analysis::compute(&graph, &exact(), 1);
+    let stats = graph.stats(&analysis);
+    let names = |brokers: &[centrality::Broker]| -> Vec<String> {
+        brokers.iter().map(|b| b.name.clone()).collect()
+    };
+    assert_eq!(names(&stats.brokers), ["N", "b", "a", "c"]);
+    assert_eq!(names(&stats.networker_brokers), ["N"]);
+    assert_eq!(
+        names(&stats.stakeholder_brokers),
+        ["b", "a", "c"],
+        "the networker is left out; equal betweenness and ties go by id"
+    );
+    assert_eq!(stats.stakeholder_brokers[0].betweenness, 2.0);
 }
 
 #[test]
