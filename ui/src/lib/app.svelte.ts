@@ -16,7 +16,8 @@ export type Route =
   | 'events'
   | 'offboarding'
   | 'transparency'
-  | 'map';
+  | 'map'
+  | 'insights';
 export type Theme = 'system' | 'light' | 'dark';
 export type Participant = { id: string; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };

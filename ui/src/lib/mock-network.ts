@@ -1,17 +1,26 @@
-// The network map's and the stakeholder grid's half of the in-memory Kring (browser preview,
-// screenshots, tests): a deterministic graph over the mock's cards, warm introductions by a
-// breadth-first search, and a grid with ratings by several networkers.
+// The network map's, the insights' and the stakeholder grid's half of the in-memory Kring
+// (browser preview, screenshots, tests): a deterministic graph over the mock's cards, warm
+// introductions by a breadth-first search, key-person risk, health and summary statistics worked
+// out from that graph as kring-core does, and a grid with ratings by several networkers.
 import type { Result } from './api';
 import type {
   AppError,
+  AtRisk,
+  Broker,
+  CommunitySummary,
+  GraphStats,
   GridRating,
   GridStakeholder,
   GridTheme,
+  Health,
   IntroPath,
+  KeyPersonRisk,
   MapData,
   MapEdge,
   MapNode,
   Named,
+  NetworkHealth,
+  NetworkerLoss,
   Sector,
   Level,
   StakeholderGrid,
@@ -34,14 +43,16 @@ export type NetworkContext = {
 };
 
 const networkerId = (n: number) => `01935c1e-7a00-7000-9000-${n.toString(16).padStart(12, '0')}`;
+// The manager mock's first seven colleagues (same ids, names and units), so a networker on the
+// map or in the insights is the one the Offboarding screen lists.
 const COLLEAGUES: [string, string][] = [
   ['Koen Maes', 'Economie'],
-  ['Els Willems', 'Klimaat'],
-  ['Bart Claes', 'Internationaal'],
-  ['Lotte Jacobs', 'Economie'],
-  ['Pieter Wouters', 'Mobiliteit'],
-  ['Hanne Peeters', 'Klimaat'],
-  ['Ruben De Wit', 'Internationaal'],
+  ['Els Willems', 'Internationale relaties'],
+  ['Bart Claes', 'Strategie'],
+  ['Lotte Jacobs', 'Klimaat'],
+  ['Pieter De Clercq', 'Haven'],
+  ['Hanne Peeters', 'Europa'],
+  ['Dries Verhoeven', 'Economie'],
 ];
 
 function rng(seed: number) {
@@ -69,8 +80,8 @@ function buildMap(ctx: NetworkContext): MapData {
   const orgs = all.filter((c) => c.kind === 'organisation').slice(0, 40);
   const people = all.filter((c) => c.kind === 'person').slice(0, 260);
   const me = ctx.me();
-  const networkers: MapNode[] = [[me.name, 'Internationaal'], ...COLLEAGUES].map(
-    ([name, unit], i) => node(i === 0 ? me.id : networkerId(i), name, 'networker', unit),
+  const networkers: MapNode[] = [[me.name, 'Netwerkbeheer'], ...COLLEAGUES].map(([name, unit], i) =>
+    node(i === 0 ? me.id : networkerId(i), name, 'networker', unit),
   );
   function node(id: string, name: string, kind: MapNode['kind'], unit: string | null): MapNode {
     return {
@@ -156,7 +167,9 @@ function buildMap(ctx: NetworkContext): MapData {
   }
   for (const n of nodes) {
     n.community = community.get(n.id) ?? 0;
-    n.betweenness = n.kind === 'networker' ? n.degree * 40 : n.degree;
+    // Networkers and the organisations many people work at sit between the most others.
+    n.betweenness =
+      n.kind === 'networker' ? n.degree * 40 : n.kind === 'organisation' ? n.degree * 18 : n.degree;
   }
   return {
     generated_at: NOW.toISOString(),
@@ -218,6 +231,242 @@ function paths(map: MapData, from: string, to: string, alternatives: number): In
     if (steps.length === 2) break;
   }
   return out;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Key-person risk, as kring-core reckons it: a stakeholder is reached by the networkers with a
+ * relationship to it (an organisation also through the people working there); reached by one
+ * only, it leaves with that networker.
+ */
+function riskOf(map: MapData, networker: string | null, limit: number): KeyPersonRisk {
+  const byId = new Map(map.nodes.map((n) => [n.id, n]));
+  const employers = new Map<string, string[]>();
+  for (const e of map.edges) {
+    if (!e.kinds.includes('affiliation') || !e.current_affiliation) continue;
+    const [person, org] =
+      byId.get(e.source)?.kind === 'person' ? [e.source, e.target] : [e.target, e.source];
+    (employers.get(person) ?? employers.set(person, []).get(person)!).push(org);
+  }
+  // stakeholder → networker → [strongest relationship, direct]
+  const reach = new Map<string, Map<string, [number, boolean]>>();
+  const note = (stakeholder: string, by: string, strength: number, direct: boolean) => {
+    const of = reach.get(stakeholder) ?? reach.set(stakeholder, new Map()).get(stakeholder)!;
+    const [s, d] = of.get(by) ?? [0, false];
+    of.set(by, [Math.max(s, strength), d || direct]);
+  };
+  for (const e of map.edges) {
+    if (!e.kinds.includes('relationship')) continue;
+    const [n, other] =
+      byId.get(e.source)?.kind === 'networker' ? [e.source, e.target] : [e.target, e.source];
+    if (byId.get(n)?.kind !== 'networker' || byId.get(n)?.left) continue;
+    note(other, n, e.strength ?? 1, true);
+    for (const org of employers.get(other) ?? []) note(org, n, e.strength ?? 1, false);
+  }
+  const stakeholders = map.nodes.filter((n) => n.kind !== 'networker');
+  const losses = new Map<string, NetworkerLoss>();
+  for (const n of map.nodes) {
+    if (n.kind !== 'networker' || (networker && n.id !== networker)) continue;
+    losses.set(n.id, {
+      id: n.id,
+      name: n.name,
+      unit: n.unit,
+      reaches: 0,
+      sole_people: 0,
+      sole_organisations: 0,
+      at_risk: [],
+    });
+  }
+  const atRisk = new Map<string, AtRisk[]>();
+  let reached = 0;
+  let single = 0;
+  for (const s of stakeholders) {
+    const by = reach.get(s.id);
+    if (!by || by.size === 0) continue;
+    reached++;
+    for (const n of by.keys()) {
+      const loss = losses.get(n);
+      if (loss) loss.reaches++;
+    }
+    if (by.size !== 1) continue;
+    single++;
+    const [[n, [strength, direct]]] = [...by.entries()];
+    const loss = losses.get(n);
+    if (!loss) continue;
+    if (s.kind === 'organisation') loss.sole_organisations++;
+    else loss.sole_people++;
+    (atRisk.get(n) ?? atRisk.set(n, []).get(n)!).push({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      strength,
+      direct,
+    });
+  }
+  for (const [n, list] of atRisk) {
+    const loss = losses.get(n);
+    if (!loss) continue;
+    list.sort(
+      (a, b) =>
+        Number(b.kind === 'organisation') - Number(a.kind === 'organisation') ||
+        b.strength - a.strength ||
+        a.name.localeCompare(b.name),
+    );
+    loss.at_risk = list.slice(0, limit);
+  }
+  const networkers = [...losses.values()].sort(
+    (a, b) =>
+      b.sole_people + b.sole_organisations - (a.sole_people + a.sole_organisations) ||
+      a.name.localeCompare(b.name),
+  );
+  return {
+    stakeholders: stakeholders.length,
+    reached,
+    single_networker: single,
+    unreached: stakeholders.length - reached,
+    networkers,
+  };
+}
+
+/** Going cold and reciprocity per networker and per team (the networkers' unit). */
+function healthOf(map: MapData): NetworkHealth {
+  const r = rng(11);
+  const empty = (): Health => ({
+    relationships: 0,
+    with_cadence: 0,
+    going_cold: 0,
+    cold_share: 0,
+    given: 0,
+    received: 0,
+    balance: 0,
+    imbalanced: 0,
+  });
+  const per = new Map<string, Health>();
+  const networkerNodes = map.nodes.filter((n) => n.kind === 'networker');
+  for (const n of networkerNodes) per.set(n.id, empty());
+  const NOW_DAY = NOW.toISOString().slice(0, 10);
+  for (const e of map.edges) {
+    if (!e.kinds.includes('relationship')) continue;
+    const h = per.get(e.source) ?? per.get(e.target);
+    if (!h) continue;
+    h.relationships++;
+    if (r() < 0.7) {
+      h.with_cadence++;
+      // Cadences of 90 to 365 days; overdue when the last contact is older.
+      const cadence = 90 + Math.floor(r() * 275);
+      const since = e.last_contact
+        ? (Date.parse(NOW_DAY) - Date.parse(e.last_contact)) / 86_400_000
+        : Infinity;
+      if (since > cadence) h.going_cold++;
+    }
+    const given = Math.floor(r() * 4);
+    const received = Math.floor(r() * 3);
+    h.given += given;
+    h.received += received;
+    h.balance += given - received;
+    if (Math.abs(given - received) >= 2) h.imbalanced++;
+  }
+  const finish = (h: Health): Health => ({
+    ...h,
+    cold_share: h.with_cadence ? round3(h.going_cold / h.with_cadence) : 0,
+  });
+  const teams = new Map<string, { networkers: number; health: Health }>();
+  for (const n of networkerNodes) {
+    const team = n.unit?.trim() || '(no unit)';
+    const t = teams.get(team) ?? teams.set(team, { networkers: 0, health: empty() }).get(team)!;
+    t.networkers++;
+    const h = per.get(n.id)!;
+    for (const k of Object.keys(h) as (keyof Health)[]) t.health[k]! += h[k]!;
+  }
+  return {
+    networkers: networkerNodes
+      .map((n) => ({ id: n.id, name: n.name, unit: n.unit, ...finish(per.get(n.id)!) }))
+      .sort((a, b) => (b.cold_share ?? 0) - (a.cold_share ?? 0) || a.name.localeCompare(b.name)),
+    teams: [...teams.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([team, t]) => ({ team, networkers: t.networkers, ...finish(t.health) })),
+  };
+}
+
+/** The summary `kring graph stats` prints, over the mock's graph. */
+function statsOf(map: MapData): GraphStats {
+  const n = map.nodes.length;
+  const nodesByKind: Record<string, number> = { networker: 0, person: 0, organisation: 0 };
+  for (const v of map.nodes) nodesByKind[v.kind]++;
+  const edgesByKind: Record<string, number> = {
+    relationship: 0,
+    affiliation: 0,
+    link: 0,
+    interaction: 0,
+  };
+  const index = new Map(map.nodes.map((v, i) => [v.id, i]));
+  const parent = map.nodes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const e of map.edges) {
+    for (const k of e.kinds) edgesByKind[k] = (edgesByKind[k] ?? 0) + 1;
+    parent[find(index.get(e.source)!)] = find(index.get(e.target)!);
+  }
+  const sizes = new Map<number, number>();
+  map.nodes.forEach((_, i) => sizes.set(find(i), (sizes.get(find(i)) ?? 0) + 1));
+  const pairs = ((n - 1) * (n - 2)) / 2;
+  const broker = (v: MapNode): Broker => ({
+    id: v.id,
+    name: v.name,
+    kind: v.kind,
+    degree: v.degree,
+    weighted_degree: v.weighted_degree,
+    betweenness: v.betweenness,
+    betweenness_normalised: pairs > 0 ? round3((v.betweenness ?? 0) / pairs) : 0,
+  });
+  const byBetweenness = [...map.nodes].sort(
+    (a, b) => (b.betweenness ?? 0) - (a.betweenness ?? 0) || a.name.localeCompare(b.name),
+  );
+  const groups = new Map<number, MapNode[]>();
+  for (const v of map.nodes)
+    (groups.get(v.community) ?? groups.set(v.community, []).get(v.community)!).push(v);
+  const communities: CommunitySummary[] = [...groups.values()]
+    .sort((a, b) => b.length - a.length)
+    .map((members, c) => {
+      const top = [...members]
+        .sort((a, b) => (b.weighted_degree ?? 0) - (a.weighted_degree ?? 0))
+        .slice(0, 5);
+      return {
+        community: c,
+        size: members.length,
+        networkers: members.filter((m) => m.kind === 'networker').length,
+        people: members.filter((m) => m.kind === 'person').length,
+        organisations: members.filter((m) => m.kind === 'organisation').length,
+        label: top[0]?.name ?? '',
+        members: top.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
+      };
+    });
+  const risk = riskOf(map, null, 3);
+  return {
+    nodes: n,
+    edges: map.edges.length,
+    nodes_by_kind: nodesByKind,
+    edges_by_kind: edgesByKind,
+    components: sizes.size,
+    largest_component: Math.max(0, ...sizes.values()),
+    average_degree: n ? Math.round((200 * map.edges.length) / n) / 100 : 0,
+    betweenness_exact: true,
+    betweenness_sources: n,
+    brokers: byBetweenness.slice(0, 10).map(broker),
+    networker_brokers: byBetweenness
+      .filter((v) => v.kind === 'networker')
+      .slice(0, 5)
+      .map(broker),
+    stakeholder_brokers: byBetweenness
+      .filter((v) => v.kind !== 'networker')
+      .slice(0, 10)
+      .map(broker),
+    communities: communities.length,
+    modularity: map.modularity,
+    largest_communities: communities.slice(0, 10),
+    risk,
+    health: healthOf(map),
+  };
 }
 
 function spread(scores: number[]) {
@@ -334,7 +583,20 @@ export function createNetworkMock(ctx: NetworkContext) {
         return err<IntroPath[]>('not_found', `${to} is not in the network graph.`);
       return ok(paths(mapOf(), start, to, alternatives));
     },
-    exportGraph: async () => ok(1_204_332),
+    keyPersonRisk: async (networker: string | null) => {
+      const id = networker === 'me' ? ctx.me().id : networker;
+      const node = id ? mapOf().nodes.find((n) => n.id === id) : null;
+      if (id && !node) return err<KeyPersonRisk>('not_found', `${id} is not in the network graph.`);
+      if (node && node.kind !== 'networker')
+        return err<KeyPersonRisk>('invalid', `${id} is not a networker`, 'networker');
+      return ok(riskOf(mapOf(), id, 20));
+    },
+    networkHealth: async () => ok(healthOf(mapOf())),
+    graphStats: async () => ok(statsOf(mapOf())),
+    exportGraph: async (format: string) =>
+      ['graphml', 'gexf', 'json'].includes(format.trim().toLowerCase())
+        ? ok(1_204_332)
+        : err<number>('invalid', `'${format}' is not one of graphml, gexf, json.`, 'format'),
     saveMapImage: async (_path: string, data: string) => ok(data.length),
     gridThemes: async () => {
       seed();
