@@ -172,6 +172,7 @@ fn run_phase(
     let files = store_phases::Files::in_folder(work);
     match name {
         "kring-generate" => store_phases::kring_generate(&files, cards),
+        "kring-count" => store_phases::kring_count(&files),
         "extract" => store_phases::extract(&files),
         "sqlite-insert" => store_phases::sqlite_insert(&files),
         "kring-insert-rows" => store_phases::kring_insert_rows(&files),

@@ -98,6 +98,20 @@ pub fn kring_generate(files: &Files, cards: usize) -> Result<serde_json::Value> 
     }))
 }
 
+/// What a store holds, by kind: how far an interrupted generation got (the store is crash-safe,
+/// so a run stopped in the middle opens with every batch it had committed).
+pub fn kring_count(files: &Files) -> Result<serde_json::Value> {
+    let store = open_store(&files.kring_store)?;
+    let counts = store.counts()?;
+    let records: usize = counts.values().sum();
+    drop(store);
+    Ok(json!({
+        "records": records,
+        "by_kind": counts,
+        "bytes_on_disk": measure::size_on_disk(&files.kring_store),
+    }))
+}
+
 /// The store's records as rows for SQLite, and the cards the open-card phases open.
 pub fn extract(files: &Files) -> Result<serde_json::Value> {
     let store = open_store(&files.kring_store)?;
