@@ -137,7 +137,8 @@ describe('Editing a partnership', () => {
     await fireEvent.click(await screen.findByTestId('partnership-end-confirm'));
     await waitFor(() => expect(screen.queryByTestId('partnership-save')).not.toBeInTheDocument());
     expect(update.mock.calls[0][2].status).toBe('ended');
-    expect(screen.getByTestId('partnership-status').textContent).toMatch(/^\s*Ended/);
+    // Not "Ended since <start>": the start date is when it began.
+    expect(screen.getByTestId('partnership-status').textContent).toMatch(/^\s*Ended · started /);
     expect(screen.getByTestId('partnership-review')).toBeDisabled();
     expect(screen.getByTestId('partnership-interval').textContent).toBe('ended: no more reviews');
   });

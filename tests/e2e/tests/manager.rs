@@ -376,3 +376,131 @@ fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
         app.screenshot("manager-11-partnership-created").await;
     });
 }
+
+#[test]
+fn a_manager_marks_a_goal_achieved_and_changes_a_partnership_review_interval() {
+    run("manager_edit", |session: Session| async move {
+        let app = session.launch("manager").await;
+        manager_with_demo(&app).await;
+
+        // ---- a goal of the demo network, edited to achieved
+        app.click("nav-goals").await;
+        wait_count(&app, "goal-row", 1).await;
+        app.all("goal-row").await[0]
+            .click()
+            .await
+            .expect("open the first goal");
+        app.click("goal-edit").await;
+        let name = app
+            .js("return document.querySelector('[data-testid=\"goal-name\"]').value")
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            !name.is_empty(),
+            "the edit form is pre-filled with the goal's name"
+        );
+        app.select("goal-status-select", "achieved").await;
+        app.screenshot("manager-12-goal-edit-form").await;
+        app.click("goal-save").await;
+        app.wait_gone("goal-save").await;
+        app.wait_text("toast", "saved").await;
+        let row = app.wait_text("goal-row", &name).await;
+        assert!(
+            row.contains("Achieved"),
+            "the goal's row says it is achieved: {row:?}"
+        );
+        app.screenshot("manager-13-goal-achieved").await;
+
+        // ---- the first partnership reviewed every 45 days instead
+        app.click("nav-partnerships").await;
+        wait_count(&app, "partnership-row", 2).await;
+        app.all("partnership-row").await[0]
+            .click()
+            .await
+            .expect("open the first partnership");
+        app.click("partnership-edit").await;
+        app.type_into("partnership-every", "45").await;
+        app.screenshot("manager-14-partnership-edit-form").await;
+        app.click("partnership-save").await;
+        app.wait_gone("partnership-save").await;
+        app.wait_text("partnership-interval", "every 45 days").await;
+        app.screenshot("manager-15-partnership-interval").await;
+
+        // ---- both read back from the store when the screens load again
+        app.click("nav-goals").await;
+        let row = app.wait_text("goal-row", &name).await;
+        assert!(
+            row.contains("Achieved"),
+            "the store kept the goal achieved: {row:?}"
+        );
+        app.click("nav-partnerships").await;
+        wait_count(&app, "partnership-row", 2).await;
+        app.all("partnership-row").await[0]
+            .click()
+            .await
+            .expect("open the first partnership again");
+        app.wait_text("partnership-interval", "every 45 days").await;
+
+        // ---- the second partnership ended, after the confirmation
+        app.all("partnership-row").await[1]
+            .click()
+            .await
+            .expect("open the second partnership");
+        app.click("partnership-edit").await;
+        app.select("partnership-status-select", "ended").await;
+        app.click("partnership-save").await;
+        app.wait("partnership-end-confirm").await;
+        app.screenshot("manager-16-partnership-end-confirm").await;
+        app.click("partnership-end-confirm").await;
+        app.wait_gone("partnership-save").await;
+        app.wait_text("partnership-status", "Ended").await;
+        app.wait_text("partnership-interval", "no more reviews")
+            .await;
+        app.screenshot("manager-17-partnership-ended").await;
+
+        // ---- an event's location fixed, a team renamed
+        app.click("nav-events").await;
+        wait_count(&app, "event-row", 1).await;
+        // A newsletter has no location: take the first event with people invited.
+        let rows = app.texts("event-row").await;
+        let event = rows
+            .iter()
+            .position(|t| t.contains("invited"))
+            .unwrap_or_else(|| panic!("the demo has an event that is not a newsletter: {rows:?}"));
+        app.all("event-row").await[event]
+            .click()
+            .await
+            .expect("open the event");
+        app.click("event-edit").await;
+        app.type_into("event-location", "MAS, Hanzestedenplaats 1, Antwerpen")
+            .await;
+        app.screenshot("manager-18-event-edit-form").await;
+        app.click("event-save").await;
+        app.wait_gone("event-save").await;
+        app.wait_text("event-row", "MAS, Hanzestedenplaats 1").await;
+        app.screenshot("manager-19-event-edited").await;
+
+        app.click("nav-teams").await;
+        wait_count(&app, "team-row", 1).await;
+        app.all("team-row").await[0]
+            .click()
+            .await
+            .expect("open the first team");
+        app.click("team-edit").await;
+        let team = app
+            .js("return document.querySelector('[data-testid=\"team-name\"]').value")
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        let renamed = format!("{team} en partners");
+        app.type_into("team-name", &renamed).await;
+        app.screenshot("manager-20-team-rename-form").await;
+        app.click("team-save").await;
+        app.wait_gone("team-save").await;
+        app.wait_text("team-row", &renamed).await;
+        app.screenshot("manager-21-team-renamed").await;
+    });
+}
