@@ -138,8 +138,20 @@ fn signed_prefix(header_bytes: &[u8]) -> Vec<u8> {
 /// folder. `records` must come sorted by id. Returns the header written.
 pub fn write_bundle(
     path: &Path,
-    mut header: BundleHeader,
+    header: BundleHeader,
     records: impl IntoIterator<Item = RecordState>,
+    key: &SigningKey,
+) -> std::io::Result<BundleHeader> {
+    write_bundle_streaming(path, header, records.into_iter().map(Ok), key)
+}
+
+/// As [`write_bundle`], reading the records as it writes them, so only the compressed body is
+/// held in memory, not every record. The first error from `records` stops the write and leaves
+/// no file.
+pub fn write_bundle_streaming(
+    path: &Path,
+    mut header: BundleHeader,
+    records: impl IntoIterator<Item = std::io::Result<RecordState>>,
     key: &SigningKey,
 ) -> std::io::Result<BundleHeader> {
     // The body goes to memory first (compressed), since its hash belongs in the header.
@@ -149,6 +161,7 @@ pub fn write_bundle(
         let mut encoder = zstd::stream::write::Encoder::new(&mut body, 3)?;
         let mut previous: Option<uuid::Uuid> = None;
         for record in records {
+            let record = record?;
             debug_assert!(
                 previous.is_none_or(|p| p < record.id),
                 "records are sorted by id"
