@@ -496,14 +496,16 @@ impl Store {
     /// Writes a backup of the whole store (private records included) to `path`.
     pub fn backup(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<u64> {
         let profile = self.profile()?;
-        let mut records = Vec::new();
+        // Ids only: every import takes a backup, and holding every record of a large store took
+        // gigabytes. The records are read again as they are written.
+        let mut ids = Vec::new();
         self.for_each_state(|state| {
-            records.push(state);
+            ids.push(RecordId(state.id));
             Ok(())
         })?;
+        ids.sort_unstable();
+        // Its id is the largest there is, so it comes last in id order.
         let meta = self.backup_meta_record()?;
-        records.push(meta);
-        records.sort_by_key(|r| r.id);
         let placeholder = crate::store::Profile {
             networker: RecordId(uuid::Uuid::nil()),
             name: String::new(),
@@ -517,7 +519,11 @@ impl Store {
             now,
         )?;
         let key = self.signing_key()?;
-        let written = bundle::write_bundle(path, header, records, &key)
+        let records = ids
+            .into_iter()
+            .filter_map(|id| self.state(id).map_err(std::io::Error::other).transpose())
+            .chain(std::iter::once(Ok(meta)));
+        let written = bundle::write_bundle_streaming(path, header, records, &key)
             .map_err(|e| SyncError::write(path, &e))?;
         Ok(written.record_count)
     }
