@@ -74,6 +74,27 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
         let app = session.launch("manager").await;
         manager_with_demo(&app).await;
 
+        // ---- Today: the partnership reviews due, and one opened from there
+        app.click("nav-today").await;
+        wait_count(&app, "review-reminder", 1).await;
+        let name = app.texts("review-reminder-name").await[0].clone();
+        app.screenshot("manager-00-today-reviews").await;
+        app.all("review-reminder-open").await[0]
+            .click()
+            .await
+            .expect("open the partnership of the first reminder");
+        let open = app
+            .wait_css(
+                "[data-testid=partnership-row].active",
+                "the partnership the reminder is about, selected",
+            )
+            .await;
+        let open = open.text().await.unwrap_or_default();
+        assert!(
+            open.contains(name.trim()),
+            "the reminder for {name:?} opened {open:?}"
+        );
+
         // ---- the dashboard: eight KPI tiles and the monthly charts
         app.click("nav-dashboard").await;
         let tiles = wait_count(&app, "kpi-card", 8).await;
