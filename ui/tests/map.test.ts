@@ -8,11 +8,13 @@ import {
   fanOut,
   neighbourhood,
   pathTies,
+  premultiplied,
   quadrantOf,
   scoreAt,
   searchNodes,
   spreadBox,
   toSvg,
+  unpremultiplied,
 } from '../src/lib/map';
 import { createMock } from '../src/lib/mock';
 
@@ -273,5 +275,16 @@ describe('the preview mock', () => {
     const row = after.data.stakeholders.find((x) => x.stakeholder.id === first.stakeholder.id)!;
     expect(row.ratings.length).toBe(before + 1);
     expect(row.ratings.filter((r) => r.mine).map((r) => [r.power, r.interest])).toEqual([[2, 5]]);
+  });
+});
+
+describe('translucent tie colours', () => {
+  it('are premultiplied for the WebGL canvases and put back for SVG', () => {
+    // Unmultiplied, rgba(80,90,110,0.32) on a transparent canvas composites as almost white.
+    expect(premultiplied(80, 90, 110, 0.32)).toBe('rgba(26,29,35,0.32)');
+    expect(premultiplied(170, 180, 200, 0.5)).toBe('rgba(85,90,100,0.5)');
+    expect(unpremultiplied('rgba(85,90,100,0.5)')).toBe('rgba(170,180,200,0.5)');
+    expect(unpremultiplied('#2f6bd8')).toBe('#2f6bd8');
+    expect(unpremultiplied('rgba(0,0,0,0)')).toBe('rgba(0,0,0,0)');
   });
 });

@@ -172,6 +172,27 @@ export const PALETTE = [
 ];
 export const GREY = '#9aa3b2';
 
+/**
+ * A translucent colour as sigma's WebGL canvases need it: sigma blends premultiplied colours
+ * (ONE, ONE_MINUS_SRC_ALPHA) and the page composites its canvases as premultiplied, so a plain
+ * `rgba(80,90,110,0.32)` would be stored unmultiplied and show as nearly the background (the
+ * ties vanished on the light theme). The red, green and blue are multiplied by the alpha here.
+ */
+export function premultiplied(r: number, g: number, b: number, alpha: number): string {
+  const m = (c: number) => Math.round(c * alpha);
+  return `rgba(${m(r)},${m(g)},${m(b)},${alpha})`;
+}
+
+/** The colour to write where colours are not premultiplied (SVG): the inverse of the above. */
+export function unpremultiplied(colour: string): string {
+  const m = /^rgba\((\d+),(\d+),(\d+),([\d.]+)\)$/.exec(colour.replace(/\s+/g, ''));
+  if (!m) return colour;
+  const alpha = Number(m[4]);
+  if (!(alpha > 0)) return colour;
+  const u = (c: string) => Math.min(255, Math.round(Number(c) / alpha));
+  return `rgba(${u(m[1])},${u(m[2])},${u(m[3])},${alpha})`;
+}
+
 export const SECTOR_COLOURS: Record<string, string> = {
   public: '#4e79a7',
   business: '#f28e2b',
