@@ -26,7 +26,12 @@ out=target/bench
 mkdir -p "$out"
 
 cargo build --release --quiet -p kring-bench
+cargo build --release --quiet -p kring-core --example graph_benchmark
 bench="$target/release/kring-bench"
+# The store run also times the graph analytics on each generated store (needs /usr/bin/time).
+if [ -x /usr/bin/time ]; then
+    export KRING_GRAPH_BENCHMARK="$target/release/examples/graph_benchmark"
+fi
 
 for cards in "${sizes[@]}"; do
     echo "== store: $cards cards" >&2

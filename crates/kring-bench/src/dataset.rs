@@ -147,9 +147,14 @@ pub fn extract(store: &Store, path: &Path) -> Result<u64> {
 
 /// Reads the rows back, in the order they were written.
 pub fn load(path: &Path) -> Result<Vec<Row>> {
+    stream(path)?.collect()
+}
+
+/// Reads the rows one at a time, in the order they were written: for sizes whose rows do not
+/// fit in memory (a million cards make about 8.8 million rows, roughly 11 GB as `Row`s).
+pub fn stream(path: &Path) -> Result<impl Iterator<Item = Result<Row>>> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    std::io::BufReader::new(file)
+    Ok(std::io::BufReader::new(file)
         .lines()
-        .map(|line| Ok(serde_json::from_str(&line?)?))
-        .collect()
+        .map(|line| Ok(serde_json::from_str(&line?)?)))
 }

@@ -102,7 +102,7 @@ fn main() -> Result<()> {
             json,
         } => {
             let work = work.unwrap_or_else(|| default_work(&format!("store-{cards}")));
-            let result = run_store(&work, cards, runs);
+            let result = run_store(&work, cards, runs, json.as_deref());
             finish(&work, keep, result, json, report::store_markdown)
         }
         Command::Merge {
@@ -175,6 +175,7 @@ fn run_phase(
         "kring-count" => store_phases::kring_count(&files),
         "extract" => store_phases::extract(&files),
         "sqlite-insert" => store_phases::sqlite_insert(&files),
+        "sqlite-insert-streaming" => store_phases::sqlite_insert_streaming(&files),
         "kring-insert-rows" => store_phases::kring_insert_rows(&files),
         "kring-search" => store_phases::kring_search(&files, runs),
         "sqlite-search" => store_phases::sqlite_search(&files, runs),
@@ -220,7 +221,16 @@ fn fresh_folder(work: &Path) -> Result<()> {
     std::fs::create_dir_all(work).with_context(|| format!("creating {}", work.display()))
 }
 
-fn run_store(work: &Path, cards: usize, runs: usize) -> Result<serde_json::Value> {
+/// Above this size the rows are not held in memory: SQLite reads them from the file as it
+/// inserts, and Kring's `create_many` of the same rows (the generator's twin) is left out.
+const ROWS_IN_MEMORY_UP_TO: usize = 200_000;
+
+fn run_store(
+    work: &Path,
+    cards: usize,
+    runs: usize,
+    json: Option<&Path>,
+) -> Result<serde_json::Value> {
     fresh_folder(work)?;
     eprintln!("store benchmark at {cards} cards in {}", work.display());
     let sized = ["--cards".to_owned(), cards.to_string()];
@@ -230,19 +240,84 @@ fn run_store(work: &Path, cards: usize, runs: usize) -> Result<serde_json::Value
         "runs_per_query": runs,
         "machine": report::machine(),
     });
-    figures["kring_generate"] = child("kring-generate", work, &sized)?;
-    figures["extract"] = child("extract", work, &[])?;
-    figures["sqlite_insert"] = child("sqlite-insert", work, &[])?;
-    figures["kring_insert_rows"] = child("kring-insert-rows", work, &[])?;
-    figures["kring_search"] = child("kring-search", work, &timed_runs)?;
-    figures["sqlite_search"] = child("sqlite-search", work, &timed_runs)?;
-    figures["kring_open_card"] = child("kring-open-card", work, &[])?;
-    figures["sqlite_open_card"] = child("sqlite-open-card", work, &[])?;
-    figures["kring_export"] = child("kring-export", work, &[])?;
-    figures["sqlite_copy"] = child("sqlite-copy", work, &[])?;
-    figures["kring_import"] = child("kring-import", work, &[])?;
-    figures["machine_after"] = report::machine();
+    // Kring's phases first, SQLite's after: at a million cards the run takes hours, and what
+    // finished is saved after every phase (`FILE.partial.json`), so a stopped run keeps it.
+    let rows_in_memory = cards <= ROWS_IN_MEMORY_UP_TO;
+    let mut phases: Vec<(&str, &str, &[String])> = vec![
+        ("kring_generate", "kring-generate", &sized),
+        ("kring_search", "kring-search", &timed_runs),
+        ("kring_open_card", "kring-open-card", &[]),
+        ("kring_export", "kring-export", &[]),
+        ("extract", "extract", &[]),
+        ("kring_import", "kring-import", &[]),
+    ];
+    if rows_in_memory {
+        phases.push(("sqlite_insert", "sqlite-insert", &[]));
+        phases.push(("kring_insert_rows", "kring-insert-rows", &[]));
+    } else {
+        phases.push(("sqlite_insert", "sqlite-insert-streaming", &[]));
+    }
+    phases.extend([
+        ("sqlite_search", "sqlite-search", &timed_runs[..]),
+        ("sqlite_open_card", "sqlite-open-card", &[]),
+        ("sqlite_copy", "sqlite-copy", &[]),
+    ]);
+    let partial = json.map(|path| path.with_extension("partial.json"));
+    for (key, phase, extra) in phases {
+        if phase == "kring-export" {
+            // Graph analytics on the generated store, before the export phase edits it.
+            if let Some(text) = graph_benchmark(work)? {
+                figures["graph_benchmark"] = serde_json::Value::String(text);
+            }
+        }
+        figures[key] = child(phase, work, extra)?;
+        if phase == "extract" {
+            // Nothing after reads the generated store, and at a million cards it holds about
+            // 25 GB: the import that follows needs the room.
+            let _ = std::fs::remove_dir_all(store_phases::Files::in_folder(work).kring_store);
+        }
+        figures["machine_after"] = report::machine();
+        if let Some(partial) = &partial {
+            std::fs::write(partial, serde_json::to_string_pretty(&figures)?)
+                .with_context(|| format!("writing {}", partial.display()))?;
+        }
+    }
     Ok(figures)
+}
+
+/// Runs `graph_benchmark --store` (kring-core's example; `scripts/bench.sh` builds it and names
+/// it in `KRING_GRAPH_BENCHMARK`) on the generated store under `/usr/bin/time -v`, and returns
+/// what it printed with the peak memory line. Without the variable the step is skipped.
+fn graph_benchmark(work: &Path) -> Result<Option<String>> {
+    let Some(program) = std::env::var_os("KRING_GRAPH_BENCHMARK") else {
+        return Ok(None);
+    };
+    eprint!("  graph-benchmark … ");
+    let started = std::time::Instant::now();
+    let output = Process::new("/usr/bin/time")
+        .arg("-v")
+        .arg(&program)
+        .arg("--store")
+        .arg(store_phases::Files::in_folder(work).kring_store)
+        .output()
+        .context("starting graph_benchmark under /usr/bin/time")?;
+    if !output.status.success() {
+        bail!(
+            "graph_benchmark failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    eprintln!("{:.1} s", started.elapsed().as_secs_f64());
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for line in stderr.lines().filter(|line| {
+        line.contains("Maximum resident set size") || line.contains("Elapsed (wall clock)")
+    }) {
+        text.push_str(line.trim());
+        text.push('\n');
+    }
+    Ok(Some(text))
 }
 
 fn run_merge(work: &Path, workload: &merge::Workload) -> Result<serde_json::Value> {

@@ -161,6 +161,14 @@ pub fn store_markdown(f: &Value) -> String {
         seconds(&insert["seconds"]),
         ratio(&generate["seconds"], &insert["seconds"]),
     );
+    if insert["streamed"].as_bool() == Some(true) {
+        row(
+            "of which SQLite reading its rows from the JSON-lines file (too many to hold in memory at this size)",
+            "—".into(),
+            seconds(&insert["reading_rows_seconds"]),
+            "—".into(),
+        );
+    }
     let rows_insert = &f["kring_insert_rows"];
     row(
         "bulk insert of the same rows (Kring: `create_many`, batches of 4,000; SQLite as above)",
@@ -314,6 +322,13 @@ pub fn store_markdown(f: &Value) -> String {
         }
     }
     out.push('\n');
+    if let Some(text) = f["graph_benchmark"].as_str() {
+        let _ = writeln!(
+            out,
+            "Graph analytics on the generated store (`graph_benchmark --store`, under `/usr/bin/time -v`):\n\n```text\n{}```\n",
+            text
+        );
+    }
     out
 }
 

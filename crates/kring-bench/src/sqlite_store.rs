@@ -25,6 +25,7 @@
 use crate::dataset::Row;
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::borrow::Borrow;
 use std::path::Path;
 
 const PRAGMAS: &str = "
@@ -214,6 +215,15 @@ fn card_name(row: &Row) -> String {
 
 /// Inserts every row and fills the search table, all in one transaction. Returns rows written.
 pub fn insert_all(connection: &mut Connection, rows: &[Row]) -> Result<u64> {
+    insert_each(connection, rows.iter().map(Ok))
+}
+
+/// Inserts rows as they come, in one transaction: held in memory (`insert_all`) or read from a
+/// file one at a time (sizes whose rows do not fit in memory).
+pub fn insert_each<R: Borrow<Row>>(
+    connection: &mut Connection,
+    rows: impl Iterator<Item = Result<R>>,
+) -> Result<u64> {
     let transaction = connection.transaction()?;
     let mut written = 0u64;
     {
@@ -240,6 +250,8 @@ pub fn insert_all(connection: &mut Connection, rows: &[Row]) -> Result<u64> {
         let mut other =
             transaction.prepare("INSERT INTO other_records VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for row in rows {
+            let row = row?;
+            let row: &Row = row.borrow();
             let id = blob(row.id);
             let envelope = (
                 row.visibility.as_deref(),
