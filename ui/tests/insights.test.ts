@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
@@ -14,6 +14,7 @@ import {
 } from '../src/lib/insights';
 import { createMock } from '../src/lib/mock';
 import Insights from '../src/screens/Insights.svelte';
+import Offboarding from '../src/screens/Offboarding.svelte';
 
 let backend: ReturnType<typeof createMock>;
 
@@ -99,11 +100,25 @@ describe('Insights', () => {
     expect(app.selectedId).toBe(expected[0].at_risk[0].id);
   });
 
-  it('takes the manager to Offboarding from a colleague at risk; a networker gets no such link', async () => {
+  it('takes the manager to Offboarding with the handover of that colleague planned', async () => {
+    const expected = losses((await api.keyPersonRisk(null)) as KeyPersonRisk);
     render(Insights);
     await waitFor(() => expect(screen.getAllByTestId('risk-offboard').length).toBeGreaterThan(0));
-    await fireEvent.click(screen.getAllByTestId('risk-offboard')[0]);
+    const button = screen.getAllByTestId('risk-offboard')[0];
+    const rows = screen.getAllByTestId('risk-networker');
+    const colleague = expected[rows.indexOf(button.closest('[data-testid="risk-networker"]')!)];
+    expect(colleague).toBeDefined();
+    await fireEvent.click(button);
     expect(app.route).toBe('offboarding');
+    cleanup();
+    render(Offboarding);
+    const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe(colleague.id));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('offboard-plan-item').length).toBeGreaterThan(0),
+    );
+    // Asked once: coming back to Offboarding later starts with nobody chosen.
+    expect(app.handoverFor).toBeNull();
   });
 
   it('shows a networker the same risk without the Offboarding link', async () => {

@@ -58,6 +58,8 @@ class AppState {
   showGoingCold = $state(false);
   /** The partnership the Partnerships screen opens on (from a review reminder on Today). */
   selectedPartnership = $state<string | null>(null);
+  /** The colleague Offboarding opens on (from Insights' "Plan a handover…"); taken once read. */
+  handoverFor = $state<string | null>(null);
   private nextToast = 1;
   private duplicateCount = 0;
   private duplicatesCountedAt = -Infinity;
@@ -119,6 +121,12 @@ class AppState {
   openPartnership(id: string) {
     this.selectedPartnership = id;
     this.route = 'partnerships';
+  }
+
+  /** Opens Offboarding with the handover of `networker` planned. */
+  planHandover(networker: string) {
+    this.handoverFor = networker;
+    this.route = 'offboarding';
   }
 
   openCard(id: string) {
