@@ -215,6 +215,12 @@ fn print_stats(stats: &GraphStats) {
     for (i, broker) in stats.networker_brokers.iter().enumerate() {
         out!("{}", broker_line(i + 1, broker));
     }
+    out!(
+        "Stakeholders who broker most (people and organisations who connect parts of the network):"
+    );
+    for (i, broker) in stats.stakeholder_brokers.iter().enumerate() {
+        out!("{}", broker_line(i + 1, broker));
+    }
     out!();
     out!(
         "Communities: {} (modularity {:.3})",

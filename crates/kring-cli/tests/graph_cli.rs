@@ -73,6 +73,15 @@ fn graph_stats_reports_nodes_ties_brokers_communities_risk_and_health() {
     let text = kring.ok(&["graph", "stats"]);
     assert!(text.contains("Network: 4 nodes"), "{text}");
     assert!(text.contains("Brokers (betweenness, exact)"), "{text}");
+    // The stakeholders who broker: Jan and Lies (half a pair each), not An, a networker.
+    let stakeholders = text
+        .split("Stakeholders who broker most")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("a section of stakeholder brokers");
+    assert!(stakeholders.contains("Jan Peeters"), "{text}");
+    assert!(stakeholders.contains("Lies Maes"), "{text}");
+    assert!(!stakeholders.contains("An Peeters"), "{text}");
 }
 
 #[test]
