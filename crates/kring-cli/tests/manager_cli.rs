@@ -111,25 +111,32 @@ fn a_manager_sets_a_goal_forms_a_team_and_reads_the_coverage() {
     ]);
     n.mia.ok(&["goal", "link", &goal, &n.els]);
     let view = n.mia.json(&["goal", "show", &goal, "--json"]);
-    // Port: An, strength 4, met yesterday → covered. Els: An's strength-3 relationship carries
-    // yesterday's last contact (the call itself stayed private) → covered too.
+    // Port: An, strength 4, met yesterday → covered. Els: An's strength-3 relationship, but
+    // the only call with her was private, so its date stayed on An's machine → not covered.
     assert_eq!(
         view["coverage"]["covered"].as_array().unwrap().len(),
-        2,
+        1,
         "{view}"
     );
-    assert_eq!(view["coverage"]["uncovered"].as_array().unwrap().len(), 0);
-    assert_eq!(view["coverage"]["coverage_percent"], 100.0);
+    assert_eq!(view["coverage"]["covered"][0]["name"], "Port of Antwerp");
     assert_eq!(
         view["coverage"]["covered"][0]["best"]["networker_name"],
         "An"
     );
+    let uncovered = &view["coverage"]["uncovered"];
+    assert_eq!(uncovered.as_array().unwrap().len(), 1, "{view}");
+    assert_eq!(uncovered[0]["name"], "Els Janssens");
+    assert!(
+        uncovered[0]["best"]["last_contact"].is_null(),
+        "the private call's date did not travel: {view}"
+    );
+    assert_eq!(view["coverage"]["coverage_percent"], 50.0);
     let nobody = n
         .mia
         .id(&["card", "add", "org", "--name", "Nobody Knows Us"]);
     n.mia.ok(&["goal", "link", &goal, &nobody]);
     let view = n.mia.json(&["goal", "show", &goal, "--json"]);
-    assert_eq!(view["coverage"]["coverage_percent"], 66.7);
+    assert_eq!(view["coverage"]["coverage_percent"], 33.3);
     assert!(n.mia.ok(&["goal", "show", &goal]).contains("✗"));
 
     let team = n.mia.id(&[

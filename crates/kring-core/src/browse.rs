@@ -6,6 +6,7 @@
 use crate::crdt::{envelope, RecordState};
 use crate::model::{RecordId, RecordKind, Relationship, Role};
 use crate::store::indexes::set_strings;
+use crate::store::private_contact::PrivateContacts;
 use crate::store::search::card_title;
 use crate::store::views::is_withdrawn;
 use crate::store::{body_of, Store, StoreResult};
@@ -272,6 +273,8 @@ struct RowContext {
     groups: crate::identity_groups::IdentityGroups,
     /// The relationships that count for each stakeholder (a networker's own; a manager's all).
     relationships: HashMap<RecordId, Vec<Relationship>>,
+    /// The owner's private contacts: the last contact shown is the later of the two.
+    private_contacts: PrivateContacts,
 }
 
 impl RowContext {
@@ -308,6 +311,7 @@ impl RowContext {
             now,
             groups: store.identity_groups()?,
             relationships: HashMap::new(),
+            private_contacts: store.private_contacts()?,
         })
     }
 
@@ -320,7 +324,9 @@ impl RowContext {
     }
 
     fn add_relationship(&mut self, state: &RecordState) -> StoreResult<()> {
-        let relationship: Relationship = body_of(state)?;
+        let mut relationship: Relationship = body_of(state)?;
+        self.private_contacts
+            .apply(RecordId(state.id), &mut relationship);
         if self.me.is_some_and(|me| me != relationship.networker) {
             return Ok(());
         }

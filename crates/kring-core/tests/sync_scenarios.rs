@@ -2,8 +2,9 @@
 //! never leaves a machine.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use kring_core::model::{InteractionKind, Person, Role, Visibility};
-use kring_core::store::views::LogRequest;
+use kring_core::browse::{CardList, CardQuery};
+use kring_core::model::{InteractionKind, Person, RecordId, Relationship, Role, Visibility};
+use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::bundle::{self, BundleError};
 use kring_core::sync::conflicts::Resolution;
@@ -321,9 +322,11 @@ fn the_private_canary_never_appears_in_any_export() {
             );
         }
         assert!(
-            !decompressed_body_contains(file, &private_relationship.0.simple().to_string()),
+            !decompressed_body_contains(file, &private_relationship.0.to_string()),
             "a private relationship leaked"
         );
+        // The check can see ids: the shared card's does travel.
+        assert!(decompressed_body_contains(file, &shared.0.to_string()));
     }
     assert!(
         decompressed_body_contains(&full, "Sam Summary"),
@@ -729,4 +732,161 @@ fn a_card_made_private_after_sharing_is_withdrawn_from_the_other_stores() {
     )
     .unwrap();
     assert_eq!(a.digest().unwrap(), m.digest().unwrap());
+}
+
+fn log(store: &Store, with: RecordId, at: DateTime<Utc>, summary: &str, visibility: Visibility) {
+    store
+        .log_interaction(
+            &LogRequest {
+                with: vec![with],
+                kind: InteractionKind::Meeting,
+                at: at.fixed_offset(),
+                summary: summary.into(),
+                outcomes: vec![],
+                follow_up: None,
+                visibility: Some(visibility),
+            },
+            at,
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
+    let mut world = World::new();
+    let a = world.store("An", Role::Networker);
+    let m = world.store("Mia", Role::Manager);
+    let now = t0();
+    let an = a.profile().unwrap().unwrap().networker;
+    let koen = a
+        .create(&person("Koen Maes"), Some(Visibility::Shared), now)
+        .unwrap();
+    let lies = a
+        .create(&person("Lies Peeters"), Some(Visibility::Shared), now)
+        .unwrap();
+    let sam = a
+        .create(&person("Sam Claes"), Some(Visibility::Shared), now)
+        .unwrap();
+    // A shared relationship with Koen, to be seen every 30 days, last met 60 days ago (shared).
+    a.relate(
+        koen,
+        &RelateRequest {
+            strength: Some(4),
+            cadence_days: Some(30),
+            visibility: Some(Visibility::Shared),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    let sixty_days_ago = now - Duration::days(60);
+    log(&a, koen, sixty_days_ago, "Port plans", Visibility::Shared);
+    // A private relationship with Sam stays private when a shared meeting is logged with him.
+    a.relate(
+        sam,
+        &RelateRequest {
+            strength: Some(3),
+            visibility: Some(Visibility::Private),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    // Yesterday: a private meeting with Koen, the first with Lies; a shared one with Sam.
+    let yesterday = now - Duration::days(1);
+    log(
+        &a,
+        koen,
+        yesterday,
+        "CANARY-MEETING-4c2",
+        Visibility::Private,
+    );
+    log(
+        &a,
+        lies,
+        yesterday,
+        "CANARY-MEETING-4c3",
+        Visibility::Private,
+    );
+    log(&a, sam, yesterday, "Budget talk", Visibility::Shared);
+
+    let koen_relationship = RecordId::for_relationship(an, koen);
+    let lies_relationship = RecordId::for_relationship(an, lies);
+    let sam_relationship = RecordId::for_relationship(an, sam);
+
+    // What leaves An's machine: Koen's relationship with the shared date; nothing of Lies's
+    // relationship (it began privately) or of Sam's (made private), nor the private meetings.
+    let full = world.export(&a, true, now);
+    for hidden in [
+        "CANARY-MEETING-4c2".to_owned(),
+        "CANARY-MEETING-4c3".to_owned(),
+        lies_relationship.0.to_string(),
+        sam_relationship.0.to_string(),
+    ] {
+        assert!(
+            !decompressed_body_contains(&full, &hidden),
+            "{hidden} left An's machine"
+        );
+    }
+    assert!(
+        decompressed_body_contains(&full, &koen_relationship.0.to_string()),
+        "the shared relationship travels (and the check can see ids)"
+    );
+    m.import_bundles(std::slice::from_ref(&full), false, now)
+        .unwrap();
+    let at_manager: Relationship = m.get(koen_relationship).unwrap().unwrap();
+    assert_eq!(
+        at_manager.last_contact,
+        Some(sixty_days_ago.fixed_offset()),
+        "the manager sees the last shared contact, not the private one"
+    );
+    assert!(
+        at_manager.is_going_cold(now),
+        "for the manager Koen is going cold"
+    );
+    assert!(m.get::<Relationship>(lies_relationship).unwrap().is_none());
+    assert!(m.get::<Relationship>(sam_relationship).unwrap().is_none());
+
+    // On An's own machine the private meeting counts: Koen is not going cold, and the card,
+    // the list and the relationship show yesterday.
+    let stored: Relationship = a.get(koen_relationship).unwrap().unwrap();
+    assert_eq!(stored.last_contact, Some(sixty_days_ago.fixed_offset()));
+    assert!(
+        a.going_cold(now).unwrap().is_empty(),
+        "An met Koen yesterday"
+    );
+    let detail = a.card_detail(koen, now).unwrap();
+    assert_eq!(
+        detail.relationships[0].last_contact,
+        Some(yesterday.fixed_offset())
+    );
+    let list = CardList::build(&a, now).unwrap();
+    let rows = list
+        .query(
+            &a,
+            &CardQuery {
+                text: "koen".into(),
+                limit: 10,
+                ..CardQuery::default()
+            },
+        )
+        .unwrap()
+        .rows;
+    assert_eq!(rows[0].last_contact, Some(yesterday.fixed_offset()));
+    // Lies's relationship exists for An, private; Sam's is still private, with yesterday's date.
+    let lies_detail = a.card_detail(lies, now).unwrap();
+    assert_eq!(
+        lies_detail.relationships[0].visibility.as_deref(),
+        Some("private")
+    );
+    let sam_detail = a.card_detail(sam, now).unwrap();
+    assert_eq!(
+        sam_detail.relationships[0].visibility.as_deref(),
+        Some("private")
+    );
+    assert_eq!(
+        sam_detail.relationships[0].last_contact,
+        Some(yesterday.fixed_offset())
+    );
+    assert_eq!(sam_detail.relationships[0].strength, 3);
 }

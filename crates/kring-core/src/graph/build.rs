@@ -68,11 +68,13 @@ impl OrgGraph {
             builder.alias(id, node);
         }
 
+        let private_contacts = store.private_contacts()?;
         store.for_each_live_of_kind(RecordKind::Relationship, |state| {
             if is_withdrawn(&state, me) {
                 return Ok(());
             }
-            let relationship: Relationship = body_of(&state)?;
+            let mut relationship: Relationship = body_of(&state)?;
+            private_contacts.apply(RecordId(state.id), &mut relationship);
             if let (Some(n), Some(s)) = (
                 builder.index_of(relationship.networker),
                 builder.index_of(relationship.stakeholder),

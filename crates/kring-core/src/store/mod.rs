@@ -11,6 +11,7 @@
 pub mod check;
 mod identity;
 pub mod indexes;
+pub(crate) mod private_contact;
 mod recovery;
 pub mod search;
 pub mod views;
@@ -744,6 +745,17 @@ impl Store {
         updates: Vec<(RecordId, serde_json::Value)>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
+        self.write_batch_with_meta(creates, updates, Vec::new(), now)
+    }
+
+    /// [`Store::write_batch`], with local meta entries written in the same transaction.
+    pub(crate) fn write_batch_with_meta(
+        &self,
+        creates: Vec<NewRecord>,
+        updates: Vec<(RecordId, serde_json::Value)>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
         let pending: HashMap<RecordId, String> = creates
             .iter()
             .map(|r| (r.id, r.kind.as_str().to_owned()))
@@ -784,7 +796,7 @@ impl Store {
         let (created, _) = self.creation_changes(creates, now)?;
         let mut all = created;
         all.extend(changes);
-        self.commit(all, Vec::new(), now)
+        self.commit(all, extra_meta, now)
     }
 
     fn creation_changes(

@@ -3,7 +3,7 @@
 
 use super::indexes::{self, Index};
 use super::search::card_title;
-use super::{body_of, current_json, NewRecord, Store, StoreError, StoreResult};
+use super::{body_of, current_json, private_contact, NewRecord, Store, StoreError, StoreResult};
 use crate::crdt::{envelope, RecordState};
 use crate::model::*;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -262,7 +262,8 @@ impl Store {
         state: &RecordState,
         now: DateTime<Utc>,
     ) -> StoreResult<RelationshipView> {
-        let relationship: Relationship = body_of(state)?;
+        let mut relationship: Relationship = body_of(state)?;
+        self.with_private_contact(RecordId(state.id), &mut relationship)?;
         Ok(RelationshipView {
             id: RecordId(state.id),
             networker_name: self.name_of(relationship.networker)?,
@@ -583,8 +584,19 @@ impl Store {
             });
             follow_up_id = Some(id);
         }
+        // A private interaction must not show in anything that leaves the machine: a shared
+        // relationship keeps its last contact, and the private one is noted locally instead.
+        let private = request
+            .visibility
+            .unwrap_or(self.settings()?.default_visibility)
+            == Visibility::Private;
+        let mut private_contacts = Vec::new();
+        // Existing relationships are updated, not created again: their visibility, author and
+        // creation time stay as they are (a private relationship stays private).
+        let mut updates = Vec::new();
         let mut touched = Vec::new();
-        for stakeholder in &request.with {
+        // Each stakeholder once, however often it was named.
+        for stakeholder in &participants[1..] {
             let Some(state) = self.live_state(*stakeholder)? else {
                 return Err(
                     ValidationError::new("with", format!("no card with id {stakeholder}")).into(),
@@ -598,33 +610,47 @@ impl Store {
                 continue;
             }
             let relationship_id = RecordId::for_relationship(profile.networker, *stakeholder);
-            let relationship = match self.live_state(relationship_id)? {
-                Some(existing) => {
-                    let mut r: Relationship = body_of(&existing)?;
-                    if r.last_contact.is_none_or(|last| last < request.at) {
-                        r.last_contact = Some(request.at);
-                    } else {
-                        continue;
+            if let Some(existing) = self.live_state(relationship_id)? {
+                let mut relationship: Relationship = body_of(&existing)?;
+                let shared = text_field(&existing, envelope::VISIBILITY).as_deref()
+                    != Some(Visibility::Private.as_str());
+                if private && shared {
+                    let mut seen = relationship.clone();
+                    self.with_private_contact(relationship_id, &mut seen)?;
+                    if seen.last_contact.is_none_or(|last| last < request.at) {
+                        private_contacts.push(private_contact::entry(relationship_id, request.at));
+                        touched.push(relationship_id);
                     }
-                    r
+                } else if relationship
+                    .last_contact
+                    .is_none_or(|last| last < request.at)
+                {
+                    relationship.last_contact = Some(request.at);
+                    updates.push((relationship_id, super::body_json(&relationship)));
+                    touched.push(relationship_id);
                 }
-                None => Relationship {
-                    networker: profile.networker,
-                    stakeholder: *stakeholder,
-                    strength: 1,
-                    trust: None,
-                    given: vec![],
-                    received: vec![],
-                    since: Some(request.at.date_naive()),
-                    cadence_days: None,
-                    status: Some(RelationshipStatus::Active),
-                    last_contact: Some(request.at),
-                },
+                continue;
+            }
+            let relationship = Relationship {
+                networker: profile.networker,
+                stakeholder: *stakeholder,
+                strength: 1,
+                trust: None,
+                given: vec![],
+                received: vec![],
+                since: Some(request.at.date_naive()),
+                cadence_days: None,
+                status: Some(RelationshipStatus::Active),
+                last_contact: Some(request.at),
             };
-            batch.push(NewRecord::new(relationship_id, &relationship));
+            // A relationship that begins with a private interaction is private too.
+            batch.push(NewRecord {
+                visibility: private.then_some(Visibility::Private),
+                ..NewRecord::new(relationship_id, &relationship)
+            });
             touched.push(relationship_id);
         }
-        self.create_many(batch, now)?;
+        self.write_batch_with_meta(batch, updates, private_contacts, now)?;
         Ok(Logged {
             interaction: interaction_id,
             follow_up: follow_up_id,
@@ -681,8 +707,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<(Vec<RelationshipView>, usize)> {
         let mut cold: Vec<(Option<DateTime<FixedOffset>>, RecordState)> = Vec::new();
+        let private_contacts = self.private_contacts()?;
         self.for_each_live_of_kind(RecordKind::Relationship, |state| {
-            let relationship: Relationship = body_of(&state)?;
+            let mut relationship: Relationship = body_of(&state)?;
+            private_contacts.apply(RecordId(state.id), &mut relationship);
             if networker.is_some_and(|n| n != relationship.networker) {
                 return Ok(());
             }
