@@ -636,7 +636,17 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             );
         }
         PartnershipCommand::Edit { id, set } => {
-            edit(store, &id, RecordKind::Partnership, &set, now)?
+            edit(store, &id, RecordKind::Partnership, &set, now)?;
+            // New red lines may catch a partner already in the partnership: it is not removed
+            // (that is the manager's call), but it must not go unnoticed.
+            let id = id_of_kind(store, &id, RecordKind::Partnership)?;
+            for warning in store.partnership_view(id, now)?.red_line_warnings {
+                eprintln!(
+                    "kring: warning: a red line is crossed by a partner, {warning}; \
+                     remove it with `kring partnership partner {id} ORG --remove` or end the \
+                     partnership"
+                );
+            }
         }
         PartnershipCommand::Partner {
             id,

@@ -274,6 +274,28 @@ fn a_partnership_is_reviewed_and_its_red_lines_are_checked() {
         text.contains("Partnership reviews due (1)") && text.contains("335 days overdue"),
         "{text}"
     );
+    // A red line added later that the port (tag "haven") crosses: saved, with a warning.
+    let run = n.mia.run(&[
+        "partnership",
+        "edit",
+        &p,
+        "--set",
+        "red_lines=tag:tabak,tag:haven",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("a red line is crossed by a partner, Port of Antwerp: tag:haven"),
+        "{}",
+        run.stderr
+    );
+    let shown = n.mia.ok(&["partnership", "show", &p]);
+    assert!(
+        shown.contains("! red line crossed by Port of Antwerp: tag:haven"),
+        "{shown}"
+    );
+    n.mia
+        .ok(&["partnership", "edit", &p, "--set", "red_lines=tag:tabak"]);
     let check = n.mia.ok(&["partnership", "check", &p, &smoke]);
     assert!(check.contains("crosses: tag:tabak"), "{check}");
     n.mia.fails(
