@@ -118,3 +118,10 @@ pub struct ImportProgress {
     pub done: u64,
     pub total: u64,
 }
+
+/// The manager's own pick in the handover: this stakeholder goes to this colleague.
+#[derive(Clone, Debug, Deserialize, specta::Type)]
+pub struct HandoverPick {
+    pub stakeholder: String,
+    pub successor: String,
+}

@@ -76,6 +76,41 @@ describe('Partnership review', () => {
 });
 
 describe('Offboarding', () => {
+  it('hands one relationship to a colleague picked by hand, and sends the pick on apply', async () => {
+    const offboard = vi.fn(backend.commands.offboard);
+    setBackend({ ...backend, commands: { ...backend.commands, offboard } as Commands });
+    render(Offboarding);
+    const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
+    const koen = [...select.options].find((o) => o.textContent?.startsWith('Koen Maes'))!;
+    await fireEvent.change(select, { target: { value: koen.value } });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('offboard-plan-item').length).toBeGreaterThan(5),
+    );
+    const row = screen.getAllByTestId('offboard-plan-item')[0];
+    const proposed = row.querySelector('strong')?.textContent;
+    const picker = within(row).getByTestId('offboard-pick') as HTMLSelectElement;
+    // Someone other than the proposed colleague.
+    const other = [...picker.options].find((o) => o.value && o.textContent !== proposed)!;
+    const name = other.textContent!.split(' — ')[0];
+    await fireEvent.change(picker, { target: { value: other.value } });
+    await waitFor(() =>
+      expect(
+        within(screen.getAllByTestId('offboard-plan-item')[0]).getByText(name, {
+          selector: 'strong',
+        }),
+      ).toBeInTheDocument(),
+    );
+    expect(
+      within(screen.getAllByTestId('offboard-plan-item')[0]).getByTestId('offboard-picked'),
+    ).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('offboard-confirm'));
+    await fireEvent.click(await screen.findByTestId('offboard-apply'));
+    await screen.findByTestId('offboard-result');
+    const applied = offboard.mock.calls.at(-1)!;
+    expect(applied[2]).toEqual([{ stakeholder: expect.any(String), successor: other.value }]);
+    expect(applied[3]).toBe(false);
+  });
+
   it('shows the plan for a colleague and confirms before handing over', async () => {
     render(Offboarding);
     const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;

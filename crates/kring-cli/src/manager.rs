@@ -7,6 +7,7 @@ use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use kring_core::manager::kpi::{kpi_csv, KpiOptions};
+use kring_core::manager::offboard::HandoverChoice;
 use kring_core::manager::*;
 use kring_core::model::*;
 use kring_core::store::Store;
@@ -927,6 +928,10 @@ pub struct OffboardArgs {
     /// A successor (repeat for several: each relationship goes to the best proposed of them).
     #[arg(long = "to", value_name = "SUCCESSOR")]
     pub to: Vec<String>,
+    /// Hand one relationship to a colleague of your choice, whatever is proposed (repeat for
+    /// several).
+    #[arg(long = "choose", value_name = "STAKEHOLDER=SUCCESSOR")]
+    pub choose: Vec<String>,
     /// Show the handover without changing anything.
     #[arg(long = "dry-run")]
     pub dry_run: bool,
@@ -941,7 +946,20 @@ pub fn offboard(store: &Store, args: OffboardArgs, now: DateTime<Utc>) -> Result
         .iter()
         .map(|s| id_of_kind(store, s, RecordKind::Networker))
         .collect::<Result<Vec<_>>>()?;
-    let plan = store.offboard(networker, &successors, args.dry_run, now)?;
+    let choices = args
+        .choose
+        .iter()
+        .map(|pair| {
+            let (stakeholder, successor) = pair.split_once('=').with_context(|| {
+                format!("--choose {pair}: write it as STAKEHOLDER=SUCCESSOR (two ids)")
+            })?;
+            Ok(HandoverChoice {
+                stakeholder: store.resolve_id(stakeholder.trim())?,
+                successor: id_of_kind(store, successor.trim(), RecordKind::Networker)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let plan = store.offboard_choosing(networker, &successors, &choices, args.dry_run, now)?;
     if args.json {
         return print_json(&plan);
     }

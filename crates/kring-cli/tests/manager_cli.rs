@@ -445,6 +445,32 @@ fn offboarding_hands_over_without_losing_a_relationship() {
         .unwrap();
     assert_eq!(port["risk"], "medium");
     assert_eq!(port["successor"]["name"], "Bart");
+    // Picked by hand: Els to Bart, though nobody is proposed for her.
+    let picked = n.mia.json(&[
+        "offboard",
+        &n.an,
+        "--choose",
+        &format!("{}={}", n.els, n.bart),
+        "--dry-run",
+        "--json",
+    ]);
+    let els = picked["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["stakeholder"] == n.els.as_str())
+        .unwrap();
+    assert_eq!(els["successor"]["name"], "Bart", "{els}");
+    assert_eq!(els["creates_relationship"], true);
+    n.mia.fails(
+        &["offboard", &n.an, "--choose", &n.els, "--dry-run"],
+        "write it as STAKEHOLDER=SUCCESSOR",
+    );
+    assert_eq!(
+        n.mia.digest(),
+        digest,
+        "dry runs and refusals change nothing"
+    );
 
     let text = n.mia.ok(&["offboard", &n.an, "--to", &n.bart]);
     assert!(text.contains("An is marked left"), "{text}");

@@ -7,6 +7,7 @@
 //! Chris–Els = 3 + 0 = 3 (risk high: nobody else knows Els).
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use kring_core::manager::offboard::HandoverChoice;
 use kring_core::manager::*;
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
@@ -261,4 +262,103 @@ fn offboarding_refuses_a_successor_who_is_not_a_networker_and_changes_nothing() 
         .unwrap_err();
     assert!(err.to_string().contains("cannot succeed themselves"));
     assert_eq!(f.store.digest().unwrap(), digest);
+}
+
+#[test]
+fn a_relationship_picked_by_hand_goes_to_that_colleague_and_the_rest_as_proposed() {
+    let f = fixture();
+    // Without a pick, Port goes to Bart (who knows Port) and Els to Bart (team mate). The manager
+    // gives Port to Dirk instead.
+    let pick = [HandoverChoice {
+        stakeholder: f.port,
+        successor: f.dirk,
+    }];
+    let plan = f
+        .store
+        .offboard_choosing(f.chris, &[], &pick, true, now())
+        .unwrap();
+    let successor_of = |stakeholder: RecordId| {
+        plan.items
+            .iter()
+            .find(|i| i.stakeholder == stakeholder)
+            .and_then(|i| i.successor.as_ref())
+            .map(|s| s.id)
+    };
+    assert_eq!(successor_of(f.port), Some(f.dirk));
+    assert_eq!(successor_of(f.els), Some(f.bart));
+    let plan = f
+        .store
+        .offboard_choosing(f.chris, &[], &pick, false, now())
+        .unwrap();
+    assert!(plan.applied);
+    // Dirk now has a relationship with Port and is accountable for it in Team Haven.
+    let dirk_port: Relationship = f
+        .store
+        .get(RecordId::for_relationship(f.dirk, f.port))
+        .unwrap()
+        .unwrap();
+    assert_eq!(dirk_port.stakeholder, f.port);
+    let team = f.store.team_view(f.team, now()).unwrap();
+    assert_eq!(team.stakeholders[0].accountable[0].id, f.dirk);
+    assert!(f
+        .store
+        .get::<Relationship>(RecordId::for_relationship(f.bart, f.els))
+        .unwrap()
+        .is_some());
+}
+
+#[test]
+fn a_pick_for_a_stranger_or_for_the_leaver_is_refused_and_changes_nothing() {
+    let f = fixture();
+    let digest = f.store.digest().unwrap();
+    let stranger = f
+        .store
+        .create(
+            &Organisation {
+                name: "Unknown NV".into(),
+                ..Organisation::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    let digest_after_create = f.store.digest().unwrap();
+    assert_ne!(digest, digest_after_create);
+    let err = f
+        .store
+        .offboard_choosing(
+            f.chris,
+            &[],
+            &[HandoverChoice {
+                stakeholder: stranger,
+                successor: f.bart,
+            }],
+            false,
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(
+        err.to_string()
+            .contains("Chris has no relationship with Unknown NV to hand over"),
+        "{err}"
+    );
+    let err = f
+        .store
+        .offboard_choosing(
+            f.chris,
+            &[],
+            &[HandoverChoice {
+                stakeholder: f.port,
+                successor: f.chris,
+            }],
+            false,
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("cannot succeed themselves"),
+        "{err}"
+    );
+    assert_eq!(f.store.digest().unwrap(), digest_after_create);
 }

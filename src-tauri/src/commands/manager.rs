@@ -9,9 +9,10 @@
 use super::{date, file_path, id, optional, write_text};
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::wire::HandoverPick;
 use chrono::Utc;
 use kring_core::manager::kpi::{KpiOptions, KpiReport};
-use kring_core::manager::offboard::{HandoverPlan, NetworkerSummary};
+use kring_core::manager::offboard::{HandoverChoice, HandoverPlan, NetworkerSummary};
 use kring_core::manager::records::{Event, Goal, Partnership, PartnershipReview, Team, TeamRole};
 use kring_core::manager::transparency::TransparencyRegister;
 use kring_core::manager::{EventView, GoalView, PartnershipView, TeamView};
@@ -355,20 +356,35 @@ pub async fn list_networkers(state: State<'_, AppState>) -> AppResult<Vec<Networ
 
 /// The handover of a networker who leaves: with `dry_run`, the plan only; otherwise the plan
 /// carried out (successor relationships, accountabilities moved, the networker marked `left`).
+/// `picks` hand single relationships to a colleague the manager chose.
 #[tauri::command]
 #[specta::specta]
 pub async fn offboard(
     state: State<'_, AppState>,
     networker: String,
     successors: Vec<String>,
+    picks: Vec<HandoverPick>,
     dry_run: bool,
 ) -> AppResult<HandoverPlan> {
     let (networker, successors) = (id(&networker)?, ids(&successors)?);
+    let choices = picks
+        .iter()
+        .map(|pick| {
+            Ok(HandoverChoice {
+                stakeholder: id(&pick.stakeholder)?,
+                successor: id(&pick.successor)?,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
     state
         .run(move |session| {
-            let plan = session
-                .store
-                .offboard(networker, &successors, dry_run, Utc::now())?;
+            let plan = session.store.offboard_choosing(
+                networker,
+                &successors,
+                &choices,
+                dry_run,
+                Utc::now(),
+            )?;
             if !dry_run {
                 session.cards_replaced();
             }

@@ -85,8 +85,9 @@ export const commands = {
 	/**
 	 *  The handover of a networker who leaves: with `dry_run`, the plan only; otherwise the plan
 	 *  carried out (successor relationships, accountabilities moved, the networker marked `left`).
+	 *  `picks` hand single relationships to a colleague the manager chose.
 	 */
-	offboard: (networker: string, successors: string[], dryRun: boolean) => typedError<HandoverPlan, AppError>(__TAURI_INVOKE("offboard", { networker, successors, dryRun })),
+	offboard: (networker: string, successors: string[], picks: HandoverPick[], dryRun: boolean) => typedError<HandoverPlan, AppError>(__TAURI_INVOKE("offboard", { networker, successors, picks, dryRun })),
 	transparencyRegister: (from: string, to: string) => typedError<TransparencyRegister, AppError>(__TAURI_INVOKE("transparency_register", { from, to })),
 	/**  Writes the register as CSV (`.csv`) or HTML (anything else). */
 	exportTransparency: (from: string, to: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_transparency", { from, to, path })),
@@ -561,6 +562,12 @@ export type HandoverItem = {
 	successor: Named | null,
 	/**  Whether the successor gets a new relationship (false when they already have one). */
 	creates_relationship: boolean,
+};
+
+/**  The manager's own pick in the handover: this stakeholder goes to this colleague. */
+export type HandoverPick = {
+	stakeholder: string,
+	successor: string,
 };
 
 /**  The handover of a leaving networker: the view, and what was (or would be) done. */

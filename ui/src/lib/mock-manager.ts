@@ -11,6 +11,7 @@ import type {
   GoalCoverage,
   GoalView,
   HandoverItem,
+  HandoverPick,
   HandoverPlan,
   KpiReport,
   KpiScope,
@@ -686,7 +687,12 @@ export function createManagerMock(ctx: ManagerContext) {
   }
 
   // ---- offboarding
-  function plan(networker: string, successors: string[], apply: boolean): HandoverPlan {
+  function plan(
+    networker: string,
+    successors: string[],
+    picks: HandoverPick[],
+    apply: boolean,
+  ): HandoverPlan {
     const who = networkers.find((n) => n.id === networker)!;
     const r = rng(networker.charCodeAt(networker.length - 1) * 31 + 5);
     const others = networkers.filter((n) => n.id !== networker && !left.has(n.id));
@@ -730,8 +736,14 @@ export function createManagerMock(ctx: ManagerContext) {
                 : 'team mate',
           strength: j < known ? 1 + Math.floor(r() * 5) : null,
         }));
-      const chosen =
-        successors.length === 0
+      const picked = picks.find((p) => p.stakeholder === ORG(o));
+      const chosen = picked
+        ? (candidates.find((c) => c.networker === picked.successor) ?? {
+            networker: picked.successor,
+            name: networkerName(picked.successor),
+            strength: null,
+          })
+        : successors.length === 0
           ? candidates[0]
           : (candidates.find((c) => successors.includes(c.networker)) ?? {
               networker: successors[0],
@@ -953,14 +965,14 @@ export function createManagerMock(ctx: ManagerContext) {
       return ok(null);
     },
     listNetworkers: () => ok(networkers.map((n) => ({ ...n }))),
-    offboard: (networker: string, successors: string[], dryRun: boolean) => {
+    offboard: (networker: string, successors: string[], picks: HandoverPick[], dryRun: boolean) => {
       const who = networkers.find((n) => n.id === networker);
       if (!who) return err<HandoverPlan>('not_found', 'No such networker.');
       if (who.status === 'left')
         return err<HandoverPlan>('invalid', `${who.name} has already left the organisation.`);
-      if (successors.includes(networker))
+      if (successors.includes(networker) || picks.some((p) => p.successor === networker))
         return err<HandoverPlan>('invalid', 'A networker cannot succeed themselves.', 'to');
-      return ok(plan(networker, successors, !dryRun));
+      return ok(plan(networker, successors, picks, !dryRun));
     },
     transparencyRegister: (from: string, to: string) => {
       if (from > to) return err<never>('invalid', 'The first day comes after the last.', 'from');

@@ -10,8 +10,8 @@ use super::Named;
 use crate::model::*;
 use crate::store::{body_json, NewRecord, Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
-use std::collections::BTreeSet;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A networker as a line in `kring networker list`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -65,6 +65,15 @@ pub struct HandoverItem {
     pub successor: Option<Named>,
     /// Whether the successor gets a new relationship (false when they already have one).
     pub creates_relationship: bool,
+}
+
+/// The manager's own pick for one relationship: this stakeholder goes to this colleague, whatever
+/// Kring proposes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HandoverChoice {
+    pub stakeholder: RecordId,
+    pub successor: RecordId,
 }
 
 /// The handover of a leaving networker: the view, and what was (or would be) done.
@@ -153,6 +162,20 @@ impl Store {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> StoreResult<HandoverPlan> {
+        self.offboard_choosing(networker, successors, &[], dry_run, now)
+    }
+
+    /// [`Store::offboard`], with the manager's own pick for some relationships: each `choices`
+    /// stakeholder goes to its chosen colleague, whatever `successors` and the proposal say. A
+    /// choice must name one of the leaver's stakeholders and a colleague who has not left.
+    pub fn offboard_choosing(
+        &self,
+        networker: RecordId,
+        successors: &[RecordId],
+        choices: &[HandoverChoice],
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> StoreResult<HandoverPlan> {
         self.require_profile()?;
         let network = Network::load(self, now)?;
         let leaver =
@@ -167,7 +190,11 @@ impl Store {
                     },
                     _ => StoreError::NotFound(networker),
                 })?;
-        for s in successors {
+        let chosen: BTreeMap<RecordId, RecordId> = choices
+            .iter()
+            .map(|c| (c.stakeholder, c.successor))
+            .collect();
+        for s in successors.iter().chain(chosen.values()) {
             if *s == networker {
                 return Err(
                     ValidationError::new("to", "a networker cannot succeed themselves").into(),
@@ -202,6 +229,23 @@ impl Store {
                     .map(|s| network.canonical(*s))
             })
             .collect();
+        for stakeholder in chosen.keys() {
+            let theirs = network
+                .relationships
+                .iter()
+                .any(|r| r.body.networker == networker && r.body.stakeholder == *stakeholder);
+            if !theirs {
+                return Err(ValidationError::new(
+                    "choose",
+                    format!(
+                        "{} has no relationship with {} to hand over",
+                        leaver.body.name,
+                        network.name(*stakeholder)
+                    ),
+                )
+                .into());
+            }
+        }
         let mut items = Vec::new();
         let mut creates: Vec<NewRecord> = Vec::new();
         for r in network
@@ -316,7 +360,9 @@ impl Store {
             if r.body.is_going_cold(now) {
                 reasons.push("going cold".into());
             }
-            let successor = if successors.is_empty() {
+            let successor = if let Some(pick) = chosen.get(&stakeholder) {
+                Some(*pick)
+            } else if successors.is_empty() {
                 candidates.first().map(|c| c.networker)
             } else {
                 candidates
