@@ -76,9 +76,8 @@ describe('Partnership review', () => {
 });
 
 describe('Offboarding', () => {
-  it('hands one relationship to a colleague picked by hand, and sends the pick on apply', async () => {
-    const offboard = vi.fn(backend.commands.offboard);
-    setBackend({ ...backend, commands: { ...backend.commands, offboard } as Commands });
+  /** Opens Offboarding and chooses Koen Maes as the colleague who leaves. */
+  async function planKoensHandover() {
     render(Offboarding);
     const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
     const koen = [...select.options].find((o) => o.textContent?.startsWith('Koen Maes'))!;
@@ -86,6 +85,12 @@ describe('Offboarding', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('offboard-plan-item').length).toBeGreaterThan(5),
     );
+  }
+
+  it('hands one relationship to a colleague picked by hand, and sends the pick on apply', async () => {
+    const offboard = vi.fn(backend.commands.offboard);
+    setBackend({ ...backend, commands: { ...backend.commands, offboard } as Commands });
+    await planKoensHandover();
     const row = screen.getAllByTestId('offboard-plan-item')[0];
     const proposed = row.querySelector('strong')?.textContent;
     const picker = within(row).getByTestId('offboard-pick') as HTMLSelectElement;
@@ -112,13 +117,7 @@ describe('Offboarding', () => {
   });
 
   it('shows the plan for a colleague and confirms before handing over', async () => {
-    render(Offboarding);
-    const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
-    const koen = [...select.options].find((o) => o.textContent?.startsWith('Koen Maes'))!;
-    await fireEvent.change(select, { target: { value: koen.value } });
-    await waitFor(() =>
-      expect(screen.getAllByTestId('offboard-plan-item').length).toBeGreaterThan(5),
-    );
+    await planKoensHandover();
     await fireEvent.click(screen.getByTestId('offboard-confirm'));
     await fireEvent.click(await screen.findByTestId('offboard-apply'));
     const result = await screen.findByTestId('offboard-result');

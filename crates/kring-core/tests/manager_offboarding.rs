@@ -264,15 +264,20 @@ fn offboarding_refuses_a_successor_who_is_not_a_networker_and_changes_nothing() 
     assert_eq!(f.store.digest().unwrap(), digest);
 }
 
+/// The manager's pick: `stakeholder` goes to `successor`.
+fn pick(stakeholder: RecordId, successor: RecordId) -> [HandoverChoice; 1] {
+    [HandoverChoice {
+        stakeholder,
+        successor,
+    }]
+}
+
 #[test]
 fn a_relationship_picked_by_hand_goes_to_that_colleague_and_the_rest_as_proposed() {
     let f = fixture();
     // Without a pick, Port goes to Bart (who knows Port) and Els to Bart (team mate). The manager
     // gives Port to Dirk instead.
-    let pick = [HandoverChoice {
-        stakeholder: f.port,
-        successor: f.dirk,
-    }];
+    let pick = pick(f.port, f.dirk);
     let plan = f
         .store
         .offboard_choosing(f.chris, &[], &pick, true, now())
@@ -326,16 +331,7 @@ fn a_pick_for_a_stranger_or_for_the_leaver_is_refused_and_changes_nothing() {
     assert_ne!(digest, digest_after_create);
     let err = f
         .store
-        .offboard_choosing(
-            f.chris,
-            &[],
-            &[HandoverChoice {
-                stakeholder: stranger,
-                successor: f.bart,
-            }],
-            false,
-            now(),
-        )
+        .offboard_choosing(f.chris, &[], &pick(stranger, f.bart), false, now())
         .unwrap_err();
     assert_eq!(err.code(), "invalid");
     assert!(
@@ -345,16 +341,7 @@ fn a_pick_for_a_stranger_or_for_the_leaver_is_refused_and_changes_nothing() {
     );
     let err = f
         .store
-        .offboard_choosing(
-            f.chris,
-            &[],
-            &[HandoverChoice {
-                stakeholder: f.port,
-                successor: f.chris,
-            }],
-            false,
-            now(),
-        )
+        .offboard_choosing(f.chris, &[], &pick(f.port, f.chris), false, now())
         .unwrap_err();
     assert!(
         err.to_string().contains("cannot succeed themselves"),
