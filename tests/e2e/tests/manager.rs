@@ -6,30 +6,8 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use kring_e2e::steps::{first_run, Role};
 use kring_e2e::{run, App, Session};
-
-/// First run as the Manager of the Network with the demo network; waits for the main window.
-async fn manager_with_demo(app: &App) {
-    app.wait("first-run-name").await;
-    app.click("first-run-manager").await;
-    app.type_into("first-run-name", "Koen De Smet").await;
-    app.type_into("first-run-email", "koen.desmet@stad.gent")
-        .await;
-    let checkbox = app.wait("first-run-demo").await;
-    if !checkbox.is_selected().await.unwrap_or(false) {
-        checkbox.click().await.expect("tick the demo checkbox");
-    }
-    app.click("first-run-submit").await;
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while !app.present("nav-dashboard").await {
-        assert!(
-            Instant::now() < deadline,
-            "first run did not reach the main window; data-testids on screen: {}",
-            app.testids_on_screen().await
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// Waits until at least `n` elements carry this `data-testid`.
 async fn wait_count(app: &App, testid: &str, n: usize) -> usize {
@@ -72,7 +50,14 @@ fn bundles_under(dir: &Path) -> Vec<std::path::PathBuf> {
 fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the_register() {
     run("manager", |session: Session| async move {
         let app = session.launch("manager").await;
-        manager_with_demo(&app).await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            true,
+        )
+        .await;
 
         // ---- Today: the partnership reviews due, and one opened from there
         app.click("nav-today").await;
@@ -250,7 +235,14 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
 fn a_manager_sets_a_sync_folder_and_sync_now_writes_a_bundle_into_it() {
     run("manager_sync", |session: Session| async move {
         let app = session.launch("manager").await;
-        manager_with_demo(&app).await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            true,
+        )
+        .await;
         let shared = session.folder().join("shared drive");
         std::fs::create_dir_all(&shared).expect("the shared folder");
 
@@ -306,7 +298,14 @@ async fn pick_first(app: &App, picker: &str, option: &str, text: &str) -> String
 fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
     run("manager_create", |session: Session| async move {
         let app = session.launch("manager").await;
-        manager_with_demo(&app).await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            true,
+        )
+        .await;
 
         // ---- the Return-on-Relationship report (HTML) and the KPIs (CSV), typed paths
         app.click("nav-dashboard").await;
@@ -402,7 +401,14 @@ fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
 fn a_manager_marks_a_goal_achieved_and_changes_a_partnership_review_interval() {
     run("manager_edit", |session: Session| async move {
         let app = session.launch("manager").await;
-        manager_with_demo(&app).await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            true,
+        )
+        .await;
 
         // ---- a goal of the demo network, edited to achieved
         app.click("nav-goals").await;

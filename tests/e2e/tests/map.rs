@@ -10,30 +10,8 @@
 
 use std::time::{Duration, Instant};
 
+use kring_e2e::steps::{first_run, Role};
 use kring_e2e::{launch_app, run, App, Session};
-
-/// First run as the Manager of the Network with the demo network (2,000 cards).
-async fn manager_with_demo(app: &App) {
-    app.wait("first-run-name").await;
-    app.click("first-run-manager").await;
-    app.type_into("first-run-name", "Mia Janssens").await;
-    app.type_into("first-run-email", "mia.janssens@stad.gent")
-        .await;
-    let checkbox = app.wait("first-run-demo").await;
-    if !checkbox.is_selected().await.unwrap_or(false) {
-        checkbox.click().await.expect("tick the demo checkbox");
-    }
-    app.click("first-run-submit").await;
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while !app.present("nav-today").await {
-        assert!(
-            Instant::now() < deadline,
-            "first run did not reach the main window; on screen: {}",
-            app.testids_on_screen().await
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 /// Waits (up to two minutes: the machine may be busy) until ForceAtlas2 has finished on the map
 /// now on screen (the status reads "layout N s" and the canvas's own layout state says
@@ -82,7 +60,14 @@ async fn click_with_text(app: &App, testid: &str, text: &str) {
 fn the_manager_maps_the_network_finds_an_introduction_and_rates_a_stakeholder() {
     run("map", |session: Session| async move {
         let app = session.launch("mia").await;
-        manager_with_demo(&app).await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Mia Janssens",
+            "mia.janssens@stad.gent",
+            true,
+        )
+        .await;
 
         app.click("nav-map").await;
         app.wait("map-canvas").await;
