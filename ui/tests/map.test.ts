@@ -13,6 +13,7 @@ import {
   scoreAt,
   searchNodes,
   spreadBox,
+  strongestTies,
   toSvg,
   unpremultiplied,
 } from '../src/lib/map';
@@ -159,6 +160,19 @@ describe('neighbourhoods and search', () => {
   });
   it('a path is its consecutive ties, either way round', () => {
     expect(pathTies(['N', 'Anna', 'Port'])).toEqual(new Set(['Anna|N', 'Anna|Port']));
+  });
+});
+
+describe('ties drawn on a large map', () => {
+  const edge = (weight: number | null) => ({ weight }) as unknown as MapEdge;
+  it('every visible tie up to the limit, else the strongest (ties by order)', () => {
+    const edges = [edge(0.2), edge(0.9), edge(null), edge(0.5), edge(0.9)];
+    const visible = new Set([0, 1, 2, 3, 4]);
+    expect(strongestTies(edges, visible, 5)).toBe(visible);
+    expect([...strongestTies(edges, visible, 3)].sort()).toEqual([1, 3, 4]);
+    expect([...strongestTies(edges, visible, 1)]).toEqual([1]);
+    // Only visible ties count.
+    expect([...strongestTies(edges, new Set([0, 2, 3]), 2)].sort()).toEqual([0, 3]);
   });
 });
 

@@ -80,6 +80,8 @@ fn the_manager_maps_the_network_finds_an_introduction_and_rates_a_stakeholder() 
         println!("map: {count}");
         let layout = layout_finished(&app).await;
         println!("map: {layout}");
+        // Below 20,000 ties every tie is drawn: no note says otherwise.
+        assert!(!app.present("map-ties-drawn").await);
         app.screenshot("map-01-overview").await;
 
         // Search a node and focus on its neighbourhood.
@@ -190,9 +192,19 @@ fn the_map_of_ten_thousand_nodes_stays_interactive() {
             "measure: {layout} (waited {:.1} s)",
             started.elapsed().as_secs_f64()
         );
+        // Above 20,000 ties only the strongest are drawn, and the map says so.
+        let note = app.wait_text("map-ties-drawn", "strongest").await;
+        let legend = app.wait_text("map-legend-ties", "strongest").await;
+        println!("measure: {note}; legend: {legend}");
         app.screenshot("map-10-ten-thousand").await;
         measure(&app).await;
         app.screenshot("map-11-ten-thousand-moved").await;
+        // A focus draws every tie of the neighbourhood (as quads): the note goes.
+        app.type_into("map-search", "Jef Smets").await;
+        click_with_text(&app, "map-search-option", "Jef Smets").await;
+        app.wait_gone("map-ties-drawn").await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        app.screenshot("map-12-ten-thousand-focus").await;
         app.close().await;
     });
 }

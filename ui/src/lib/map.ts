@@ -104,6 +104,22 @@ export function applyFilters(data: MapData, f: MapFilters): Visible {
   return { nodes, edges };
 }
 
+/** Above this many ties a map draws them as one-pixel lines and hides them while moving. */
+export const BIG_MAP_TIES = 20_000;
+/** At most this many ties are drawn at once on a large map with nothing focused (the strongest). */
+export const MAX_DRAWN_TIES = 20_000;
+
+/**
+ * The ties a large map draws when nothing is focused: every visible tie up to `max`, else the
+ * `max` strongest (by weight; equal weights in the order of the data). Drawing tens of thousands
+ * of ties is what makes a frame slow in a software rasteriser; the weakest add little but haze.
+ */
+export function strongestTies(edges: MapEdge[], visible: Set<number>, max: number): Set<number> {
+  if (visible.size <= max) return visible;
+  const ids = [...visible].sort((a, b) => (edges[b].weight ?? 0) - (edges[a].weight ?? 0) || a - b);
+  return new Set(ids.slice(0, max));
+}
+
 /** Neighbours of every node over the given edges. */
 export function adjacency(data: MapData, edges?: Set<number>): Map<string, string[]> {
   const out = new Map<string, string[]>();
