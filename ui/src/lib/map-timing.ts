@@ -1,10 +1,10 @@
 // The render cost of one frame of the map, measured in the real window (docs/performance.md).
 //
-// requestAnimationFrame cannot measure it where the window's own frame rate is the limit (under
-// Xvfb WebKitGTK runs it below one frame a second with nothing moving), so this times sigma's
-// synchronous `render()` directly: move the camera, render, and wait until the GPU (or the
-// software rasteriser) has finished by reading one pixel back from each WebGL canvas. What it
-// leaves out is the compositor putting the canvases on screen.
+// This times sigma's synchronous `render()` directly: move the camera, render, and wait until the
+// GPU (or the software rasteriser) has finished by reading one pixel back from each WebGL canvas.
+// What the window then shows is measured apart, with requestAnimationFrame (tests/e2e/tests/map.rs):
+// that is where a costly composite shows (a rounded clip over the canvases cost 450-700 ms a
+// frame under Xvfb; requestAnimationFrame itself runs at about 60 fps there).
 
 /** The part of a sigma renderer the timing uses (sigma v3). */
 export type Timed = {
