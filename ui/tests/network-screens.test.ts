@@ -111,7 +111,7 @@ describe('Offboarding', () => {
     await fireEvent.click(screen.getByTestId('offboard-confirm'));
     await fireEvent.click(await screen.findByTestId('offboard-apply'));
     await screen.findByTestId('offboard-result');
-    const applied = offboard.mock.calls.at(-1)!;
+    const applied = offboard.mock.calls[offboard.mock.calls.length - 1];
     expect(applied[2]).toEqual([{ stakeholder: expect.any(String), successor: other.value }]);
     expect(applied[3]).toBe(false);
   });
