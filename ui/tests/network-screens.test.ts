@@ -92,11 +92,14 @@ describe('Offboarding', () => {
     setBackend({ ...backend, commands: { ...backend.commands, offboard } as Commands });
     await planKoensHandover();
     const row = screen.getAllByTestId('offboard-plan-item')[0];
-    const proposed = row.querySelector('strong')?.textContent;
+    const proposed = row.querySelector('strong')?.textContent?.trim();
+    expect(proposed).toBeTruthy();
     const picker = within(row).getByTestId('offboard-pick') as HTMLSelectElement;
     // Someone other than the proposed colleague.
-    const other = [...picker.options].find((o) => o.value && o.textContent !== proposed)!;
-    const name = other.textContent!.split(' — ')[0];
+    const nameOf = (o: HTMLOptionElement) => o.textContent!.split(' — ')[0].trim();
+    const other = [...picker.options].find((o) => o.value && nameOf(o) !== proposed)!;
+    const name = nameOf(other);
+    expect(name).not.toBe(proposed);
     await fireEvent.change(picker, { target: { value: other.value } });
     await waitFor(() =>
       expect(
@@ -112,7 +115,7 @@ describe('Offboarding', () => {
     await fireEvent.click(await screen.findByTestId('offboard-apply'));
     await screen.findByTestId('offboard-result');
     const applied = offboard.mock.calls[offboard.mock.calls.length - 1];
-    expect(applied[2]).toEqual([{ stakeholder: expect.any(String), successor: other.value }]);
+    expect(applied[2]).toEqual([{ stakeholder: row.dataset.stakeholder, successor: other.value }]);
     expect(applied[3]).toBe(false);
   });
 
