@@ -363,7 +363,9 @@ fn corrupt_truncated_forged_and_foreign_files_are_refused_and_change_nothing() {
     let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
     let mut flipped = bytes.clone();
     flipped[body_start + (bytes.len() - body_start) / 2] ^= 0x40;
-    cases.push(("do not match", flipped));
+    // A flipped bit in the compressed body shows as a hash mismatch at the end, or earlier as a
+    // record that cannot be decoded, depending on where it lands (the data differs every run).
+    cases.push(("do not match|corrupt (record", flipped));
     for cut in [5, 12, 40, body_start - 10, body_start + 8, bytes.len() - 3] {
         cases.push(("truncated", bytes[..cut].to_vec()));
     }
@@ -393,7 +395,7 @@ fn corrupt_truncated_forged_and_foreign_files_are_refused_and_change_nothing() {
             "the message names the file: {message}"
         );
         assert!(
-            message.contains(expected),
+            expected.split('|').any(|one| message.contains(one)),
             "case {n}: '{message}' should say '{expected}'"
         );
         assert_eq!(
@@ -792,8 +794,16 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
         now,
     )
     .unwrap();
-    // Yesterday: a private meeting with Koen, the first with Lies; a shared one with Sam.
+    // Two days ago a summary meeting with Koen (a summary interaction is not exported at all);
+    // yesterday a private meeting with Koen, the first with Lies; a shared one with Sam.
     let yesterday = now - Duration::days(1);
+    log(
+        &a,
+        koen,
+        now - Duration::days(2),
+        "CANARY-MEETING-4c1",
+        Visibility::Summary,
+    );
     log(
         &a,
         koen,
@@ -818,6 +828,7 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
     // relationship (it began privately) or of Sam's (made private), nor the private meetings.
     let full = world.export(&a, true, now);
     for hidden in [
+        "CANARY-MEETING-4c1".to_owned(),
         "CANARY-MEETING-4c2".to_owned(),
         "CANARY-MEETING-4c3".to_owned(),
         lies_relationship.0.to_string(),
@@ -873,12 +884,20 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
         .unwrap()
         .rows;
     assert_eq!(rows[0].last_contact, Some(yesterday.fixed_offset()));
-    // Lies's relationship exists for An, private; Sam's is still private, with yesterday's date.
+    // Lies's relationship exists for An, private, showing yesterday; its record holds no date
+    // of the private meeting, so sharing it later would give none away.
     let lies_detail = a.card_detail(lies, now).unwrap();
     assert_eq!(
         lies_detail.relationships[0].visibility.as_deref(),
         Some("private")
     );
+    assert_eq!(
+        lies_detail.relationships[0].last_contact,
+        Some(yesterday.fixed_offset())
+    );
+    let lies_record: Relationship = a.get(lies_relationship).unwrap().unwrap();
+    assert_eq!((lies_record.last_contact, lies_record.since), (None, None));
+    // Sam's is still private, with the shared meeting's date.
     let sam_detail = a.card_detail(sam, now).unwrap();
     assert_eq!(
         sam_detail.relationships[0].visibility.as_deref(),

@@ -1,10 +1,14 @@
-//! Contacts logged privately with a stakeholder whose relationship is shared.
+//! Contacts logged in interactions that do not travel (private or summary).
 //!
-//! A relationship record leaves the machine with every export, and its `last_contact` would tell
-//! the organisation when a private meeting took place. So a private interaction leaves a shared
-//! relationship's record alone and notes its date here instead, in the store's `meta` tree, which
-//! no export, backup or bundle reads. The owner's own views (the card list, going cold, the card,
-//! the map) take the later of the two dates; what is exported never sees this one.
+//! A relationship record leaves the machine with every export (or may, once it is shared), and
+//! its `last_contact` would tell the organisation when a private meeting took place. So such an
+//! interaction leaves the relationship's record alone and notes its date here instead, in the
+//! store's `meta` tree, which no export, backup or bundle reads. The owner's own views (the card
+//! list, going cold, the card, the map) take the later of the two dates; what is exported never
+//! sees this one.
+//!
+//! Known limits: a backup does not carry these notes (a restored store shows the last shared
+//! contact), and deleting or re-dating a private interaction leaves its note as it was.
 
 use super::{Store, StoreResult};
 use crate::model::{RecordId, Relationship};

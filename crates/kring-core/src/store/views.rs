@@ -584,12 +584,14 @@ impl Store {
             });
             follow_up_id = Some(id);
         }
-        // A private interaction must not show in anything that leaves the machine: a shared
-        // relationship keeps its last contact, and the private one is noted locally instead.
+        // An interaction that does not travel whole (private, or summary: a summary interaction
+        // is not exported at all) must not show in anything that leaves the machine. So it writes
+        // no date into a relationship record, which may travel now or once it is shared; its
+        // date is noted locally instead (`private_contact`).
         let private = request
             .visibility
             .unwrap_or(self.settings()?.default_visibility)
-            == Visibility::Private;
+            != Visibility::Shared;
         let mut private_contacts = Vec::new();
         // Existing relationships are updated, not created again: their visibility, author and
         // creation time stay as they are (a private relationship stays private).
@@ -612,9 +614,7 @@ impl Store {
             let relationship_id = RecordId::for_relationship(profile.networker, *stakeholder);
             if let Some(existing) = self.live_state(relationship_id)? {
                 let mut relationship: Relationship = body_of(&existing)?;
-                let shared = text_field(&existing, envelope::VISIBILITY).as_deref()
-                    != Some(Visibility::Private.as_str());
-                if private && shared {
+                if private {
                     let mut seen = relationship.clone();
                     self.with_private_contact(relationship_id, &mut seen)?;
                     if seen.last_contact.is_none_or(|last| last < request.at) {
@@ -631,6 +631,8 @@ impl Store {
                 }
                 continue;
             }
+            // A relationship that begins with a private interaction is private too, and carries
+            // none of its dates: they would travel if the relationship were shared later.
             let relationship = Relationship {
                 networker: profile.networker,
                 stakeholder: *stakeholder,
@@ -638,12 +640,14 @@ impl Store {
                 trust: None,
                 given: vec![],
                 received: vec![],
-                since: Some(request.at.date_naive()),
+                since: (!private).then(|| request.at.date_naive()),
                 cadence_days: None,
                 status: Some(RelationshipStatus::Active),
-                last_contact: Some(request.at),
+                last_contact: (!private).then_some(request.at),
             };
-            // A relationship that begins with a private interaction is private too.
+            if private {
+                private_contacts.push(private_contact::entry(relationship_id, request.at));
+            }
             batch.push(NewRecord {
                 visibility: private.then_some(Visibility::Private),
                 ..NewRecord::new(relationship_id, &relationship)
