@@ -77,7 +77,12 @@ fn resolve(store: &Store, text: &str) -> Result<RecordId> {
 }
 
 pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<()> {
-    let graph = OrgGraph::from_store(store, &GraphOptions::default(), now)?;
+    // A file written by `export` may leave the machine: it holds only what an export would.
+    let options = GraphOptions {
+        shareable_only: matches!(command, GraphCommand::Export { .. }),
+        ..GraphOptions::default()
+    };
+    let graph = OrgGraph::from_store(store, &options, now)?;
     match command {
         GraphCommand::Stats { samples, json } => {
             let options = CentralityOptions {

@@ -637,15 +637,22 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             );
         }
         PartnershipCommand::Edit { id, set } => {
-            edit(store, &id, RecordKind::Partnership, &set, now)?;
             // New red lines may catch a partner already in the partnership: it is not removed
             // (that is the manager's call), but it must not go unnoticed.
             let id = id_of_kind(store, &id, RecordKind::Partnership)?;
-            for warning in store.partnership_view(id, now)?.red_line_warnings {
+            let before = store.partnership_view(id, now)?.red_line_warnings;
+            edit(store, &id.to_string(), RecordKind::Partnership, &set, now)?;
+            let after = store.partnership_view(id, now)?;
+            let ended = after.partnership.status == Some(PartnershipStatus::Ended);
+            let new_crossings = after
+                .red_line_warnings
+                .iter()
+                .filter(|w| !ended && !before.contains(w));
+            for warning in new_crossings {
                 eprintln!(
-                    "kring: warning: a red line is crossed by a partner, {warning}; \
-                     remove it with `kring partnership partner {id} ORG --remove` or end the \
-                     partnership"
+                    "kring: warning: a red line is crossed by a partner, {warning}; see \
+                     `kring partnership show {id}`, then remove the partner with \
+                     `kring partnership partner {id} PARTNER --remove` or end the partnership"
                 );
             }
         }

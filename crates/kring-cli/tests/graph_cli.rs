@@ -161,10 +161,18 @@ fn graph_export_writes_graphml_gexf_and_json_with_the_same_nodes_and_edges() {
         serde_json::from_str(&std::fs::read_to_string(path("g.json")).unwrap()).unwrap();
     let nodes = json["nodes"].as_array().unwrap().len();
     let edges = json["edges"].as_array().unwrap().len();
-    assert!(nodes > 300 && edges > nodes, "{nodes} nodes, {edges} edges");
+    assert!(nodes > 250 && edges > nodes, "{nodes} nodes, {edges} edges");
+    // The file holds only what an export would: the demo's private cards and ties are on the
+    // owner's own graph (`stats`) but not in the file.
     let stats = kring.json(&["graph", "stats", "--json"]);
-    assert_eq!(stats["nodes"].as_u64().unwrap() as usize, nodes);
-    assert_eq!(stats["edges"].as_u64().unwrap() as usize, edges);
+    let (all_nodes, all_edges) = (
+        stats["nodes"].as_u64().unwrap() as usize,
+        stats["edges"].as_u64().unwrap() as usize,
+    );
+    assert!(
+        nodes < all_nodes && edges < all_edges,
+        "file {nodes}/{edges}, own graph {all_nodes}/{all_edges}"
+    );
 
     let graphml = std::fs::read_to_string(path("g.graphml")).unwrap();
     assert_eq!(graphml.matches("<node id=").count(), nodes);

@@ -294,6 +294,16 @@ fn a_partnership_is_reviewed_and_its_red_lines_are_checked() {
         shown.contains("! red line crossed by Port of Antwerp: tag:haven"),
         "{shown}"
     );
+    // Another edit warns no more: that crossing is known.
+    let again = n.mia.run(&[
+        "partnership",
+        "edit",
+        &p,
+        "--set",
+        "objectives=Minder files",
+    ]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(!again.stderr.contains("warning"), "{}", again.stderr);
     n.mia
         .ok(&["partnership", "edit", &p, "--set", "red_lines=tag:tabak"]);
     let check = n.mia.ok(&["partnership", "check", &p, &smoke]);

@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::browse::{CardList, CardQuery};
-use kring_core::model::{InteractionKind, Person, RecordId, Relationship, Role, Visibility};
+use kring_core::graph::{Analysis, CentralityOptions, ExportFormat, GraphOptions, OrgGraph};
+use kring_core::model::{
+    InteractionKind, Organisation, Person, RecordId, Relationship, Role, Sector, Visibility,
+};
 use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::bundle::{self, BundleError};
@@ -908,4 +911,72 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
         Some(yesterday.fixed_offset())
     );
     assert_eq!(sam_detail.relationships[0].strength, 3);
+}
+
+#[test]
+fn a_graph_file_holds_only_what_an_export_would() {
+    let world = World::new();
+    let a = world.store("An", Role::Networker);
+    let now = t0();
+    let hidden = a
+        .create(&person("CANARY-PERSON-6e1"), Some(Visibility::Private), now)
+        .unwrap();
+    let summary = a
+        .create(
+            &Organisation {
+                name: "Summary NV".into(),
+                sector: Some(Sector::Knowledge),
+                ..Organisation::default()
+            },
+            Some(Visibility::Summary),
+            now,
+        )
+        .unwrap();
+    let koen = a
+        .create(&person("Koen Maes"), Some(Visibility::Shared), now)
+        .unwrap();
+    for card in [hidden, summary, koen] {
+        a.relate(
+            card,
+            &RelateRequest {
+                strength: Some(3),
+                visibility: Some(Visibility::Shared),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    }
+    // A private meeting with Koen on 2026-03-25: its date is only on An's machine.
+    let private_day = Utc.with_ymd_and_hms(2026, 3, 25, 10, 0, 0).unwrap();
+    log(
+        &a,
+        koen,
+        private_day,
+        "CANARY-MEETING-6e2",
+        Visibility::Private,
+    );
+    let file_of = |shareable_only: bool| {
+        let options = GraphOptions {
+            shareable_only,
+            ..GraphOptions::default()
+        };
+        let graph = OrgGraph::from_store(&a, &options, now).unwrap();
+        let analysis = Analysis::compute(&graph, &CentralityOptions::default(), 1);
+        String::from_utf8(graph.export(&analysis, ExportFormat::GraphMl)).unwrap()
+    };
+    // On An's own map everything shows (the check can see these strings).
+    let on_screen = file_of(false);
+    for shown in ["CANARY-PERSON-6e1", "knowledge", "2026-03-25", "Koen Maes"] {
+        assert!(on_screen.contains(shown), "{shown} is on An's own map");
+    }
+    // In a file that may leave the machine: none of it, but Koen and the summary card's name.
+    let file = file_of(true);
+    for kept_back in ["CANARY-PERSON-6e1", "knowledge", "2026-03-25"] {
+        assert!(
+            !file.contains(kept_back),
+            "{kept_back} is in the graph file"
+        );
+    }
+    assert!(file.contains("Koen Maes") && file.contains("Summary NV"));
 }

@@ -219,8 +219,20 @@ pub async fn export_graph(
     let path = file_path("path", &path)?;
     state
         .run(move |session| {
-            let g = session.network_graph()?;
-            let bytes = g.graph.export(&g.analysis, format);
+            // The file may leave the machine: it holds only what an export would, so it is built
+            // apart from the map's graph (which shows the owner's private records too).
+            let options = GraphOptions {
+                shareable_only: true,
+                ..GraphOptions::default()
+            };
+            let graph =
+                OrgGraph::from_store(&session.store, &options, Utc::now()).map_err(graph_error)?;
+            let analysis = Analysis::compute(
+                &graph,
+                &CentralityOptions::default(),
+                DEFAULT_COMMUNITY_SEED,
+            );
+            let bytes = graph.export(&analysis, format);
             super::write_file(&path, &bytes)?;
             Ok(bytes.len().min(u32::MAX as usize) as u32)
         })

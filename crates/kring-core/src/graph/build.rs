@@ -4,8 +4,10 @@
 use super::{GraphError, GraphNode, NodeKind, OrgGraph};
 use crate::crdt::RecordState;
 use crate::model::*;
+use crate::store::private_contact::PrivateContacts;
 use crate::store::views::is_withdrawn;
 use crate::store::{body_of, Store, StoreResult};
+use crate::sync::{shareable_projection, visibility_of};
 use chrono::{DateTime, Utc};
 
 /// Which ties to read from the store.
@@ -13,11 +15,18 @@ use chrono::{DateTime, Utc};
 pub struct GraphOptions {
     /// Tie participants of shared interactions (the slowest part to read on a large store).
     pub interactions: bool,
+    /// Only what an export of this store would carry: each record as its shareable projection
+    /// (private records left out, summary records as their summary fields), and no contact dates
+    /// noted privately. For graph files that leave the machine; the map on screen shows all.
+    pub shareable_only: bool,
 }
 
 impl Default for GraphOptions {
     fn default() -> Self {
-        GraphOptions { interactions: true }
+        GraphOptions {
+            interactions: true,
+            shareable_only: false,
+        }
     }
 }
 
@@ -30,6 +39,16 @@ impl OrgGraph {
     ) -> Result<OrgGraph, GraphError> {
         let groups = store.identity_groups()?;
         let me = store.profile()?.map(|p| p.networker);
+        // A record as this graph may show it, or none.
+        let shown = |state: RecordState| -> Option<RecordState> {
+            if is_withdrawn(&state, me) {
+                return None;
+            }
+            if !options.shareable_only {
+                return Some(state);
+            }
+            shareable_projection(&state).filter(|p| visibility_of(p) != Visibility::Private)
+        };
         let mut builder = OrgGraph::builder(now);
         let mut members: Vec<(RecordId, RecordId, RecordState, NodeKind)> = Vec::new();
 
@@ -39,9 +58,9 @@ impl OrgGraph {
             (RecordKind::Person, NodeKind::Person),
         ] {
             store.for_each_live_of_kind(kind, |state| {
-                if is_withdrawn(&state, me) {
+                let Some(state) = shown(state) else {
                     return Ok(());
-                }
+                };
                 let id = RecordId(state.id);
                 let canonical = groups.canonical(id);
                 if canonical != id {
@@ -68,11 +87,15 @@ impl OrgGraph {
             builder.alias(id, node);
         }
 
-        let private_contacts = store.private_contacts()?;
+        let private_contacts = if options.shareable_only {
+            PrivateContacts::default()
+        } else {
+            store.private_contacts()?
+        };
         store.for_each_live_of_kind(RecordKind::Relationship, |state| {
-            if is_withdrawn(&state, me) {
+            let Some(state) = shown(state) else {
                 return Ok(());
-            }
+            };
             let mut relationship: Relationship = body_of(&state)?;
             private_contacts.apply(RecordId(state.id), &mut relationship);
             if let (Some(n), Some(s)) = (
@@ -84,9 +107,9 @@ impl OrgGraph {
             Ok(())
         })?;
         store.for_each_live_of_kind(RecordKind::Affiliation, |state| {
-            if is_withdrawn(&state, me) {
+            let Some(state) = shown(state) else {
                 return Ok(());
-            }
+            };
             let affiliation: Affiliation = body_of(&state)?;
             if let (Some(p), Some(o)) = (
                 builder.index_of(affiliation.person),
@@ -97,9 +120,9 @@ impl OrgGraph {
             Ok(())
         })?;
         store.for_each_live_of_kind(RecordKind::Link, |state| {
-            if is_withdrawn(&state, me) {
+            let Some(state) = shown(state) else {
                 return Ok(());
-            }
+            };
             let link: Link = body_of(&state)?;
             if let (Some(a), Some(b)) = (builder.index_of(link.from), builder.index_of(link.to)) {
                 builder.link(a, b);
@@ -109,9 +132,9 @@ impl OrgGraph {
         if options.interactions {
             let mut participants = Vec::new();
             store.for_each_live_of_kind(RecordKind::Interaction, |state| {
-                if is_withdrawn(&state, me) {
+                let Some(state) = shown(state) else {
                     return Ok(());
-                }
+                };
                 // Interactions are most of a large store: read the two fields needed straight
                 // from the record instead of decoding the whole body (10× faster).
                 let Some(at) = interaction_date(&state) else {
