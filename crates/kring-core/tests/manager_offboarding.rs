@@ -349,3 +349,39 @@ fn a_pick_for_a_stranger_or_for_the_leaver_is_refused_and_changes_nothing() {
     );
     assert_eq!(f.store.digest().unwrap(), digest_after_create);
 }
+
+#[test]
+fn a_pick_made_on_another_card_of_the_same_stakeholder_counts() {
+    let f = fixture();
+    // "Port NV" is the same organisation as Port (an identity group): the manager may pick
+    // through either card.
+    let twin = f
+        .store
+        .create(
+            &Organisation {
+                name: "Port NV".into(),
+                ..Organisation::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    f.store
+        .create_with_id(
+            RecordId::for_same_as(f.port, twin),
+            &SameAs {
+                a: f.port,
+                b: twin,
+                same: true,
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    let plan = f
+        .store
+        .offboard_choosing(f.chris, &[], &pick(twin, f.dirk), true, now())
+        .unwrap();
+    let port = plan.items.iter().find(|i| i.stakeholder == f.port).unwrap();
+    assert_eq!(port.successor.as_ref().map(|s| s.id), Some(f.dirk));
+}

@@ -190,9 +190,11 @@ impl Store {
                     },
                     _ => StoreError::NotFound(networker),
                 })?;
+        // Picks by identity group: a card listed under its group's canonical id also picks the
+        // leaver's relationship with another card of the group.
         let chosen: BTreeMap<RecordId, RecordId> = choices
             .iter()
-            .map(|c| (c.stakeholder, c.successor))
+            .map(|c| (network.canonical(c.stakeholder), c.successor))
             .collect();
         for s in successors.iter().chain(chosen.values()) {
             if *s == networker {
@@ -230,10 +232,10 @@ impl Store {
             })
             .collect();
         for stakeholder in chosen.keys() {
-            let theirs = network
-                .relationships
-                .iter()
-                .any(|r| r.body.networker == networker && r.body.stakeholder == *stakeholder);
+            let theirs = network.relationships.iter().any(|r| {
+                r.body.networker == networker
+                    && network.canonical(r.body.stakeholder) == *stakeholder
+            });
             if !theirs {
                 return Err(ValidationError::new(
                     "choose",
@@ -360,7 +362,7 @@ impl Store {
             if r.body.is_going_cold(now) {
                 reasons.push("going cold".into());
             }
-            let successor = if let Some(pick) = chosen.get(&stakeholder) {
+            let successor = if let Some(pick) = chosen.get(&canonical) {
                 Some(*pick)
             } else if successors.is_empty() {
                 candidates.first().map(|c| c.networker)
