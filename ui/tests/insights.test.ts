@@ -250,6 +250,8 @@ describe('Insights', () => {
       target: { value: 'graphml' },
     });
     await fireEvent.click(screen.getByTestId('insights-export'));
+    // The dialog says what stays out of the file (the command builds it as an export would).
+    expect(await screen.findByText(/your private cards, ties and dates stay out/)).toBeVisible();
     await fireEvent.input(await screen.findByTestId('graph-export-path'), {
       target: { value: '/tmp/the-network' },
     });
