@@ -1,6 +1,6 @@
 //! Steps several end-to-end tests take: the first-run form, waiting for a screen.
 
-use crate::App;
+use crate::{App, Session};
 use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -34,6 +34,14 @@ pub async fn first_run(app: &App, role: Role, name: &str, email: &str, demo: boo
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Launches the app on a fresh store and takes first run as a Manager of the Network with the demo
+/// network: where most manager tests start.
+pub async fn manager_with_demo(session: &Session, profile: &str, name: &str, email: &str) -> App {
+    let app = session.launch(profile).await;
+    first_run(&app, Role::Manager, name, email, true).await;
+    app
 }
 
 /// Waits until the main area shows this route (`<main aria-label="…">`).

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use kring_e2e::steps::{first_run, on_screen, Role};
+use kring_e2e::steps::{first_run, manager_with_demo, on_screen, Role};
 use kring_e2e::{run, App, Session};
 
 // ---- steps the tests share
@@ -151,15 +151,8 @@ fn first_run_creates_a_networker_profile_and_opens_the_main_window() {
 #[test]
 fn first_run_with_the_demo_network_lists_and_finds_its_cards() {
     run("first_run_demo", |session: Session| async move {
-        let app = session.launch("demo").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Koen De Smet",
-            "koen.desmet@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "demo", "Koen De Smet", "koen.desmet@stad.gent").await;
         app.click("nav-cards").await;
         // Demo cards a colleague keeps private are not listed, so a little under 2,000 show.
         let deadline = Instant::now() + Duration::from_secs(15);

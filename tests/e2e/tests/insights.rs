@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use kring_e2e::steps::{first_run, on_screen, Role};
+use kring_e2e::steps::{manager_with_demo, on_screen};
 use kring_e2e::{run, App, Session};
 
 /// The number in a text such as "2,027" or "22 stakeholders" (thousands separators dropped).
@@ -75,15 +75,8 @@ async fn scroll_to(app: &App, testid: &str) {
 #[test]
 fn the_manager_sees_who_would_take_whom_with_them_and_exports_the_graph() {
     run("insights", |session: Session| async move {
-        let app = session.launch("mia").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Mia Janssens",
-            "mia.janssens@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "mia", "Mia Janssens", "mia.janssens@stad.gent").await;
         open_insights(&app).await;
 
         // The graph summary: the demo network has about 2,000 cards and thousands of ties.

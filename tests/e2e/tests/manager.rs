@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kring_e2e::steps::{first_run, Role};
+use kring_e2e::steps::manager_with_demo;
 use kring_e2e::{run, App, Session};
 
 /// Waits until at least `n` elements carry this `data-testid`.
@@ -49,15 +49,8 @@ fn bundles_under(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the_register() {
     run("manager", |session: Session| async move {
-        let app = session.launch("manager").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Koen De Smet",
-            "koen.desmet@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "manager", "Koen De Smet", "koen.desmet@stad.gent").await;
 
         // ---- Today: the partnership reviews due, and one opened from there
         app.click("nav-today").await;
@@ -234,15 +227,8 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
 #[test]
 fn a_manager_sets_a_sync_folder_and_sync_now_writes_a_bundle_into_it() {
     run("manager_sync", |session: Session| async move {
-        let app = session.launch("manager").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Koen De Smet",
-            "koen.desmet@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "manager", "Koen De Smet", "koen.desmet@stad.gent").await;
         let shared = session.folder().join("shared drive");
         std::fs::create_dir_all(&shared).expect("the shared folder");
 
@@ -297,15 +283,8 @@ async fn pick_first(app: &App, picker: &str, option: &str, text: &str) -> String
 #[test]
 fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
     run("manager_create", |session: Session| async move {
-        let app = session.launch("manager").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Koen De Smet",
-            "koen.desmet@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "manager", "Koen De Smet", "koen.desmet@stad.gent").await;
 
         // ---- the Return-on-Relationship report (HTML) and the KPIs (CSV), typed paths
         app.click("nav-dashboard").await;
@@ -400,15 +379,8 @@ fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
 #[test]
 fn a_manager_marks_a_goal_achieved_and_changes_a_partnership_review_interval() {
     run("manager_edit", |session: Session| async move {
-        let app = session.launch("manager").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Koen De Smet",
-            "koen.desmet@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "manager", "Koen De Smet", "koen.desmet@stad.gent").await;
 
         // ---- a goal of the demo network, edited to achieved
         app.click("nav-goals").await;

@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use kring_e2e::steps::{first_run, Role};
+use kring_e2e::steps::manager_with_demo;
 use kring_e2e::{launch_app, run, App, Session};
 
 /// Waits (up to two minutes: the machine may be busy) until ForceAtlas2 has finished on the map
@@ -59,15 +59,8 @@ async fn click_with_text(app: &App, testid: &str, text: &str) {
 #[test]
 fn the_manager_maps_the_network_finds_an_introduction_and_rates_a_stakeholder() {
     run("map", |session: Session| async move {
-        let app = session.launch("mia").await;
-        first_run(
-            &app,
-            Role::Manager,
-            "Mia Janssens",
-            "mia.janssens@stad.gent",
-            true,
-        )
-        .await;
+        let app =
+            manager_with_demo(&session, "mia", "Mia Janssens", "mia.janssens@stad.gent").await;
 
         app.click("nav-map").await;
         app.wait("map-canvas").await;
