@@ -497,6 +497,8 @@ pub fn generate(work: &Path, workload: &Workload) -> Result<serde_json::Value> {
                 record_count: 0,
                 body_hash: [0; 32],
                 public_key: [0; 32],
+                author_email: String::new(),
+                coverage: Default::default(),
             };
             bundle::write_bundle(
                 &kring_out.join(format!("networker-{n:04}.kring")),

@@ -391,6 +391,8 @@ pub fn kring_export(files: &Files) -> Result<serde_json::Value> {
         record_count: 0,
         body_hash: [0; 32],
         public_key: [0; 32],
+        author_email: String::new(),
+        coverage: store.coverage(),
     };
     bundle::write_bundle(
         &files.acknowledgement,

@@ -41,6 +41,8 @@ fn main() {
         record_count: 0,
         body_hash: [0; 32],
         public_key: [0; 32],
+        author_email: String::new(),
+        coverage: store.coverage(),
     };
     bundle::write_bundle(
         &acknowledgement,

@@ -157,6 +157,8 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             record_count: 0,
             body_hash: [0; 32],
             public_key: [0; 32],
+            author_email: String::new(),
+            coverage: Default::default(),
         };
         let key = bundle::new_signing_key();
         bundle::write_bundle(

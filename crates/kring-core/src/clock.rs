@@ -138,6 +138,37 @@ impl VersionVector {
     pub fn high_water_mark(&self) -> Hlc {
         self.0.values().copied().max().unwrap_or(Hlc::ZERO)
     }
+
+    /// The entries every vector has seen: per node the smallest time, and a node only when every
+    /// vector has it. The meet of no vectors is empty.
+    pub fn meet<'a>(vectors: impl IntoIterator<Item = &'a VersionVector>) -> VersionVector {
+        let mut vectors = vectors.into_iter();
+        let Some(first) = vectors.next() else {
+            return VersionVector::default();
+        };
+        let mut meet = first.clone();
+        for other in vectors {
+            meet.0.retain(|node, hlc| match other.0.get(node) {
+                Some(theirs) => {
+                    *hlc = (*hlc).min(*theirs);
+                    true
+                }
+                None => false,
+            });
+        }
+        meet
+    }
+
+    /// The vector with only one node's entry (empty if it has none).
+    pub fn only(&self, node: NodeId) -> VersionVector {
+        VersionVector(
+            self.0
+                .get(&node)
+                .map(|hlc| (node, *hlc))
+                .into_iter()
+                .collect(),
+        )
+    }
 }
 
 /// A hybrid logical clock for one node.

@@ -259,13 +259,18 @@ impl RecordState {
             .map(|v| v.value.as_slice())
     }
 
-    /// Writes a field unless it already holds exactly this value and no conflict.
+    /// Writes a field unless its current value already is this value. A write that changes
+    /// nothing writes nothing: it neither settles a conflict the field holds (only a resolve, or
+    /// writing another value into that very field, does) nor re-stamps equal concurrent values.
+    /// Returns the superseded versions.
     pub fn write(&mut self, field: &str, value: Vec<u8>, stamp: Stamp) -> Vec<FieldVersion> {
-        let register = self.fields.entry(field.to_owned()).or_default();
-        if register.versions.len() == 1 && register.versions[0].value == value {
+        if self.current_bytes(field) == Some(value.as_slice()) {
             return Vec::new();
         }
-        register.write(value, stamp)
+        self.fields
+            .entry(field.to_owned())
+            .or_default()
+            .write(value, stamp)
     }
 
     pub fn is_deleted(&self) -> bool {
@@ -301,10 +306,12 @@ impl RecordState {
         self.stamps().max()
     }
 
+    /// Whether a field holds concurrent versions with different values (equal concurrent values
+    /// are one value, not a conflict).
     pub fn has_conflicts(&self) -> bool {
         self.fields
             .values()
-            .any(|register| register.versions.len() > 1)
+            .any(|register| !register.conflicts().is_empty())
     }
 
     /// Joins another replica's state of the same record into this one. A field or set the other

@@ -38,6 +38,7 @@ mod meta_key {
     pub const NODE_ID: &[u8] = b"node_id";
     pub const CLOCK: &[u8] = b"clock";
     pub const VERSION_VECTOR: &[u8] = b"version_vector";
+    pub const COVERAGE: &[u8] = b"coverage";
     pub const PROFILE: &[u8] = b"profile";
     pub const SETTINGS: &[u8] = b"settings";
 }
@@ -107,7 +108,13 @@ pub struct Store {
 
 struct WriterState {
     clock: HybridClock,
+    /// The largest stamp seen from each node (in records this store holds).
     version_vector: VersionVector,
+    /// This store's exact causal context for other nodes: for each node, every write it made up
+    /// to that time is merged here (or was refused here). Its own node is implied (see
+    /// [`Store::coverage`]). Only imports advance it, by what a bundle provably conveys; see
+    /// `sync::causal`.
+    coverage: VersionVector,
 }
 
 /// One record's state before and after a write.
@@ -209,6 +216,22 @@ impl Store {
             })?,
             None => VersionVector::default(),
         };
+        let coverage = match meta.get(meta_key::COVERAGE)? {
+            Some(bytes) => postcard::from_bytes(&bytes).map_err(|e| StoreError::Corrupt {
+                id: "coverage".into(),
+                reason: e.to_string(),
+            })?,
+            None => VersionVector::default(),
+        };
+        let mut coverage = coverage;
+        if let Some(old) = identity.renewed_from {
+            // A copied folder holds every write of the node it was copied from, up to its clock.
+            coverage.0.insert(old, last);
+            meta.insert(
+                meta_key::COVERAGE,
+                postcard::to_stdvec(&coverage).expect("vectors encode"),
+            )?;
+        }
         db.flush()?;
         let store = Store {
             db,
@@ -220,6 +243,7 @@ impl Store {
             writer: Mutex::new(WriterState {
                 clock: HybridClock::new(identity.node, last),
                 version_vector,
+                coverage,
             }),
             node_renewed_from: identity.renewed_from,
         };
@@ -247,6 +271,17 @@ impl Store {
 
     pub fn version_vector(&self) -> VersionVector {
         self.writer().version_vector.clone()
+    }
+
+    /// What this store provably holds: for each node, the time up to which every one of its
+    /// writes has been merged here (or refused here); for this store's own node, its clock. A
+    /// delta export to a store plans from that store's coverage, so it carries everything the
+    /// recipient lacks, whatever route the writes took.
+    pub fn coverage(&self) -> VersionVector {
+        let writer = self.writer();
+        let mut coverage = writer.coverage.clone();
+        coverage.0.insert(writer.clock.node(), writer.clock.last());
+        coverage
     }
 
     fn writer(&self) -> std::sync::MutexGuard<'_, WriterState> {
@@ -462,7 +497,7 @@ impl Store {
                 stamp,
             );
         }
-        apply_body(&mut state, T::KIND, &body_json(body), stamp, true);
+        apply_body(&mut state, T::KIND, &body_json(body), None, stamp, true);
         Ok(state)
     }
 
@@ -496,6 +531,7 @@ impl Store {
     ) -> StoreResult<()> {
         body.validate()?;
         self.check_references(body)?;
+        let asked_visibility = visibility;
         let visibility = match visibility {
             Some(v) => v,
             None => self.settings()?.default_visibility,
@@ -507,19 +543,23 @@ impl Store {
                 let mut after = existing.clone();
                 let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
                 let mut superseded =
-                    apply_body(&mut after, T::KIND, &body_json(body), stamp, false);
-                superseded.extend(write_field(
-                    &mut after,
-                    envelope::VISIBILITY,
-                    visibility.as_str().into(),
-                    stamp,
-                ));
-                superseded.extend(write_field(
-                    &mut after,
-                    envelope::DELETED,
-                    false.into(),
-                    stamp,
-                ));
+                    apply_body(&mut after, T::KIND, &body_json(body), None, stamp, false);
+                if let Some(visibility) = asked_visibility {
+                    superseded.extend(write_field(
+                        &mut after,
+                        envelope::VISIBILITY,
+                        visibility.as_str().into(),
+                        stamp,
+                    ));
+                }
+                if existing.is_deleted() {
+                    superseded.extend(write_field(
+                        &mut after,
+                        envelope::DELETED,
+                        false.into(),
+                        stamp,
+                    ));
+                }
                 RecordChange {
                     before: Some(existing),
                     after,
@@ -560,6 +600,7 @@ impl Store {
             &mut after,
             RecordKind::Networker,
             &body_json(&networker),
+            None,
             stamp,
             false,
         );
@@ -578,9 +619,33 @@ impl Store {
         Ok(profile)
     }
 
+    /// Saves a form: writes only the fields where `edited` differs from `original`, the body
+    /// the form was opened on, so a change that arrived by sync while the form was open, and a
+    /// conflict on a field the person did not touch, are both kept.
+    pub fn update_from<T: RecordBody>(
+        &self,
+        id: RecordId,
+        original: &T,
+        edited: &T,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.update_changed(id, Some(&body_json(original)), edited, now)
+    }
+
+    /// Replaces a record's body: writes only the fields whose value differs from the current one.
     pub fn update<T: RecordBody>(
         &self,
         id: RecordId,
+        body: &T,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.update_changed(id, None, body, now)
+    }
+
+    fn update_changed<T: RecordBody>(
+        &self,
+        id: RecordId,
+        original: Option<&serde_json::Value>,
         body: &T,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
@@ -596,7 +661,14 @@ impl Store {
         }
         let mut after = before.clone();
         let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
-        let superseded = apply_body(&mut after, T::KIND, &body_json(body), stamp, false);
+        let superseded = apply_body(
+            &mut after,
+            T::KIND,
+            &body_json(body),
+            original,
+            stamp,
+            false,
+        );
         self.commit(
             vec![RecordChange {
                 before: Some(before),
@@ -650,7 +722,7 @@ impl Store {
         validate_json(kind, &value)?;
         let mut after = before.clone();
         let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
-        let mut superseded = apply_body(&mut after, kind, &value, stamp, false);
+        let mut superseded = apply_body(&mut after, kind, &value, None, stamp, false);
         if let Some(visibility) = visibility {
             superseded.extend(write_field(
                 &mut after,
@@ -786,7 +858,7 @@ impl Store {
             }
             let mut after = before.clone();
             let stamp = self.writer().clock.tick(now.timestamp_millis() as u64);
-            let superseded = apply_body(&mut after, kind, &body, stamp, false);
+            let superseded = apply_body(&mut after, kind, &body, None, stamp, false);
             changes.push(RecordChange {
                 before: Some(before),
                 after,
@@ -836,7 +908,7 @@ impl Store {
                     stamp,
                 );
             }
-            apply_body(&mut state, record.kind, &record.body, stamp, true);
+            apply_body(&mut state, record.kind, &record.body, None, stamp, true);
             let before = match pending.contains_key(&record.id) {
                 true => None,
                 false => self.state(record.id)?,
@@ -869,17 +941,27 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
         let mut writer = self.writer();
-        self.commit_locked(&mut writer, changes, extra_meta, now)
+        self.commit_inner(&mut writer, changes, extra_meta, now, false, None)
     }
 
-    fn commit_locked(
+    /// [`Store::commit`], advancing this store's coverage in the same transaction (the last
+    /// transaction of an import).
+    pub(crate) fn commit_advancing(
         &self,
-        writer: &mut WriterState,
         changes: Vec<RecordChange>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
+        coverage_advance: &VersionVector,
     ) -> StoreResult<()> {
-        self.commit_inner(writer, changes, extra_meta, now, false)
+        let mut writer = self.writer();
+        self.commit_inner(
+            &mut writer,
+            changes,
+            extra_meta,
+            now,
+            false,
+            Some(coverage_advance),
+        )
     }
 
     /// The one write path. With `clear_first`, every record, index and history entry is removed
@@ -891,12 +973,18 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
         clear_first: bool,
+        coverage_advance: Option<&VersionVector>,
     ) -> StoreResult<()> {
         // Merge several changes of one record in a batch into one before → after.
         let mut order: Vec<RecordId> = Vec::new();
         let mut merged: HashMap<RecordId, RecordChange> = HashMap::new();
         for change in changes {
             let id = RecordId(change.after.id);
+            // A write that changed nothing is not written: the digest, the indexes and the
+            // changes index stay exactly as they were.
+            if change.before.as_ref() == Some(&change.after) && change.superseded.is_empty() {
+                continue;
+            }
             match merged.get_mut(&id) {
                 Some(existing) => {
                     existing.after = change.after;
@@ -1039,6 +1127,18 @@ impl Store {
             meta_key::VERSION_VECTOR,
             postcard::to_stdvec(&writer.version_vector).expect("vectors encode"),
         );
+        let mut coverage = writer.coverage.clone();
+        if let Some(advance) = coverage_advance {
+            coverage.join(advance);
+            coverage.0.remove(&writer.clock.node());
+        }
+        if clear_first {
+            coverage = VersionVector::default();
+        }
+        meta_batch.insert(
+            meta_key::COVERAGE,
+            postcard::to_stdvec(&coverage).expect("vectors encode"),
+        );
         for (key, value) in extra_meta {
             meta_batch.insert(key, value);
         }
@@ -1055,6 +1155,7 @@ impl Store {
             }
             Ok::<(), sled::transaction::ConflictableTransactionError<StoreError>>(())
         })?;
+        writer.coverage = coverage;
         // Only after the transaction committed does the memory index follow it.
         if let Some(memory) = self
             .memory_index
@@ -1216,12 +1317,21 @@ fn write_field(
 }
 
 /// Writes a body's fields into a record state: registers for scalars, add-wins sets for the
-/// kind's multi-valued fields. Only values that differ get the new stamp. On creation, absent
-/// (null) fields are not written at all.
+/// kind's multi-valued fields. On creation, absent (null) fields and empty sets are not written
+/// at all.
+///
+/// Only what the person changed is written. With `original` (the body the form was opened on),
+/// a field is written only where `body` differs from it, and a set gains and loses only the
+/// elements the person added or removed, so a value that arrived by sync while the form was
+/// open is kept. Without it, a field is written only where `body` differs from the current
+/// value. Either way an untouched field keeps its versions: a conflict on it is left for the
+/// user to settle, equal concurrent values are not re-stamped, and a save that changes nothing
+/// changes nothing.
 fn apply_body(
     state: &mut RecordState,
     kind: RecordKind,
     body: &serde_json::Value,
+    original: Option<&serde_json::Value>,
     stamp: Stamp,
     creating: bool,
 ) -> Vec<(String, FieldVersion)> {
@@ -1229,29 +1339,52 @@ fn apply_body(
     let Some(object) = body.as_object() else {
         return superseded;
     };
+    let original = original.and_then(serde_json::Value::as_object);
     let set_fields = kind.set_fields();
+    let elements = |value: Option<&serde_json::Value>| -> BTreeSet<Vec<u8>> {
+        value
+            .and_then(serde_json::Value::as_array)
+            .map(|items| items.iter().map(json_bytes).collect())
+            .unwrap_or_default()
+    };
     for (field, value) in object {
+        if original.is_some_and(|o| o.get(field) == Some(value)) {
+            continue;
+        }
         if set_fields.contains(&field.as_str()) {
-            let wanted: BTreeSet<Vec<u8>> = value
-                .as_array()
-                .map(|items| items.iter().map(json_bytes).collect())
+            let wanted = elements(Some(value));
+            let present: BTreeSet<Vec<u8>> = state
+                .sets
+                .get(field)
+                .map(|set| set.present().cloned().collect())
                 .unwrap_or_default();
-            let set = state.sets.entry(field.clone()).or_default();
-            let present: BTreeSet<Vec<u8>> = set.present().cloned().collect();
-            for gone in present.difference(&wanted) {
-                set.remove(gone, stamp);
-            }
-            for added in wanted.difference(&present) {
-                set.add(added.clone(), stamp);
-            }
-            if set.present().next().is_none() && creating {
-                state.sets.remove(field);
-            }
-        } else {
-            if creating && value.is_null() {
+            let (add, remove): (Vec<Vec<u8>>, Vec<Vec<u8>>) = match original {
+                Some(o) => {
+                    let before = elements(o.get(field));
+                    (
+                        wanted.difference(&before).cloned().collect(),
+                        before.difference(&wanted).cloned().collect(),
+                    )
+                }
+                None => (
+                    wanted.difference(&present).cloned().collect(),
+                    present.difference(&wanted).cloned().collect(),
+                ),
+            };
+            let add: Vec<Vec<u8>> = add.into_iter().filter(|e| !present.contains(e)).collect();
+            let remove: Vec<Vec<u8>> = remove.into_iter().filter(|e| present.contains(e)).collect();
+            if add.is_empty() && remove.is_empty() {
                 continue;
             }
-            if !creating && value.is_null() && !state.fields.contains_key(field) {
+            let set = state.sets.entry(field.clone()).or_default();
+            for gone in &remove {
+                set.remove(gone, stamp);
+            }
+            for added in add {
+                set.add(added, stamp);
+            }
+        } else {
+            if value.is_null() && (creating || !state.fields.contains_key(field)) {
                 continue;
             }
             superseded.extend(write_field(state, field, value.clone(), stamp));
@@ -1668,7 +1801,7 @@ impl Store {
                 superseded: Vec::new(),
             })
             .collect();
-        let result = self.commit_inner(&mut writer, changes, extra_meta, now, true);
+        let result = self.commit_inner(&mut writer, changes, extra_meta, now, true, None);
         // The memory index described the old records; the next load rebuilds it.
         *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None;
         result
@@ -1680,6 +1813,8 @@ impl Store {
         self.meta.insert(meta_key::NODE_ID, &node.0.to_be_bytes())?;
         let mut writer = self.writer();
         let last = writer.clock.last();
+        // The coverage stays as the restore left it (empty): the restored store lacks whatever
+        // its old node wrote after the backup, and must not claim it.
         writer.clock = HybridClock::new(node, last);
         self.db.flush()?;
         Ok(node)

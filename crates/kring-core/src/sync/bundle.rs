@@ -21,7 +21,9 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub const MAGIC: &[u8; 8] = b"KRINGBDL";
-pub const FORMAT_VERSION: u16 = 1;
+/// Version 2 added the author's e-mail address and exact causal context (`coverage`) to the
+/// header; version 1 bundles are still read (see [`BundleHeaderV1`]).
+pub const FORMAT_VERSION: u16 = 2;
 /// No header is this large; anything bigger is a corrupt or hostile file.
 const MAX_HEADER_BYTES: u32 = 1 << 20;
 /// The largest single record a bundle may carry.
@@ -59,13 +61,66 @@ pub struct BundleHeader {
     pub author_role: Role,
     pub created_at_millis: i64,
     pub high_water_mark: Hlc,
-    /// What the author's store had seen when it wrote the bundle.
+    /// The largest stamp the author's store had seen from each node when it wrote the bundle.
     pub version_vector: VersionVector,
     /// For a delta: what the recipient had acknowledged; records covered by it are left out.
     pub base: Option<VersionVector>,
     pub record_count: u64,
     pub body_hash: [u8; 32],
     pub public_key: [u8; 32],
+    /// The author's e-mail address, shown when a manager is asked to approve the author.
+    pub author_email: String,
+    /// The author's exact causal context (see `Store::coverage`): what its store held when it
+    /// wrote the bundle. A recipient plans its deltas back from it, and advances its own coverage
+    /// by what the bundle conveys (see `sync::causal`).
+    pub coverage: VersionVector,
+}
+
+/// The header of format version 1, read so that bundles written before version 2 still import.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BundleHeaderV1 {
+    pub format_version: u16,
+    pub schema_version: u32,
+    pub kind: BundleKind,
+    pub organisation: Option<uuid::Uuid>,
+    pub author_node: NodeId,
+    pub author_networker: Option<RecordId>,
+    pub author_name: String,
+    pub author_role: Role,
+    pub created_at_millis: i64,
+    pub high_water_mark: Hlc,
+    pub version_vector: VersionVector,
+    pub base: Option<VersionVector>,
+    pub record_count: u64,
+    pub body_hash: [u8; 32],
+    pub public_key: [u8; 32],
+}
+
+impl From<BundleHeaderV1> for BundleHeader {
+    /// A version 1 header said only what its author had *seen*, which is not what it held. The
+    /// one thing it is sure to hold is everything its own node wrote, so that is its coverage.
+    fn from(v1: BundleHeaderV1) -> Self {
+        let coverage = v1.version_vector.only(v1.author_node);
+        BundleHeader {
+            format_version: v1.format_version,
+            schema_version: v1.schema_version,
+            kind: v1.kind,
+            organisation: v1.organisation,
+            author_node: v1.author_node,
+            author_networker: v1.author_networker,
+            author_name: v1.author_name,
+            author_role: v1.author_role,
+            created_at_millis: v1.created_at_millis,
+            high_water_mark: v1.high_water_mark,
+            version_vector: v1.version_vector,
+            base: v1.base,
+            record_count: v1.record_count,
+            body_hash: v1.body_hash,
+            public_key: v1.public_key,
+            author_email: String::new(),
+            coverage,
+        }
+    }
 }
 
 /// Why a bundle was refused. Each names what is wrong in words a user can act on.
@@ -125,10 +180,10 @@ fn io_error(path: &Path, error: std::io::Error) -> BundleError {
 }
 
 /// The bytes the signature covers: magic, version, header length and header.
-fn signed_prefix(header_bytes: &[u8]) -> Vec<u8> {
+fn signed_prefix(version: u16, header_bytes: &[u8]) -> Vec<u8> {
     let mut prefix = Vec::with_capacity(14 + header_bytes.len());
     prefix.extend_from_slice(MAGIC);
-    prefix.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    prefix.extend_from_slice(&version.to_le_bytes());
     prefix.extend_from_slice(&(header_bytes.len() as u32).to_le_bytes());
     prefix.extend_from_slice(header_bytes);
     prefix
@@ -179,7 +234,7 @@ pub fn write_bundle_streaming(
     header.body_hash = *blake3::hash(&body).as_bytes();
     header.public_key = key.verifying_key().to_bytes();
     let header_bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
-    let prefix = signed_prefix(&header_bytes);
+    let prefix = signed_prefix(FORMAT_VERSION, &header_bytes);
     let signature = key.sign(&prefix);
 
     let folder = path
@@ -292,17 +347,23 @@ pub fn open_bundle(path: &Path) -> Result<BundleReader, BundleError> {
     let mut signature = [0u8; 64];
     file.read_exact(&mut signature)
         .map_err(|e| io_error(path, e))?;
-    let header: BundleHeader =
-        postcard::from_bytes(&header_bytes).map_err(|e| BundleError::Corrupt {
-            path: path.to_owned(),
-            reason: format!("header: {e}"),
-        })?;
+    let corrupt_header = |e: postcard::Error| BundleError::Corrupt {
+        path: path.to_owned(),
+        reason: format!("header: {e}"),
+    };
+    let header: BundleHeader = if version == 1 {
+        postcard::from_bytes::<BundleHeaderV1>(&header_bytes)
+            .map_err(corrupt_header)?
+            .into()
+    } else {
+        postcard::from_bytes(&header_bytes).map_err(corrupt_header)?
+    };
     let key =
         VerifyingKey::from_bytes(&header.public_key).map_err(|_| BundleError::BadSignature {
             path: path.to_owned(),
         })?;
     key.verify(
-        &signed_prefix(&header_bytes),
+        &signed_prefix(version, &header_bytes),
         &Signature::from_bytes(&signature),
     )
     .map_err(|_| BundleError::BadSignature {

@@ -98,20 +98,26 @@ pub(crate) fn apply(
             originals = journal.original_names;
         }
     }
+    let mut conveyors = Vec::with_capacity(copies.len());
     for copy in copies {
         let reader = super::bundle::open_bundle(copy)?;
         let header = reader.header.clone();
         drop(reader);
         merge.apply_file(copy, &header, &mut report, progress)?;
         meta.extend(file_meta(store, &header)?);
+        if header.author_node != store.node_id() {
+            let role = header.author_role;
+            conveyors.push((header, role));
+        }
     }
+    let coverage = super::causal::after_import(&store.coverage(), &conveyors);
     report.future_stamps = merge.future_warnings();
     // Report the files under the names the user gave.
     for (file, original) in report.files.iter_mut().zip(originals) {
         file.path = original;
     }
     meta.push((JOURNAL_KEY.to_vec(), Vec::new()));
-    merge.flush(meta)?;
+    merge.finish(meta, &coverage)?;
     store.meta_remove(JOURNAL_KEY)?;
     let _ = std::fs::remove_dir_all(inbox(store));
     Ok(report)

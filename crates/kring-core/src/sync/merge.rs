@@ -124,16 +124,33 @@ impl<'s> Merge<'s> {
     /// Commits what is pending, with extra meta keys, in one transaction.
     pub(crate) fn flush(&mut self, extra_meta: Vec<(Vec<u8>, Vec<u8>)>) -> SyncResult<()> {
         self.store.observe_time(self.largest_seen);
-        let changes: Vec<RecordChange> = self
-            .order
-            .drain(..)
-            .filter_map(|id| self.pending.remove(&id))
-            .collect();
+        let changes = self.take_pending();
         if changes.is_empty() && extra_meta.is_empty() {
             return Ok(());
         }
         self.store.commit(changes, extra_meta, self.now)?;
         Ok(())
+    }
+
+    /// The last commit of an import: what is pending, the meta keys, and the coverage the
+    /// imported bundles proved (see [`super::causal`]), in one transaction.
+    pub(crate) fn finish(
+        &mut self,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        coverage_advance: &crate::clock::VersionVector,
+    ) -> SyncResult<()> {
+        self.store.observe_time(self.largest_seen);
+        let changes = self.take_pending();
+        self.store
+            .commit_advancing(changes, extra_meta, self.now, coverage_advance)?;
+        Ok(())
+    }
+
+    fn take_pending(&mut self) -> Vec<RecordChange> {
+        self.order
+            .drain(..)
+            .filter_map(|id| self.pending.remove(&id))
+            .collect()
     }
 
     pub(crate) fn future_warnings(&self) -> Vec<String> {
@@ -197,6 +214,7 @@ pub(crate) fn file_meta(
         role: header.author_role,
         version_vector: header.version_vector.clone(),
         last_bundle_at_millis: header.created_at_millis,
+        coverage: Some(header.coverage.clone()),
     };
     let mut key = meta_key::PEER_PREFIX.to_vec();
     key.extend_from_slice(&header.author_node.0.to_be_bytes());

@@ -12,6 +12,7 @@
 //! commits all files in one transaction: all or nothing.
 
 pub mod bundle;
+pub mod causal;
 pub mod conflicts;
 pub mod folder;
 pub mod journal;
@@ -85,6 +86,10 @@ pub struct Peer {
     pub role: Role,
     pub version_vector: VersionVector,
     pub last_bundle_at_millis: i64,
+    /// What the peer's store held when it wrote that bundle (see [`causal`]). Absent for peers
+    /// last heard from before Kring kept coverage: nothing is assumed of them.
+    #[serde(default)]
+    pub coverage: Option<VersionVector>,
 }
 
 /// What an export wrote.
@@ -225,33 +230,27 @@ impl Store {
         Ok(peers)
     }
 
-    /// What the recipients of this store's exports have acknowledged: for a networker, what its
-    /// manager last sent back; for a manager, what every networker has seen (the meet).
+    /// What every recipient of this store's exports provably holds (the meet of their
+    /// coverages, see [`causal`]): for a networker, its managers; for a manager, its networkers
+    /// and the other managers. `None` when there is no recipient yet (the export is full).
     pub fn acknowledged(&self) -> SyncResult<Option<VersionVector>> {
         let role = self.profile()?.map(|p| p.role).unwrap_or(Role::Networker);
+        let me = self.node_id();
         let recipients: Vec<Peer> = self
             .peers()?
             .into_iter()
-            .filter(|peer| peer.node != self.node_id())
-            .filter(|peer| match role {
-                Role::Networker => peer.role == Role::Manager,
-                Role::Manager => peer.role == Role::Networker,
-            })
+            .filter(|peer| peer.node != me)
+            .filter(|peer| role == Role::Manager || peer.role == Role::Manager)
             .collect();
         if recipients.is_empty() {
             return Ok(None);
         }
-        let mut meet = recipients[0].version_vector.clone();
-        for peer in &recipients[1..] {
-            meet.0.retain(|node, hlc| {
-                let theirs = peer.version_vector.get(*node);
-                if theirs < *hlc {
-                    *hlc = theirs;
-                }
-                theirs > Hlc::ZERO
-            });
-        }
-        Ok(Some(meet))
+        let empty = VersionVector::default();
+        Ok(Some(VersionVector::meet(
+            recipients
+                .iter()
+                .map(|peer| peer.coverage.as_ref().unwrap_or(&empty)),
+        )))
     }
 
     /// Writes an export bundle. `full` ignores what recipients have acknowledged.
@@ -352,6 +351,8 @@ impl Store {
     ) -> SyncResult<BundleHeader> {
         let version_vector = self.version_vector();
         Ok(BundleHeader {
+            author_email: profile.email.clone(),
+            coverage: self.coverage(),
             format_version: bundle::FORMAT_VERSION,
             schema_version: crate::store::SCHEMA_VERSION,
             kind,

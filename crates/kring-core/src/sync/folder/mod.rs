@@ -245,6 +245,9 @@ struct FolderState {
     written: Vec<String>,
     /// The version vector of the store when it last wrote a bundle, and when that was.
     last_written_vv: Option<VersionVector>,
+    /// The store's coverage when it last wrote a bundle: a newcomer whose coverage grew tells
+    /// its recipients so, even when no record changed.
+    last_written_coverage: Option<VersionVector>,
     last_written_at: Option<DateTime<Utc>>,
     /// The creation time of the newest master imported (networker).
     last_master_at_millis: Option<i64>,
@@ -641,11 +644,16 @@ impl SyncFolder {
             .last()
             .is_some_and(|name| self.kring_dir().join(name).is_file());
         let vv = store.version_vector();
+        let coverage = store.coverage();
         let heartbeat_due = profile.role == Role::Networker
             && state.last_written_at.is_none_or(|last| {
                 now - last >= Duration::hours(i64::from(self.options.heartbeat_hours))
             });
-        if state.last_written_vv.as_ref() != Some(&vv) || !last_written_exists || heartbeat_due {
+        if state.last_written_vv.as_ref() != Some(&vv)
+            || state.last_written_coverage.as_ref() != Some(&coverage)
+            || !last_written_exists
+            || heartbeat_due
+        {
             std::fs::create_dir_all(&own_dir).map_err(|e| FolderError::Write {
                 path: own_dir.clone(),
                 reason: e.to_string(),
@@ -664,6 +672,7 @@ impl SyncFolder {
                 .replace('\\', "/");
             state.written.push(relative);
             state.last_written_vv = Some(vv);
+            state.last_written_coverage = Some(coverage);
             state.last_written_at = Some(now);
             report.exported = Some(exported_file(written));
             save_state(store, state)?;
@@ -685,15 +694,14 @@ impl SyncFolder {
         role: Role,
     ) -> FolderResult<Vec<PathBuf>> {
         let me = store.node_id();
+        // What each recipient provably holds; one heard from before Kring kept coverage holds
+        // nothing we can count on.
         let recipients: Vec<VersionVector> = store
             .peers()?
             .into_iter()
             .filter(|p| p.node != me)
-            .filter(|p| match role {
-                Role::Networker => p.role == Role::Manager,
-                Role::Manager => p.role == Role::Networker,
-            })
-            .map(|p| p.version_vector)
+            .filter(|p| role == Role::Manager || p.role == Role::Manager)
+            .map(|p| p.coverage.unwrap_or_default())
             .collect();
         let kring_dir = self.kring_dir();
         // Files gone from the folder are forgotten (and so never deleted later).
@@ -709,8 +717,11 @@ impl SyncFolder {
             let header = bundle::open_bundle(&path).ok().map(|r| r.header);
             let signed_by_me = header.as_ref().is_some_and(|h| h.author_node == me);
             let acknowledged = header.as_ref().is_some_and(|h| {
-                !recipients.is_empty()
-                    && recipients.iter().all(|vv| vv.dominates(&h.version_vector))
+                let conveys = match role {
+                    Role::Manager => h.coverage.clone(),
+                    Role::Networker => h.coverage.only(me),
+                };
+                !recipients.is_empty() && recipients.iter().all(|c| c.dominates(&conveys))
             });
             if !newest && ours_here && signed_by_me && (acknowledged || beyond_keep) {
                 match std::fs::remove_file(&path) {
