@@ -59,14 +59,28 @@ k() { "$kring" --store "$@"; }
 # prints on its first open goes to stderr).
 digest() { k "$1" digest 2>/dev/null; }
 records() { k "$1" check --json 2>/dev/null | sed -n 's/^ *"records": \([0-9]*\).*/\1/p'; }
+# `$2` joins the organisation of `$1` (a manager) as a second manager, with the real commands:
+# invite, join, a first export that the manager holds, and the manager's approval.
+enrol() {
+  k "$1" invite --role manager --out "$work/invitation.json" >/dev/null
+  local print
+  print=$(k "$2" join "$work/invitation.json" 2>/dev/null | sed -n 's/.*for the manager to approve: //p' | tr -d ' ')
+  k "$2" export --full --out "$work/first.kring" >/dev/null 2>&1
+  k "$1" import "$work/first.kring" >/dev/null 2>&1
+  k "$1" approve "$print" >/dev/null
+}
 
 say "seed $seed; making a bundle of a $cards-card network"
-k "$work/networker" init --name "An Peeters" --email an.peeters@antwerpen.be >/dev/null
-k "$work/networker" demo --cards "$cards" --seed 7 >/dev/null
-k "$work/networker" export --full --out "$work/network.kring" >/dev/null
 # The importing store is a manager with a small network of its own, so "before" is not empty.
 k "$work/pristine" init --name "Lieve Claes" --email lieve.claes@antwerpen.be --role manager >/dev/null
 k "$work/pristine" demo --cards 40 --seed 8 >/dev/null
+# The bundle comes from a second manager (a demo names many colleagues as authors, which only a
+# manager's bundle may carry), enrolled first. It is plain: the stores that import it below are
+# copies, which take keys of their own.
+k "$work/networker" init --name "An Peeters" --email an.peeters@antwerpen.be --role manager >/dev/null
+enrol "$work/pristine" "$work/networker"
+k "$work/networker" demo --cards "$cards" --seed 7 >/dev/null
+k "$work/networker" export --full --plain --out "$work/network.kring" >/dev/null
 digest_before=$(digest "$work/pristine")
 records_before=$(records "$work/pristine")
 
@@ -176,7 +190,7 @@ done
 # Exports: half of them over an existing bundle, half to a new path.
 export_bad=0
 start=$(now_ms)
-k "$work/reference" export --full --out "$work/timing.kring" >/dev/null 2>&1
+k "$work/reference" export --full --plain --out "$work/timing.kring" >/dev/null 2>&1
 export_ms=$(( $(now_ms) - start ))
 for run in $(seq 1 "$side_runs"); do
   folder="$work/export-$run"
@@ -184,7 +198,7 @@ for run in $(seq 1 "$side_runs"); do
   target="$folder/master.kring"
   if (( run % 2 )); then cp "$work/timing.kring" "$target"; fi
   delay=$(between 0 "$export_ms")
-  "$kring" --store "$work/reference" export --full --out "$target" >/dev/null 2>&1 &
+  "$kring" --store "$work/reference" export --full --plain --out "$target" >/dev/null 2>&1 &
   pid=$!
   sleep_ms "$delay"
   kill -9 "$pid" 2>/dev/null || true
@@ -202,7 +216,7 @@ for run in $(seq 1 "$side_runs"); do
       *) problem="${problem:+$problem; }a stray file $(basename "$file")" ;;
     esac
   done
-  if ! k "$work/reference" export --full --out "$target" >/dev/null 2>&1 || ! "$kring" inspect "$target" >/dev/null 2>&1; then
+  if ! k "$work/reference" export --full --plain --out "$target" >/dev/null 2>&1 || ! "$kring" inspect "$target" >/dev/null 2>&1; then
     problem="${problem:+$problem; }the next export failed"
   fi
   if [ -n "$problem" ]; then

@@ -117,22 +117,37 @@ sound() {
   fi
 }
 
+# `$2` joins the organisation of `$1` (a manager) as a second manager, with the real commands:
+# invite, join, a first export that the manager holds, and the manager's approval.
+enrol() {
+  k "$1" invite --role manager --out "$work/invitation.json" >/dev/null
+  local print
+  print=$(k "$2" join "$work/invitation.json" 2>/dev/null | sed -n 's/.*for the manager to approve: //p' | tr -d ' ')
+  k "$2" export --full --out "$work/first.kring" >/dev/null 2>&1
+  k "$1" import "$work/first.kring" >/dev/null 2>&1
+  k "$1" approve "$print" >/dev/null
+}
+
 say "seed $seed; making four networkers' bundles that edited the same cards"
-k "$work/base" init --name "An Peeters" --email an.peeters@antwerpen.be >/dev/null
+# They are second managers (a demo names many colleagues as authors, which only a manager's bundle
+# may carry), each enrolled in the organisation before it edits; their bundles are plain, since the
+# stores that import them are copies, which take keys of their own.
+k "$work/pristine" init --name "Lieve Claes" --email lieve.claes@antwerpen.be --role manager >/dev/null
+k "$work/base" init --name "An Peeters" --email an.peeters@antwerpen.be --role manager >/dev/null
 k "$work/base" demo --cards 400 --seed 7 >/dev/null
 k "$work/base" card list --kind person --json >"$work/cards.json"
 awk -F'"' '/"id":/ && n < 12 { print $4; n++ }' "$work/cards.json" >"$work/shared-cards.txt"
 merge_files=()
 for n in 1 2 3 4; do
   cp -a "$work/base" "$work/net$n"
+  enrol "$work/pristine" "$work/net$n"
   while read -r card; do
     k "$work/net$n" card edit "$card" --set "job_title=as networker $n saw it" >/dev/null 2>&1
   done <"$work/shared-cards.txt"
   k "$work/net$n" demo --cards 250 --seed $(( 10 + n )) >/dev/null 2>&1
-  k "$work/net$n" export --full --out "$work/net$n.kring" >/dev/null 2>&1
+  k "$work/net$n" export --full --plain --out "$work/net$n.kring" >/dev/null 2>&1
   merge_files+=("$work/net$n.kring")
 done
-k "$work/pristine" init --name "Lieve Claes" --email lieve.claes@antwerpen.be --role manager >/dev/null
 k "$work/pristine" demo --cards 40 --seed 8 >/dev/null
 digest_before=$(digest "$work/pristine")
 records_before=$(records "$work/pristine")
@@ -400,11 +415,11 @@ else
 
   # Writing files to a full disk: no file, no temporary, an old bundle at the target untouched.
   rm -rf "$disk/store" && mkdir -p "$disk/out"
-  k "$work/merged" export --full --out "$disk/out/old.kring" >/dev/null 2>&1
+  k "$work/merged" export --full --plain --out "$disk/out/old.kring" >/dev/null 2>&1
   cp "$disk/out/old.kring" "$work/old.kring"
   fill "$disk" 0
-  must_fail "an export to a full disk" "$disk_full" k "$work/merged" export --full --out "$disk/out/new.kring"
-  must_fail "an export over an old bundle on a full disk" "$disk_full" k "$work/merged" export --full --out "$disk/out/old.kring"
+  must_fail "an export to a full disk" "$disk_full" k "$work/merged" export --full --plain --out "$disk/out/new.kring"
+  must_fail "an export over an old bundle on a full disk" "$disk_full" k "$work/merged" export --full --plain --out "$disk/out/old.kring"
   must_fail "a backup to a full disk" "$disk_full" k "$work/merged" backup --out "$disk/out/store.kring-backup"
   must_fail "a calendar to a full disk" "$disk_full" k "$work/merged" export-calendar --out "$disk/out/follow-ups.ics"
   full_disk_cases=$(( full_disk_cases + 4 ))
@@ -435,7 +450,7 @@ else
   done
   must_fail "an edit in a read-only store" "$read_only" k "$work/ro" card add person --name "Read Only"
   must_fail "a merge into a read-only store" "$read_only" k "$work/ro" import "${merge_files[@]}"
-  must_fail "an export into a read-only folder" 'read-only.*write to another folder' k "$work/merged" export --full --out "$work/ro/x.kring"
+  must_fail "an export into a read-only folder" 'read-only.*write to another folder' k "$work/merged" export --full --plain --out "$work/ro/x.kring"
   read_only_cases=$(( read_only_cases + 3 ))
   unmount "$work/ro"
   ( cd "$work/ro-source" && find . -type f -exec cksum {} + | sort ) >"$work/ro-after.txt"

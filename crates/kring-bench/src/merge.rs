@@ -498,6 +498,7 @@ pub fn generate(work: &Path, workload: &Workload) -> Result<serde_json::Value> {
                 body_hash: [0; 32],
                 public_key: [0; 32],
                 author_email: String::new(),
+                encryption_key: None,
                 coverage: Default::default(),
             };
             bundle::write_bundle(

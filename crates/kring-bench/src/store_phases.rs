@@ -392,6 +392,7 @@ pub fn kring_export(files: &Files) -> Result<serde_json::Value> {
         body_hash: [0; 32],
         public_key: [0; 32],
         author_email: String::new(),
+        encryption_key: None,
         coverage: store.coverage(),
     };
     bundle::write_bundle(

@@ -141,6 +141,10 @@ pub enum Command {
         /// Everything you share, not only what the recipient has not acknowledged.
         #[arg(long)]
         full: bool,
+        /// Do not encrypt it (by default it is encrypted to the organisation's managers, or for
+        /// a manager's master to every member): for a colleague who is not among them.
+        #[arg(long)]
+        plain: bool,
         #[arg(long)]
         json: bool,
     },
@@ -182,8 +186,22 @@ pub enum Command {
         #[arg(long, conflicts_with = "take")]
         value: Option<String>,
     },
-    /// Trust the key that signed a bundle (after a colleague's laptop was replaced).
+    /// Approve the store that signed a bundle, after comparing its fingerprint with its owner's
+    /// (a colleague's replaced laptop; for a networker, a manager's new key).
     Trust { file: PathBuf },
+    /// Manager of the Network: write an invitation for a new member (or a second manager).
+    Invite(crate::organisation::InviteArgs),
+    /// Join the organisation of an invitation (after `kring init`).
+    Join { file: PathBuf },
+    /// The organisation's roster: members, their roles and fingerprints, and stores waiting for
+    /// approval.
+    Members {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a store waiting for approval (a manager enrols it; a networker confirms a
+    /// manager's key) and merge what was held for it.
+    Approve(crate::organisation::ApproveArgs),
     /// Sync through a shared folder: import what is new, write your delta (or master), prune.
     Sync(crate::sync_folder::SyncArgs),
     /// Write a backup of the whole store, private records included.
@@ -354,7 +372,7 @@ pub struct AddOrganisation {
     pub visibility: Option<Visibility>,
 }
 
-fn parse_enum<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
+pub fn parse_enum<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
     text.parse::<T>().map_err(|e| e.reason)
 }
 

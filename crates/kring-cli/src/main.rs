@@ -22,6 +22,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod args;
 mod graph;
 mod manager;
+mod organisation;
 mod output;
 mod sync_folder;
 
@@ -141,7 +142,8 @@ fn run(cli: Cli) -> Result<()> {
     let now = Utc::now();
     // Inspecting a file needs no store.
     if let Command::Inspect { file, jsonl } = &cli.command {
-        return output::inspect(file, *jsonl);
+        let path = cli.store.clone();
+        return output::inspect(file, *jsonl, || open(path));
     }
     let store = open(cli.store)?;
     let printer = Printer;
@@ -372,8 +374,13 @@ fn run(cli: Cli) -> Result<()> {
                 summary.interactions, summary.follow_ups, summary.notes, summary.links
             );
         }
-        Command::Export { out, full, json } => {
-            let report = store.export_bundle(&out, full, now)?;
+        Command::Export {
+            out,
+            full,
+            plain,
+            json,
+        } => {
+            let report = store.export_bundle_with(&out, full, plain, now)?;
             printer.export(&report, json)?;
         }
         Command::Import {
@@ -417,15 +424,11 @@ fn run(cli: Cli) -> Result<()> {
             store.resolve(id, &field, &resolution, now)?;
             out!("resolved {field} of {id}");
         }
-        Command::Trust { file } => {
-            let header = store.trust(&file)?;
-            out!(
-                "trusted node {} ({}) with the key that signed {}",
-                header.author_node,
-                header.author_name,
-                file.display()
-            );
-        }
+        Command::Trust { file } => organisation::trust(&store, file, now)?,
+        Command::Invite(args) => organisation::invite(&store, args, now)?,
+        Command::Join { file } => organisation::join(&store, file, now)?,
+        Command::Members { json } => organisation::members(&store, json)?,
+        Command::Approve(args) => organisation::approve(&store, args, now)?,
         Command::Sync(args) => sync_folder::run(&store, args)?,
         Command::Backup { out } => {
             let path = match out {

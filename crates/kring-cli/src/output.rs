@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 pub struct Printer;
 
-fn print_json(value: &Value) -> Result<()> {
+pub fn print_json(value: &Value) -> Result<()> {
     print_text(&serde_json::to_string_pretty(value)?)
 }
 
@@ -367,19 +367,27 @@ impl Printer {
         }
         for file in &report.files {
             out!(
-                "{}: {:?} bundle from {} ({}, node {}), {} records{}",
+                "{}: {:?} bundle from {} ({}, node {}), {} records",
                 file.path.display(),
                 file.kind,
-                file.author,
+                clean(&file.author),
                 file.role,
                 file.node,
                 file.records,
-                if file.newly_trusted {
-                    ", signer trusted on first use"
-                } else {
-                    ""
-                }
             );
+        }
+        for held in &report.held {
+            out!(
+                "{}: held, not merged: {} <{}> (fingerprint {}) {}",
+                held.path.display(),
+                clean(&held.author),
+                clean(&held.email),
+                held.fingerprint,
+                clean(&held.reason)
+            );
+        }
+        if !report.held.is_empty() {
+            out!("compare the fingerprint with its owner's, then: kring approve FINGERPRINT (see kring members)");
         }
         let verb = if report.dry_run { "would add" } else { "added" };
         out!(
@@ -390,8 +398,30 @@ impl Printer {
             report.unchanged,
             report.new_conflicts
         );
-        for warning in &report.future_stamps {
-            out!("warning: {warning}");
+        for warning in &report.clock_warnings {
+            out!("warning: {}", clean(warning));
+        }
+        if report.refused_total > 0 {
+            out!(
+                "refused {} write(s) their writers had no right to (nothing of them was merged):",
+                report.refused_total
+            );
+            for refused in report.refused.iter().take(20) {
+                out!(
+                    "  {} {} field {}: by {}: {}",
+                    refused.kind,
+                    refused.record,
+                    clean(&refused.field),
+                    clean(&refused.writer),
+                    refused.reason
+                );
+            }
+            if report.refused_total > 20 {
+                out!(
+                    "  … and {} more (--json lists up to 200)",
+                    report.refused_total - 20
+                );
+            }
         }
         if let Some(backup) = &report.backup {
             out!("backup of the previous state: {}", backup.display());
@@ -487,9 +517,19 @@ impl Printer {
 }
 
 /// Prints a bundle's header and records as JSON, without opening a store.
-pub fn inspect(path: &std::path::Path, jsonl: bool) -> Result<()> {
+/// `kring inspect`: a plain bundle needs no store; a sealed one is opened with the store's key
+/// (`store` opens it only then).
+pub fn inspect(
+    path: &std::path::Path,
+    jsonl: bool,
+    store: impl FnOnce() -> Result<kring_core::store::Store>,
+) -> Result<()> {
     use kring_core::sync::bundle;
-    let mut reader = bundle::open_bundle(path)?;
+    let mut reader = if bundle::is_sealed(path) {
+        store()?.open_bundle(path)?
+    } else {
+        bundle::open_bundle(path)?
+    };
     let header = serde_json::to_value(&reader.header)?;
     let mut records = Vec::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -543,4 +583,14 @@ fn record_json(record: &kring_core::crdt::RecordState) -> Value {
         sets.insert(name.clone(), Value::Array(members));
     }
     json!({ "id": record.id.to_string(), "kind": record.kind, "fields": fields, "sets": sets })
+}
+
+/// Text that came from data (a name, an e-mail, a note), made safe to print on a terminal:
+/// control characters (terminal escape sequences among them) are dropped.
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_control()).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }

@@ -61,7 +61,11 @@ pub fn run(store: &Store, args: SyncArgs) -> Result<()> {
         match folder.sync_once(store, Utc::now()) {
             Ok(report) => {
                 let status = folder.status(store, Utc::now())?;
-                if report.did_something() || !report.skipped.is_empty() || args.json {
+                if report.did_something()
+                    || !report.skipped.is_empty()
+                    || !report.held.is_empty()
+                    || args.json
+                {
                     print(&report, &status, args.json, true)?;
                 }
             }
@@ -129,7 +133,25 @@ fn print(report: &SyncReport, status: &SyncStatus, json: bool, one_line: bool) -
         } else {
             "needs you"
         };
-        out!("  skipped ({when}): {}", skipped.reason);
+        out!(
+            "  skipped ({when}): {}",
+            crate::output::clean(&skipped.reason)
+        );
+    }
+    for held in &report.held {
+        out!(
+            "  waiting for approval: {} <{}> (fingerprint {}): kring approve {}",
+            crate::output::clean(&held.author),
+            crate::output::clean(&held.email),
+            held.fingerprint,
+            held.fingerprint.replace(' ', "")
+        );
+    }
+    if report.refused_total > 0 {
+        out!(
+            "  refused {} write(s) their writers had no right to (kring sync --json lists them)",
+            report.refused_total
+        );
     }
     if !report.pruned.is_empty() {
         out!(

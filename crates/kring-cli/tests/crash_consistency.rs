@@ -70,6 +70,37 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
+/// `member` joins `manager`'s organisation as a second manager, with the real commands.
+fn enrol(manager: &Path, member: &Path, dir: &Path) {
+    let invitation = dir.join("invitation.json");
+    let first = dir.join("first.kring");
+    ok(
+        manager,
+        &[
+            "invite",
+            "--role",
+            "manager",
+            "--out",
+            invitation.to_str().unwrap(),
+        ],
+    );
+    ok(member, &["join", invitation.to_str().unwrap()]);
+    ok(
+        member,
+        &["export", "--full", "--out", first.to_str().unwrap()],
+    );
+    ok(manager, &["import", first.to_str().unwrap()]);
+    let members: serde_json::Value =
+        serde_json::from_str(&ok(manager, &["members", "--json"])).expect("members as JSON");
+    let pending = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "pending")
+        .expect("the member waits for approval");
+    ok(manager, &["approve", pending["node"].as_str().unwrap()]);
+}
+
 fn kill_after(mut child: std::process::Child, at: std::time::Duration) {
     std::thread::sleep(at);
     let _ = child.kill();
@@ -92,6 +123,8 @@ impl Moments {
 #[test]
 fn an_import_killed_at_any_moment_leaves_the_store_as_before_or_as_after() {
     let dir = tempfile::tempdir().expect("a temporary folder");
+    // A second manager's store with a demo network: its records name many colleagues as their
+    // authors, which a manager's bundle may carry (a networker's may carry only its own).
     let networker = dir.path().join("networker");
     ok(
         &networker,
@@ -101,13 +134,10 @@ fn an_import_killed_at_any_moment_leaves_the_store_as_before_or_as_after() {
             "An Peeters",
             "--email",
             "an.peeters@antwerpen.be",
+            "--role",
+            "manager",
         ],
     );
-    ok(&networker, &["demo", "--cards", "250", "--seed", "7"]);
-    let bundle = dir.path().join("network.kring");
-    let bundle_arg = bundle.to_str().expect("a UTF-8 path");
-    ok(&networker, &["export", "--full", "--out", bundle_arg]);
-
     let pristine = dir.path().join("pristine");
     ok(
         &pristine,
@@ -121,6 +151,17 @@ fn an_import_killed_at_any_moment_leaves_the_store_as_before_or_as_after() {
             "manager",
         ],
     );
+    enrol(&pristine, &networker, dir.path());
+    ok(&networker, &["demo", "--cards", "250", "--seed", "7"]);
+    let bundle = dir.path().join("network.kring");
+    let bundle_arg = bundle.to_str().expect("a UTF-8 path");
+    // Plain: the reference and the crashed stores below are copies, which take keys of their
+    // own (a sealed file opens only for the store it was sealed to).
+    ok(
+        &networker,
+        &["export", "--full", "--plain", "--out", bundle_arg],
+    );
+
     let before = observe(&pristine);
     let reference = dir.path().join("reference");
     copy_folder(&pristine, &reference);

@@ -177,10 +177,19 @@ fn bad_same_as_requests_get_one_line_and_change_nothing() {
 fn opposite_statements_through_export_and_import_print_one_digest() {
     let an = Kring::initialised("An");
     let bert = Kring::initialised("Bert");
+    let mia = Kring::in_temporary_folder().set_up("Mia", "manager");
+    common::one_organisation(&mia, &[(&an, "networker"), (&bert, "networker")]);
     let a = an.person("Jan Peeters", &["--email", "jan@port.be"]);
     let b = an.person("Jan Peeters", &["--email", "JAN@port.be"]);
+    // Handed over directly between colleagues: plain files.
     let cards = an.store().parent().unwrap().join("cards.kring");
-    an.ok(&["export", "--full", "--out", cards.to_str().unwrap()]);
+    an.ok(&[
+        "export",
+        "--full",
+        "--plain",
+        "--out",
+        cards.to_str().unwrap(),
+    ]);
     bert.ok(&["import", cards.to_str().unwrap()]);
     assert_eq!(
         ids(&bert.json(&["duplicates", "--json"])).len(),
@@ -192,8 +201,20 @@ fn opposite_statements_through_export_and_import_print_one_digest() {
     bert.ok(&["same-as", &b, &a]);
     let from_an = an.store().parent().unwrap().join("an.kring");
     let from_bert = bert.store().parent().unwrap().join("bert.kring");
-    an.ok(&["export", "--full", "--out", from_an.to_str().unwrap()]);
-    bert.ok(&["export", "--full", "--out", from_bert.to_str().unwrap()]);
+    an.ok(&[
+        "export",
+        "--full",
+        "--plain",
+        "--out",
+        from_an.to_str().unwrap(),
+    ]);
+    bert.ok(&[
+        "export",
+        "--full",
+        "--plain",
+        "--out",
+        from_bert.to_str().unwrap(),
+    ]);
     an.ok(&["import", from_bert.to_str().unwrap()]);
     bert.ok(&["import", from_an.to_str().unwrap()]);
 

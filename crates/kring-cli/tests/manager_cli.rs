@@ -31,6 +31,7 @@ fn network() -> Network {
     let an = store_in(&dir, "An", "networker");
     let bart = store_in(&dir, "Bart", "networker");
     let mia = store_in(&dir, "Mia", "manager");
+    common::one_organisation(&mia, &[(&an, "networker"), (&bart, "networker")]);
     let port = an.id(&[
         "card",
         "add",
@@ -69,8 +70,9 @@ fn network() -> Network {
         "--visibility",
         "private",
     ]);
+    // An hands Bart her export directly (so it is plain), and Bart passes it on with his own.
     let an_file = path(&dir, "an.kring");
-    an.ok(&["export", "--out", &an_file]);
+    an.ok(&["export", "--plain", "--out", &an_file]);
     bart.ok(&["import", &an_file]);
     bart.ok(&["relate", &port, "--strength", "2"]);
     let bart_file = path(&dir, "bart.kring");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Kring;
+use common::{one_organisation, Kring};
 use serde_json::Value;
 use std::path::Path;
 use tempfile::TempDir;
@@ -30,6 +30,7 @@ fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
     let dir = tempfile::tempdir().unwrap();
     let an = store_in(&dir, "An", "networker");
     let mia = store_in(&dir, "Mia", "manager");
+    mia.enrol(&an, "networker");
     let jan = an
         .ok(&[
             "card",
@@ -58,7 +59,10 @@ fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
 
     let preview = mia.json(&["import", arg(&file), "--dry-run", "--json"]);
     assert_eq!(preview["dry_run"], true);
-    assert_eq!(preview["added"], 2, "Jan and An's own card: {preview}");
+    assert_eq!(
+        preview["added"], 1,
+        "Jan (An's own card came with her first bundle, when she was enrolled): {preview}"
+    );
     assert!(
         mia.json(&["search", "jan", "--json"])
             .as_array()
@@ -67,7 +71,7 @@ fn a_networker_export_reaches_the_manager_and_the_master_comes_back() {
         "a dry run changes nothing"
     );
     let done = mia.json(&["import", arg(&file), "--json"]);
-    assert_eq!(done["added"], 2);
+    assert_eq!(done["added"], 1);
     assert_eq!(mia.json(&["search", "jan", "--json"])[0]["id"], jan);
     assert!(
         mia.json(&["search", "geheim", "--json"])
@@ -124,18 +128,22 @@ fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
     let dir = tempfile::tempdir().unwrap();
     let an = store_in(&dir, "An", "networker");
     let bert = store_in(&dir, "Bert", "networker");
+    let mia = store_in(&dir, "Mia", "manager");
+    one_organisation(&mia, &[(&an, "networker"), (&bert, "networker")]);
     let jan = an
         .ok(&["card", "add", "person", "--name", "Jan Peeters"])
         .trim()
         .to_owned();
+    // Handed over directly between colleagues: not encrypted (a networker's own exports are
+    // for the managers).
     let first = dir.path().join("first.kring");
-    an.export(&first, &[]);
+    an.export(&first, &["--plain"]);
     bert.ok(&["import", arg(&first)]);
     an.ok(&["card", "edit", &jan, "--set", "job_title=havenschepen"]);
     bert.ok(&["card", "edit", &jan, "--set", "job_title=burgemeester"]);
     let (from_an, from_bert) = (dir.path().join("an2.kring"), dir.path().join("bert2.kring"));
-    an.export(&from_an, &["--full"]);
-    bert.export(&from_bert, &["--full"]);
+    an.export(&from_an, &["--full", "--plain"]);
+    bert.export(&from_bert, &["--full", "--plain"]);
     an.ok(&["import", arg(&from_bert)]);
     bert.ok(&["import", arg(&from_an)]);
     let conflicts = an.json(&["conflicts", "--json"]);
@@ -175,11 +183,14 @@ fn bad_files_get_one_line_naming_the_file_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let an = store_in(&dir, "An", "networker");
     let mia = store_in(&dir, "Mia", "manager");
+    mia.enrol(&an, "networker");
     for n in 0..20 {
         an.ok(&["card", "add", "person", "--name", &format!("Persoon {n}")]);
     }
+    // Plain, so that the damage below lands where the test means it to (a sealed file's damage
+    // is refused the same way: kring-core's sync_scenarios).
     let good = dir.path().join("good.kring");
-    an.export(&good, &[]);
+    an.export(&good, &["--plain"]);
     let bytes = std::fs::read(&good).unwrap();
     let before = mia.digest();
     let truncated = dir.path().join("truncated.kring");
@@ -214,29 +225,49 @@ fn bad_files_get_one_line_naming_the_file_and_change_nothing() {
 }
 
 #[test]
-fn a_replaced_key_is_refused_until_the_user_trusts_it() {
+fn a_replaced_laptop_is_held_until_the_manager_trusts_it_after_comparing_fingerprints() {
     let dir = tempfile::tempdir().unwrap();
     let an = store_in(&dir, "An", "networker");
     let mia = store_in(&dir, "Mia", "manager");
-    let first = dir.path().join("first.kring");
-    an.export(&first, &[]);
-    mia.ok(&["import", arg(&first)]);
+    mia.enrol(&an, "networker");
     // An's laptop is replaced by a copy of the store folder elsewhere: same data, and the copy
-    // takes a new node id and key, so its bundles are a new signer (trusted on first use).
+    // takes a new node id and keys, so its bundles come from a store not on the roster.
     let copy = Kring::at(dir.path().join("An-copy"));
     copy_dir(an.store(), copy.store());
-    let second = dir.path().join("second.kring");
-    let note = copy.run(&["export", "--out", arg(&second), "--full"]);
+    let note = copy.run(&["card", "add", "person", "--name", "Nieuw Contact"]);
     assert!(
         note.stderr.contains("copied or restored"),
         "the copy says it took a new node id: {}",
         note.stderr
     );
+    let second = dir.path().join("second.kring");
+    copy.ok(&["export", "--out", arg(&second), "--full"]);
     let imported = mia.json(&["import", arg(&second), "--json"]);
-    assert_eq!(imported["files"][0]["newly_trusted"], true);
-    assert_ne!(
-        imported["files"][0]["node"],
-        mia.json(&["import", arg(&first), "--json"])["files"][0]["node"]
+    assert_eq!(imported["files"], serde_json::json!([]), "nothing merged");
+    assert_eq!(imported["held"].as_array().unwrap().len(), 1, "{imported}");
+    let fingerprint = imported["held"][0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(mia
+        .json(&["search", "nieuw", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let members = mia.ok(&["members"]);
+    assert!(
+        members.contains("pending") && members.contains(&fingerprint),
+        "{members}"
+    );
+    let trusted = mia.ok(&["trust", arg(&second)]);
+    assert!(trusted.contains(&fingerprint), "{trusted}");
+    mia.ok(&["import", arg(&second)]);
+    assert_eq!(
+        mia.json(&["search", "nieuw", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
     );
 }
 

@@ -42,6 +42,7 @@ fn main() {
         body_hash: [0; 32],
         public_key: [0; 32],
         author_email: String::new(),
+        encryption_key: None,
         coverage: store.coverage(),
     };
     bundle::write_bundle(

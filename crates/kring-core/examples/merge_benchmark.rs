@@ -158,6 +158,7 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             body_hash: [0; 32],
             public_key: [0; 32],
             author_email: String::new(),
+            encryption_key: None,
             coverage: Default::default(),
         };
         let key = bundle::new_signing_key();

@@ -109,6 +109,18 @@ impl Register {
     fn stamps(&self) -> impl Iterator<Item = Stamp> + '_ {
         self.versions.iter().map(|v| v.stamp)
     }
+
+    /// The same register with only the versions `keep` accepts (an import's admission).
+    pub fn filtered(&self, mut keep: impl FnMut(&FieldVersion) -> bool) -> Register {
+        Register {
+            versions: self.versions.iter().filter(|v| keep(v)).cloned().collect(),
+        }
+    }
+
+    /// Whether the register holds exactly this version.
+    pub fn holds(&self, version: &FieldVersion) -> bool {
+        self.versions.contains(version)
+    }
 }
 
 /// The adds and observed removals of one element of an add-wins set.
@@ -196,6 +208,35 @@ impl AddWinsSet {
             changed |= *ours != before;
         }
         changed
+    }
+
+    /// Every element with its tags, present or removed.
+    pub fn elements(&self) -> impl Iterator<Item = (&Vec<u8>, &ElementTags)> + '_ {
+        self.elements.iter()
+    }
+
+    /// The same set with only the adds and removals `keep` accepts (an import's admission):
+    /// `keep(element, stamp)` is asked for every add stamp and every removal stamp.
+    pub fn filtered(&self, mut keep: impl FnMut(&[u8], Stamp) -> bool) -> AddWinsSet {
+        let mut elements = BTreeMap::new();
+        for (element, tags) in &self.elements {
+            let adds: Vec<Stamp> = tags
+                .adds
+                .iter()
+                .copied()
+                .filter(|s| keep(element, *s))
+                .collect();
+            let removals: Vec<(Stamp, Stamp)> = tags
+                .removals
+                .iter()
+                .copied()
+                .filter(|(_, removed_by)| keep(element, *removed_by))
+                .collect();
+            if !adds.is_empty() || !removals.is_empty() {
+                elements.insert(element.clone(), ElementTags { adds, removals });
+            }
+        }
+        AddWinsSet { elements }
     }
 
     fn stamps(&self) -> impl Iterator<Item = Stamp> + '_ {

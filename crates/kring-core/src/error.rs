@@ -47,6 +47,9 @@ pub enum StoreError {
     ReadOnly { path: Option<PathBuf> },
     #[error("the store could not be read or written: {0}")]
     Io(String),
+    /// A write outside the writer's rights (see `trust::rights`); nothing was written.
+    #[error("{reason}; nothing was changed")]
+    NotAllowed { reason: String },
 }
 
 impl StoreError {
@@ -65,6 +68,7 @@ impl StoreError {
             StoreError::DiskFull { .. } => "disk_full",
             StoreError::ReadOnly { .. } => "read_only",
             StoreError::Io(_) => "io",
+            StoreError::NotAllowed { .. } => "not_allowed",
         }
     }
 

@@ -27,3 +27,4 @@ pub mod model;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod trust;

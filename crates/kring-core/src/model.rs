@@ -213,6 +213,7 @@ string_enum!(
         PartnershipReview => "partnership_review" | "review",
         Event => "event",
         StakeholderRating => "stakeholder_rating" | "rating",
+        Member => "member",
     }
 );
 
@@ -265,6 +266,8 @@ impl RecordKind {
             RecordKind::Event => &["name", "kind", "date"],
             RecordKind::PartnershipReview => &[],
             RecordKind::StakeholderRating => &[],
+            // The roster is shared with every member; it has no summary.
+            RecordKind::Member => &[],
         }
     }
 

@@ -1,7 +1,8 @@
 //! Bundles that once broke Kring, each pinned by a test named after what went wrong. A bundle that
-//! needs a valid signature is made here, signed by the store that "sends" it (a new signer is
-//! trusted on first use, so a forged file from a stranger gets this far). When the fuzzer finds a
-//! crashing file, it goes into `tests/regressions/bundle/` with a test that reads it.
+//! needs a valid signature is made here, signed by an enrolled member's store that "sends" it (a
+//! stranger's file is held for approval before it is read, so only a member's forgery gets this
+//! far). When the fuzzer finds a crashing file, it goes into `tests/regressions/bundle/` with a
+//! test that reads it.
 
 use chrono::{DateTime, TimeZone, Utc};
 use kring_core::clock::{Hlc, NodeId, Stamp};
@@ -9,6 +10,8 @@ use kring_core::model::{Person, Role};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::bundle;
 use std::path::Path;
+
+mod common;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
@@ -36,6 +39,8 @@ fn store(path: &Path, name: &str, role: Role) -> Store {
 fn a_bundle_with_a_stamp_at_the_end_of_time_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let sender = store(&dir.path().join("sender"), "An Peeters", Role::Networker);
+    let manager = store(&dir.path().join("manager"), "Lieve Claes", Role::Manager);
+    common::enrol(&manager, &sender, Role::Networker, now());
     sender
         .create(
             &Person {
@@ -48,7 +53,7 @@ fn a_bundle_with_a_stamp_at_the_end_of_time_is_refused_and_changes_nothing() {
         .unwrap();
     let honest = dir.path().join("honest.kring");
     sender.export_bundle(&honest, true, now()).unwrap();
-    let (header, mut records) = bundle::open_bundle(&honest).unwrap().read_all().unwrap();
+    let (header, mut records) = sender.open_bundle(&honest).unwrap().read_all().unwrap();
     let end_of_time = Stamp {
         hlc: Hlc {
             millis: u64::MAX,
@@ -64,7 +69,6 @@ fn a_bundle_with_a_stamp_at_the_end_of_time_is_refused_and_changes_nothing() {
     let forged = dir.path().join("forged.kring");
     bundle::write_bundle(&forged, header, records, &sender.signing_key().unwrap()).unwrap();
 
-    let manager = store(&dir.path().join("manager"), "Lieve Claes", Role::Manager);
     let digest = manager.digest().unwrap();
     let error = manager
         .import_bundles(&[forged], false, now())
@@ -120,7 +124,7 @@ fn a_record_that_cannot_be_read_during_an_export_leaves_the_old_bundle_and_no_pa
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
     sender.export_bundle(&target, true, now()).unwrap();
     let old = std::fs::read(&target).unwrap();
-    let (header, records) = bundle::open_bundle(&target).unwrap().read_all().unwrap();
+    let (header, records) = sender.open_bundle(&target).unwrap().read_all().unwrap();
     assert!(records.len() >= 3, "the profile and both people travel");
 
     let mut stream: Vec<std::io::Result<_>> = records.into_iter().map(Ok).collect();

@@ -11,20 +11,37 @@ use kring_core::store::views::{CardFilter, LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use std::path::PathBuf;
 
+mod common;
+
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap()
 }
 
+/// Networkers of one organisation exchanging full exports directly. Its manager enrols every
+/// store made and hands the roster round before each exchange, so they accept each other.
 struct World {
     dir: tempfile::TempDir,
     files: usize,
+    manager: Store,
 }
 
 impl World {
     fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let manager = Store::open(
+            &dir.path().join("organisation-manager"),
+            &OpenOptions {
+                cache_bytes: 1 << 20,
+            },
+        )
+        .expect("the store opens");
+        manager
+            .init("Beheer", "beheer@antwerpen.be", Role::Manager, t0())
+            .expect("the manager's store is set up");
         World {
-            dir: tempfile::tempdir().expect("temporary folder"),
+            dir,
             files: 0,
+            manager,
         }
     }
 
@@ -44,17 +61,23 @@ impl World {
                 t0(),
             )
             .expect("the store is set up");
+        common::enrol(&self.manager, &store, Role::Networker, t0());
         store
     }
 
-    /// A full export of `from`, imported into each of `into`.
+    /// A full export of `from`, imported into each of `into` (after the roster).
     fn send(&mut self, from: &Store, into: &[&Store], now: DateTime<Utc>) {
         self.files += 1;
+        let roster: PathBuf = self.dir.path().join(format!("roster-{}.kring", self.files));
+        self.manager
+            .export_bundle(&roster, true, t0())
+            .expect("the roster exports");
         let path: PathBuf = self.dir.path().join(format!("{}.kring", self.files));
-        from.export_bundle(&path, true, now).expect("export");
+        from.export_bundle_with(&path, true, true, now)
+            .expect("export");
         for store in into {
             store
-                .import_bundles(std::slice::from_ref(&path), false, now)
+                .import_bundles(&[roster.clone(), path.clone()], false, now)
                 .expect("import");
         }
     }

@@ -8,6 +8,8 @@ use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store, StoreError};
 use std::collections::BTreeSet;
 
+mod common;
+
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 10, 1, 9, 0, 0).unwrap()
 }
@@ -123,6 +125,7 @@ fn an_edit_saved_after_a_sync_landed_keeps_the_synced_changes_and_the_stores_con
     let dir = tempfile::tempdir().unwrap();
     let mia = open(&dir, "Mia");
     let jo = open(&dir, "Jo");
+    common::enrol(&mia, &jo, Role::Manager, t0());
     let mut now = t0();
     let port = organisation(&mia, "Port", &[], now);
     let vito = organisation(&mia, "VITO", &[], now);

@@ -8,6 +8,8 @@ use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
 use std::path::PathBuf;
 
+mod common;
+
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 10, 1, 9, 0, 0).unwrap()
 }
@@ -51,8 +53,13 @@ fn goals_teams_partnerships_and_events_made_in_two_stores_converge_and_reach_the
         dir: tempfile::tempdir().unwrap(),
         files: 0,
     };
+    // Two Managers of the Network (goals, teams, partnerships and events are theirs to write)
+    // and a networker they reach.
     let manager = world.store("Mia", Role::Manager);
-    let an = world.store("An", Role::Networker);
+    let an = world.store("An", Role::Manager);
+    let lies = world.store("Lies", Role::Networker);
+    common::enrol(&manager, &an, Role::Manager, t0());
+    common::enrol(&manager, &lies, Role::Networker, t0());
     let mut now = t0();
     let an_id = an.require_profile().unwrap().networker;
     let mia_id = manager.require_profile().unwrap().networker;
@@ -215,6 +222,23 @@ fn goals_teams_partnerships_and_events_made_in_two_stores_converge_and_reach_the
         assert_eq!(goal.goal.priority_stakeholders.len(), 2);
     }
     assert!(manager.conflicts().unwrap().is_empty());
+    // The master reaches the networker, who may read the goals but not write one.
+    now += Duration::minutes(1);
+    world.send(&lies, &manager, now);
+    world.send(&manager, &lies, now);
+    assert_eq!(lies.digest().unwrap(), manager.digest().unwrap());
+    assert_eq!(lies.goal_views(now).unwrap().len(), 2);
+    let refused = lies
+        .create_goal(
+            &Goal {
+                name: "Eigen doel".into(),
+                ..Goal::default()
+            },
+            None,
+            now,
+        )
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_allowed", "{refused}");
 }
 
 #[test]

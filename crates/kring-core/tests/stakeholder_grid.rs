@@ -8,6 +8,8 @@ use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
 }
@@ -69,6 +71,7 @@ fn two_networkers_ratings_of_one_stakeholder_both_survive_the_merge_with_their_s
     let manager = world.store("Mia", Role::Manager);
     let an = world.store("An", Role::Networker);
     let bo = world.store("Bo", Role::Networker);
+    common::one_organisation(&[&manager, &an, &bo], t0());
     let mut now = t0();
     let port = manager
         .create(
@@ -176,6 +179,7 @@ fn one_networkers_concurrent_ratings_from_two_stores_merge_into_one_with_a_trace
     };
     let manager = world.store("Mia", Role::Manager);
     let an = world.store("An", Role::Networker);
+    common::one_organisation(&[&manager, &an], t0());
     let mut now = t0();
     let alderman = manager
         .create(
@@ -196,6 +200,10 @@ fn one_networkers_concurrent_ratings_from_two_stores_merge_into_one_with_a_trace
     let an = open(&an_path);
     let an2 = open(&copy_path);
     assert_ne!(an.node_id(), an2.node_id());
+    // The second laptop is a new store: the manager approves it as An's.
+    manager
+        .enrol(&an2.identity().unwrap(), Role::Networker, now)
+        .unwrap();
 
     now += Duration::minutes(1);
     an.rate_stakeholder("Climate", alderman, 2, 5, None, None, now)

@@ -5,11 +5,12 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::model::{Person, Role, Visibility};
 use kring_core::store::{OpenOptions, Store};
-use kring_core::sync::bundle;
 use kring_core::sync::folder::{
     FolderError, FolderOptions, SyncFolder, SyncReport, KRING_DIR, MASTERS_DIR,
 };
 use std::path::{Path, PathBuf};
+
+mod common;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
@@ -115,6 +116,7 @@ fn edits_on_both_networkers_reach_everyone_and_the_three_stores_converge_to_one_
     let an = world.store("An", Role::Networker);
     let bert = world.store("Bert", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &bert, &mia], t0());
     let now = world.tick();
     let jan = an.create(&person("Jan Haven"), None, now).unwrap();
     bert.create(&person("Els Universiteit"), None, now).unwrap();
@@ -174,6 +176,7 @@ fn a_half_written_file_is_left_alone_until_it_is_complete_and_then_imported() {
     let mut world = World::new();
     let an = world.store("An", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
     let now = world.tick();
     an.create(&person("Jan Haven"), None, now).unwrap();
     // An's export, arriving in the folder the way a sync client copies it: a piece at a time.
@@ -215,6 +218,7 @@ fn a_conflicted_copy_is_imported_once_without_duplicates_or_a_new_master() {
     let mut world = World::new();
     let an = world.store("An", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
     let now = world.tick();
     an.create(&person("Jan Haven"), None, now).unwrap();
     let written = world.sync(&an).exported.unwrap().path;
@@ -260,6 +264,7 @@ fn the_folder_going_away_and_coming_back_loses_nothing() {
     let mut world = World::new();
     let an = world.store("An", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
     world.round(&[&an], &mia);
 
     // The laptop goes offline: the folder is gone.
@@ -300,6 +305,7 @@ fn the_folder_going_away_and_coming_back_loses_nothing() {
     std::fs::create_dir(world.shared()).unwrap();
     let bert = world.store("Bert", Role::Networker);
     let now = world.tick();
+    common::enrol(&mia, &bert, Role::Networker, now);
     an.create(&person("Na Herstel"), None, now).unwrap();
     world.round(&[&an, &bert], &mia);
     world.round(&[&an, &bert], &mia);
@@ -320,6 +326,7 @@ fn private_records_never_land_in_the_folder() {
     let an = world.store("An", Role::Networker);
     let bert = world.store("Bert", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &bert, &mia], t0());
     let now = world.tick();
     an.create(&person("CANARY-CARD-a41"), Some(Visibility::Private), now)
         .unwrap();
@@ -342,7 +349,7 @@ fn private_records_never_land_in_the_folder() {
     for file in &files {
         let bytes = std::fs::read(file).unwrap();
         let mut text = String::from_utf8_lossy(&bytes).into_owned();
-        if let Ok(mut reader) = bundle::open_bundle(file) {
+        if let Ok(mut reader) = mia.open_bundle(file) {
             text.push_str(&format!("{:?}", reader.header));
             while let Some(record) = reader.next_record().unwrap() {
                 text.push_str(&format!("{record:?}"));
@@ -369,6 +376,7 @@ fn pruning_keeps_the_folder_small_and_never_deletes_another_writers_file() {
     });
     let an = world.store("An", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
     world.round(&[&an], &mia);
     // Files others wrote, in An's own folder and in the masters: a conflicted copy of An's own
     // bundle, someone's note, a bundle An never wrote.
@@ -422,6 +430,7 @@ fn a_networker_who_stops_syncing_is_reported_after_the_stale_days() {
     let an = world.store("An", Role::Networker);
     let bert = world.store("Bert", Role::Networker);
     let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &bert, &mia], t0());
     world.round(&[&an, &bert], &mia);
     world.now += Duration::days(20);
     world.round(&[&bert], &mia);

@@ -9,10 +9,11 @@ use kring_core::model::{
 };
 use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
-use kring_core::sync::bundle::{self, BundleError};
+use kring_core::sync::bundle;
 use kring_core::sync::conflicts::Resolution;
-use kring_core::sync::SyncError;
 use std::path::{Path, PathBuf};
+
+mod common;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap()
@@ -57,6 +58,15 @@ impl World {
         path
     }
 
+    /// A plain (unencrypted) export: what `kring export --plain` writes for a colleague who is
+    /// not among a sealed export's recipients (a networker's goes to the managers only).
+    fn export_plain(&mut self, store: &Store, full: bool, now: DateTime<Utc>) -> PathBuf {
+        self.files += 1;
+        let path = self.dir.path().join(format!("{}.kring", self.files));
+        store.export_bundle_with(&path, full, true, now).unwrap();
+        path
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -81,6 +91,10 @@ fn three_networkers_and_two_managers_exchanging_in_different_orders_print_the_sa
         .map(|n| world.store(n, Role::Manager))
         .collect();
     let mut now = t0();
+    common::enrol(&managers[0], &managers[1], Role::Manager, now);
+    for networker in &networkers {
+        common::enrol(&managers[0], networker, Role::Networker, now);
+    }
     // The managers start from the same state: each other's networker card.
     let mia_card = world.export(&managers[0], true, now);
     let mo_card = world.export(&managers[1], true, now);
@@ -167,9 +181,10 @@ fn a_concurrent_edit_shows_up_as_a_conflict_and_resolving_it_propagates() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let b = world.store("Bert", Role::Networker);
+    common::peers_in_one_organisation(world.dir.path(), &[&a, &b], t0());
     let now = t0();
     let id = a.create(&person("Jan Peeters"), None, now).unwrap();
-    b.import_bundles(&[world.export(&a, true, now)], false, now)
+    b.import_bundles(&[world.export_plain(&a, true, now)], false, now)
         .unwrap();
     a.set_fields(
         id,
@@ -189,8 +204,8 @@ fn a_concurrent_edit_shows_up_as_a_conflict_and_resolving_it_propagates() {
         now + Duration::minutes(2),
     )
     .unwrap();
-    let from_a = world.export(&a, true, now + Duration::minutes(3));
-    let from_b = world.export(&b, true, now + Duration::minutes(3));
+    let from_a = world.export_plain(&a, true, now + Duration::minutes(3));
+    let from_b = world.export_plain(&b, true, now + Duration::minutes(3));
     a.import_bundles(&[from_b], false, now + Duration::minutes(4))
         .unwrap();
     let report = b
@@ -229,7 +244,7 @@ fn a_concurrent_edit_shows_up_as_a_conflict_and_resolving_it_propagates() {
     .unwrap();
     assert!(a.conflicts().unwrap().is_empty());
     b.import_bundles(
-        &[world.export(&a, false, now + Duration::minutes(6))],
+        &[world.export_plain(&a, false, now + Duration::minutes(6))],
         false,
         now + Duration::minutes(6),
     )
@@ -249,8 +264,9 @@ fn file_contains(path: &Path, needle: &str) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-fn decompressed_body_contains(path: &Path, needle: &str) -> bool {
-    let mut reader = bundle::open_bundle(path).unwrap();
+/// Whether a bundle's plaintext (as `reader`, one of its recipients, opens it) holds `needle`.
+fn decompressed_body_contains(reader: &Store, path: &Path, needle: &str) -> bool {
+    let mut reader = reader.open_bundle(path).unwrap();
     let header = format!("{:?}", reader.header);
     let mut text = header;
     while let Some(record) = reader.next_record().unwrap() {
@@ -267,6 +283,7 @@ fn the_private_canary_never_appears_in_any_export() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     let now = t0();
     a.create(&person("CANARY-CARD-7f3"), Some(Visibility::Private), now)
         .unwrap();
@@ -319,20 +336,20 @@ fn the_private_canary_never_appears_in_any_export() {
                 file.display()
             );
             assert!(
-                !decompressed_body_contains(file, canary),
+                !decompressed_body_contains(&m, file, canary),
                 "{canary} leaked into the body of {}",
                 file.display()
             );
         }
         assert!(
-            !decompressed_body_contains(file, &private_relationship.0.to_string()),
+            !decompressed_body_contains(&m, file, &private_relationship.0.to_string()),
             "a private relationship leaked"
         );
         // The check can see ids: the shared card's does travel.
-        assert!(decompressed_body_contains(file, &shared.0.to_string()));
+        assert!(decompressed_body_contains(&m, file, &shared.0.to_string()));
     }
     assert!(
-        decompressed_body_contains(&full, "Sam Summary"),
+        decompressed_body_contains(&m, &full, "Sam Summary"),
         "a summary card's name does travel"
     );
     assert!(m.get::<Person>(shared).unwrap().is_some());
@@ -352,12 +369,13 @@ fn corrupt_truncated_forged_and_foreign_files_are_refused_and_change_nothing() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     let now = t0();
     for n in 0..40 {
         a.create(&person(&format!("Persoon {n}")), None, now)
             .unwrap();
     }
-    let good = world.export(&a, true, now);
+    let good = world.export_plain(&a, true, now);
     let bytes = std::fs::read(&good).unwrap();
     let digest = m.digest().unwrap();
     let header_len = u32::from_le_bytes(bytes[10..14].try_into().unwrap()) as usize;
@@ -415,10 +433,62 @@ fn corrupt_truncated_forged_and_foreign_files_are_refused_and_change_nothing() {
 }
 
 #[test]
+fn a_sealed_export_opens_only_for_its_recipients_and_a_tampered_one_is_refused() {
+    let mut world = World::new();
+    let a = world.store("An", Role::Networker);
+    let b = world.store("Bert", Role::Networker);
+    let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &b, &m], t0());
+    let now = t0();
+    a.create(&person("CANARY-SEALED-e71"), None, now).unwrap();
+    let sealed = world.export(&a, true, now);
+    assert!(
+        bundle::is_sealed(&sealed),
+        "exports are encrypted by default"
+    );
+    assert!(
+        !file_contains(&sealed, "CANARY-SEALED-e71"),
+        "nothing readable in the file"
+    );
+    assert!(
+        bundle::open_bundle(&sealed).is_err(),
+        "without a key it cannot be opened"
+    );
+    // A colleague is not among a networker's recipients (the managers and the author are).
+    let error = b
+        .import_bundles(std::slice::from_ref(&sealed), false, now)
+        .unwrap_err();
+    assert_eq!(error.code(), "bundle_not_a_recipient", "{error}");
+    // A flipped byte in the ciphertext, or a cut, is refused and changes nothing.
+    let digest = m.digest().unwrap();
+    let bytes = std::fs::read(&sealed).unwrap();
+    let mut flipped = bytes.clone();
+    let middle = bytes.len() - 40;
+    flipped[middle] ^= 0x01;
+    for (n, content) in [flipped, bytes[..bytes.len() - 30].to_vec()]
+        .iter()
+        .enumerate()
+    {
+        let path = world.path(&format!("sealed-bad-{n}.kring"));
+        std::fs::write(&path, content).unwrap();
+        let error = m.import_bundles(&[path], false, now).unwrap_err();
+        assert!(
+            ["bundle_corrupt", "bundle_truncated"].contains(&error.code()),
+            "case {n}: {error}"
+        );
+        assert_eq!(m.digest().unwrap(), digest);
+    }
+    let report = m.import_bundles(&[sealed], false, now).unwrap();
+    assert_eq!(report.files.len(), 1);
+    assert_eq!(m.search("canary sealed", 1).unwrap().len(), 1);
+}
+
+#[test]
 fn importing_the_same_file_twice_changes_nothing() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     a.create(&person("Jan"), None, t0()).unwrap();
     let file = world.export(&a, true, t0());
     let first = m
@@ -439,6 +509,7 @@ fn a_dry_run_reports_without_changing_anything() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     a.create(&person("Jan"), None, t0()).unwrap();
     let file = world.export(&a, true, t0());
     let digest = m.digest().unwrap();
@@ -459,6 +530,7 @@ fn a_delta_export_carries_only_what_the_manager_has_not_acknowledged() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     let now = t0();
     let ids: Vec<_> = (0..50)
         .map(|n| {
@@ -468,7 +540,7 @@ fn a_delta_export_carries_only_what_the_manager_has_not_acknowledged() {
         .collect();
     let first = world.export(&a, false, now);
     assert_eq!(
-        bundle::open_bundle(&first).unwrap().header.kind,
+        a.open_bundle(&first).unwrap().header.kind,
         bundle::BundleKind::Full,
         "nothing acknowledged yet"
     );
@@ -481,7 +553,7 @@ fn a_delta_export_carries_only_what_the_manager_has_not_acknowledged() {
     a.set_fields(ids[7], &[("tags".into(), "haven".into())], later)
         .unwrap();
     let delta = world.export(&a, false, later);
-    let (header, records) = bundle::open_bundle(&delta).unwrap().read_all().unwrap();
+    let (header, records) = a.open_bundle(&delta).unwrap().read_all().unwrap();
     assert_eq!(header.kind, bundle::BundleKind::Delta);
     let mut carried: Vec<_> = records.iter().map(|r| r.id).collect();
     carried.sort();
@@ -500,54 +572,56 @@ fn a_delta_export_carries_only_what_the_manager_has_not_acknowledged() {
 }
 
 #[test]
-fn a_later_bundle_from_the_same_node_with_another_key_is_refused_until_trusted() {
+fn a_later_bundle_from_the_same_node_with_another_key_is_held_until_approved() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     a.create(&person("Jan"), None, t0()).unwrap();
     m.import_bundles(&[world.export(&a, true, t0())], false, t0())
         .unwrap();
     // An's store gets a new key for the same node (as if the key file were replaced).
     let forged_path = world.path("forged.kring");
-    let (mut header, records) = bundle::open_bundle(&world.export(&a, true, t0()))
+    let (mut header, mut records) = a
+        .open_bundle(&world.export(&a, true, t0()))
         .unwrap()
         .read_all()
         .unwrap();
     header.author_name = "Mallory".into();
+    let planted = RecordId::new_v7(t0().timestamp_millis() as u64);
+    let mut extra = kring_core::crdt::RecordState::new(planted.0, "person");
+    extra.write(
+        "display_name",
+        b"\"Geplant\"".to_vec(),
+        records[0].max_stamp().unwrap(),
+    );
+    records.push(extra);
+    records.sort_by_key(|r| r.id);
     bundle::write_bundle(&forged_path, header, records, &bundle::new_signing_key()).unwrap();
-    let error = m
-        .import_bundles(std::slice::from_ref(&forged_path), false, t0())
-        .unwrap_err();
-    assert!(
-        matches!(error, SyncError::Bundle(BundleError::UntrustedKey { .. })),
-        "{error}"
-    );
-    assert!(
-        error.to_string().contains("kring trust"),
-        "the message says what to do: {error}"
-    );
-    m.trust(&forged_path).unwrap();
-    m.import_bundles(&[forged_path], false, t0()).unwrap();
-}
-
-#[test]
-fn stamps_far_in_the_future_are_flagged_and_the_clock_moves_past_them() {
-    let mut world = World::new();
-    let a = world.store("An", Role::Networker);
-    let m = world.store("Mia", Role::Manager);
-    let wrong_clock = t0() + Duration::days(30);
-    a.create(&person("Jan"), None, wrong_clock).unwrap();
+    let digest = m.digest().unwrap();
     let report = m
-        .import_bundles(&[world.export(&a, true, wrong_clock)], false, t0())
+        .import_bundles(std::slice::from_ref(&forged_path), false, t0())
         .unwrap();
-    assert_eq!(report.future_stamps.len(), 1, "{report:?}");
-    assert!(report.future_stamps[0].contains("days in the future"));
-    let id = m.create(&person("Later"), None, t0()).unwrap();
-    let stamp = m.state(id).unwrap().unwrap().max_stamp().unwrap();
+    assert_eq!(report.held.len(), 1, "{report:?}");
     assert!(
-        stamp.hlc.millis >= wrong_clock.timestamp_millis() as u64,
-        "the local clock moved past the largest stamp seen"
+        report.held[0].reason.contains("another key"),
+        "the report says why: {}",
+        report.held[0].reason
     );
+    assert_eq!(m.digest().unwrap(), digest, "nothing of it was merged");
+    assert!(m.state(planted).unwrap().is_none());
+    let pending = m.pending_members().unwrap();
+    assert_eq!(pending.len(), 1);
+    // Approving it (after comparing fingerprints) merges what was held.
+    let (_, held) = m
+        .approve(
+            &pending[0].identity.fingerprint,
+            Some(Role::Networker),
+            t0(),
+        )
+        .unwrap();
+    m.import_bundles(&held, false, t0()).unwrap();
+    assert!(m.state(planted).unwrap().is_some());
 }
 
 #[test]
@@ -555,8 +629,9 @@ fn an_edit_after_a_delete_revives_the_record_in_every_store() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let b = world.store("Bert", Role::Networker);
+    common::peers_in_one_organisation(world.dir.path(), &[&a, &b], t0());
     let id = a.create(&person("Jan"), None, t0()).unwrap();
-    b.import_bundles(&[world.export(&a, true, t0())], false, t0())
+    b.import_bundles(&[world.export_plain(&a, true, t0())], false, t0())
         .unwrap();
     a.delete(id, t0() + Duration::minutes(1)).unwrap();
     b.set_fields(
@@ -565,8 +640,8 @@ fn an_edit_after_a_delete_revives_the_record_in_every_store() {
         t0() + Duration::minutes(2),
     )
     .unwrap();
-    let from_a = world.export(&a, true, t0() + Duration::minutes(3));
-    let from_b = world.export(&b, true, t0() + Duration::minutes(3));
+    let from_a = world.export_plain(&a, true, t0() + Duration::minutes(3));
+    let from_b = world.export_plain(&b, true, t0() + Duration::minutes(3));
     a.import_bundles(&[from_b], false, t0() + Duration::minutes(4))
         .unwrap();
     b.import_bundles(&[from_a], false, t0() + Duration::minutes(4))
@@ -576,15 +651,18 @@ fn an_edit_after_a_delete_revives_the_record_in_every_store() {
         "the later edit revived the card"
     );
     assert!(b.get::<Person>(id).unwrap().is_some());
+    // Only the card's author deletes it: a colleague's delete is refused.
+    let refused = b.delete(id, t0() + Duration::minutes(5)).unwrap_err();
+    assert_eq!(refused.code(), "not_allowed", "{refused}");
     // A delete stamped after every edit wins everywhere.
-    b.delete(id, t0() + Duration::minutes(5)).unwrap();
-    a.import_bundles(
-        &[world.export(&b, true, t0() + Duration::minutes(5))],
+    a.delete(id, t0() + Duration::minutes(5)).unwrap();
+    b.import_bundles(
+        &[world.export_plain(&a, true, t0() + Duration::minutes(5))],
         false,
         t0() + Duration::minutes(6),
     )
     .unwrap();
-    assert!(a.get::<Person>(id).unwrap().is_none());
+    assert!(b.get::<Person>(id).unwrap().is_none());
     assert_eq!(a.digest().unwrap(), b.digest().unwrap());
 }
 
@@ -595,14 +673,18 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
     let mut world = World::new();
     let m = world.store("Mia", Role::Manager);
     let b = world.store("Bert", Role::Networker);
+    // A colleague whose Kring is newer: an enrolled store like any other.
+    let newer = world.store("Nieuw", Role::Networker);
+    common::one_organisation(&[&m, &b, &newer], t0());
     let stamp = Stamp {
         hlc: Hlc {
             millis: t0().timestamp_millis() as u64,
             counter: 0,
         },
-        node: NodeId(42),
+        node: newer.node_id(),
     };
-    let mut record = RecordState::new(uuid::Uuid::now_v7(), "partnership");
+    let _ = NodeId(0);
+    let mut record = RecordState::new(uuid::Uuid::now_v7(), "future_kind");
     record.write("name", br#""Haven en Stad""#.to_vec(), stamp);
     record.write("red_lines", br#"["geen wapenhandel"]"#.to_vec(), stamp);
     let mut known = RecordState::new(uuid::Uuid::now_v7(), "person");
@@ -611,16 +693,12 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
     let mut records = vec![record.clone(), known.clone()];
     records.sort_by_key(|r| r.id);
     let from_future = world.path("future.kring");
-    let (header, _) = bundle::open_bundle(&world.export(&m, true, t0()))
+    let (header, _) = newer
+        .open_bundle(&world.export(&newer, true, t0()))
         .unwrap()
         .read_all()
         .unwrap();
-    let header = bundle::BundleHeader {
-        author_node: NodeId(42),
-        author_role: Role::Networker,
-        ..header
-    };
-    bundle::write_bundle(&from_future, header, records, &bundle::new_signing_key()).unwrap();
+    bundle::write_bundle(&from_future, header, records, &newer.signing_key().unwrap()).unwrap();
     m.import_bundles(&[from_future], false, t0()).unwrap();
     b.import_bundles(&[world.export(&m, true, t0())], false, t0())
         .unwrap();
@@ -693,6 +771,7 @@ fn a_card_made_private_after_sharing_is_withdrawn_from_the_other_stores() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     let id = a
         .create(&person("Jan Peeters"), Some(Visibility::Shared), t0())
         .unwrap();
@@ -702,18 +781,15 @@ fn a_card_made_private_after_sharing_is_withdrawn_from_the_other_stores() {
     a.set_visibility(id, Visibility::Private, t0() + Duration::minutes(1))
         .unwrap();
     let retraction = world.export(&a, true, t0() + Duration::minutes(1));
-    let (_, records) = bundle::open_bundle(&retraction)
-        .unwrap()
-        .read_all()
-        .unwrap();
+    let (_, records) = a.open_bundle(&retraction).unwrap().read_all().unwrap();
     let sent = records
         .iter()
         .find(|r| r.id == id.0)
         .expect("the retraction travels");
     assert_eq!(
         sent.fields.keys().collect::<Vec<_>>(),
-        vec!["visibility"],
-        "only the id and the visibility leave"
+        vec!["author", "visibility"],
+        "only the id, whose it is and the visibility leave"
     );
     m.import_bundles(&[retraction], false, t0() + Duration::minutes(2))
         .unwrap();
@@ -761,6 +837,7 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);
     let m = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&a, &m], t0());
     let now = t0();
     let an = a.profile().unwrap().unwrap().networker;
     let koen = a
@@ -838,12 +915,12 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
         sam_relationship.0.to_string(),
     ] {
         assert!(
-            !decompressed_body_contains(&full, &hidden),
+            !decompressed_body_contains(&m, &full, &hidden),
             "{hidden} left An's machine"
         );
     }
     assert!(
-        decompressed_body_contains(&full, &koen_relationship.0.to_string()),
+        decompressed_body_contains(&m, &full, &koen_relationship.0.to_string()),
         "the shared relationship travels (and the check can see ids)"
     );
     m.import_bundles(std::slice::from_ref(&full), false, now)

@@ -409,6 +409,8 @@ export type ExportReport = {
 	summarised: number,
 	/**  Records left out because the recipient already has them (delta). */
 	unchanged_left_out: number,
+	/**  How many members' keys the file is encrypted to (0: a plain file). */
+	sealed_for: number,
 };
 
 /**  A bundle a pass wrote. */
@@ -602,6 +604,16 @@ export type Health = {
 	imbalanced: number,
 };
 
+/**  A bundle held for approval instead of merged. */
+export type HeldBundle = {
+	path: string,
+	author: string,
+	email: string,
+	node: string,
+	fingerprint: string,
+	reason: string,
+};
+
 /**  Progress of a running import, sent as the `import-progress` event. */
 export type ImportProgress = {
 	done: number,
@@ -619,9 +631,17 @@ export type ImportReport = {
 	unchanged: number,
 	/**  Fields that now hold concurrent values (see `kring conflicts`). */
 	new_conflicts: number,
-	/**  Nodes whose stamps lie more than a day ahead of this machine's clock. */
-	future_stamps: string[],
+	/**  Senders whose clocks seem wrong (a bundle dated well before changes it already held). */
+	clock_warnings: string[],
 	backup: string | null,
+	/**
+	 *  Writes dropped because their writers had no right to them (the first 200; see
+	 *  `refused_total`).
+	 */
+	refused: RefusedWrite[],
+	refused_total: number,
+	/**  Bundles not merged because their signer is not on the roster: waiting for approval. */
+	held: HeldBundle[],
 };
 
 export type ImportedFile = {
@@ -1024,6 +1044,22 @@ export type RecordConflicts = {
 /**  A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity. */
 export type RecordId = string;
 
+/**  A write a store refused to merge, and why. Counted and named in the import report. */
+export type RefusedWrite = {
+	record: RecordId,
+	kind: string,
+	field: string,
+	/**  Who wrote it: a member's name, or the node id when the roster does not know it. */
+	writer: string,
+	reason: string,
+	/**
+	 *  A stable code for programs: `not_on_roster`, `removed_member`, `managers_only`,
+	 *  `owner_only`, `visibility_owner_only`, `private_here`, `invalid_value`, `kind_changed`,
+	 *  `not_the_signer`.
+	 */
+	code: string,
+};
+
 /**  One meeting in the register. */
 export type RegisterEntry = {
 	date: string,
@@ -1202,6 +1238,11 @@ export type SyncReport = {
 	pruned: string[],
 	/**  The store's backup taken before the import, if one was. */
 	backup: string | null,
+	/**  Bundles whose signer is not on the roster: held, waiting for approval (`kring members`). */
+	held?: HeldBundle[],
+	/**  Writes the import dropped because their writers had no right to them. */
+	refused?: RefusedWrite[],
+	refused_total?: number,
 };
 
 /**  Sync status for the app's status line and the manager's report. */

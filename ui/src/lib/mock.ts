@@ -851,6 +851,7 @@ export function createMock(
         private_kept_back: full ? 3_402 : 56,
         summarised: full ? 1_120 : 12,
         unchanged_left_out: full ? 0 : 46_977,
+        sealed_for: full ? 0 : 2,
       }),
     exportBundle: (path: string, full: boolean) => {
       if (!path.trim()) return err<never>('invalid', 'Choose where to save the export.', 'path');
@@ -864,6 +865,7 @@ export function createMock(
         private_kept_back: full ? 3_402 : 56,
         summarised: full ? 1_120 : 12,
         unchanged_left_out: full ? 0 : 46_977,
+        sealed_for: full ? 0 : 2,
       });
     },
     importPreview: (paths: string[]) => {
@@ -1024,7 +1026,10 @@ export function createMock(
       deleted: 14,
       unchanged: 177,
       new_conflicts: 2,
-      future_stamps: [],
+      clock_warnings: [],
+      refused: [],
+      refused_total: 0,
+      held: [],
       backup: dryRun ? null : '/home/sofie/.local/share/kring/store/backups/before-import.kbak',
     };
   }

@@ -149,3 +149,51 @@ impl Kring {
         format!("{cards}{follow_ups}{digest}{details}")
     }
 }
+
+impl Kring {
+    /// The way a member joins, with the real commands: the manager (`self`) writes an
+    /// invitation, the member joins and exports, the manager imports (the bundle is held) and
+    /// approves the member's fingerprint, which merges what was held.
+    pub fn enrol(&self, member: &Kring, role: &str) {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let invitation = folder.path().join("invitation.json");
+        self.ok(&[
+            "invite",
+            "--out",
+            invitation.to_str().unwrap(),
+            "--role",
+            role,
+        ]);
+        member.ok(&["join", invitation.to_str().unwrap()]);
+        let first = folder.path().join("first.kring");
+        member.ok(&["export", "--full", "--out", first.to_str().unwrap()]);
+        let held = self.ok(&["import", first.to_str().unwrap()]);
+        assert!(held.contains("held, not merged"), "{held}");
+        let me = member.json(&["members", "--json"]);
+        let fingerprint = me
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["is_me"] == true)
+            .expect("the member's own entry")["fingerprint"]
+            .as_str()
+            .unwrap()
+            .replace(' ', "");
+        let approved = self.ok(&["approve", &fingerprint, "--role", role]);
+        assert!(approved.contains("approved"), "{approved}");
+    }
+}
+
+/// Enrols each member with the manager, then hands every member the manager's master (the
+/// roster), so they also accept each other's bundles.
+pub fn one_organisation(manager: &Kring, members: &[(&Kring, &str)]) {
+    for (member, role) in members {
+        manager.enrol(member, role);
+    }
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let master = folder.path().join("roster.kring");
+    manager.ok(&["export", "--full", "--out", master.to_str().unwrap()]);
+    for (member, _) in members {
+        member.ok(&["import", master.to_str().unwrap()]);
+    }
+}

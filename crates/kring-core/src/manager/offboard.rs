@@ -397,8 +397,12 @@ impl Store {
                     status: Some(RelationshipStatus::Active),
                     last_contact: None,
                 };
+                // The relationship is the successor's: theirs to change and to share. If they
+                // already have one the manager has not seen yet, their own values stand: their
+                // store writes them again when this handover reaches it (see `sync::admit`).
                 creates.push(NewRecord {
                     visibility: Some(r.visibility),
+                    author: Some(s),
                     ..NewRecord::new(id, &relationship)
                 });
                 let note = Note {
@@ -510,6 +514,9 @@ impl Store {
         };
         if !dry_run {
             self.write_batch(creates, updates, now)?;
+            // The leaver's stores leave the roster: what they write from now on is refused, and
+            // new masters are no longer encrypted to them.
+            self.remove_networker_from_roster(networker, now)?;
         }
         Ok(plan)
     }

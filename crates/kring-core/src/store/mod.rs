@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -104,6 +104,8 @@ pub struct Store {
     memory_index: std::sync::RwLock<Option<search::MemoryIndex>>,
     /// Set when the store noticed at open that its folder was copied and took a new node id.
     pub node_renewed_from: Option<NodeId>,
+    /// The secret keys, read from their file on first use (see `trust::keys`).
+    keys: Mutex<Option<std::sync::Arc<crate::trust::keys::StoreKeys>>>,
 }
 
 struct WriterState {
@@ -151,12 +153,16 @@ impl Store {
     }
 
     fn open_folder(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
-        std::fs::create_dir_all(path).map_err(|e| match StoreError::from_io(&e) {
-            StoreError::Io(reason) => StoreError::Open {
-                path: path.to_owned(),
-                reason,
-            },
-            other => other,
+        // The store holds private records and its keys: its folder is its owner's alone,
+        // whatever the umask (and a store made before this is tightened when it opens).
+        crate::trust::keys::create_private_dir(path).map_err(|e| {
+            match StoreError::from_io(&e) {
+                StoreError::Io(reason) => StoreError::Open {
+                    path: path.to_owned(),
+                    reason,
+                },
+                other => other,
+            }
         })?;
         let config = sled::Config::new()
             .path(path)
@@ -246,6 +252,7 @@ impl Store {
                 coverage,
             }),
             node_renewed_from: identity.renewed_from,
+            keys: Mutex::new(None),
         };
         if let Some(found) = rebuild_indexes_from {
             migrate(&store, found)?;
@@ -274,13 +281,18 @@ impl Store {
     }
 
     /// What this store provably holds: for each node, the time up to which every one of its
-    /// writes has been merged here (or refused here); for this store's own node, its clock. A
-    /// delta export to a store plans from that store's coverage, so it carries everything the
-    /// recipient lacks, whatever route the writes took.
+    /// writes has been merged here (or refused here); for this store's own node, its latest
+    /// write (it holds all of its own). A delta export to a store plans from that store's
+    /// coverage, so it carries everything the recipient lacks, whatever route the writes took.
     pub fn coverage(&self) -> VersionVector {
         let writer = self.writer();
         let mut coverage = writer.coverage.clone();
-        coverage.0.insert(writer.clock.node(), writer.clock.last());
+        let node = writer.clock.node();
+        let own = writer.version_vector.get(node);
+        coverage.0.remove(&node);
+        if own > Hlc::ZERO {
+            coverage.0.insert(node, own);
+        }
         coverage
     }
 
@@ -391,6 +403,26 @@ impl Store {
             now,
         )?;
         Ok(profile)
+    }
+
+    /// This store's secret keys (signing and encryption), from their file beside the database.
+    pub(crate) fn keys(&self) -> StoreResult<std::sync::Arc<crate::trust::keys::StoreKeys>> {
+        let node = self.node_id();
+        let mut cached = self.keys.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(keys) = cached.as_ref().filter(|k| k.node == node) {
+            return Ok(keys.clone());
+        }
+        let keys = crate::trust::keys::load_or_create(&self.path, node)
+            .map_err(|e| StoreError::from_io(&e).at_store(&self.path))?;
+        // Schema 2 kept the signing key in the database: it is gone from there now, and the
+        // key above is a new one, so the old bytes left in sled's log sign nothing.
+        if self.meta.contains_key(b"signing_key")? {
+            self.meta.remove(b"signing_key")?;
+            self.db.flush()?;
+        }
+        let keys = std::sync::Arc::new(keys);
+        *cached = Some(keys.clone());
+        Ok(keys)
     }
 
     // ----- reading -----------------------------------------------------------------------------
@@ -940,8 +972,26 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
+        self.check_local_writes(&changes)?;
         let mut writer = self.writer();
         self.commit_inner(&mut writer, changes, extra_meta, now, false, None)
+    }
+
+    /// Commits what an import merged (its writes were admitted by `sync::admit`, not by the
+    /// local-write rights check).
+    pub(crate) fn commit_merged(
+        &self,
+        changes: Vec<RecordChange>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut writer = self.writer();
+        self.commit_inner(&mut writer, changes, extra_meta, now, false, None)
+    }
+
+    /// This store's clock: the last time it issued or saw.
+    pub(crate) fn clock_last(&self) -> Hlc {
+        self.writer().clock.last()
     }
 
     /// [`Store::commit`], advancing this store's coverage in the same transaction (the last
@@ -1286,11 +1336,19 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 }
 
 /// Migrates a store written with an older schema, before anything else reads it. Schema 2
-/// changed the key of the changes index (per writer node), so its indexes are rebuilt from the
-/// records; the records themselves are unchanged.
+/// changed the key of the changes index (per writer node), and schema 3 what counts as a conflict
+/// (equal concurrent values do not), so the indexes are rebuilt from the records. Schema 3 also
+/// brought the roster (`trust`): keys trusted on first use wait for approval, a manager's store
+/// founds the organisation, and what colleagues narrowed to summary or private is withdrawn
+/// here as an import now withdraws it.
 fn migrate(store: &Store, found: u32) -> StoreResult<()> {
-    if found < 2 {
-        store.check(true, Utc::now())?;
+    let now = Utc::now();
+    if found < 3 {
+        store.check(true, now)?;
+    }
+    if found < 3 {
+        crate::trust::adopt_roster(store, now)?;
+        crate::sync::withdraw_narrowed(store, now)?;
     }
     store
         .meta
@@ -1505,6 +1563,16 @@ fn default_json(kind: RecordKind) -> serde_json::Map<String, serde_json::Value> 
             outcomes: vec![],
             notes: None,
         }),
+        RecordKind::Member => body_json(&crate::trust::Member {
+            node: String::new(),
+            networker: None,
+            name: String::new(),
+            email: None,
+            role: crate::model::Role::Networker,
+            status: crate::trust::MemberStatus::Enrolled,
+            signing_key: String::new(),
+            encryption_key: None,
+        }),
         RecordKind::StakeholderRating => body_json(&crate::manager::StakeholderRating {
             theme: String::new(),
             stakeholder: nil,
@@ -1611,6 +1679,7 @@ fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()>
         RecordKind::PartnershipReview => check::<crate::manager::PartnershipReview>(value),
         RecordKind::Event => check::<crate::manager::Event>(value),
         RecordKind::StakeholderRating => check::<crate::manager::StakeholderRating>(value),
+        RecordKind::Member => check::<crate::trust::Member>(value),
     }
 }
 
@@ -1655,6 +1724,7 @@ fn references_of(
         RecordKind::PartnershipReview => refs::<crate::manager::PartnershipReview>(value),
         RecordKind::Event => refs::<crate::manager::Event>(value),
         RecordKind::StakeholderRating => refs::<crate::manager::StakeholderRating>(value),
+        RecordKind::Member => refs::<crate::trust::Member>(value),
     }
 }
 

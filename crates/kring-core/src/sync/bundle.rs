@@ -8,6 +8,13 @@
 //! ```
 //!
 //! The header carries the BLAKE3 hash of the body's bytes, so the signature covers the whole file.
+//!
+//! **Sealed bundles.** What goes into a sync folder or a file handed round is, unless asked
+//! otherwise, that whole signed file encrypted with age to X25519 recipients (the organisation's
+//! members, see [`Sealing`]): sign, then encrypt. The signature is inside, so only a recipient
+//! learns who signed and what; a recipient decrypts, then checks the signature and the hash as
+//! for a plain bundle. A file starting with age's header is sealed; one starting with `KRINGBDL`
+//! is plain.
 //! The body is read as a stream: memory is bounded by the largest record, and decompression is
 //! capped against bombs. Records are generic field maps, so kinds and fields a newer Kring writes
 //! pass through an older one unchanged. The same state always gives the same bytes.
@@ -32,6 +39,17 @@ pub const MAX_RECORD_BYTES: u32 = 16 << 20;
 /// later stamps, and importing one would move the store's clock to the end of time, where the
 /// next local edit overflows it.
 pub const MAX_STAMP_MILLIS: u64 = 253_402_300_799_999;
+/// How a sealed bundle begins: the age v1 header line.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
+
+/// Whom a bundle is encrypted to (age X25519 recipients), and whether the file is for its owner's
+/// eyes only (a backup: mode 0600).
+#[derive(Clone, Default)]
+pub struct Sealing {
+    pub recipients: Vec<age::x25519::Recipient>,
+    pub private_file: bool,
+}
+
 /// Decompressed bytes allowed per compressed byte (plus a floor), against decompression bombs.
 const MAX_EXPANSION: u64 = 200;
 const EXPANSION_FLOOR: u64 = 64 << 20;
@@ -70,6 +88,9 @@ pub struct BundleHeader {
     pub public_key: [u8; 32],
     /// The author's e-mail address, shown when a manager is asked to approve the author.
     pub author_email: String,
+    /// The author's age recipient (`age1…`): what a manager enrols, so masters can be
+    /// encrypted to the author.
+    pub encryption_key: Option<String>,
     /// The author's exact causal context (see `Store::coverage`): what its store held when it
     /// wrote the bundle. A recipient plans its deltas back from it, and advances its own coverage
     /// by what the bundle conveys (see `sync::causal`).
@@ -118,6 +139,7 @@ impl From<BundleHeaderV1> for BundleHeader {
             body_hash: v1.body_hash,
             public_key: v1.public_key,
             author_email: String::new(),
+            encryption_key: None,
             coverage,
         }
     }
@@ -144,13 +166,44 @@ pub enum BundleError {
     BadSignature { path: PathBuf },
     #[error("{}: its contents do not match the hash in its header (altered, or still being copied)", .path.display())]
     HashMismatch { path: PathBuf },
-    #[error("{}: node {node} signed earlier bundles with another key; if you trust this file, run `kring trust {}` first", .path.display(), .path.display())]
-    UntrustedKey { path: PathBuf, node: NodeId },
     #[error("{}: a backup, not an export: restore it with `kring restore`", .path.display())]
     IsBackup { path: PathBuf },
+    #[error("{}: encrypted for the organisation's members, and this store is not one of its recipients (or has no key to open it)", .path.display())]
+    NotARecipient { path: PathBuf },
 }
 
 impl BundleError {
+    /// The file the error is about.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            BundleError::Io { path, .. }
+            | BundleError::WrongMagic { path }
+            | BundleError::FutureFormat { path, .. }
+            | BundleError::Truncated { path }
+            | BundleError::Corrupt { path, .. }
+            | BundleError::BadSignature { path }
+            | BundleError::HashMismatch { path }
+            | BundleError::IsBackup { path }
+            | BundleError::NotARecipient { path } => Some(path),
+        }
+    }
+
+    /// The same error about another path (the file the user named instead of its copy).
+    pub fn with_path(mut self, to: PathBuf) -> BundleError {
+        match &mut self {
+            BundleError::Io { path, .. }
+            | BundleError::WrongMagic { path }
+            | BundleError::FutureFormat { path, .. }
+            | BundleError::Truncated { path }
+            | BundleError::Corrupt { path, .. }
+            | BundleError::BadSignature { path }
+            | BundleError::HashMismatch { path }
+            | BundleError::IsBackup { path }
+            | BundleError::NotARecipient { path } => *path = to,
+        }
+        self
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             BundleError::Io { .. } => "bundle_io",
@@ -160,8 +213,8 @@ impl BundleError {
             BundleError::Corrupt { .. } => "bundle_corrupt",
             BundleError::BadSignature { .. } => "bundle_bad_signature",
             BundleError::HashMismatch { .. } => "bundle_hash_mismatch",
-            BundleError::UntrustedKey { .. } => "bundle_untrusted_key",
             BundleError::IsBackup { .. } => "bundle_is_backup",
+            BundleError::NotARecipient { .. } => "bundle_not_a_recipient",
         }
     }
 }
@@ -170,6 +223,12 @@ fn io_error(path: &Path, error: std::io::Error) -> BundleError {
     if error.kind() == std::io::ErrorKind::UnexpectedEof {
         BundleError::Truncated {
             path: path.to_owned(),
+        }
+    } else if error.kind() == std::io::ErrorKind::InvalidData {
+        // What age's reader says of a sealed file whose ciphertext was altered.
+        BundleError::Corrupt {
+            path: path.to_owned(),
+            reason: "altered after it was sealed (its encryption does not check out)".into(),
         }
     } else {
         BundleError::Io {
@@ -205,9 +264,21 @@ pub fn write_bundle(
 /// no file.
 pub fn write_bundle_streaming(
     path: &Path,
+    header: BundleHeader,
+    records: impl IntoIterator<Item = std::io::Result<RecordState>>,
+    key: &SigningKey,
+) -> std::io::Result<BundleHeader> {
+    write_bundle_sealed(path, header, records, key, &Sealing::default())
+}
+
+/// As [`write_bundle_streaming`], encrypted to `sealing`'s recipients when there are any, and
+/// readable by its owner only when `sealing.private_file` is set.
+pub fn write_bundle_sealed(
+    path: &Path,
     mut header: BundleHeader,
     records: impl IntoIterator<Item = std::io::Result<RecordState>>,
     key: &SigningKey,
+    sealing: &Sealing,
 ) -> std::io::Result<BundleHeader> {
     // The body goes to memory first (compressed), since its hash belongs in the header.
     let mut body = Vec::new();
@@ -247,12 +318,28 @@ pub fn write_bundle_streaming(
         .unwrap_or_default();
     let temporary = folder.join(format!(".{file_name}.{}.partial", std::process::id()));
     let result = (|| {
-        let file = std::fs::File::create(&temporary)?;
-        let mut writer = BufWriter::new(file);
-        writer.write_all(&prefix)?;
-        writer.write_all(&signature.to_bytes())?;
-        writer.write_all(&body)?;
-        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        let file = if sealing.private_file {
+            crate::trust::keys::private_file_options().open(&temporary)?
+        } else {
+            std::fs::File::create(&temporary)?
+        };
+        let file = if sealing.recipients.is_empty() {
+            let mut writer = BufWriter::new(file);
+            writer.write_all(&prefix)?;
+            writer.write_all(&signature.to_bytes())?;
+            writer.write_all(&body)?;
+            writer.into_inner().map_err(|e| e.into_error())?
+        } else {
+            let encryptor = age::Encryptor::with_recipients(
+                sealing.recipients.iter().map(|r| r as &dyn age::Recipient),
+            )
+            .map_err(std::io::Error::other)?;
+            let mut writer = encryptor.wrap_output(BufWriter::new(file))?;
+            writer.write_all(&prefix)?;
+            writer.write_all(&signature.to_bytes())?;
+            writer.write_all(&body)?;
+            writer.finish()?.into_inner().map_err(|e| e.into_error())?
+        };
         file.sync_all()?;
         std::fs::rename(&temporary, path)?;
         if let Ok(dir) = std::fs::File::open(folder) {
@@ -270,7 +357,7 @@ pub fn write_bundle_streaming(
 pub struct BundleReader {
     path: PathBuf,
     pub header: BundleHeader,
-    body: zstd::stream::read::Decoder<'static, BufReader<HashingReader<std::fs::File>>>,
+    body: zstd::stream::read::Decoder<'static, BufReader<HashingReader<Box<dyn Read + Send>>>>,
     read_records: u64,
     decompressed: u64,
     decompression_limit: u64,
@@ -291,10 +378,52 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-/// Reads the header of a bundle and checks its signature; does not read the body.
+/// Reads the header of a plain bundle and checks its signature; does not read the body. A sealed
+/// bundle needs a key: see [`open_bundle_with`].
 pub fn open_bundle(path: &Path) -> Result<BundleReader, BundleError> {
-    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    open_bundle_with(path, None)
+}
+
+/// Whether a file is a sealed (encrypted) bundle.
+pub fn is_sealed(path: &Path) -> bool {
+    let mut start = [0u8; 21];
+    std::fs::File::open(path)
+        .and_then(|mut f| read_up_to(&mut f, &mut start))
+        .is_ok_and(|n| n == AGE_MAGIC.len() && start[..] == *AGE_MAGIC)
+}
+
+/// Reads the header of a bundle, plain or sealed (opened with `identity`), and checks its
+/// signature; does not read the body.
+pub fn open_bundle_with(
+    path: &Path,
+    identity: Option<&age::x25519::Identity>,
+) -> Result<BundleReader, BundleError> {
+    let raw = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let file_len = raw.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut file: Box<dyn Read + Send> = if is_sealed(path) {
+        let identity = identity.ok_or_else(|| BundleError::NotARecipient {
+            path: path.to_owned(),
+        })?;
+        let decryptor =
+            age::Decryptor::new(BufReader::new(raw)).map_err(|e| BundleError::Corrupt {
+                path: path.to_owned(),
+                reason: format!("its encryption cannot be read: {e}"),
+            })?;
+        let reader = decryptor
+            .decrypt(std::iter::once(identity as &dyn age::Identity))
+            .map_err(|e| match e {
+                age::DecryptError::NoMatchingKeys => BundleError::NotARecipient {
+                    path: path.to_owned(),
+                },
+                other => BundleError::Corrupt {
+                    path: path.to_owned(),
+                    reason: format!("it cannot be decrypted: {other}"),
+                },
+            })?;
+        Box::new(reader)
+    } else {
+        Box::new(raw)
+    };
     let mut magic = [0u8; 8];
     let got = read_up_to(&mut file, &mut magic).map_err(|e| io_error(path, e))?;
     if got < 8 {
@@ -464,6 +593,9 @@ impl BundleReader {
             std::io::ErrorKind::UnexpectedEof => BundleError::Truncated {
                 path: self.path.clone(),
             },
+            std::io::ErrorKind::InvalidData if error.to_string().contains("decrypt") => {
+                io_error(&self.path, error)
+            }
             _ => self.corrupt(format!("body: {error}")),
         }
     }

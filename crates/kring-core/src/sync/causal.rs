@@ -128,6 +128,7 @@ mod tests {
             body_hash: [0; 32],
             public_key: [0; 32],
             author_email: String::new(),
+            encryption_key: None,
             coverage,
         }
     }

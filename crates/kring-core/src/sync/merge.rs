@@ -1,15 +1,18 @@
 //! Merging bundle records into the store in bounded chunks.
 //!
-//! Records stream from each bundle; each is joined with the store's state (or with the state
-//! already merged in the current chunk) and every few thousand changed records are committed in
-//! one transaction. Memory is bounded by the chunk, not by the bundles: a sled transaction of a
-//! million records keeps every intermediate page alive until it ends.
+//! Records stream from each bundle; each is let through the [`Gate`] (what its writers may
+//! write, see [`super::admit`]), joined with the store's state (or with the state already merged
+//! in the current chunk), and the owner's rules are applied to the result; every few thousand
+//! changed records are committed in one transaction. Memory is bounded by the chunk, not by the
+//! bundles: a sled transaction of a million records keeps every intermediate page alive until it
+//! ends.
 
-use super::bundle::{self, BundleHeader};
-use super::{meta_key, millis, ImportReport, ImportedFile, Peer, SyncResult};
-use crate::clock::{Hlc, NodeId, FUTURE_TOLERANCE_MILLIS};
+use super::admit::{self, Gate, Signer};
+use super::bundle::BundleHeader;
+use super::{meta_key, ImportReport, ImportedFile, Peer, SyncResult};
+use crate::clock::{Hlc, FUTURE_TOLERANCE_MILLIS};
 use crate::crdt::RecordState;
-use crate::model::RecordId;
+use crate::model::{RecordId, Role};
 use crate::store::{RecordChange, Store};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -17,106 +20,161 @@ use std::path::Path;
 
 /// Changed records per transaction.
 const CHUNK_RECORDS: usize = 4_096;
+/// Refused writes listed one by one in a report; the rest are counted.
+const REFUSALS_LISTED: usize = 200;
 
 pub(crate) struct Merge<'s> {
     store: &'s Store,
     now: DateTime<Utc>,
+    gate: Gate,
     /// Records merged but not yet committed (or, in a dry run, never committed).
     pending: HashMap<RecordId, RecordChange>,
     order: Vec<RecordId>,
-    /// Where to commit; `None` for a dry run.
-    commit: Option<()>,
+    /// Whether to commit; false for a dry run.
+    commit: bool,
     largest_seen: Hlc,
-    future: BTreeMap<NodeId, Hlc>,
+    /// Senders whose bundle is dated well before changes it already held (see `clock_warnings`).
+    lagging: BTreeMap<String, u64>,
     pub merged: u64,
 }
 
 impl<'s> Merge<'s> {
-    pub(crate) fn new(store: &'s Store, now: DateTime<Utc>, commit: Option<()>) -> Self {
+    pub(crate) fn new(store: &'s Store, now: DateTime<Utc>, gate: Gate, commit: bool) -> Self {
         Merge {
             store,
             now,
+            gate,
             pending: HashMap::new(),
             order: Vec::new(),
             commit,
             largest_seen: Hlc::ZERO,
-            future: BTreeMap::new(),
+            lagging: BTreeMap::new(),
             merged: 0,
         }
     }
 
-    /// Merges every record of one (already verified) bundle.
+    /// Merges every record of one (already verified) bundle, written by `signer`.
     pub(crate) fn apply_file(
         &mut self,
         path: &Path,
         header: &BundleHeader,
+        signer: Signer,
         report: &mut ImportReport,
         progress: &mut dyn FnMut(u64),
     ) -> SyncResult<()> {
-        let mut reader = bundle::open_bundle(path)?;
+        let mut reader = self.store.open_bundle(path)?;
         while let Some(incoming) = reader.next_record()? {
-            self.merge_record(incoming, report)?;
+            self.merge_record(incoming, signer, report)?;
             self.merged += 1;
             if self.merged % 8192 == 0 {
                 progress(self.merged);
             }
-            if self.commit.is_some() && self.pending.len() >= CHUNK_RECORDS {
+            if self.commit && self.pending.len() >= CHUNK_RECORDS {
                 self.flush(Vec::new())?;
             }
         }
+        // A store that already held changes dated well after its own bundle's date has a clock
+        // that runs behind: its own changes lose to others' they came after.
+        let seen = header.version_vector.high_water_mark().millis;
+        let dated = header.created_at_millis.max(0) as u64;
+        if seen > dated + FUTURE_TOLERANCE_MILLIS {
+            let days = (seen - dated) / 86_400_000;
+            let entry = self.lagging.entry(header.author_name.clone()).or_insert(0);
+            *entry = (*entry).max(days);
+        }
         report.records_read += header.record_count;
-        let own = self.store.node_id();
         report.files.push(ImportedFile {
             path: path.to_owned(),
             author: header.author_name.clone(),
             node: header.author_node.to_string(),
-            role: header.author_role,
+            role: signer.role,
             kind: header.kind,
             records: header.record_count,
             created_at: DateTime::<Utc>::from_timestamp_millis(header.created_at_millis)
                 .map(|t| t.to_rfc3339())
                 .unwrap_or_default(),
-            newly_trusted: header.author_node != own
-                && self.store.trusted_key(header.author_node)?.is_none(),
+            newly_trusted: false,
         });
         Ok(())
     }
 
-    fn merge_record(&mut self, incoming: RecordState, report: &mut ImportReport) -> SyncResult<()> {
-        for stamp in incoming.stamps() {
+    fn merge_record(
+        &mut self,
+        incoming: RecordState,
+        signer: Signer,
+        report: &mut ImportReport,
+    ) -> SyncResult<()> {
+        let id = RecordId(incoming.id);
+        let mut refused = Vec::new();
+        let (before, current) = match self.pending.get(&id) {
+            Some(change) => (None, Some(change.after.clone())),
+            None => {
+                let stored = self.store.state(id)?;
+                (stored.clone(), stored)
+            }
+        };
+        let admitted = self
+            .gate
+            .admit(signer, &incoming, current.as_ref(), &mut refused);
+        report.refused_total += refused.len() as u64;
+        let room = REFUSALS_LISTED.saturating_sub(report.refused.len());
+        report.refused.extend(refused.into_iter().take(room));
+        let Some(admitted) = admitted else {
+            return Ok(());
+        };
+        for stamp in admitted.stamps() {
             if stamp.hlc > self.largest_seen {
                 self.largest_seen = stamp.hlc;
             }
-            if stamp.hlc.millis > millis(self.now) + FUTURE_TOLERANCE_MILLIS {
-                let entry = self.future.entry(stamp.node).or_insert(stamp.hlc);
-                *entry = (*entry).max(stamp.hlc);
-            }
         }
-        let id = RecordId(incoming.id);
-        if let Some(change) = self.pending.get_mut(&id) {
-            let before = change.after.clone();
-            let effect = change.after.merge(&incoming);
-            change.superseded.extend(effect.superseded);
-            count(report, Some(&before), &change.after);
-            return Ok(());
-        }
-        let before = self.store.state(id)?;
-        let mut after = match &before {
+        let mut after = match &current {
             Some(existing) => existing.clone(),
-            None => RecordState::new(incoming.id, incoming.kind.clone()),
+            None => RecordState::new(admitted.id, admitted.kind.clone()),
         };
-        let effect = after.merge(&incoming);
-        count(report, before.as_ref(), &after);
-        if before.as_ref() != Some(&after) {
-            self.order.push(id);
-            self.pending.insert(
-                id,
-                RecordChange {
-                    before,
-                    after,
-                    superseded: effect.superseded,
-                },
-            );
+        let effect = after.merge(&admitted);
+        let store = self.store;
+        let now = self.now;
+        let me = self.gate.me;
+        let own = self.gate.own_node;
+        let roster = &self.gate.roster;
+        admit::after_merge(
+            &mut after,
+            me,
+            |node| {
+                node == own
+                    || me.is_some_and(|me| {
+                        roster
+                            .get(node)
+                            .is_some_and(|entry| entry.networker == Some(me))
+                    })
+            },
+            || {
+                // Moving the clock past what was merged first keeps the reassertion later than
+                // the write it answers.
+                store.observe_time(admitted.max_stamp().map(|s| s.hlc).unwrap_or_default());
+                store.next_stamp(now)
+            },
+        );
+        match self.pending.get_mut(&id) {
+            Some(change) => {
+                count(report, Some(&change.after), &after);
+                change.after = after;
+                change.superseded.extend(effect.superseded);
+            }
+            None => {
+                count(report, before.as_ref(), &after);
+                if before.as_ref() != Some(&after) {
+                    self.order.push(id);
+                    self.pending.insert(
+                        id,
+                        RecordChange {
+                            before,
+                            after,
+                            superseded: effect.superseded,
+                        },
+                    );
+                }
+            }
         }
         Ok(())
     }
@@ -128,7 +186,7 @@ impl<'s> Merge<'s> {
         if changes.is_empty() && extra_meta.is_empty() {
             return Ok(());
         }
-        self.store.commit(changes, extra_meta, self.now)?;
+        self.store.commit_merged(changes, extra_meta, self.now)?;
         Ok(())
     }
 
@@ -153,13 +211,14 @@ impl<'s> Merge<'s> {
             .collect()
     }
 
-    pub(crate) fn future_warnings(&self) -> Vec<String> {
-        self.future
+    pub(crate) fn clock_warnings(&self) -> Vec<String> {
+        self.lagging
             .iter()
-            .map(|(node, hlc)| {
-                let days = (hlc.millis.saturating_sub(millis(self.now))) as f64 / 86_400_000.0;
+            .map(|(author, days)| {
                 format!(
-                    "node {node} wrote stamps {days:.1} days in the future (its clock is wrong)"
+                    "{author}'s clock seems to run {days} days behind: their bundle is dated \
+                     before changes it already held. Ask {author} to set their computer's date \
+                     right, or their changes will lose to older ones"
                 )
             })
             .collect()
@@ -195,23 +254,21 @@ fn count(report: &mut ImportReport, before: Option<&RecordState>, after: &Record
     }
 }
 
-/// The meta keys an import records for one file: the signer's key (trusted on first use), what
-/// the sender had seen (for delta exports back to it), and the organisation's id.
+/// The meta keys an import records for one file: what the sender holds (for delta exports back
+/// to it), with its role on the roster.
 pub(crate) fn file_meta(
     store: &Store,
     header: &BundleHeader,
+    role: Role,
 ) -> SyncResult<Vec<(Vec<u8>, Vec<u8>)>> {
     let mut meta = Vec::new();
     if header.author_node == store.node_id() {
         return Ok(meta);
     }
-    if store.trusted_key(header.author_node)?.is_none() {
-        meta.push((trusted_key(header.author_node), header.public_key.to_vec()));
-    }
     let peer = Peer {
         node: header.author_node,
         name: header.author_name.clone(),
-        role: header.author_role,
+        role,
         version_vector: header.version_vector.clone(),
         last_bundle_at_millis: header.created_at_millis,
         coverage: Some(header.coverage.clone()),
@@ -219,19 +276,5 @@ pub(crate) fn file_meta(
     let mut key = meta_key::PEER_PREFIX.to_vec();
     key.extend_from_slice(&header.author_node.0.to_be_bytes());
     meta.push((key, serde_json::to_vec(&peer).expect("peers serialise")));
-    if let (Some(organisation), None) =
-        (header.organisation, store.meta_get(meta_key::ORGANISATION)?)
-    {
-        meta.push((
-            meta_key::ORGANISATION.to_vec(),
-            organisation.as_bytes().to_vec(),
-        ));
-    }
     Ok(meta)
-}
-
-pub(crate) fn trusted_key(node: NodeId) -> Vec<u8> {
-    let mut key = meta_key::TRUSTED_PREFIX.to_vec();
-    key.extend_from_slice(&node.0.to_be_bytes());
-    key
 }

@@ -11,6 +11,7 @@
 //! before it changes anything, takes a backup, merges every record with the CRDT join, and
 //! commits all files in one transaction: all or nothing.
 
+mod admit;
 pub mod bundle;
 pub mod causal;
 pub mod conflicts;
@@ -42,6 +43,25 @@ pub enum SyncError {
     /// The merge stopped after the import was journalled: the next open of the store finishes it.
     #[error("{0}; the import is kept in the store and finishes the next time the store is opened")]
     Unfinished(Box<SyncError>),
+    /// A bundle carries changes dated more than a day after this computer's clock. Merging them
+    /// would drag every clock of the organisation forward, so the bundle is refused.
+    #[error(transparent)]
+    Trust(Box<crate::trust::TrustError>),
+    #[error("{}: signed by this very store (node {node}); a store does not import its own bundles", .path.display())]
+    OwnBundle { path: PathBuf, node: NodeId },
+    #[error("{}: from another organisation ({theirs}); this store belongs to {ours}", .path.display())]
+    OtherOrganisation {
+        path: PathBuf,
+        theirs: uuid::Uuid,
+        ours: uuid::Uuid,
+    },
+    #[error("{}: {author}'s changes are dated up to {days} days after this computer's clock (which says {local}). Either {author}'s clock or this computer's clock is wrong: check the date on both; nothing was imported", .path.display())]
+    ClockAhead {
+        path: PathBuf,
+        author: String,
+        days: u64,
+        local: String,
+    },
 }
 
 impl SyncError {
@@ -51,6 +71,10 @@ impl SyncError {
             SyncError::Bundle(e) => e.code(),
             SyncError::Write { .. } => "write_failed",
             SyncError::Unfinished(e) => e.code(),
+            SyncError::ClockAhead { .. } => "clock_ahead",
+            SyncError::Trust(e) => e.code(),
+            SyncError::OwnBundle { .. } => "own_bundle",
+            SyncError::OtherOrganisation { .. } => "other_organisation",
         }
     }
 
@@ -72,9 +96,7 @@ impl From<crate::model::ValidationError> for SyncError {
 pub type SyncResult<T> = Result<T, SyncError>;
 
 mod meta_key {
-    pub const SIGNING_KEY: &[u8] = b"signing_key";
     pub const ORGANISATION: &[u8] = b"organisation";
-    pub const TRUSTED_PREFIX: &[u8] = b"trusted_key/";
     pub const PEER_PREFIX: &[u8] = b"peer/";
 }
 
@@ -106,6 +128,8 @@ pub struct ExportReport {
     pub summarised: u64,
     /// Records left out because the recipient already has them (delta).
     pub unchanged_left_out: u64,
+    /// How many members' keys the file is encrypted to (0: a plain file).
+    pub sealed_for: u64,
 }
 
 /// A backup file in the store's `backups/` folder. Its name starts with the time it was taken and
@@ -131,9 +155,27 @@ pub struct ImportReport {
     pub unchanged: u64,
     /// Fields that now hold concurrent values (see `kring conflicts`).
     pub new_conflicts: u64,
-    /// Nodes whose stamps lie more than a day ahead of this machine's clock.
-    pub future_stamps: Vec<String>,
+    /// Senders whose clocks seem wrong (a bundle dated well before changes it already held).
+    pub clock_warnings: Vec<String>,
     pub backup: Option<PathBuf>,
+    /// Writes dropped because their writers had no right to them (the first 200; see
+    /// `refused_total`).
+    pub refused: Vec<crate::trust::rights::RefusedWrite>,
+    pub refused_total: u64,
+    /// Bundles not merged because their signer is not on the roster: waiting for approval.
+    pub held: Vec<HeldBundle>,
+}
+
+/// A bundle held for approval instead of merged.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HeldBundle {
+    pub path: PathBuf,
+    pub author: String,
+    pub email: String,
+    pub node: String,
+    pub fingerprint: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -161,15 +203,17 @@ pub fn visibility_of(state: &RecordState) -> Visibility {
 /// What of a record may leave this machine: all of it, its summary projection, or nothing.
 ///
 /// A record made private *after* it was summary or shared (its visibility version has seen an
-/// earlier one) travels as a retraction: its id and its visibility, nothing else, so that the
-/// organisation's copies stop showing and passing it on. A record private from the start never
-/// leaves at all, not even its id.
+/// earlier one) travels as a retraction: its id, its visibility and whose it is, nothing else, so
+/// that the organisation's copies stop showing and passing it on (and know that only its owner
+/// may share it again). A record private from the start never leaves at all, not even its id.
+/// A summary record carries its author too, for the same reason.
 pub fn shareable_projection(state: &RecordState) -> Option<RecordState> {
     match visibility_of(state) {
         Visibility::Private => {
             let register = state.fields.get(envelope::VISIBILITY)?;
             let was_visible_before = register.versions().iter().any(|v| !v.seen.0.is_empty());
-            was_visible_before.then(|| state.project(&[envelope::VISIBILITY], &[]))
+            was_visible_before
+                .then(|| state.project(&[envelope::VISIBILITY, envelope::AUTHOR], &[]))
         }
         Visibility::Shared => Some(state.clone()),
         Visibility::Summary => {
@@ -179,7 +223,7 @@ pub fn shareable_projection(state: &RecordState) -> Option<RecordState> {
                 return None;
             }
             let mut keep: Vec<&str> = fields.to_vec();
-            keep.extend([envelope::VISIBILITY, envelope::DELETED]);
+            keep.extend([envelope::VISIBILITY, envelope::DELETED, envelope::AUTHOR]);
             Some(state.project(&keep, fields))
         }
     }
@@ -190,33 +234,16 @@ fn millis(now: DateTime<Utc>) -> u64 {
 }
 
 impl Store {
-    /// This store's signing key, created on first use and renewed when the node id was (a copied
-    /// store must not sign as the original).
+    /// This store's signing key (kept in a file beside the database, see `trust::keys`),
+    /// renewed with the node id (a copied store must not sign as the original).
     pub fn signing_key(&self) -> SyncResult<SigningKey> {
-        let node = self.node_id();
-        if let Some(bytes) = self.meta_get(meta_key::SIGNING_KEY)? {
-            if bytes.len() == 40 && bytes[32..] == node.0.to_be_bytes() {
-                let secret: [u8; 32] = bytes[..32].try_into().expect("32 bytes");
-                return Ok(SigningKey::from_bytes(&secret));
-            }
-        }
-        let key = bundle::new_signing_key();
-        let mut stored = key.to_bytes().to_vec();
-        stored.extend_from_slice(&node.0.to_be_bytes());
-        self.meta_set(meta_key::SIGNING_KEY, &stored)?;
-        Ok(key)
+        Ok(self.keys()?.signing.clone())
     }
 
-    fn organisation_id(&self, role: Role) -> SyncResult<Option<uuid::Uuid>> {
-        if let Some(bytes) = self.meta_get(meta_key::ORGANISATION)? {
-            return Ok(uuid::Uuid::from_slice(&bytes).ok());
-        }
-        if role == Role::Manager {
-            let id = uuid::Uuid::new_v4();
-            self.meta_set(meta_key::ORGANISATION, id.as_bytes())?;
-            return Ok(Some(id));
-        }
-        Ok(None)
+    /// Opens a bundle, plain or sealed to this store (see [`bundle::Sealing`]).
+    pub fn open_bundle(&self, path: &Path) -> Result<bundle::BundleReader, SyncError> {
+        let keys = self.keys()?;
+        Ok(bundle::open_bundle_with(path, Some(&keys.encryption))?)
     }
 
     /// The stores this one has imported bundles from.
@@ -260,7 +287,26 @@ impl Store {
         full: bool,
         now: DateTime<Utc>,
     ) -> SyncResult<ExportReport> {
+        self.export_bundle_with(path, full, false, now)
+    }
+
+    /// Writes an export bundle, sealed (encrypted, see [`bundle::Sealing`]) to its recipients
+    /// unless `plain`: a networker's to the organisation's managers and itself, a manager's
+    /// master to every enrolled member. A store with no recipient but itself (not yet in an
+    /// organisation) writes a plain file.
+    pub fn export_bundle_with(
+        &self,
+        path: &Path,
+        full: bool,
+        plain: bool,
+        now: DateTime<Utc>,
+    ) -> SyncResult<ExportReport> {
         let profile = self.require_profile()?;
+        let sealing = if plain {
+            bundle::Sealing::default()
+        } else {
+            self.sealing_for_export(profile.role)?
+        };
         let (mut report, base, ids) = self.plan_export(full)?;
         report.path = path.to_owned();
         let header = self.bundle_header(report.kind, base, &profile, now)?;
@@ -271,11 +317,36 @@ impl Store {
             Ok(state) => state.and_then(|s| shareable_projection(&s)).map(Ok),
             Err(e) => Some(Err(std::io::Error::other(e))),
         });
-        let written = bundle::write_bundle_streaming(path, header, records, &key)
+        let written = bundle::write_bundle_sealed(path, header, records, &key, &sealing)
             .map_err(|e| SyncError::write(path, &e))?;
         report.records = written.record_count;
         report.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        report.sealed_for = sealing.recipients.len() as u64;
         Ok(report)
+    }
+
+    /// Whom this store's exports are encrypted to (see [`Store::export_bundle_with`]).
+    fn sealing_for_export(&self, role: Role) -> SyncResult<bundle::Sealing> {
+        let roster = self.roster()?;
+        let me = self.node_id();
+        let mut keys: Vec<String> = roster
+            .entries
+            .values()
+            .filter(|e| e.node != me && e.removed_at.is_none())
+            .filter(|e| role == Role::Manager || e.role == Role::Manager)
+            .filter_map(|e| e.encryption_key.clone())
+            .collect();
+        if keys.is_empty() {
+            return Ok(bundle::Sealing::default());
+        }
+        keys.push(self.keys()?.encryption_recipient());
+        keys.sort();
+        keys.dedup();
+        let recipients = keys.iter().filter_map(|k| k.parse().ok()).collect();
+        Ok(bundle::Sealing {
+            recipients,
+            private_file: false,
+        })
     }
 
     /// What an export would carry and keep back, without writing anything: the preview a
@@ -307,6 +378,7 @@ impl Store {
             private_kept_back: 0,
             summarised: 0,
             unchanged_left_out: 0,
+            sealed_for: 0,
         };
         let mut consider = |state: RecordState| -> Result<(), StoreError> {
             if let Some(base) = &base {
@@ -352,11 +424,12 @@ impl Store {
         let version_vector = self.version_vector();
         Ok(BundleHeader {
             author_email: profile.email.clone(),
+            encryption_key: Some(self.keys()?.encryption_recipient()),
             coverage: self.coverage(),
             format_version: bundle::FORMAT_VERSION,
             schema_version: crate::store::SCHEMA_VERSION,
             kind,
-            organisation: self.organisation_id(profile.role)?,
+            organisation: self.organisation()?,
             author_node: self.node_id(),
             author_networker: Some(profile.networker),
             author_name: profile.name.clone(),
@@ -371,39 +444,22 @@ impl Store {
         })
     }
 
-    /// The key this store trusts for a node, if it has seen one.
-    pub(crate) fn trusted_key(&self, node: NodeId) -> SyncResult<Option<Vec<u8>>> {
-        Ok(self.meta_get(&merge::trusted_key(node))?)
-    }
-
-    /// Checks a bundle's signer against the keys seen before (trust on first use).
-    fn check_trust(&self, header: &BundleHeader, path: &Path) -> SyncResult<bool> {
-        let mut key = meta_key::TRUSTED_PREFIX.to_vec();
-        key.extend_from_slice(&header.author_node.0.to_be_bytes());
-        match self.meta_get(&key)? {
-            Some(known) if known == header.public_key => Ok(false),
-            Some(_) => Err(BundleError::UntrustedKey {
-                path: path.to_owned(),
-                node: header.author_node,
-            }
-            .into()),
-            None => Ok(true),
-        }
-    }
-
-    /// Trusts the key that signed a bundle (after a networker's laptop was replaced, say).
-    pub fn trust(&self, path: &Path) -> SyncResult<BundleHeader> {
-        let reader = bundle::open_bundle(path)?;
-        let header = reader.header.clone();
-        let mut key = meta_key::TRUSTED_PREFIX.to_vec();
-        key.extend_from_slice(&header.author_node.0.to_be_bytes());
-        self.meta_set(&key, &header.public_key)?;
-        Ok(header)
+    /// Trusts the key that signed a bundle: a manager enrols its signer (as the role it claims),
+    /// a networker pins it as a manager's. The way to accept a colleague's replaced laptop,
+    /// after comparing the fingerprint this returns with theirs.
+    pub fn trust(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<crate::trust::Identity> {
+        let reader = self.open_bundle(path)?;
+        let identity = crate::trust::identity_of_header(&reader.header);
+        self.hold_pending(identity.clone(), "trusted by hand", None, now)?;
+        self.approve(&identity.fingerprint, None, now)
+            .map_err(|e| SyncError::Trust(Box::new(e)))?;
+        Ok(identity)
     }
 
     /// Imports bundles: verifies every file completely, then merges them (unless `dry_run`).
     /// Any bad file refuses the whole import and changes nothing. All or nothing holds across
-    /// crashes too: see [`journal`].
+    /// crashes too: see [`journal`]. A bundle whose signer is not on the roster is held for
+    /// approval (see [`crate::trust`]), the others are merged.
     pub fn import_bundles(
         &self,
         paths: &[PathBuf],
@@ -422,40 +478,120 @@ impl Store {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(u64, u64),
     ) -> SyncResult<ImportReport> {
-        // 1. Verify every file end to end before anything is written.
-        let mut headers = Vec::with_capacity(paths.len());
-        let mut total = 0u64;
+        let mut report = ImportReport {
+            dry_run,
+            ..ImportReport::default()
+        };
+        // 1. Who signed each file: a member's file goes on, an unknown signer's is held. The
+        //    roster counts the members a master in this very import enrols.
+        let ours = self.organisation()?;
+        let mut files: Vec<(PathBuf, BundleHeader)> = Vec::with_capacity(paths.len());
         for path in paths {
-            let reader = bundle::open_bundle(path)?;
-            if reader.header.kind == BundleKind::Backup {
+            let header = self.open_bundle(path)?.header;
+            if header.kind == BundleKind::Backup {
                 return Err(BundleError::IsBackup { path: path.clone() }.into());
             }
-            total += reader.header.record_count;
-            headers.push(reader.header.clone());
-        }
-        let mut done = 0u64;
-        for (path, header) in paths.iter().zip(&headers) {
-            self.check_trust(header, path)?;
-            let mut reader = bundle::open_bundle(path)?;
-            while reader.next_record()?.is_some() {
-                done += 1;
-                if done % 8192 == 0 {
-                    progress(done, total * 2);
+            if header.author_node == self.node_id() {
+                return Err(SyncError::OwnBundle {
+                    path: path.clone(),
+                    node: header.author_node,
+                });
+            }
+            if let (Some(ours), Some(theirs)) = (ours, header.organisation) {
+                if ours != theirs {
+                    return Err(SyncError::OtherOrganisation {
+                        path: path.clone(),
+                        theirs,
+                        ours,
+                    });
                 }
             }
+            files.push((path.clone(), header));
         }
-        if dry_run {
-            let mut report = ImportReport {
-                dry_run,
-                ..ImportReport::default()
+        let (gate, signers) = journal::gate_for(self, &files)?;
+        let mut accepted: Vec<PathBuf> = Vec::with_capacity(paths.len());
+        for ((path, header), signer) in files.iter().zip(&signers) {
+            if signer.is_some() {
+                accepted.push(path.clone());
+                continue;
+            }
+            let reason = match self.signer(&gate.roster, header.author_node, &header.public_key) {
+                crate::trust::Signer::Unknown { reason } => reason,
+                _ => "not accepted".to_owned(),
             };
-            let mut merge = Merge::new(self, now, None);
-            for (path, header) in paths.iter().zip(&headers) {
-                merge.apply_file(path, header, &mut report, &mut |_| {})?;
+            let identity = crate::trust::identity_of_header(header);
+            if !dry_run {
+                self.hold_pending(identity.clone(), &reason, Some(path), now)?;
+            }
+            report.held.push(HeldBundle {
+                path: path.clone(),
+                author: identity.name,
+                email: identity.email,
+                node: identity.node,
+                fingerprint: identity.fingerprint,
+                reason,
+            });
+        }
+        if accepted.is_empty() {
+            return Ok(report);
+        }
+        // 2. The bytes that will be merged are verified end to end: for a real import, the
+        //    copies in the store's inbox, so a file that changes after the check is never merged.
+        let to_verify = if dry_run {
+            accepted.clone()
+        } else {
+            journal::stage(self, &accepted)?
+        };
+        let verified = self.verify_files(&to_verify, now, progress);
+        let (headers, total) = match verified {
+            Ok(found) => found,
+            Err(error) => {
+                if !dry_run {
+                    journal::discard(self);
+                }
+                // Name the file the user gave, not its copy in the inbox.
+                return Err(match error {
+                    SyncError::Bundle(e) => {
+                        let original = e
+                            .path()
+                            .and_then(|p| to_verify.iter().position(|c| c == p))
+                            .map(|n| accepted[n].clone());
+                        match original {
+                            Some(path) => SyncError::Bundle(e.with_path(path)),
+                            None => SyncError::Bundle(e),
+                        }
+                    }
+                    SyncError::ClockAhead {
+                        path,
+                        author,
+                        days,
+                        local,
+                    } => SyncError::ClockAhead {
+                        path: to_verify
+                            .iter()
+                            .position(|c| *c == path)
+                            .map_or(path, |n| accepted[n].clone()),
+                        author,
+                        days,
+                        local,
+                    },
+                    other => other,
+                });
+            }
+        };
+        if dry_run {
+            let files: Vec<(PathBuf, BundleHeader)> =
+                to_verify.iter().cloned().zip(headers).collect();
+            let (gate, signers) = journal::gate_for(self, &files)?;
+            let mut merge = Merge::new(self, now, gate, false);
+            for ((path, header), signer) in files.iter().zip(&signers) {
+                if let Some(signer) = signer {
+                    merge.apply_file(path, header, *signer, &mut report, &mut |_| {})?;
+                }
             }
             return Ok(report);
         }
-        // 2. A backup, then the journal, then the merge in bounded chunks.
+        // 3. A backup, then the journal, then the merge in bounded chunks.
         let backup = if self
             .for_each_state(|_| Err(StoreError::Io("non-empty".into())))
             .is_err()
@@ -464,13 +600,58 @@ impl Store {
         } else {
             None
         };
-        let copies = journal::begin(self, paths, now)?;
-        let mut report = journal::apply(self, &copies, now, &mut |merged| {
+        journal::open(self, &to_verify, &accepted, now)?;
+        let merged = journal::apply(self, &to_verify, now, &mut |merged| {
             progress(total + merged, total * 2)
         })
         .map_err(|e| SyncError::Unfinished(Box::new(e)))?;
+        let held = std::mem::take(&mut report.held);
+        report = merged;
+        report.held = held;
         report.backup = backup;
         Ok(report)
+    }
+
+    /// Reads every file to its end (signature, body hash, every record decoded) and refuses one
+    /// whose changes are dated more than a day after `now`. Returns the headers and the records
+    /// counted.
+    fn verify_files(
+        &self,
+        paths: &[PathBuf],
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> SyncResult<(Vec<BundleHeader>, u64)> {
+        let mut headers = Vec::with_capacity(paths.len());
+        let mut total = 0u64;
+        for path in paths {
+            let header = self.open_bundle(path)?.header;
+            total += header.record_count;
+            headers.push(header);
+        }
+        let mut done = 0u64;
+        let ahead_limit = millis(now).saturating_add(crate::clock::FUTURE_TOLERANCE_MILLIS);
+        for (path, header) in paths.iter().zip(&headers) {
+            let mut reader = self.open_bundle(path)?;
+            let mut latest = header.created_at_millis.max(0) as u64;
+            while let Some(record) = reader.next_record()? {
+                if let Some(stamp) = record.max_stamp() {
+                    latest = latest.max(stamp.hlc.millis);
+                }
+                done += 1;
+                if done % 8192 == 0 {
+                    progress(done, total * 2);
+                }
+            }
+            if latest > ahead_limit {
+                return Err(SyncError::ClockAhead {
+                    path: path.clone(),
+                    author: header.author_name.clone(),
+                    days: (latest - millis(now)).div_ceil(86_400_000),
+                    local: now.format("%Y-%m-%d %H:%M UTC").to_string(),
+                });
+            }
+        }
+        Ok((headers, total))
     }
 
     /// A canonical hash of what this store shares: two stores that imported the same bundles,
@@ -524,7 +705,13 @@ impl Store {
             .into_iter()
             .filter_map(|id| self.state(id).map_err(std::io::Error::other).transpose())
             .chain(std::iter::once(Ok(meta)));
-        let written = bundle::write_bundle_streaming(path, header, records, &key)
+        // A backup holds private records: readable by its owner only. It is not encrypted, so
+        // it still restores when the laptop (and its key file) is gone.
+        let private = bundle::Sealing {
+            recipients: Vec::new(),
+            private_file: true,
+        };
+        let written = bundle::write_bundle_sealed(path, header, records, &key, &private)
             .map_err(|e| SyncError::write(path, &e))?;
         Ok(written.record_count)
     }
@@ -554,7 +741,8 @@ impl Store {
 
     fn backup_before(&self, reason: &str, now: DateTime<Utc>) -> SyncResult<PathBuf> {
         let folder = self.path().join("backups");
-        std::fs::create_dir_all(&folder).map_err(|e| SyncError::write(&folder, &e))?;
+        crate::trust::keys::create_private_dir(&folder)
+            .map_err(|e| SyncError::write(&folder, &e))?;
         let path = folder.join(format!(
             "{}-before-{reason}.kring-backup",
             now.format("%Y%m%dT%H%M%S%.3fZ")
@@ -567,7 +755,7 @@ impl Store {
     /// Replaces the store's contents with a backup. Takes a backup of the current state first and
     /// a new node id afterwards, so the restored store never writes under a node id it once had.
     pub fn restore(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, PathBuf)> {
-        let reader = bundle::open_bundle(path)?;
+        let reader = self.open_bundle(path)?;
         if reader.header.kind != BundleKind::Backup {
             return Err(BundleError::Corrupt {
                 path: path.to_owned(),
@@ -581,7 +769,12 @@ impl Store {
         let mut states = Vec::new();
         for record in records {
             if record.kind == BACKUP_META_KIND {
+                // Only what a backup is meant to carry: a crafted backup must not plant trusted
+                // keys, pending approvals, an import journal or a sync state in the store.
                 for (name, register) in &record.fields {
+                    if !RESTORED_META_KEYS.contains(&name.as_str()) {
+                        continue;
+                    }
                     if let Some(current) = register.current() {
                         extra_meta.push((name.as_bytes().to_vec(), current.value.clone()));
                     }
@@ -621,6 +814,8 @@ impl Store {
 }
 
 const BACKUP_META_KIND: &str = "kring.backup_meta";
+/// The meta keys a backup carries and a restore writes back.
+const RESTORED_META_KEYS: &[&str] = &["profile", "settings", "organisation"];
 
 fn prune_backups(folder: &Path, keep: usize) {
     let Ok(entries) = std::fs::read_dir(folder) else {
@@ -637,4 +832,35 @@ fn prune_backups(folder: &Path, keep: usize) {
             let _ = std::fs::remove_file(old);
         }
     }
+}
+
+/// Applies the owners' narrowing to what this store holds of others' records: a record its owner
+/// made summary keeps only its summary fields here, one made private only its retraction (run once
+/// when a store from before schema 3 opens; imports do it as they merge).
+pub(crate) fn withdraw_narrowed(store: &Store, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let me = store.profile()?.map(|p| p.networker);
+    let mut changes = Vec::new();
+    store.for_each_state(|state| {
+        if crate::trust::rights::owner_of(&state).is_none_or(|owner| Some(owner) == me)
+            || visibility_of(&state) == Visibility::Shared
+        {
+            return Ok(());
+        }
+        let mut after = state.clone();
+        admit::after_merge(&mut after, me, |_| false, || store.next_stamp(now));
+        if after != state {
+            changes.push(crate::store::RecordChange {
+                before: Some(state),
+                after,
+                superseded: Vec::new(),
+            });
+        }
+        Ok(())
+    })?;
+    while !changes.is_empty() {
+        let rest = changes.split_off(changes.len().min(4096));
+        store.commit_merged(changes, Vec::new(), now)?;
+        changes = rest;
+    }
+    Ok(())
 }

@@ -34,7 +34,7 @@ mod watch;
 
 pub use watch::{FolderFingerprint, FolderWatcher, WakeReason};
 
-use super::bundle::{self, BundleError, BundleHeader, BundleKind};
+use super::bundle::{BundleError, BundleHeader, BundleKind};
 use super::{ExportReport, ImportReport, SyncError};
 use crate::clock::{NodeId, VersionVector};
 use crate::model::Role;
@@ -159,6 +159,14 @@ pub struct SyncReport {
     pub pruned: Vec<PathBuf>,
     /// The store's backup taken before the import, if one was.
     pub backup: Option<PathBuf>,
+    /// Bundles whose signer is not on the roster: held, waiting for approval (`kring members`).
+    #[serde(default)]
+    pub held: Vec<super::HeldBundle>,
+    /// Writes the import dropped because their writers had no right to them.
+    #[serde(default)]
+    pub refused: Vec<crate::trust::rights::RefusedWrite>,
+    #[serde(default)]
+    pub refused_total: u64,
 }
 
 /// A bundle a pass wrote.
@@ -295,9 +303,7 @@ fn millis_to_time(millis: i64) -> Option<DateTime<Utc>> {
 fn skipped(path: &Path, error: &BundleError) -> SkippedFile {
     let retried = !matches!(
         error,
-        BundleError::UntrustedKey { .. }
-            | BundleError::FutureFormat { .. }
-            | BundleError::IsBackup { .. }
+        BundleError::FutureFormat { .. } | BundleError::IsBackup { .. }
     );
     SkippedFile {
         path: path.to_owned(),
@@ -382,7 +388,10 @@ impl SyncFolder {
         Ok(())
     }
 
-    /// `*.kring` files directly in `dir`, by name. An unreadable folder is unavailable.
+    /// `*.kring` files directly in `dir`, by name. An unreadable folder is unavailable. Only
+    /// regular files count, judged from the directory entry without opening or following
+    /// anything: a symbolic link (to a file anywhere on the machine) or a FIFO (whose opening
+    /// would block the pass) with a bundle's name is ignored.
     fn bundle_files(&self, dir: &Path) -> FolderResult<Vec<PathBuf>> {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
@@ -396,8 +405,9 @@ impl SyncFolder {
         };
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .map(|e| e.path())
-            .filter(|p| is_bundle_name(p) && p.is_file())
+            .filter(|p| is_bundle_name(p))
             .collect();
         files.sort();
         Ok(files)
@@ -413,8 +423,8 @@ impl SyncFolder {
         })?;
         let mut subfolders: Vec<PathBuf> = entries
             .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
             .map(|e| e.path())
-            .filter(|p| p.is_dir())
             .collect();
         subfolders.sort();
         for dir in subfolders {
@@ -424,10 +434,10 @@ impl SyncFolder {
     }
 
     /// Opens the headers of `files`; a file whose header cannot be read is skipped.
-    fn headers(&self, files: Vec<PathBuf>, report: &mut SyncReport) -> Vec<Found> {
+    fn headers(&self, store: &Store, files: Vec<PathBuf>, report: &mut SyncReport) -> Vec<Found> {
         let mut found = Vec::new();
         for path in files {
-            match bundle::open_bundle(&path) {
+            match store.open_bundle(&path) {
                 Ok(reader) => {
                     let header = reader.header.clone();
                     if header.kind == BundleKind::Backup {
@@ -443,19 +453,25 @@ impl SyncFolder {
                         header,
                     });
                 }
-                Err(error) => report.skipped.push(skipped(&path, &error)),
+                Err(SyncError::Bundle(error)) => report.skipped.push(skipped(&path, &error)),
+                Err(other) => report.skipped.push(SkippedFile {
+                    path: path.clone(),
+                    code: other.code().to_owned(),
+                    reason: other.to_string(),
+                    retried: true,
+                }),
             }
         }
         found
     }
 
-    /// Reads a bundle to its end (hash, record count), checks its signer is trusted and that the
-    /// file did not change while it was read.
+    /// Reads a bundle to its end (hash, record count) and checks that the file did not change
+    /// while it was read. (Who signed it is the import's business: an unknown signer's bundle is
+    /// held for approval there.)
     fn verify(&self, store: &Store, found: &Found) -> Result<(), SkippedFile> {
         let before = file_signature(&found.path);
         let result = (|| -> Result<(), SyncError> {
-            store.check_trust(&found.header, &found.path)?;
-            let mut reader = bundle::open_bundle(&found.path)?;
+            let mut reader = store.open_bundle(&found.path)?;
             if reader.header != found.header {
                 return Err(BundleError::Corrupt {
                     path: found.path.clone(),
@@ -541,6 +557,9 @@ impl SyncFolder {
             exported: None,
             pruned: Vec::new(),
             backup: None,
+            held: Vec::new(),
+            refused: Vec::new(),
+            refused_total: 0,
         };
 
         // 1. What is in the folder that this store should import.
@@ -555,7 +574,7 @@ impl SyncFolder {
                 all
             }
         };
-        for found in self.headers(sources, &mut report) {
+        for found in self.headers(store, sources, &mut report) {
             present.insert(found.identity.clone());
             if found.header.author_node == me {
                 continue;
@@ -609,8 +628,12 @@ impl SyncFolder {
                 }
                 Err(other) => return Err(other.into()),
             };
+            let held: BTreeSet<&PathBuf> = imported.held.iter().map(|h| &h.path).collect();
+            report.held = imported.held.clone();
+            report.refused = imported.refused.clone();
+            report.refused_total = imported.refused_total;
             if !imported.files.is_empty() {
-                for found in &verified {
+                for found in verified.iter().filter(|f| !held.contains(&f.path)) {
                     state
                         .imported
                         .insert(found.identity.clone(), now.timestamp_millis());
@@ -620,7 +643,7 @@ impl SyncFolder {
                             Some(last.max(found.header.created_at_millis));
                     }
                 }
-                report.imported = paths;
+                report.imported = paths.into_iter().filter(|p| !held.contains(p)).collect();
                 report.added = imported.added;
                 report.changed = imported.changed;
                 report.deleted = imported.deleted;
@@ -714,7 +737,7 @@ impl SyncFolder {
             let newest = n + 1 == count;
             let beyond_keep = count - n > self.options.keep_own.max(1);
             let ours_here = path.parent() == Some(own_dir);
-            let header = bundle::open_bundle(&path).ok().map(|r| r.header);
+            let header = store.open_bundle(&path).ok().map(|r| r.header);
             let signed_by_me = header.as_ref().is_some_and(|h| h.author_node == me);
             let acknowledged = header.as_ref().is_some_and(|h| {
                 let conveys = match role {
@@ -817,17 +840,7 @@ fn unused_name(dir: &Path, now: DateTime<Utc>) -> PathBuf {
 }
 
 fn bundle_error_path(error: &BundleError) -> Option<PathBuf> {
-    match error {
-        BundleError::Io { path, .. }
-        | BundleError::WrongMagic { path }
-        | BundleError::FutureFormat { path, .. }
-        | BundleError::Truncated { path }
-        | BundleError::Corrupt { path, .. }
-        | BundleError::BadSignature { path }
-        | BundleError::HashMismatch { path }
-        | BundleError::UntrustedKey { path, .. }
-        | BundleError::IsBackup { path } => Some(path.clone()),
-    }
+    error.path().map(Path::to_owned)
 }
 
 #[cfg(test)]

@@ -1,0 +1,859 @@
+//! Who belongs to the organisation, and so whose bundles a store merges: the root of trust.
+//!
+//! The Manager of the Network creates the organisation when their store is set up (its id, and
+//! their own keys as the first member). Everyone else joins through an [`Invitation`] the manager
+//! hands over: it names the organisation and the managers' keys, which the joining store pins. A
+//! manager **enrols** a member by writing a `member` record (the [`Member`] roster entry: node,
+//! keys, name, role), which only managers may write and which travels in every master, so every
+//! store learns the roster from the managers it already trusts. Roles come from the roster,
+//! never from a bundle's header.
+//!
+//! A bundle signed by a key that is not on the roster is never merged: it is held **pending**
+//! approval (name, e-mail, fingerprint), and a manager approves it with [`Store::approve`] (a
+//! networker, with the same command, confirms a manager's key it has not met through the
+//! roster). What a member may write once enrolled is [`rights`]'s business.
+
+pub mod keys;
+pub mod rights;
+
+use crate::clock::{Hlc, NodeId};
+use crate::crdt::RecordState;
+use crate::model::{RecordBody, RecordId, RecordKind, Role, ValidationError, Visibility};
+use crate::store::{Store, StoreError, StoreResult};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Whether a roster entry may still write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum MemberStatus {
+    Enrolled,
+    /// Left the organisation or replaced by a new key: writes stamped after the removal are
+    /// refused, earlier ones stand.
+    Removed,
+}
+
+/// One entry of the organisation's roster: a store (node) and its keys, who uses it and in what
+/// role. Stored as a record of kind `member` whose id is derived from the node.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// The node id, 16 hexadecimal digits.
+    pub node: String,
+    /// The member's networker card.
+    #[serde(default)]
+    pub networker: Option<RecordId>,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub role: Role,
+    pub status: MemberStatus,
+    /// The ed25519 key that signs the member's bundles, in hexadecimal.
+    pub signing_key: String,
+    /// The age recipient (`age1…`) bundles for this member are encrypted to.
+    #[serde(default)]
+    pub encryption_key: Option<String>,
+}
+
+impl RecordBody for Member {
+    const KIND: RecordKind = RecordKind::Member;
+    fn validate(&self) -> Result<(), ValidationError> {
+        if self.node.parse::<NodeId>().is_err() || self.node.len() != 16 {
+            return Err(ValidationError::new(
+                "node",
+                format!("'{}' is not a node id", self.node),
+            ));
+        }
+        if self.name.trim().is_empty() {
+            return Err(ValidationError::new("name", "must not be empty"));
+        }
+        if keys::unhex(&self.signing_key).is_none_or(|k| k.len() != 32) {
+            return Err(ValidationError::new("signing_key", "is not an ed25519 key"));
+        }
+        if let Some(key) = &self.encryption_key {
+            if key.parse::<age::x25519::Recipient>().is_err() {
+                return Err(ValidationError::new(
+                    "encryption_key",
+                    "is not an age recipient",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl RecordId {
+    /// The id of a node's roster entry: every manager who enrols the same node writes the same
+    /// record.
+    pub fn for_member(node: NodeId) -> RecordId {
+        RecordId(uuid::Uuid::new_v5(&MEMBER_NAMESPACE, &node.0.to_be_bytes()))
+    }
+}
+
+const MEMBER_NAMESPACE: uuid::Uuid =
+    uuid::Uuid::from_u128(0x6b72_696e_672d_6d65_6d62_6572_0000_0000);
+
+/// What a store says of itself: in every bundle header, in invitations, and in an approval.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Identity {
+    pub node: String,
+    pub name: String,
+    pub email: String,
+    pub networker: Option<RecordId>,
+    pub role: Role,
+    pub signing_key: String,
+    pub encryption_key: String,
+    pub fingerprint: String,
+}
+
+/// An invitation to join the organisation: handed to a new member by the manager (a small file).
+/// It carries what the joining store must pin: the organisation and its managers' keys.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub kring_invitation: u32,
+    pub organisation: uuid::Uuid,
+    /// The role the invited person will have (the approving manager can change it).
+    pub role: Role,
+    pub managers: Vec<Identity>,
+    pub invited_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+const INVITATION_VERSION: u32 = 1;
+
+/// A store that asked to be let in (its bundle was signed by a key not on the roster), or whose
+/// key changed. Kept in the meta tree until approved or dismissed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PendingMember {
+    pub identity: Identity,
+    /// Why it is pending: a key never seen, or another key for a node on the roster.
+    pub reason: String,
+    pub first_seen: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+    /// Copies of the bundles held for it, in the store's `pending/` folder, oldest first.
+    pub held_files: Vec<PathBuf>,
+}
+
+/// A line of `kring members`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MemberView {
+    pub node: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    /// `enrolled`, `pending` or `removed`.
+    pub status: String,
+    pub fingerprint: String,
+    pub is_me: bool,
+    /// For a pending member: why.
+    pub reason: Option<String>,
+}
+
+/// Why something about membership was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum TrustError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("only a Manager of the Network can {0}")]
+    NotAManager(&'static str),
+    #[error("this store already belongs to organisation {0}; a store joins one organisation")]
+    AlreadyJoined(uuid::Uuid),
+    #[error("{0}")]
+    BadInvitation(String),
+    #[error("no member or pending approval matches '{0}': see `kring members`")]
+    NoSuchMember(String),
+    #[error("'{0}' matches more than one member: type more of the node id or fingerprint")]
+    Ambiguous(String),
+    #[error("{}: cannot be written: {reason}", .path.display())]
+    Write { path: PathBuf, reason: String },
+}
+
+impl TrustError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            TrustError::Store(e) => e.code(),
+            TrustError::NotAManager(_) => "not_a_manager",
+            TrustError::AlreadyJoined(_) => "already_joined",
+            TrustError::BadInvitation(_) => "bad_invitation",
+            TrustError::NoSuchMember(_) => "no_such_member",
+            TrustError::Ambiguous(_) => "ambiguous_member",
+            TrustError::Write { .. } => "write_failed",
+        }
+    }
+}
+
+pub type TrustResult<T> = Result<T, TrustError>;
+
+mod meta_key {
+    pub const ORGANISATION: &[u8] = b"organisation";
+    pub const PINNED_PREFIX: &[u8] = b"trust/pinned/";
+    pub const PENDING_PREFIX: &[u8] = b"trust/pending/";
+}
+
+/// One roster entry as the rights check sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RosterEntry {
+    pub node: NodeId,
+    pub networker: Option<RecordId>,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub signing_key: Vec<u8>,
+    pub encryption_key: Option<String>,
+    /// When the member was removed (the stamp of that write): later writes are refused.
+    pub removed_at: Option<Hlc>,
+}
+
+/// The roster as this store knows it: the enrolled (and removed) members, the manager keys it
+/// pinned when it joined, and itself.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    pub organisation: Option<uuid::Uuid>,
+    pub entries: BTreeMap<NodeId, RosterEntry>,
+}
+
+impl Roster {
+    pub fn get(&self, node: NodeId) -> Option<&RosterEntry> {
+        self.entries.get(&node)
+    }
+
+    /// Adds or replaces an entry from a member record (the record's current values).
+    pub fn learn(&mut self, state: &RecordState) {
+        if state.kind != RecordKind::Member.as_str() || state.is_deleted() {
+            return;
+        }
+        let Ok(member) = crate::store::body_of::<Member>(state) else {
+            return;
+        };
+        let Ok(node) = member.node.parse::<NodeId>() else {
+            return;
+        };
+        let removed_at = (member.status == MemberStatus::Removed)
+            .then(|| state.fields.get("status").and_then(|r| r.current()))
+            .flatten()
+            .map(|v| v.stamp.hlc);
+        self.entries.insert(
+            node,
+            RosterEntry {
+                node,
+                networker: member.networker,
+                name: member.name,
+                email: member.email.unwrap_or_default(),
+                role: member.role,
+                signing_key: keys::unhex(&member.signing_key).unwrap_or_default(),
+                encryption_key: member.encryption_key,
+                removed_at,
+            },
+        );
+    }
+
+    /// The nodes of enrolled members with this networker card (a replaced laptop has two).
+    pub fn nodes_of(&self, networker: RecordId) -> impl Iterator<Item = NodeId> + '_ {
+        self.entries
+            .values()
+            .filter(move |e| e.networker == Some(networker))
+            .map(|e| e.node)
+    }
+
+    /// The encryption recipients of the enrolled members (for a master).
+    pub fn enrolled_recipients(&self, role: Option<Role>) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .entries
+            .values()
+            .filter(|e| e.removed_at.is_none())
+            .filter(|e| role.is_none_or(|r| e.role == r))
+            .filter_map(|e| e.encryption_key.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// How a store stands towards the signer of a bundle.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Signer {
+    /// An enrolled member (or a pinned manager) signing with the key on the roster.
+    Member(RosterEntry),
+    /// A member removed from the roster before this bundle was written.
+    Removed(RosterEntry),
+    /// A key the roster does not have for this node, or a node it does not know: held.
+    Unknown { reason: String },
+}
+
+impl Store {
+    /// The organisation this store belongs to, if it founded or joined one.
+    pub fn organisation(&self) -> StoreResult<Option<uuid::Uuid>> {
+        Ok(self
+            .meta_get(meta_key::ORGANISATION)?
+            .and_then(|bytes| uuid::Uuid::from_slice(&bytes).ok()))
+    }
+
+    /// What this store says of itself (in bundle headers, invitations and approvals).
+    pub fn identity(&self) -> StoreResult<Identity> {
+        let profile = self.require_profile()?;
+        let keys = self.keys()?;
+        let signing = keys.verifying_key();
+        Ok(Identity {
+            node: self.node_id().to_string(),
+            name: profile.name,
+            email: profile.email,
+            networker: Some(profile.networker),
+            role: profile.role,
+            signing_key: keys::hex(&signing),
+            encryption_key: keys.encryption_recipient(),
+            fingerprint: keys::fingerprint(&signing),
+        })
+    }
+
+    /// Creates the organisation with this store (a manager's) as its first member, unless it
+    /// belongs to one already. Called when a manager first invites or enrols someone, and when a
+    /// manager's store from before rosters first opens. (Not when a manager's store is set up:
+    /// a second manager joins the first one's organisation instead of founding one.)
+    pub(crate) fn found_organisation(&self, now: DateTime<Utc>) -> StoreResult<uuid::Uuid> {
+        if let Some(existing) = self.organisation()? {
+            return Ok(existing);
+        }
+        let organisation = uuid::Uuid::new_v4();
+        self.meta_set(meta_key::ORGANISATION, organisation.as_bytes())?;
+        let identity = self.identity()?;
+        self.write_member(&identity, Role::Manager, MemberStatus::Enrolled, now)?;
+        Ok(organisation)
+    }
+
+    fn write_member(
+        &self,
+        identity: &Identity,
+        role: Role,
+        status: MemberStatus,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let node: NodeId = identity.node.parse().map_err(|_| {
+            ValidationError::new("node", format!("'{}' is not a node id", identity.node))
+        })?;
+        let member = Member {
+            node: identity.node.clone(),
+            networker: identity.networker,
+            name: identity.name.clone(),
+            email: Some(identity.email.clone()).filter(|e| !e.is_empty()),
+            role,
+            status,
+            signing_key: identity.signing_key.clone(),
+            encryption_key: Some(identity.encryption_key.clone()).filter(|k| !k.is_empty()),
+        };
+        member.validate()?;
+        let id = RecordId::for_member(node);
+        if self.live_state(id)?.is_some() {
+            self.update(id, &member, now)
+        } else {
+            self.create_with_id(id, &member, Some(Visibility::Shared), now)
+        }
+    }
+
+    /// The roster as this store knows it now.
+    pub fn roster(&self) -> StoreResult<Roster> {
+        let mut roster = Roster {
+            organisation: self.organisation()?,
+            ..Roster::default()
+        };
+        for (_, value) in self.meta_scan(meta_key::PINNED_PREFIX)? {
+            if let Ok(pinned) = serde_json::from_slice::<Identity>(&value) {
+                if let Some(entry) = entry_of_identity(&pinned, Role::Manager) {
+                    roster.entries.insert(entry.node, entry);
+                }
+            }
+        }
+        self.for_each_live_of_kind(RecordKind::Member, |state| {
+            roster.learn(&state);
+            Ok(())
+        })?;
+        Ok(roster)
+    }
+
+    /// An invitation for a new member (or, with `role` manager, a second manager).
+    pub fn invite(&self, role: Role, now: DateTime<Utc>) -> TrustResult<Invitation> {
+        let me = self.require_profile()?;
+        if me.role != Role::Manager {
+            return Err(TrustError::NotAManager("invite members"));
+        }
+        let organisation = self.found_organisation(now)?;
+        let roster = self.roster()?;
+        let mut managers: Vec<Identity> = roster
+            .entries
+            .values()
+            .filter(|e| e.role == Role::Manager && e.removed_at.is_none())
+            .map(identity_of_entry)
+            .collect();
+        let own = self.identity()?;
+        if !managers.iter().any(|m| m.node == own.node) {
+            managers.push(own.clone());
+        }
+        Ok(Invitation {
+            kring_invitation: INVITATION_VERSION,
+            organisation,
+            role,
+            managers,
+            invited_by: own.node,
+            created_at: now,
+        })
+    }
+
+    /// Joins the organisation of an invitation: pins its managers' keys, so their masters are
+    /// merged and this store's exports are encrypted to them.
+    pub fn join(&self, invitation: &Invitation, _now: DateTime<Utc>) -> TrustResult<Vec<Identity>> {
+        self.require_profile()?;
+        if invitation.kring_invitation != INVITATION_VERSION {
+            return Err(TrustError::BadInvitation(format!(
+                "an invitation of version {} (this Kring reads version {INVITATION_VERSION}): update Kring",
+                invitation.kring_invitation
+            )));
+        }
+        if invitation.managers.is_empty() {
+            return Err(TrustError::BadInvitation(
+                "the invitation names no manager".into(),
+            ));
+        }
+        match self.organisation()? {
+            Some(mine) if mine != invitation.organisation => {
+                return Err(TrustError::AlreadyJoined(mine))
+            }
+            _ => {}
+        }
+        let me = self.node_id().to_string();
+        for manager in &invitation.managers {
+            if entry_of_identity(manager, Role::Manager).is_none() {
+                return Err(TrustError::BadInvitation(format!(
+                    "the key of {} in the invitation is not a valid key",
+                    manager.name
+                )));
+            }
+            if manager.node == me {
+                return Err(TrustError::BadInvitation(
+                    "the invitation names this store as a manager".into(),
+                ));
+            }
+        }
+        self.meta_set(meta_key::ORGANISATION, invitation.organisation.as_bytes())?;
+        for manager in &invitation.managers {
+            self.pin(manager)?;
+        }
+        Ok(invitation.managers.clone())
+    }
+
+    fn pin(&self, identity: &Identity) -> StoreResult<()> {
+        let mut key = meta_key::PINNED_PREFIX.to_vec();
+        key.extend_from_slice(identity.node.as_bytes());
+        self.meta_set(
+            &key,
+            &serde_json::to_vec(identity).expect("identities serialise"),
+        )
+    }
+
+    /// Enrols a store on the roster (a manager's act): from then on its bundles are merged,
+    /// within the rights of its role.
+    pub fn enrol(&self, identity: &Identity, role: Role, now: DateTime<Utc>) -> TrustResult<()> {
+        let me = self.require_profile()?;
+        if me.role != Role::Manager {
+            return Err(TrustError::NotAManager("enrol members"));
+        }
+        self.found_organisation(now)?;
+        // A second store of the same networker (a second laptop, a restored backup) is enrolled
+        // beside the first; a laptop that is gone is taken off with `remove_member`.
+        self.write_member(identity, role, MemberStatus::Enrolled, now)?;
+        Ok(())
+    }
+
+    /// Takes a member off the roster: writes stamped after now are refused everywhere the
+    /// roster reaches, and new masters are no longer encrypted to them.
+    pub fn remove_member(&self, node: NodeId, now: DateTime<Utc>) -> TrustResult<()> {
+        let me = self.require_profile()?;
+        if me.role != Role::Manager {
+            return Err(TrustError::NotAManager("remove members"));
+        }
+        let roster = self.roster()?;
+        let entry = roster
+            .get(node)
+            .ok_or_else(|| TrustError::NoSuchMember(node.to_string()))?;
+        self.write_member(
+            &identity_of_entry(entry),
+            entry.role,
+            MemberStatus::Removed,
+            now,
+        )?;
+        Ok(())
+    }
+
+    /// Removes every roster entry of a networker (offboarding), in the caller's time.
+    pub(crate) fn remove_networker_from_roster(
+        &self,
+        networker: RecordId,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let roster = self.roster()?;
+        for node in roster.nodes_of(networker).collect::<Vec<_>>() {
+            let entry = roster.get(node).expect("listed");
+            if entry.removed_at.is_none() {
+                self.write_member(
+                    &identity_of_entry(entry),
+                    entry.role,
+                    MemberStatus::Removed,
+                    now,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// How this store stands towards a bundle's signer.
+    pub fn signer(&self, roster: &Roster, node: NodeId, public_key: &[u8]) -> Signer {
+        match roster.get(node) {
+            Some(entry) if entry.signing_key == public_key => {
+                if entry.removed_at.is_some() {
+                    Signer::Removed(entry.clone())
+                } else {
+                    Signer::Member(entry.clone())
+                }
+            }
+            Some(entry) => Signer::Unknown {
+                reason: format!(
+                    "signed with another key than the roster has for {} ({}): a replaced laptop, or a forgery",
+                    entry.name,
+                    keys::fingerprint(&entry.signing_key)
+                ),
+            },
+            None => Signer::Unknown {
+                reason: "signed by a key that is not on the organisation's roster".into(),
+            },
+        }
+    }
+
+    /// Holds a bundle from an unknown signer for approval: remembers who it says it is and,
+    /// when `copy` is set, keeps a copy of the file in the store's `pending/` folder.
+    pub(crate) fn hold_pending(
+        &self,
+        identity: Identity,
+        reason: &str,
+        file: Option<&Path>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<PendingMember> {
+        let mut key = meta_key::PENDING_PREFIX.to_vec();
+        key.extend_from_slice(identity.fingerprint.as_bytes());
+        let mut pending = match self.meta_get(&key)? {
+            Some(bytes) => {
+                serde_json::from_slice::<PendingMember>(&bytes).unwrap_or_else(|_| PendingMember {
+                    identity: identity.clone(),
+                    reason: reason.to_owned(),
+                    first_seen: now,
+                    last_seen: now,
+                    held_files: Vec::new(),
+                })
+            }
+            None => PendingMember {
+                identity: identity.clone(),
+                reason: reason.to_owned(),
+                first_seen: now,
+                last_seen: now,
+                held_files: Vec::new(),
+            },
+        };
+        pending.identity = identity;
+        pending.reason = reason.to_owned();
+        pending.last_seen = now;
+        if let Some(file) = file {
+            let folder = self.path().join("pending");
+            keys::create_private_dir(&folder).map_err(|e| StoreError::from_io(&e))?;
+            let copy = folder.join(format!(
+                "{}-{}.kring",
+                pending.identity.node,
+                now.format("%Y%m%dT%H%M%S%.3fZ")
+            ));
+            std::fs::copy(file, &copy).map_err(|e| StoreError::from_io(&e))?;
+            if !pending.held_files.contains(&copy) {
+                pending.held_files.push(copy);
+            }
+        }
+        self.meta_set(
+            &key,
+            &serde_json::to_vec(&pending).expect("pending serialises"),
+        )?;
+        Ok(pending)
+    }
+
+    /// Stores waiting for approval, oldest first.
+    pub fn pending_members(&self) -> StoreResult<Vec<PendingMember>> {
+        let mut out: Vec<PendingMember> = self
+            .meta_scan(meta_key::PENDING_PREFIX)?
+            .into_iter()
+            .filter_map(|(_, value)| serde_json::from_slice(&value).ok())
+            .collect();
+        out.sort_by_key(|p| p.first_seen);
+        Ok(out)
+    }
+
+    fn forget_pending(&self, fingerprint: &str) -> StoreResult<()> {
+        let mut key = meta_key::PENDING_PREFIX.to_vec();
+        key.extend_from_slice(fingerprint.as_bytes());
+        self.meta_remove(&key)
+    }
+
+    /// The roster, the pending approvals and this store, as `kring members` lists them.
+    pub fn members(&self) -> StoreResult<Vec<MemberView>> {
+        let roster = self.roster()?;
+        let me = self.node_id();
+        let mut out: Vec<MemberView> = roster
+            .entries
+            .values()
+            .map(|e| MemberView {
+                node: e.node.to_string(),
+                name: e.name.clone(),
+                email: e.email.clone(),
+                role: e.role,
+                status: if e.removed_at.is_some() {
+                    "removed".into()
+                } else {
+                    "enrolled".into()
+                },
+                fingerprint: keys::fingerprint(&e.signing_key),
+                is_me: e.node == me,
+                reason: None,
+            })
+            .collect();
+        if !roster.entries.contains_key(&me) {
+            let own = self.identity()?;
+            out.push(MemberView {
+                node: own.node,
+                name: own.name,
+                email: own.email,
+                role: own.role,
+                status: if roster.organisation.is_some() {
+                    "pending".into()
+                } else {
+                    "not in an organisation".into()
+                },
+                fingerprint: own.fingerprint,
+                is_me: true,
+                reason: Some("waiting for a manager to approve this store".into()),
+            });
+        }
+        for pending in self.pending_members()? {
+            out.push(MemberView {
+                node: pending.identity.node.clone(),
+                name: pending.identity.name.clone(),
+                email: pending.identity.email.clone(),
+                role: pending.identity.role,
+                status: "pending".into(),
+                fingerprint: pending.identity.fingerprint.clone(),
+                is_me: false,
+                reason: Some(pending.reason.clone()),
+            });
+        }
+        out.sort_by(|a, b| {
+            (a.status.as_str(), a.name.to_lowercase())
+                .cmp(&(b.status.as_str(), b.name.to_lowercase()))
+        });
+        Ok(out)
+    }
+
+    /// Approves a pending store, named by the start of its node id or of its fingerprint. A
+    /// manager enrols it (in `role`, else the role it asked for) and merges the bundles held for
+    /// it; a networker pins it as a manager it trusts. Returns who was approved and the held
+    /// files, for the caller to import.
+    pub fn approve(
+        &self,
+        who: &str,
+        role: Option<Role>,
+        now: DateTime<Utc>,
+    ) -> TrustResult<(PendingMember, Vec<PathBuf>)> {
+        let me = self.require_profile()?;
+        let wanted = who.replace(' ', "").to_lowercase();
+        if wanted.len() < 4 {
+            return Err(TrustError::NoSuchMember(who.to_owned()));
+        }
+        let matches: Vec<PendingMember> = self
+            .pending_members()?
+            .into_iter()
+            .filter(|p| {
+                p.identity.node.starts_with(&wanted)
+                    || p.identity
+                        .fingerprint
+                        .replace(' ', "")
+                        .to_lowercase()
+                        .starts_with(&wanted)
+            })
+            .collect();
+        let pending = match matches.as_slice() {
+            [] => return Err(TrustError::NoSuchMember(who.to_owned())),
+            [one] => one.clone(),
+            _ => return Err(TrustError::Ambiguous(who.to_owned())),
+        };
+        match me.role {
+            Role::Manager => {
+                let role = role.unwrap_or(pending.identity.role);
+                self.enrol(&pending.identity, role, now)?;
+            }
+            Role::Networker => {
+                if pending.identity.role != Role::Manager {
+                    return Err(TrustError::NotAManager("approve a colleague's store"));
+                }
+                self.pin(&pending.identity)?;
+            }
+        }
+        self.forget_pending(&pending.identity.fingerprint)?;
+        let files = pending.held_files.clone();
+        Ok((pending, files))
+    }
+}
+
+fn entry_of_identity(identity: &Identity, role: Role) -> Option<RosterEntry> {
+    let node: NodeId = identity.node.parse().ok()?;
+    let signing_key = keys::unhex(&identity.signing_key).filter(|k| k.len() == 32)?;
+    Some(RosterEntry {
+        node,
+        networker: identity.networker,
+        name: identity.name.clone(),
+        email: identity.email.clone(),
+        role,
+        signing_key,
+        encryption_key: Some(identity.encryption_key.clone()).filter(|k| !k.is_empty()),
+        removed_at: None,
+    })
+}
+
+fn identity_of_entry(entry: &RosterEntry) -> Identity {
+    Identity {
+        node: entry.node.to_string(),
+        name: entry.name.clone(),
+        email: entry.email.clone(),
+        networker: entry.networker,
+        role: entry.role,
+        signing_key: keys::hex(&entry.signing_key),
+        encryption_key: entry.encryption_key.clone().unwrap_or_default(),
+        fingerprint: keys::fingerprint(&entry.signing_key),
+    }
+}
+
+/// The identity a bundle header claims for its author.
+pub fn identity_of_header(header: &crate::sync::bundle::BundleHeader) -> Identity {
+    Identity {
+        node: header.author_node.to_string(),
+        name: header.author_name.clone(),
+        email: header.author_email.clone(),
+        networker: header.author_networker,
+        role: header.author_role,
+        signing_key: keys::hex(&header.public_key),
+        encryption_key: header.encryption_key.clone().unwrap_or_default(),
+        fingerprint: keys::fingerprint(&header.public_key),
+    }
+}
+
+/// Moves a store from before rosters (schema 2) onto one: the keys it trusted on first use wait
+/// for approval (a manager approves its networkers; a networker confirms its manager's
+/// fingerprint once), and a manager's store founds the organisation with itself as its first
+/// member.
+pub(crate) fn adopt_roster(store: &Store, now: DateTime<Utc>) -> StoreResult<()> {
+    let peers: BTreeMap<NodeId, crate::sync::Peer> = store
+        .peers()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (p.node, p))
+        .collect();
+    for (key, public_key) in store.meta_scan(b"trusted_key/")? {
+        let node = key
+            .get(12..20)
+            .and_then(|b| b.try_into().ok())
+            .map(|b: [u8; 8]| NodeId(u64::from_be_bytes(b)));
+        if let Some(node) = node.filter(|n| *n != store.node_id()) {
+            let peer = peers.get(&node);
+            let identity = Identity {
+                node: node.to_string(),
+                name: peer.map_or_else(|| node.to_string(), |p| p.name.clone()),
+                email: String::new(),
+                networker: None,
+                role: peer.map_or(Role::Networker, |p| p.role),
+                signing_key: keys::hex(&public_key),
+                encryption_key: String::new(),
+                fingerprint: keys::fingerprint(&public_key),
+            };
+            store.hold_pending(
+                identity,
+                "trusted on first use before Kring kept a roster: compare the fingerprint with theirs, then approve",
+                None,
+                now,
+            )?;
+        }
+        store.meta_remove(&key)?;
+    }
+    if store.profile()?.is_some_and(|p| p.role == Role::Manager) {
+        store.found_organisation(now)?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Refuses a local write outside this store's rights (the same rules an import applies to
+    /// what arrives, see [`rights`]): a networker writing a goal, anyone changing who may see a
+    /// record they do not own, a networker deleting a colleague's card. Rights belong to an
+    /// organisation: a store that has not founded or joined one is not checked.
+    pub(crate) fn check_local_writes(
+        &self,
+        changes: &[crate::store::RecordChange],
+    ) -> StoreResult<()> {
+        if changes.is_empty() || self.organisation()?.is_none() {
+            return Ok(());
+        }
+        let Some(profile) = self.profile()? else {
+            return Ok(());
+        };
+        let me = self.node_id();
+        let roster = self.roster()?;
+        let writer = roster.get(me).cloned().unwrap_or(RosterEntry {
+            node: me,
+            networker: Some(profile.networker),
+            name: profile.name.clone(),
+            email: profile.email.clone(),
+            role: profile.role,
+            signing_key: Vec::new(),
+            encryption_key: None,
+            removed_at: None,
+        });
+        let refuse = |reason: String| StoreError::NotAllowed { reason };
+        for change in changes {
+            let after = &change.after;
+            let before = change.before.as_ref();
+            let owner = before
+                .and_then(rights::owner_of)
+                .or_else(|| rights::owner_of(after));
+            let id = RecordId(after.id);
+            for (field, register) in &after.fields {
+                let held = before.and_then(|b| b.fields.get(field));
+                for version in register.versions() {
+                    if version.stamp.node != me || held.is_some_and(|h| h.holds(version)) {
+                        continue;
+                    }
+                    rights::may_write(
+                        &writer,
+                        &after.kind,
+                        id,
+                        owner,
+                        field,
+                        version.seen.0.is_empty(),
+                    )
+                    .map_err(|(_, reason)| refuse(reason))?;
+                }
+            }
+            for (field, set) in &after.sets {
+                let unchanged = before.and_then(|b| b.sets.get(field)) == Some(set);
+                if !unchanged {
+                    rights::may_write(&writer, &after.kind, id, owner, field, false)
+                        .map_err(|(_, reason)| refuse(reason))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

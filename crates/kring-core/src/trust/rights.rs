@@ -1,0 +1,251 @@
+//! Who may write what, checked on every import (each version and set element a bundle brings)
+//! and on every local write.
+//!
+//! | what | who may write it |
+//! | --- | --- |
+//! | goals, teams, partnerships, reviews, events, the roster (`member`) | managers |
+//! | relationships, stakeholder ratings | the networker they belong to (their `networker`), and managers (an offboarding handover) |
+//! | interactions, notes, follow-ups | their author, and managers |
+//! | a networker's own card | that networker, and managers |
+//! | people, organisations, affiliations, links, same-as | any enrolled member; deleting them only their author or a manager |
+//! | a record's visibility | its owner only; a manager may set it when creating a record for someone (a handover) |
+//! | a record's `author` | only as the writer itself, or a manager |
+//! | kinds this Kring does not know | any enrolled member |
+//!
+//! A write is attributed by its stamp's node, looked up on the roster: a node the roster does
+//! not know writes nothing, and a member removed from the roster writes nothing stamped after
+//! the removal (what it wrote before stands). Nothing here reads the store: the caller passes
+//! the roster, the record as this store holds it, and the write.
+
+use super::{Roster, RosterEntry};
+use crate::clock::{NodeId, Stamp};
+use crate::crdt::{envelope, RecordState};
+use crate::model::{RecordId, RecordKind, Role};
+
+/// A write a store refused to merge, and why. Counted and named in the import report.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RefusedWrite {
+    pub record: RecordId,
+    pub kind: String,
+    pub field: String,
+    /// Who wrote it: a member's name, or the node id when the roster does not know it.
+    pub writer: String,
+    pub reason: String,
+    /// A stable code for programs: `not_on_roster`, `removed_member`, `managers_only`,
+    /// `owner_only`, `visibility_owner_only`, `private_here`, `invalid_value`, `kind_changed`,
+    /// `not_the_signer`.
+    pub code: String,
+}
+
+/// The kinds only a Manager of the Network writes.
+pub fn is_manager_kind(kind: &str) -> bool {
+    matches!(
+        kind.parse::<RecordKind>(),
+        Ok(RecordKind::Goal
+            | RecordKind::Team
+            | RecordKind::Partnership
+            | RecordKind::PartnershipReview
+            | RecordKind::Event
+            | RecordKind::Member)
+    )
+}
+
+/// The kinds that belong to one networker: only they (and managers) write them.
+fn is_owned_kind(kind: &str) -> bool {
+    matches!(
+        kind.parse::<RecordKind>(),
+        Ok(RecordKind::Relationship
+            | RecordKind::StakeholderRating
+            | RecordKind::Interaction
+            | RecordKind::Note
+            | RecordKind::FollowUp)
+    )
+}
+
+fn id_field(state: &RecordState, field: &str) -> Option<RecordId> {
+    match state.current(field) {
+        Some(serde_json::Value::String(text)) => text.parse().ok(),
+        _ => None,
+    }
+}
+
+/// The networker card a record belongs to: the `networker` of a relationship or rating, the
+/// card itself for a networker, otherwise its `author`.
+pub fn owner_of(state: &RecordState) -> Option<RecordId> {
+    match state.kind.parse::<RecordKind>() {
+        Ok(RecordKind::Relationship | RecordKind::StakeholderRating) => {
+            id_field(state, "networker").or_else(|| id_field(state, envelope::AUTHOR))
+        }
+        Ok(RecordKind::Networker) => Some(RecordId(state.id)),
+        _ => id_field(state, envelope::AUTHOR),
+    }
+}
+
+/// Why a stamp's writer may not write at all.
+#[derive(Debug)]
+pub struct UnknownWriter {
+    /// The writer's name, or the node id when the roster does not know it.
+    pub writer: String,
+    pub code: &'static str,
+    pub reason: String,
+}
+
+/// The writer behind a stamp, as the roster knows it.
+pub fn writer(roster: &Roster, stamp: Stamp) -> Result<&RosterEntry, UnknownWriter> {
+    let Some(entry) = roster.get(stamp.node) else {
+        return Err(UnknownWriter {
+            writer: stamp.node.to_string(),
+            code: "not_on_roster",
+            reason: "written by a store that is not on the organisation's roster".into(),
+        });
+    };
+    if entry.removed_at.is_some_and(|removed| stamp.hlc > removed) {
+        return Err(UnknownWriter {
+            writer: entry.name.clone(),
+            code: "removed_member",
+            reason: format!(
+                "written by {} after they were taken off the roster",
+                entry.name
+            ),
+        });
+    }
+    Ok(entry)
+}
+
+/// Whether a writer may write one field of a record (a register version or a set element).
+/// `owner` is the card the record belongs to (from this store's copy when it has one);
+/// `first_write` is true when the version saw no earlier version of the field (it created it).
+pub fn may_write(
+    writer: &RosterEntry,
+    kind: &str,
+    record: RecordId,
+    owner: Option<RecordId>,
+    field: &str,
+    first_write: bool,
+) -> Result<(), (&'static str, String)> {
+    let manager = writer.role == Role::Manager;
+    let is_owner = owner.is_some() && writer.networker == owner;
+    if field == envelope::VISIBILITY {
+        if is_owner || owner.is_none() || (manager && first_write) {
+            return Ok(());
+        }
+        return Err((
+            "visibility_owner_only",
+            "only the owner decides who may see a record".into(),
+        ));
+    }
+    if is_manager_kind(kind) {
+        return if manager {
+            Ok(())
+        } else {
+            Err((
+                "managers_only",
+                format!("only a Manager of the Network writes {kind} records"),
+            ))
+        };
+    }
+    if manager {
+        return Ok(());
+    }
+    let belongs = || {
+        Err((
+            "owner_only",
+            format!("a {kind} belongs to the networker who keeps it"),
+        ))
+    };
+    if kind == RecordKind::Networker.as_str() {
+        return if writer.networker == Some(record) {
+            Ok(())
+        } else {
+            Err((
+                "owner_only",
+                "only that networker (or a manager) changes a networker's card".into(),
+            ))
+        };
+    }
+    if is_owned_kind(kind) {
+        return if is_owner || owner.is_none() {
+            Ok(())
+        } else {
+            belongs()
+        };
+    }
+    if field == envelope::DELETED && !(is_owner || owner.is_none()) {
+        return Err((
+            "owner_only",
+            "only its author or a manager deletes a card others may rely on".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the version writing `author` (or a relationship's `networker`) names the writer itself:
+/// nobody but a manager makes a record someone else's.
+pub fn may_claim(writer: &RosterEntry, claimed: Option<RecordId>) -> bool {
+    writer.role == Role::Manager || claimed.is_none() || writer.networker == claimed
+}
+
+/// Nodes that are this store's own (its node now, and nodes it had before a copy or restore).
+pub fn is_own(own: &[NodeId], stamp: Stamp) -> bool {
+    own.contains(&stamp.node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(role: Role, networker: u128) -> RosterEntry {
+        RosterEntry {
+            node: NodeId(networker as u64),
+            networker: Some(RecordId(uuid::Uuid::from_u128(networker))),
+            name: format!("member {networker}"),
+            email: String::new(),
+            role,
+            signing_key: vec![0; 32],
+            encryption_key: None,
+            removed_at: None,
+        }
+    }
+
+    fn card(n: u128) -> Option<RecordId> {
+        Some(RecordId(uuid::Uuid::from_u128(n)))
+    }
+
+    #[test]
+    fn a_networker_may_not_write_a_goal_but_a_manager_may() {
+        let an = entry(Role::Networker, 1);
+        let mia = entry(Role::Manager, 2);
+        let goal = RecordId(uuid::Uuid::from_u128(99));
+        assert_eq!(
+            may_write(&an, "goal", goal, card(2), "name", false)
+                .unwrap_err()
+                .0,
+            "managers_only"
+        );
+        assert!(may_write(&mia, "goal", goal, card(2), "name", false).is_ok());
+    }
+
+    #[test]
+    fn only_the_owner_changes_visibility_even_a_manager_only_when_creating() {
+        let an = entry(Role::Networker, 1);
+        let bert = entry(Role::Networker, 3);
+        let mia = entry(Role::Manager, 2);
+        let person = RecordId(uuid::Uuid::from_u128(50));
+        assert!(may_write(&an, "person", person, card(1), "visibility", false).is_ok());
+        assert!(may_write(&bert, "person", person, card(1), "visibility", false).is_err());
+        assert!(may_write(&mia, "person", person, card(1), "visibility", false).is_err());
+        assert!(may_write(&mia, "relationship", person, card(1), "visibility", true).is_ok());
+    }
+
+    #[test]
+    fn colleagues_may_edit_a_shared_card_but_not_delete_it_or_touch_a_relationship() {
+        let bert = entry(Role::Networker, 3);
+        let person = RecordId(uuid::Uuid::from_u128(50));
+        assert!(may_write(&bert, "person", person, card(1), "job_title", false).is_ok());
+        assert!(may_write(&bert, "person", person, card(1), "deleted", false).is_err());
+        assert!(may_write(&bert, "relationship", person, card(1), "strength", false).is_err());
+        assert!(may_write(&bert, "relationship", person, card(3), "strength", false).is_ok());
+        assert!(may_write(&bert, "future_kind", person, card(1), "anything", false).is_ok());
+    }
+}

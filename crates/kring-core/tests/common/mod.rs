@@ -1,0 +1,60 @@
+//! What several test files need: putting stores into one organisation, as `kring invite`,
+//! `kring join` and `kring approve` do.
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, Utc};
+use kring_core::model::Role;
+use kring_core::store::Store;
+
+/// `member` joins `manager`'s organisation and is approved in `role`.
+pub fn enrol(manager: &Store, member: &Store, role: Role, now: DateTime<Utc>) {
+    let invitation = manager.invite(role, now).expect("the manager invites");
+    member.join(&invitation, now).expect("the member joins");
+    manager
+        .enrol(&member.identity().expect("an identity"), role, now)
+        .expect("the manager approves");
+}
+
+/// Every store joins the first manager's organisation, in its own role.
+pub fn one_organisation(stores: &[&Store], now: DateTime<Utc>) {
+    let manager = stores
+        .iter()
+        .find(|s| s.require_profile().unwrap().role == Role::Manager)
+        .expect("a manager among the stores");
+    for store in stores {
+        if std::ptr::eq(*store, *manager) {
+            continue;
+        }
+        let role = store.require_profile().unwrap().role;
+        enrol(manager, store, role, now);
+    }
+}
+
+/// Enrols every store in a new organisation of a manager made for it (when the test itself has
+/// none), and hands each the roster in a master, so they may exchange bundles directly.
+pub fn peers_in_one_organisation(dir: &std::path::Path, stores: &[&Store], now: DateTime<Utc>) {
+    let manager = Store::open(
+        &dir.join("organisation-manager"),
+        &kring_core::store::OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .expect("the manager's store opens");
+    manager
+        .init("Beheerder", "beheer@antwerpen.be", Role::Manager, now)
+        .expect("the manager's store is set up");
+    for store in stores {
+        let role = store.require_profile().unwrap().role;
+        enrol(&manager, store, role, now);
+    }
+    let roster = dir.join("organisation-roster.kring");
+    manager
+        .export_bundle(&roster, true, now)
+        .expect("the roster is exported");
+    for store in stores {
+        store
+            .import_bundles(std::slice::from_ref(&roster), false, now)
+            .expect("the roster is imported");
+    }
+}

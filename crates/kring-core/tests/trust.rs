@@ -1,0 +1,559 @@
+//! The attacks of issue #14, each against the real store and bundle code: what a careless
+//! colleague, a forger with write access to the sync folder, or someone holding a copied store
+//! folder would try. Each failed before the roster and the rights existed; each is refused now, and
+//! the store is left as it was (or only what was allowed is merged).
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::clock::{Hlc, Stamp};
+use kring_core::crdt::RecordState;
+use kring_core::manager::Goal;
+use kring_core::model::{Person, RecordId, Role, Visibility};
+use kring_core::store::views::RelateRequest;
+use kring_core::store::{OpenOptions, Store};
+use kring_core::sync::bundle;
+use kring_core::sync::folder::SyncFolder;
+use std::path::{Path, PathBuf};
+
+mod common;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap()
+}
+
+struct World {
+    dir: tempfile::TempDir,
+    files: usize,
+}
+
+impl World {
+    fn new() -> Self {
+        World {
+            dir: tempfile::tempdir().unwrap(),
+            files: 0,
+        }
+    }
+
+    fn store(&self, name: &str, role: Role) -> Store {
+        let store = Store::open(
+            &self.dir.path().join(name),
+            &OpenOptions {
+                cache_bytes: 1 << 20,
+            },
+        )
+        .unwrap();
+        store
+            .init(
+                name,
+                &format!("{}@antwerpen.be", name.to_lowercase()),
+                role,
+                t0(),
+            )
+            .unwrap();
+        store
+    }
+
+    fn export(&mut self, store: &Store, now: DateTime<Utc>) -> PathBuf {
+        self.files += 1;
+        let path = self.dir.path().join(format!("{}.kring", self.files));
+        store.export_bundle(&path, true, now).unwrap();
+        path
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        display_name: name.into(),
+        ..Person::default()
+    }
+}
+
+/// An, Bert and Mia in one organisation, each knowing the roster.
+fn organisation(world: &mut World) -> (Store, Store, Store) {
+    let an = world.store("An", Role::Networker);
+    let bert = world.store("Bert", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    common::enrol(&mia, &an, Role::Networker, t0());
+    common::enrol(&mia, &bert, Role::Networker, t0());
+    let roster = world.export(&mia, t0());
+    an.import_bundles(std::slice::from_ref(&roster), false, t0())
+        .unwrap();
+    bert.import_bundles(&[roster], false, t0()).unwrap();
+    (an, bert, mia)
+}
+
+/// A bundle that carries `records`, signed by `signer` (its header otherwise as `like`'s).
+fn forge(
+    world: &World,
+    name: &str,
+    like: &Store,
+    records: Vec<RecordState>,
+    signer: &ed25519_dalek::SigningKey,
+) -> PathBuf {
+    let template = world.path(&format!("{name}.template"));
+    like.export_bundle_with(&template, true, true, t0())
+        .unwrap();
+    let (header, _) = like.open_bundle(&template).unwrap().read_all().unwrap();
+    let mut records = records;
+    records.sort_by_key(|r| r.id);
+    let path = world.path(name);
+    bundle::write_bundle(&path, header, records, signer).unwrap();
+    path
+}
+
+fn stamp(store: &Store, at: DateTime<Utc>) -> Stamp {
+    Stamp {
+        hlc: Hlc {
+            millis: at.timestamp_millis() as u64,
+            counter: 0,
+        },
+        node: store.node_id(),
+    }
+}
+
+fn text(value: &str) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::Value::String(value.into())).unwrap()
+}
+
+#[test]
+fn a_manager_cannot_share_a_networkers_summary_card_for_her() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let card = an
+        .create(
+            &Person {
+                job_title: Some("CANARY-TITLE-51".into()),
+                emails: vec!["canary51@haven.be".into()],
+                ..person("Jan Peeters")
+            },
+            Some(Visibility::Summary),
+            t0(),
+        )
+        .unwrap();
+    mia.import_bundles(&[world.export(&an, t0())], false, t0())
+        .unwrap();
+    let later = t0() + Duration::hours(1);
+    let refused = mia
+        .set_fields(card, &[("visibility".into(), "shared".into())], later)
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_allowed", "{refused}");
+    // Even a master written by a manager's own (enrolled) key that says so is refused at An's.
+    let mut raise = RecordState::new(card.0, "person");
+    let mut seen = mia.state(card).unwrap().unwrap();
+    let register = seen.fields.remove("visibility").unwrap();
+    raise.fields.insert("visibility".into(), register);
+    raise.write("visibility", text("shared"), stamp(&mia, later));
+    let forged = forge(
+        &world,
+        "raise.kring",
+        &mia,
+        vec![raise],
+        &mia.signing_key().unwrap(),
+    );
+    let report = an.import_bundles(&[forged], false, later).unwrap();
+    assert!(
+        report
+            .refused
+            .iter()
+            .any(|r| r.code == "visibility_owner_only" && r.record == card),
+        "{report:?}"
+    );
+    assert_eq!(
+        kring_core::sync::visibility_of(&an.state(card).unwrap().unwrap()),
+        Visibility::Summary
+    );
+    let next = world.export(&an, later);
+    let (_, records) = mia.open_bundle(&next).unwrap().read_all().unwrap();
+    assert!(
+        !format!("{records:?}").contains("CANARY-TITLE-51"),
+        "An's next export still holds the card back"
+    );
+}
+
+#[test]
+fn a_master_from_a_key_not_on_the_roster_is_held_and_changes_nothing() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let goal = mia
+        .create_goal(
+            &Goal {
+                name: "Haven 2030".into(),
+                ..Goal::default()
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    let private = an
+        .create(
+            &person("CANARY-PRIVATE-52"),
+            Some(Visibility::Private),
+            t0(),
+        )
+        .unwrap();
+    let own = an.require_profile().unwrap().networker;
+    an.import_bundles(&[world.export(&mia, t0())], false, t0())
+        .unwrap();
+    // Mallory can write to the sync folder. She made a store of her own with `kring init --role
+    // manager` and writes a master that renames the goal, deletes An's own card, plants a card
+    // and shares An's private card.
+    let mallory = world.store("Mallory", Role::Manager);
+    let later = t0() + Duration::hours(1);
+    let mut rename = an.state(goal).unwrap().unwrap();
+    rename.write("name", text("Verkocht"), stamp(&mallory, later));
+    let mut delete = an.state(own).unwrap().unwrap();
+    delete.write("deleted", b"true".to_vec(), stamp(&mallory, later));
+    let mut plant = RecordState::new(uuid::Uuid::now_v7(), "person");
+    plant.write("display_name", text("Geplant"), stamp(&mallory, later));
+    let mut share = RecordState::new(private.0, "person");
+    share.write("visibility", text("shared"), stamp(&mallory, later));
+    let digest = an.digest().unwrap();
+    let forged = forge(
+        &world,
+        "mallory.kring",
+        &mallory,
+        vec![rename, delete, plant.clone(), share],
+        &mallory.signing_key().unwrap(),
+    );
+    let report = an.import_bundles(&[forged], false, later).unwrap();
+    assert_eq!(report.held.len(), 1, "{report:?}");
+    assert!(report.files.is_empty(), "nothing of it was merged");
+    assert_eq!(an.digest().unwrap(), digest);
+    assert_eq!(an.goal_views(later).unwrap()[0].goal.name, "Haven 2030");
+    assert!(an.state(RecordId(plant.id)).unwrap().is_none());
+    assert_eq!(
+        kring_core::sync::visibility_of(&an.state(private).unwrap().unwrap()),
+        Visibility::Private
+    );
+    // Mallory's plain-command version (her own master) is held at the manager too.
+    mallory.create(&person("Ook Geplant"), None, later).unwrap();
+    let hers = world.export(&mallory, later);
+    let report = mia.import_bundles(&[hers], false, later).unwrap();
+    assert_eq!(report.held.len(), 1);
+    assert!(mia.search("ook geplant", 1).unwrap().is_empty());
+    let pending = mia.pending_members().unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].identity.name, "Mallory");
+}
+
+#[test]
+fn a_networker_editing_a_goal_or_a_colleagues_card_is_refused_here_and_dropped_there() {
+    let mut world = World::new();
+    let (an, bert, mia) = organisation(&mut world);
+    let goal = mia
+        .create_goal(
+            &Goal {
+                name: "Haven 2030".into(),
+                ..Goal::default()
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    let berts = bert.create(&person("Els Janssens"), None, t0()).unwrap();
+    bert.relate(
+        berts,
+        &RelateRequest {
+            strength: Some(3),
+            ..RelateRequest::default()
+        },
+        t0(),
+    )
+    .unwrap();
+    mia.import_bundles(&[world.export(&bert, t0())], false, t0())
+        .unwrap();
+    an.import_bundles(&[world.export(&mia, t0())], false, t0())
+        .unwrap();
+    let later = t0() + Duration::hours(1);
+    // On An's own machine: refused, nothing written.
+    let error = an
+        .set_fields(goal, &[("name".into(), "Verkocht".into())], later)
+        .unwrap_err();
+    assert_eq!(error.code(), "not_allowed", "{error}");
+    let error = an.delete(berts, later).unwrap_err();
+    assert_eq!(error.code(), "not_allowed", "{error}");
+    // Forged into An's own bundle, signed with An's own key: dropped and named at the manager.
+    let mut rename = an.state(goal).unwrap().unwrap();
+    rename.write("name", text("Verkocht"), stamp(&an, later));
+    let mut tombstone = an.state(berts).unwrap().unwrap();
+    tombstone.write("deleted", b"true".to_vec(), stamp(&an, later));
+    let relationship = RecordId::for_relationship(bert.require_profile().unwrap().networker, berts);
+    let mut weaken = an.state(relationship).unwrap().unwrap();
+    weaken.write("strength", b"5".to_vec(), stamp(&an, later));
+    let forged = forge(
+        &world,
+        "an-forged.kring",
+        &an,
+        vec![rename, tombstone, weaken],
+        &an.signing_key().unwrap(),
+    );
+    let report = mia.import_bundles(&[forged], false, later).unwrap();
+    let codes: Vec<&str> = report.refused.iter().map(|r| r.code.as_str()).collect();
+    assert!(codes.contains(&"managers_only"), "{codes:?}");
+    assert_eq!(
+        codes.iter().filter(|c| **c == "owner_only").count(),
+        2,
+        "{codes:?}"
+    );
+    assert_eq!(report.refused_total, 3);
+    assert_eq!(mia.goal_views(later).unwrap()[0].goal.name, "Haven 2030");
+    assert!(
+        mia.get::<Person>(berts).unwrap().is_some(),
+        "Bert's card stands"
+    );
+    assert_eq!(
+        mia.get::<kring_core::model::Relationship>(relationship)
+            .unwrap()
+            .unwrap()
+            .strength,
+        3,
+        "Bert's relationship keeps his own strength"
+    );
+    // Bert can still edit his own card.
+    bert.set_fields(
+        berts,
+        &[("job_title".into(), "havenkapitein".into())],
+        later,
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_record_resent_under_another_kind_is_refused_and_the_indexes_stay_right() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let card = an.create(&person("Jan Peeters"), None, t0()).unwrap();
+    mia.import_bundles(&[world.export(&an, t0())], false, t0())
+        .unwrap();
+    let later = t0() + Duration::hours(1);
+    let mut other = RecordState::new(card.0, "organisation");
+    other.write("name", text("Jan BV"), stamp(&an, later));
+    let forged = forge(
+        &world,
+        "kind.kring",
+        &an,
+        vec![other],
+        &an.signing_key().unwrap(),
+    );
+    let report = mia.import_bundles(&[forged], false, later).unwrap();
+    assert_eq!(report.refused[0].code, "kind_changed", "{report:?}");
+    assert_eq!(mia.kind_of(card).unwrap().as_deref(), Some("person"));
+    assert!(mia.check(false, later).unwrap().is_clean());
+}
+
+#[test]
+fn a_bundle_claiming_the_importers_own_node_is_refused() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let template = world.export(&mia, t0());
+    let (mut header, records) = mia.open_bundle(&template).unwrap().read_all().unwrap();
+    header.author_node = an.node_id();
+    let path = world.path("own-node.kring");
+    bundle::write_bundle(&path, header, records, &bundle::new_signing_key()).unwrap();
+    let digest = an.digest().unwrap();
+    let error = an.import_bundles(&[path], false, t0()).unwrap_err();
+    assert_eq!(error.code(), "own_bundle", "{error}");
+    assert_eq!(an.digest().unwrap(), digest);
+}
+
+#[test]
+fn the_signing_key_is_not_in_the_database_and_the_store_is_its_owners_alone() {
+    let mut world = World::new();
+    let (an, _bert, _mia) = organisation(&mut world);
+    let secret = an.signing_key().unwrap().to_bytes();
+    an.backup_now(t0()).unwrap();
+    let mut found_in = Vec::new();
+    for entry in walk(an.path()) {
+        if entry.ends_with(kring_core::trust::keys::KEY_FILE) {
+            continue;
+        }
+        let bytes = std::fs::read(&entry).unwrap();
+        if bytes.windows(32).any(|w| w == secret) {
+            found_in.push(entry);
+        }
+    }
+    assert!(found_in.is_empty(), "the key is readable in {found_in:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(an.path()), 0o700, "the store folder");
+        assert_eq!(
+            mode(&an.path().join(kring_core::trust::keys::KEY_FILE)),
+            0o600,
+            "the key file"
+        );
+        for backup in an.backups() {
+            assert_eq!(mode(&backup.path), 0o600, "{}", backup.name);
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn restoring_a_crafted_backup_writes_no_trusted_key_pending_approval_or_journal() {
+    let mut world = World::new();
+    let (an, _bert, _mia) = organisation(&mut world);
+    let backup = world.path("an.kring-backup");
+    an.backup(&backup, t0()).unwrap();
+    let (header, mut records) = bundle::open_bundle(&backup).unwrap().read_all().unwrap();
+    let meta = records
+        .iter_mut()
+        .find(|r| r.kind == "kring.backup_meta")
+        .expect("the backup carries its meta record");
+    let at = meta.max_stamp().unwrap();
+    meta.write(
+        "import_journal",
+        br#"{"files":["/etc/passwd"],"original_names":[],"started_at_millis":0}"#.to_vec(),
+        at,
+    );
+    let attacker = bundle::new_signing_key();
+    let pinned = serde_json::json!({
+        "node": "0000000000000001",
+        "name": "Mallory",
+        "email": "mallory@example.com",
+        "networker": null,
+        "role": "manager",
+        "signing_key": attacker
+            .verifying_key()
+            .to_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+        "encryption_key": "",
+        "fingerprint": "",
+    });
+    meta.write(
+        "trust/pinned/0000000000000001",
+        serde_json::to_vec(&pinned).unwrap(),
+        at,
+    );
+    let crafted = world.path("crafted.kring-backup");
+    bundle::write_bundle(&crafted, header, records, &an.signing_key().unwrap()).unwrap();
+    an.restore(&crafted, t0() + Duration::minutes(1)).unwrap();
+    let reopened_path = an.path().to_owned();
+    drop(an);
+    let reopened = (0..100)
+        .find_map(|_| {
+            Store::open(&reopened_path, &OpenOptions::default())
+                .ok()
+                .or_else(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    None
+                })
+        })
+        .expect("the restored store opens: no journal was planted to roll forward");
+    assert!(reopened.pending_members().unwrap().is_empty());
+    assert!(
+        reopened
+            .roster()
+            .unwrap()
+            .get(kring_core::clock::NodeId(1))
+            .is_none(),
+        "no pinned key was planted"
+    );
+}
+
+#[test]
+fn links_and_fifos_with_a_bundles_name_in_the_sync_folder_are_ignored_unopened() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let share = world.path("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let folder = SyncFolder::new(&share);
+    folder.sync_once(&an, t0()).unwrap();
+    let networkers = share.join("kring-sync/networkers");
+    let theirs = std::fs::read_dir(&networkers)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    #[cfg(unix)]
+    {
+        let secret = world.path("elsewhere.kring");
+        std::fs::write(&secret, b"not for Kring to read").unwrap();
+        std::os::unix::fs::symlink(&secret, theirs.join("20990101T000000.000Z.kring")).unwrap();
+        let fifo = theirs.join("20990101T000001.000Z.kring");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(status.is_ok_and(|s| s.success()), "mkfifo makes a FIFO");
+    }
+    // A pass that opened the FIFO would block here for ever; one that followed the link would
+    // report the file it points to as a bad bundle.
+    let report = folder.sync_once(&mia, t0()).unwrap();
+    assert_eq!(report.imported.len(), 1, "{report:?}");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+}
+
+#[test]
+fn two_networkers_and_a_manager_enrol_sync_through_a_folder_and_converge() {
+    let world = World::new();
+    let an = world.store("An", Role::Networker);
+    let bert = world.store("Bert", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    let share = world.path("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let folder = SyncFolder::new(&share);
+    let mut now = t0();
+    for networker in [&an, &bert] {
+        let invitation = mia.invite(Role::Networker, now).unwrap();
+        networker.join(&invitation, now).unwrap();
+    }
+    an.create(&person("Jan Peeters"), None, now).unwrap();
+    bert.create(&person("Els Janssens"), None, now).unwrap();
+    for store in [&an, &bert, &mia] {
+        folder.sync_once(store, now).unwrap();
+    }
+    // Both wait for the manager's approval: nothing of theirs is merged yet.
+    let pending = mia.pending_members().unwrap();
+    assert_eq!(pending.len(), 2);
+    assert!(mia.search("jan", 1).unwrap().is_empty());
+    for waiting in pending {
+        mia.approve(&waiting.identity.fingerprint, None, now)
+            .unwrap();
+    }
+    for _ in 0..3 {
+        now += Duration::hours(1);
+        for store in [&mia, &an, &bert] {
+            folder.sync_once(store, now).unwrap();
+        }
+    }
+    let digest = mia.digest().unwrap();
+    assert_eq!(an.digest().unwrap(), digest);
+    assert_eq!(bert.digest().unwrap(), digest);
+    assert_eq!(
+        an.search("els", 1).unwrap().len(),
+        1,
+        "Bert's card reached An"
+    );
+    // The networkers' files are sealed (they joined before their first export), and so is the
+    // manager's newest master (its first, before anyone was enrolled, had no one to seal it to).
+    let mut masters: Vec<PathBuf> = Vec::new();
+    for entry in walk(&share) {
+        if entry.extension().is_none_or(|e| e != "kring") {
+            continue;
+        }
+        if entry.to_string_lossy().contains("/networkers/") {
+            assert!(bundle::is_sealed(&entry), "{}", entry.display());
+        } else {
+            masters.push(entry);
+        }
+    }
+    masters.sort();
+    assert!(bundle::is_sealed(masters.last().expect("a master")));
+}
