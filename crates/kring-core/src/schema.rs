@@ -1133,13 +1133,12 @@ impl FieldType {
 /// Checks one value in a slot of a field: a register's version or a set's element.
 fn check_slot(field: &Field, slot: Slot, value: &Json<'_>) -> Result<(), Problem> {
     match (field.set, slot) {
-        (true, Slot::Register) => return Err(Problem::new(
-            ProblemCode::SetAsRegister,
-            format!(
-                "written as one value, but it is a set of {} whose elements are added one by one",
-                field.ty.describe()
-            ),
-        )),
+        (true, Slot::Register) => {
+            return Err(Problem::new(
+                ProblemCode::SetAsRegister,
+                "written as one value, but it is a set whose elements are added one by one",
+            ))
+        }
         (false, Slot::Element) => {
             return Err(Problem::new(
                 ProblemCode::RegisterAsSet,
@@ -1281,11 +1280,7 @@ pub fn check_body(kind: RecordKind, body: &serde_json::Value) -> Result<(), Vali
                     let found = Json::from_value(other);
                     return Err(ValidationError::new(
                         field.name,
-                        format!(
-                            "{} where a list of {} is expected",
-                            found.found(),
-                            field.ty.describe()
-                        ),
+                        format!("{} where a list is expected", found.found()),
                     ));
                 }
             },
