@@ -820,7 +820,7 @@ impl Problem {
 
 /// Text as messages quote it: at most 40 characters, control characters escaped, so that a hostile
 /// value neither floods a message nor moves the terminal's cursor.
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(48) + 2);
     out.push('\'');
     for (n, c) in text.chars().enumerate() {
