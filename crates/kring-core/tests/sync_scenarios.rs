@@ -602,7 +602,9 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
         },
         node: NodeId(42),
     };
-    let mut record = RecordState::new(uuid::Uuid::now_v7(), "partnership");
+    // A kind this Kring does not know (partnerships were such a kind once; they are known now,
+    // and a known kind's set field written as one value is refused by `kring check`).
+    let mut record = RecordState::new(uuid::Uuid::now_v7(), "sponsorship");
     record.write("name", br#""Haven en Stad""#.to_vec(), stamp);
     record.write("red_lines", br#"["geen wapenhandel"]"#.to_vec(), stamp);
     let mut known = RecordState::new(uuid::Uuid::now_v7(), "person");
