@@ -502,8 +502,13 @@ impl Printer {
         } else if report.repaired {
             out!("repaired: the indexes were rebuilt from the records");
             if report.quarantined > 0 {
+                let copies = if report.quarantined == 1 {
+                    "copy"
+                } else {
+                    "copies"
+                };
                 out!(
-                    "moved {} copies stored under another kind than their record's to the quarantine tree",
+                    "moved {} {copies} of records stored under another kind than the store knows them by to the quarantine tree",
                     report.quarantined
                 );
             }

@@ -996,7 +996,7 @@ fn within(text: &str, max_chars: usize) -> Result<(), Problem> {
     }
     Err(Problem::new(
         ProblemCode::TooLong,
-        format!("{chars} characters long, more than the {max_chars} allowed"),
+        format!("is {chars} characters long; at most {max_chars} are allowed"),
     ))
 }
 

@@ -591,7 +591,7 @@ fn text_longer_than_its_limit_is_refused_and_the_message_does_not_repeat_it() {
     assert_eq!(
         error.to_string(),
         format!(
-            "display_name: {} characters long, more than the {LINE_MAX_CHARS} allowed",
+            "display_name: is {} characters long; at most {LINE_MAX_CHARS} are allowed",
             LINE_MAX_CHARS + 1
         )
     );
