@@ -726,3 +726,96 @@ fn a_body_missing_a_required_field_or_holding_a_set_as_one_value_is_refused() {
         "to: ends before it starts"
     );
 }
+
+#[test]
+fn card_edit_reads_typed_text_by_the_fields_type_in_the_table() {
+    use chrono::TimeZone;
+    use kring_core::model::{FollowUp, Person, RecordId, Relationship, Role};
+    use kring_core::store::{OpenOptions, Store};
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("store"), &OpenOptions::default()).unwrap();
+    let me = store
+        .init(
+            "An Peeters",
+            "an.peeters@antwerpen.be",
+            Role::Networker,
+            now,
+        )
+        .unwrap()
+        .networker;
+    let jan = store
+        .create(
+            &Person {
+                display_name: "Jan Peeters".into(),
+                ..Person::default()
+            },
+            None,
+            now,
+        )
+        .unwrap();
+    let relationship = RecordId::for_relationship(me, jan);
+    let body = Relationship {
+        networker: me,
+        stakeholder: jan,
+        strength: 3,
+        trust: None,
+        given: vec![],
+        received: vec![],
+        since: None,
+        cadence_days: None,
+        status: None,
+        last_contact: None,
+    };
+    store
+        .create_with_id(relationship, &body, None, now)
+        .unwrap();
+    let edit = |id: RecordId, field: &str, text: &str| {
+        store.set_fields(id, &[(field.to_owned(), text.to_owned())], now)
+    };
+    edit(relationship, "cadence_days", "30").unwrap();
+    edit(relationship, "strength", " 5 ").unwrap();
+    edit(relationship, "status", "Dormant").unwrap();
+    let state = store.state(relationship).unwrap().unwrap();
+    assert_eq!(
+        state.current("cadence_days"),
+        Some(json!(30)),
+        "a number, not text"
+    );
+    assert_eq!(state.current("strength"), Some(json!(5)));
+    assert_eq!(state.current("status"), Some(json!("dormant")));
+    assert_eq!(
+        edit(relationship, "strength", "strong")
+            .unwrap_err()
+            .to_string(),
+        "strength: text where a score from 1 to 5 is expected"
+    );
+    assert_eq!(
+        edit(relationship, "cadence_days", "0")
+            .unwrap_err()
+            .to_string(),
+        "cadence_days: must be at least 1 day"
+    );
+
+    let follow_up = store
+        .create(
+            &FollowUp {
+                interaction: None,
+                about: vec![jan],
+                text: "Stuur de nota".into(),
+                due: now.date_naive(),
+                done: false,
+            },
+            None,
+            now,
+        )
+        .unwrap();
+    edit(follow_up, "done", "true").unwrap();
+    let state = store.state(follow_up).unwrap().unwrap();
+    assert_eq!(state.current("done"), Some(json!(true)), "a bool, not text");
+    // Ids typed in capitals are written as Kring writes ids, in a set as in a register.
+    edit(follow_up, "about", &jan.to_string().to_uppercase()).unwrap();
+    let state = store.state(follow_up).unwrap().unwrap();
+    let about: Vec<&Vec<u8>> = state.sets["about"].present().collect();
+    assert_eq!(about, vec![&format!("\"{jan}\"").into_bytes()]);
+}

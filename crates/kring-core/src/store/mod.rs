@@ -1453,7 +1453,6 @@ fn parse_field_text(
     existing: &serde_json::Value,
     required_text: bool,
 ) -> serde_json::Value {
-    use crate::schema::FieldType;
     use serde_json::Value;
     let trimmed = text.trim();
     let spec = crate::schema::table_of(kind).field(field);
@@ -1464,8 +1463,12 @@ fn parse_field_text(
         return Value::Array(
             trimmed
                 .split(',')
-                .map(|s| Value::String(s.trim().to_owned()))
-                .filter(|v| v != "")
+                .map(str::trim)
+                .filter(|element| !element.is_empty())
+                .map(|element| match spec {
+                    Some(spec) => typed_from_text(spec.ty, element),
+                    None => Value::String(element.to_owned()),
+                })
                 .collect(),
         );
     }
@@ -1478,31 +1481,38 @@ fn parse_field_text(
             Value::Null
         };
     }
-    let as_text = || Value::String(trimmed.to_owned());
-    let Some(spec) = spec else {
-        return match existing {
+    match spec {
+        Some(spec) => typed_from_text(spec.ty, trimmed),
+        None => match existing {
             Value::Number(_) | Value::Bool(_) => {
-                serde_json::from_str(trimmed).unwrap_or_else(|_| as_text())
+                serde_json::from_str(trimmed).unwrap_or_else(|_| Value::String(trimmed.to_owned()))
             }
-            _ => as_text(),
-        };
-    };
-    match spec.ty {
-        // Anything that reads as a number is one; validation then says what is wrong with it.
-        FieldType::Score | FieldType::Days => match serde_json::from_str(trimmed) {
+            _ => Value::String(trimmed.to_owned()),
+        },
+    }
+}
+
+/// One value of a type from trimmed text. What does not read as the type stays text, so that
+/// validation says what is wrong with it.
+fn typed_from_text(ty: crate::schema::FieldType, text: &str) -> serde_json::Value {
+    use crate::schema::FieldType;
+    use serde_json::Value;
+    let as_text = || Value::String(text.to_owned());
+    match ty {
+        FieldType::Score | FieldType::Days => match serde_json::from_str(text) {
             Ok(number @ Value::Number(_)) => number,
             _ => as_text(),
         },
-        FieldType::Bool => match trimmed.to_lowercase().as_str() {
+        FieldType::Bool => match text.to_lowercase().as_str() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
             _ => as_text(),
         },
-        FieldType::Id(_) => match trimmed.parse::<RecordId>() {
+        FieldType::Id(_) => match text.parse::<RecordId>() {
             Ok(id) => Value::String(id.to_string()),
             Err(_) => as_text(),
         },
-        FieldType::Word(_) => Value::String(trimmed.to_lowercase()),
+        FieldType::Word(_) => Value::String(text.to_lowercase()),
         _ => as_text(),
     }
 }
