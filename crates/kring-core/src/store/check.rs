@@ -142,24 +142,35 @@ impl Store {
                 indexed.insert(id, String::from_utf8_lossy(&kind).into_owned());
             }
         }
-        let mut copies: HashMap<RecordId, Vec<(String, RecordState)>> = HashMap::new();
+        // Each record's first copy, and (rarely) its copies in other records trees.
+        let mut copies: HashMap<RecordId, (String, RecordState)> = HashMap::new();
+        let mut other_copies: HashMap<RecordId, Vec<(String, RecordState)>> = HashMap::new();
         for kind in self.stored_kinds() {
             for item in self.db.open_tree(super::record_tree_name(&kind))?.iter() {
                 let (key, value) = item?;
                 match decode_state(&key, &value) {
-                    Ok(state) => copies
-                        .entry(RecordId(state.id))
-                        .or_default()
-                        .push((kind.clone(), state)),
+                    Ok(state) => {
+                        let id = RecordId(state.id);
+                        if copies.contains_key(&id) {
+                            other_copies
+                                .entry(id)
+                                .or_default()
+                                .push((kind.clone(), state));
+                        } else {
+                            copies.insert(id, (kind.clone(), state));
+                        }
+                    }
                     Err(e) => report.unreadable.push(e.to_string()),
                 }
             }
         }
         // The copy of each record's known kind is the record; any other copy is a stray.
-        let mut states: HashMap<RecordId, RecordState> = HashMap::new();
-        let mut kinds: HashMap<RecordId, String> = HashMap::new();
+        let mut states: HashMap<RecordId, RecordState> = HashMap::with_capacity(copies.len());
+        let mut kinds: HashMap<RecordId, String> = HashMap::with_capacity(copies.len());
         let mut strays: Vec<Stray> = Vec::new();
-        for (id, found) in copies {
+        for (id, first) in copies {
+            let mut found = vec![first];
+            found.extend(other_copies.remove(&id).unwrap_or_default());
             let known = indexed
                 .get(&id)
                 .cloned()
