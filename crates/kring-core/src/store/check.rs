@@ -18,6 +18,7 @@ use crate::model::RecordId;
 use crate::schema;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 /// What `check` found.
@@ -151,13 +152,14 @@ impl Store {
                 match decode_state(&key, &value) {
                     Ok(state) => {
                         let id = RecordId(state.id);
-                        if copies.contains_key(&id) {
-                            other_copies
+                        match copies.entry(id) {
+                            Entry::Occupied(_) => other_copies
                                 .entry(id)
                                 .or_default()
-                                .push((kind.clone(), state));
-                        } else {
-                            copies.insert(id, (kind.clone(), state));
+                                .push((kind.clone(), state)),
+                            Entry::Vacant(slot) => {
+                                slot.insert((kind.clone(), state));
+                            }
                         }
                     }
                     Err(e) => report.unreadable.push(e.to_string()),
