@@ -550,6 +550,49 @@ mod tests {
     }
 
     #[test]
+    fn a_record_with_no_copy_of_its_known_kind_is_reported_and_repair_neither_reindexes_nor_moves_it(
+    ) {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        let mut forged = RecordState::new(id.0, RecordKind::Note.as_str());
+        let stamp = store.next_stamp(now() + chrono::Duration::seconds(1));
+        forged.write("text", b"\"planted\"".to_vec(), stamp);
+        let mut merged = before.clone();
+        merged.merge(&forged);
+        commit_unchecked(&store, before, merged);
+        // Only the copy of the other kind is left (a damaged store).
+        store
+            .db
+            .open_tree(super::super::record_tree_name("person"))
+            .unwrap()
+            .remove(id.as_bytes())
+            .unwrap();
+
+        let repaired = store.check(true, now()).unwrap();
+        let wrong: Vec<&RecordProblem> = repaired
+            .problems
+            .iter()
+            .filter(|p| p.code == WRONG_KIND)
+            .collect();
+        assert_eq!(wrong.len(), 1, "{repaired:?}");
+        assert!(!wrong[0].repairable);
+        assert!(
+            wrong[0].reason.contains("restore a backup"),
+            "{}",
+            wrong[0].reason
+        );
+        assert_eq!(repaired.quarantined, 0);
+        assert_eq!(
+            store.kind_of(id).unwrap().as_deref(),
+            Some("person"),
+            "never re-indexed under the kind it was re-sent as"
+        );
+        assert_eq!(store.all_of_kind(RecordKind::Note).unwrap().len(), 1);
+        assert_eq!(store.check(false, now()).unwrap().beyond_repair(), 1);
+    }
+
+    #[test]
     fn records_of_kinds_and_fields_this_kring_does_not_know_check_clean() {
         let (_dir, store) = store();
         let id = person(&store, "Jan Peeters");
