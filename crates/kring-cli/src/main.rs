@@ -513,10 +513,25 @@ fn run(cli: Cli) -> Result<()> {
         Command::Check { repair, json } => {
             let report = store.check(repair, now)?;
             printer.check(&report, json)?;
-            if !report.is_clean() && !report.repaired {
+            if report.needs_repair() && !report.repaired {
                 anyhow::bail!(
-                    "the indexes have drifted from the records ({} missing, {} stale, {} unreadable): run `kring check --repair`",
-                    report.missing.len(), report.stale.len(), report.unreadable.len()
+                    "the indexes have drifted from the records ({} missing, {} stale, {} stored under another kind): run `kring check --repair`",
+                    report.missing.len(),
+                    report.stale.len(),
+                    report.problems.iter().filter(|p| p.repairable).count()
+                );
+            }
+            if report.beyond_repair() > 0 {
+                anyhow::bail!(
+                    "{} problems that repair does not change ({} unreadable records, {} values that do not fit their field, {} records with no copy of their kind): correct a value with `kring card edit ID --set FIELD=VALUE`, or restore a backup from before the record arrived",
+                    report.beyond_repair(),
+                    report.unreadable.len(),
+                    report.problems.iter().filter(|p| p.field.is_some()).count(),
+                    report
+                        .problems
+                        .iter()
+                        .filter(|p| p.field.is_none() && !p.repairable)
+                        .count()
                 );
             }
         }

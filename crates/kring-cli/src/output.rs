@@ -507,10 +507,41 @@ impl Printer {
         for line in report.unreadable.iter().take(20) {
             out!("unreadable {line}");
         }
+        for problem in report.problems.iter().take(20) {
+            let field = problem
+                .field
+                .as_deref()
+                .map(|f| format!(" {}:", f.escape_debug()))
+                .unwrap_or_default();
+            out!(
+                "{:<10} {} ({}){field} {}",
+                problem.code,
+                problem.id,
+                problem.kind.escape_debug(),
+                problem.reason
+            );
+        }
+        if report.problems.len() > 20 {
+            out!(
+                "… and {} more problems (--json lists them all)",
+                report.problems.len() - 20
+            );
+        }
         if report.is_clean() {
-            out!("clean: every index matches the records");
+            out!("clean: every index matches the records and every value fits its field");
         } else if report.repaired {
             out!("repaired: the indexes were rebuilt from the records");
+            if report.quarantined > 0 {
+                let copies = if report.quarantined == 1 {
+                    "copy"
+                } else {
+                    "copies"
+                };
+                out!(
+                    "moved {} {copies} of records stored under another kind than the store knows them by to the quarantine tree",
+                    report.quarantined
+                );
+            }
         }
         Ok(())
     }

@@ -535,3 +535,138 @@ fn output_cut_short_by_the_reader_ends_quietly_instead_of_panicking() {
         );
     }
 }
+
+/// The bytes with `from` (which must occur exactly once) replaced by `to`.
+fn replace_once(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at: Vec<usize> = bytes
+        .windows(from.len())
+        .enumerate()
+        .filter(|(_, w)| *w == from)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(at.len(), 1, "the stored record holds {from:?} once");
+    [&bytes[..at[0]], to, &bytes[at[0] + from.len()..]].concat()
+}
+
+#[test]
+fn check_reports_a_value_of_the_wrong_type_and_a_record_under_another_kind_and_repair_does_not_launder_it(
+) {
+    let kring = Kring::initialised("An Peeters");
+    let jan = kring.id(&["card", "add", "person", "--name", "Jan Peeters"]);
+    let koen = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
+    let key = |id: &str| {
+        *id.parse::<kring_core::model::RecordId>()
+            .unwrap()
+            .as_bytes()
+    };
+    {
+        // What a forged bundle left in a store before imports were checked: Jan's name became a
+        // number (of the same length, so the stored bytes only change in place), and Koen,
+        // re-sent as a note, got a second copy among the notes.
+        let db = sled::open(kring.store()).expect("raw sled");
+        let people = db.open_tree("records.person").unwrap();
+        let stored = people.get(key(&jan)).unwrap().unwrap();
+        let numbered = replace_once(&stored, br#""Jan Peeters""#, b"1234567890123");
+        people.insert(key(&jan), numbered).unwrap();
+        let stored = people.get(key(&koen)).unwrap().unwrap();
+        let as_note = replace_once(&stored, b"\x06person", b"\x04note");
+        db.open_tree("records.note")
+            .unwrap()
+            .insert(key(&koen), as_note)
+            .unwrap();
+        db.flush().unwrap();
+    }
+
+    let run = kring.run(&["check"]);
+    assert_ne!(run.code, 0, "a store holding them is not clean");
+    assert!(
+        run.stdout.contains(&format!(
+            "wrong_type {jan} (person) display_name: a number where text is expected"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("wrong_kind {koen} (note) stored as a 'note'")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("1 stored under another kind): run `kring check --repair`"),
+        "{}",
+        run.stderr
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&kring.run(&["check", "--json"]).stdout).unwrap();
+    let problems: Vec<(&str, &str, Option<&str>)> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap(),
+                p["id"].as_str().unwrap(),
+                p["field"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        vec![
+            ("wrong_type", jan.as_str(), Some("display_name")),
+            ("wrong_kind", koen.as_str(), None)
+        ]
+    );
+
+    let repair = kring.run(&["check", "--repair"]);
+    assert!(
+        repair
+            .stdout
+            .contains("moved 1 copy of records stored under another kind"),
+        "{}",
+        repair.stdout
+    );
+    assert_ne!(repair.code, 0, "repair does not change Jan's name");
+    assert!(
+        repair
+            .stderr
+            .contains("1 values that do not fit their field")
+            && repair
+                .stderr
+                .contains("kring card edit ID --set FIELD=VALUE"),
+        "{}",
+        repair.stderr
+    );
+    let koen_card = kring.json(&["card", "show", &koen, "--json"]);
+    assert_eq!(
+        koen_card["kind"], "person",
+        "Koen stays the person the store knew, not the note he was re-sent as"
+    );
+    let cards: Vec<(String, String)> = kring
+        .json(&["card", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().into(),
+                c["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cards,
+        vec![
+            (jan.clone(), "person".into()),
+            (koen.clone(), "person".into())
+        ]
+    );
+
+    kring.ok(&["card", "edit", &jan, "--set", "display_name=Jan Peeters"]);
+    assert!(
+        kring.ok(&["check"]).contains("clean"),
+        "the corrected name leaves the store clean"
+    );
+}

@@ -24,6 +24,7 @@ pub mod graph;
 pub mod identity_groups;
 pub mod manager;
 pub mod model;
+pub mod schema;
 pub mod store;
 pub mod sync;
 pub mod text;

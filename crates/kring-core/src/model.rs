@@ -263,7 +263,7 @@ impl RecordKind {
             // Manager of the Network records: a summary says what it is called, no more.
             RecordKind::Goal | RecordKind::Team => &["name"],
             RecordKind::Partnership => &["name", "status"],
-            RecordKind::Event => &["name", "kind", "date"],
+            RecordKind::Event => &["name", "kind", "at"],
             RecordKind::PartnershipReview => &[],
             RecordKind::StakeholderRating => &[],
             // The roster is shared with every member; it has no summary.

@@ -683,8 +683,8 @@ fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
         },
         node: newer.node_id(),
     };
-    let _ = NodeId(0);
-    let mut record = RecordState::new(uuid::Uuid::now_v7(), "future_kind");
+    // A kind this Kring does not know.
+    let mut record = RecordState::new(uuid::Uuid::now_v7(), "sponsorship");
     record.write("name", br#""Haven en Stad""#.to_vec(), stamp);
     record.write("red_lines", br#"["geen wapenhandel"]"#.to_vec(), stamp);
     let mut known = RecordState::new(uuid::Uuid::now_v7(), "person");

@@ -557,3 +557,41 @@ fn two_networkers_and_a_manager_enrol_sync_through_a_folder_and_converge() {
     masters.sort();
     assert!(bundle::is_sealed(masters.last().expect("a master")));
 }
+
+#[test]
+fn a_value_of_the_wrong_type_is_refused_at_import_and_never_reaches_the_analytics() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let card = an.create(&person("Jan Peeters"), None, t0()).unwrap();
+    mia.import_bundles(&[world.export(&an, t0())], false, t0())
+        .unwrap();
+    let later = t0() + Duration::hours(1);
+    let mut poisoned = an.state(card).unwrap().unwrap();
+    poisoned.write("display_name", b"42".to_vec(), stamp(&an, later));
+    let mut planted = RecordState::new(uuid::Uuid::now_v7(), "person");
+    planted.write("display_name", b"{\"x\":1}".to_vec(), stamp(&an, later));
+    planted.write("author", text(&an.require_profile().unwrap().networker.to_string()), stamp(&an, later));
+    let forged = forge(
+        &world,
+        "poisoned.kring",
+        &an,
+        vec![poisoned, planted.clone()],
+        &an.signing_key().unwrap(),
+    );
+    let report = mia.import_bundles(&[forged], false, later).unwrap();
+    let invalid: Vec<_> = report
+        .refused
+        .iter()
+        .filter(|r| r.code == "invalid_value")
+        .collect();
+    assert_eq!(invalid.len(), 2, "{report:?}");
+    assert!(invalid[0].reason.contains("display_name"), "{}", invalid[0].reason);
+    assert_eq!(mia.get::<Person>(card).unwrap().unwrap().display_name, "Jan Peeters");
+    assert!(mia.check(false, later).unwrap().is_clean());
+    let graph = kring_core::graph::OrgGraph::from_store(
+        &mia,
+        &kring_core::graph::GraphOptions::default(),
+        later,
+    );
+    assert!(graph.is_ok(), "the analytics still run");
+}

@@ -1,11 +1,24 @@
-//! `kring check`: recompute every index from the records and report any drift.
+//! `kring check`: recompute every index from the records and report any drift; hold every value
+//! of every record to its kind's table ([`crate::schema`]); find records stored under a kind other
+//! than the one this store knows them by.
+//!
+//! The kind a store knows a record by is its entry in the kind index, written once, when the
+//! record first arrived. A record re-sent under the same id with another kind (by a bug or a forged
+//! file) used to land in a second records tree; `--repair` then re-indexed it under the new kind,
+//! and it travelled on as that kind. Now the copy under the other kind is reported, and `--repair`
+//! moves it out of the records trees into the `quarantine` tree (kept, never read, exported or
+//! backed up), keeps the kind index as it was and rebuilds the indexes from the copy of the known
+//! kind. When there is no copy of the known kind to fall back on, repair leaves the record alone:
+//! only a person can tell which is right.
 
 use super::indexes::{self, Index, TermContribution};
-use super::{decode_state, Store, StoreResult};
+use super::{decode_state, encode_state, Store, StoreResult};
 use crate::crdt::RecordState;
 use crate::model::RecordId;
+use crate::schema;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 /// What `check` found.
@@ -19,12 +32,94 @@ pub struct CheckReport {
     pub stale: Vec<String>,
     /// Records that cannot be decoded.
     pub unreadable: Vec<String>,
+    /// Records whose values do not fit their kind's table, and copies of records stored under
+    /// another kind than the one this store knows them by; sorted by id.
+    pub problems: Vec<RecordProblem>,
+    /// Whether `--repair` rebuilt the indexes (and moved copies of the wrong kind aside).
     pub repaired: bool,
+    /// Copies of the wrong kind `--repair` moved to the quarantine tree.
+    pub quarantined: usize,
+}
+
+/// The code of a record stored under another kind than its kind index says.
+pub const WRONG_KIND: &str = "wrong_kind";
+
+/// One record that does not read as its kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordProblem {
+    /// `wrong_kind` for the record; for one value, the [`schema::ProblemCode`]: `wrong_type`,
+    /// `bad_value`, `too_long`, `set_as_register`, `register_as_set` or `not_json`.
+    pub code: &'static str,
+    pub id: String,
+    /// The kind the record (or the copy) says it is.
+    pub kind: String,
+    /// The field, for a value's problem.
+    pub field: Option<String>,
+    pub reason: String,
+    /// Whether `--repair` can put it right (it moves a copy of the wrong kind aside when the
+    /// record's known kind has a copy; it never changes a value).
+    pub repairable: bool,
 }
 
 impl CheckReport {
     pub fn is_clean(&self) -> bool {
-        self.missing.is_empty() && self.stale.is_empty() && self.unreadable.is_empty()
+        self.missing.is_empty()
+            && self.stale.is_empty()
+            && self.unreadable.is_empty()
+            && self.problems.is_empty()
+    }
+
+    /// Whether `--repair` has something to do: indexes that drifted, copies to move aside.
+    pub fn needs_repair(&self) -> bool {
+        !self.missing.is_empty()
+            || !self.stale.is_empty()
+            || self.problems.iter().any(|p| p.repairable)
+    }
+
+    /// What repair cannot put right: unreadable records, values of the wrong type, records with
+    /// no copy of their known kind.
+    pub fn beyond_repair(&self) -> usize {
+        self.unreadable.len() + self.problems.iter().filter(|p| !p.repairable).count()
+    }
+}
+
+/// A copy of a record under another kind than its known one, to move aside.
+struct Stray {
+    tree_kind: String,
+    id: RecordId,
+    state: RecordState,
+}
+
+/// Where `--repair` keeps copies of records stored under another kind than their known one: key
+/// id ‖ the kind of the records tree it was in, value the encoded state.
+pub const QUARANTINE_TREE: &str = "quarantine";
+
+fn wrong_kind_reason(tree_kind: &str, says: &str, known: Option<&str>, has_record: bool) -> String {
+    let tree = schema::quote(tree_kind);
+    let where_ = if tree_kind == says {
+        format!("stored as a {tree}")
+    } else {
+        format!(
+            "stored among the {tree} records but says it is a {}",
+            schema::quote(says)
+        )
+    };
+    match (known, has_record) {
+        (Some(known), true) => format!(
+            "{where_}, while this store knows it as a {}: `kring check --repair` moves this copy \
+             to quarantine and keeps the record as a {}",
+            schema::quote(known),
+            schema::quote(known)
+        ),
+        (Some(known), false) => format!(
+            "{where_}, while this store knows it as a {} and has no copy that says it is one: \
+             repair leaves it alone; restore a backup from before it arrived",
+            schema::quote(known)
+        ),
+        (None, _) => format!(
+            "{where_}, and this store holds other copies of it under other kinds and knows it \
+             by none: repair leaves them alone; restore a backup from before they arrived"
+        ),
     }
 }
 
@@ -41,29 +136,111 @@ impl Store {
     /// (in one transaction) and reports what it fixed.
     pub fn check(&self, repair: bool, now: DateTime<Utc>) -> StoreResult<CheckReport> {
         let mut report = CheckReport::default();
-        let mut states: HashMap<RecordId, RecordState> = HashMap::new();
-        let mut kinds: HashMap<RecordId, String> = HashMap::new();
+        let mut indexed: HashMap<RecordId, String> = HashMap::new();
+        for item in self.index(Index::KindById).iter() {
+            let (key, kind) = item?;
+            if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
+                indexed.insert(id, String::from_utf8_lossy(&kind).into_owned());
+            }
+        }
+        // Each record's first copy, and (rarely) its copies in other records trees.
+        let mut copies: HashMap<RecordId, (String, RecordState)> = HashMap::new();
+        let mut other_copies: HashMap<RecordId, Vec<(String, RecordState)>> = HashMap::new();
         for kind in self.stored_kinds() {
             for item in self.db.open_tree(super::record_tree_name(&kind))?.iter() {
                 let (key, value) = item?;
                 match decode_state(&key, &value) {
                     Ok(state) => {
                         let id = RecordId(state.id);
-                        kinds.insert(id, kind.clone());
-                        states.insert(id, state);
+                        match copies.entry(id) {
+                            Entry::Occupied(_) => other_copies
+                                .entry(id)
+                                .or_default()
+                                .push((kind.clone(), state)),
+                            Entry::Vacant(slot) => {
+                                slot.insert((kind.clone(), state));
+                            }
+                        }
                     }
                     Err(e) => report.unreadable.push(e.to_string()),
                 }
             }
         }
+        // The copy of each record's known kind is the record; any other copy is a stray.
+        let mut states: HashMap<RecordId, RecordState> = HashMap::with_capacity(copies.len());
+        let mut kinds: HashMap<RecordId, String> = HashMap::with_capacity(copies.len());
+        let mut strays: Vec<Stray> = Vec::new();
+        for (id, first) in copies {
+            let mut found = vec![first];
+            found.extend(other_copies.remove(&id).unwrap_or_default());
+            let known = indexed
+                .get(&id)
+                .cloned()
+                .or_else(|| (found.len() == 1).then(|| found[0].0.clone()));
+            let record = known.as_ref().and_then(|known| {
+                found
+                    .iter()
+                    .position(|(tree, state)| tree == known && state.kind == *known)
+            });
+            for (position, (tree_kind, state)) in found.into_iter().enumerate() {
+                if Some(position) == record {
+                    kinds.insert(id, tree_kind);
+                    states.insert(id, state);
+                    continue;
+                }
+                report.problems.push(RecordProblem {
+                    code: WRONG_KIND,
+                    id: id.to_string(),
+                    kind: state.kind.clone(),
+                    field: None,
+                    reason: wrong_kind_reason(
+                        &tree_kind,
+                        &state.kind,
+                        known.as_deref(),
+                        record.is_some(),
+                    ),
+                    repairable: record.is_some(),
+                });
+                if record.is_some() {
+                    strays.push(Stray {
+                        tree_kind,
+                        id,
+                        state,
+                    });
+                }
+            }
+            if record.is_none() {
+                // Keep the kind the store knows it by: never re-index it under another.
+                if let Some(known) = indexed.get(&id) {
+                    kinds.insert(id, known.clone());
+                }
+            }
+        }
         report.records = states.len();
+        for (id, state) in &states {
+            for problem in schema::check_record(state) {
+                report.problems.push(RecordProblem {
+                    code: problem.code.as_str(),
+                    id: id.to_string(),
+                    kind: state.kind.clone(),
+                    field: Some(problem.field),
+                    reason: problem.reason,
+                    repairable: false,
+                });
+            }
+        }
+        report
+            .problems
+            .sort_by(|a, b| (&a.id, &a.field, &a.reason).cmp(&(&b.id, &b.field, &b.reason)));
 
         let mut expected: BTreeSet<(Index, Vec<u8>)> = BTreeSet::new();
         let mut expected_terms: HashMap<RecordId, Vec<TermContribution>> = HashMap::new();
         let today = now.date_naive();
         let mut lookup = |id: RecordId| states.get(&id).cloned();
-        for (id, state) in &states {
+        for id in kinds.keys() {
             expected.insert((Index::KindById, id.as_bytes().to_vec()));
+        }
+        for (id, state) in &states {
             expected.extend(indexes::simple_entries(state));
             let terms = indexes::term_contributions(state, &mut lookup, today);
             for term in &terms {
@@ -123,20 +300,25 @@ impl Store {
             report.stale.push(describe(*index, key));
         }
 
-        if repair && !report.is_clean() {
-            self.rebuild_indexes(&states, &expected_terms, &expected)?;
+        if repair && report.needs_repair() {
+            self.rebuild_indexes(&kinds, &expected_terms, &expected, &strays)?;
             report.repaired = true;
+            report.quarantined = strays.len();
         }
         Ok(report)
     }
 
+    /// Rewrites every index to `expected` and moves the strays to the quarantine tree, in one
+    /// transaction.
     fn rebuild_indexes(
         &self,
-        states: &HashMap<RecordId, RecordState>,
+        kinds: &HashMap<RecordId, String>,
         terms: &HashMap<RecordId, Vec<TermContribution>>,
         expected: &BTreeSet<(Index, Vec<u8>)>,
+        strays: &[Stray],
     ) -> StoreResult<()> {
-        let trees: Vec<sled::Tree> = Index::ALL.iter().map(|i| self.index(*i).clone()).collect();
+        let mut trees: Vec<sled::Tree> =
+            Index::ALL.iter().map(|i| self.index(*i).clone()).collect();
         let mut batches: Vec<sled::Batch> = Vec::new();
         for (position, index) in Index::ALL.iter().enumerate() {
             let mut batch = sled::Batch::default();
@@ -147,8 +329,8 @@ impl Store {
             for (entry_index, key) in expected.iter().filter(|(i, _)| i == index) {
                 let value: Vec<u8> = match entry_index {
                     Index::KindById => RecordId::from_slice(key)
-                        .and_then(|id| states.get(&id))
-                        .map(|s| s.kind.as_bytes().to_vec())
+                        .and_then(|id| kinds.get(&id))
+                        .map(|kind| kind.as_bytes().to_vec())
                         .unwrap_or_default(),
                     Index::RecordTerms => RecordId::from_slice(key)
                         .and_then(|id| terms.get(&id))
@@ -171,6 +353,25 @@ impl Store {
             }
             batches.push(batch);
         }
+        if !strays.is_empty() {
+            let mut quarantine = sled::Batch::default();
+            let mut removals: HashMap<&str, sled::Batch> = HashMap::new();
+            for stray in strays {
+                let mut key = stray.id.as_bytes().to_vec();
+                key.extend_from_slice(stray.tree_kind.as_bytes());
+                quarantine.insert(key, encode_state(&stray.state));
+                removals
+                    .entry(stray.tree_kind.as_str())
+                    .or_default()
+                    .remove(stray.id.as_bytes().to_vec());
+            }
+            trees.push(self.db.open_tree(QUARANTINE_TREE)?);
+            batches.push(quarantine);
+            for (kind, batch) in removals {
+                trees.push(self.db.open_tree(super::record_tree_name(kind))?);
+                batches.push(batch);
+            }
+        }
         use sled::Transactional;
         trees.as_slice().transaction(|views| {
             for (view, batch) in views.iter().zip(&batches) {
@@ -180,5 +381,240 @@ impl Store {
         })?;
         self.db.flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{generate, DemoOptions};
+    use crate::model::{Person, RecordKind, Role};
+    use crate::store::{OpenOptions, RecordChange};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("store"), &OpenOptions::default()).unwrap();
+        store
+            .init(
+                "An Peeters",
+                "an.peeters@antwerpen.be",
+                Role::Networker,
+                now(),
+            )
+            .unwrap();
+        (dir, store)
+    }
+
+    fn person(store: &Store, name: &str) -> RecordId {
+        let body = Person {
+            display_name: name.into(),
+            ..Person::default()
+        };
+        store.create(&body, None, now()).unwrap()
+    }
+
+    /// Writes a state as an import does today: straight through `commit`, unchecked.
+    fn commit_unchecked(store: &Store, before: RecordState, after: RecordState) {
+        store
+            .commit(
+                vec![RecordChange {
+                    before: Some(before),
+                    after,
+                    superseded: Vec::new(),
+                }],
+                Vec::new(),
+                now(),
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn a_demo_network_with_every_kind_checks_clean() {
+        let (_dir, store) = store();
+        generate(
+            &store,
+            &DemoOptions {
+                seed: 3,
+                cards: 150,
+            },
+            now(),
+        )
+        .unwrap();
+        let counts = store.counts().unwrap();
+        for kind in RecordKind::ALL {
+            if *kind != RecordKind::SameAs && *kind != RecordKind::StakeholderRating {
+                assert!(
+                    counts.get(kind.as_str()).is_some_and(|n| *n > 0),
+                    "{kind}: {counts:?}"
+                );
+            }
+        }
+        let report = store.check(false, now()).unwrap();
+        assert!(report.is_clean(), "{:?}", report.problems);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_reported_with_its_id_field_and_reason_and_repair_leaves_it() {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        let mut after = before.clone();
+        after.write(
+            "display_name",
+            b"42".to_vec(),
+            store.next_stamp(now() + chrono::Duration::seconds(1)),
+        );
+        commit_unchecked(&store, before, after.clone());
+
+        let report = store.check(false, now()).unwrap();
+        assert_eq!(
+            report.problems,
+            vec![RecordProblem {
+                code: "wrong_type",
+                id: id.to_string(),
+                kind: "person".into(),
+                field: Some("display_name".into()),
+                reason: "a number where text is expected".into(),
+                repairable: false,
+            }],
+            "kring check no longer calls such a store clean"
+        );
+        assert!(!report.is_clean() && !report.needs_repair());
+        assert_eq!(report.beyond_repair(), 1);
+        let repaired = store.check(true, now()).unwrap();
+        assert!(!repaired.repaired, "repair never changes a value");
+        assert_eq!(store.state(id).unwrap().unwrap(), after);
+    }
+
+    #[test]
+    fn a_record_resent_under_another_kind_is_reported_and_repair_keeps_the_kind_it_was_known_by() {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        // A forged "note" under the person's id, merged as an import merges it: "note" sorts
+        // before "person", so the merged record says it is a note and lands in records.note.
+        let mut forged = RecordState::new(id.0, RecordKind::Note.as_str());
+        let stamp = store.next_stamp(now() + chrono::Duration::seconds(1));
+        forged.write("about", format!("\"{id}\"").into_bytes(), stamp);
+        forged.write("text", b"\"planted\"".to_vec(), stamp);
+        let mut merged = before.clone();
+        merged.merge(&forged);
+        assert_eq!(merged.kind, "note");
+        commit_unchecked(&store, before.clone(), merged);
+
+        let report = store.check(false, now()).unwrap();
+        let wrong: Vec<&RecordProblem> = report
+            .problems
+            .iter()
+            .filter(|p| p.code == WRONG_KIND)
+            .collect();
+        assert_eq!(wrong.len(), 1, "{report:?}");
+        assert_eq!(wrong[0].id, id.to_string());
+        assert_eq!(wrong[0].kind, "note");
+        assert!(wrong[0].repairable);
+        assert!(
+            wrong[0].reason.contains("stored as a 'note'")
+                && wrong[0].reason.contains("knows it as a 'person'"),
+            "{}",
+            wrong[0].reason
+        );
+        assert!(report.needs_repair());
+
+        let repaired = store.check(true, now()).unwrap();
+        assert!(repaired.repaired);
+        assert_eq!(repaired.quarantined, 1);
+        assert_eq!(
+            store.kind_of(id).unwrap().as_deref(),
+            Some("person"),
+            "repair does not re-index the record under the kind it was re-sent as"
+        );
+        assert!(
+            store.all_of_kind(RecordKind::Note).unwrap().is_empty(),
+            "the copy no longer reads as a note"
+        );
+        assert_eq!(store.state(id).unwrap().unwrap(), before);
+        assert_eq!(store.search("jan", 5).unwrap()[0].id, id);
+        let quarantined = store.db.open_tree(QUARANTINE_TREE).unwrap();
+        assert_eq!(
+            quarantined.len(),
+            1,
+            "the copy is kept aside, not thrown away"
+        );
+        let after = store.check(false, now()).unwrap();
+        assert!(after.is_clean(), "{after:?}");
+    }
+
+    #[test]
+    fn a_record_with_no_copy_of_its_known_kind_is_reported_and_repair_neither_reindexes_nor_moves_it(
+    ) {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        let mut forged = RecordState::new(id.0, RecordKind::Note.as_str());
+        let stamp = store.next_stamp(now() + chrono::Duration::seconds(1));
+        forged.write("text", b"\"planted\"".to_vec(), stamp);
+        let mut merged = before.clone();
+        merged.merge(&forged);
+        commit_unchecked(&store, before, merged);
+        // Only the copy of the other kind is left (a damaged store).
+        store
+            .db
+            .open_tree(super::super::record_tree_name("person"))
+            .unwrap()
+            .remove(id.as_bytes())
+            .unwrap();
+
+        let repaired = store.check(true, now()).unwrap();
+        let wrong: Vec<&RecordProblem> = repaired
+            .problems
+            .iter()
+            .filter(|p| p.code == WRONG_KIND)
+            .collect();
+        assert_eq!(wrong.len(), 1, "{repaired:?}");
+        assert!(!wrong[0].repairable);
+        assert!(
+            wrong[0].reason.contains("restore a backup"),
+            "{}",
+            wrong[0].reason
+        );
+        assert_eq!(repaired.quarantined, 0);
+        assert_eq!(
+            store.kind_of(id).unwrap().as_deref(),
+            Some("person"),
+            "never re-indexed under the kind it was re-sent as"
+        );
+        assert_eq!(store.all_of_kind(RecordKind::Note).unwrap().len(), 1);
+        assert_eq!(store.check(false, now()).unwrap().beyond_repair(), 1);
+    }
+
+    #[test]
+    fn records_of_kinds_and_fields_this_kring_does_not_know_check_clean() {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        let mut after = before.clone();
+        let stamp = store.next_stamp(now() + chrono::Duration::seconds(1));
+        after.write("shoe_size", b"44".to_vec(), stamp);
+        commit_unchecked(&store, before, after);
+        let mut spaceship = RecordState::new(uuid::Uuid::from_u128(7), "spaceship");
+        spaceship.write("warp", b"[9]".to_vec(), stamp);
+        store
+            .commit(
+                vec![RecordChange {
+                    before: None,
+                    after: spaceship,
+                    superseded: Vec::new(),
+                }],
+                Vec::new(),
+                now(),
+            )
+            .unwrap();
+        let report = store.check(false, now()).unwrap();
+        assert!(report.is_clean(), "{report:?}");
     }
 }

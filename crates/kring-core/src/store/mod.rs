@@ -383,7 +383,7 @@ impl Store {
             job_title: None,
             status: Some(crate::model::NetworkerStatus::Active),
         };
-        networker.validate()?;
+        validate_json(RecordKind::Networker, &body_json(&networker))?;
         let id = RecordId::new_v7(now.timestamp_millis() as u64);
         let profile = Profile {
             networker: id,
@@ -561,7 +561,7 @@ impl Store {
         visibility: Option<Visibility>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        body.validate()?;
+        validate_json(T::KIND, &body_json(body))?;
         self.check_references(body)?;
         let asked_visibility = visibility;
         let visibility = match visibility {
@@ -622,7 +622,7 @@ impl Store {
             .ok_or(StoreError::NotFound(profile.networker))?;
         networker.name = name.trim().to_owned();
         networker.email = Some(email.trim().to_owned());
-        networker.validate()?;
+        validate_json(RecordKind::Networker, &body_json(&networker))?;
         let before = self
             .live_state(profile.networker)?
             .ok_or(StoreError::NotFound(profile.networker))?;
@@ -681,7 +681,7 @@ impl Store {
         body: &T,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        body.validate()?;
+        validate_json(T::KIND, &body_json(body))?;
         self.check_references(body)?;
         let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
         if before.kind != T::KIND.as_str() {
@@ -1485,105 +1485,7 @@ pub(crate) fn current_json(
 
 /// The JSON of a kind's empty body: every field present with its default value.
 fn default_json(kind: RecordKind) -> serde_json::Map<String, serde_json::Value> {
-    use crate::model::*;
-    let nil = RecordId(uuid::Uuid::nil());
-    let epoch = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-    let value = match kind {
-        RecordKind::Networker => body_json(&Networker::default()),
-        RecordKind::Person => body_json(&Person::default()),
-        RecordKind::Organisation => body_json(&Organisation::default()),
-        RecordKind::Affiliation => body_json(&Affiliation {
-            person: nil,
-            organisation: nil,
-            title: None,
-            from: None,
-            to: None,
-        }),
-        RecordKind::Relationship => body_json(&Relationship {
-            networker: nil,
-            stakeholder: nil,
-            strength: 1,
-            trust: None,
-            given: vec![],
-            received: vec![],
-            since: None,
-            cadence_days: None,
-            status: None,
-            last_contact: None,
-        }),
-        RecordKind::Interaction => body_json(&Interaction {
-            kind: InteractionKind::Other,
-            at: epoch,
-            participants: vec![],
-            summary: String::new(),
-            outcomes: vec![],
-        }),
-        RecordKind::FollowUp => body_json(&FollowUp {
-            interaction: None,
-            about: vec![],
-            text: String::new(),
-            due: epoch.date_naive(),
-            done: false,
-        }),
-        RecordKind::Link => body_json(&Link {
-            from: nil,
-            to: nil,
-            kind: LinkKind(String::new()),
-        }),
-        RecordKind::Note => body_json(&Note {
-            about: nil,
-            text: String::new(),
-        }),
-        RecordKind::SameAs => body_json(&SameAs {
-            a: nil,
-            b: nil,
-            same: true,
-        }),
-        RecordKind::Goal => body_json(&crate::manager::Goal::default()),
-        RecordKind::Team => body_json(&crate::manager::Team::default()),
-        RecordKind::Partnership => body_json(&crate::manager::Partnership::default()),
-        RecordKind::PartnershipReview => body_json(&crate::manager::PartnershipReview {
-            partnership: nil,
-            date: epoch.date_naive(),
-            values_based_leadership: 1,
-            sharing_credit: 1,
-            outcomes_for_communities: 1,
-            communication_and_listening: 1,
-            empowering_staff: 1,
-            notes: None,
-            reviewer: None,
-        }),
-        RecordKind::Event => body_json(&crate::manager::Event {
-            name: String::new(),
-            kind: crate::manager::EventKind::Event,
-            at: epoch,
-            location: None,
-            invited: vec![],
-            attending: vec![],
-            outcomes: vec![],
-            notes: None,
-        }),
-        RecordKind::Member => body_json(&crate::trust::Member {
-            node: String::new(),
-            networker: None,
-            name: String::new(),
-            email: None,
-            role: crate::model::Role::Networker,
-            status: crate::trust::MemberStatus::Enrolled,
-            signing_key: String::new(),
-            encryption_key: None,
-        }),
-        RecordKind::StakeholderRating => body_json(&crate::manager::StakeholderRating {
-            theme: String::new(),
-            stakeholder: nil,
-            networker: nil,
-            power: 1,
-            interest: 1,
-            note: None,
-            rated_at: epoch,
-        }),
-    };
-    match value {
+    match (crate::schema::table_of(kind).body.default_body)() {
         serde_json::Value::Object(map) => map,
         _ => serde_json::Map::new(),
     }
@@ -1598,7 +1500,10 @@ pub fn body_of<T: RecordBody>(state: &RecordState) -> StoreResult<T> {
     })
 }
 
-/// Parses a field's new value from text, guided by the type of its current value.
+/// Parses a field's new value from text as typed on the command line, by the field's type in the
+/// kind's table: `strength=4` and `cadence_days=30` are numbers, `done=true` is true, a record id
+/// is written as Kring writes ids. A field the table does not list (one a newer Kring wrote) is
+/// read by the type of its current value.
 fn parse_field_text(
     kind: RecordKind,
     field: &str,
@@ -1608,15 +1513,20 @@ fn parse_field_text(
 ) -> serde_json::Value {
     use serde_json::Value;
     let trimmed = text.trim();
-    if kind.set_fields().contains(&field) || existing.is_array() {
+    let spec = crate::schema::table_of(kind).field(field);
+    if spec.map_or(existing.is_array(), |spec| spec.set) {
         if trimmed.is_empty() {
             return Value::Array(vec![]);
         }
         return Value::Array(
             trimmed
                 .split(',')
-                .map(|s| Value::String(s.trim().to_owned()))
-                .filter(|v| v != "")
+                .map(str::trim)
+                .filter(|element| !element.is_empty())
+                .map(|element| match spec {
+                    Some(spec) => typed_from_text(spec.ty, element),
+                    None => Value::String(element.to_owned()),
+                })
                 .collect(),
         );
     }
@@ -1629,103 +1539,53 @@ fn parse_field_text(
             Value::Null
         };
     }
-    match existing {
-        Value::Number(_) | Value::Bool(_) => {
-            serde_json::from_str(trimmed).unwrap_or(Value::String(trimmed.to_owned()))
-        }
-        _ => match serde_json::from_str::<Value>(trimmed) {
-            Ok(number @ Value::Number(_))
-                if field.ends_with("days") || field == "strength" || field == "trust" =>
-            {
-                number
+    match spec {
+        Some(spec) => typed_from_text(spec.ty, trimmed),
+        None => match existing {
+            Value::Number(_) | Value::Bool(_) => {
+                serde_json::from_str(trimmed).unwrap_or_else(|_| Value::String(trimmed.to_owned()))
             }
-            Ok(boolean @ Value::Bool(_)) if field == "done" => boolean,
             _ => Value::String(trimmed.to_owned()),
         },
     }
 }
 
-/// Validates a JSON body of a kind, with the same messages as the typed validation.
-fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()> {
-    use crate::model::*;
-    fn check<T: RecordBody>(value: &serde_json::Value) -> StoreResult<()> {
-        let body: T = serde_json::from_value(value.clone()).map_err(|e| {
-            let text = e.to_string();
-            // serde names the problem but not always the field; find the field it mentions.
-            let field = text
-                .split('`')
-                .nth(1)
-                .map(str::to_owned)
-                .unwrap_or_else(|| T::KIND.as_str().to_owned());
-            ValidationError::new(field, simplify_serde_error(&text))
-        })?;
-        body.validate()?;
-        Ok(())
-    }
-    match kind {
-        RecordKind::Networker => check::<Networker>(value),
-        RecordKind::Person => check::<Person>(value),
-        RecordKind::Organisation => check::<Organisation>(value),
-        RecordKind::Affiliation => check::<Affiliation>(value),
-        RecordKind::Relationship => check::<Relationship>(value),
-        RecordKind::Interaction => check::<Interaction>(value),
-        RecordKind::FollowUp => check::<FollowUp>(value),
-        RecordKind::Link => check::<Link>(value),
-        RecordKind::Note => check::<Note>(value),
-        RecordKind::SameAs => check::<SameAs>(value),
-        RecordKind::Goal => check::<crate::manager::Goal>(value),
-        RecordKind::Team => check::<crate::manager::Team>(value),
-        RecordKind::Partnership => check::<crate::manager::Partnership>(value),
-        RecordKind::PartnershipReview => check::<crate::manager::PartnershipReview>(value),
-        RecordKind::Event => check::<crate::manager::Event>(value),
-        RecordKind::StakeholderRating => check::<crate::manager::StakeholderRating>(value),
-        RecordKind::Member => check::<crate::trust::Member>(value),
+/// One value of a type from trimmed text. What does not read as the type stays text, so that
+/// validation says what is wrong with it.
+fn typed_from_text(ty: crate::schema::FieldType, text: &str) -> serde_json::Value {
+    use crate::schema::FieldType;
+    use serde_json::Value;
+    let as_text = || Value::String(text.to_owned());
+    match ty {
+        FieldType::Score | FieldType::Days => match serde_json::from_str(text) {
+            Ok(number @ Value::Number(_)) => number,
+            _ => as_text(),
+        },
+        FieldType::Bool => match text.to_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => as_text(),
+        },
+        FieldType::Id(_) => match text.parse::<RecordId>() {
+            Ok(id) => Value::String(id.to_string()),
+            Err(_) => as_text(),
+        },
+        FieldType::Word(_) => Value::String(text.to_lowercase()),
+        _ => as_text(),
     }
 }
 
-fn simplify_serde_error(text: &str) -> String {
-    let text = text.split(" at line ").next().unwrap_or(text);
-    if text.contains("premature end of input") || text.contains("input contains invalid characters")
-    {
-        return "is not a valid date (use YYYY-MM-DD)".into();
-    }
-    if text.starts_with("invalid type") || text.starts_with("invalid value") {
-        return text.replace("invalid type: ", "wrong kind of value: ");
-    }
-    text.to_owned()
+/// Validates a JSON body of a kind against the kind's table and its typed validation, with the
+/// same messages as the typed validation.
+fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()> {
+    Ok(crate::schema::check_body(kind, value)?)
 }
 
 fn references_of(
     kind: RecordKind,
     value: &serde_json::Value,
-) -> StoreResult<Vec<(&'static str, RecordId, &'static [RecordKind])>> {
-    use crate::model::*;
-    fn refs<T: RecordBody>(
-        value: &serde_json::Value,
-    ) -> StoreResult<Vec<(&'static str, RecordId, &'static [RecordKind])>> {
-        let body: T = serde_json::from_value(value.clone())
-            .map_err(|e| ValidationError::new(T::KIND.as_str(), e.to_string()))?;
-        Ok(body.references())
-    }
-    match kind {
-        RecordKind::Networker => refs::<Networker>(value),
-        RecordKind::Person => refs::<Person>(value),
-        RecordKind::Organisation => refs::<Organisation>(value),
-        RecordKind::Affiliation => refs::<Affiliation>(value),
-        RecordKind::Relationship => refs::<Relationship>(value),
-        RecordKind::Interaction => refs::<Interaction>(value),
-        RecordKind::FollowUp => refs::<FollowUp>(value),
-        RecordKind::Link => refs::<Link>(value),
-        RecordKind::Note => refs::<Note>(value),
-        RecordKind::SameAs => refs::<SameAs>(value),
-        RecordKind::Goal => refs::<crate::manager::Goal>(value),
-        RecordKind::Team => refs::<crate::manager::Team>(value),
-        RecordKind::Partnership => refs::<crate::manager::Partnership>(value),
-        RecordKind::PartnershipReview => refs::<crate::manager::PartnershipReview>(value),
-        RecordKind::Event => refs::<crate::manager::Event>(value),
-        RecordKind::StakeholderRating => refs::<crate::manager::StakeholderRating>(value),
-        RecordKind::Member => refs::<crate::trust::Member>(value),
-    }
+) -> StoreResult<Vec<crate::schema::Reference>> {
+    Ok(crate::schema::references(kind, value)?)
 }
 
 impl Store {

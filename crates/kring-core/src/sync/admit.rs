@@ -111,99 +111,100 @@ impl Gate {
         let i_own_it = owner.is_some() && owner == self.me;
         let held_private =
             i_own_it && local.is_some_and(|l| crate::sync::visibility_of(l) == Visibility::Private);
-        let mut check = |field: &str, stamp: Stamp, value: &[u8], first_write: bool| -> bool {
-            if stamp.node == self.own_node {
-                // This store holds every write of its own (the callers admit the versions it
-                // holds); one it does not hold is an old value it has since overwritten, or,
-                // stamped after its clock, a forgery.
-                if stamp.hlc > self.own_clock {
-                    self.refuse(
-                        refused,
-                        incoming,
-                        field,
-                        stamp.node.to_string(),
-                        "forged_own_write",
-                        "stamped as written by this very store, which never wrote it".into(),
-                    );
+        let mut check =
+            |field: &str, stamp: Stamp, value: &[u8], first_write: bool, element: bool| -> bool {
+                if stamp.node == self.own_node {
+                    // This store holds every write of its own (the callers admit the versions it
+                    // holds); one it does not hold is an old value it has since overwritten, or,
+                    // stamped after its clock, a forgery.
+                    if stamp.hlc > self.own_clock {
+                        self.refuse(
+                            refused,
+                            incoming,
+                            field,
+                            stamp.node.to_string(),
+                            "forged_own_write",
+                            "stamped as written by this very store, which never wrote it".into(),
+                        );
+                    }
+                    return false;
                 }
-                return false;
-            }
-            if signer.role == Role::Networker && stamp.node != signer.node {
-                self.refuse(
-                    refused,
-                    incoming,
-                    field,
-                    self.writer_name(stamp),
-                    "not_the_signer",
-                    "a networker's bundle carries only the networker's own writes".into(),
-                );
-                return false;
-            }
-            let writer = match rights::writer(&self.roster, stamp) {
-                Ok(writer) => writer,
-                Err(unknown) => {
+                if signer.role == Role::Networker && stamp.node != signer.node {
                     self.refuse(
                         refused,
                         incoming,
                         field,
-                        unknown.writer,
-                        unknown.code,
-                        unknown.reason,
+                        self.writer_name(stamp),
+                        "not_the_signer",
+                        "a networker's bundle carries only the networker's own writes".into(),
                     );
                     return false;
                 }
-            };
-            if held_private {
-                self.refuse(
-                    refused,
-                    incoming,
-                    field,
-                    writer.name.clone(),
-                    "private_here",
-                    "the owner holds this record private on this store".into(),
-                );
-                return false;
-            }
-            if let Err((code, reason)) = rights::may_write(
-                writer,
-                &incoming.kind,
-                RecordId(incoming.id),
-                owner,
-                field,
-                first_write,
-            ) {
-                self.refuse(refused, incoming, field, writer.name.clone(), code, reason);
-                return false;
-            }
-            if owner_fields.contains(&field) {
-                let claimed = serde_json::from_slice::<String>(value)
-                    .ok()
-                    .and_then(|text| text.parse::<RecordId>().ok());
-                if !rights::may_claim(writer, claimed) {
+                let writer = match rights::writer(&self.roster, stamp) {
+                    Ok(writer) => writer,
+                    Err(unknown) => {
+                        self.refuse(
+                            refused,
+                            incoming,
+                            field,
+                            unknown.writer,
+                            unknown.code,
+                            unknown.reason,
+                        );
+                        return false;
+                    }
+                };
+                if held_private {
                     self.refuse(
                         refused,
                         incoming,
                         field,
                         writer.name.clone(),
-                        "owner_only",
-                        "names someone else as the record's owner".into(),
+                        "private_here",
+                        "the owner holds this record private on this store".into(),
                     );
                     return false;
                 }
-            }
-            if let Err(reason) = check_value(&incoming.kind, field, value) {
-                self.refuse(
-                    refused,
-                    incoming,
+                if let Err((code, reason)) = rights::may_write(
+                    writer,
+                    &incoming.kind,
+                    RecordId(incoming.id),
+                    owner,
                     field,
-                    writer.name.clone(),
-                    "invalid_value",
-                    reason,
-                );
-                return false;
-            }
-            true
-        };
+                    first_write,
+                ) {
+                    self.refuse(refused, incoming, field, writer.name.clone(), code, reason);
+                    return false;
+                }
+                if owner_fields.contains(&field) {
+                    let claimed = serde_json::from_slice::<String>(value)
+                        .ok()
+                        .and_then(|text| text.parse::<RecordId>().ok());
+                    if !rights::may_claim(writer, claimed) {
+                        self.refuse(
+                            refused,
+                            incoming,
+                            field,
+                            writer.name.clone(),
+                            "owner_only",
+                            "names someone else as the record's owner".into(),
+                        );
+                        return false;
+                    }
+                }
+                if let Err(reason) = check_value(&incoming.kind, field, value, element) {
+                    self.refuse(
+                        refused,
+                        incoming,
+                        field,
+                        writer.name.clone(),
+                        "invalid_value",
+                        reason,
+                    );
+                    return false;
+                }
+                true
+            };
         let mut admitted = RecordState::new(incoming.id, incoming.kind.clone());
         for (name, register) in &incoming.fields {
             let held = local.and_then(|l| l.fields.get(name));
@@ -214,6 +215,7 @@ impl Gate {
                         version.stamp,
                         &version.value,
                         version.seen.0.is_empty(),
+                        false,
                     )
             });
             if !kept.versions().is_empty() {
@@ -235,7 +237,7 @@ impl Gate {
                 })
                 .unwrap_or_default();
             let kept = set.filtered(|element, stamp| {
-                held.contains(&stamp) || check(name, stamp, element, false)
+                held.contains(&stamp) || check(name, stamp, element, false, true)
             });
             if kept.elements().next().is_some() {
                 admitted.sets.insert(name.clone(), kept);
@@ -245,13 +247,16 @@ impl Gate {
     }
 }
 
-/// Whether a value has its field's type. Fields and kinds this Kring does not know pass: a newer
-/// Kring wrote them, and this one ignores them.
-fn check_value(kind: &str, field: &str, value: &[u8]) -> Result<(), String> {
-    let _ = (kind, field);
-    serde_json::from_slice::<serde_json::Value>(value)
-        .map(|_| ())
-        .map_err(|_| "is not a JSON value".to_string())
+/// Whether a value (a register's, or one set element when `element`) has its field's type (see
+/// [`crate::schema`]). Fields and kinds this Kring does not know pass: a newer Kring wrote them,
+/// and this one ignores them.
+fn check_value(kind: &str, field: &str, value: &[u8], element: bool) -> Result<(), String> {
+    let checked = if element {
+        crate::schema::check_element_bytes(kind, field, value)
+    } else {
+        crate::schema::check_field_bytes(kind, field, value)
+    };
+    checked.map_err(|e| e.to_string())
 }
 
 /// What merging did to a record, as the owner's rules see it: new writes to make (the owner's
