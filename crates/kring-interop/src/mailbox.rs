@@ -122,7 +122,11 @@ fn strip_quotes(text: &str) -> &str {
 /// An address as compared by people: trimmed, without `mailto:` and angle brackets.
 fn clean_address(text: &str) -> Option<String> {
     let mut address = text.trim();
-    if address.len() >= 7 && address[..7].eq_ignore_ascii_case("mailto:") {
+    // `get`, not indexing: byte 7 may fall inside a character ("ééééé@x.be").
+    if address
+        .get(..7)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("mailto:"))
+    {
         address = address[7..].trim();
     }
     let address = address
@@ -194,6 +198,11 @@ mod tests {
         ] {
             assert_eq!(Mailbox::parse(text, None), None, "{text:?}");
         }
+        // Found by the property test: the seventh byte inside a two-byte character.
+        assert_eq!(
+            Mailbox::parse("ééééé@port.be", None).unwrap().address,
+            "ééééé@port.be"
+        );
         assert_eq!(
             Mailbox::parse("mailto:jan@port.be?subject=hi", None)
                 .unwrap()

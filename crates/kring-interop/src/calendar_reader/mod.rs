@@ -745,6 +745,10 @@ fn series_drafts(
                                 "too_frequent",
                                 format!("'{title}' is read as a single meeting: it repeats more often than daily"),
                             ),
+                            NotExpanded::TooLong => warnings.push(
+                                "recurrence_bounded",
+                                format!("'{title}' is read as a single meeting: it started too long ago to follow to now"),
+                            ),
                             NotExpanded::Invalid(why) => warnings.push(
                                 "recurrence_unreadable",
                                 format!("'{title}' is read as a single meeting: its rule cannot be read ({why})"),

@@ -18,6 +18,10 @@ use rrule::{Frequency, NWeekday, RRule, RRuleSet, Tz, Unvalidated};
 
 /// Most occurrences collected from one rule in one window before the latest are kept.
 const COLLECT_LIMIT: u16 = 4_000;
+/// Most steps one rule may take from its start to now: `rrule` walks every occurrence from the
+/// start, so a daily rule from the year 1 would take 740,000 (a weekly meeting since 1990 takes
+/// 1,800).
+const MAX_STEPS: i64 = 50_000;
 
 /// The occurrences of a series in a window.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -41,6 +45,8 @@ pub(crate) struct Window {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum NotExpanded {
     TooFrequent,
+    /// It started so long ago that reaching now would take more than [`MAX_STEPS`] steps.
+    TooLong,
     Invalid(String),
 }
 
@@ -136,6 +142,20 @@ pub(crate) fn expand(
     let mut candidates = vec![start];
     candidates.extend(extra.iter().copied());
     let mut bounded = false;
+    for (rule, _) in rules {
+        let step_days: i64 = match rule.freq {
+            ICalendarFrequency::Yearly => 365,
+            ICalendarFrequency::Monthly => 28,
+            ICalendarFrequency::Weekly => 7,
+            _ => 1,
+        } * i64::from(rule.interval.unwrap_or(1).max(1));
+        // BYDAY and friends can make several occurrences per step: count them in.
+        let per_step = 1 + rule.byday.len() as i64 + rule.bymonthday.len() as i64;
+        let span = (window.now - start).num_days().max(0);
+        if span / step_days * per_step > MAX_STEPS {
+            return Err(NotExpanded::TooLong);
+        }
+    }
     for (rule, until) in rules {
         let past = rule_set(rule, start, *until)?
             .after(container(window.from))
@@ -259,6 +279,33 @@ mod tests {
             "the latest one kept"
         );
         assert!(expansion.bounded);
+    }
+
+    #[test]
+    fn a_daily_rule_from_the_year_one_is_not_walked_to_now() {
+        let rule = ICalendarRecurrenceRule {
+            freq: ICalendarFrequency::Daily,
+            ..Default::default()
+        };
+        let window = Window {
+            from: at(2024, 1, 1, 0),
+            now: at(2024, 1, 20, 12),
+            max: 10,
+        };
+        assert_eq!(
+            expand(&[(rule, None)], at(1, 1, 1, 9), &[], &[], &[], &window),
+            Err(NotExpanded::TooLong)
+        );
+        // A weekly meeting since 1990 is fine.
+        let weekly = expand(
+            &[(weekly(), None)],
+            at(1990, 1, 2, 9),
+            &[],
+            &[],
+            &[],
+            &window,
+        );
+        assert_eq!(weekly.unwrap().past.len(), 3);
     }
 
     #[test]
