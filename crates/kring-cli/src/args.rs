@@ -186,6 +186,8 @@ pub enum Command {
     Trust { file: PathBuf },
     /// Sync through a shared folder: import what is new, write your delta (or master), prune.
     Sync(crate::sync_folder::SyncArgs),
+    /// Log meetings and e-mails from invitations, calendar exports (.ics) and saved e-mails (.eml).
+    Capture(crate::capture::CaptureArgs),
     /// Write a backup of the whole store, private records included.
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -354,7 +356,7 @@ pub struct AddOrganisation {
     pub visibility: Option<Visibility>,
 }
 
-fn parse_enum<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
+pub fn parse_enum<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
     text.parse::<T>().map_err(|e| e.reason)
 }
 

@@ -20,6 +20,7 @@ macro_rules! out {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
+mod capture;
 mod graph;
 mod manager;
 mod output;
@@ -427,6 +428,7 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Sync(args) => sync_folder::run(&store, args)?,
+        Command::Capture(args) => capture::run(&store, args, now)?,
         Command::Backup { out } => {
             let path = match out {
                 Some(path) => path,
