@@ -212,6 +212,8 @@ pub enum CaptureReadError {
     NoAddresses,
     #[error("is not an e-mail: it does not start with header lines such as From: and Subject:")]
     NotEmail,
+    #[error("is an e-mail whose parts are nested in a way Kring cannot read: save it again from your mail app")]
+    BrokenMime,
 }
 
 impl CaptureReadError {
@@ -228,6 +230,7 @@ impl CaptureReadError {
             CaptureReadError::NoDate => "no_date",
             CaptureReadError::NoAddresses => "no_addresses",
             CaptureReadError::NotEmail => "not_email",
+            CaptureReadError::BrokenMime => "broken_mime",
         }
     }
 }

@@ -386,3 +386,16 @@ fn a_recurring_meeting_reads_at_most_a_year_back_and_its_next_occurrence() {
     // A winter occurrence keeps 09:00 local time: the rule is expanded in wall-clock time.
     assert!(starts.contains(&"2024-01-08T09:00:00+01:00".to_owned()));
 }
+
+#[test]
+fn regression_a_nested_digest_that_trips_mail_parsers_debug_assertion_is_a_refusal() {
+    // Found by fuzz/email_reader in its first 155 runs: mail-parser 0.11.9 reaches
+    // `debug_assert!(false, "Invalid part ID, could not find multipart.")`.
+    let path = common::crate_dir().join("tests/regressions/capture/mail_parser_nested_digest.eml");
+    let bytes = std::fs::read(path).unwrap();
+    match read_interactions("digest.eml", &bytes, &options()) {
+        // A release build of mail-parser recovers and reads what it can.
+        Ok(read) => assert!(!read.drafts.is_empty()),
+        Err(error) => assert_eq!(error.code(), "broken_mime", "{error}"),
+    }
+}
