@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes Kring's readers of untrusted files with cargo-fuzz (libFuzzer): bundles, the records in
-# them, vCards and CSVs. Each target runs SECONDS_PER_TARGET seconds (default 10) from the
+# them, vCards, CSVs, calendars (.ics) and e-mails (.eml) to capture. Each target runs SECONDS_PER_TARGET seconds (default 10) from the
 # committed seeds plus whatever corpus earlier runs left in fuzz/corpus/.
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
@@ -17,7 +17,7 @@ command -v cargo >/dev/null 2>&1 || export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(bundle_reader record_merge vcard_reader csv_reader)
+[ "${#targets[@]}" -gt 0 ] || targets=(bundle_reader record_merge vcard_reader csv_reader calendar_reader email_reader)
 root=$(pwd)
 
 say() { printf '[fuzz] %s\n' "$*"; }
@@ -41,6 +41,8 @@ seeds_of() {
     bundle_reader | record_merge) echo "$root/fuzz/seeds/$1" ;;
     vcard_reader) echo "$root/crates/kring-interop/tests/corpus/vcard" ;;
     csv_reader) echo "$root/crates/kring-interop/tests/fixtures" ;;
+    calendar_reader) echo "$root/crates/kring-interop/tests/corpus/icalendar" ;;
+    email_reader) echo "$root/crates/kring-interop/tests/corpus/email" ;;
     *) echo "[fuzz] unknown target $1" >&2; exit 2 ;;
   esac
 }

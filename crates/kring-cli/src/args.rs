@@ -204,6 +204,8 @@ pub enum Command {
     Approve(crate::organisation::ApproveArgs),
     /// Sync through a shared folder: import what is new, write your delta (or master), prune.
     Sync(crate::sync_folder::SyncArgs),
+    /// Log meetings and e-mails from invitations, calendar exports (.ics) and saved e-mails (.eml).
+    Capture(crate::capture::CaptureArgs),
     /// Write a backup of the whole store, private records included.
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -219,6 +221,9 @@ pub enum Command {
         format: Option<ContactFormatArg>,
         #[arg(long, value_enum)]
         preset: Option<CsvPresetArg>,
+        /// Who may see the new cards (default: the store's default visibility).
+        #[arg(long, value_parser = parse_enum::<Visibility>)]
+        visibility: Option<Visibility>,
         /// Show what would be added and updated without changing anything.
         #[arg(long = "dry-run")]
         dry_run: bool,

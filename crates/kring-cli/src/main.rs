@@ -20,6 +20,7 @@ macro_rules! out {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
+mod capture;
 mod graph;
 mod manager;
 mod organisation;
@@ -430,6 +431,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Members { json } => organisation::members(&store, json)?,
         Command::Approve(args) => organisation::approve(&store, args, now)?,
         Command::Sync(args) => sync_folder::run(&store, args)?,
+        Command::Capture(args) => capture::run(&store, args, now)?,
         Command::Backup { out } => {
             let path = match out {
                 Some(path) => path,
@@ -458,6 +460,7 @@ fn run(cli: Cli) -> Result<()> {
             file,
             format,
             preset,
+            visibility,
             dry_run,
             json,
         } => {
@@ -476,7 +479,8 @@ fn run(cli: Cli) -> Result<()> {
                 CsvPresetArg::Generic => CsvPreset::Generic,
             });
             let name = file.display().to_string();
-            let report = store.import_contacts(&name, &bytes, format, preset, dry_run, now)?;
+            let report = store
+                .import_contacts_as(&name, &bytes, format, preset, visibility, dry_run, now)?;
             printer.contacts_import(&report, json)?;
         }
         Command::ExportContacts { format, out } => {

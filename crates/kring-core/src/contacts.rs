@@ -155,13 +155,29 @@ impl Store {
     }
 
     /// Imports contacts from a vCard or CSV file's bytes. Nothing is written on a dry run or when
-    /// the file cannot be read.
+    /// the file cannot be read. New cards get the store's default visibility.
     pub fn import_contacts(
         &self,
         file_name: &str,
         bytes: &[u8],
         format: Option<ContactFormat>,
         preset: Option<CsvPreset>,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ContactImportReport, ContactsError> {
+        self.import_contacts_as(file_name, bytes, format, preset, None, dry_run, now)
+    }
+
+    /// [`Store::import_contacts`], with the visibility the new cards get (the store's default
+    /// when `None`: an address book often holds people one keeps to oneself).
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_contacts_as(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        format: Option<ContactFormat>,
+        preset: Option<CsvPreset>,
+        visibility: Option<crate::model::Visibility>,
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<ContactImportReport, ContactsError> {
@@ -305,6 +321,11 @@ impl Store {
         // New cards (with their affiliations and notes) in one transaction, then the updates.
         // Should a crash fall between the two, importing the file again completes it.
         if !creations.is_empty() {
+            if visibility.is_some() {
+                for creation in &mut creations {
+                    creation.visibility = visibility;
+                }
+            }
             self.create_many(creations, now)?;
         }
         for (id, person) in updates {

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod browse;
+pub mod capture;
 pub mod clock;
 pub mod contacts;
 pub use kring_interop;

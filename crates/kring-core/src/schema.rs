@@ -177,6 +177,10 @@ pub enum FieldType {
     /// One of an enum's words.
     Word(Words),
     Object(&'static ObjectType),
+    /// Exactly this many lowercase hexadecimal digits (a node id: 16; an ed25519 key: 64).
+    Hex(usize),
+    /// An age X25519 recipient (`age1…`).
+    AgeRecipient,
 }
 
 impl FieldType {
@@ -197,6 +201,9 @@ impl FieldType {
                 return Cow::Owned(format!("one of {}", words.words().join(", ")));
             }
             FieldType::Object(object) => object.name,
+            FieldType::Hex(16) => "a node id (16 hexadecimal digits)",
+            FieldType::Hex(_) => "a key in hexadecimal",
+            FieldType::AgeRecipient => "an age recipient (age1…)",
         })
     }
 }
@@ -693,14 +700,14 @@ pub static STAKEHOLDER_RATING_TABLE: KindTable = KindTable {
 pub static MEMBER_TABLE: KindTable = KindTable {
     kind: RecordKind::Member,
     fields: &[
-        required("node", NonBlank(Line)),
+        required("node", FieldType::Hex(16)),
         optional("networker", Id(NETWORKER)),
         required("name", NonBlank(Line)),
         optional("email", Email),
         required("role", Word(Words::Role)),
         required("status", Word(Words::MemberStatus)),
-        required("signing_key", NonBlank(Line)),
-        optional("encryption_key", Text(Line)),
+        required("signing_key", FieldType::Hex(64)),
+        optional("encryption_key", FieldType::AgeRecipient),
     ],
     body: ops::<crate::trust::Member>(|| {
         json_of(&crate::trust::Member {
@@ -1098,6 +1105,29 @@ impl FieldType {
                         quote(text)
                     ))
                 })
+            }
+            FieldType::Hex(digits) => {
+                let text = text(value, self)?;
+                if text.len() == *digits
+                    && text
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                {
+                    Ok(())
+                } else {
+                    Err(Problem::bad(format!(
+                        "{} is not {}",
+                        quote(text),
+                        self.describe()
+                    )))
+                }
+            }
+            FieldType::AgeRecipient => {
+                let text = text(value, self)?;
+                within(text, LINE_MAX_CHARS)?;
+                text.parse::<age::x25519::Recipient>()
+                    .map(drop)
+                    .map_err(|_| Problem::bad(format!("{} is not an age recipient", quote(text))))
             }
             Id(_) => {
                 let text = text(value, self)?;

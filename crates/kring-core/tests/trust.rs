@@ -570,7 +570,11 @@ fn a_value_of_the_wrong_type_is_refused_at_import_and_never_reaches_the_analytic
     poisoned.write("display_name", b"42".to_vec(), stamp(&an, later));
     let mut planted = RecordState::new(uuid::Uuid::now_v7(), "person");
     planted.write("display_name", b"{\"x\":1}".to_vec(), stamp(&an, later));
-    planted.write("author", text(&an.require_profile().unwrap().networker.to_string()), stamp(&an, later));
+    planted.write(
+        "author",
+        text(&an.require_profile().unwrap().networker.to_string()),
+        stamp(&an, later),
+    );
     let forged = forge(
         &world,
         "poisoned.kring",
@@ -585,8 +589,15 @@ fn a_value_of_the_wrong_type_is_refused_at_import_and_never_reaches_the_analytic
         .filter(|r| r.code == "invalid_value")
         .collect();
     assert_eq!(invalid.len(), 2, "{report:?}");
-    assert!(invalid[0].reason.contains("display_name"), "{}", invalid[0].reason);
-    assert_eq!(mia.get::<Person>(card).unwrap().unwrap().display_name, "Jan Peeters");
+    assert!(
+        invalid[0].reason.contains("display_name"),
+        "{}",
+        invalid[0].reason
+    );
+    assert_eq!(
+        mia.get::<Person>(card).unwrap().unwrap().display_name,
+        "Jan Peeters"
+    );
     assert!(mia.check(false, later).unwrap().is_clean());
     let graph = kring_core::graph::OrgGraph::from_store(
         &mia,
@@ -594,4 +605,121 @@ fn a_value_of_the_wrong_type_is_refused_at_import_and_never_reaches_the_analytic
         later,
     );
     assert!(graph.is_ok(), "the analytics still run");
+}
+
+#[test]
+fn notes_meetings_follow_ups_and_relationships_on_a_private_card_are_private_unless_chosen() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let secret = an
+        .create(
+            &person("CANARY-PRIVATE-61"),
+            Some(Visibility::Private),
+            t0(),
+        )
+        .unwrap();
+    let note = an.add_note(secret, "CANARY-NOTE-61", None, t0()).unwrap();
+    let logged = an
+        .log_interaction(
+            &kring_core::store::views::LogRequest {
+                with: vec![secret],
+                kind: kring_core::model::InteractionKind::Meeting,
+                at: t0().fixed_offset(),
+                summary: "CANARY-MEETING-61".into(),
+                outcomes: vec![],
+                follow_up: Some(("CANARY-TODO-61".into(), t0().date_naive())),
+                visibility: None,
+            },
+            t0(),
+        )
+        .unwrap();
+    let relationship = an.relate(secret, &RelateRequest::default(), t0()).unwrap();
+    let visibility =
+        |id: RecordId| kring_core::sync::visibility_of(&an.state(id).unwrap().unwrap());
+    for id in [
+        note,
+        logged.interaction,
+        logged.follow_up.unwrap(),
+        relationship,
+    ] {
+        assert_eq!(visibility(id), Visibility::Private, "{id}");
+    }
+    // A visibility the person chose is taken as it is.
+    let chosen = an
+        .add_note(secret, "Gedeeld op verzoek", Some(Visibility::Shared), t0())
+        .unwrap();
+    assert_eq!(visibility(chosen), Visibility::Shared);
+    let file = world.export(&an, t0());
+    let (_, records) = mia.open_bundle(&file).unwrap().read_all().unwrap();
+    let text = format!("{records:?}");
+    for canary in ["CANARY-NOTE-61", "CANARY-MEETING-61", "CANARY-TODO-61"] {
+        assert!(!text.contains(canary), "{canary} left An's machine");
+    }
+    assert!(
+        !text.contains(&secret.to_string()) && !text.contains(&chosen.to_string()),
+        "not even the private card's id, in a note she shared about it"
+    );
+}
+
+#[test]
+fn a_shared_meeting_leaves_without_a_private_participant_and_is_sent_again_once_the_card_is_shared()
+{
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let known = an.create(&person("Els Janssens"), None, t0()).unwrap();
+    let secret = an
+        .create(&person("Koen Maes"), Some(Visibility::Private), t0())
+        .unwrap();
+    let meeting = an
+        .log_interaction(
+            &kring_core::store::views::LogRequest {
+                with: vec![known, secret],
+                kind: kring_core::model::InteractionKind::Meeting,
+                at: t0().fixed_offset(),
+                summary: "Overleg over de haven".into(),
+                outcomes: vec![],
+                follow_up: None,
+                visibility: Some(Visibility::Shared),
+            },
+            t0(),
+        )
+        .unwrap()
+        .interaction;
+    for _ in 0..2 {
+        mia.import_bundles(&[world.export(&an, t0())], false, t0())
+            .unwrap();
+        an.import_bundles(&[world.export(&mia, t0())], false, t0())
+            .unwrap();
+    }
+    let participants = |store: &Store| -> Vec<RecordId> {
+        store
+            .get::<kring_core::model::Interaction>(meeting)
+            .unwrap()
+            .unwrap()
+            .participants
+    };
+    assert!(
+        !participants(&mia).contains(&secret),
+        "the private card's id stays home"
+    );
+    assert!(participants(&mia).contains(&known));
+    assert_eq!(
+        an.digest().unwrap(),
+        mia.digest().unwrap(),
+        "both agree on what is shared"
+    );
+    // An shares Koen's card: the next delta carries the meeting again, with him in it.
+    let later = t0() + Duration::hours(1);
+    an.set_visibility(secret, Visibility::Shared, later)
+        .unwrap();
+    let delta = world.path("after-sharing.kring");
+    an.export_bundle(&delta, false, later).unwrap();
+    let (_, records) = mia.open_bundle(&delta).unwrap().read_all().unwrap();
+    assert!(
+        records.iter().any(|r| r.id == meeting.0),
+        "the meeting is in the delta"
+    );
+    mia.import_bundles(&[delta], false, later).unwrap();
+    assert!(participants(&mia).contains(&secret));
+    assert_eq!(an.digest().unwrap(), mia.digest().unwrap());
 }

@@ -16,7 +16,9 @@
 //!   as UTF-8 with its accents intact.
 //!
 //! Modules: [`vcard`] (2.1/3.0/4.0 import, 4.0 export), [`csv_import`] (LinkedIn, Outlook,
-//! Google and any other CSV), [`icalendar`] (follow-ups and events as VTODO/VEVENT).
+//! Google and any other CSV), [`icalendar`] (follow-ups and events as VTODO/VEVENT),
+//! [`interaction`] (meetings and e-mails to log: invitations and calendar exports, `.eml`
+//! messages) with [`mailbox`] (addresses and the names beside them).
 //!
 //! ```
 //! use kring_interop::{read_csv, read_vcards, write_vcards, ContactKind, CsvPreset};
@@ -42,11 +44,15 @@
 //! # Ok::<(), kring_interop::InteropError>(())
 //! ```
 
+mod calendar_reader;
 pub mod contact;
 pub mod csv_import;
 mod dates;
 pub mod error;
 pub mod icalendar;
+pub mod interaction;
+mod mail_reader;
+pub mod mailbox;
 mod text;
 pub mod vcard;
 
@@ -56,4 +62,9 @@ pub use csv_import::{
 };
 pub use error::InteropError;
 pub use icalendar::{write_icalendar, CalendarItem, CalendarItemKind, CalendarMoment};
+pub use interaction::{
+    detect_capture_format, read_interactions, CaptureFormat, CaptureReadError, DraftKind,
+    InteractionDraft, InteractionRead, ReadOptions, ReadWarning,
+};
+pub use mailbox::{Mailbox, Participant, ParticipantRole};
 pub use vcard::{read_vcards, read_vcards_with_progress, write_vcards, VcardReader};

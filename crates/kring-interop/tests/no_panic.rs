@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::mutations::{mutate, mutation};
 use common::{corpus_bytes, corpus_names, fixture_bytes};
 use kring_interop::{read_csv, read_vcards, InteropError};
 use proptest::collection::vec;
@@ -44,72 +45,6 @@ const FRAGMENTS: [&[u8]; 24] = [
     b"\xc3",
     b" ::: ",
 ];
-
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip { position: usize, byte: u8 },
-    Insert { position: usize, fragment: usize },
-    Delete { position: usize, length: usize },
-    Truncate { position: usize },
-    Duplicate { position: usize, length: usize },
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<usize>(), any::<u8>())
-            .prop_map(|(position, byte)| Mutation::Flip { position, byte }),
-        (any::<usize>(), 0..FRAGMENTS.len())
-            .prop_map(|(position, fragment)| Mutation::Insert { position, fragment }),
-        (any::<usize>(), 1usize..64)
-            .prop_map(|(position, length)| Mutation::Delete { position, length }),
-        any::<usize>().prop_map(|position| Mutation::Truncate { position }),
-        (any::<usize>(), 1usize..256)
-            .prop_map(|(position, length)| Mutation::Duplicate { position, length }),
-    ]
-}
-
-fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
-    for mutation in mutations {
-        let length = bytes.len();
-        let at = |position: usize| {
-            if length == 0 {
-                0
-            } else {
-                position % (length + 1)
-            }
-        };
-        match *mutation {
-            Mutation::Flip { position, byte } => {
-                if length > 0 {
-                    bytes[position % length] = byte;
-                }
-            }
-            Mutation::Insert { position, fragment } => {
-                let position = at(position);
-                bytes.splice(position..position, FRAGMENTS[fragment].iter().copied());
-            }
-            Mutation::Delete {
-                position,
-                length: count,
-            } => {
-                let start = at(position);
-                let end = (start + count).min(length);
-                bytes.drain(start..end);
-            }
-            Mutation::Truncate { position } => bytes.truncate(at(position)),
-            Mutation::Duplicate {
-                position,
-                length: count,
-            } => {
-                let start = at(position);
-                let end = (start + count).min(length);
-                let copy = bytes[start..end].to_vec();
-                bytes.splice(end..end, copy);
-            }
-        }
-    }
-    bytes
-}
 
 /// An error must point inside the file (a line after the last one at most).
 fn assert_sensible(error: &InteropError, bytes: &[u8]) {
@@ -226,7 +161,7 @@ proptest! {
         mutations in vec(mutation(), 1..8),
     ) {
         let names = corpus_names();
-        let bytes = mutate(corpus_bytes(&names[file % names.len()]), &mutations);
+        let bytes = mutate(corpus_bytes(&names[file % names.len()]), &mutations, &FRAGMENTS);
         read_both(&bytes);
     }
 
@@ -235,7 +170,7 @@ proptest! {
         file in 0..CSV_FIXTURES.len(),
         mutations in vec(mutation(), 1..8),
     ) {
-        let bytes = mutate(fixture_bytes(CSV_FIXTURES[file]), &mutations);
+        let bytes = mutate(fixture_bytes(CSV_FIXTURES[file]), &mutations, &FRAGMENTS);
         read_both(&bytes);
     }
 

@@ -447,7 +447,14 @@ mod tests {
         .unwrap();
         let counts = store.counts().unwrap();
         for kind in RecordKind::ALL {
-            if *kind != RecordKind::SameAs && *kind != RecordKind::StakeholderRating {
+            // Same-as statements, ratings and the roster are not part of the demo.
+            if ![
+                RecordKind::SameAs,
+                RecordKind::StakeholderRating,
+                RecordKind::Member,
+            ]
+            .contains(kind)
+            {
                 assert!(
                     counts.get(kind.as_str()).is_some_and(|n| *n > 0),
                     "{kind}: {counts:?}"

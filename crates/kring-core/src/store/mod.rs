@@ -98,6 +98,11 @@ pub struct Store {
     meta: sled::Tree,
     indexes: BTreeMap<Index, sled::Tree>,
     history: sled::Tree,
+    /// Records to send again in the next delta because a card they refer to was made visible:
+    /// own node ‖ the widening's time ‖ record id (the layout of the changes index). A delta
+    /// carries them when its base has not seen that time, with the reference it used to leave
+    /// out (see `sync::ExportFilter`).
+    resend: sled::Tree,
     writer: Mutex<WriterState>,
     /// The term index held in memory once loaded (the app loads it at start-up); kept in step
     /// with every commit. Without it, search scans the sled term index.
@@ -210,6 +215,7 @@ impl Store {
             indexes.insert(*index, db.open_tree(index.tree_name())?);
         }
         let history = db.open_tree("history")?;
+        let resend = db.open_tree("resend")?;
         let identity = identity::establish(&meta, path)?;
         let last = meta
             .get(meta_key::CLOCK)?
@@ -245,6 +251,7 @@ impl Store {
             meta,
             indexes,
             history,
+            resend,
             memory_index: std::sync::RwLock::new(None),
             writer: Mutex::new(WriterState {
                 clock: HybridClock::new(identity.node, last),
@@ -1121,6 +1128,18 @@ impl Store {
             for stamp in after.stamps() {
                 writer.version_vector.observe(stamp);
             }
+            // A record this store made visible again: what refers to it left the reference out
+            // while it was private, so those records go again in the next delta.
+            if let Some(widened_at) = widened_here(change, writer.clock.node()) {
+                for index in RESEND_INDEXES {
+                    for referring in self.ids_with_prefix(*index, id.as_bytes())? {
+                        let mut key = widened_at.node.0.to_be_bytes().to_vec();
+                        key.extend_from_slice(&widened_at.hlc.to_key_bytes());
+                        key.extend_from_slice(referring.as_bytes());
+                        batch_for(&mut batches, "resend").insert(key, &[][..]);
+                    }
+                }
+            }
         }
 
         let mut lookup = |id: RecordId| -> Option<RecordState> {
@@ -1306,6 +1325,35 @@ fn check_reference(
         field,
         format!("{id} is a {kind}, expected {}", names.join(" or ")),
     ))
+}
+
+/// The indexes that list, under a card, the records referring to it.
+const RESEND_INDEXES: &[Index] = &[
+    Index::InteractionsByCard,
+    Index::FollowUpsByCard,
+    Index::NotesByRecord,
+    Index::RelationshipsByStakeholder,
+    Index::AffiliationsByPerson,
+    Index::AffiliationsByOrganisation,
+    Index::LinksByCard,
+    Index::SameAsByCard,
+];
+
+/// The stamp of this store's write that made a private record visible, if this change is one.
+fn widened_here(change: &RecordChange, own: NodeId) -> Option<Stamp> {
+    let before = change.before.as_ref()?;
+    if crate::sync::visibility_of(before) != Visibility::Private
+        || crate::sync::visibility_of(&change.after) == Visibility::Private
+    {
+        return None;
+    }
+    let stamp = change
+        .after
+        .fields
+        .get(envelope::VISIBILITY)?
+        .current()?
+        .stamp;
+    (stamp.node == own).then_some(stamp)
 }
 
 fn batch_for<'a>(
@@ -1689,29 +1737,50 @@ impl Store {
         Ok(())
     }
 
-    /// Ids of records that hold a stamp `base` has not seen, via the per-node changes index.
+    /// Ids of records that hold a stamp `base` has not seen, via the per-node changes index; and,
+    /// apart, of records to send again whatever their stamps, since a card they refer to was made
+    /// visible after `base` (`resend`).
     pub(crate) fn ids_possibly_changed_since(
         &self,
         base: &VersionVector,
-    ) -> StoreResult<Vec<RecordId>> {
+    ) -> StoreResult<(Vec<RecordId>, Vec<RecordId>)> {
         let mut ids = Vec::new();
+        let mut again = Vec::new();
         for node in self.version_vector().0.keys() {
+            let seen = base.get(*node);
+            // Strictly after what the base has seen.
+            let next = match seen.counter.checked_add(1) {
+                Some(counter) => Hlc {
+                    millis: seen.millis,
+                    counter,
+                },
+                None => Hlc {
+                    millis: seen.millis + 1,
+                    counter: 0,
+                },
+            };
             let mut from = node.0.to_be_bytes().to_vec();
-            from.extend_from_slice(&base.get(*node).to_key_bytes());
-            from.push(0xff); // strictly after what the base has seen
-            for item in self.index(Index::Changes).range(from..) {
-                let (key, _) = item?;
-                if key[..8] != node.0.to_be_bytes() {
-                    break;
-                }
-                if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
-                    ids.push(id);
+            from.extend_from_slice(&next.to_key_bytes());
+            for (tree, out) in [
+                (self.index(Index::Changes), &mut ids),
+                (&self.resend, &mut again),
+            ] {
+                for item in tree.range(from.clone()..) {
+                    let (key, _) = item?;
+                    if key[..8] != node.0.to_be_bytes() {
+                        break;
+                    }
+                    if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
+                        out.push(id);
+                    }
                 }
             }
         }
-        ids.sort();
-        ids.dedup();
-        Ok(ids)
+        for list in [&mut ids, &mut again] {
+            list.sort();
+            list.dedup();
+        }
+        Ok((ids, again))
     }
 
     /// Replaces every record and index with the given states, in one transaction (restore).

@@ -534,7 +534,8 @@ impl Store {
                 self.set_visibility(id, visibility, now)?;
             }
         } else {
-            self.create_with_id(id, &relationship, request.visibility, now)?;
+            let visibility = self.visibility_about(&[stakeholder], request.visibility)?;
+            self.create_with_id(id, &relationship, Some(visibility), now)?;
         }
         Ok(id)
     }
@@ -559,15 +560,21 @@ impl Store {
         let interaction = Interaction {
             kind: request.kind,
             at: request.at,
-            participants: participants.clone(),
+            participants,
             summary: request.summary.trim().to_owned(),
             outcomes: request.outcomes.clone(),
         };
         let interaction_id = RecordId::new_v7(now.timestamp_millis() as u64);
-        let mut batch = vec![NewRecord {
-            visibility: request.visibility,
-            ..NewRecord::new(interaction_id, &interaction)
-        }];
+        let visibility = Some(self.visibility_about(&request.with, request.visibility)?);
+        let mut batch = self.log_batch()?;
+        let touched = batch.interaction(
+            self,
+            interaction_id,
+            &interaction,
+            &serde_json::Map::new(),
+            visibility,
+            false,
+        )?;
         let mut follow_up_id = None;
         if let Some((text, due)) = &request.follow_up {
             let id = RecordId::new_v7(now.timestamp_millis() as u64 + 1);
@@ -578,88 +585,42 @@ impl Store {
                 due: *due,
                 done: false,
             };
-            batch.push(NewRecord {
-                visibility: request.visibility,
+            batch.create(NewRecord {
+                visibility,
                 ..NewRecord::new(id, &follow_up)
             });
             follow_up_id = Some(id);
         }
-        // An interaction that does not travel whole (private, or summary: a summary interaction
-        // is not exported at all) must not show in anything that leaves the machine. So it writes
-        // no date into a relationship record, which may travel now or once it is shared; its
-        // date is noted locally instead (`private_contact`).
-        let private = request
-            .visibility
-            .unwrap_or(self.settings()?.default_visibility)
-            != Visibility::Shared;
-        let mut private_contacts = Vec::new();
-        // Existing relationships are updated, not created again: their visibility, author and
-        // creation time stay as they are (a private relationship stays private).
-        let mut updates = Vec::new();
-        let mut touched = Vec::new();
-        // Each stakeholder once, however often it was named.
-        for stakeholder in &participants[1..] {
-            let Some(state) = self.live_state(*stakeholder)? else {
-                return Err(
-                    ValidationError::new("with", format!("no card with id {stakeholder}")).into(),
-                );
-            };
-            let is_stakeholder = state
-                .kind
-                .parse::<RecordKind>()
-                .is_ok_and(RecordKind::is_stakeholder);
-            if !is_stakeholder {
-                continue;
-            }
-            let relationship_id = RecordId::for_relationship(profile.networker, *stakeholder);
-            if let Some(existing) = self.live_state(relationship_id)? {
-                let mut relationship: Relationship = body_of(&existing)?;
-                if private {
-                    let mut seen = relationship.clone();
-                    self.with_private_contact(relationship_id, &mut seen)?;
-                    if seen.last_contact.is_none_or(|last| last < request.at) {
-                        private_contacts.push(private_contact::entry(relationship_id, request.at));
-                        touched.push(relationship_id);
-                    }
-                } else if relationship
-                    .last_contact
-                    .is_none_or(|last| last < request.at)
-                {
-                    relationship.last_contact = Some(request.at);
-                    updates.push((relationship_id, super::body_json(&relationship)));
-                    touched.push(relationship_id);
-                }
-                continue;
-            }
-            // A relationship that begins with a private interaction is private too, and carries
-            // none of its dates: they would travel if the relationship were shared later.
-            let relationship = Relationship {
-                networker: profile.networker,
-                stakeholder: *stakeholder,
-                strength: 1,
-                trust: None,
-                given: vec![],
-                received: vec![],
-                since: (!private).then(|| request.at.date_naive()),
-                cadence_days: None,
-                status: Some(RelationshipStatus::Active),
-                last_contact: (!private).then_some(request.at),
-            };
-            if private {
-                private_contacts.push(private_contact::entry(relationship_id, request.at));
-            }
-            batch.push(NewRecord {
-                visibility: private.then_some(Visibility::Private),
-                ..NewRecord::new(relationship_id, &relationship)
-            });
-            touched.push(relationship_id);
-        }
-        self.write_batch_with_meta(batch, updates, private_contacts, now)?;
+        self.write_log_batch(batch, now)?;
         Ok(Logged {
             interaction: interaction_id,
             follow_up: follow_up_id,
             relationships_touched: touched,
         })
+    }
+
+    /// An empty batch of interactions to log for this store's networker.
+    pub(crate) fn log_batch(&self) -> StoreResult<LogBatch> {
+        Ok(LogBatch {
+            networker: self.require_profile()?.networker,
+            default_visibility: self.settings()?.default_visibility,
+            creates: Vec::new(),
+            updates: Vec::new(),
+            private_contacts: HashMap::new(),
+            relationships: HashMap::new(),
+            pending_kinds: HashMap::new(),
+        })
+    }
+
+    /// Writes a batch in one transaction: all of it or nothing.
+    pub(crate) fn write_log_batch(&self, batch: LogBatch, now: DateTime<Utc>) -> StoreResult<()> {
+        let mut private_contacts: Vec<_> = batch.private_contacts.into_iter().collect();
+        private_contacts.sort_by_key(|(id, _)| *id);
+        let meta = private_contacts
+            .into_iter()
+            .map(|(relationship, at)| private_contact::entry(relationship, at))
+            .collect();
+        self.write_batch_with_meta(batch.creates, batch.updates, meta, now)
     }
 
     /// Open follow-ups, earliest due first, optionally only those due before a date.
@@ -733,7 +694,8 @@ impl Store {
         Ok((views, total))
     }
 
-    /// Adds a note about a record, with its own visibility.
+    /// Adds a note about a record, with its own visibility (by default no wider than the
+    /// record's, see [`Store::visibility_about`]).
     pub fn add_note(
         &self,
         about: RecordId,
@@ -741,14 +703,36 @@ impl Store {
         visibility: Option<Visibility>,
         now: DateTime<Utc>,
     ) -> StoreResult<RecordId> {
+        let visibility = self.visibility_about(&[about], visibility)?;
         self.create(
             &Note {
                 about,
                 text: text.trim().to_owned(),
             },
-            visibility,
+            Some(visibility),
             now,
         )
+    }
+
+    /// The visibility of a record about some cards when the person did not choose one: the
+    /// store's default, but never wider than the most restrictive of those cards (a note,
+    /// interaction, follow-up or relationship on a private card is private). A visibility the
+    /// person chose is taken as it is.
+    pub fn visibility_about(
+        &self,
+        cards: &[RecordId],
+        asked: Option<Visibility>,
+    ) -> StoreResult<Visibility> {
+        if let Some(asked) = asked {
+            return Ok(asked);
+        }
+        let mut visibility = self.settings()?.default_visibility;
+        for card in cards {
+            if let Some(state) = self.state(*card)? {
+                visibility = visibility.min(crate::sync::visibility_of(&state));
+            }
+        }
+        Ok(visibility)
     }
 }
 
@@ -818,5 +802,178 @@ impl Store {
         }
         self.create_many(batch, now)?;
         Ok(id)
+    }
+}
+
+/// Where a relationship touched by a [`LogBatch`] stands in it.
+#[derive(Clone, Copy)]
+enum Staged {
+    /// Read from the store, not changed yet.
+    Read,
+    /// Created by the batch, at this index of its creations.
+    Created(usize),
+    /// Changed by the batch, at this index of its updates.
+    Updated(usize),
+}
+
+/// Interactions (and whatever goes with them: follow-ups, notes, new cards) staged to be written
+/// in one transaction, with their effect on this networker's relationships computed exactly as
+/// [`Store::log_interaction`] computes it for one: a shared interaction moves the relationship's
+/// last contact, one that does not travel notes its date locally (`private_contact`), a
+/// relationship that begins with it is created (private when it is). Later interactions in the
+/// batch see what earlier ones did, so a calendar of meetings with one stakeholder is one
+/// transaction with one relationship update.
+pub(crate) struct LogBatch {
+    networker: RecordId,
+    default_visibility: Visibility,
+    creates: Vec<NewRecord>,
+    updates: Vec<(RecordId, serde_json::Value)>,
+    private_contacts: HashMap<RecordId, DateTime<FixedOffset>>,
+    relationships: HashMap<RecordId, (Relationship, Staged)>,
+    /// Records the batch creates, by kind, so that later records may refer to them.
+    pending_kinds: HashMap<RecordId, RecordKind>,
+}
+
+impl LogBatch {
+    /// Stages a record to create.
+    pub(crate) fn create(&mut self, record: NewRecord) {
+        self.pending_kinds.insert(record.id, record.kind);
+        self.creates.push(record);
+    }
+
+    /// Stages a new body for an existing record (a second one for the same record replaces the
+    /// first).
+    pub(crate) fn update(&mut self, id: RecordId, body: serde_json::Value) {
+        match self.updates.iter_mut().find(|(staged, _)| *staged == id) {
+            Some(existing) => existing.1 = body,
+            None => self.updates.push((id, body)),
+        }
+    }
+
+    /// Stages an interaction (a new one, or a new body for an existing one) with `extra` fields
+    /// beside the typed ones, and its effect on this networker's relationships with the
+    /// stakeholders among its participants. `visibility` is the interaction's (the store's
+    /// default when `None`). Returns the relationships whose last contact moved.
+    pub(crate) fn interaction(
+        &mut self,
+        store: &Store,
+        id: RecordId,
+        interaction: &Interaction,
+        extra: &serde_json::Map<String, serde_json::Value>,
+        visibility: Option<Visibility>,
+        existing: bool,
+    ) -> StoreResult<Vec<RecordId>> {
+        let mut body = super::body_json(interaction);
+        if let Some(object) = body.as_object_mut() {
+            for (field, value) in extra {
+                object.insert(field.clone(), value.clone());
+            }
+        }
+        if existing {
+            self.update(id, body);
+        } else {
+            let record = NewRecord {
+                visibility,
+                body,
+                ..NewRecord::new(id, interaction)
+            };
+            self.create(record);
+        }
+        // An interaction that does not travel whole (private, or summary: a summary interaction
+        // is not exported at all) must not show in anything that leaves the machine. So it writes
+        // no date into a relationship record, which may travel now or once it is shared; its
+        // date is noted locally instead (`private_contact`).
+        let private = visibility.unwrap_or(self.default_visibility) != Visibility::Shared;
+        let at = interaction.at;
+        let mut touched = Vec::new();
+        // Each stakeholder once, however often it was named.
+        let mut seen = vec![self.networker];
+        for stakeholder in &interaction.participants {
+            if seen.contains(stakeholder) {
+                continue;
+            }
+            seen.push(*stakeholder);
+            let kind = match self.pending_kinds.get(stakeholder) {
+                Some(kind) => Some(*kind),
+                None => match store.live_state(*stakeholder)? {
+                    Some(state) => state.kind.parse::<RecordKind>().ok(),
+                    None => {
+                        return Err(ValidationError::new(
+                            "with",
+                            format!("no card with id {stakeholder}"),
+                        )
+                        .into())
+                    }
+                },
+            };
+            if !kind.is_some_and(RecordKind::is_stakeholder) {
+                continue;
+            }
+            let relationship_id = RecordId::for_relationship(self.networker, *stakeholder);
+            if let std::collections::hash_map::Entry::Vacant(entry) =
+                self.relationships.entry(relationship_id)
+            {
+                if let Some(state) = store.live_state(relationship_id)? {
+                    entry.insert((body_of(&state)?, Staged::Read));
+                }
+            }
+            if let Some((relationship, staged)) = self.relationships.get_mut(&relationship_id) {
+                if private {
+                    // Existing relationships are not changed: their visibility, author and
+                    // dates stay as they are (a private relationship stays private).
+                    let mut seen_by_owner = relationship.clone();
+                    store.with_private_contact(relationship_id, &mut seen_by_owner)?;
+                    if let Some(noted) = self.private_contacts.get(&relationship_id) {
+                        if seen_by_owner.last_contact.is_none_or(|last| last < *noted) {
+                            seen_by_owner.last_contact = Some(*noted);
+                        }
+                    }
+                    if seen_by_owner.last_contact.is_none_or(|last| last < at) {
+                        self.private_contacts.insert(relationship_id, at);
+                        touched.push(relationship_id);
+                    }
+                } else if relationship.last_contact.is_none_or(|last| last < at) {
+                    relationship.last_contact = Some(at);
+                    let json = super::body_json(&*relationship);
+                    match *staged {
+                        Staged::Read => {
+                            self.updates.push((relationship_id, json));
+                            *staged = Staged::Updated(self.updates.len() - 1);
+                        }
+                        Staged::Updated(index) => self.updates[index].1 = json,
+                        Staged::Created(index) => self.creates[index].body = json,
+                    }
+                    touched.push(relationship_id);
+                }
+                continue;
+            }
+            // A relationship that begins with a private interaction is private too, and carries
+            // none of its dates: they would travel if the relationship were shared later.
+            let relationship = Relationship {
+                networker: self.networker,
+                stakeholder: *stakeholder,
+                strength: 1,
+                trust: None,
+                given: vec![],
+                received: vec![],
+                since: (!private).then(|| at.date_naive()),
+                cadence_days: None,
+                status: Some(RelationshipStatus::Active),
+                last_contact: (!private).then_some(at),
+            };
+            if private {
+                self.private_contacts.insert(relationship_id, at);
+            }
+            self.create(NewRecord {
+                visibility: private.then_some(Visibility::Private),
+                ..NewRecord::new(relationship_id, &relationship)
+            });
+            self.relationships.insert(
+                relationship_id,
+                (relationship, Staged::Created(self.creates.len() - 1)),
+            );
+            touched.push(relationship_id);
+        }
+        Ok(touched)
     }
 }

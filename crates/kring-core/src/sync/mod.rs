@@ -229,6 +229,93 @@ pub fn shareable_projection(state: &RecordState) -> Option<RecordState> {
     }
 }
 
+/// What of each record an export carries: its shareable projection, without the references to
+/// records that stay on this machine (a private participant of a shared meeting, the private card
+/// a note is about), so that neither their ids nor, through a UUIDv7, their creation times leave.
+/// A record that cannot stand without such a reference (a note about a private card) stays home
+/// whole. When the record referred to is shared later, the records referring to it are sent again
+/// (see the store's `resend` tree), this time with the reference.
+pub(crate) struct ExportFilter<'s> {
+    store: &'s Store,
+    stays_home: std::collections::HashMap<RecordId, bool>,
+}
+
+impl<'s> ExportFilter<'s> {
+    pub(crate) fn new(store: &'s Store) -> Self {
+        ExportFilter {
+            store,
+            stays_home: std::collections::HashMap::new(),
+        }
+    }
+
+    fn stays_home(&mut self, id: RecordId) -> Result<bool, StoreError> {
+        if let Some(known) = self.stays_home.get(&id) {
+            return Ok(*known);
+        }
+        let home = self
+            .store
+            .state(id)?
+            .is_some_and(|s| visibility_of(&s) == Visibility::Private);
+        self.stays_home.insert(id, home);
+        Ok(home)
+    }
+
+    /// The record as it leaves this machine, or `None` when none of it does.
+    pub(crate) fn project(
+        &mut self,
+        state: &RecordState,
+    ) -> Result<Option<RecordState>, StoreError> {
+        let Some(mut projection) = shareable_projection(state) else {
+            return Ok(None);
+        };
+        if visibility_of(&projection) == Visibility::Private {
+            return Ok(Some(projection));
+        }
+        let Some(table) = crate::schema::kind_table(&projection.kind) else {
+            return Ok(Some(projection));
+        };
+        for field in table.fields {
+            if !matches!(field.ty, crate::schema::FieldType::Id(_)) {
+                continue;
+            }
+            if field.set {
+                let Some(set) = projection.sets.get(field.name) else {
+                    continue;
+                };
+                let mut dropped = std::collections::HashSet::new();
+                for (element, _) in set.elements() {
+                    let id = serde_json::from_slice::<String>(element)
+                        .ok()
+                        .and_then(|text| text.parse::<RecordId>().ok());
+                    if let Some(id) = id {
+                        if self.stays_home(id)? {
+                            dropped.insert(element.clone());
+                        }
+                    }
+                }
+                if !dropped.is_empty() {
+                    let kept = set.filtered(|element, _| !dropped.contains(element));
+                    projection.sets.insert(field.name.to_owned(), kept);
+                }
+            } else {
+                let id = match projection.current(field.name) {
+                    Some(serde_json::Value::String(text)) => text.parse::<RecordId>().ok(),
+                    _ => None,
+                };
+                if let Some(id) = id {
+                    if self.stays_home(id)? {
+                        if field.presence == crate::schema::Presence::Required {
+                            return Ok(None);
+                        }
+                        projection.fields.remove(field.name);
+                    }
+                }
+            }
+        }
+        Ok(Some(projection))
+    }
+}
+
 fn millis(now: DateTime<Utc>) -> u64 {
     now.timestamp_millis().max(0) as u64
 }
@@ -313,9 +400,16 @@ impl Store {
         let key = self.signing_key()?;
         // Records are read again as they are written: holding every one of them took 3.2 GB
         // for a full export of 100,000 cards, and would not fit at a million.
-        let records = ids.into_iter().filter_map(|id| match self.state(id) {
-            Ok(state) => state.and_then(|s| shareable_projection(&s)).map(Ok),
-            Err(e) => Some(Err(std::io::Error::other(e))),
+        let mut filter = ExportFilter::new(self);
+        let records = ids.into_iter().filter_map(|id| {
+            let projected = self
+                .state(id)
+                .and_then(|state| match state {
+                    Some(state) => filter.project(&state),
+                    None => Ok(None),
+                })
+                .map_err(std::io::Error::other);
+            projected.transpose()
         });
         let written = bundle::write_bundle_sealed(path, header, records, &key, &sealing)
             .map_err(|e| SyncError::write(path, &e))?;
@@ -380,8 +474,8 @@ impl Store {
             unchanged_left_out: 0,
             sealed_for: 0,
         };
-        let mut consider = |state: RecordState| -> Result<(), StoreError> {
-            if let Some(base) = &base {
+        let mut consider = |state: RecordState, again: bool| -> Result<(), StoreError> {
+            if let (Some(base), false) = (&base, again) {
                 if state.stamps().all(|stamp| base.covers(stamp)) {
                     report.unchanged_left_out += 1;
                     return Ok(());
@@ -402,13 +496,19 @@ impl Store {
         };
         match &base {
             Some(base) => {
-                for id in self.ids_possibly_changed_since(base)? {
-                    if let Some(state) = self.state(id)? {
-                        consider(state)?;
+                let (changed, again) = self.ids_possibly_changed_since(base)?;
+                for id in &changed {
+                    if let Some(state) = self.state(*id)? {
+                        consider(state, again.binary_search(id).is_ok())?;
+                    }
+                }
+                for id in again.iter().filter(|id| changed.binary_search(id).is_err()) {
+                    if let Some(state) = self.state(*id)? {
+                        consider(state, true)?;
                     }
                 }
             }
-            None => self.for_each_state(&mut consider)?,
+            None => self.for_each_state(|state| consider(state, false))?,
         }
         records.sort_unstable();
         Ok((report, base, records))
@@ -659,11 +759,12 @@ impl Store {
     pub fn digest(&self) -> SyncResult<String> {
         let mut hasher = blake3::Hasher::new();
         let mut count = 0u64;
+        let mut filter = ExportFilter::new(self);
         self.for_each_state(|state| {
             if visibility_of(&state) == Visibility::Private {
                 return Ok(());
             }
-            if let Some(projection) = shareable_projection(&state) {
+            if let Some(projection) = filter.project(&state)? {
                 let bytes = postcard::to_stdvec(&projection).expect("records encode");
                 hasher.update(&(bytes.len() as u64).to_le_bytes());
                 hasher.update(&bytes);

@@ -60,7 +60,14 @@ pub struct Member {
 impl RecordBody for Member {
     const KIND: RecordKind = RecordKind::Member;
     fn validate(&self) -> Result<(), ValidationError> {
-        if self.node.parse::<NodeId>().is_err() || self.node.len() != 16 {
+        // As Kring writes them: lowercase hexadecimal (another spelling would be another value).
+        let lower_hex = |text: &str, digits: usize| {
+            text.len() == digits
+                && text
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        };
+        if !lower_hex(&self.node, 16) {
             return Err(ValidationError::new(
                 "node",
                 format!("'{}' is not a node id", self.node),
@@ -69,7 +76,7 @@ impl RecordBody for Member {
         if self.name.trim().is_empty() {
             return Err(ValidationError::new("name", "must not be empty"));
         }
-        if keys::unhex(&self.signing_key).is_none_or(|k| k.len() != 32) {
+        if !lower_hex(&self.signing_key, 64) {
             return Err(ValidationError::new("signing_key", "is not an ed25519 key"));
         }
         if let Some(key) = &self.encryption_key {

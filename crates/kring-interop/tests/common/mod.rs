@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod mutations;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -33,6 +35,21 @@ pub fn corpus_names() -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The paths of every file with one of `extensions` in `tests/corpus/<folder>/`, sorted.
+pub fn corpus_paths(folder: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    let directory = crate_dir().join("tests/corpus").join(folder);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&directory)
+        .unwrap_or_else(|error| panic!("cannot list {}: {error}", directory.display()))
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| extensions.iter().any(|wanted| ext == *wanted))
+        })
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// Bytes of a file in `tests/fixtures/`.

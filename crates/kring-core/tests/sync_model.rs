@@ -1,0 +1,709 @@
+//! A model test of sync itself (issues #21 and #14): random organisations — a Manager of the
+//! Network and networkers syncing hub and spoke by deltas only, newcomers joining late, masters
+//! skipped, bundles handed over directly, visibility changing, concurrent edits, an offboarding —
+//! with forged and out-of-rights bundles mixed in. Afterwards, checked against what was written:
+//!
+//! 1. delta-only sync converges: every store reaches the manager's digest, and a full exchange of
+//!    everything afterwards adds nothing;
+//! 2. no honest write is lost: every value a store wrote last to a field of a record that is
+//!    still shared is, on the manager's store, a version of that field, or in its history, or
+//!    superseded by a version whose writer had seen it (so no conflict disappears unresolved);
+//! 3. nothing a networker keeps private leaves their machine: no bundle ever written carries a
+//!    private card's canary;
+//! 4. nothing is written outside its writer's rights: every version on the manager's store was
+//!    stamped by a node the roster allowed to write it.
+//!
+//! `PROPTEST_CASES` sets how many organisations run (CI runs the default below; the closing note
+//! of a long run says how many).
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::clock::{Hlc, Stamp};
+use kring_core::crdt::RecordState;
+use kring_core::manager::Goal;
+use kring_core::model::{InteractionKind, Person, RecordId, Role, Visibility};
+use kring_core::store::views::{LogRequest, RelateRequest};
+use kring_core::store::{OpenOptions, Store};
+use kring_core::sync::bundle;
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+mod common;
+
+const NAMES: &[&str] = &["Jan Peeters", "Zoë Dubois", "Søren Öztürk", "An Maes"];
+const TITLES: &[&str] = &["schepen", "directeur", "havenkapitein"];
+
+#[derive(Clone, Debug)]
+enum Step {
+    /// A networker adds a card (shared or summary: these may change visibility later).
+    Add {
+        who: usize,
+        name: usize,
+        summary: bool,
+    },
+    /// A networker adds a private card holding a canary; it stays private for ever.
+    Secret { who: usize },
+    /// Someone edits the title of a card they know (concurrent edits happen this way).
+    Edit {
+        who: usize,
+        card: usize,
+        title: usize,
+    },
+    /// A card's owner changes who may see it.
+    Narrow { who: usize, card: usize, to: u8 },
+    /// A networker relates to a card and logs a meeting (a private one now and then).
+    Meet {
+        who: usize,
+        card: usize,
+        private: bool,
+    },
+    /// A networker writes a delta into the manager's inbox.
+    Send { who: usize },
+    /// The manager imports its inbox and writes a master (a delta).
+    Merge,
+    /// A networker imports the newest master, or skips it.
+    Receive { who: usize, skip: bool },
+    /// A networker hands another a plain delta directly.
+    HandOver { from: usize, to: usize },
+    /// A newcomer joins the organisation.
+    Join,
+    /// The manager offboards a networker (not the last one).
+    Offboard { who: usize },
+    /// A stranger's master (a key not on the roster) is dropped into every inbox.
+    Stranger,
+    /// An enrolled networker forges writes outside its rights into its own bundle.
+    Overreach { who: usize },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let who = 0..6usize;
+    prop_oneof![
+        4 => (who.clone(), 0..NAMES.len(), any::<bool>()).prop_map(|(who, name, summary)| Step::Add { who, name, summary }),
+        1 => who.clone().prop_map(|who| Step::Secret { who }),
+        4 => (who.clone(), 0..16usize, 0..TITLES.len()).prop_map(|(who, card, title)| Step::Edit { who, card, title }),
+        1 => (who.clone(), 0..16usize, 0..3u8).prop_map(|(who, card, to)| Step::Narrow { who, card, to }),
+        2 => (who.clone(), 0..16usize, proptest::bool::weighted(0.2)).prop_map(|(who, card, private)| Step::Meet { who, card, private }),
+        4 => who.clone().prop_map(|who| Step::Send { who }),
+        3 => Just(Step::Merge),
+        4 => (who.clone(), proptest::bool::weighted(0.2)).prop_map(|(who, skip)| Step::Receive { who, skip }),
+        1 => (who.clone(), who.clone()).prop_map(|(from, to)| Step::HandOver { from, to }),
+        1 => Just(Step::Join),
+        1 => who.clone().prop_map(|who| Step::Offboard { who }),
+        1 => Just(Step::Stranger),
+        1 => who.prop_map(|who| Step::Overreach { who }),
+    ]
+}
+
+struct Networker {
+    store: Store,
+    left: bool,
+    /// The newest master this networker has not imported yet (skipped ones are dropped).
+    pending_master: Option<PathBuf>,
+}
+
+struct World {
+    dir: tempfile::TempDir,
+    now: DateTime<Utc>,
+    files: usize,
+    manager: Store,
+    networkers: Vec<Networker>,
+    inbox: Vec<PathBuf>,
+    /// Every bundle written, to look for canaries.
+    written: Vec<PathBuf>,
+    canaries: Vec<String>,
+    goal: RecordId,
+    /// The last value each store wrote to each (record, field), with its stamp.
+    last_writes: BTreeMap<(usize, RecordId, String), Stamp>,
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(
+        path,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .expect("the store opens")
+}
+
+impl World {
+    fn new(networkers: usize) -> World {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap();
+        let manager = open(&dir.path().join("manager"));
+        manager
+            .init("Mia", "mia@antwerpen.be", Role::Manager, now)
+            .unwrap();
+        let goal = manager
+            .create_goal(
+                &Goal {
+                    name: "Haven 2030".into(),
+                    ..Goal::default()
+                },
+                None,
+                now,
+            )
+            .unwrap();
+        let mut world = World {
+            dir,
+            now,
+            files: 0,
+            manager,
+            networkers: Vec::new(),
+            inbox: Vec::new(),
+            written: Vec::new(),
+            canaries: Vec::new(),
+            goal,
+            last_writes: BTreeMap::new(),
+        };
+        for _ in 0..networkers {
+            world.join();
+        }
+        world
+    }
+
+    fn tick(&mut self) -> DateTime<Utc> {
+        self.now += Duration::minutes(3);
+        self.now
+    }
+
+    fn file(&mut self) -> PathBuf {
+        self.files += 1;
+        let path = self.dir.path().join(format!("{}.kring", self.files));
+        self.written.push(path.clone());
+        path
+    }
+
+    fn join(&mut self) {
+        let n = self.networkers.len();
+        let store = open(&self.dir.path().join(format!("networker-{n}")));
+        store
+            .init(
+                &format!("Netwerker {n}"),
+                &format!("n{n}@antwerpen.be"),
+                Role::Networker,
+                self.now,
+            )
+            .unwrap();
+        common::enrol(&self.manager, &store, Role::Networker, self.now);
+        self.networkers.push(Networker {
+            store,
+            left: false,
+            pending_master: None,
+        });
+    }
+
+    /// A networker still in the organisation, by a drawn number.
+    fn active(&self, who: usize) -> Option<usize> {
+        let active: Vec<usize> = (0..self.networkers.len())
+            .filter(|n| !self.networkers[*n].left)
+            .collect();
+        (!active.is_empty()).then(|| active[who % active.len()])
+    }
+
+    fn cards(store: &Store) -> Vec<RecordId> {
+        let mut ids = Vec::new();
+        store
+            .for_each_state(|state| {
+                if state.kind == "person" && !state.is_deleted() {
+                    ids.push(RecordId(state.id));
+                }
+                Ok(())
+            })
+            .unwrap();
+        ids
+    }
+
+    fn remember(&mut self, who: usize, id: RecordId, field: &str) {
+        let store = &self.networkers[who].store;
+        let me = store.node_id();
+        if let Some(version) = store
+            .state(id)
+            .unwrap()
+            .and_then(|s| s.fields.get(field).cloned())
+            .and_then(|r| {
+                r.versions()
+                    .iter()
+                    .filter(|v| v.stamp.node == me)
+                    .max_by_key(|v| v.stamp)
+                    .cloned()
+            })
+        {
+            self.last_writes
+                .insert((who, id, field.to_owned()), version.stamp);
+        }
+    }
+
+    fn import(store: &Store, files: &[PathBuf], now: DateTime<Utc>) {
+        if files.is_empty() {
+            return;
+        }
+        store
+            .import_bundles(files, false, now)
+            .unwrap_or_else(|e| panic!("an honest import failed: {e}"));
+    }
+
+    fn run(&mut self, step: Step) {
+        let now = self.tick();
+        match step {
+            Step::Add { who, name, summary } => {
+                let Some(who) = self.active(who) else { return };
+                let visibility = if summary {
+                    Visibility::Summary
+                } else {
+                    Visibility::Shared
+                };
+                let id = self.networkers[who]
+                    .store
+                    .create(
+                        &Person {
+                            display_name: NAMES[name].into(),
+                            ..Person::default()
+                        },
+                        Some(visibility),
+                        now,
+                    )
+                    .unwrap();
+                self.remember(who, id, "display_name");
+            }
+            Step::Secret { who } => {
+                let Some(who) = self.active(who) else { return };
+                let canary = format!("CANARY-{}-{}", who, self.canaries.len());
+                self.networkers[who]
+                    .store
+                    .create(
+                        &Person {
+                            display_name: canary.clone(),
+                            tags: vec!["geheim".into()],
+                            ..Person::default()
+                        },
+                        Some(Visibility::Private),
+                        now,
+                    )
+                    .unwrap();
+                self.canaries.push(canary);
+            }
+            Step::Edit { who, card, title } => {
+                let Some(who) = self.active(who) else { return };
+                let store = &self.networkers[who].store;
+                let cards = World::cards(store);
+                let Some(id) = cards.get(card % cards.len().max(1)).copied() else {
+                    return;
+                };
+                let edited =
+                    store.set_fields(id, &[("job_title".into(), TITLES[title].into())], now);
+                if edited.is_ok() {
+                    self.remember(who, id, "job_title");
+                }
+            }
+            Step::Narrow { who, card, to } => {
+                let Some(who) = self.active(who) else { return };
+                let store = &self.networkers[who].store;
+                let me = store.require_profile().unwrap().networker;
+                let own: Vec<RecordId> = World::cards(store)
+                    .into_iter()
+                    .filter(|id| {
+                        let state = store.state(*id).unwrap().unwrap();
+                        kring_core::trust::rights::owner_of(&state) == Some(me)
+                            && !state
+                                .current("tags")
+                                .is_some_and(|t| t.to_string().contains("geheim"))
+                            && !state
+                                .sets
+                                .get("tags")
+                                .is_some_and(|s| s.contains(b"\"geheim\""))
+                    })
+                    .collect();
+                let Some(id) = own.get(card % own.len().max(1)).copied() else {
+                    return;
+                };
+                let visibility = [Visibility::Shared, Visibility::Summary, Visibility::Private]
+                    [usize::from(to) % 3];
+                store.set_visibility(id, visibility, now).unwrap();
+            }
+            Step::Meet { who, card, private } => {
+                let Some(who) = self.active(who) else { return };
+                let store = &self.networkers[who].store;
+                let cards = World::cards(store);
+                let Some(id) = cards.get(card % cards.len().max(1)).copied() else {
+                    return;
+                };
+                if store.get::<Person>(id).unwrap().is_none() {
+                    return;
+                }
+                let _ = store.relate(id, &RelateRequest::default(), now);
+                let _ = store.log_interaction(
+                    &LogRequest {
+                        with: vec![id],
+                        kind: InteractionKind::Meeting,
+                        at: now.fixed_offset(),
+                        summary: if private {
+                            "Vertrouwelijk gesprek".into()
+                        } else {
+                            "Overleg".into()
+                        },
+                        outcomes: vec![],
+                        follow_up: None,
+                        visibility: private.then_some(Visibility::Private),
+                    },
+                    now,
+                );
+            }
+            Step::Send { who } => {
+                let Some(who) = self.active(who) else { return };
+                let path = self.file();
+                self.networkers[who]
+                    .store
+                    .export_bundle(&path, false, now)
+                    .unwrap();
+                self.inbox.push(path);
+            }
+            Step::Merge => {
+                let inbox = std::mem::take(&mut self.inbox);
+                World::import(&self.manager, &inbox, now);
+                let path = self.file();
+                self.manager.export_bundle(&path, false, now).unwrap();
+                for networker in self.networkers.iter_mut().filter(|n| !n.left) {
+                    networker.pending_master = Some(path.clone());
+                }
+            }
+            Step::Receive { who, skip } => {
+                let Some(who) = self.active(who) else { return };
+                let Some(master) = self.networkers[who].pending_master.take() else {
+                    return;
+                };
+                if !skip {
+                    World::import(&self.networkers[who].store, &[master], now);
+                }
+            }
+            Step::HandOver { from, to } => {
+                let (Some(from), Some(to)) = (self.active(from), self.active(to)) else {
+                    return;
+                };
+                if from == to {
+                    return;
+                }
+                let path = self.file();
+                self.networkers[from]
+                    .store
+                    .export_bundle_with(&path, false, true, now)
+                    .unwrap();
+                // The colleague accepts it if it knows the sender from a master by now; a
+                // bundle from a colleague it does not know yet is held, as it should be.
+                let report = self.networkers[to]
+                    .store
+                    .import_bundles(&[path], false, now)
+                    .unwrap();
+                assert_eq!(report.refused_total, 0, "an honest hand-over: {report:?}");
+            }
+            Step::Join => {
+                if self.networkers.len() < 6 {
+                    self.join();
+                }
+            }
+            Step::Offboard { who } => {
+                let active: Vec<usize> = (0..self.networkers.len())
+                    .filter(|n| !self.networkers[*n].left)
+                    .collect();
+                if active.len() < 2 {
+                    return;
+                }
+                let who = active[who % active.len()];
+                // The leaver's last writes reach the manager first, as they would.
+                let path = self.file();
+                self.networkers[who]
+                    .store
+                    .export_bundle(&path, false, now)
+                    .unwrap();
+                World::import(&self.manager, &[path], now);
+                let card = self.networkers[who]
+                    .store
+                    .require_profile()
+                    .unwrap()
+                    .networker;
+                self.manager.offboard(card, &[], false, now).unwrap();
+                self.networkers[who].left = true;
+            }
+            Step::Stranger => {
+                let stranger = open(&self.dir.path().join(format!("stranger-{}", self.files)));
+                stranger
+                    .init("Mallory", "mallory@example.com", Role::Manager, now)
+                    .unwrap();
+                let mut rename = self.manager.state(self.goal).unwrap().unwrap();
+                rename.write(
+                    "name",
+                    serde_json::to_vec("Verkocht").unwrap(),
+                    stamp(&stranger, now),
+                );
+                let path = self.forge(None, Some(&stranger), vec![rename]);
+                let report = self
+                    .manager
+                    .import_bundles(&[path.clone()], false, now)
+                    .unwrap();
+                assert_eq!(report.held.len(), 1, "a stranger's master is held");
+                for networker in self.networkers.iter().filter(|n| !n.left) {
+                    let report = networker
+                        .store
+                        .import_bundles(&[path.clone()], false, now)
+                        .unwrap();
+                    assert_eq!(report.held.len(), 1);
+                }
+            }
+            Step::Overreach { who } => {
+                let Some(who) = self.active(who) else { return };
+                let store = &self.networkers[who].store;
+                let mut forged = Vec::new();
+                if let Some(goal) = store.state(self.goal).unwrap() {
+                    let mut rename = goal;
+                    rename.write(
+                        "name",
+                        serde_json::to_vec("Verkocht").unwrap(),
+                        stamp(store, now),
+                    );
+                    forged.push(rename);
+                }
+                let me = store.require_profile().unwrap().networker;
+                for id in World::cards(store) {
+                    let state = store.state(id).unwrap().unwrap();
+                    if kring_core::trust::rights::owner_of(&state).is_some_and(|o| o != me) {
+                        let mut raise = state;
+                        raise.write(
+                            "visibility",
+                            serde_json::to_vec("shared").unwrap(),
+                            stamp(store, now),
+                        );
+                        raise.write("deleted", b"true".to_vec(), stamp(store, now));
+                        forged.push(raise);
+                        break;
+                    }
+                }
+                if forged.is_empty() {
+                    return;
+                }
+                let path = self.forge(Some(who), None, forged);
+                self.inbox.push(path);
+            }
+        }
+    }
+
+    fn forge(
+        &mut self,
+        signer: Option<usize>,
+        stranger: Option<&Store>,
+        records: Vec<RecordState>,
+    ) -> PathBuf {
+        let template = self.file();
+        let path = self.file();
+        let signer = match (signer, stranger) {
+            (Some(who), _) => &self.networkers[who].store,
+            (None, Some(stranger)) => stranger,
+            (None, None) => &self.manager,
+        };
+        signer
+            .export_bundle_with(&template, true, true, self.now)
+            .unwrap();
+        let (mut header, _) = signer.open_bundle(&template).unwrap().read_all().unwrap();
+        // The forger claims to hold nothing: a coverage claim covers only its author's own
+        // writes, so a false one would only have hidden the forger's own records from others.
+        header.coverage = Default::default();
+        let mut records = records;
+        records.sort_by_key(|r| r.id);
+        records.dedup_by_key(|r| r.id);
+        bundle::write_bundle(&path, header, records, &signer.signing_key().unwrap()).unwrap();
+        path
+    }
+
+    /// Rounds of delta-only sync until nothing moves (at most six).
+    fn settle(&mut self) {
+        for _ in 0..6 {
+            for who in 0..self.networkers.len() {
+                if !self.networkers[who].left {
+                    let now = self.tick();
+                    let path = self.file();
+                    self.networkers[who]
+                        .store
+                        .export_bundle(&path, false, now)
+                        .unwrap();
+                    self.inbox.push(path);
+                }
+            }
+            self.run(Step::Merge);
+            for who in 0..self.networkers.len() {
+                if let Some(master) = self.networkers[who].pending_master.take() {
+                    let now = self.now;
+                    World::import(&self.networkers[who].store, &[master], now);
+                }
+            }
+        }
+    }
+}
+
+fn stamp(store: &Store, at: DateTime<Utc>) -> Stamp {
+    Stamp {
+        hlc: Hlc {
+            millis: at.timestamp_millis() as u64,
+            counter: 999,
+        },
+        node: store.node_id(),
+    }
+}
+
+fn run(networkers: usize, steps: Vec<Step>) -> Result<(), TestCaseError> {
+    let mut world = World::new(networkers);
+    for step in steps {
+        world.run(step);
+    }
+    world.settle();
+
+    // 1. Delta-only sync converged, and a full exchange adds nothing.
+    let digest = world.manager.digest().unwrap();
+    for (n, networker) in world.networkers.iter().enumerate() {
+        if !networker.left {
+            prop_assert_eq!(
+                networker.store.digest().unwrap(),
+                digest.clone(),
+                "networker {} did not reach the manager's digest by deltas",
+                n
+            );
+        }
+    }
+    let mut full = Vec::new();
+    for who in 0..world.networkers.len() {
+        if !world.networkers[who].left {
+            let path = world.file();
+            world.networkers[who]
+                .store
+                .export_bundle(&path, true, world.now)
+                .unwrap();
+            full.push(path);
+        }
+    }
+    World::import(&world.manager, &full, world.now);
+    prop_assert_eq!(
+        world.manager.digest().unwrap(),
+        digest,
+        "full exports brought the manager something the deltas had not"
+    );
+
+    // 2. No honest write lost.
+    for ((who, id, field), written) in &world.last_writes {
+        let writer = &world.networkers[*who];
+        let at_writer = writer.store.state(*id).unwrap().unwrap();
+        // Writes after leaving are refused by design; a card its owner withdrew takes no more.
+        let withdrawn = kring_core::sync::visibility_of(&at_writer) != Visibility::Shared;
+        let at_owner_withdrawn = world.networkers.iter().any(|n| {
+            n.store.state(*id).unwrap().is_some_and(|s| {
+                kring_core::trust::rights::owner_of(&s)
+                    == Some(n.store.require_profile().unwrap().networker)
+                    && kring_core::sync::visibility_of(&s) != Visibility::Shared
+            })
+        });
+        if writer.left || withdrawn || at_owner_withdrawn {
+            continue;
+        }
+        let at_manager = world.manager.state(*id).unwrap();
+        let kept = at_manager.as_ref().is_some_and(|state| {
+            state.fields.get(field).is_some_and(|register| {
+                register
+                    .versions()
+                    .iter()
+                    .any(|v| v.stamp == *written || v.seen.covers(*written))
+            })
+        }) || world
+            .manager
+            .history(*id)
+            .unwrap()
+            .iter()
+            .any(|(f, s, _)| f == field && s == written);
+        prop_assert!(
+            kept,
+            "networker {}'s write of {} on {} ({}) is gone from the manager's store",
+            who,
+            field,
+            id,
+            written
+        );
+    }
+
+    // 3. No private canary ever left a machine.
+    for file in &world.written {
+        let plaintext = match world.manager.open_bundle(file) {
+            Ok(reader) => {
+                let (header, records) = reader.read_all().unwrap();
+                format!("{header:?}{records:?}")
+            }
+            Err(_) => String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned(),
+        };
+        for canary in &world.canaries {
+            prop_assert!(
+                !plaintext.contains(canary),
+                "{} left its owner's machine in {}",
+                canary,
+                file.display()
+            );
+        }
+    }
+
+    // 4. Nothing on the manager's store was written outside its writer's rights.
+    let roster = world.manager.roster().unwrap();
+    let mut violations = BTreeSet::new();
+    world
+        .manager
+        .for_each_state(|state| {
+            let owner = kring_core::trust::rights::owner_of(&state);
+            for (field, register) in &state.fields {
+                for version in register.versions() {
+                    let Some(writer) = roster.get(version.stamp.node) else {
+                        violations.insert(format!("{} {field}: unknown writer", state.id));
+                        continue;
+                    };
+                    if kring_core::trust::rights::may_write(
+                        writer,
+                        &state.kind,
+                        RecordId(state.id),
+                        owner,
+                        field,
+                        version.seen.0.is_empty(),
+                    )
+                    .is_err()
+                    {
+                        violations.insert(format!(
+                            "{} {} {field} by {}",
+                            state.kind, state.id, writer.name
+                        ));
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    prop_assert!(
+        violations.is_empty(),
+        "written outside rights: {:?}",
+        violations
+    );
+    prop_assert_eq!(
+        world.manager.goal_views(world.now).unwrap()[0]
+            .goal
+            .name
+            .clone(),
+        "Haven 2030".to_string()
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(16),
+        max_shrink_iters: 100,
+        .. ProptestConfig::default()
+    })]
+
+    #[test]
+    fn delta_sync_through_the_manager_converges_loses_no_honest_write_and_keeps_every_secret(
+        networkers in 2usize..=3,
+        steps in proptest::collection::vec(step(), 10..60),
+    ) {
+        run(networkers, steps)?;
+    }
+}
