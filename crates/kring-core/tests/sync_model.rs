@@ -438,13 +438,13 @@ impl World {
                 let path = self.forge(None, Some(&stranger), vec![rename]);
                 let report = self
                     .manager
-                    .import_bundles(&[path.clone()], false, now)
+                    .import_bundles(std::slice::from_ref(&path), false, now)
                     .unwrap();
                 assert_eq!(report.held.len(), 1, "a stranger's master is held");
                 for networker in self.networkers.iter().filter(|n| !n.left) {
                     let report = networker
                         .store
-                        .import_bundles(&[path.clone()], false, now)
+                        .import_bundles(std::slice::from_ref(&path), false, now)
                         .unwrap();
                     assert_eq!(report.held.len(), 1);
                 }
