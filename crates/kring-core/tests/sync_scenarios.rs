@@ -668,7 +668,7 @@ fn an_edit_after_a_delete_revives_the_record_in_every_store() {
 
 #[test]
 fn kinds_and_fields_from_a_newer_kring_survive_a_round_trip() {
-    use kring_core::clock::{Hlc, NodeId, Stamp};
+    use kring_core::clock::{Hlc, Stamp};
     use kring_core::crdt::RecordState;
     let mut world = World::new();
     let m = world.store("Mia", Role::Manager);
