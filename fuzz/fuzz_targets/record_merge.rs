@@ -1,7 +1,8 @@
-//! Records from a bundle whose signer is trusted on first use are whatever its author made them:
-//! a forged or buggy file can carry any `RecordState` postcard can encode. An import merges them
-//! (before the body hash is even checked), indexes them, projects them for export, shows their
-//! conflicts and moves the clock past their stamps. None of that may panic.
+//! Records from a bundle signed by an enrolled member are whatever its author made them: a forged
+//! or buggy file can carry any `RecordState` postcard can encode. An import checks their values
+//! against the field table and their owners against the rights, merges what it admits, indexes
+//! it, projects it for export, shows its conflicts and moves the clock past its stamps. None of
+//! that may panic.
 //!
 //! Input: two postcard-encoded records back to back (the bundle_reader seeds' records are this
 //! encoding); the second one, if present, is merged into the first.
@@ -49,6 +50,8 @@ fuzz_target!(|data: &[u8]| {
         };
         let _ = indexes::term_contributions(state, &mut lookup, today);
         let _ = kring_core::sync::shareable_projection(state);
+        let _ = kring_core::schema::check_record(state);
+        let _ = kring_core::trust::rights::owner_of(state);
         let _ = kring_core::store::views::conflicts_of(state);
         let _ = postcard::to_stdvec(state).expect("a decoded record encodes again");
         // The import observes the largest stamp; the next local edit must still get a stamp.

@@ -146,6 +146,11 @@ fn run(cli: Cli) -> Result<()> {
         let path = cli.store.clone();
         return output::inspect(file, *jsonl, || open(path));
     }
+    if let Command::Sync(args) = cli.command {
+        // A watch opens the store for each pass only, so the app can open it in between.
+        let path = cli.store.clone();
+        return sync_folder::run(|| open(path.clone()), args);
+    }
     let store = open(cli.store)?;
     let printer = Printer;
     match cli.command {
@@ -430,7 +435,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Join { file } => organisation::join(&store, file, now)?,
         Command::Members { json } => organisation::members(&store, json)?,
         Command::Approve(args) => organisation::approve(&store, args, now)?,
-        Command::Sync(args) => sync_folder::run(&store, args)?,
+        Command::Sync(_) => unreachable!("handled before the store is opened"),
         Command::Capture(args) => capture::run(&store, args, now)?,
         Command::Backup { out } => {
             let path = match out {

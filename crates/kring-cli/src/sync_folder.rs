@@ -1,6 +1,8 @@
 //! `kring sync --folder DIR [--watch] [--json]`: sync through a shared folder (see
 //! docs/sync-folder.md). One pass by default; with `--watch`, a pass whenever the folder changes
-//! and every `--interval` seconds, until interrupted.
+//! and every `--interval` seconds, until interrupted. A watch opens the store only for each pass
+//! and closes it in between, so the desktop app can open the same store meanwhile (a pass that
+//! finds the store in use waits for the next one).
 
 use anyhow::Result;
 use chrono::Utc;
@@ -31,15 +33,16 @@ pub struct SyncArgs {
     pub json: bool,
 }
 
-/// Runs one pass, or passes until interrupted with `--watch`.
-pub fn run(store: &Store, args: SyncArgs) -> Result<()> {
+/// Runs one pass, or passes until interrupted with `--watch`; `open` opens the store.
+pub fn run(open: impl Fn() -> Result<Store>, args: SyncArgs) -> Result<()> {
     let folder = SyncFolder::new(&args.folder).with_options(FolderOptions {
         stale_after_days: args.stale_days,
         ..FolderOptions::default()
     });
     if !args.watch {
-        let report = folder.sync_once(store, Utc::now())?;
-        let status = folder.status(store, Utc::now())?;
+        let store = open()?;
+        let report = folder.sync_once(&store, Utc::now())?;
+        let status = folder.status(&store, Utc::now())?;
         return print(&report, &status, args.json, false);
     }
     let interval = Duration::from_secs(args.interval.max(1));
@@ -58,9 +61,19 @@ pub fn run(store: &Store, args: SyncArgs) -> Result<()> {
         );
     }
     loop {
-        match folder.sync_once(store, Utc::now()) {
+        let store = match open() {
+            Ok(store) => store,
+            // The app has the store open: the next pass tries again.
+            Err(error) => {
+                eprintln!("kring: {error}; trying again at the next pass");
+                watcher.mark_seen();
+                watcher.wait(interval);
+                continue;
+            }
+        };
+        match folder.sync_once(&store, Utc::now()) {
             Ok(report) => {
-                let status = folder.status(store, Utc::now())?;
+                let status = folder.status(&store, Utc::now())?;
                 if report.did_something()
                     || !report.skipped.is_empty()
                     || !report.held.is_empty()
@@ -72,6 +85,7 @@ pub fn run(store: &Store, args: SyncArgs) -> Result<()> {
             // The folder went away (laptop offline, drive unmounted): say so and keep waiting.
             Err(error) => eprintln!("kring: {error}"),
         }
+        drop(store);
         watcher.mark_seen();
         watcher.wait(interval);
     }

@@ -43,6 +43,40 @@ fn card_id(n: usize) -> uuid::Uuid {
     uuid::Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | n as u128)
 }
 
+fn networker_card(n: usize) -> RecordId {
+    RecordId(uuid::Uuid::from_u128(
+        0x0190_0000_0000_7000_9000_0000_0000_0000 | n as u128,
+    ))
+}
+
+fn node_of(n: usize) -> NodeId {
+    NodeId(1_000 + n as u64)
+}
+
+/// Each networker's signing key, derived from its number, so the merge can enrol it.
+fn key_of(n: usize) -> ed25519_dalek::SigningKey {
+    let seed = blake3::hash(format!("merge benchmark networker {n}").as_bytes());
+    ed25519_dalek::SigningKey::from_bytes(seed.as_bytes())
+}
+
+/// Puts every generated networker on the manager's roster (as a manager approving each would).
+fn enrol_all(store: &Store, networkers: usize, now: chrono::DateTime<Utc>) {
+    for n in 0..networkers {
+        let public = key_of(n).verifying_key().to_bytes();
+        let identity = kring_core::trust::Identity {
+            node: node_of(n).to_string(),
+            name: format!("Networker {n}"),
+            email: format!("networker{n}@antwerpen.be"),
+            networker: Some(networker_card(n)),
+            role: Role::Networker,
+            signing_key: kring_core::trust::keys::hex(&public),
+            encryption_key: String::new(),
+            fingerprint: kring_core::trust::keys::fingerprint(&public),
+        };
+        store.enrol(&identity, Role::Networker, now).unwrap();
+    }
+}
+
 fn generate(dir: &Path, networkers: usize, cards: usize) {
     std::fs::create_dir_all(dir).unwrap();
     let own = cards - cards * SHARED_WITH_NEIGHBOUR_PERCENT / 100;
@@ -54,7 +88,7 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
     let started = Instant::now();
     for n in 0..networkers {
         let mut rng = StdRng::seed_from_u64(n as u64);
-        let node = NodeId(1_000 + n as u64);
+        let node = node_of(n);
         let mut millis = base + n as u64 * 17;
         let mut stamp = || {
             millis += 1;
@@ -63,9 +97,7 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
                 node,
             }
         };
-        let networker = RecordId(uuid::Uuid::from_u128(
-            0x0190_0000_0000_7000_9000_0000_0000_0000 | n as u128,
-        ));
+        let networker = networker_card(n);
         let mut records: Vec<RecordState> = Vec::new();
         let mut me = RecordState::new(networker.0, "networker");
         me.write("name", json(format!("Networker {n}").into()), stamp());
@@ -92,9 +124,13 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
                 "beleidsadviseur".into()
             };
             person.write("job_title", json(title.into()), s);
-            person.write("visibility", json("shared".into()), s);
-            person.write("author", json(networker.to_string().into()), s);
-            person.write("created_at", json("2026-01-05T09:00:00.000Z".into()), s);
+            // Who may see the card and whose it is are written by the networker it came from;
+            // the neighbour who has it too edits its fields.
+            if ((n * own + k) % pool) / own == n {
+                person.write("visibility", json("shared".into()), s);
+                person.write("author", json(networker.to_string().into()), s);
+                person.write("created_at", json("2026-01-05T09:00:00.000Z".into()), s);
+            }
             let email = format!("persoon{}@voorbeeld.be", (n * own + k) % pool);
             person
                 .sets
@@ -161,7 +197,7 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             encryption_key: None,
             coverage: Default::default(),
         };
-        let key = bundle::new_signing_key();
+        let key = key_of(n);
         bundle::write_bundle(
             &dir.join(format!("networker-{n:03}.kring")),
             header,
@@ -272,8 +308,10 @@ fn merge(dir: &Path, store_path: &Path) {
             .unwrap();
     }
     let paths = bundles(dir);
+    enrol_all(&store, paths.len(), now);
     let started = Instant::now();
     let report = store.import_bundles(&paths, false, now).unwrap();
+    assert!(report.held.is_empty(), "every networker is on the roster");
     let elapsed = started.elapsed().as_secs_f64();
     let conflicts: usize = store
         .conflicts()

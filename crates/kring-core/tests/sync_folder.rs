@@ -441,3 +441,34 @@ fn a_networker_who_stops_syncing_is_reported_after_the_stale_days() {
     assert!(status.is_due(Duration::hours(24), world.now + Duration::days(1)));
     assert!(!status.is_due(Duration::hours(24), world.now));
 }
+
+#[test]
+fn sync_passes_take_one_backup_a_day_and_an_import_by_hand_takes_one_every_time() {
+    let mut world = World::new();
+    let an = world.store("An", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
+    for round in 0..5 {
+        let now = world.tick();
+        an.create(&person(&format!("Contact {round}")), None, now)
+            .unwrap();
+        world.round(&[&an], &mia);
+    }
+    assert_eq!(names(&mia, "contact"), 5, "every round was merged");
+    assert_eq!(
+        mia.backups().len(),
+        1,
+        "five passes within the hour: one backup"
+    );
+    world.now += Duration::hours(25);
+    let now = world.tick();
+    an.create(&person("Contact de volgende dag"), None, now)
+        .unwrap();
+    world.round(&[&an], &mia);
+    assert_eq!(mia.backups().len(), 2, "a day later, another");
+    // By hand, every import is backed up first.
+    let file = world.dir.path().join("by-hand.kring");
+    an.export_bundle(&file, true, world.now).unwrap();
+    mia.import_bundles(&[file], false, world.now).unwrap();
+    assert_eq!(mia.backups().len(), 3);
+}

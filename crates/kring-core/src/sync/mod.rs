@@ -578,6 +578,20 @@ impl Store {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(u64, u64),
     ) -> SyncResult<ImportReport> {
+        self.import_bundles_backing_up(paths, dry_run, BackupPolicy::Always, now, progress)
+    }
+
+    /// As [`Store::import_bundles_with_progress`], taking the backup before the merge as
+    /// `backups` says (a sync pass takes one a day: the import journal already makes a crashed
+    /// import roll forward).
+    pub fn import_bundles_backing_up(
+        &self,
+        paths: &[PathBuf],
+        dry_run: bool,
+        backups: BackupPolicy,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> SyncResult<ImportReport> {
         let mut report = ImportReport {
             dry_run,
             ..ImportReport::default()
@@ -692,13 +706,19 @@ impl Store {
             return Ok(report);
         }
         // 3. A backup, then the journal, then the merge in bounded chunks.
-        let backup = if self
+        let empty = self
             .for_each_state(|_| Err(StoreError::Io("non-empty".into())))
-            .is_err()
-        {
-            Some(self.backup_before("import", now)?)
-        } else {
-            None
+            .is_ok();
+        let recent = |hours: i64| {
+            self.backups().first().is_some_and(|newest| {
+                backup_time(&newest.name)
+                    .is_some_and(|at| now - at < chrono::Duration::hours(hours))
+            })
+        };
+        let backup = match backups {
+            _ if empty => None,
+            BackupPolicy::Daily if recent(24) => None,
+            _ => Some(self.backup_before("import", now)?),
         };
         journal::open(self, &to_verify, &accepted, now)?;
         let merged = journal::apply(self, &to_verify, now, &mut |merged| {
@@ -912,6 +932,23 @@ impl Store {
         }
         Ok(record)
     }
+}
+
+/// When an import takes a backup of the store before it merges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupPolicy {
+    /// Before every import (an import by hand).
+    Always,
+    /// Unless the newest backup is less than a day old (a sync pass, which may run every minute).
+    Daily,
+}
+
+/// The time a backup's file name starts with (`20261123T101500.000Z-…`).
+fn backup_time(name: &str) -> Option<DateTime<Utc>> {
+    let stamp = name.get(..20)?;
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%.3fZ")
+        .ok()
+        .map(|t| t.and_utc())
 }
 
 const BACKUP_META_KIND: &str = "kring.backup_meta";

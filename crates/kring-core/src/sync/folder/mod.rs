@@ -618,7 +618,13 @@ impl SyncFolder {
         if !verified.is_empty() {
             verified.sort_by_key(|f| (f.header.created_at_millis, f.path.clone()));
             let paths: Vec<PathBuf> = verified.iter().map(|f| f.path.clone()).collect();
-            let imported = match store.import_bundles(&paths, false, now) {
+            let imported = match store.import_bundles_backing_up(
+                &paths,
+                false,
+                super::BackupPolicy::Daily,
+                now,
+                &mut |_, _| {},
+            ) {
                 Ok(imported) => imported,
                 // A file changed between the check and the copy: leave it all for the next pass.
                 Err(SyncError::Bundle(error)) => {
