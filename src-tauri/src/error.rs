@@ -58,6 +58,15 @@ impl From<SyncError> for AppError {
     }
 }
 
+impl From<kring_core::trust::TrustError> for AppError {
+    fn from(error: kring_core::trust::TrustError) -> AppError {
+        match error {
+            kring_core::trust::TrustError::Store(store) => store.into(),
+            other => AppError::new(other.code(), capitalised(&other.to_string())),
+        }
+    }
+}
+
 impl From<ContactsError> for AppError {
     fn from(error: ContactsError) -> AppError {
         match error {

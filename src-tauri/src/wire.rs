@@ -125,3 +125,19 @@ pub struct HandoverPick {
     pub stakeholder: String,
     pub successor: String,
 }
+
+/// The Members screen: the organisation, this store, and everyone on the roster or waiting.
+#[derive(Clone, Debug, Serialize, specta::Type)]
+pub struct Members {
+    /// The organisation's id; `None` before the store founded or joined one.
+    pub organisation: Option<String>,
+    pub me: kring_core::trust::Identity,
+    pub members: Vec<kring_core::trust::MemberView>,
+}
+
+/// A store approved, and what merging the bundles held for it did.
+#[derive(Clone, Debug, Serialize, specta::Type)]
+pub struct Approved {
+    pub identity: kring_core::trust::Identity,
+    pub merged: Option<kring_core::sync::ImportReport>,
+}

@@ -2,7 +2,7 @@
 //! to the organisation (see `kring_core::trust`).
 
 use crate::output::{clean, print_json};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;
 use kring_core::model::Role;
@@ -30,15 +30,7 @@ pub struct ApproveArgs {
 
 /// `kring invite`: an invitation file for a new member.
 pub fn invite(store: &Store, args: InviteArgs, now: DateTime<Utc>) -> Result<()> {
-    let invitation = store.invite(args.role, now)?;
-    let text = serde_json::to_string_pretty(&invitation)?;
-    kring_core::files::write_atomically(&args.out, text.as_bytes()).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}",
-            args.out.display(),
-            kring_core::files::write_failure(&e)
-        )
-    })?;
+    let invitation = store.write_invitation(&args.out, args.role, now)?;
     out!(
         "wrote an invitation for a {} to {} ({})",
         args.role,
@@ -63,15 +55,14 @@ pub fn invite(store: &Store, args: InviteArgs, now: DateTime<Utc>) -> Result<()>
 
 /// `kring join FILE`: pins the organisation's managers.
 pub fn join(store: &Store, file: PathBuf, now: DateTime<Utc>) -> Result<()> {
-    let text = std::fs::read_to_string(&file)
-        .with_context(|| format!("{}: cannot be read", file.display()))?;
-    if text.len() > 1 << 20 {
-        anyhow::bail!("{}: too large for an invitation", file.display());
-    }
-    let invitation: kring_core::trust::Invitation = serde_json::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("{}: not a Kring invitation ({e})", file.display()))?;
-    let managers = store.join(&invitation, now)?;
-    out!("joined organisation {}", invitation.organisation);
+    let managers = store.join_from_file(&file, now)?;
+    out!(
+        "joined organisation {}",
+        store
+            .organisation()?
+            .map(|o| o.to_string())
+            .unwrap_or_default()
+    );
     out!("compare these fingerprints with the manager's own (by phone, or in person):");
     for manager in &managers {
         out!(
@@ -119,25 +110,20 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
 /// `kring approve WHO`: enrols (manager) or pins (networker) a pending store, and merges what was
 /// held for it.
 pub fn approve(store: &Store, args: ApproveArgs, now: DateTime<Utc>) -> Result<()> {
-    let (approved, held) = store.approve(&args.who, args.role, now)?;
+    let (approved, merged) = store.approve_and_import(&args.who, args.role, now)?;
     out!(
         "approved {} <{}> (fingerprint {})",
         clean(&approved.identity.name),
         clean(&approved.identity.email),
         approved.identity.fingerprint
     );
-    let held: Vec<PathBuf> = held.into_iter().filter(|p| p.is_file()).collect();
-    if !held.is_empty() {
-        let report = store.import_bundles(&held, false, now)?;
+    if let Some(report) = merged {
         out!(
             "merged the {} bundle(s) held for them: added {}, changed {}",
-            held.len(),
+            report.files.len(),
             report.added,
             report.changed
         );
-        for file in &held {
-            let _ = std::fs::remove_file(file);
-        }
     }
     Ok(())
 }

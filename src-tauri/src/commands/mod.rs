@@ -815,3 +815,70 @@ pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> AppResult<O
     folder_sync::announce(&app).await;
     report
 }
+
+/// Who belongs to the organisation: the roster, the stores waiting for approval, and this one.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_members(state: State<'_, AppState>) -> AppResult<Members> {
+    state
+        .run(|session| {
+            let store = &session.store;
+            Ok(Members {
+                organisation: store.organisation()?.map(|o| o.to_string()),
+                me: store.identity()?,
+                members: store.members()?,
+            })
+        })
+        .await
+}
+
+/// Approves a store waiting for approval and merges what was held for it.
+#[tauri::command]
+#[specta::specta]
+pub async fn approve_member(
+    state: State<'_, AppState>,
+    who: String,
+    role: Option<String>,
+) -> AppResult<Approved> {
+    let role = optional::<Role>("role", &role)?;
+    state
+        .run(move |session| {
+            let (approved, merged) = session.store.approve_and_import(&who, role, Utc::now())?;
+            if merged.is_some() {
+                session.cards_replaced();
+            }
+            Ok(Approved {
+                identity: approved.identity,
+                merged,
+            })
+        })
+        .await
+}
+
+/// Writes an invitation for a new member (a manager's act).
+#[tauri::command]
+#[specta::specta]
+pub async fn write_invitation(
+    state: State<'_, AppState>,
+    path: String,
+    role: String,
+) -> AppResult<kring_core::trust::Invitation> {
+    let role = parse::<Role>("role", &role)?;
+    let path = PathBuf::from(path.trim());
+    state
+        .run(move |session| Ok(session.store.write_invitation(&path, role, Utc::now())?))
+        .await
+}
+
+/// Joins the organisation of an invitation file; returns its managers, to compare fingerprints.
+#[tauri::command]
+#[specta::specta]
+pub async fn join_organisation(
+    state: State<'_, AppState>,
+    path: String,
+) -> AppResult<Vec<kring_core::trust::Identity>> {
+    let path = PathBuf::from(path.trim());
+    state
+        .run(move |session| Ok(session.store.join_from_file(&path, Utc::now())?))
+        .await
+}

@@ -44,6 +44,14 @@ export const commands = {
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
 	/**  A pass through the sync folder now; `None` when no folder is set. */
 	syncNow: () => typedError<SyncReport | null, AppError>(__TAURI_INVOKE("sync_now")),
+	/**  Who belongs to the organisation: the roster, the stores waiting for approval, and this one. */
+	listMembers: () => typedError<Members, AppError>(__TAURI_INVOKE("list_members")),
+	/**  Approves a store waiting for approval and merges what was held for it. */
+	approveMember: (who: string, role: string | null) => typedError<Approved, AppError>(__TAURI_INVOKE("approve_member", { who, role })),
+	/**  Writes an invitation for a new member (a manager's act). */
+	writeInvitation: (path: string, role: string) => typedError<Invitation, AppError>(__TAURI_INVOKE("write_invitation", { path, role })),
+	/**  Joins the organisation of an invitation file; returns its managers, to compare fingerprints. */
+	joinOrganisation: (path: string) => typedError<Identity[], AppError>(__TAURI_INVOKE("join_organisation", { path })),
 	kpiReport: (months: number) => typedError<KpiReport, AppError>(__TAURI_INVOKE("kpi_report", { months })),
 	/**  Writes the Return-on-Relationship report (`.html`) or the KPIs as CSV (`.csv`). */
 	exportKpis: (path: string, months: number) => typedError<null, AppError>(__TAURI_INVOKE("export_kpis", { path, months })),
@@ -154,6 +162,12 @@ export type AppStatus = {
 	counts_ready: boolean,
 	settings: Settings,
 	version: string,
+};
+
+/**  A store approved, and what merging the bundles held for it did. */
+export type Approved = {
+	identity: Identity,
+	merged: ImportReport | null,
 };
 
 /**  A stakeholder only one networker reaches. */
@@ -614,6 +628,18 @@ export type HeldBundle = {
 	reason: string,
 };
 
+/**  What a store says of itself: in every bundle header, in invitations, and in an approval. */
+export type Identity = {
+	node: string,
+	name: string,
+	email: string,
+	networker: RecordId | null,
+	role: Role,
+	signing_key: string,
+	encryption_key: string,
+	fingerprint: string,
+};
+
 /**  Progress of a running import, sent as the `import-progress` event. */
 export type ImportProgress = {
 	done: number,
@@ -676,6 +702,20 @@ export type IntroPath = {
 	/**  The product of the ties' weights, 0–1: higher is warmer. */
 	strength: number | null,
 	hops: number,
+};
+
+/**
+ *  An invitation to join the organisation: handed to a new member by the manager (a small file).
+ *  It carries what the joining store must pin: the organisation and its managers' keys.
+ */
+export type Invitation = {
+	kring_invitation: number,
+	organisation: string,
+	/**  The role the invited person will have (the approving manager can change it). */
+	role: Role,
+	managers: Identity[],
+	invited_by: string,
+	created_at: string,
 };
 
 /**  Key-person risk across the organisation, or for one networker. */
@@ -796,6 +836,28 @@ export type MapNode = {
 	community: number,
 	/**  The start of its earliest tie, if any tie is dated. */
 	first_seen: string | null,
+};
+
+/**  A line of `kring members`. */
+export type MemberView = {
+	node: string,
+	name: string,
+	email: string,
+	role: Role,
+	/**  `enrolled`, `pending` or `removed`. */
+	status: string,
+	fingerprint: string,
+	is_me: boolean,
+	/**  For a pending member: why. */
+	reason: string | null,
+};
+
+/**  The Members screen: the organisation, this store, and everyone on the roster or waiting. */
+export type Members = {
+	/**  The organisation's id; `None` before the store founded or joined one. */
+	organisation: string | null,
+	me: Identity,
+	members: MemberView[],
 };
 
 /**  The KPIs of one scope for one calendar month (the current month up to `now`). */

@@ -327,6 +327,28 @@ impl Store {
         Ok(self.keys()?.signing.clone())
     }
 
+    /// Approves a store waiting for approval (see [`Store::approve`]) and merges the bundles held
+    /// for it. Returns who was approved and what the merge did (`None` when nothing was held).
+    pub fn approve_and_import(
+        &self,
+        who: &str,
+        role: Option<Role>,
+        now: DateTime<Utc>,
+    ) -> SyncResult<(crate::trust::PendingMember, Option<ImportReport>)> {
+        let (approved, held) = self
+            .approve(who, role, now)
+            .map_err(|e| SyncError::Trust(Box::new(e)))?;
+        let held: Vec<PathBuf> = held.into_iter().filter(|p| p.is_file()).collect();
+        if held.is_empty() {
+            return Ok((approved, None));
+        }
+        let report = self.import_bundles(&held, false, now)?;
+        for file in &held {
+            let _ = std::fs::remove_file(file);
+        }
+        Ok((approved, Some(report)))
+    }
+
     /// Opens a bundle, plain or sealed to this store (see [`bundle::Sealing`]).
     pub fn open_bundle(&self, path: &Path) -> Result<bundle::BundleReader, SyncError> {
         let keys = self.keys()?;

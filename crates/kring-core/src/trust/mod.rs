@@ -119,6 +119,7 @@ pub struct Identity {
 /// An invitation to join the organisation: handed to a new member by the manager (a small file).
 /// It carries what the joining store must pin: the organisation and its managers' keys.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Invitation {
     pub kring_invitation: u32,
     pub organisation: uuid::Uuid,
@@ -862,5 +863,44 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// The largest invitation file read: a few managers' keys fit in a few kilobytes.
+const INVITATION_MAX_BYTES: u64 = 1 << 20;
+
+impl Store {
+    /// Writes an invitation for a new member to a file (see [`Store::invite`]).
+    pub fn write_invitation(
+        &self,
+        path: &Path,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> TrustResult<Invitation> {
+        let invitation = self.invite(role, now)?;
+        let text = serde_json::to_string_pretty(&invitation).expect("invitations serialise");
+        crate::files::write_atomically(path, text.as_bytes()).map_err(|e| TrustError::Write {
+            path: path.to_owned(),
+            reason: crate::files::write_failure(&e),
+        })?;
+        Ok(invitation)
+    }
+
+    /// Joins the organisation of an invitation file (see [`Store::join`]). A file that is not an
+    /// invitation is refused with what is wrong, and changes nothing.
+    pub fn join_from_file(&self, path: &Path, now: DateTime<Utc>) -> TrustResult<Vec<Identity>> {
+        let bad =
+            |reason: String| TrustError::BadInvitation(format!("{}: {reason}", path.display()));
+        let size = std::fs::metadata(path)
+            .map_err(|e| bad(format!("cannot be read ({e})")))?
+            .len();
+        if size > INVITATION_MAX_BYTES {
+            return Err(bad("too large for an invitation".into()));
+        }
+        let text =
+            std::fs::read_to_string(path).map_err(|e| bad(format!("cannot be read ({e})")))?;
+        let invitation: Invitation =
+            serde_json::from_str(&text).map_err(|_| bad("not a Kring invitation".into()))?;
+        self.join(&invitation, now)
     }
 }
