@@ -133,6 +133,8 @@ pub struct Members {
     pub organisation: Option<String>,
     pub me: kring_core::trust::Identity,
     pub members: Vec<kring_core::trust::MemberView>,
+    /// The last imports that refused writes, newest first.
+    pub refusals: Vec<kring_core::sync::Refusals>,
 }
 
 /// A store approved, and what merging the bundles held for it did.

@@ -299,6 +299,13 @@ fn a_networker_editing_a_goal_or_a_colleagues_card_is_refused_here_and_dropped_t
         "{codes:?}"
     );
     assert_eq!(report.refused_total, 3);
+    // The store remembers the refusals for whoever asks later (the Members screen).
+    let log = mia.refusal_log().unwrap();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(log[0].total, 3);
+    assert_eq!(log[0].writes, report.refused);
+    assert_eq!(log[0].from, vec![report.files[0].author.clone()]);
+    assert_eq!(log[0].at, later);
     assert_eq!(mia.goal_views(later).unwrap()[0].goal.name, "Haven 2030");
     assert!(
         mia.get::<Person>(berts).unwrap().is_some(),

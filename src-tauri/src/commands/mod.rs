@@ -827,6 +827,7 @@ pub async fn list_members(state: State<'_, AppState>) -> AppResult<Members> {
                 organisation: store.organisation()?.map(|o| o.to_string()),
                 me: store.identity()?,
                 members: store.members()?,
+                refusals: store.refusal_log()?,
             })
         })
         .await

@@ -858,6 +858,8 @@ export type Members = {
 	organisation: string | null,
 	me: Identity,
 	members: MemberView[],
+	/**  The last imports that refused writes, newest first. */
+	refusals: Refusals[],
 };
 
 /**  The KPIs of one scope for one calendar month (the current month up to `now`). */
@@ -1105,6 +1107,20 @@ export type RecordConflicts = {
 
 /**  A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity. */
 export type RecordId = string;
+
+/**
+ *  One import that refused writes, as remembered in the store's refusal log (the last
+ *  [`REFUSAL_LOG_ENTRIES`] such imports): what a security officer asks to see after the fact.
+ */
+export type Refusals = {
+	/**  When the import ran. */
+	at: string,
+	/**  The authors of the files it merged. */
+	from: string[],
+	/**  The refused writes (at most 200 of them; see `total`). */
+	writes: RefusedWrite[],
+	total: number,
+};
 
 /**  A write a store refused to merge, and why. Counted and named in the import report. */
 export type RefusedWrite = {

@@ -203,6 +203,7 @@ pub(crate) fn apply(
     for (file, original) in report.files.iter_mut().zip(names) {
         file.path = original;
     }
+    meta.extend(store.refusal_log_entry(&report, now)?);
     meta.push((JOURNAL_KEY.to_vec(), Vec::new()));
     merge.finish(meta, &coverage)?;
     store.meta_remove(JOURNAL_KEY)?;

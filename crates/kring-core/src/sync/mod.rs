@@ -43,8 +43,6 @@ pub enum SyncError {
     /// The merge stopped after the import was journalled: the next open of the store finishes it.
     #[error("{0}; the import is kept in the store and finishes the next time the store is opened")]
     Unfinished(Box<SyncError>),
-    /// A bundle carries changes dated more than a day after this computer's clock. Merging them
-    /// would drag every clock of the organisation forward, so the bundle is refused.
     #[error(transparent)]
     Trust(Box<crate::trust::TrustError>),
     #[error("{}: signed by this very store (node {node}); a store does not import its own bundles", .path.display())]
@@ -55,6 +53,8 @@ pub enum SyncError {
         theirs: uuid::Uuid,
         ours: uuid::Uuid,
     },
+    /// A bundle carries changes dated more than a day after this computer's clock. Merging them
+    /// would drag every clock of the organisation forward, so the bundle is refused.
     #[error("{}: {author}'s changes are dated up to {days} days after this computer's clock (which says {local}). Either {author}'s clock or this computer's clock is wrong: check the date on both; nothing was imported", .path.display())]
     ClockAhead {
         path: PathBuf,
@@ -164,6 +164,60 @@ pub struct ImportReport {
     pub refused_total: u64,
     /// Bundles not merged because their signer is not on the roster: waiting for approval.
     pub held: Vec<HeldBundle>,
+}
+
+/// One import that refused writes, as remembered in the store's refusal log (the last
+/// [`REFUSAL_LOG_ENTRIES`] such imports): what a security officer asks to see after the fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Refusals {
+    /// When the import ran.
+    pub at: DateTime<Utc>,
+    /// The authors of the files it merged.
+    pub from: Vec<String>,
+    /// The refused writes (at most 200 of them; see `total`).
+    pub writes: Vec<crate::trust::rights::RefusedWrite>,
+    pub total: u64,
+}
+
+/// How many imports with refusals the log keeps.
+pub const REFUSAL_LOG_ENTRIES: usize = 20;
+const REFUSAL_LOG_KEY: &[u8] = b"refusals";
+
+impl Store {
+    /// The imports that refused writes, newest first.
+    pub fn refusal_log(&self) -> SyncResult<Vec<Refusals>> {
+        Ok(match self.meta_get(REFUSAL_LOG_KEY)? {
+            // A log this version cannot read is not worth failing an import over.
+            Some(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
+            None => Vec::new(),
+        })
+    }
+
+    /// The meta entry that adds `report`'s refusals to the log, written in the import's last
+    /// transaction so that the log and the merge cannot disagree.
+    pub(crate) fn refusal_log_entry(
+        &self,
+        report: &ImportReport,
+        now: DateTime<Utc>,
+    ) -> SyncResult<Option<(Vec<u8>, Vec<u8>)>> {
+        if report.refused_total == 0 {
+            return Ok(None);
+        }
+        let mut log = self.refusal_log()?;
+        log.insert(
+            0,
+            Refusals {
+                at: now,
+                from: report.files.iter().map(|f| f.author.clone()).collect(),
+                writes: report.refused.clone(),
+                total: report.refused_total,
+            },
+        );
+        log.truncate(REFUSAL_LOG_ENTRIES);
+        let bytes = serde_json::to_vec(&log).map_err(|e| StoreError::Io(e.to_string()))?;
+        Ok(Some((REFUSAL_LOG_KEY.to_vec(), bytes)))
+    }
 }
 
 /// A bundle held for approval instead of merged.

@@ -76,6 +76,9 @@ impl RecordBody for Member {
         if self.name.trim().is_empty() {
             return Err(ValidationError::new("name", "must not be empty"));
         }
+        if let Some(email) = &self.email {
+            crate::model::validate_email("email", email)?;
+        }
         if !lower_hex(&self.signing_key, 64) {
             return Err(ValidationError::new("signing_key", "is not an ed25519 key"));
         }
