@@ -730,3 +730,76 @@ fn a_shared_meeting_leaves_without_a_private_participant_and_is_sent_again_once_
     assert!(participants(&mia).contains(&secret));
     assert_eq!(an.digest().unwrap(), mia.digest().unwrap());
 }
+
+/// A networker's full export, readable by a colleague (as replicas hand files to each other).
+fn plain_export(world: &mut World, store: &Store, now: DateTime<Utc>) -> PathBuf {
+    world.files += 1;
+    let path = world.dir.path().join(format!("{}.kring", world.files));
+    store.export_bundle_with(&path, true, true, now).unwrap();
+    path
+}
+
+#[test]
+fn a_card_relayed_by_a_colleague_is_neither_made_empty_nor_deletable_before_its_author_arrives() {
+    let mut world = World::new();
+    let (an, bert, mia) = organisation(&mut world);
+    let jan = mia
+        .create(&person("Jan Peeters"), Some(Visibility::Shared), t0())
+        .unwrap();
+    let master = world.export(&mia, t0() + Duration::minutes(1));
+    an.import_bundles(&[master.clone()], false, t0() + Duration::minutes(1))
+        .unwrap();
+
+    // An's export relays nothing of Mia's: Bert gets no card at all, not an empty one.
+    let relayed = plain_export(&mut world, &an, t0() + Duration::minutes(2));
+    let report = bert
+        .import_bundles(&[relayed], false, t0() + Duration::minutes(2))
+        .unwrap();
+    assert!(
+        report.refused_total > 0,
+        "Mia's writes in An's file are refused"
+    );
+    assert!(
+        bert.state(jan).unwrap().is_none(),
+        "no empty card is made of a record whose every write was refused"
+    );
+
+    // An renames it: Bert now holds An's write alone, without the author. Neither delete nor
+    // visibility may pass here, since Mia's store (which knows the author) would refuse them.
+    an.set_fields(
+        jan,
+        &[("display_name".into(), "Jan Peeters-Claes".into())],
+        t0() + Duration::minutes(3),
+    )
+    .unwrap();
+    let renamed = plain_export(&mut world, &an, t0() + Duration::minutes(4));
+    bert.import_bundles(&[renamed], false, t0() + Duration::minutes(4))
+        .unwrap();
+    assert!(bert.state(jan).unwrap().is_some(), "An's own write arrived");
+    let refused = bert.delete(jan, t0() + Duration::minutes(5));
+    assert!(
+        matches!(
+            refused,
+            Err(kring_core::store::StoreError::NotAllowed { .. })
+        ),
+        "deleting a card whose author is not known here is refused: {refused:?}"
+    );
+
+    // Once Mia's writes arrive, the stores agree.
+    let bert_export = plain_export(&mut world, &bert, t0() + Duration::minutes(6));
+    bert.import_bundles(&[master], false, t0() + Duration::minutes(6))
+        .unwrap();
+    mia.import_bundles(&[bert_export], false, t0() + Duration::minutes(6))
+        .unwrap();
+    let name = |store: &Store| {
+        store
+            .state(jan)
+            .unwrap()
+            .and_then(|s| s.fields.get("display_name").map(|r| r.versions().len()))
+    };
+    assert_eq!(name(&bert), Some(1), "Bert has the card, with one name");
+    assert!(
+        bert.live_state(jan).unwrap().is_some(),
+        "and it is not deleted"
+    );
+}

@@ -243,6 +243,12 @@ impl Gate {
                 admitted.sets.insert(name.clone(), kept);
             }
         }
+        // Every write refused and nothing held here: there is no record to make. An empty one
+        // would be a card without author or name that this store alone lists (and, with no owner
+        // to protect it, could delete where everyone else refuses to).
+        if local.is_none() && admitted.fields.is_empty() && admitted.sets.is_empty() {
+            return None;
+        }
         Some(admitted)
     }
 }

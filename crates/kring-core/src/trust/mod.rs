@@ -836,9 +836,15 @@ impl Store {
         for change in changes {
             let after = &change.after;
             let before = change.before.as_ref();
-            let owner = before
-                .and_then(rights::owner_of)
-                .or_else(|| rights::owner_of(after));
+            // A record that is here but whose author has not arrived yet (only a colleague's
+            // writes to it were admitted) belongs to someone else: the stores that know its owner
+            // would refuse what the owner alone may write, so it is refused here too, and the
+            // stores stay one.
+            let someone_else = RecordId(uuid::Uuid::nil());
+            let owner = match before {
+                Some(before) => Some(rights::owner_of(before).unwrap_or(someone_else)),
+                None => rights::owner_of(after),
+            };
             let id = RecordId(after.id);
             for (field, register) in &after.fields {
                 let held = before.and_then(|b| b.fields.get(field));
