@@ -325,7 +325,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Today { json } => {
             let due = store.follow_ups(Some(now.date_naive() + chrono::Duration::days(1)))?;
-            let cold = store.going_cold(now)?;
+            // As the app's Today: a networker's own relationships, a manager's all.
+            let (cold, _) = store.going_cold_today(usize::MAX, now)?;
             // Reviews due within the fortnight, as the app's Today screen shows them.
             let reviews =
                 store.review_reminders(now.date_naive() + chrono::Duration::days(14), now)?;

@@ -912,12 +912,17 @@ pub fn networker(store: &Store, command: NetworkerCommand, now: DateTime<Utc>) -
                 return print_json(&list);
             }
             for n in list {
+                // The label already names the unit when a colleague shares the name.
+                let unit = match &n.unit {
+                    Some(unit) if n.label == n.name => format!(" ({unit})"),
+                    _ => String::new(),
+                };
                 out!(
-                    "{}  {:<6} {}{}  — {} relationships ({} active), sole contact for {}",
+                    "{}  {:<6} {}{}  — {} relationships ({} current), sole contact for {}",
                     n.id,
                     n.status,
-                    n.name,
-                    n.unit.map(|u| format!(" ({u})")).unwrap_or_default(),
+                    n.label,
+                    unit,
                     n.relationships,
                     n.current_relationships,
                     n.sole_contact_for

@@ -155,6 +155,25 @@ impl Printer {
                 );
             }
         }
+        if !card.acquaintances.is_empty() {
+            // Each once: the stakeholders a networker knows, the colleagues who know a stakeholder.
+            out!(
+                "\n{}",
+                if card.kind == "networker" {
+                    "Knows"
+                } else {
+                    "Colleagues who know them"
+                }
+            );
+            for a in &card.acquaintances {
+                out!(
+                    "  {}: strength {}/5{}",
+                    a.name,
+                    a.strength,
+                    if a.going_cold { "  GOING COLD" } else { "" }
+                );
+            }
+        }
         if !card.follow_ups.is_empty() {
             out!("\nFollow-ups");
             for f in &card.follow_ups {

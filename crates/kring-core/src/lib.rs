@@ -20,6 +20,7 @@ pub use kring_interop;
 pub mod crdt;
 pub mod demo;
 mod error;
+pub mod figures;
 pub mod files;
 pub mod graph;
 pub mod identity_groups;

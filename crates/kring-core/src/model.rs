@@ -307,6 +307,63 @@ pub struct Networker {
     pub status: Option<NetworkerStatus>,
 }
 
+/// How each networker is named where several may be listed together: their name, and when
+/// colleagues share it, their unit (else their email, else the start of their id) in brackets,
+/// so that two "Pieter Rousseau"s can be told apart in a picker, a list or a report.
+pub fn networker_labels<'a>(
+    networkers: impl IntoIterator<Item = (RecordId, &'a Networker)>,
+) -> std::collections::HashMap<RecordId, String> {
+    use std::collections::HashMap;
+    let networkers: Vec<(RecordId, &Networker)> = networkers.into_iter().collect();
+    let fold = |text: &str| crate::text::fold(text.trim());
+    let mut by_name: HashMap<String, Vec<(RecordId, &Networker)>> = HashMap::new();
+    for (id, networker) in &networkers {
+        by_name
+            .entry(fold(&networker.name))
+            .or_default()
+            .push((*id, networker));
+    }
+    let mut labels = HashMap::new();
+    for namesakes in by_name.values() {
+        if let [(id, networker)] = namesakes.as_slice() {
+            labels.insert(*id, networker.name.clone());
+            continue;
+        }
+        // The first detail that tells every namesake apart: unit, then email, then id.
+        let distinct = |detail: &dyn Fn(&Networker) -> Option<String>| {
+            let values: Vec<Option<String>> = namesakes
+                .iter()
+                .map(|(_, n)| detail(n).map(|d| fold(&d)))
+                .collect();
+            let unique: std::collections::HashSet<&Option<String>> = values.iter().collect();
+            values.iter().all(Option::is_some) && unique.len() == values.len()
+        };
+        let unit = |n: &Networker| n.unit.clone().filter(|u| !u.trim().is_empty());
+        let email = |n: &Networker| n.email.clone().filter(|e| !e.trim().is_empty());
+        // Ids typed as their first digits find the card: the shortest prefix that differs.
+        let ids: Vec<String> = namesakes.iter().map(|(id, _)| id.to_string()).collect();
+        let prefix = (8..36)
+            .find(|len| {
+                let prefixes: std::collections::HashSet<&str> =
+                    ids.iter().map(|i| &i[..*len]).collect();
+                prefixes.len() == ids.len()
+            })
+            .unwrap_or(36);
+        for (id, networker) in namesakes {
+            let detail = if distinct(&unit) {
+                unit(networker)
+            } else if distinct(&email) {
+                email(networker)
+            } else {
+                None
+            }
+            .unwrap_or_else(|| id.to_string()[..prefix].to_owned());
+            labels.insert(*id, format!("{} ({detail})", networker.name));
+        }
+    }
+    labels
+}
+
 /// An external stakeholder who is a person.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -378,20 +435,6 @@ impl Relationship {
     /// Given minus received: positive when the organisation gives more than it gets back.
     pub fn reciprocity_balance(&self) -> i64 {
         self.given.len() as i64 - self.received.len() as i64
-    }
-
-    /// Whether the keep-in-touch cadence has run out at `now`.
-    pub fn is_going_cold(&self, now: DateTime<chrono::Utc>) -> bool {
-        let Some(cadence) = self.cadence_days else {
-            return false;
-        };
-        if self.status.is_some_and(|s| s != RelationshipStatus::Active) {
-            return false;
-        }
-        match self.last_contact {
-            Some(last) => (now - last.with_timezone(&chrono::Utc)).num_days() > i64::from(cadence),
-            None => true,
-        }
     }
 }
 

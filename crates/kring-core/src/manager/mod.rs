@@ -352,9 +352,11 @@ impl Store {
     pub fn team_views(&self, now: DateTime<Utc>) -> StoreResult<Vec<TeamView>> {
         let network = Network::load(self, now)?;
         let contacts = kpi::Contacts::build(&network);
-        let named = |id: RecordId| Named {
+        let reach = contacts.reach(&network, now);
+        let labels = network.networker_labels();
+        let labelled = |id: RecordId| Named {
             id,
-            name: network.name(id),
+            name: labels.get(&id).cloned().unwrap_or_else(|| network.name(id)),
         };
         let mut out = Vec::new();
         for item in &network.teams {
@@ -364,7 +366,7 @@ impl Store {
                 .into_iter()
                 .map(|n| TeamMemberView {
                     networker: n,
-                    name: network.name(n),
+                    name: labelled(n).name,
                     role: team.role_of(n).unwrap_or(TeamRole::Member),
                     left: network.has_left(n),
                 })
@@ -374,21 +376,16 @@ impl Store {
                 .stakeholders
                 .iter()
                 .map(|s| {
-                    let canonical = network.canonical(*s);
-                    let known_by_members = network
-                        .relationships
-                        .iter()
-                        .filter(|r| {
-                            network.canonical(r.body.stakeholder) == canonical
-                                && member_ids.contains(&r.body.networker)
-                                && kpi::relationship_state(&network, &contacts, r, now).current
-                        })
-                        .map(|r| named(r.body.networker))
+                    // Each member once, as `figures::Reach` says who knows the stakeholder.
+                    let known_by_members = reach
+                        .known_by(network.canonical(*s))
+                        .filter(|n| member_ids.contains(n))
+                        .map(labelled)
                         .collect();
                     TeamStakeholderView {
                         stakeholder: *s,
                         name: network.name(*s),
-                        accountable: team.accountable_for(*s).into_iter().map(named).collect(),
+                        accountable: team.accountable_for(*s).into_iter().map(labelled).collect(),
                         known_by_members,
                     }
                 })

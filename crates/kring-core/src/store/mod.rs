@@ -14,6 +14,7 @@ pub mod indexes;
 pub(crate) mod private_contact;
 mod recovery;
 pub mod search;
+pub(crate) mod standings;
 pub mod views;
 
 use crate::clock::{Hlc, HybridClock, NodeId, Stamp, VersionVector};
