@@ -12,6 +12,7 @@
 //! # Ok::<(), kring_core::store::StoreError>(())
 //! ```
 
+pub mod bounds;
 pub mod browse;
 pub mod capture;
 pub mod clock;

@@ -5,6 +5,7 @@
 //! one add-wins set for the names in [`RecordKind::set_fields`]). A new kind or a new field therefore
 //! needs no migration of old records, and fields a newer Kring writes survive in an older one.
 
+use crate::bounds;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::fmt;
@@ -559,6 +560,8 @@ impl RecordBody for Organisation {
 impl RecordBody for Affiliation {
     const KIND: RecordKind = RecordKind::Affiliation;
     fn validate(&self) -> Result<(), ValidationError> {
+        bounds::check_optional_day("from", self.from)?;
+        bounds::check_optional_day("to", self.to)?;
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if to < from {
                 return Err(ValidationError::new("to", "ends before it starts"));
@@ -582,6 +585,10 @@ impl RecordBody for Relationship {
     const KIND: RecordKind = RecordKind::Relationship;
     fn validate(&self) -> Result<(), ValidationError> {
         validate_score("strength", self.strength)?;
+        bounds::check_optional_day("since", self.since)?;
+        if let Some(last) = self.last_contact {
+            bounds::check_moment("last_contact", last)?;
+        }
         if let Some(trust) = self.trust {
             validate_score("trust", trust)?;
         }
@@ -605,6 +612,7 @@ impl RecordBody for Interaction {
     const KIND: RecordKind = RecordKind::Interaction;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("summary", &self.summary)?;
+        bounds::check_moment("at", self.at)?;
         if self.participants.is_empty() {
             return Err(ValidationError::new(
                 "participants",
@@ -624,7 +632,8 @@ impl RecordBody for Interaction {
 impl RecordBody for FollowUp {
     const KIND: RecordKind = RecordKind::FollowUp;
     fn validate(&self) -> Result<(), ValidationError> {
-        require_text("text", &self.text)
+        require_text("text", &self.text)?;
+        bounds::check_day("due", self.due)
     }
     fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
         let mut refs: Vec<_> = self

@@ -632,9 +632,16 @@ impl Store {
     }
 
     /// Logs an interaction of this networker with stakeholders, with an optional follow-up, and
-    /// moves the last contact of this networker's relationships with them. One transaction.
+    /// moves the last contact of this networker's relationships with them. One transaction. An
+    /// interaction more than a day after `now` is refused (it has not happened: a follow-up or an
+    /// event says what is to come), and so is a follow-up due before the interaction
+    /// (`crate::bounds`).
     pub fn log_interaction(&self, request: &LogRequest, now: DateTime<Utc>) -> StoreResult<Logged> {
         let profile = self.require_profile()?;
+        crate::bounds::check_interaction_time(request.at, now)?;
+        if let Some((_, due)) = &request.follow_up {
+            crate::bounds::check_follow_up_due(*due, request.at)?;
+        }
         if request.with.is_empty() {
             return Err(ValidationError::new(
                 "with",
