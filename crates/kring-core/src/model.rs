@@ -799,6 +799,40 @@ mod tests {
     }
 
     #[test]
+    fn namesakes_are_labelled_by_unit_else_email_else_the_start_of_their_id() {
+        let networker = |name: &str, unit: Option<&str>, email: Option<&str>| Networker {
+            name: name.into(),
+            unit: unit.map(Into::into),
+            email: email.map(Into::into),
+            ..Networker::default()
+        };
+        let id = |n: u128| RecordId(Uuid::from_u128(n));
+        let people = [
+            (id(1), networker("An", Some("Haven"), None)),
+            (id(2), networker("Pieter Rousseau", Some("Economie"), None)),
+            (
+                id(3),
+                networker("pieter rousseau", Some("Mobiliteit"), None),
+            ),
+            (id(4), networker("Els", Some("Haven"), Some("els@a.be"))),
+            (id(5), networker("Els", Some("Haven"), Some("els.m@a.be"))),
+            (id(6), networker("Jo", None, None)),
+            (id(7), networker("Jo", None, None)),
+        ];
+        let labels = networker_labels(people.iter().map(|(id, n)| (*id, n)));
+        assert_eq!(labels[&id(1)], "An");
+        assert_eq!(labels[&id(2)], "Pieter Rousseau (Economie)");
+        assert_eq!(labels[&id(3)], "pieter rousseau (Mobiliteit)");
+        assert_eq!(
+            labels[&id(4)],
+            "Els (els@a.be)",
+            "one unit: the email tells"
+        );
+        assert_eq!(labels[&id(6)], "Jo (00000000-0000-0000-0000-000000000006)");
+        assert_ne!(labels[&id(6)], labels[&id(7)]);
+    }
+
+    #[test]
     fn scores_outside_one_to_five_are_refused() {
         let relationship = Relationship {
             networker: RecordId(Uuid::nil()),

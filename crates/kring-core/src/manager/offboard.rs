@@ -134,9 +134,10 @@ impl Store {
                     .collect(),
             });
         }
+        // By label, so namesakes come in the order of their units.
         out.sort_by(|a, b| {
-            crate::text::fold(&a.name)
-                .cmp(&crate::text::fold(&b.name))
+            crate::text::fold(&a.label)
+                .cmp(&crate::text::fold(&b.label))
                 .then(a.id.cmp(&b.id))
         });
         Ok(out)
