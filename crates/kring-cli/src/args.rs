@@ -133,6 +133,9 @@ pub enum Command {
         seed: u64,
         #[arg(long, default_value_t = 2_000)]
         cards: usize,
+        /// Mark the store as a demo store: it then refuses to export or sync, for good.
+        #[arg(long)]
+        sandbox: bool,
     },
     /// Write an export bundle of what you share (a delta unless --full).
     Export {

@@ -130,6 +130,23 @@ fn open(cli_store: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
+/// `website=www.port.be` as `website=https://www.port.be` (and each of `websites=a.be,b.be`).
+fn complete_websites((field, value): (String, String)) -> (String, String) {
+    let value = match field.as_str() {
+        "website" if !value.trim().is_empty() => complete_web_address(&value),
+        "websites" => value
+            .split(',')
+            .map(|w| match w.trim() {
+                "" => String::new(),
+                w => complete_web_address(w),
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        _ => value,
+    };
+    (field, value)
+}
+
 /// A card as named in messages: its name and id.
 fn card_label(store: &Store, id: RecordId) -> Result<String> {
     let name = store
@@ -176,7 +193,11 @@ fn run(cli: Cli) -> Result<()> {
                 emails: person.email,
                 phones: person.phone,
                 addresses: vec![],
-                websites: person.website,
+                websites: person
+                    .website
+                    .iter()
+                    .map(|w| complete_web_address(w))
+                    .collect(),
                 social_handles: vec![],
                 languages: vec![],
                 tags: person.tag,
@@ -205,7 +226,7 @@ fn run(cli: Cli) -> Result<()> {
                 sector: org.sector,
                 level: org.level,
                 parent,
-                website: org.website,
+                website: org.website.as_deref().map(complete_web_address),
                 tags: org.tag,
             };
             let id = store.create(&body, org.visibility, now)?;
@@ -231,6 +252,7 @@ fn run(cli: Cli) -> Result<()> {
             let assignments = set
                 .iter()
                 .map(|s| parse_assignment(s))
+                .map(|a| a.map(complete_websites))
                 .collect::<Result<Vec<_>>>()?;
             store.set_fields(id, &assignments, now)?;
             out!("{id}");
@@ -369,10 +391,18 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Command::Demo { seed, cards } => {
+        Command::Demo {
+            seed,
+            cards,
+            sandbox,
+        } => {
             let summary = kring_core::demo::generate(
                 &store,
-                &kring_core::demo::DemoOptions { seed, cards },
+                &kring_core::demo::DemoOptions {
+                    seed,
+                    cards,
+                    mark_as_demo: sandbox,
+                },
                 now,
             )?;
             out!(

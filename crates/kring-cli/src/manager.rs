@@ -602,8 +602,13 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                     .map_or(a.partner.to_string(), |n| n.name.clone());
                 out!("  accountable — {name}: {}", a.text);
             }
-            for r in &body.red_lines {
-                out!("  red line: {r}");
+            // As people read them; a checked rule keeps its spelling for `partnership edit`.
+            for (rule, described) in body.red_lines.iter().zip(&p.red_line_descriptions) {
+                if rule.trim() == described {
+                    out!("  red line: {described}");
+                } else {
+                    out!("  red line: {described}  [{rule}]");
+                }
             }
             for w in &p.red_line_warnings {
                 out!("  ! red line crossed by {w}");
@@ -695,7 +700,10 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                 out!("{organisation} crosses none of the red lines that can be checked");
             }
             for line in crossed {
-                out!("crosses: {line}");
+                out!(
+                    "crosses: {}  [{line}]",
+                    kring_core::manager::describe_red_line(&line)
+                );
             }
         }
         PartnershipCommand::Review {
@@ -1179,8 +1187,8 @@ pub fn transparency(store: &Store, args: TransparencyArgs, now: DateTime<Utc>) -
     };
     crate::write_atomically(&args.out, text.as_bytes())?;
     out!(
-        "wrote {} meetings from {from} to {to} to {}",
-        register.entries.len(),
+        "wrote {} from {from} to {to} to {}",
+        register.tally(),
         args.out.display()
     );
     Ok(())

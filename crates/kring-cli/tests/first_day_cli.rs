@@ -75,3 +75,69 @@ fn absurd_dates_are_refused_on_one_line_and_never_panic() {
         "before the years Kring keeps",
     );
 }
+
+#[test]
+fn a_website_typed_without_https_is_completed_instead_of_refused() {
+    let kring = Kring::initialised("An Peeters");
+    // Refused before: "website: 'www.portofantwerpbruges.com' is not a web address".
+    let port = kring.id(&[
+        "card",
+        "add",
+        "org",
+        "--name",
+        "Port of Antwerp-Bruges",
+        "--website",
+        "www.portofantwerpbruges.com",
+    ]);
+    let shown = kring.json(&["card", "show", &port, "--json"]);
+    assert_eq!(
+        shown["fields"]["website"],
+        "https://www.portofantwerpbruges.com"
+    );
+    kring.ok(&["card", "edit", &port, "--set", "website=port.be/en"]);
+    let shown = kring.json(&["card", "show", &port, "--json"]);
+    assert_eq!(shown["fields"]["website"], "https://port.be/en");
+    let jan = kring.id(&[
+        "card",
+        "add",
+        "person",
+        "--name",
+        "Jan Peeters",
+        "--website",
+        "jan.be",
+    ]);
+    let shown = kring.json(&["card", "show", &jan, "--json"]);
+    assert_eq!(shown["fields"]["websites"][0], "https://jan.be");
+    kring.fails(
+        &["card", "edit", &port, "--set", "website=not a site"],
+        "is not a web address",
+    );
+}
+
+#[test]
+fn a_sandbox_filled_by_the_demo_refuses_to_export_or_sync() {
+    let kring = Kring::initialised("An Peeters");
+    kring.ok(&["demo", "--cards", "60", "--sandbox"]);
+    let folder = tempfile::tempdir().unwrap();
+    let bundle = folder.path().join("an.kring");
+    kring.fails(
+        &["export", "--out", bundle.to_str().unwrap()],
+        "this is a demo store of fictional data: it cannot be exported",
+    );
+    assert!(!bundle.exists());
+    let shared = folder.path().join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    kring.fails(
+        &["sync", "--folder", shared.to_str().unwrap()],
+        "it cannot be synced",
+    );
+    assert_eq!(std::fs::read_dir(&shared).unwrap().count(), 0);
+    // Without --sandbox the demo only fills the store (tests and benchmarks export it).
+    let filled = Kring::initialised("Bart Claes");
+    filled.ok(&["demo", "--cards", "60"]);
+    filled.ok(&[
+        "export",
+        "--out",
+        folder.path().join("bart.kring").to_str().unwrap(),
+    ]);
+}

@@ -100,12 +100,7 @@ struct Known {
 }
 
 fn web_address(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
-        trimmed.to_owned()
-    } else {
-        format!("https://{trimmed}")
-    }
+    crate::model::complete_web_address(text)
 }
 
 impl Store {

@@ -50,6 +50,11 @@ pub enum StoreError {
     /// A write outside the writer's rights (see `trust::rights`); nothing was written.
     #[error("{reason}; nothing was changed")]
     NotAllowed { reason: String },
+    /// A demo store (a sandbox of fictional data) never shares what it holds.
+    #[error(
+        "this is a demo store of fictional data: it cannot be {action}; open your own store to share your network"
+    )]
+    DemoStore { action: &'static str },
 }
 
 impl StoreError {
@@ -69,6 +74,7 @@ impl StoreError {
             StoreError::ReadOnly { .. } => "read_only",
             StoreError::Io(_) => "io",
             StoreError::NotAllowed { .. } => "not_allowed",
+            StoreError::DemoStore { .. } => "demo_store",
         }
     }
 

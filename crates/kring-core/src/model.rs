@@ -754,12 +754,51 @@ pub fn validate_phone(field: &str, phone: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// A web address as people type it, completed: "www.port.be" and "port.be/en" become
+/// "https://www.port.be" and "https://port.be/en"; one with a scheme stays as it is. Writers
+/// complete before they store (the command line, `create_person`, address-book imports), and
+/// [`validate_url`] accepts what completion turns into a web address.
+pub fn complete_web_address(text: &str) -> String {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    if trimmed.is_empty() || lower.starts_with("https://") || lower.starts_with("http://") {
+        trimmed.to_owned()
+    } else {
+        format!("https://{trimmed}")
+    }
+}
+
+impl Person {
+    /// The person with their web addresses completed ([`complete_web_address`]).
+    pub fn completed(mut self) -> Person {
+        for website in &mut self.websites {
+            *website = complete_web_address(website);
+        }
+        self
+    }
+}
+
+impl Organisation {
+    /// The organisation with its web address completed ([`complete_web_address`]).
+    pub fn completed(mut self) -> Organisation {
+        self.website = self.website.as_deref().map(complete_web_address);
+        self
+    }
+}
+
+/// A web address, or one completion makes one ("www.port.be"): a host with a dot, no spaces.
 pub fn validate_url(field: &str, url: &str) -> Result<(), ValidationError> {
     let bad = || ValidationError::new(field, format!("'{url}' is not a web address"));
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(bad)?;
+    let completed = complete_web_address(url);
+    let lower = completed.to_ascii_lowercase();
+    let scheme = if lower.starts_with("https://") {
+        "https://".len()
+    } else if lower.starts_with("http://") {
+        "http://".len()
+    } else {
+        return Err(bad());
+    };
+    let rest = &completed[scheme..];
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = host.rsplit_once(':').map_or(host, |(h, port)| {
         if port.chars().all(|c| c.is_ascii_digit()) {
@@ -774,7 +813,7 @@ pub fn validate_url(field: &str, url: &str) -> Result<(), ValidationError> {
         && host
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    if host_ok && !url.chars().any(char::is_whitespace) {
+    if host_ok && !completed.chars().any(char::is_whitespace) {
         Ok(())
     } else {
         Err(bad())
@@ -795,7 +834,28 @@ mod tests {
         assert!(validate_phone("phones", "call me").is_err());
         assert!(validate_phone("phones", "12").is_err());
         assert!(validate_url("websites", "https://www.portofantwerpbruges.com/en").is_ok());
-        assert!(validate_url("websites", "www.example.be").is_err());
+        assert!(validate_url("websites", "not a site").is_err());
+        assert!(validate_url("websites", "ftp://example.be").is_err());
+        assert!(validate_url("websites", "localhost").is_err());
+    }
+
+    #[test]
+    fn a_website_without_https_is_completed_not_refused() {
+        // Refused before: "'www.example.be' is not a web address".
+        assert!(validate_url("websites", "www.example.be").is_ok());
+        assert_eq!(
+            complete_web_address(" www.example.be "),
+            "https://www.example.be"
+        );
+        assert_eq!(complete_web_address("port.be/en"), "https://port.be/en");
+        assert_eq!(complete_web_address("HTTP://port.be"), "HTTP://port.be");
+        let person = Person {
+            display_name: "Jan".into(),
+            websites: vec!["jan.be".into(), "https://x.be".into()],
+            ..Person::default()
+        }
+        .completed();
+        assert_eq!(person.websites, ["https://jan.be", "https://x.be"]);
     }
 
     #[test]

@@ -102,7 +102,10 @@ pub struct PartnershipView {
     pub band: Option<String>,
     pub next_review: Option<NaiveDate>,
     pub review_due: bool,
-    /// Partners that cross one of the red lines: "partner: red line".
+    /// The red lines as people read them, in the order of `partnership.red_lines`
+    /// ([`describe_red_line`]): "no partner tagged “wapenhandel”", not `tag:wapenhandel`.
+    pub red_line_descriptions: Vec<String>,
+    /// Partners that cross one of the red lines: "partner: red line" (described).
     pub red_line_warnings: Vec<String>,
 }
 
@@ -437,8 +440,9 @@ impl Store {
                 return Err(ValidationError::new(
                     "partners",
                     format!(
-                        "{} crosses the red line '{line}'",
-                        self.named(*partner)?.name
+                        "{} crosses the red line '{}'",
+                        self.named(*partner)?.name,
+                        describe_red_line(line)
                     ),
                 )
                 .into());
@@ -520,7 +524,7 @@ impl Store {
                     continue;
                 };
                 for line in red_lines_crossed_by(&p.red_lines, &card.tags, card.sector.as_deref()) {
-                    red_line_warnings.push(format!("{}: {line}", card.name));
+                    red_line_warnings.push(format!("{}: {}", card.name, describe_red_line(&line)));
                 }
             }
             out.push(PartnershipView {
@@ -539,6 +543,7 @@ impl Store {
                 review_due: !ended && next_review.is_some_and(|d| d <= today),
                 next_review: if ended { None } else { next_review },
                 reviews,
+                red_line_descriptions: p.red_lines.iter().map(|l| describe_red_line(l)).collect(),
                 red_line_warnings,
                 partnership: p.clone(),
             });
@@ -702,6 +707,27 @@ impl Store {
     }
 }
 
+/// A red line as people read it: `tag:wapenhandel` is "no partner tagged “wapenhandel”",
+/// `sector:business` is "no partner from the business sector"; a red line in words stays as it
+/// is. The rule itself (what `kring partnership edit` and the checks read) is unchanged.
+pub fn describe_red_line(line: &str) -> String {
+    let line = line.trim();
+    let Some((key, value)) = line.split_once(':') else {
+        return line.to_owned();
+    };
+    let value = value.trim();
+    match key.trim().to_lowercase().as_str() {
+        "tag" if !value.is_empty() => format!("no partner tagged “{value}”"),
+        "sector" if !value.is_empty() => {
+            let sector = value
+                .parse::<Sector>()
+                .map_or(value.to_owned(), |s| s.as_str().to_owned());
+            format!("no partner from the {sector} sector")
+        }
+        _ => line.to_owned(),
+    }
+}
+
 /// The red lines crossed by an organisation with these tags and sector.
 pub fn red_lines_crossed_by(
     red_lines: &[String],
@@ -724,4 +750,30 @@ pub fn red_lines_crossed_by(
         })
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_red_line;
+
+    #[test]
+    fn red_lines_read_as_sentences_and_words_stay_words() {
+        assert_eq!(
+            describe_red_line("tag:wapenhandel"),
+            "no partner tagged “wapenhandel”"
+        );
+        assert_eq!(
+            describe_red_line(" Sector: Community "),
+            "no partner from the voluntary sector"
+        );
+        assert_eq!(
+            describe_red_line("sector:space"),
+            "no partner from the space sector"
+        );
+        assert_eq!(
+            describe_red_line("Geen samenwerking zonder transparante financiering"),
+            "Geen samenwerking zonder transparante financiering"
+        );
+        assert_eq!(describe_red_line("tag:"), "tag:");
+    }
 }

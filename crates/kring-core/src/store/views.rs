@@ -887,7 +887,7 @@ pub fn conflicts_of(state: &RecordState) -> Vec<FieldConflict> {
 
 impl Store {
     /// Creates a person and, when an organisation is given, their current affiliation there, in
-    /// one transaction.
+    /// one transaction. Web addresses typed without `https://` are completed.
     pub fn create_person(
         &self,
         person: &Person,
@@ -897,9 +897,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<RecordId> {
         let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        let person = person.clone().completed();
         let mut batch = vec![NewRecord {
             visibility,
-            ..NewRecord::new(id, person)
+            ..NewRecord::new(id, &person)
         }];
         if let Some(organisation) = organisation {
             let affiliation = Affiliation {
