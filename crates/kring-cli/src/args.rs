@@ -233,17 +233,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write people and organisations as vCard 4.0.
+    /// Write people and organisations as vCard 4.0 (private cards left out).
     ExportContacts {
         #[arg(long, value_enum, default_value = "vcard")]
         format: ContactFormatArg,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Write the cards you marked private too.
+        #[arg(long = "include-private")]
+        include_private: bool,
     },
-    /// Write follow-ups as an iCalendar file (to-dos with a reminder) a calendar can subscribe to.
+    /// Write follow-ups as an iCalendar file (to-dos with a reminder) a calendar can subscribe to
+    /// (private follow-ups left out).
     ExportCalendar {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Write the follow-ups you marked private too.
+        #[arg(long = "include-private")]
+        include_private: bool,
     },
     /// Manager of the Network: strategic goals and what is linked to them.
     #[command(subcommand)]

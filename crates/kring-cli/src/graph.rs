@@ -65,7 +65,7 @@ pub enum GraphFormatArg {
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    out!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", crate::terminal::json_text(value)?);
     Ok(())
 }
 

@@ -26,6 +26,7 @@ mod manager;
 mod organisation;
 mod output;
 mod sync_folder;
+mod terminal;
 
 use anyhow::{Context, Result};
 use args::*;
@@ -40,7 +41,13 @@ use std::process::ExitCode;
 
 fn emit(line: std::fmt::Arguments) {
     use std::io::Write;
-    if let Err(error) = writeln!(std::io::stdout().lock(), "{line}") {
+    // Names and notes come from other people's files: no escape sequence reaches the terminal.
+    let line = line.to_string();
+    if let Err(error) = writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        terminal::strip_controls(&line)
+    ) {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -67,7 +74,10 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
-            eprintln!("kring: {}", one_line_clap_error(&error.to_string()));
+            eprintln!(
+                "kring: {}",
+                terminal::strip_controls(&one_line_clap_error(&error.to_string()))
+            );
             return ExitCode::from(2);
         }
     };
@@ -79,7 +89,10 @@ fn main() -> ExitCode {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(": ");
-            eprintln!("kring: {}", message.replace('\n', " "));
+            eprintln!(
+                "kring: {}",
+                terminal::strip_controls(&message.replace('\n', " "))
+            );
             ExitCode::FAILURE
         }
     }
@@ -145,6 +158,14 @@ fn complete_websites((field, value): (String, String)) -> (String, String) {
         _ => value,
     };
     (field, value)
+}
+
+/// "; 3 private cards left out (--include-private writes them)", or nothing.
+fn left_out(count: usize, what: &str) -> String {
+    match count {
+        0 => String::new(),
+        n => format!("; {n} private {what} left out (--include-private writes them)"),
+    }
 }
 
 /// A card as named in messages: its name and id.
@@ -425,6 +446,10 @@ fn run(cli: Cli) -> Result<()> {
             dry_run,
             json,
         } => {
+            use kring_core::bounds::{check_file_size, MAX_BUNDLE_FILE_BYTES};
+            for file in &files {
+                check_file_size(file, MAX_BUNDLE_FILE_BYTES, "a bundle")?;
+            }
             let interactive = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let mut progress = |done: u64, total: u64| {
                 if interactive && total > 0 {
@@ -485,6 +510,8 @@ fn run(cli: Cli) -> Result<()> {
             out!("backed up {records} records to {}", path.display());
         }
         Command::Restore { file } => {
+            use kring_core::bounds::{check_file_size, MAX_BACKUP_FILE_BYTES};
+            check_file_size(&file, MAX_BACKUP_FILE_BYTES, "a backup")?;
             let (records, safety) = store.restore(&file, now)?;
             out!(
                 "restored {records} records from {}; the previous state is in {}",
@@ -500,10 +527,10 @@ fn run(cli: Cli) -> Result<()> {
             dry_run,
             json,
         } => {
+            use kring_core::bounds::{read_file, MAX_CONTACTS_FILE_BYTES};
             use kring_core::contacts::ContactFormat;
             use kring_core::kring_interop::CsvPreset;
-            let bytes = std::fs::read(&file)
-                .with_context(|| format!("{}: cannot be read", file.display()))?;
+            let bytes = read_file(&file, MAX_CONTACTS_FILE_BYTES, "an address book")?;
             let format = format.map(|f| match f {
                 ContactFormatArg::Vcard => ContactFormat::Vcard,
                 ContactFormatArg::Csv => ContactFormat::Csv,
@@ -519,25 +546,34 @@ fn run(cli: Cli) -> Result<()> {
                 .import_contacts_as(&name, &bytes, format, preset, visibility, dry_run, now)?;
             printer.contacts_import(&report, json)?;
         }
-        Command::ExportContacts { format, out } => {
+        Command::ExportContacts {
+            format,
+            out,
+            include_private,
+        } => {
             if format != ContactFormatArg::Vcard {
                 anyhow::bail!("contacts are exported as vCard only (--format vcard)");
             }
-            let text = store.export_vcards()?;
-            write_atomically(&out, text.as_bytes())?;
+            let export = store.export_contacts(include_private, now)?;
+            write_atomically(&out, export.text.as_bytes())?;
             out!(
-                "wrote {} cards to {}",
-                text.matches("BEGIN:VCARD").count(),
-                out.display()
+                "wrote {} cards to {}{}",
+                export.written,
+                out.display(),
+                left_out(export.private_left_out, "cards")
             );
         }
-        Command::ExportCalendar { out } => {
-            let text = store.export_calendar()?;
-            write_atomically(&out, text.as_bytes())?;
+        Command::ExportCalendar {
+            out,
+            include_private,
+        } => {
+            let export = store.export_follow_ups(include_private)?;
+            write_atomically(&out, export.text.as_bytes())?;
             out!(
-                "wrote {} follow-ups to {}",
-                text.matches("BEGIN:VTODO").count(),
-                out.display()
+                "wrote {} follow-ups to {}{}",
+                export.written,
+                out.display(),
+                left_out(export.private_left_out, "follow-ups")
             );
         }
         Command::Goal(command) => manager::goal(&store, command, now)?,

@@ -18,7 +18,7 @@ fn parse_word<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    out!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", crate::terminal::json_text(value)?);
     Ok(())
 }
 
@@ -654,6 +654,7 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                 .iter()
                 .filter(|w| !ended && !before.contains(w));
             for warning in new_crossings {
+                let warning = crate::terminal::strip_controls(warning);
                 eprintln!(
                     "kring: warning: a red line is crossed by a partner, {warning}; see \
                      `kring partnership show {id}`, then remove the partner with \

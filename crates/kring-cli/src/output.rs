@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 pub struct Printer;
 
 pub fn print_json(value: &Value) -> Result<()> {
-    print_text(&serde_json::to_string_pretty(value)?)
+    print_text(&crate::terminal::json_text(value)?)
 }
 
 /// Prints a line, taking a reader that stopped reading (`kring … --json | head`) as done rather
@@ -22,6 +22,7 @@ pub fn print_json(value: &Value) -> Result<()> {
 fn print_text(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    let text = crate::terminal::strip_controls(text);
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
@@ -584,13 +585,16 @@ pub fn inspect(
     let mut records = Vec::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     use std::io::Write;
+    // A bundle is anybody's file: its text reaches the terminal escaped.
+    use crate::terminal::escape_json_controls;
     if jsonl {
-        writeln!(out, "{}", json!({ "header": header }))?;
+        let line = json!({ "header": header }).to_string();
+        writeln!(out, "{}", escape_json_controls(&line))?;
     }
     while let Some(record) = reader.next_record()? {
         let value = record_json(&record);
         if jsonl {
-            writeln!(out, "{value}")?;
+            writeln!(out, "{}", escape_json_controls(&value.to_string()))?;
         } else {
             records.push(value);
         }
@@ -599,7 +603,7 @@ pub fn inspect(
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json!({ "header": header, "records": records }))?
+            crate::terminal::json_text(&json!({ "header": header, "records": records }))?
         )?;
     }
     out.flush()?;

@@ -11,7 +11,9 @@
 //! [`check_follow_up_due`]). [`is_far_from_today`] is what the app asks confirmation for.
 //!
 //! **Text.** Each kind of text has a limit, in characters, checked by every record's validation
-//! (see [`TextKind`]); a longer value is refused with the field and the limit.
+//! (see [`TextKind`]: a name 200, a line 1,000, an address 2,000, free text 100,000; a list at
+//! most 1,000 items); a longer value is refused with the field and the limit. A 50 MB name was
+//! accepted before, and slowed every list and search that showed it.
 //!
 //! **Files.** Files read whole into memory — an address book to import, a backup to restore —
 //! are refused above a size ([`MAX_CONTACTS_FILE_BYTES`], [`MAX_BACKUP_FILE_BYTES`]) with a
@@ -19,6 +21,8 @@
 
 use crate::model::ValidationError;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Utc};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// The first year a date may be in.
 pub const EARLIEST_YEAR: i32 = 1900;
@@ -105,6 +109,177 @@ pub fn is_far_from_today(day: NaiveDate, today: NaiveDate) -> bool {
     (day - today).num_days().abs() > FAR_FROM_TODAY_DAYS
 }
 
+// ----- text ----------------------------------------------------------------------------------
+
+/// The kinds of text a record holds, each with its limit in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    /// A name or title: a person's, an organisation's, a goal's, a job title, a unit, a theme,
+    /// a language, a place: 200 characters.
+    Name,
+    /// One line: a tag, an outcome, what was given or received, an objective, a red line, a
+    /// follow-up, a phone number: 1,000 characters.
+    Line,
+    /// An address: an email, a web address, a social handle, a postal address line: 2,000.
+    Address,
+    /// Free text: a note, an interaction's summary, a description, a vision, the benefits and
+    /// risks or exit arrangements of a partnership, review notes: 100,000 characters.
+    Text,
+}
+
+impl TextKind {
+    pub fn max_chars(self) -> usize {
+        match self {
+            TextKind::Name => 200,
+            TextKind::Line => 1_000,
+            TextKind::Address => 2_000,
+            TextKind::Text => 100_000,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            TextKind::Name => "a name",
+            TextKind::Line => "a line",
+            TextKind::Address => "an address",
+            TextKind::Text => "a text",
+        }
+    }
+}
+
+/// A list of texts (tags, emails, outcomes …) holds at most this many.
+pub const MAX_LIST_ITEMS: usize = 1_000;
+
+/// Refuses a text longer than its kind allows, naming the field and the limit.
+pub fn check_text(field: &str, value: &str, kind: TextKind) -> Result<(), ValidationError> {
+    let max = kind.max_chars();
+    // Bytes first: a text of at most `max` bytes is within limits without counting characters.
+    if value.len() <= max {
+        return Ok(());
+    }
+    let chars = value.chars().count();
+    if chars <= max {
+        return Ok(());
+    }
+    Err(ValidationError::new(
+        field,
+        format!(
+            "{chars} characters is more than the {max} {} may have",
+            kind.noun()
+        ),
+    ))
+}
+
+/// Refuses an optional text longer than its kind allows.
+pub fn check_optional_text(
+    field: &str,
+    value: Option<&str>,
+    kind: TextKind,
+) -> Result<(), ValidationError> {
+    value.map_or(Ok(()), |v| check_text(field, v, kind))
+}
+
+/// Refuses a list of more than [`MAX_LIST_ITEMS`] texts, or one of them too long.
+pub fn check_texts(field: &str, values: &[String], kind: TextKind) -> Result<(), ValidationError> {
+    if values.len() > MAX_LIST_ITEMS {
+        return Err(ValidationError::new(
+            field,
+            format!(
+                "{} items is more than the {MAX_LIST_ITEMS} a list may hold",
+                values.len()
+            ),
+        ));
+    }
+    values.iter().try_for_each(|v| check_text(field, v, kind))
+}
+
+// ----- files ---------------------------------------------------------------------------------
+
+/// An address book (`import-contacts`) is read whole: 64 MiB is some 200,000 contacts.
+pub const MAX_CONTACTS_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// A backup (`restore`) is read whole into memory: 4 GiB holds a store of a million cards.
+pub const MAX_BACKUP_FILE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+/// A bundle (`import`) is streamed, but copied into the store's inbox first: 16 GiB is an
+/// organisation of millions of records.
+pub const MAX_BUNDLE_FILE_BYTES: u64 = 16 * 1024 * 1024 * 1024;
+
+/// A file Kring will not read, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum FileBoundError {
+    #[error(
+        "{}: {} is larger than the {} Kring reads as {what} (nothing was read): check it is the right file",
+        .path.display(), size(*.bytes), size(*.limit)
+    )]
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+        what: &'static str,
+    },
+    #[error("{}: not a file (a folder, a device or a pipe): name the file itself", .path.display())]
+    NotAFile { path: PathBuf },
+    #[error("{}: cannot be read: {reason}", .path.display())]
+    Unreadable { path: PathBuf, reason: String },
+}
+
+fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= 1024 * MIB {
+        format!("{:.1} GiB", bytes as f64 / (1024 * MIB) as f64)
+    } else if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Checks that `path` is a regular file of at most `limit` bytes (`what` names it in the
+/// message: "an address book", "a backup"); returns its size.
+pub fn check_file_size(path: &Path, limit: u64, what: &'static str) -> Result<u64, FileBoundError> {
+    let metadata = std::fs::metadata(path).map_err(|e| FileBoundError::Unreadable {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    if !metadata.is_file() {
+        return Err(FileBoundError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if metadata.len() > limit {
+        return Err(FileBoundError::TooLarge {
+            path: path.to_owned(),
+            bytes: metadata.len(),
+            limit,
+            what,
+        });
+    }
+    Ok(metadata.len())
+}
+
+/// Reads a whole file of at most `limit` bytes; a larger one (or one that grows while it is
+/// read) is refused without reading more than the limit.
+pub fn read_file(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, FileBoundError> {
+    let expected = check_file_size(path, limit, what)?;
+    let unreadable = |e: std::io::Error| FileBoundError::Unreadable {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(expected as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileBoundError::TooLarge {
+            path: path.to_owned(),
+            bytes: bytes.len() as u64,
+            limit,
+            what,
+        });
+    }
+    Ok(bytes)
+}
+
 /// A day as ISO 8601, with the sign and width chrono uses for years beyond 9999.
 fn show_day(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
@@ -158,6 +333,44 @@ mod tests {
         assert!(check_follow_up_due(day(2026, 11, 10), at).is_ok());
         let early = check_follow_up_due(day(2020, 1, 1), at).unwrap_err();
         assert!(early.reason.contains("before the interaction"), "{early}");
+    }
+
+    #[test]
+    fn a_text_over_its_limit_is_refused_with_the_field_and_the_limit() {
+        assert!(check_text("display_name", &"é".repeat(200), TextKind::Name).is_ok());
+        let long = check_text("display_name", &"é".repeat(201), TextKind::Name).unwrap_err();
+        assert_eq!(long.field, "display_name");
+        assert_eq!(
+            long.reason,
+            "201 characters is more than the 200 a name may have"
+        );
+        let tags = vec!["haven".to_owned(); MAX_LIST_ITEMS + 1];
+        assert!(check_texts("tags", &tags, TextKind::Line)
+            .unwrap_err()
+            .reason
+            .contains("1001 items"));
+    }
+
+    #[test]
+    fn a_file_over_its_limit_or_not_a_file_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("contacts.vcf");
+        std::fs::write(&path, vec![b'x'; 2048]).unwrap();
+        assert_eq!(
+            read_file(&path, 4096, "an address book").unwrap().len(),
+            2048
+        );
+        let refused = read_file(&path, 1024, "an address book").unwrap_err();
+        assert!(
+            refused.to_string().ends_with(
+                "2048 bytes is larger than the 1024 bytes Kring reads as an address book (nothing was read): check it is the right file"
+            ),
+            "{refused}"
+        );
+        assert!(matches!(
+            read_file(dir.path(), 1024, "an address book"),
+            Err(FileBoundError::NotAFile { .. })
+        ));
     }
 
     #[test]
