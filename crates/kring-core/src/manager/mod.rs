@@ -104,6 +104,8 @@ pub struct PartnershipView {
     pub review_due: bool,
     /// The red lines as people read them, in the order of `partnership.red_lines`
     /// ([`describe_red_line`]): "no partner tagged “wapenhandel”", not `tag:wapenhandel`.
+    /// (Optional for the app's TypeScript until its screens read it; always present.)
+    #[cfg_attr(feature = "specta", specta(optional))]
     pub red_line_descriptions: Vec<String>,
     /// Partners that cross one of the red lines: "partner: red line" (described).
     pub red_line_warnings: Vec<String>,

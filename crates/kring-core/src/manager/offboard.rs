@@ -20,6 +20,8 @@ pub struct NetworkerSummary {
     pub id: RecordId,
     pub name: String,
     /// How lists name them: their name, with their unit (else email) when a colleague shares it.
+    /// (Optional for the app's TypeScript until its screens read it; always present.)
+    #[cfg_attr(feature = "specta", specta(optional))]
     pub label: String,
     pub email: Option<String>,
     pub unit: Option<String>,

@@ -75,6 +75,8 @@ pub struct CardDetail {
     /// On a networker's card, the stakeholders they know; on a stakeholder's card, the colleagues
     /// who know them. Each once (an identity group is one stakeholder; a colleague with
     /// relationships with two of its cards is listed with the stronger), strongest first.
+    /// (Optional for the app's TypeScript until its screens read it; always present.)
+    #[cfg_attr(feature = "specta", specta(optional))]
     pub acquaintances: Vec<Acquaintance>,
     pub interactions: Vec<InteractionView>,
     pub notes: Vec<NoteView>,
