@@ -9,7 +9,7 @@ use crate::store::indexes::set_strings;
 use crate::store::search::card_title;
 use crate::store::standings::{Scope, Standings};
 use crate::store::views::is_withdrawn;
-use crate::store::{body_of, Store, StoreResult};
+use crate::store::{Store, StoreResult};
 use crate::text::fold;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
@@ -285,39 +285,32 @@ struct RowRelationship {
 
 impl RowContext {
     fn read(store: &Store, now: DateTime<Utc>) -> StoreResult<RowContext> {
-        let mut context = RowContext::empty(store, Scope::All, now)?;
-        store.for_each_live_of_kind(RecordKind::Relationship, |state| {
-            context.add_relationship(&state)
-        })?;
-        Ok(context)
+        RowContext::of_scope(store, Scope::All, now)
     }
 
+    /// The rows of some cards: their relationships are those of their identity groups.
     fn read_for(store: &Store, cards: &[RecordId], now: DateTime<Utc>) -> StoreResult<RowContext> {
-        let mut context = RowContext::empty(store, Scope::Cards(cards), now)?;
-        let mut wanted: BTreeSet<RecordId> = BTreeSet::new();
-        for card in cards {
-            wanted.extend(context.standings.groups.members(*card));
-        }
-        for card in wanted {
-            for state in store.relationships_of_stakeholder(card)? {
-                context.add_relationship(&state)?;
-            }
-        }
-        Ok(context)
+        RowContext::of_scope(store, Scope::Cards(cards), now)
     }
 
-    fn empty(store: &Store, scope: Scope<'_>, now: DateTime<Utc>) -> StoreResult<RowContext> {
+    fn of_scope(store: &Store, scope: Scope<'_>, now: DateTime<Utc>) -> StoreResult<RowContext> {
         let profile = store.profile()?;
         // A manager sees the organisation's picture: every networker's relationships count.
         let counted = profile
             .filter(|p| p.role == Role::Networker)
             .map(|p| p.networker);
-        Ok(RowContext {
+        let mut standings = store.standings(scope)?;
+        let read = std::mem::take(&mut standings.relationships);
+        let mut context = RowContext {
             counted,
             now,
-            standings: store.standings(scope)?,
+            standings,
             relationships: HashMap::new(),
-        })
+        };
+        for (state, relationship) in &read {
+            context.add_relationship(state, relationship);
+        }
+        Ok(context)
     }
 
     fn member_canonicals(&self) -> HashMap<RecordId, RecordId> {
@@ -329,15 +322,11 @@ impl RowContext {
             .collect()
     }
 
-    fn add_relationship(&mut self, state: &RecordState) -> StoreResult<()> {
-        if is_withdrawn(state, self.standings.me) {
-            return Ok(());
-        }
-        let relationship: Relationship = body_of(state)?;
+    fn add_relationship(&mut self, state: &RecordState, relationship: &Relationship) {
         if self.counted.is_some_and(|me| me != relationship.networker) {
-            return Ok(());
+            return;
         }
-        let (standing, last_contact) = self.standings.of(state, &relationship, self.now);
+        let (standing, last_contact) = self.standings.of(state, relationship, self.now);
         let card = self.standings.groups.canonical(relationship.stakeholder);
         self.relationships
             .entry(card)
@@ -347,7 +336,6 @@ impl RowContext {
                 going_cold: standing.going_cold,
                 last_contact,
             });
-        Ok(())
     }
 
     /// The row of a card, or none when it is hidden (a member of a group, withdrawn).

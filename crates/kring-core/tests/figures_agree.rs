@@ -199,6 +199,20 @@ fn kpis_today_insights_networkers_and_goals_agree(store: &Store, expected: &Expe
         going_cold.len(),
         "a manager's Today counts all"
     );
+    // A networker's Today reads only the interactions that may matter: the same answer.
+    for networker in expected
+        .ends
+        .values()
+        .map(|(n, _)| *n)
+        .collect::<BTreeSet<_>>()
+    {
+        let (_, total) = store.going_cold_of(Some(networker), 5, now()).unwrap();
+        assert_eq!(
+            total,
+            expected.going_cold_of(networker),
+            "Today of {networker}"
+        );
+    }
     let all: BTreeSet<RecordId> = store
         .going_cold(now())
         .unwrap()

@@ -785,22 +785,40 @@ impl Store {
         limit: usize,
         now: DateTime<Utc>,
     ) -> StoreResult<(Vec<RelationshipView>, usize)> {
-        let standings = self.standings(Scope::All)?;
+        let (standings, maybe) = match networker {
+            // Everyone's: most relationships are to be judged, so read every interaction once.
+            None => {
+                let mut standings = self.standings(Scope::All)?;
+                let all = std::mem::take(&mut standings.relationships);
+                (standings, all)
+            }
+            // One networker's: only their relationships going cold by recorded contacts and
+            // events alone can be going cold (more contacts only warm them), so read just the
+            // interactions of those stakeholders.
+            Some(networker) => {
+                let mut first = self.standings(Scope::WithoutInteractions)?;
+                let relationships = std::mem::take(&mut first.relationships);
+                let maybe: Vec<(RecordState, Relationship)> = relationships
+                    .into_iter()
+                    .filter(|(state, relationship)| {
+                        relationship.networker == networker
+                            && first.of(state, relationship, now).0.going_cold
+                    })
+                    .collect();
+                let mut stakeholders: Vec<RecordId> =
+                    maybe.iter().map(|(_, r)| r.stakeholder).collect();
+                stakeholders.sort();
+                stakeholders.dedup();
+                (self.standings(Scope::Cards(&stakeholders))?, maybe)
+            }
+        };
         let mut cold: Vec<(Option<DateTime<FixedOffset>>, RecordState)> = Vec::new();
-        self.for_each_live_of_kind(RecordKind::Relationship, |state| {
-            if is_withdrawn(&state, standings.me) {
-                return Ok(());
-            }
-            let relationship: Relationship = body_of(&state)?;
-            if networker.is_some_and(|n| n != relationship.networker) {
-                return Ok(());
-            }
+        for (state, relationship) in maybe {
             let (standing, last) = standings.of(&state, &relationship, now);
             if standing.going_cold {
                 cold.push((last, state));
             }
-            Ok(())
-        })?;
+        }
         let total = cold.len();
         cold.sort_by_key(|(last, state)| (last.map(|l| l.timestamp_millis()), state.id));
         cold.truncate(limit);
