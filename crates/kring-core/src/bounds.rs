@@ -10,10 +10,11 @@
 //! logged with an interaction is due on or after the interaction's day (see
 //! [`check_follow_up_due`]). [`is_far_from_today`] is what the app asks confirmation for.
 //!
-//! **Text.** Each kind of text has a limit, in characters, checked by every record's validation
-//! (see [`TextKind`]: a name 200, a line 1,000, an address 2,000, free text 100,000; a list at
-//! most 1,000 items); a longer value is refused with the field and the limit. A 50 MB name was
-//! accepted before, and slowed every list and search that showed it.
+//! **Text.** Each text field has a limit, in characters, in the field table (`crate::schema`: a
+//! line — a name, a title, a tag, an email — 1,000, a web address 2,000, free text such as a note
+//! 100,000), checked on every write and every import; a list holds at most 1,000 items
+//! ([`check_list`], in each kind's validation). What is over is refused with the field and the
+//! limit. A 50 MB name was accepted before, and slowed every list and search that showed it.
 //!
 //! **Files.** Files read whole into memory — an address book to import, a backup to restore —
 //! are refused above a size ([`MAX_CONTACTS_FILE_BYTES`], [`MAX_BACKUP_FILE_BYTES`]) with a
@@ -109,78 +110,15 @@ pub fn is_far_from_today(day: NaiveDate, today: NaiveDate) -> bool {
     (day - today).num_days().abs() > FAR_FROM_TODAY_DAYS
 }
 
-// ----- text ----------------------------------------------------------------------------------
+// ----- lists -----------------------------------------------------------------------------------
 
-/// The kinds of text a record holds, each with its limit in characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextKind {
-    /// A name or title: a person's, an organisation's, a goal's, a job title, a unit, a theme,
-    /// a language, a place: 200 characters.
-    Name,
-    /// One line: a tag, an outcome, what was given or received, an objective, a red line, a
-    /// follow-up, a phone number: 1,000 characters.
-    Line,
-    /// An address: an email, a web address, a social handle, a postal address line: 2,000.
-    Address,
-    /// Free text: a note, an interaction's summary, a description, a vision, the benefits and
-    /// risks or exit arrangements of a partnership, review notes: 100,000 characters.
-    Text,
-}
-
-impl TextKind {
-    pub fn max_chars(self) -> usize {
-        match self {
-            TextKind::Name => 200,
-            TextKind::Line => 1_000,
-            TextKind::Address => 2_000,
-            TextKind::Text => 100_000,
-        }
-    }
-
-    fn noun(self) -> &'static str {
-        match self {
-            TextKind::Name => "a name",
-            TextKind::Line => "a line",
-            TextKind::Address => "an address",
-            TextKind::Text => "a text",
-        }
-    }
-}
-
-/// A list of texts (tags, emails, outcomes …) holds at most this many.
+/// A list of texts (tags, emails, outcomes, objectives …) holds at most this many. The size of
+/// each text is the field table's (`crate::schema`: a line 1,000 characters, a web address 2,000,
+/// free text 100,000), checked on every write and every import.
 pub const MAX_LIST_ITEMS: usize = 1_000;
 
-/// Refuses a text longer than its kind allows, naming the field and the limit.
-pub fn check_text(field: &str, value: &str, kind: TextKind) -> Result<(), ValidationError> {
-    let max = kind.max_chars();
-    // Bytes first: a text of at most `max` bytes is within limits without counting characters.
-    if value.len() <= max {
-        return Ok(());
-    }
-    let chars = value.chars().count();
-    if chars <= max {
-        return Ok(());
-    }
-    Err(ValidationError::new(
-        field,
-        format!(
-            "{chars} characters is more than the {max} {} may have",
-            kind.noun()
-        ),
-    ))
-}
-
-/// Refuses an optional text longer than its kind allows.
-pub fn check_optional_text(
-    field: &str,
-    value: Option<&str>,
-    kind: TextKind,
-) -> Result<(), ValidationError> {
-    value.map_or(Ok(()), |v| check_text(field, v, kind))
-}
-
-/// Refuses a list of more than [`MAX_LIST_ITEMS`] texts, or one of them too long.
-pub fn check_texts(field: &str, values: &[String], kind: TextKind) -> Result<(), ValidationError> {
+/// Refuses a list of more than [`MAX_LIST_ITEMS`] items, naming the field.
+pub fn check_list<T>(field: &str, values: &[T]) -> Result<(), ValidationError> {
     if values.len() > MAX_LIST_ITEMS {
         return Err(ValidationError::new(
             field,
@@ -190,7 +128,7 @@ pub fn check_texts(field: &str, values: &[String], kind: TextKind) -> Result<(),
             ),
         ));
     }
-    values.iter().try_for_each(|v| check_text(field, v, kind))
+    Ok(())
 }
 
 // ----- files ---------------------------------------------------------------------------------
@@ -336,19 +274,14 @@ mod tests {
     }
 
     #[test]
-    fn a_text_over_its_limit_is_refused_with_the_field_and_the_limit() {
-        assert!(check_text("display_name", &"é".repeat(200), TextKind::Name).is_ok());
-        let long = check_text("display_name", &"é".repeat(201), TextKind::Name).unwrap_err();
-        assert_eq!(long.field, "display_name");
+    fn a_list_over_its_limit_is_refused_with_the_field() {
+        assert!(check_list("tags", &vec!["haven"; MAX_LIST_ITEMS]).is_ok());
+        let error = check_list("tags", &vec!["haven"; MAX_LIST_ITEMS + 1]).unwrap_err();
+        assert_eq!(error.field, "tags");
         assert_eq!(
-            long.reason,
-            "201 characters is more than the 200 a name may have"
+            error.reason,
+            "1001 items is more than the 1000 a list may hold"
         );
-        let tags = vec!["haven".to_owned(); MAX_LIST_ITEMS + 1];
-        assert!(check_texts("tags", &tags, TextKind::Line)
-            .unwrap_err()
-            .reason
-            .contains("1001 items"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! one add-wins set for the names in [`RecordKind::set_fields`]). A new kind or a new field therefore
 //! needs no migration of old records, and fields a newer Kring writes survive in an older one.
 
-use crate::bounds::{self, check_optional_text, check_text, check_texts, TextKind};
+use crate::bounds::{self, check_list};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::fmt;
@@ -510,10 +510,6 @@ impl RecordBody for Networker {
     const KIND: RecordKind = RecordKind::Networker;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
-        check_text("name", &self.name, TextKind::Name)?;
-        check_optional_text("email", self.email.as_deref(), TextKind::Address)?;
-        check_optional_text("unit", self.unit.as_deref(), TextKind::Name)?;
-        check_optional_text("job_title", self.job_title.as_deref(), TextKind::Name)?;
         if let Some(email) = &self.email {
             validate_email("email", email)?;
         }
@@ -525,38 +521,13 @@ impl RecordBody for Person {
     const KIND: RecordKind = RecordKind::Person;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("display_name", &self.display_name)?;
-        check_text("display_name", &self.display_name, TextKind::Name)?;
-        for (field, value) in [
-            ("given_name", &self.given_name),
-            ("family_name", &self.family_name),
-            ("honorific", &self.honorific),
-            ("job_title", &self.job_title),
-        ] {
-            check_optional_text(field, value.as_deref(), TextKind::Name)?;
-        }
-        check_texts("emails", &self.emails, TextKind::Address)?;
-        check_texts("phones", &self.phones, TextKind::Line)?;
-        check_texts("websites", &self.websites, TextKind::Address)?;
-        check_texts("social_handles", &self.social_handles, TextKind::Address)?;
-        check_texts("languages", &self.languages, TextKind::Name)?;
-        check_texts("tags", &self.tags, TextKind::Line)?;
-        if self.addresses.len() > bounds::MAX_LIST_ITEMS {
-            return Err(ValidationError::new(
-                "addresses",
-                "more than 1000 addresses",
-            ));
-        }
-        for address in &self.addresses {
-            for part in [
-                &address.street,
-                &address.locality,
-                &address.region,
-                &address.postal_code,
-                &address.country,
-            ] {
-                check_optional_text("addresses", part.as_deref(), TextKind::Address)?;
-            }
-        }
+        check_list("emails", &self.emails)?;
+        check_list("phones", &self.phones)?;
+        check_list("websites", &self.websites)?;
+        check_list("social_handles", &self.social_handles)?;
+        check_list("languages", &self.languages)?;
+        check_list("tags", &self.tags)?;
+        check_list("addresses", &self.addresses)?;
         for email in &self.emails {
             validate_email("emails", email)?;
         }
@@ -577,9 +548,7 @@ impl RecordBody for Organisation {
     const KIND: RecordKind = RecordKind::Organisation;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
-        check_text("name", &self.name, TextKind::Name)?;
-        check_optional_text("website", self.website.as_deref(), TextKind::Address)?;
-        check_texts("tags", &self.tags, TextKind::Line)?;
+        check_list("tags", &self.tags)?;
         if let Some(website) = &self.website {
             validate_url("website", website)?;
         }
@@ -601,7 +570,6 @@ impl RecordBody for Affiliation {
     fn validate(&self) -> Result<(), ValidationError> {
         bounds::check_optional_day("from", self.from)?;
         bounds::check_optional_day("to", self.to)?;
-        check_optional_text("title", self.title.as_deref(), TextKind::Name)?;
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if to < from {
                 return Err(ValidationError::new("to", "ends before it starts"));
@@ -626,8 +594,8 @@ impl RecordBody for Relationship {
     fn validate(&self) -> Result<(), ValidationError> {
         validate_score("strength", self.strength)?;
         bounds::check_optional_day("since", self.since)?;
-        check_texts("given", &self.given, TextKind::Line)?;
-        check_texts("received", &self.received, TextKind::Line)?;
+        check_list("given", &self.given)?;
+        check_list("received", &self.received)?;
         if let Some(last) = self.last_contact {
             bounds::check_moment("last_contact", last)?;
         }
@@ -654,8 +622,7 @@ impl RecordBody for Interaction {
     const KIND: RecordKind = RecordKind::Interaction;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("summary", &self.summary)?;
-        check_text("summary", &self.summary, TextKind::Text)?;
-        check_texts("outcomes", &self.outcomes, TextKind::Line)?;
+        check_list("outcomes", &self.outcomes)?;
         bounds::check_moment("at", self.at)?;
         if self.participants.is_empty() {
             return Err(ValidationError::new(
@@ -677,7 +644,6 @@ impl RecordBody for FollowUp {
     const KIND: RecordKind = RecordKind::FollowUp;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("text", &self.text)?;
-        check_text("text", &self.text, TextKind::Line)?;
         bounds::check_day("due", self.due)
     }
     fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
@@ -697,7 +663,6 @@ impl RecordBody for Link {
     const KIND: RecordKind = RecordKind::Link;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("kind", &self.kind.0)?;
-        check_text("kind", &self.kind.0, TextKind::Name)?;
         if self.from == self.to {
             return Err(ValidationError::new(
                 "to",
@@ -717,8 +682,7 @@ impl RecordBody for Link {
 impl RecordBody for Note {
     const KIND: RecordKind = RecordKind::Note;
     fn validate(&self) -> Result<(), ValidationError> {
-        require_text("text", &self.text)?;
-        check_text("text", &self.text, TextKind::Text)
+        require_text("text", &self.text)
     }
     fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
         vec![("about", self.about, ANY_KIND)]

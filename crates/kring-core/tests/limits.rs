@@ -1,6 +1,6 @@
-//! Limits on what a record may hold: a 50 MB name (accepted before) is refused with the field
-//! and the limit, changes nothing, and so is a list of a million tags; text within its limit is
-//! kept whole.
+//! Limits on what a record may hold (`bounds.rs`, the field table in `schema.rs`): a 50 MB name
+//! (accepted before) is refused with the field and the limit and changes nothing, and so is a list
+//! of a million tags; text within its limit is kept whole.
 
 use chrono::{DateTime, TimeZone, Utc};
 use kring_core::model::*;
@@ -45,7 +45,7 @@ fn a_fifty_megabyte_name_is_refused_with_the_field_and_the_limit() {
     assert_eq!(error.field, "display_name");
     assert_eq!(
         error.reason,
-        "52428800 characters is more than the 200 a name may have"
+        "is 52428800 characters long; at most 1000 are allowed"
     );
     let error = refusal(store.create(
         &Organisation {
@@ -76,7 +76,8 @@ fn every_way_of_writing_text_checks_its_limit_and_text_within_it_is_kept_whole()
         )
         .unwrap();
     // A field edit (`kring card edit`), a note, an interaction's summary.
-    let error = refusal(store.set_fields(jan, &[("job_title".to_owned(), "x".repeat(201))], now()));
+    let error =
+        refusal(store.set_fields(jan, &[("job_title".to_owned(), "x".repeat(1_001))], now()));
     assert_eq!(error.field, "job_title");
     let error = refusal(store.add_note(jan, &"n".repeat(100_001), None, now()));
     assert_eq!(error.field, "text");

@@ -62,12 +62,6 @@ impl RecordBody for StakeholderRating {
             return Err(ValidationError::new("theme", "must not be empty"));
         }
         crate::bounds::check_moment("rated_at", self.rated_at)?;
-        crate::bounds::check_text("theme", &self.theme, crate::bounds::TextKind::Name)?;
-        crate::bounds::check_optional_text(
-            "note",
-            self.note.as_deref(),
-            crate::bounds::TextKind::Text,
-        )?;
         for (field, score) in [("power", self.power), ("interest", self.interest)] {
             if !(1..=5).contains(&score) {
                 return Err(ValidationError::new(

@@ -6,7 +6,7 @@
 //! they merge, sync and export with no code of their own. Team membership and accountability are
 //! set elements rather than one list, so two stores adding members concurrently keep both.
 
-use crate::bounds::{self, check_optional_text, check_text, check_texts, TextKind};
+use crate::bounds::{self, check_list};
 use crate::model::{RecordBody, RecordId, RecordKind, ValidationError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -275,9 +275,6 @@ impl RecordBody for Goal {
     const KIND: RecordKind = RecordKind::Goal;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
-        check_text("name", &self.name, TextKind::Name)?;
-        check_optional_text("description", self.description.as_deref(), TextKind::Text)?;
-        check_optional_text("vision", self.vision.as_deref(), TextKind::Text)?;
         bounds::check_optional_day("until", self.until)
     }
     fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
@@ -302,8 +299,6 @@ impl RecordBody for Team {
     const KIND: RecordKind = RecordKind::Team;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
-        check_text("name", &self.name, TextKind::Name)?;
-        check_optional_text("purpose", self.purpose.as_deref(), TextKind::Text)?;
         for accountable in &self.accountable {
             if !self.stakeholders.contains(&accountable.stakeholder) {
                 return Err(ValidationError::new(
@@ -336,18 +331,9 @@ impl RecordBody for Partnership {
     const KIND: RecordKind = RecordKind::Partnership;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
-        check_text("name", &self.name, TextKind::Name)?;
-        check_texts("objectives", &self.objectives, TextKind::Line)?;
-        check_texts("red_lines", &self.red_lines, TextKind::Line)?;
-        for (field, value) in [
-            ("benefits_and_risks", &self.benefits_and_risks),
-            ("exit_arrangements", &self.exit_arrangements),
-        ] {
-            check_optional_text(field, value.as_deref(), TextKind::Text)?;
-        }
-        for a in &self.accountabilities {
-            check_text("accountabilities", &a.text, TextKind::Text)?;
-        }
+        check_list("objectives", &self.objectives)?;
+        check_list("red_lines", &self.red_lines)?;
+        check_list("accountabilities", &self.accountabilities)?;
         bounds::check_optional_day("started", self.started)?;
         if self.review_every_days == Some(0) {
             return Err(ValidationError::new(
@@ -389,7 +375,6 @@ impl RecordBody for PartnershipReview {
     const KIND: RecordKind = RecordKind::PartnershipReview;
     fn validate(&self) -> Result<(), ValidationError> {
         bounds::check_day("date", self.date)?;
-        check_optional_text("notes", self.notes.as_deref(), TextKind::Text)?;
         for (field, score) in Self::BEHAVIOURS.iter().zip(self.scores()) {
             if !(1..=5).contains(&score) {
                 return Err(ValidationError::new(
@@ -414,10 +399,7 @@ impl RecordBody for Event {
     const KIND: RecordKind = RecordKind::Event;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
-        check_text("name", &self.name, TextKind::Name)?;
-        check_optional_text("location", self.location.as_deref(), TextKind::Line)?;
-        check_optional_text("notes", self.notes.as_deref(), TextKind::Text)?;
-        check_texts("outcomes", &self.outcomes, TextKind::Line)?;
+        check_list("outcomes", &self.outcomes)?;
         bounds::check_moment("at", self.at)?;
         for outcome in &self.outcomes {
             require_text("outcomes", outcome)?;
