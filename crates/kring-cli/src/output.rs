@@ -1,6 +1,7 @@
 //! Printing results as text for people or JSON for scripts. Lists print arrays of objects that
 //! carry at least `id`, `kind` and `name`.
 
+use crate::terminal::clean;
 use anyhow::Result;
 use chrono::NaiveDate;
 use kring_core::identity_groups::DuplicatePair;
@@ -637,14 +638,4 @@ fn record_json(record: &kring_core::crdt::RecordState) -> Value {
         sets.insert(name.clone(), Value::Array(members));
     }
     json!({ "id": record.id.to_string(), "kind": record.kind, "fields": fields, "sets": sets })
-}
-
-/// Text that came from data (a name, an e-mail, a note), made safe to print on a terminal:
-/// control characters (terminal escape sequences among them) are dropped.
-pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_control()).collect())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
 }

@@ -153,14 +153,14 @@ fn print(report: &SyncReport, status: &SyncStatus, json: bool, one_line: bool) -
         };
         out!(
             "  skipped ({when}): {}",
-            crate::output::clean(&skipped.reason)
+            crate::terminal::clean(&skipped.reason)
         );
     }
     for held in &report.held {
         out!(
             "  waiting for approval: {} <{}> (fingerprint {}): kring approve {}",
-            crate::output::clean(&held.author),
-            crate::output::clean(&held.email),
+            crate::terminal::clean(&held.author),
+            crate::terminal::clean(&held.email),
             held.fingerprint,
             held.fingerprint.replace(' ', "")
         );

@@ -3,7 +3,9 @@
 //! name could clear the screen, retitle the window, hide text or forge a line of output. Text
 //! output loses every control character but newline and tab (C0, DEL, C1 such as the one-byte
 //! CSI U+009B, and the Unicode controls that reorder or break lines); JSON keeps the data exact,
-//! with those characters written as `\u` escapes, which JSON readers turn back into them.
+//! with those characters written as `\u` escapes, which JSON readers turn back into them. This
+//! module is the one place that decides what a terminal may receive: [`strip_controls`] for whole
+//! lines (every `out!` line passes through it), [`clean`] for one value set in a line.
 
 use std::borrow::Cow;
 
@@ -20,10 +22,22 @@ fn is_control(c: char) -> bool {
     }
 }
 
-/// Text for a terminal: control characters removed.
+/// Text for a terminal: control characters removed (newlines and tabs stay, so this suits a
+/// whole block of output; every line `kring` prints passes through it).
 pub fn strip_controls(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_control) {
-        Cow::Owned(text.chars().filter(|c| !is_control(*c)).collect())
+    without(text, is_control)
+}
+
+/// One value from data (a name, an e-mail, a reason) for a line of output: control characters
+/// removed, and newlines and tabs too, so a value cannot start a line that looks like
+/// `kring`'s own ("approved …") or push the columns apart.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    without(text, |c| is_control(c) || c == '\n' || c == '\t')
+}
+
+fn without(text: &str, drop: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if text.chars().any(&drop) {
+        Cow::Owned(text.chars().filter(|c| !drop(*c)).collect())
     } else {
         Cow::Borrowed(text)
     }
@@ -69,6 +83,15 @@ mod tests {
             "Jan[2J]0;pwned31m Peeters\nline two\tok"
         );
         assert!(matches!(strip_controls("Jan Peeters"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_value_on_a_line_loses_its_line_breaks_and_tabs_as_well() {
+        assert_eq!(
+            clean("Jan\u{1b}[2J Peeters\napproved: Mallory\tx\u{2028}y"),
+            "Jan[2J Peetersapproved: Malloryxy"
+        );
+        assert!(matches!(clean("jan@stad.be"), Cow::Borrowed(_)));
     }
 
     #[test]
