@@ -9,6 +9,8 @@
 //! and a clock a little ahead); a contact still to come is a follow-up or an event. A follow-up
 //! logged with an interaction is due on or after the interaction's day (see
 //! [`check_follow_up_due`]). [`is_far_from_today`] is what the app asks confirmation for.
+//! Capture (`crate::capture`) skips a meeting or e-mail outside these years, and an e-mail dated
+//! more than a day ahead, with the reason, rather than failing the whole file.
 //!
 //! **Text.** Each text field has a limit, in characters, in the field table (`crate::schema`: a
 //! line — a name, a title, a tag, an email — 1,000, a web address 2,000, free text such as a note
