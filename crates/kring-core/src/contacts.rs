@@ -329,11 +329,6 @@ impl Store {
         Ok(report)
     }
 
-    /// People and organisations as vCard 4.0, private cards left out (the app's export).
-    pub fn export_vcards(&self) -> Result<String, StoreError> {
-        Ok(self.export_contacts(false, Utc::now())?.text)
-    }
-
     /// People and organisations as vCard 4.0: what this store may show (withdrawn cards are left
     /// out), never private notes, and private cards only with `include_private` — the file
     /// leaves Kring for a phone or a mail program, where "private" means nothing. A person's
@@ -447,11 +442,6 @@ impl Store {
             private_left_out,
             text: kring_interop::write_vcards(&drafts),
         })
-    }
-
-    /// Follow-ups as an iCalendar file, private ones left out (the app's export).
-    pub fn export_calendar(&self) -> Result<String, StoreError> {
-        Ok(self.export_follow_ups(false)?.text)
     }
 
     /// Follow-ups as an iCalendar file of to-dos with a reminder the morning before. Private

@@ -59,6 +59,46 @@ impl Store {
     }
 }
 
+/// Removes the demo sandbox that belongs to the store at `store` (the folder
+/// [`crate::files::sandbox_path`] names): the one action that takes the demo away. Only a Kring
+/// store marked as a demo store is removed; anything else at that path (a real store, a folder of
+/// the user's) is refused with [`StoreError::NotASandbox`] and left whole, and the store at
+/// `store` is never touched. The sandbox must be closed first (an open one is refused as in use).
+/// Returns whether there was a sandbox to remove.
+pub fn remove_sandbox(store: &std::path::Path) -> StoreResult<bool> {
+    use crate::store::{OpenOptions, StoreError};
+    let sandbox = crate::files::sandbox_path(store);
+    let not_a_sandbox = || StoreError::NotASandbox {
+        path: sandbox.clone(),
+    };
+    let metadata = match std::fs::symlink_metadata(&sandbox) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(StoreError::from_io_error(&e)),
+    };
+    // Opening creates a store wherever it is pointed: only a folder that already holds one (sled's
+    // `conf` and `db` files) is opened to read its mark. A link is never followed.
+    let holds_a_store = metadata.is_dir()
+        && ["conf", "db"]
+            .iter()
+            .all(|file| std::fs::symlink_metadata(sandbox.join(file)).is_ok_and(|m| m.is_file()));
+    if !holds_a_store {
+        return Err(not_a_sandbox());
+    }
+    let is_demo = Store::open(
+        &sandbox,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )?
+    .is_demo()?;
+    if !is_demo {
+        return Err(not_a_sandbox());
+    }
+    std::fs::remove_dir_all(&sandbox).map_err(|e| StoreError::from_io_error(&e))?;
+    Ok(true)
+}
+
 /// What was generated.
 #[derive(Clone, Debug, Default, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

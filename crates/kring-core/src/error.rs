@@ -55,6 +55,12 @@ pub enum StoreError {
         "this is a demo store of fictional data: it cannot be {action}; open your own store to share your network"
     )]
     DemoStore { action: &'static str },
+    /// What sits where a demo sandbox would be is something else: it is left as it is.
+    #[error(
+        "{} is not a demo sandbox (no Kring store marked as a demo is there): nothing was removed; move it away yourself if it should go",
+        .path.display()
+    )]
+    NotASandbox { path: PathBuf },
 }
 
 impl StoreError {
@@ -75,6 +81,7 @@ impl StoreError {
             StoreError::Io(_) => "io",
             StoreError::NotAllowed { .. } => "not_allowed",
             StoreError::DemoStore { .. } => "demo_store",
+            StoreError::NotASandbox { .. } => "not_a_sandbox",
         }
     }
 

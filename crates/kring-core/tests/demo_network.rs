@@ -1,6 +1,6 @@
 //! A demo that stays a demo: the generator names organisations as real ones are, meets people
 //! at the times people meet, plants only the duplicates it means to, and a store marked as a demo
-//! refuses to export or sync.
+//! refuses to export or sync, and one call removes the sandbox and nothing else.
 
 use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 use kring_core::demo::{self, DemoOptions};
@@ -149,4 +149,83 @@ fn a_demo_store_refuses_to_export_or_sync_and_writes_nothing() {
     filled
         .export_bundle(&other.path().join("network.kring"), true, now())
         .unwrap();
+}
+
+fn open(path: &std::path::Path) -> Store {
+    Store::open(
+        path,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn one_call_removes_the_demo_sandbox_and_leaves_the_real_store_and_anything_else_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_path = dir.path().join("store");
+    let sandbox_path = kring_core::files::sandbox_path(&real_path);
+    {
+        let real = open(&real_path);
+        real.init("An Peeters", "an@stad.be", Role::Networker, now())
+            .unwrap();
+        let sandbox = open(&sandbox_path);
+        demo::generate(
+            &sandbox,
+            &DemoOptions {
+                cards: 100,
+                mark_as_demo: true,
+                ..DemoOptions::default()
+            },
+            now(),
+        )
+        .unwrap();
+        // Open, the sandbox is refused as in use and stays.
+        match demo::remove_sandbox(&real_path) {
+            Err(StoreError::InUse { .. }) => {}
+            other => panic!("an open sandbox was removed: {other:?}"),
+        }
+        assert!(sandbox_path.is_dir());
+    }
+    assert!(demo::remove_sandbox(&real_path).unwrap(), "there was one");
+    assert!(!sandbox_path.exists(), "the sandbox is gone");
+    assert!(
+        !demo::remove_sandbox(&real_path).unwrap(),
+        "removing it again finds none and is no error"
+    );
+    let real = open(&real_path);
+    assert_eq!(real.profile().unwrap().unwrap().name, "An Peeters");
+    assert!(!real.is_demo().unwrap());
+    drop(real);
+
+    // A real store where the sandbox would be (not marked as a demo) is refused and kept whole.
+    {
+        let lookalike = open(&sandbox_path);
+        lookalike
+            .init("Bart Claes", "bart@stad.be", Role::Networker, now())
+            .unwrap();
+    }
+    let error = demo::remove_sandbox(&real_path).unwrap_err();
+    assert_eq!(error.code(), "not_a_sandbox");
+    assert!(error.to_string().contains("nothing was removed"), "{error}");
+    assert_eq!(
+        open(&sandbox_path).profile().unwrap().unwrap().name,
+        "Bart Claes"
+    );
+    std::fs::remove_dir_all(&sandbox_path).unwrap();
+
+    // A folder of the user's by that name is neither opened (which would make a store in it)
+    // nor removed.
+    std::fs::create_dir(&sandbox_path).unwrap();
+    std::fs::write(sandbox_path.join("notes.txt"), "mine").unwrap();
+    assert_eq!(
+        demo::remove_sandbox(&real_path).unwrap_err().code(),
+        "not_a_sandbox"
+    );
+    let left: Vec<_> = std::fs::read_dir(&sandbox_path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["notes.txt"], "nothing was added or removed");
 }
