@@ -95,8 +95,20 @@ pub fn remove_sandbox(store: &std::path::Path) -> StoreResult<bool> {
     if !is_demo {
         return Err(not_a_sandbox());
     }
-    std::fs::remove_dir_all(&sandbox).map_err(|e| StoreError::from_io_error(&e))?;
-    Ok(true)
+    // sled lets go of its files from a background thread shortly after the last handle is
+    // dropped; where open files cannot be deleted (Windows) the first attempts may fail.
+    let mut attempts = 0;
+    loop {
+        match std::fs::remove_dir_all(&sandbox) {
+            Ok(()) => return Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+            Err(_) if attempts < 20 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(e) => return Err(StoreError::from_io_error(&e)),
+        }
+    }
 }
 
 /// What was generated.
