@@ -81,7 +81,11 @@ fn open_store(path: &Path) -> Result<Store> {
 pub fn kring_generate(files: &Files, cards: usize) -> Result<serde_json::Value> {
     let _ = std::fs::remove_dir_all(&files.kring_store);
     let store = open_store(&files.kring_store)?;
-    let options = kring_core::demo::DemoOptions { seed: 1, cards };
+    let options = kring_core::demo::DemoOptions {
+        seed: 1,
+        cards,
+        ..Default::default()
+    };
     let (summary, seconds) =
         measure::timed(|| kring_core::demo::generate(&store, &options, demo_now()));
     let summary = summary?;

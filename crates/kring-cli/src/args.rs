@@ -133,6 +133,9 @@ pub enum Command {
         seed: u64,
         #[arg(long, default_value_t = 2_000)]
         cards: usize,
+        /// Mark the store as a demo store: it then refuses to export or sync, for good.
+        #[arg(long)]
+        sandbox: bool,
     },
     /// Write an export bundle of what you share (a delta unless --full).
     Export {
@@ -230,17 +233,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write people and organisations as vCard 4.0.
+    /// Write people and organisations as vCard 4.0 (private cards left out).
     ExportContacts {
         #[arg(long, value_enum, default_value = "vcard")]
         format: ContactFormatArg,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Write the cards you marked private too.
+        #[arg(long = "include-private")]
+        include_private: bool,
     },
-    /// Write follow-ups as an iCalendar file (to-dos with a reminder) a calendar can subscribe to.
+    /// Write follow-ups as an iCalendar file (to-dos with a reminder) a calendar can subscribe to
+    /// (private follow-ups left out).
     ExportCalendar {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Write the follow-ups you marked private too.
+        #[arg(long = "include-private")]
+        include_private: bool,
     },
     /// Manager of the Network: strategic goals and what is linked to them.
     #[command(subcommand)]
@@ -390,7 +400,9 @@ pub fn parse_assignment(text: &str) -> Result<(String, String)> {
     }
 }
 
-/// A date as people type it: YYYY-MM-DD, today, tomorrow, yesterday or +N / -N days.
+/// A date as people type it: YYYY-MM-DD, today, tomorrow, yesterday or +N / -N days. A date
+/// that does not exist (`+999999999`, year 300000) is an error, never a panic; one outside the
+/// years Kring keeps (1900–2100) is refused by kring-core where it would be written.
 pub fn parse_date(text: &str, now: DateTime<Utc>) -> Result<NaiveDate> {
     let today = now.with_timezone(&chrono::Local).date_naive();
     let trimmed = text.trim();
@@ -400,17 +412,25 @@ pub fn parse_date(text: &str, now: DateTime<Utc>) -> Result<NaiveDate> {
         "yesterday" => return Ok(today - chrono::Duration::days(1)),
         _ => {}
     }
-    if let Some(days) = trimmed
-        .strip_prefix('+')
-        .and_then(|d| d.trim_end_matches('d').parse::<i64>().ok())
-    {
-        return Ok(today + chrono::Duration::days(days));
+    let shifted = |days: Option<i64>| {
+        days.and_then(chrono::Duration::try_days)
+            .and_then(|shift| today.checked_add_signed(shift))
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "'{text}' is too far from today: Kring keeps dates from 1900 to 2100"
+                )
+            })
+    };
+    // "+N" or "-N" (a trailing "d" allowed): N days from today.
+    let days = |sign: char| {
+        let digits = trimmed.strip_prefix(sign)?.trim_end_matches('d');
+        (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
+    };
+    if let Some(digits) = days('+') {
+        return shifted(digits.parse::<i64>().ok());
     }
-    if let Some(days) = trimmed
-        .strip_prefix('-')
-        .and_then(|d| d.trim_end_matches('d').parse::<i64>().ok())
-    {
-        return Ok(today - chrono::Duration::days(days));
+    if let Some(digits) = days('-') {
+        return shifted(digits.parse::<i64>().ok().and_then(i64::checked_neg));
     }
     NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
         anyhow::anyhow!("'{text}' is not a date: use YYYY-MM-DD, today, tomorrow or +N")
@@ -430,11 +450,14 @@ pub fn parse_when(text: &str, now: DateTime<Utc>) -> Result<DateTime<FixedOffset
             }
         }
     }
-    let date = parse_date(trimmed, now).map_err(|_| {
-        anyhow::anyhow!(
+    let date = match parse_date(trimmed, now) {
+        Ok(date) => date,
+        // "+N" days too far says so; anything else was not a date at all.
+        Err(error) if trimmed.starts_with(['+', '-']) => return Err(error),
+        Err(_) => anyhow::bail!(
             "'{text}' is not a date or time: use YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or today"
-        )
-    })?;
+        ),
+    };
     let noon = date.and_hms_opt(12, 0, 0).expect("noon exists");
     let local = chrono::Local
         .from_local_datetime(&noon)

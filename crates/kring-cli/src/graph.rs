@@ -37,7 +37,7 @@ pub enum GraphCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Key-person risk: stakeholders only one networker reaches, and what leaves with each.
+    /// Key-person risk: stakeholders only one networker knows, and what leaves with each.
     Risk {
         /// Only what the organisation would lose if this networker left.
         #[arg(long)]
@@ -65,7 +65,7 @@ pub enum GraphFormatArg {
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    out!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", crate::terminal::json_text(value)?);
     Ok(())
 }
 
@@ -273,7 +273,7 @@ fn print_stats(stats: &GraphStats) {
 
 fn print_risk_summary(risk: &KeyPersonRisk) {
     out!(
-        "Key-person risk: {} of {} stakeholders are reached through one networker only; {} through several; {} by nobody",
+        "Key-person risk: {} of {} stakeholders are known by one networker only (single points of failure); {} by several; {} by nobody",
         risk.single_networker,
         risk.stakeholders,
         risk.reached - risk.single_networker,
@@ -290,7 +290,7 @@ fn print_risk(risk: &KeyPersonRisk, one: bool) {
             continue;
         }
         out!(
-            "{} ({}, {}): reaches {} stakeholders; {} people and {} organisations only through them",
+            "{} ({}, {}): knows {} stakeholders; sole contact for {} people and {} organisations",
             loss.name,
             loss.unit.as_deref().unwrap_or("no unit"),
             loss.id,
@@ -299,13 +299,8 @@ fn print_risk(risk: &KeyPersonRisk, one: bool) {
             loss.sole_organisations
         );
         for item in &loss.at_risk {
-            let how = if item.direct {
-                String::new()
-            } else {
-                " (through someone working there)".to_owned()
-            };
             out!(
-                "    {} {:<12} {}  strength {}{how}",
+                "    {} {:<12} {}  strength {}",
                 item.id,
                 item.kind.as_str(),
                 item.name,

@@ -26,6 +26,7 @@ mod manager;
 mod organisation;
 mod output;
 mod sync_folder;
+mod terminal;
 
 use anyhow::{Context, Result};
 use args::*;
@@ -40,7 +41,13 @@ use std::process::ExitCode;
 
 fn emit(line: std::fmt::Arguments) {
     use std::io::Write;
-    if let Err(error) = writeln!(std::io::stdout().lock(), "{line}") {
+    // Names and notes come from other people's files: no escape sequence reaches the terminal.
+    let line = line.to_string();
+    if let Err(error) = writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        terminal::strip_controls(&line)
+    ) {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -67,7 +74,10 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
-            eprintln!("kring: {}", one_line_clap_error(&error.to_string()));
+            eprintln!(
+                "kring: {}",
+                terminal::strip_controls(&one_line_clap_error(&error.to_string()))
+            );
             return ExitCode::from(2);
         }
     };
@@ -79,7 +89,10 @@ fn main() -> ExitCode {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(": ");
-            eprintln!("kring: {}", message.replace('\n', " "));
+            eprintln!(
+                "kring: {}",
+                terminal::strip_controls(&message.replace('\n', " "))
+            );
             ExitCode::FAILURE
         }
     }
@@ -130,6 +143,31 @@ fn open(cli_store: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
+/// `website=www.port.be` as `website=https://www.port.be` (and each of `websites=a.be,b.be`).
+fn complete_websites((field, value): (String, String)) -> (String, String) {
+    let value = match field.as_str() {
+        "website" if !value.trim().is_empty() => complete_web_address(&value),
+        "websites" => value
+            .split(',')
+            .map(|w| match w.trim() {
+                "" => String::new(),
+                w => complete_web_address(w),
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        _ => value,
+    };
+    (field, value)
+}
+
+/// "; 3 private cards left out (--include-private writes them)", or nothing.
+fn left_out(count: usize, what: &str) -> String {
+    match count {
+        0 => String::new(),
+        n => format!("; {n} private {what} left out (--include-private writes them)"),
+    }
+}
+
 /// A card as named in messages: its name and id.
 fn card_label(store: &Store, id: RecordId) -> Result<String> {
     let name = store
@@ -176,7 +214,11 @@ fn run(cli: Cli) -> Result<()> {
                 emails: person.email,
                 phones: person.phone,
                 addresses: vec![],
-                websites: person.website,
+                websites: person
+                    .website
+                    .iter()
+                    .map(|w| complete_web_address(w))
+                    .collect(),
                 social_handles: vec![],
                 languages: vec![],
                 tags: person.tag,
@@ -205,7 +247,7 @@ fn run(cli: Cli) -> Result<()> {
                 sector: org.sector,
                 level: org.level,
                 parent,
-                website: org.website,
+                website: org.website.as_deref().map(complete_web_address),
                 tags: org.tag,
             };
             let id = store.create(&body, org.visibility, now)?;
@@ -231,6 +273,7 @@ fn run(cli: Cli) -> Result<()> {
             let assignments = set
                 .iter()
                 .map(|s| parse_assignment(s))
+                .map(|a| a.map(complete_websites))
                 .collect::<Result<Vec<_>>>()?;
             store.set_fields(id, &assignments, now)?;
             out!("{id}");
@@ -325,7 +368,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Today { json } => {
             let due = store.follow_ups(Some(now.date_naive() + chrono::Duration::days(1)))?;
-            let cold = store.going_cold(now)?;
+            // As the app's Today: a networker's own relationships, a manager's all.
+            let (cold, _) = store.going_cold_today(usize::MAX, now)?;
             // Reviews due within the fortnight, as the app's Today screen shows them.
             let reviews =
                 store.review_reminders(now.date_naive() + chrono::Duration::days(14), now)?;
@@ -368,10 +412,18 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Command::Demo { seed, cards } => {
+        Command::Demo {
+            seed,
+            cards,
+            sandbox,
+        } => {
             let summary = kring_core::demo::generate(
                 &store,
-                &kring_core::demo::DemoOptions { seed, cards },
+                &kring_core::demo::DemoOptions {
+                    seed,
+                    cards,
+                    mark_as_demo: sandbox,
+                },
                 now,
             )?;
             out!(
@@ -394,6 +446,10 @@ fn run(cli: Cli) -> Result<()> {
             dry_run,
             json,
         } => {
+            use kring_core::bounds::{check_file_size, MAX_BUNDLE_FILE_BYTES};
+            for file in &files {
+                check_file_size(file, MAX_BUNDLE_FILE_BYTES, "a bundle")?;
+            }
             let interactive = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let mut progress = |done: u64, total: u64| {
                 if interactive && total > 0 {
@@ -454,6 +510,8 @@ fn run(cli: Cli) -> Result<()> {
             out!("backed up {records} records to {}", path.display());
         }
         Command::Restore { file } => {
+            use kring_core::bounds::{check_file_size, MAX_BACKUP_FILE_BYTES};
+            check_file_size(&file, MAX_BACKUP_FILE_BYTES, "a backup")?;
             let (records, safety) = store.restore(&file, now)?;
             out!(
                 "restored {records} records from {}; the previous state is in {}",
@@ -469,10 +527,10 @@ fn run(cli: Cli) -> Result<()> {
             dry_run,
             json,
         } => {
+            use kring_core::bounds::{read_file, MAX_CONTACTS_FILE_BYTES};
             use kring_core::contacts::ContactFormat;
             use kring_core::kring_interop::CsvPreset;
-            let bytes = std::fs::read(&file)
-                .with_context(|| format!("{}: cannot be read", file.display()))?;
+            let bytes = read_file(&file, MAX_CONTACTS_FILE_BYTES, "an address book")?;
             let format = format.map(|f| match f {
                 ContactFormatArg::Vcard => ContactFormat::Vcard,
                 ContactFormatArg::Csv => ContactFormat::Csv,
@@ -488,25 +546,34 @@ fn run(cli: Cli) -> Result<()> {
                 .import_contacts_as(&name, &bytes, format, preset, visibility, dry_run, now)?;
             printer.contacts_import(&report, json)?;
         }
-        Command::ExportContacts { format, out } => {
+        Command::ExportContacts {
+            format,
+            out,
+            include_private,
+        } => {
             if format != ContactFormatArg::Vcard {
                 anyhow::bail!("contacts are exported as vCard only (--format vcard)");
             }
-            let text = store.export_vcards()?;
-            write_atomically(&out, text.as_bytes())?;
+            let export = store.export_contacts(include_private, now)?;
+            write_atomically(&out, export.text.as_bytes())?;
             out!(
-                "wrote {} cards to {}",
-                text.matches("BEGIN:VCARD").count(),
-                out.display()
+                "wrote {} cards to {}{}",
+                export.written,
+                out.display(),
+                left_out(export.private_left_out, "cards")
             );
         }
-        Command::ExportCalendar { out } => {
-            let text = store.export_calendar()?;
-            write_atomically(&out, text.as_bytes())?;
+        Command::ExportCalendar {
+            out,
+            include_private,
+        } => {
+            let export = store.export_follow_ups(include_private)?;
+            write_atomically(&out, export.text.as_bytes())?;
             out!(
-                "wrote {} follow-ups to {}",
-                text.matches("BEGIN:VTODO").count(),
-                out.display()
+                "wrote {} follow-ups to {}{}",
+                export.written,
+                out.display(),
+                left_out(export.private_left_out, "follow-ups")
             );
         }
         Command::Goal(command) => manager::goal(&store, command, now)?,

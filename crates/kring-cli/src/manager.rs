@@ -18,7 +18,7 @@ fn parse_word<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    out!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", crate::terminal::json_text(value)?);
     Ok(())
 }
 
@@ -602,8 +602,13 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                     .map_or(a.partner.to_string(), |n| n.name.clone());
                 out!("  accountable — {name}: {}", a.text);
             }
-            for r in &body.red_lines {
-                out!("  red line: {r}");
+            // As people read them; a checked rule keeps its spelling for `partnership edit`.
+            for (rule, described) in body.red_lines.iter().zip(&p.red_line_descriptions) {
+                if rule.trim() == described {
+                    out!("  red line: {described}");
+                } else {
+                    out!("  red line: {described}  [{rule}]");
+                }
             }
             for w in &p.red_line_warnings {
                 out!("  ! red line crossed by {w}");
@@ -649,6 +654,7 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                 .iter()
                 .filter(|w| !ended && !before.contains(w));
             for warning in new_crossings {
+                let warning = crate::terminal::strip_controls(warning);
                 eprintln!(
                     "kring: warning: a red line is crossed by a partner, {warning}; see \
                      `kring partnership show {id}`, then remove the partner with \
@@ -695,7 +701,10 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                 out!("{organisation} crosses none of the red lines that can be checked");
             }
             for line in crossed {
-                out!("crosses: {line}");
+                out!(
+                    "crosses: {}  [{line}]",
+                    kring_core::manager::describe_red_line(&line)
+                );
             }
         }
         PartnershipCommand::Review {
@@ -912,12 +921,17 @@ pub fn networker(store: &Store, command: NetworkerCommand, now: DateTime<Utc>) -
                 return print_json(&list);
             }
             for n in list {
+                // The label already names the unit when a colleague shares the name.
+                let unit = match &n.unit {
+                    Some(unit) if n.label == n.name => format!(" ({unit})"),
+                    _ => String::new(),
+                };
                 out!(
-                    "{}  {:<6} {}{}  — {} relationships ({} active), sole contact for {}",
+                    "{}  {:<6} {}{}  — {} relationships ({} current), sole contact for {}",
                     n.id,
                     n.status,
-                    n.name,
-                    n.unit.map(|u| format!(" ({u})")).unwrap_or_default(),
+                    n.label,
+                    unit,
                     n.relationships,
                     n.current_relationships,
                     n.sole_contact_for
@@ -1174,8 +1188,8 @@ pub fn transparency(store: &Store, args: TransparencyArgs, now: DateTime<Utc>) -
     };
     crate::write_atomically(&args.out, text.as_bytes())?;
     out!(
-        "wrote {} meetings from {from} to {to} to {}",
-        register.entries.len(),
+        "wrote {} from {from} to {to} to {}",
+        register.tally(),
         args.out.display()
     );
     Ok(())

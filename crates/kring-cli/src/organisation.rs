@@ -1,7 +1,8 @@
 //! `kring invite`, `kring join`, `kring members`, `kring approve` and `kring trust`: who belongs
 //! to the organisation (see `kring_core::trust`).
 
-use crate::output::{clean, print_json};
+use crate::output::print_json;
+use crate::terminal::clean;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;

@@ -1,6 +1,7 @@
 //! Printing results as text for people or JSON for scripts. Lists print arrays of objects that
 //! carry at least `id`, `kind` and `name`.
 
+use crate::terminal::clean;
 use anyhow::Result;
 use chrono::NaiveDate;
 use kring_core::identity_groups::DuplicatePair;
@@ -14,7 +15,7 @@ use serde_json::{json, Value};
 pub struct Printer;
 
 pub fn print_json(value: &Value) -> Result<()> {
-    print_text(&serde_json::to_string_pretty(value)?)
+    print_text(&crate::terminal::json_text(value)?)
 }
 
 /// Prints a line, taking a reader that stopped reading (`kring … --json | head`) as done rather
@@ -22,6 +23,7 @@ pub fn print_json(value: &Value) -> Result<()> {
 fn print_text(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    let text = crate::terminal::strip_controls(text);
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
@@ -152,6 +154,25 @@ impl Printer {
                     r.cadence_days
                         .map(|c| format!("{c} days"))
                         .unwrap_or_else(|| "–".into()),
+                );
+            }
+        }
+        if !card.acquaintances.is_empty() {
+            // Each once: the stakeholders a networker knows, the colleagues who know a stakeholder.
+            out!(
+                "\n{}",
+                if card.kind == "networker" {
+                    "Knows"
+                } else {
+                    "Colleagues who know them"
+                }
+            );
+            for a in &card.acquaintances {
+                out!(
+                    "  {}: strength {}/5{}",
+                    a.name,
+                    a.strength,
+                    if a.going_cold { "  GOING COLD" } else { "" }
                 );
             }
         }
@@ -565,13 +586,16 @@ pub fn inspect(
     let mut records = Vec::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     use std::io::Write;
+    // A bundle is anybody's file: its text reaches the terminal escaped.
+    use crate::terminal::escape_json_controls;
     if jsonl {
-        writeln!(out, "{}", json!({ "header": header }))?;
+        let line = json!({ "header": header }).to_string();
+        writeln!(out, "{}", escape_json_controls(&line))?;
     }
     while let Some(record) = reader.next_record()? {
         let value = record_json(&record);
         if jsonl {
-            writeln!(out, "{value}")?;
+            writeln!(out, "{}", escape_json_controls(&value.to_string()))?;
         } else {
             records.push(value);
         }
@@ -580,7 +604,7 @@ pub fn inspect(
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json!({ "header": header, "records": records }))?
+            crate::terminal::json_text(&json!({ "header": header, "records": records }))?
         )?;
     }
     out.flush()?;
@@ -614,14 +638,4 @@ fn record_json(record: &kring_core::crdt::RecordState) -> Value {
         sets.insert(name.clone(), Value::Array(members));
     }
     json!({ "id": record.id.to_string(), "kind": record.kind, "fields": fields, "sets": sets })
-}
-
-/// Text that came from data (a name, an e-mail, a note), made safe to print on a terminal:
-/// control characters (terminal escape sequences among them) are dropped.
-pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_control()).collect())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
 }

@@ -83,7 +83,10 @@ pub fn run(open: impl Fn() -> Result<Store>, args: SyncArgs) -> Result<()> {
                 }
             }
             // The folder went away (laptop offline, drive unmounted): say so and keep waiting.
-            Err(error) => eprintln!("kring: {error}"),
+            Err(error) => eprintln!(
+                "kring: {}",
+                crate::terminal::strip_controls(&error.to_string())
+            ),
         }
         drop(store);
         watcher.mark_seen();
@@ -102,6 +105,7 @@ fn print(report: &SyncReport, status: &SyncStatus, json: bool, one_line: bool) -
         } else {
             serde_json::to_string_pretty(&value)?
         };
+        let text = crate::terminal::escape_json_controls(&text);
         out!("{text}");
         return Ok(());
     }
@@ -149,14 +153,14 @@ fn print(report: &SyncReport, status: &SyncStatus, json: bool, one_line: bool) -
         };
         out!(
             "  skipped ({when}): {}",
-            crate::output::clean(&skipped.reason)
+            crate::terminal::clean(&skipped.reason)
         );
     }
     for held in &report.held {
         out!(
             "  waiting for approval: {} <{}> (fingerprint {}): kring approve {}",
-            crate::output::clean(&held.author),
-            crate::output::clean(&held.email),
+            crate::terminal::clean(&held.author),
+            crate::terminal::clean(&held.email),
             held.fingerprint,
             held.fingerprint.replace(' ', "")
         );

@@ -262,6 +262,9 @@ fn the_calendar_file_holds_the_follow_ups_and_an_independent_parser_accepts_it()
         "meeting",
         "--summary",
         "Overleg; walstroom, haven",
+        // Dated before the due date: a follow-up is due on or after what it follows.
+        "--at",
+        "2026-01-05",
         "--follow-up",
         "Nota sturen",
         "--due",

@@ -6,7 +6,8 @@ use common::Kring;
 use serde_json::Value;
 
 /// An Peeters (the owner) knows Jan well; Jan and Lies both work at the port; the three met
-/// once. Nobody but An reaches any of them.
+/// once (so An has a relationship with Lies too). Nobody but An knows any of them, and nobody
+/// knows the port itself: knowing people who work there is not knowing it.
 fn small_network() -> (Kring, String, String, String) {
     let kring = Kring::initialised("An Peeters");
     let port = kring.id(&[
@@ -68,7 +69,8 @@ fn graph_stats_reports_nodes_ties_brokers_communities_risk_and_health() {
     assert_eq!(stats["brokers"][0]["betweenness"], 0.5);
     assert_eq!(stats["brokers"][1]["betweenness"], 0.5);
     assert!(stats["communities"].as_u64().unwrap() >= 1);
-    assert_eq!(stats["risk"]["single_networker"], 3);
+    assert_eq!(stats["risk"]["single_networker"], 2);
+    assert_eq!(stats["risk"]["unreached"], 1);
     assert_eq!(stats["health"]["teams"][0]["team"], "(no unit)");
     let text = kring.ok(&["graph", "stats"]);
     assert!(text.contains("Network: 4 nodes"), "{text}");
@@ -116,14 +118,15 @@ fn graph_risk_names_what_would_leave_with_a_networker() {
     let loss = &risk["networkers"][0];
     assert_eq!(loss["name"], "An Peeters");
     assert_eq!(loss["sole_people"], 2);
-    assert_eq!(loss["sole_organisations"], 1);
-    assert_eq!(loss["at_risk"][0]["name"], "Port & Co");
-    assert_eq!(loss["at_risk"][0]["direct"], false);
+    assert_eq!(loss["sole_organisations"], 0);
+    assert_eq!(loss["at_risk"][0]["name"], "Jan Peeters");
+    assert_eq!(loss["at_risk"][0]["strength"], 5);
     let text = kring.ok(&["graph", "risk"]);
     assert!(
-        text.contains("3 of 3 stakeholders are reached through one networker only"),
+        text.contains("2 of 3 stakeholders are known by one networker only"),
         "{text}"
     );
+    assert!(text.contains("1 by nobody"), "{text}");
     kring.fails(
         &["graph", "risk", "--networker", &lies],
         "is not a networker",

@@ -286,14 +286,20 @@ fn a_partnership_is_reviewed_and_its_red_lines_are_checked() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("a red line is crossed by a partner, Port of Antwerp: tag:haven"),
+        run.stderr.contains(
+            "a red line is crossed by a partner, Port of Antwerp: no partner tagged “haven”"
+        ),
         "{}",
         run.stderr
     );
     let shown = n.mia.ok(&["partnership", "show", &p]);
     assert!(
-        shown.contains("! red line crossed by Port of Antwerp: tag:haven"),
+        shown.contains("! red line crossed by Port of Antwerp: no partner tagged “haven”"),
+        "{shown}"
+    );
+    // People read the rule; its spelling stays beside it for `partnership edit`.
+    assert!(
+        shown.contains("red line: no partner tagged “tabak”  [tag:tabak]"),
         "{shown}"
     );
     // Another edit warns no more: that crossing is known.
@@ -309,10 +315,13 @@ fn a_partnership_is_reviewed_and_its_red_lines_are_checked() {
     n.mia
         .ok(&["partnership", "edit", &p, "--set", "red_lines=tag:tabak"]);
     let check = n.mia.ok(&["partnership", "check", &p, &smoke]);
-    assert!(check.contains("crosses: tag:tabak"), "{check}");
+    assert!(
+        check.contains("crosses: no partner tagged “tabak”  [tag:tabak]"),
+        "{check}"
+    );
     n.mia.fails(
         &["partnership", "partner", &p, &smoke],
-        "partners: Smoke NV crosses the red line 'tag:tabak'",
+        "partners: Smoke NV crosses the red line 'no partner tagged “tabak”'",
     );
     n.mia.fails(
         &[
@@ -519,7 +528,7 @@ fn the_transparency_register_holds_shared_meetings_only() {
     let out = n
         .mia
         .ok(&["transparency", "--from=-7", "--to", "today", "--out", &csv]);
-    assert!(out.contains("wrote 1 meetings"), "{out}");
+    assert!(out.contains("wrote 1 contact: 1 meeting"), "{out}");
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.contains("Overleg kaaimuren"));
     assert!(text.contains("Port of Antwerp"));

@@ -37,7 +37,16 @@ fn records() -> Vec<RecordState> {
             path.display()
         );
         let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
-        generate(&store, &DemoOptions { seed: 1, cards }, now).expect("demo generates");
+        generate(
+            &store,
+            &DemoOptions {
+                seed: 1,
+                cards,
+                ..DemoOptions::default()
+            },
+            now,
+        )
+        .expect("demo generates");
     }
     let mut states = Vec::with_capacity(RECORDS);
     store

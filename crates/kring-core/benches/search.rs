@@ -29,7 +29,16 @@ fn bench_store() -> (Store, usize) {
             path.display()
         );
         let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
-        generate(&store, &DemoOptions { seed: 1, cards }, now).expect("demo generates");
+        generate(
+            &store,
+            &DemoOptions {
+                seed: 1,
+                cards,
+                ..DemoOptions::default()
+            },
+            now,
+        )
+        .expect("demo generates");
     }
     (store, cards)
 }

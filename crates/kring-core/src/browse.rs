@@ -6,10 +6,10 @@
 use crate::crdt::{envelope, RecordState};
 use crate::model::{RecordId, RecordKind, Relationship, Role};
 use crate::store::indexes::set_strings;
-use crate::store::private_contact::PrivateContacts;
 use crate::store::search::card_title;
+use crate::store::standings::{Scope, Standings};
 use crate::store::views::is_withdrawn;
-use crate::store::{body_of, Store, StoreResult};
+use crate::store::{Store, StoreResult};
 use crate::text::fold;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
@@ -266,86 +266,86 @@ impl RowFilter {
     }
 }
 
-/// What a row needs beyond its own record: identity groups and relationships.
+/// What a row needs beyond its own record: identity groups, and each relationship's strength,
+/// last contact and whether it is going cold (by `crate::figures`, as every view counts them).
 struct RowContext {
-    me: Option<RecordId>,
+    /// Whose relationships count: a networker's own; everyone's (none) for a manager.
+    counted: Option<RecordId>,
     now: DateTime<Utc>,
-    groups: crate::identity_groups::IdentityGroups,
+    standings: Standings,
     /// The relationships that count for each stakeholder (a networker's own; a manager's all).
-    relationships: HashMap<RecordId, Vec<Relationship>>,
-    /// The owner's private contacts: the last contact shown is the later of the two.
-    private_contacts: PrivateContacts,
+    relationships: HashMap<RecordId, Vec<RowRelationship>>,
+}
+
+struct RowRelationship {
+    strength: u8,
+    going_cold: bool,
+    last_contact: Option<DateTime<FixedOffset>>,
 }
 
 impl RowContext {
     fn read(store: &Store, now: DateTime<Utc>) -> StoreResult<RowContext> {
-        let mut context = RowContext::empty(store, now)?;
-        store.for_each_live_of_kind(RecordKind::Relationship, |state| {
-            context.add_relationship(&state)
-        })?;
-        Ok(context)
+        RowContext::of_scope(store, Scope::All, now)
     }
 
+    /// The rows of some cards: their relationships are those of their identity groups.
     fn read_for(store: &Store, cards: &[RecordId], now: DateTime<Utc>) -> StoreResult<RowContext> {
-        let mut context = RowContext::empty(store, now)?;
-        let mut wanted: BTreeSet<RecordId> = BTreeSet::new();
-        for card in cards {
-            wanted.extend(context.groups.members(*card));
-        }
-        for card in wanted {
-            for state in store.relationships_of_stakeholder(card)? {
-                context.add_relationship(&state)?;
-            }
-        }
-        Ok(context)
+        RowContext::of_scope(store, Scope::Cards(cards), now)
     }
 
-    fn empty(store: &Store, now: DateTime<Utc>) -> StoreResult<RowContext> {
+    fn of_scope(store: &Store, scope: Scope<'_>, now: DateTime<Utc>) -> StoreResult<RowContext> {
         let profile = store.profile()?;
         // A manager sees the organisation's picture: every networker's relationships count.
-        let me = profile
+        let counted = profile
             .filter(|p| p.role == Role::Networker)
             .map(|p| p.networker);
-        Ok(RowContext {
-            me,
+        let mut standings = store.standings(scope)?;
+        let read = std::mem::take(&mut standings.relationships);
+        let mut context = RowContext {
+            counted,
             now,
-            groups: store.identity_groups()?,
+            standings,
             relationships: HashMap::new(),
-            private_contacts: store.private_contacts()?,
-        })
+        };
+        for (state, relationship) in &read {
+            context.add_relationship(state, relationship);
+        }
+        Ok(context)
     }
 
     fn member_canonicals(&self) -> HashMap<RecordId, RecordId> {
-        self.groups
+        self.standings
+            .groups
             .groups()
             .flat_map(|(canonical, members)| members.iter().map(move |m| (*m, *canonical)))
             .filter(|(member, canonical)| member != canonical)
             .collect()
     }
 
-    fn add_relationship(&mut self, state: &RecordState) -> StoreResult<()> {
-        let mut relationship: Relationship = body_of(state)?;
-        self.private_contacts
-            .apply(RecordId(state.id), &mut relationship);
-        if self.me.is_some_and(|me| me != relationship.networker) {
-            return Ok(());
+    fn add_relationship(&mut self, state: &RecordState, relationship: &Relationship) {
+        if self.counted.is_some_and(|me| me != relationship.networker) {
+            return;
         }
-        let card = self.groups.canonical(relationship.stakeholder);
+        let (standing, last_contact) = self.standings.of(state, relationship, self.now);
+        let card = self.standings.groups.canonical(relationship.stakeholder);
         self.relationships
             .entry(card)
             .or_default()
-            .push(relationship);
-        Ok(())
+            .push(RowRelationship {
+                strength: relationship.strength,
+                going_cold: standing.going_cold,
+                last_contact,
+            });
     }
 
     /// The row of a card, or none when it is hidden (a member of a group, withdrawn).
     fn row(&self, store: &Store, state: &RecordState) -> StoreResult<Option<CardRow>> {
         let id = RecordId(state.id);
-        if self.groups.canonical(id) != id || is_withdrawn(state, self.me) {
+        if self.standings.groups.canonical(id) != id || is_withdrawn(state, self.standings.me) {
             return Ok(None);
         }
         let mut tags = set_strings(state, "tags");
-        for member in self.groups.members(id) {
+        for member in self.standings.groups.members(id) {
             if member == id {
                 continue;
             }
@@ -377,7 +377,7 @@ impl RowContext {
             sector: text("sector"),
             level: text("level"),
             strength: strongest.map(|r| r.strength),
-            going_cold: relationships.iter().any(|r| r.is_going_cold(self.now)),
+            going_cold: relationships.iter().any(|r| r.going_cold),
             last_contact: relationships.iter().filter_map(|r| r.last_contact).max(),
             visibility: text(envelope::VISIBILITY),
         }))

@@ -780,6 +780,26 @@ impl Store {
         if !item.selected {
             return Ok((Skip, CaptureNote::new("not_selected", "not selected")));
         }
+        // The dates Kring keeps (`crate::bounds`): a header or an invitation dated 2150 is not
+        // logged or planned, and an e-mail dated ahead (a sender's clock, a forged header) is
+        // not logged as a contact that happened — a meeting still to come becomes a follow-up.
+        if let Err(error) = crate::bounds::check_moment("at", item.at) {
+            return Ok((Skip, CaptureNote::new("date_out_of_range", error.reason)));
+        }
+        if item.kind == InteractionKind::Email
+            && item.at.to_utc() > now + crate::bounds::INTERACTION_GRACE
+        {
+            return Ok((
+                Skip,
+                CaptureNote::new(
+                    "dated_ahead",
+                    format!(
+                        "dated {}, more than a day ahead: not logged as a contact that happened (the sender's clock may be wrong)",
+                        item.at.format("%Y-%m-%d %H:%M")
+                    ),
+                ),
+            ));
+        }
         if item.cancelled {
             return Ok(if live(&interaction) {
                 (

@@ -100,12 +100,7 @@ struct Known {
 }
 
 fn web_address(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
-        trimmed.to_owned()
-    } else {
-        format!("https://{trimmed}")
-    }
+    crate::model::complete_web_address(text)
 }
 
 impl Store {
@@ -334,14 +329,29 @@ impl Store {
         Ok(report)
     }
 
-    /// People and organisations as vCard 4.0 (what this store may show: withdrawn cards are
-    /// left out; private notes are not written).
-    pub fn export_vcards(&self) -> Result<String, StoreError> {
+    /// People and organisations as vCard 4.0: what this store may show (withdrawn cards are left
+    /// out), never private notes, and private cards only with `include_private` — the file
+    /// leaves Kring for a phone or a mail program, where "private" means nothing. A person's
+    /// organisation is named only when that card and the affiliation may be written too. `now`
+    /// decides which affiliations are current.
+    pub fn export_contacts(
+        &self,
+        include_private: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ExportedText, StoreError> {
         let me = self.profile()?.map(|p| p.networker);
+        let may_write = |state: &crate::crdt::RecordState| {
+            include_private || crate::sync::visibility_of(state) != Visibility::Private
+        };
+        let mut private_left_out = 0;
         let mut drafts = Vec::new();
         let mut names: HashMap<RecordId, String> = HashMap::new();
         for state in self.all_of_kind(RecordKind::Organisation)? {
             if is_withdrawn(&state, me) {
+                continue;
+            }
+            if !may_write(&state) {
+                private_left_out += 1;
                 continue;
             }
             let organisation: Organisation = body_of(&state)?;
@@ -350,15 +360,23 @@ impl Store {
                 kind: ContactKind::Organisation,
                 display_name: organisation.name.clone(),
                 organisation: Some(organisation.name),
-                websites: organisation.website.into_iter().collect(),
+                websites: organisation
+                    .website
+                    .map(|w| complete_web_address(&w))
+                    .into_iter()
+                    .collect(),
                 categories: organisation.tags,
                 uid: Some(format!("urn:uuid:{}", state.id)),
                 ..ContactDraft::default()
             });
         }
-        let today = Utc::now().date_naive();
+        let today = now.date_naive();
         for state in self.all_of_kind(RecordKind::Person)? {
             if is_withdrawn(&state, me) {
+                continue;
+            }
+            if !may_write(&state) {
+                private_left_out += 1;
                 continue;
             }
             let id = RecordId(state.id);
@@ -367,10 +385,15 @@ impl Store {
             for affiliation_id in
                 self.ids_with_prefix(Index::AffiliationsByPerson, id.as_bytes())?
             {
-                if let Some(affiliation) = self.get::<Affiliation>(affiliation_id)? {
-                    if affiliation.to.is_none_or(|to| to >= today) {
-                        organisation = names.get(&affiliation.organisation).cloned();
-                    }
+                let Some(affiliation_state) = self.live_state(affiliation_id)? else {
+                    continue;
+                };
+                if !may_write(&affiliation_state) {
+                    continue;
+                }
+                let affiliation: Affiliation = body_of(&affiliation_state)?;
+                if affiliation.to.is_none_or(|to| to >= today) {
+                    organisation = names.get(&affiliation.organisation).cloned();
                 }
             }
             let mut notes = Vec::new();
@@ -403,38 +426,72 @@ impl Store {
                         ..PostalAddressDraft::default()
                     })
                     .collect(),
-                websites: person.websites,
+                websites: person
+                    .websites
+                    .iter()
+                    .map(|w| complete_web_address(w))
+                    .collect(),
                 notes: (!notes.is_empty()).then(|| notes.join("\n")),
                 categories: person.tags,
                 uid: Some(format!("urn:uuid:{}", state.id)),
                 ..ContactDraft::default()
             });
         }
-        Ok(kring_interop::write_vcards(&drafts))
+        Ok(ExportedText {
+            written: drafts.len(),
+            private_left_out,
+            text: kring_interop::write_vcards(&drafts),
+        })
     }
 
-    /// Follow-ups as an iCalendar file of to-dos with a reminder the morning before.
-    pub fn export_calendar(&self) -> Result<String, StoreError> {
+    /// Follow-ups as an iCalendar file of to-dos with a reminder the morning before. Private
+    /// follow-ups only with `include_private`; otherwise a follow-up names only the cards that
+    /// are not private, and says what it follows only when that interaction is not private.
+    pub fn export_follow_ups(&self, include_private: bool) -> Result<ExportedText, StoreError> {
+        let me = self.profile()?.map(|p| p.networker);
+        let is_private = |state: &crate::crdt::RecordState| {
+            crate::sync::visibility_of(state) == Visibility::Private
+        };
+        let mut private_left_out = 0;
         let mut items = Vec::new();
         for state in self.all_of_kind(RecordKind::FollowUp)? {
+            if is_withdrawn(&state, me) {
+                continue;
+            }
+            if !include_private && is_private(&state) {
+                private_left_out += 1;
+                continue;
+            }
             let follow_up: FollowUp = body_of(&state)?;
             let view = self.follow_up_view(&state)?;
-            let about: Vec<&str> = view.about.iter().map(|(_, name)| name.as_str()).collect();
+            let mut about: Vec<&str> = Vec::new();
+            for (id, name) in &view.about {
+                let shown = match self.live_state(*id)? {
+                    Some(card) => include_private || !is_private(&card),
+                    None => false,
+                };
+                if shown {
+                    about.push(name);
+                }
+            }
             let summary = if about.is_empty() {
                 follow_up.text.clone()
             } else {
                 format!("{} — {}", follow_up.text, about.join(", "))
             };
-            let description = match follow_up
-                .interaction
-                .and_then(|i| self.get::<Interaction>(i).ok().flatten())
-            {
-                Some(interaction) => Some(format!(
+            let interaction = match follow_up.interaction {
+                Some(id) => self
+                    .live_state(id)?
+                    .filter(|s| include_private || !is_private(s)),
+                None => None,
+            };
+            let description = match interaction.map(|s| body_of::<Interaction>(&s)) {
+                Some(Ok(interaction)) => Some(format!(
                     "After: {} ({})",
                     interaction.summary,
                     interaction.at.date_naive()
                 )),
-                None => None,
+                _ => None,
             };
             let modified = state
                 .max_stamp()
@@ -452,8 +509,22 @@ impl Store {
             });
         }
         items.sort_by(|a, b| a.uid.cmp(&b.uid));
-        Ok(kring_interop::write_icalendar("Kring follow-ups", &items))
+        Ok(ExportedText {
+            written: items.len(),
+            private_left_out,
+            text: kring_interop::write_icalendar("Kring follow-ups", &items),
+        })
     }
+}
+
+/// A file written for another program (a phone's contacts, a calendar), and what it left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExportedText {
+    pub text: String,
+    /// Cards or follow-ups written.
+    pub written: usize,
+    /// Private ones left out (none with `include_private`).
+    pub private_left_out: usize,
 }
 
 impl Known {

@@ -8,7 +8,7 @@
 use crate::model::*;
 use crate::store::{NewRecord, Store, StoreResult};
 use crate::text;
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Utc};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -20,6 +20,9 @@ pub struct DemoOptions {
     pub seed: u64,
     /// People and organisations together.
     pub cards: usize,
+    /// Mark the store as a demo store, which refuses to export or sync (a sandbox). Off by
+    /// default: tests and benchmarks fill stores they go on to export.
+    pub mark_as_demo: bool,
 }
 
 impl Default for DemoOptions {
@@ -27,6 +30,83 @@ impl Default for DemoOptions {
         DemoOptions {
             seed: 1,
             cards: 2_000,
+            mark_as_demo: false,
+        }
+    }
+}
+
+/// The meta key that marks a demo store.
+const DEMO_STORE: &[u8] = b"demo_store";
+
+impl Store {
+    /// Marks this store as a demo store: from now on it refuses to export or sync, so fictional
+    /// data never reaches colleagues. There is no way back: a demo stays a demo.
+    pub fn mark_as_demo(&self) -> StoreResult<()> {
+        self.meta_set(DEMO_STORE, b"1")
+    }
+
+    /// Whether this store is a demo store.
+    pub fn is_demo(&self) -> StoreResult<bool> {
+        Ok(self.meta_get(DEMO_STORE)?.is_some())
+    }
+
+    /// Refuses what a demo store must not do (`action`: "exported", "synced").
+    pub fn refuse_if_demo(&self, action: &'static str) -> StoreResult<()> {
+        if self.is_demo()? {
+            return Err(crate::store::StoreError::DemoStore { action });
+        }
+        Ok(())
+    }
+}
+
+/// Removes the demo sandbox that belongs to the store at `store` (the folder
+/// [`crate::files::sandbox_path`] names): the one action that takes the demo away. Only a Kring
+/// store marked as a demo store is removed; anything else at that path (a real store, a folder of
+/// the user's) is refused with [`StoreError::NotASandbox`] and left whole, and the store at
+/// `store` is never touched. The sandbox must be closed first (an open one is refused as in use).
+/// Returns whether there was a sandbox to remove.
+pub fn remove_sandbox(store: &std::path::Path) -> StoreResult<bool> {
+    use crate::store::{OpenOptions, StoreError};
+    let sandbox = crate::files::sandbox_path(store);
+    let not_a_sandbox = || StoreError::NotASandbox {
+        path: sandbox.clone(),
+    };
+    let metadata = match std::fs::symlink_metadata(&sandbox) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(StoreError::from_io_error(&e)),
+    };
+    // Opening creates a store wherever it is pointed: only a folder that already holds one (sled's
+    // `conf` and `db` files) is opened to read its mark. A link is never followed.
+    let holds_a_store = metadata.is_dir()
+        && ["conf", "db"]
+            .iter()
+            .all(|file| std::fs::symlink_metadata(sandbox.join(file)).is_ok_and(|m| m.is_file()));
+    if !holds_a_store {
+        return Err(not_a_sandbox());
+    }
+    let is_demo = Store::open(
+        &sandbox,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )?
+    .is_demo()?;
+    if !is_demo {
+        return Err(not_a_sandbox());
+    }
+    // sled lets go of its files from a background thread shortly after the last handle is
+    // dropped; where open files cannot be deleted (Windows) the first attempts may fail.
+    let mut attempts = 0;
+    loop {
+        match std::fs::remove_dir_all(&sandbox) {
+            Ok(()) => return Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+            Err(_) if attempts < 20 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(e) => return Err(StoreError::from_io_error(&e)),
         }
     }
 }
@@ -264,6 +344,30 @@ const ORGANISATION_STEMS: &[(&str, Sector, Level)] = &[
     ("Taalcentrum", Sector::Social, Level::Local),
 ];
 
+/// Firms named after their founders: "Architectenbureau De Smet", "Advocatenkantoor Peeters &
+/// Maes", "Bouwbedrijf Claes BV".
+const FIRM_STEMS: &[(&str, Level)] = &[
+    ("Architectenbureau", Level::Regional),
+    ("Advocatenkantoor", Level::Regional),
+    ("Bouwbedrijf", Level::Regional),
+    ("Ingenieursbureau", Level::Regional),
+    ("Adviesbureau", Level::Regional),
+    ("Accountantskantoor", Level::Local),
+    ("Transport", Level::Regional),
+    ("Drukkerij", Level::Local),
+    ("Installatiebedrijf", Level::Local),
+    ("Studiebureau", Level::Regional),
+    ("Vastgoed", Level::Local),
+    ("Communicatiebureau", Level::Local),
+    ("Expeditiebedrijf", Level::International),
+    ("Notariskantoor", Level::Local),
+];
+
+const LEGAL_FORMS: &[&str] = &["", " BV", " NV", " CommV"];
+
+/// Parts of a district, for a second community centre in one place: "Buurthuis Deurne-Noord".
+const QUARTERS: &[&str] = &["", "-Noord", "-Zuid", "-Oost", "-West", " Centrum"];
+
 const PLACES: &[&str] = &[
     "Berchem",
     "Borgerhout",
@@ -474,6 +578,32 @@ impl Generator {
         self.now - Duration::minutes(minutes)
     }
 
+    /// A moment in the last `max_days` days, on a weekday in office hours (08:00–18:45 Brussels
+    /// winter time, in quarter hours), never after now: when meetings and calls happen.
+    fn office_moment(&mut self, max_days: i64) -> DateTime<Utc> {
+        let brussels = FixedOffset::east_opt(3600).expect("valid offset");
+        let mut day = (self.now - Duration::days(self.rng.gen_range(0..max_days.max(1))))
+            .with_timezone(&brussels)
+            .date_naive();
+        let minutes = self.rng.gen_range(8 * 4..19 * 4) * 15;
+        loop {
+            if matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
+                day -= Duration::days(1);
+                continue;
+            }
+            let local = day.and_hms_opt(0, 0, 0).expect("midnight") + Duration::minutes(minutes);
+            let at = local
+                .and_local_timezone(brussels)
+                .single()
+                .expect("a fixed offset has one local time")
+                .with_timezone(&Utc);
+            if at <= self.now {
+                return at;
+            }
+            day -= Duration::days(1);
+        }
+    }
+
     fn topic(&mut self) -> &'static str {
         TOPICS.choose(&mut self.rng).expect("topics")
     }
@@ -481,6 +611,156 @@ impl Generator {
     fn fill(&mut self, template: &str) -> String {
         let topic = self.topic();
         template.replace("{topic}", topic)
+    }
+}
+
+/// The organisation planted twice: the known port, spelled without its hyphen, same website.
+const PLANTED_ORGANISATION: (&str, Sector, Level, &str) = (
+    "Port of Antwerp Bruges",
+    Sector::Business,
+    Level::Regional,
+    "portofantwerpbruges.com",
+);
+
+/// A Belgian mobile number of its own for the `n`th person (a bijection of n below 30 million,
+/// so no two people share one and the duplicates list finds no false "same phone").
+fn mobile_number(n: usize) -> String {
+    let x = (n as u64).wrapping_mul(7_919) % 30_000_000;
+    format!(
+        "+32 4{:02} {:02} {:02} {:02}",
+        70 + x / 1_000_000,
+        (x / 10_000) % 100,
+        (x / 100) % 100,
+        x % 100
+    )
+}
+
+/// Invents organisation names as real ones are — "Buurthuis Deurne-Noord", "Architectenbureau
+/// De Smet", "Bouwbedrijf Claes & Maes BV" — none numbered, none twice by the name the duplicates
+/// list compares (legal form aside), no two with one website.
+#[derive(Default)]
+struct OrganisationNames {
+    keys: HashSet<String>,
+    hosts: HashSet<String>,
+    /// Where the walk through every name stands, once random draws keep meeting taken names.
+    next: u64,
+    /// Random draws met only taken names once: walk from then on.
+    walking: bool,
+}
+
+impl OrganisationNames {
+    fn claim(&mut self, name: &str, host: &str) -> bool {
+        let Some(key) = crate::identity_groups::organisation_name_key(name) else {
+            return false;
+        };
+        if self.keys.contains(&key) || self.hosts.contains(host) {
+            return false;
+        }
+        self.keys.insert(key);
+        self.hosts.insert(host.to_owned());
+        true
+    }
+
+    /// The website of an invented organisation: the words of its name, hyphenated.
+    fn domain_of(&self, name: &str) -> String {
+        let key = crate::identity_groups::organisation_name_key(name).unwrap_or_default();
+        format!("{}.be", key.replace(' ', "-"))
+    }
+
+    fn invent(&mut self, rng: &mut StdRng) -> (String, Sector, Level) {
+        for _ in 0..if self.walking { 0 } else { 100 } {
+            let candidate = Self::draw(rng);
+            if self.claim(&candidate.0, &self.domain_of(&candidate.0)) {
+                return candidate;
+            }
+        }
+        self.walking = true;
+        // A very large demo: random draws keep meeting taken names, so walk every name there is
+        // (about 390,000 different ones, enough for 2.5 million cards).
+        while let Some(candidate) = Self::nth(self.next) {
+            self.next += 1;
+            if self.claim(&candidate.0, &self.domain_of(&candidate.0)) {
+                return candidate;
+            }
+        }
+        unreachable!("more organisations than there are names for: at most 2.5 million cards")
+    }
+
+    fn draw(rng: &mut StdRng) -> (String, Sector, Level) {
+        let family = |rng: &mut StdRng| *FAMILY_NAMES.choose(rng).expect("names");
+        let legal = |rng: &mut StdRng| *LEGAL_FORMS.choose(rng).expect("forms");
+        match rng.gen_range(0..10) {
+            0..=3 => {
+                let (stem, sector, level) = *ORGANISATION_STEMS.choose(rng).expect("stems");
+                let place = *PLACES.choose(rng).expect("places");
+                let quarter = if rng.gen_bool(0.3) {
+                    *QUARTERS.choose(rng).expect("quarters")
+                } else {
+                    ""
+                };
+                (format!("{stem} {place}{quarter}"), sector, level)
+            }
+            4..=6 => {
+                let (stem, level) = *FIRM_STEMS.choose(rng).expect("stems");
+                let name = format!("{stem} {}{}", family(rng), legal(rng));
+                (name, Sector::Business, level)
+            }
+            7..=8 => {
+                let (stem, level) = *FIRM_STEMS.choose(rng).expect("stems");
+                let place = *PLACES.choose(rng).expect("places");
+                let name = format!("{stem} {} {place}{}", family(rng), legal(rng));
+                (name, Sector::Business, level)
+            }
+            _ => {
+                let (stem, level) = *FIRM_STEMS.choose(rng).expect("stems");
+                let (a, b) = (family(rng), family(rng));
+                let name = format!("{stem} {a} & {b}{}", legal(rng));
+                (name, Sector::Business, level)
+            }
+        }
+    }
+
+    /// The `i`th name of the whole space, in a fixed order; none past its end.
+    fn nth(i: u64) -> Option<(String, Sector, Level)> {
+        let count = |items: usize| items as u64;
+        let (places, families) = (count(PLACES.len()), count(FAMILY_NAMES.len()));
+        let (stems, firms) = (count(ORGANISATION_STEMS.len()), count(FIRM_STEMS.len()));
+        let quarters = count(QUARTERS.len());
+        let pick = |items: u64, index: &mut u64| {
+            let at = *index % items;
+            *index /= items;
+            at as usize
+        };
+        let in_place = stems * places * quarters;
+        let founders = firms * families * families;
+        if i < in_place {
+            let mut index = i;
+            let (stem, sector, level) = ORGANISATION_STEMS[pick(stems, &mut index)];
+            let place = PLACES[pick(places, &mut index)];
+            let quarter = QUARTERS[pick(quarters, &mut index)];
+            return Some((format!("{stem} {place}{quarter}"), sector, level));
+        }
+        let mut index = i - in_place;
+        if index >= founders * (1 + places) {
+            return None;
+        }
+        let (stem, level) = FIRM_STEMS[pick(firms, &mut index)];
+        let a = FAMILY_NAMES[pick(families, &mut index)];
+        let b = FAMILY_NAMES[pick(families, &mut index)];
+        let founders_name = if a == b {
+            a.to_owned()
+        } else {
+            format!("{a} & {b}")
+        };
+        let branch = match pick(1 + places, &mut index) {
+            0 => String::new(),
+            p => format!(" – vestiging {}", PLACES[p - 1]),
+        };
+        Some((
+            format!("{stem} {founders_name}{branch}"),
+            Sector::Business,
+            level,
+        ))
     }
 }
 
@@ -499,6 +779,9 @@ pub fn generate(
     options: &DemoOptions,
     now: DateTime<Utc>,
 ) -> StoreResult<DemoSummary> {
+    if options.mark_as_demo {
+        store.mark_as_demo()?;
+    }
     let mut g = Generator {
         rng: StdRng::seed_from_u64(options.seed),
         now,
@@ -536,10 +819,17 @@ pub fn generate(
     ));
     let networker_count = (options.cards / 80).clamp(12, 400);
     let mut networkers: Vec<RecordId> = vec![owner.networker];
+    let mut networker_emails: HashSet<String> = HashSet::new();
     for n in 0..networker_count {
         let given = *g.pick(GIVEN_NAMES);
         let family = *g.pick(FAMILY_NAMES);
         let name = format!("{given} {family}");
+        // Colleagues may share a name (the lists tell them apart by unit), never an address.
+        let mut email = format!("{}@antwerpen.be", email_local(&name));
+        if !networker_emails.insert(email.clone()) {
+            email = format!("{}{n}@antwerpen.be", email_local(&name));
+            networker_emails.insert(email.clone());
+        }
         let unit = DEPARTMENTS[n % DEPARTMENTS.len()];
         let id = g.id_at(now - Duration::days(790));
         let status = if g.rng.gen_bool(0.05) {
@@ -550,11 +840,7 @@ pub fn generate(
         pending.push(NewRecord::new(
             id,
             &Networker {
-                email: Some(format!(
-                    "{}{}@antwerpen.be",
-                    email_local(&name),
-                    if n > 40 { n.to_string() } else { String::new() }
-                )),
+                email: Some(email),
                 name,
                 unit: Some(unit.into()),
                 job_title: Some((*g.pick(JOB_TITLES_INTERNAL)).into()),
@@ -569,19 +855,18 @@ pub fn generate(
     let organisation_count =
         (options.cards * 15 / 100).max(KNOWN_ORGANISATIONS.len().min(options.cards));
     let mut organisations: Vec<(RecordId, String, String)> = Vec::new(); // id, name, domain
-    for n in 0..organisation_count {
+    let mut names = OrganisationNames::default();
+    // One organisation is planted twice, as two colleagues would each enter it (see below).
+    let plant = organisation_count > KNOWN_ORGANISATIONS.len() + 1;
+    let generated = organisation_count - usize::from(plant);
+    for n in 0..generated {
         let (name, sector, level, domain) = if n < KNOWN_ORGANISATIONS.len() {
             let (name, sector, level, domain) = KNOWN_ORGANISATIONS[n];
+            names.claim(name, domain);
             (name.to_owned(), sector, level, domain.to_owned())
         } else {
-            let (stem, sector, level) = *g.pick(ORGANISATION_STEMS);
-            let place = *g.pick(PLACES);
-            let name = if n >= KNOWN_ORGANISATIONS.len() + ORGANISATION_STEMS.len() * PLACES.len() {
-                format!("{stem} {place} {}", n)
-            } else {
-                format!("{stem} {place}")
-            };
-            let domain = format!("{}.be", text::words(&name).collect::<String>());
+            let (name, sector, level) = names.invent(&mut g.rng);
+            let domain = names.domain_of(&name);
             (name, sector, level, domain)
         };
         let id = g.id_at(g.now - Duration::days(780));
@@ -606,18 +891,59 @@ pub fn generate(
         pending.push(record);
         organisations.push((id, name, domain));
     }
+    if plant {
+        // The port entered a second time by another colleague, spelled without the hyphen: the
+        // duplicates list shows it (same website), for the manager to say they are one.
+        let (name, sector, level, domain) = PLANTED_ORGANISATION;
+        let id = g.id_at(g.now - Duration::days(300));
+        let mut record = NewRecord::new(
+            id,
+            &Organisation {
+                name: name.into(),
+                sector: Some(sector),
+                level: Some(level),
+                parent: None,
+                website: Some(format!("https://www.{domain}")),
+                tags: vec!["haven".into()],
+            },
+        );
+        record.author = Some(networkers[networkers.len() - 1]);
+        pending.push(record);
+        organisations.push((id, name.into(), domain.into()));
+    }
     summary.organisations = organisations.len();
     flush(&mut pending, true)?;
 
-    // People, each with a current affiliation and sometimes a past one.
+    // People, each with a current affiliation and sometimes a past one. Two people at one
+    // organisation never share a family name, and nobody shares an email or a phone, so the
+    // duplicates list holds only the pairs planted on purpose (below).
     let people_count = options.cards.saturating_sub(organisation_count);
+    let plant_people = people_count >= 10;
+    let generated_people = people_count - if plant_people { 2 } else { 0 };
     let mut people: Vec<(RecordId, String)> = Vec::with_capacity(people_count);
     let mut emails_used: HashSet<String> = HashSet::new();
-    for n in 0..people_count {
-        let given = *g.pick(GIVEN_NAMES);
-        let family = *g.pick(FAMILY_NAMES);
+    let mut family_at: HashSet<(String, RecordId)> = HashSet::new();
+    // The first two people, to be entered a second time by another colleague.
+    let mut twins: Vec<(Person, (RecordId, String, String), RecordId)> = Vec::new();
+    for n in 0..generated_people {
+        let (given, family, organisation) = {
+            let mut attempt = 0;
+            loop {
+                let given = *g.pick(GIVEN_NAMES);
+                let family = *g.pick(FAMILY_NAMES);
+                let organisation = g.pick(&organisations).clone();
+                let key =
+                    crate::identity_groups::PersonName::of_card("", Some(given), Some(family))
+                        .map(|p| p.family)
+                        .unwrap_or_default();
+                attempt += 1;
+                // After many tries (a tiny demo), a namesake is better than no person.
+                if family_at.insert((key, organisation.0)) || attempt > 200 {
+                    break (given, family, organisation);
+                }
+            }
+        };
         let display = format!("{given} {family}");
-        let organisation = g.pick(&organisations).clone();
         let created = g.days_ago(730);
         let id = g.id_at(created);
         let mut tags = vec![(*g.pick(TOPICS)).to_owned()];
@@ -648,13 +974,7 @@ pub fn generate(
             },
             job_title: Some((*g.pick(TITLES)).into()),
             emails: vec![email],
-            phones: vec![format!(
-                "+32 4{:02} {:02} {:02} {:02}",
-                g.rng.gen_range(70..100),
-                g.rng.gen_range(0..100),
-                g.rng.gen_range(0..100),
-                g.rng.gen_range(0..100)
-            )],
+            phones: vec![mobile_number(n)],
             addresses: vec![],
             websites: vec![],
             social_handles: if g.rng.gen_bool(0.3) {
@@ -673,6 +993,9 @@ pub fn generate(
             5..=9 => Visibility::Summary,
             _ => Visibility::Shared,
         };
+        if plant_people && twins.len() < 2 && visibility == Visibility::Shared {
+            twins.push((person.clone(), organisation.clone(), id));
+        }
         // Only the owner's own cards can be private here: a colleague's private cards never
         // reach this store.
         let author = match visibility {
@@ -734,6 +1057,57 @@ pub fn generate(
         people.push((id, display));
         flush(&mut pending, false)?;
     }
+    // Two people entered a second time by another colleague, as happens when exports are
+    // merged: one as "J. Peeters" with the same email, one under the same name at the same
+    // organisation with a private address. The duplicates list shows exactly these pairs (and
+    // the port's), for the manager to try `same-as` on.
+    for (k, (original, organisation, original_id)) in twins.into_iter().enumerate() {
+        let family = original.family_name.clone().unwrap_or_default();
+        let given = original.given_name.clone().unwrap_or_default();
+        let twin = if k == 0 {
+            Person {
+                display_name: format!("{}. {family}", given.chars().next().unwrap_or('J')),
+                given_name: None,
+                family_name: Some(family),
+                phones: vec![mobile_number(generated_people + k)],
+                social_handles: vec![],
+                ..original.clone()
+            }
+        } else {
+            let mut email = format!("{}@telenet.be", email_local(&original.display_name));
+            if !emails_used.insert(email.clone()) {
+                email = format!("{}.{k}@telenet.be", email_local(&original.display_name));
+            }
+            Person {
+                emails: vec![email],
+                phones: vec![mobile_number(generated_people + k)],
+                social_handles: vec![],
+                ..original.clone()
+            }
+        };
+        let created = g.days_ago(365);
+        let id = g.id_at(created);
+        let author = networkers[(k + 1) % networkers.len()];
+        pending.push(NewRecord {
+            visibility: Some(Visibility::Shared),
+            author: Some(author),
+            created_at: Some(created),
+            ..NewRecord::new(id, &twin)
+        });
+        let affiliation_id = g.id_at(created);
+        pending.push(NewRecord::new(
+            affiliation_id,
+            &Affiliation {
+                person: id,
+                organisation: organisation.0,
+                title: twin.job_title.clone(),
+                from: Some(created.date_naive()),
+                to: None,
+            },
+        ));
+        debug_assert_ne!(id, original_id);
+        people.push((id, twin.display_name));
+    }
     summary.people = people.len();
     flush(&mut pending, true)?;
 
@@ -768,7 +1142,7 @@ pub fn generate(
             };
             let mut last_contact: Option<DateTime<Utc>> = None;
             for _ in 0..interaction_count {
-                let at = g.days_ago((now - since).num_days().max(1));
+                let at = g.office_moment((now - since).num_days().max(1));
                 let interaction_id = g.id_at(at);
                 let kind = *g.pick(InteractionKind::ALL);
                 let summary_text = {
@@ -899,4 +1273,33 @@ pub fn generate(
     // Goals, Networking Teams, partnerships with reviews, events (the Manager of the Network).
     crate::manager::demo::generate(store, options.seed, now)?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_million_card_demo_finds_a_name_of_its_own_for_each_of_its_150000_organisations() {
+        let mut names = OrganisationNames::default();
+        let mut rng = StdRng::seed_from_u64(1);
+        let mut seen = HashSet::new();
+        for _ in 0..150_000 {
+            let (name, _, _) = names.invent(&mut rng);
+            let last = name.rsplit(' ').next().unwrap_or_default();
+            assert!(
+                !last.chars().all(|c| c.is_ascii_digit()),
+                "a numbered name: {name}"
+            );
+            let key = crate::identity_groups::organisation_name_key(&name).unwrap();
+            assert!(seen.insert(key), "{name} twice");
+        }
+    }
+
+    #[test]
+    fn mobile_numbers_differ_for_every_person() {
+        let numbers: HashSet<String> = (0..200_000).map(mobile_number).collect();
+        assert_eq!(numbers.len(), 200_000);
+        assert!(crate::model::validate_phone("phones", &mobile_number(12_345)).is_ok());
+    }
 }

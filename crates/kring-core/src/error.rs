@@ -50,6 +50,17 @@ pub enum StoreError {
     /// A write outside the writer's rights (see `trust::rights`); nothing was written.
     #[error("{reason}; nothing was changed")]
     NotAllowed { reason: String },
+    /// A demo store (a sandbox of fictional data) never shares what it holds.
+    #[error(
+        "this is a demo store of fictional data: it cannot be {action}; open your own store to share your network"
+    )]
+    DemoStore { action: &'static str },
+    /// What sits where a demo sandbox would be is something else: it is left as it is.
+    #[error(
+        "{} is not a demo sandbox (no Kring store marked as a demo is there): nothing was removed; move it away yourself if it should go",
+        .path.display()
+    )]
+    NotASandbox { path: PathBuf },
 }
 
 impl StoreError {
@@ -69,6 +80,8 @@ impl StoreError {
             StoreError::ReadOnly { .. } => "read_only",
             StoreError::Io(_) => "io",
             StoreError::NotAllowed { .. } => "not_allowed",
+            StoreError::DemoStore { .. } => "demo_store",
+            StoreError::NotASandbox { .. } => "not_a_sandbox",
         }
     }
 

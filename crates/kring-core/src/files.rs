@@ -13,6 +13,18 @@ pub fn default_store_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("eu", "Kring", "Kring").map(|dirs| dirs.data_dir().join("store"))
 }
 
+/// Where the demo sandbox of a store lives: a folder beside it, named after it with `-demo`
+/// (`~/.local/share/kring/store` → `~/.local/share/kring/store-demo`), so that the demo network
+/// is never loaded into the real store and leaving the sandbox is deleting one folder.
+pub fn sandbox_path(store: &Path) -> PathBuf {
+    let name = store
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "kring".into());
+    let parent = store.parent().unwrap_or(Path::new(""));
+    parent.join(format!("{name}-demo"))
+}
+
 /// Why a file could not be written, in words that say what to do: a full disk and a folder that
 /// cannot be written to are what users meet. Meant for writers that remove their temporary file on
 /// any error (`write_atomically`, the bundle writer), so the target is untouched.
@@ -58,6 +70,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sandbox_lives_beside_the_store_it_belongs_to() {
+        assert_eq!(
+            sandbox_path(Path::new("/home/an/.local/share/kring/store")),
+            Path::new("/home/an/.local/share/kring/store-demo")
+        );
+        assert_eq!(
+            sandbox_path(Path::new("/media/usb/kring/")),
+            Path::new("/media/usb/kring-demo")
+        );
+        assert_ne!(sandbox_path(Path::new("/")), Path::new("/"));
+    }
 
     #[test]
     fn a_file_that_cannot_be_written_is_explained_in_words_that_say_what_to_do() {

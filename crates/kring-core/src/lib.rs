@@ -12,6 +12,7 @@
 //! # Ok::<(), kring_core::store::StoreError>(())
 //! ```
 
+pub mod bounds;
 pub mod browse;
 pub mod capture;
 pub mod clock;
@@ -20,6 +21,7 @@ pub use kring_interop;
 pub mod crdt;
 pub mod demo;
 mod error;
+pub mod figures;
 pub mod files;
 pub mod graph;
 pub mod identity_groups;

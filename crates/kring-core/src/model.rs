@@ -5,6 +5,7 @@
 //! one add-wins set for the names in [`RecordKind::set_fields`]). A new kind or a new field therefore
 //! needs no migration of old records, and fields a newer Kring writes survive in an older one.
 
+use crate::bounds::{self, check_list};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::fmt;
@@ -307,6 +308,63 @@ pub struct Networker {
     pub status: Option<NetworkerStatus>,
 }
 
+/// How each networker is named where several may be listed together: their name, and when
+/// colleagues share it, their unit (else their email, else the start of their id) in brackets,
+/// so that two "Pieter Rousseau"s can be told apart in a picker, a list or a report.
+pub fn networker_labels<'a>(
+    networkers: impl IntoIterator<Item = (RecordId, &'a Networker)>,
+) -> std::collections::HashMap<RecordId, String> {
+    use std::collections::HashMap;
+    let networkers: Vec<(RecordId, &Networker)> = networkers.into_iter().collect();
+    let fold = |text: &str| crate::text::fold(text.trim());
+    let mut by_name: HashMap<String, Vec<(RecordId, &Networker)>> = HashMap::new();
+    for (id, networker) in &networkers {
+        by_name
+            .entry(fold(&networker.name))
+            .or_default()
+            .push((*id, networker));
+    }
+    let mut labels = HashMap::new();
+    for namesakes in by_name.values() {
+        if let [(id, networker)] = namesakes.as_slice() {
+            labels.insert(*id, networker.name.clone());
+            continue;
+        }
+        // The first detail that tells every namesake apart: unit, then email, then id.
+        let distinct = |detail: &dyn Fn(&Networker) -> Option<String>| {
+            let values: Vec<Option<String>> = namesakes
+                .iter()
+                .map(|(_, n)| detail(n).map(|d| fold(&d)))
+                .collect();
+            let unique: std::collections::HashSet<&Option<String>> = values.iter().collect();
+            values.iter().all(Option::is_some) && unique.len() == values.len()
+        };
+        let unit = |n: &Networker| n.unit.clone().filter(|u| !u.trim().is_empty());
+        let email = |n: &Networker| n.email.clone().filter(|e| !e.trim().is_empty());
+        // Ids typed as their first digits find the card: the shortest prefix that differs.
+        let ids: Vec<String> = namesakes.iter().map(|(id, _)| id.to_string()).collect();
+        let prefix = (8..36)
+            .find(|len| {
+                let prefixes: std::collections::HashSet<&str> =
+                    ids.iter().map(|i| &i[..*len]).collect();
+                prefixes.len() == ids.len()
+            })
+            .unwrap_or(36);
+        for (id, networker) in namesakes {
+            let detail = if distinct(&unit) {
+                unit(networker)
+            } else if distinct(&email) {
+                email(networker)
+            } else {
+                None
+            }
+            .unwrap_or_else(|| id.to_string()[..prefix].to_owned());
+            labels.insert(*id, format!("{} ({detail})", networker.name));
+        }
+    }
+    labels
+}
+
 /// An external stakeholder who is a person.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -378,20 +436,6 @@ impl Relationship {
     /// Given minus received: positive when the organisation gives more than it gets back.
     pub fn reciprocity_balance(&self) -> i64 {
         self.given.len() as i64 - self.received.len() as i64
-    }
-
-    /// Whether the keep-in-touch cadence has run out at `now`.
-    pub fn is_going_cold(&self, now: DateTime<chrono::Utc>) -> bool {
-        let Some(cadence) = self.cadence_days else {
-            return false;
-        };
-        if self.status.is_some_and(|s| s != RelationshipStatus::Active) {
-            return false;
-        }
-        match self.last_contact {
-            Some(last) => (now - last.with_timezone(&chrono::Utc)).num_days() > i64::from(cadence),
-            None => true,
-        }
     }
 }
 
@@ -477,6 +521,13 @@ impl RecordBody for Person {
     const KIND: RecordKind = RecordKind::Person;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("display_name", &self.display_name)?;
+        check_list("emails", &self.emails)?;
+        check_list("phones", &self.phones)?;
+        check_list("websites", &self.websites)?;
+        check_list("social_handles", &self.social_handles)?;
+        check_list("languages", &self.languages)?;
+        check_list("tags", &self.tags)?;
+        check_list("addresses", &self.addresses)?;
         for email in &self.emails {
             validate_email("emails", email)?;
         }
@@ -497,6 +548,7 @@ impl RecordBody for Organisation {
     const KIND: RecordKind = RecordKind::Organisation;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
+        check_list("tags", &self.tags)?;
         if let Some(website) = &self.website {
             validate_url("website", website)?;
         }
@@ -516,6 +568,8 @@ impl RecordBody for Organisation {
 impl RecordBody for Affiliation {
     const KIND: RecordKind = RecordKind::Affiliation;
     fn validate(&self) -> Result<(), ValidationError> {
+        bounds::check_optional_day("from", self.from)?;
+        bounds::check_optional_day("to", self.to)?;
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if to < from {
                 return Err(ValidationError::new("to", "ends before it starts"));
@@ -539,6 +593,12 @@ impl RecordBody for Relationship {
     const KIND: RecordKind = RecordKind::Relationship;
     fn validate(&self) -> Result<(), ValidationError> {
         validate_score("strength", self.strength)?;
+        bounds::check_optional_day("since", self.since)?;
+        check_list("given", &self.given)?;
+        check_list("received", &self.received)?;
+        if let Some(last) = self.last_contact {
+            bounds::check_moment("last_contact", last)?;
+        }
         if let Some(trust) = self.trust {
             validate_score("trust", trust)?;
         }
@@ -562,6 +622,8 @@ impl RecordBody for Interaction {
     const KIND: RecordKind = RecordKind::Interaction;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("summary", &self.summary)?;
+        check_list("outcomes", &self.outcomes)?;
+        bounds::check_moment("at", self.at)?;
         if self.participants.is_empty() {
             return Err(ValidationError::new(
                 "participants",
@@ -581,7 +643,8 @@ impl RecordBody for Interaction {
 impl RecordBody for FollowUp {
     const KIND: RecordKind = RecordKind::FollowUp;
     fn validate(&self) -> Result<(), ValidationError> {
-        require_text("text", &self.text)
+        require_text("text", &self.text)?;
+        bounds::check_day("due", self.due)
     }
     fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
         let mut refs: Vec<_> = self
@@ -702,12 +765,51 @@ pub fn validate_phone(field: &str, phone: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// A web address as people type it, completed: "www.port.be" and "port.be/en" become
+/// "https://www.port.be" and "https://port.be/en"; one with a scheme stays as it is. Writers
+/// complete before they store (the command line, `create_person`, address-book imports), and
+/// [`validate_url`] accepts what completion turns into a web address.
+pub fn complete_web_address(text: &str) -> String {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    if trimmed.is_empty() || lower.starts_with("https://") || lower.starts_with("http://") {
+        trimmed.to_owned()
+    } else {
+        format!("https://{trimmed}")
+    }
+}
+
+impl Person {
+    /// The person with their web addresses completed ([`complete_web_address`]).
+    pub fn completed(mut self) -> Person {
+        for website in &mut self.websites {
+            *website = complete_web_address(website);
+        }
+        self
+    }
+}
+
+impl Organisation {
+    /// The organisation with its web address completed ([`complete_web_address`]).
+    pub fn completed(mut self) -> Organisation {
+        self.website = self.website.as_deref().map(complete_web_address);
+        self
+    }
+}
+
+/// A web address, or one completion makes one ("www.port.be"): a host with a dot, no spaces.
 pub fn validate_url(field: &str, url: &str) -> Result<(), ValidationError> {
     let bad = || ValidationError::new(field, format!("'{url}' is not a web address"));
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(bad)?;
+    let completed = complete_web_address(url);
+    let lower = completed.to_ascii_lowercase();
+    let scheme = if lower.starts_with("https://") {
+        "https://".len()
+    } else if lower.starts_with("http://") {
+        "http://".len()
+    } else {
+        return Err(bad());
+    };
+    let rest = &completed[scheme..];
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = host.rsplit_once(':').map_or(host, |(h, port)| {
         if port.chars().all(|c| c.is_ascii_digit()) {
@@ -722,7 +824,7 @@ pub fn validate_url(field: &str, url: &str) -> Result<(), ValidationError> {
         && host
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    if host_ok && !url.chars().any(char::is_whitespace) {
+    if host_ok && !completed.chars().any(char::is_whitespace) {
         Ok(())
     } else {
         Err(bad())
@@ -743,7 +845,62 @@ mod tests {
         assert!(validate_phone("phones", "call me").is_err());
         assert!(validate_phone("phones", "12").is_err());
         assert!(validate_url("websites", "https://www.portofantwerpbruges.com/en").is_ok());
-        assert!(validate_url("websites", "www.example.be").is_err());
+        assert!(validate_url("websites", "not a site").is_err());
+        assert!(validate_url("websites", "ftp://example.be").is_err());
+        assert!(validate_url("websites", "localhost").is_err());
+    }
+
+    #[test]
+    fn a_website_without_https_is_completed_not_refused() {
+        // Refused before: "'www.example.be' is not a web address".
+        assert!(validate_url("websites", "www.example.be").is_ok());
+        assert_eq!(
+            complete_web_address(" www.example.be "),
+            "https://www.example.be"
+        );
+        assert_eq!(complete_web_address("port.be/en"), "https://port.be/en");
+        assert_eq!(complete_web_address("HTTP://port.be"), "HTTP://port.be");
+        let person = Person {
+            display_name: "Jan".into(),
+            websites: vec!["jan.be".into(), "https://x.be".into()],
+            ..Person::default()
+        }
+        .completed();
+        assert_eq!(person.websites, ["https://jan.be", "https://x.be"]);
+    }
+
+    #[test]
+    fn namesakes_are_labelled_by_unit_else_email_else_the_start_of_their_id() {
+        let networker = |name: &str, unit: Option<&str>, email: Option<&str>| Networker {
+            name: name.into(),
+            unit: unit.map(Into::into),
+            email: email.map(Into::into),
+            ..Networker::default()
+        };
+        let id = |n: u128| RecordId(Uuid::from_u128(n));
+        let people = [
+            (id(1), networker("An", Some("Haven"), None)),
+            (id(2), networker("Pieter Rousseau", Some("Economie"), None)),
+            (
+                id(3),
+                networker("pieter rousseau", Some("Mobiliteit"), None),
+            ),
+            (id(4), networker("Els", Some("Haven"), Some("els@a.be"))),
+            (id(5), networker("Els", Some("Haven"), Some("els.m@a.be"))),
+            (id(6), networker("Jo", None, None)),
+            (id(7), networker("Jo", None, None)),
+        ];
+        let labels = networker_labels(people.iter().map(|(id, n)| (*id, n)));
+        assert_eq!(labels[&id(1)], "An");
+        assert_eq!(labels[&id(2)], "Pieter Rousseau (Economie)");
+        assert_eq!(labels[&id(3)], "pieter rousseau (Mobiliteit)");
+        assert_eq!(
+            labels[&id(4)],
+            "Els (els@a.be)",
+            "one unit: the email tells"
+        );
+        assert_eq!(labels[&id(6)], "Jo (00000000-0000-0000-0000-000000000006)");
+        assert_ne!(labels[&id(6)], labels[&id(7)]);
     }
 
     #[test]

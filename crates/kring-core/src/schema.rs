@@ -49,9 +49,9 @@ use std::fmt;
 
 // ----- text limits -------------------------------------------------------------------------------
 //
-// Provisional: the limits per kind of text are being documented in `model.rs` on another branch;
-// the lead will unify them with these. Counted in characters (Unicode scalar values), checked on
-// the byte length first so that ordinary text costs no count.
+// Kring's one set of text limits (`bounds.rs` documents them with the limits on lists, dates and
+// files). Counted in characters (Unicode scalar values), checked on the byte length first so that
+// ordinary text costs no count.
 
 /// Text on one line: a name, a title, a tag, a label, an e-mail address or a phone number.
 pub const LINE_MAX_CHARS: usize = 1_000;

@@ -540,3 +540,57 @@ fn unreadable_files_are_listed_with_their_problem_and_change_nothing() {
     );
     assert_eq!(network.snapshot(), before, "planning writes nothing");
 }
+
+/// A fixture's bytes with every `from` replaced by `to`, named as the fixture.
+fn fixture_with(name: &str, from: &str, to: &str) -> (String, Vec<u8>) {
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    assert!(text.contains(from), "{name} holds {from}");
+    (name.to_owned(), text.replace(from, to).into_bytes())
+}
+
+#[test]
+fn an_email_dated_ahead_and_a_meeting_after_2100_are_skipped_with_the_reason_and_change_nothing() {
+    let network = Network::new();
+    let before = network.snapshot();
+    let email = fixture_with(
+        "reply_encoded_words.eml",
+        "Date: Tue, 12 Mar 2024 16:05:31 +0100",
+        "Date: Thu, 31 Dec 2099 16:05:31 +0100",
+    );
+    let meeting = fixture_with("outlook_invitation.ics", "20240312T", "21500312T");
+    let options = CaptureOptions {
+        local_zone: Some("Europe/Brussels".into()),
+        ..CaptureOptions::default()
+    };
+    let plan = network
+        .store
+        .plan_capture_bytes(&[email, meeting], &options, now())
+        .unwrap();
+    let reasons: Vec<(&str, &str)> = plan
+        .items
+        .iter()
+        .map(|i| (i.file.as_str(), i.reason.code.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("reply_encoded_words.eml", "dated_ahead"),
+            ("outlook_invitation.ics", "date_out_of_range"),
+        ],
+        "an e-mail dated ahead is not a contact that happened; 2150 is outside the years Kring keeps"
+    );
+    assert!(plan.items.iter().all(|i| i.action == CaptureAction::Skip));
+    assert!(
+        plan.items[0].reason.message.contains("2099-12-31"),
+        "{}",
+        plan.items[0].reason.message
+    );
+    assert!(
+        plan.items[1].reason.message.contains("2100"),
+        "{}",
+        plan.items[1].reason.message
+    );
+    // Applying decides again, so a plan the app ticked anyway logs nothing either.
+    network.store.apply_capture(&plan, now()).unwrap();
+    assert_eq!(network.snapshot(), before);
+}

@@ -246,7 +246,7 @@ fn a_partnership_edit_changes_the_review_interval_and_ending_it_stops_the_review
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "partners: Smoke NV crosses the red line 'tag:tabak'"
+        "partners: Smoke NV crosses the red line 'no partner tagged “tabak”'"
     );
 
     // The port later takes the tag: the view warns, and the partnership can still be ended.
@@ -255,7 +255,7 @@ fn a_partnership_edit_changes_the_review_interval_and_ending_it_stops_the_review
         .unwrap();
     assert_eq!(
         store.partnership_view(id, t0()).unwrap().red_line_warnings,
-        vec!["Port: tag:tabak"]
+        vec!["Port: no partner tagged “tabak”"]
     );
     let ended = Partnership {
         status: Some(PartnershipStatus::Ended),

@@ -385,3 +385,115 @@ fn a_pick_made_on_another_card_of_the_same_stakeholder_counts() {
     let port = plan.items.iter().find(|i| i.stakeholder == f.port).unwrap();
     assert_eq!(port.successor.as_ref().map(|s| s.id), Some(f.dirk));
 }
+
+#[test]
+fn a_colleague_who_left_is_never_proposed_however_well_they_knew_the_stakeholder() {
+    let f = fixture();
+    let t = now() - chrono::Duration::days(30);
+    // Dirk knew Els best of all (strength 5), then left.
+    f.store
+        .create_with_id(
+            RecordId::for_relationship(f.dirk, f.els),
+            &Relationship {
+                networker: f.dirk,
+                stakeholder: f.els,
+                strength: 5,
+                trust: Some(5),
+                given: vec![],
+                received: vec![],
+                since: Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                cadence_days: None,
+                status: Some(RelationshipStatus::Active),
+                last_contact: None,
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    f.store
+        .set_fields(f.dirk, &[("status".into(), "left".into())], t)
+        .unwrap();
+    let plan = f.store.offboard(f.chris, &[], true, now()).unwrap();
+    let els = plan.items.iter().find(|i| i.stakeholder == f.els).unwrap();
+    assert!(
+        els.candidates.iter().all(|c| c.networker != f.dirk),
+        "Dirk left: {:?}",
+        els.candidates
+    );
+    assert_eq!(els.risk, "high", "nobody still here knows Els");
+    assert!(els.successor.as_ref().is_none_or(|s| s.id != f.dirk));
+    let summaries = f.store.networker_list(now()).unwrap();
+    let dirk = summaries.iter().find(|n| n.id == f.dirk).unwrap();
+    assert_eq!(
+        (dirk.current_relationships, dirk.sole_contact_for),
+        (0, 0),
+        "a networker who left is nobody's sole contact"
+    );
+}
+
+#[test]
+fn two_colleagues_of_one_name_are_told_apart_by_their_unit_in_the_plan_and_the_list() {
+    let f = fixture();
+    let t = now() - chrono::Duration::days(30);
+    f.store
+        .set_fields(f.bart, &[("unit".into(), "Haven".into())], t)
+        .unwrap();
+    // A second Bart, in another unit, who also knows the port.
+    let other_bart = f
+        .store
+        .create(
+            &Networker {
+                name: "Bart".into(),
+                unit: Some("Economie".into()),
+                status: Some(NetworkerStatus::Active),
+                ..Networker::default()
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    f.store
+        .create_with_id(
+            RecordId::for_relationship(other_bart, f.port),
+            &Relationship {
+                networker: other_bart,
+                stakeholder: f.port,
+                strength: 3,
+                trust: None,
+                given: vec![],
+                received: vec![],
+                since: Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                cadence_days: None,
+                status: Some(RelationshipStatus::Active),
+                last_contact: None,
+            },
+            None,
+            t,
+        )
+        .unwrap();
+    let plan = f.store.offboard(f.chris, &[], true, now()).unwrap();
+    let port = plan.items.iter().find(|i| i.stakeholder == f.port).unwrap();
+    let names: Vec<&str> = port.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Bart (Economie)", "Bart (Haven)"],
+        "strongest first: {port:?}"
+    );
+    let labels: Vec<String> = f
+        .store
+        .networker_list(now())
+        .unwrap()
+        .into_iter()
+        .filter(|n| n.name == "Bart")
+        .map(|n| n.label)
+        .collect();
+    assert_eq!(labels, vec!["Bart (Economie)", "Bart (Haven)"]);
+    let chris = f
+        .store
+        .networker_list(now())
+        .unwrap()
+        .into_iter()
+        .find(|n| n.id == f.chris)
+        .unwrap();
+    assert_eq!(chris.label, "Chris", "a name nobody shares stays as it is");
+}

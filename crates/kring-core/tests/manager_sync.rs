@@ -380,7 +380,7 @@ fn partnership_health_is_the_mean_of_the_five_behaviours_and_the_next_review_fol
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "partners: Smoke NV crosses the red line 'tag:tabak'"
+        "partners: Smoke NV crosses the red line 'no partner tagged “tabak”'"
     );
     assert_eq!(store.partnership_view(id, t0()).unwrap().partners.len(), 1);
     // A score out of range names the behaviour.
@@ -423,6 +423,7 @@ fn the_demo_adds_goals_teams_partnerships_reviews_and_events_the_same_way_for_a_
                 &kring_core::demo::DemoOptions {
                     seed: 7,
                     cards: 300,
+                    ..Default::default()
                 },
                 now,
             )

@@ -159,3 +159,58 @@ fn the_register_lists_shared_meetings_in_the_period_and_never_private_ones() {
     assert_eq!(csv.lines().count(), 4);
     assert!(!html.contains("<script"));
 }
+
+#[test]
+fn the_register_counts_calls_and_emails_as_what_they_are_not_as_meetings() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s"), &OpenOptions::default()).unwrap();
+    let t = at(2026, 1, 1);
+    let me = store
+        .init("An Peeters", "an@antwerpen.be", Role::Networker, t)
+        .unwrap()
+        .networker;
+    let jan = store
+        .create(
+            &Person {
+                display_name: "Jan Smit".into(),
+                ..Person::default()
+            },
+            Some(Visibility::Shared),
+            t,
+        )
+        .unwrap();
+    for (kind, day) in [
+        (InteractionKind::Call, 2),
+        (InteractionKind::Email, 3),
+        (InteractionKind::Email, 4),
+        (InteractionKind::Meeting, 5),
+    ] {
+        store
+            .create(
+                &Interaction {
+                    kind,
+                    at: at(2026, 3, day).fixed_offset(),
+                    participants: vec![me, jan],
+                    summary: "Kaaimuren".into(),
+                    outcomes: vec![],
+                },
+                Some(Visibility::Shared),
+                t,
+            )
+            .unwrap();
+    }
+    let register = store
+        .transparency_register(
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            at(2026, 4, 1),
+        )
+        .unwrap();
+    assert_eq!(
+        register.tally(),
+        "4 contacts: 2 e-mails, 1 call and 1 meeting"
+    );
+    let html = register.to_html("Stad Antwerpen");
+    assert!(html.contains("4 contacts: 2 e-mails, 1 call and 1 meeting"));
+    assert!(!html.contains("4 meetings"), "a call is not a meeting");
+}

@@ -437,7 +437,8 @@ fn an_email_without_at_and_other_bad_formats_are_refused() {
     assert!(
         refused_everywhere(
             |ty| matches!(ty, FieldType::WebAddress),
-            json!("www.antwerpen.be"),
+            // "www.antwerpen.be" is completed to https://, not refused (issue #20).
+            json!("www antwerpen be"),
             "is not a web address"
         ) > 0
     );

@@ -778,9 +778,10 @@ pub async fn export_contacts(state: State<'_, AppState>, path: String) -> AppRes
     let path = file_path("path", &path)?;
     state
         .run(move |session| {
-            let text = session.store.export_vcards()?;
-            write_text(&path, &text)?;
-            Ok(text.matches("BEGIN:VCARD").count() as u32)
+            // The app leaves private cards out, as `kring export-contacts` does by default.
+            let export = session.store.export_contacts(false, Utc::now())?;
+            write_text(&path, &export.text)?;
+            Ok(export.written as u32)
         })
         .await
 }
@@ -791,9 +792,9 @@ pub async fn export_calendar(state: State<'_, AppState>, path: String) -> AppRes
     let path = file_path("path", &path)?;
     state
         .run(move |session| {
-            let text = session.store.export_calendar()?;
-            write_text(&path, &text)?;
-            Ok(text.matches("BEGIN:VTODO").count() as u32)
+            let export = session.store.export_follow_ups(false)?;
+            write_text(&path, &export.text)?;
+            Ok(export.written as u32)
         })
         .await
 }

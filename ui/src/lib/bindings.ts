@@ -132,6 +132,25 @@ export type Accountability = {
 	networker: RecordId,
 };
 
+/**
+ *  Someone a card's relationships connect it with: a stakeholder a networker knows, or a
+ *  colleague who knows a stakeholder.
+ */
+export type Acquaintance = {
+	/**  The stakeholder (its identity group's canonical card) or the colleague. */
+	id: RecordId,
+	/**
+	 *  Its name; a colleague's as lists name networkers (with their unit when a colleague shares
+	 *  the name).
+	 */
+	name: string,
+	/**  The relationship between the two (the stronger, when there are several). */
+	relationship: RecordId,
+	strength: number,
+	last_contact: string | null,
+	going_cold: boolean,
+};
+
 export type AffiliationView = {
 	id: RecordId,
 	person: RecordId,
@@ -175,9 +194,12 @@ export type AtRisk = {
 	id: RecordId,
 	name: string,
 	kind: NodeKind,
-	/**  The strongest relationship the networker has with it (or with someone working there). */
+	/**  The strongest current relationship the networker has with it. */
 	strength: number,
-	/**  Whether the networker knows the stakeholder itself (false: only someone working there). */
+	/**
+	 *  Always true: a networker knows a stakeholder through a relationship with it, not through
+	 *  someone working there (`docs/kpis.md`). Kept for the app, which still reads it.
+	 */
 	direct: boolean,
 };
 
@@ -242,7 +264,15 @@ export type CardDetail = {
 	author: string | null,
 	fields: { [key in string]: Value },
 	affiliations: AffiliationView[],
+	/**  Every relationship of the card (of any status), strongest first. */
 	relationships: RelationshipView[],
+	/**
+	 *  On a networker's card, the stakeholders they know; on a stakeholder's card, the colleagues
+	 *  who know them. Each once (an identity group is one stakeholder; a colleague with
+	 *  relationships with two of its cards is listed with the stronger), strongest first.
+	 *  (Optional for the app's TypeScript until its screens read it; always present.)
+	 */
+	acquaintances?: Acquaintance[],
 	interactions: InteractionView[],
 	notes: NoteView[],
 	follow_ups: FollowUpView[],
@@ -353,7 +383,7 @@ export type CoverageRow = {
 	covered: boolean,
 	/**  The strongest active relationship, if any: (networker, networker's name, strength). */
 	best: CoverageRelationship | null,
-	/**  Networkers (who have not left) with a relationship of any state. */
+	/**  Networkers who know it: with a current relationship (`crate::figures::Reach`). */
 	networkers: number,
 };
 
@@ -601,7 +631,7 @@ export type HandoverPlan = {
 
 /**  Cadence and reciprocity of one networker's (or one team's) relationships. */
 export type Health = {
-	/**  Relationships that have not ended. */
+	/**  Current relationships (`docs/kpis.md`). */
 	relationships: number,
 	/**  Of those, with a keep-in-touch cadence. */
 	with_cadence: number,
@@ -722,11 +752,11 @@ export type Invitation = {
 export type KeyPersonRisk = {
 	/**  Stakeholders (people and organisations) in the graph. */
 	stakeholders: number,
-	/**  Reached by at least one networker. */
+	/**  Known by at least one networker. */
 	reached: number,
-	/**  Reached by exactly one networker. */
+	/**  Known by exactly one networker: single points of failure. */
 	single_networker: number,
-	/**  Reached by nobody. */
+	/**  Known by nobody. */
 	unreached: number,
 	/**  Networkers, most at risk first (one when a networker was asked for). */
 	networkers: NetworkerLoss[],
@@ -906,7 +936,7 @@ export type NetworkerLoss = {
 	id: RecordId,
 	name: string,
 	unit: string | null,
-	/**  Stakeholders this networker reaches (directly or, for organisations, through people). */
+	/**  Stakeholders this networker knows. */
 	reaches: number,
 	/**  People only this networker reaches. */
 	sole_people: number,
@@ -922,14 +952,22 @@ export type NetworkerStatus = "active" | "left";
 export type NetworkerSummary = {
 	id: RecordId,
 	name: string,
+	/**
+	 *  How lists name them: their name, with their unit (else email) when a colleague shares it.
+	 *  (Optional for the app's TypeScript until its screens read it; always present.)
+	 */
+	label?: string,
 	email: string | null,
 	unit: string | null,
 	status: NetworkerStatus,
 	/**  Relationships of any status. */
 	relationships: number,
-	/**  Relationships with status active. */
+	/**  Current relationships (`docs/kpis.md`): none for a networker who left. */
 	current_relationships: number,
-	/**  Stakeholders no other networker (who has not left) has a current relationship with. */
+	/**
+	 *  Stakeholders they are the sole contact for: no other networker knows them
+	 *  (`crate::figures::Reach`). None for a networker who left.
+	 */
 	sole_contact_for: number,
 	teams: Named[],
 };
@@ -1016,7 +1054,13 @@ export type PartnershipView = {
 	band: string | null,
 	next_review: string | null,
 	review_due: boolean,
-	/**  Partners that cross one of the red lines: "partner: red line". */
+	/**
+	 *  The red lines as people read them, in the order of `partnership.red_lines`
+	 *  ([`describe_red_line`]): "no partner tagged “wapenhandel”", not `tag:wapenhandel`.
+	 *  (Optional for the app's TypeScript until its screens read it; always present.)
+	 */
+	red_line_descriptions?: string[],
+	/**  Partners that cross one of the red lines: "partner: red line" (described). */
 	red_line_warnings: string[],
 };
 
@@ -1138,7 +1182,7 @@ export type RefusedWrite = {
 	code: string,
 };
 
-/**  One meeting in the register. */
+/**  One contact in the register: a meeting, call, e-mail, visit or event. */
 export type RegisterEntry = {
 	date: string,
 	/**  The interaction's or event's id. */

@@ -158,9 +158,11 @@ impl Kring {
                     serde_json::from_str(&self.run(&["card", "show", &id, "--json"]).stdout)
                         .unwrap_or(Value::Null);
                 // "Going cold" depends on the clock, not on the store.
-                if let Some(relationships) = detail.get_mut("relationships") {
-                    for relationship in relationships.as_array_mut().into_iter().flatten() {
-                        relationship.as_object_mut().map(|o| o.remove("going_cold"));
+                for list in ["relationships", "acquaintances"] {
+                    if let Some(items) = detail.get_mut(list) {
+                        for item in items.as_array_mut().into_iter().flatten() {
+                            item.as_object_mut().map(|o| o.remove("going_cold"));
+                        }
                     }
                 }
                 details.push_str(&detail.to_string());

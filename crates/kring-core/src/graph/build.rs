@@ -3,12 +3,15 @@
 
 use super::{GraphError, GraphNode, NodeKind, OrgGraph};
 use crate::crdt::RecordState;
+use crate::figures::ContactsBuilder;
 use crate::model::*;
 use crate::store::private_contact::PrivateContacts;
+use crate::store::standings::interaction_contact;
 use crate::store::views::is_withdrawn;
 use crate::store::{body_of, Store, StoreResult};
 use crate::sync::{shareable_projection, visibility_of};
 use chrono::{DateTime, Utc};
+use std::collections::HashSet;
 
 /// Which ties to read from the store.
 #[derive(Clone, Debug)]
@@ -92,20 +95,62 @@ impl OrgGraph {
         } else {
             store.private_contacts()?
         };
+        // Contacts decide each relationship's last contact and whether it is going cold
+        // (`crate::figures`): interactions, attended events and recorded last contacts, the same
+        // as for every other view.
+        let networkers: HashSet<RecordId> = builder_networkers(&builder);
+        let mut contacts =
+            ContactsBuilder::new(|id| networkers.contains(&id), |id| groups.canonical(id));
+        let mut participants = Vec::new();
+        store.for_each_live_of_kind(RecordKind::Interaction, |state| {
+            let Some(state) = shown(state) else {
+                return Ok(());
+            };
+            let Some((at, people)) = interaction_contact(&state) else {
+                return Ok(());
+            };
+            contacts.met(&people, at);
+            if options.interactions {
+                participants.clear();
+                participants.extend(people.iter().filter_map(|p| builder.index_of(*p)));
+                builder.interaction(&participants, at.date_naive());
+            }
+            Ok(())
+        })?;
+        store.for_each_live_of_kind(RecordKind::Event, |state| {
+            if let Some(state) = shown(state) {
+                if let Ok(event) = body_of::<crate::manager::Event>(&state) {
+                    contacts.event(&event);
+                }
+            }
+            Ok(())
+        })?;
+        let mut relationships = Vec::new();
         store.for_each_live_of_kind(RecordKind::Relationship, |state| {
             let Some(state) = shown(state) else {
                 return Ok(());
             };
             let mut relationship: Relationship = body_of(&state)?;
             private_contacts.apply(RecordId(state.id), &mut relationship);
+            contacts.recorded(&relationship);
+            relationships.push((RecordId(state.id), created_at(&state), relationship));
+            Ok(())
+        })?;
+        let contacts = contacts.finish();
+        for (id, created, mut relationship) in relationships {
+            relationship.since = crate::figures::relationship_start(&relationship, created);
+            relationship.last_contact = contacts.last_before(
+                relationship.networker,
+                groups.canonical(relationship.stakeholder),
+                now,
+            );
             if let (Some(n), Some(s)) = (
                 builder.index_of(relationship.networker),
                 builder.index_of(relationship.stakeholder),
             ) {
-                builder.relationship(RecordId(state.id), n, s, &relationship);
+                builder.relationship(id, n, s, &relationship);
             }
-            Ok(())
-        })?;
+        }
         store.for_each_live_of_kind(RecordKind::Affiliation, |state| {
             let Some(state) = shown(state) else {
                 return Ok(());
@@ -129,48 +174,28 @@ impl OrgGraph {
             }
             Ok(())
         })?;
-        if options.interactions {
-            let mut participants = Vec::new();
-            store.for_each_live_of_kind(RecordKind::Interaction, |state| {
-                let Some(state) = shown(state) else {
-                    return Ok(());
-                };
-                // Interactions are most of a large store: read the two fields needed straight
-                // from the record instead of decoding the whole body (10× faster).
-                let Some(at) = interaction_date(&state) else {
-                    let interaction: Interaction = body_of(&state)?;
-                    participants.clear();
-                    participants.extend(
-                        interaction
-                            .participants
-                            .iter()
-                            .filter_map(|p| builder.index_of(*p)),
-                    );
-                    builder.interaction(&participants, interaction.at.date_naive());
-                    return Ok(());
-                };
-                participants.clear();
-                if let Some(set) = state.sets.get("participants") {
-                    participants.extend(
-                        set.present()
-                            .filter_map(|bytes| serde_json::from_slice::<RecordId>(bytes).ok())
-                            .filter_map(|p| builder.index_of(p)),
-                    );
-                }
-                builder.interaction(&participants, at);
-                Ok(())
-            })?;
-        }
         Ok(builder.finish())
     }
 }
 
-/// The day of an interaction, read from its `at` field alone.
-fn interaction_date(state: &RecordState) -> Option<chrono::NaiveDate> {
-    let text: String = serde_json::from_slice(state.current_bytes("at")?).ok()?;
-    chrono::DateTime::parse_from_rfc3339(&text)
-        .ok()
-        .map(|at| at.date_naive())
+/// The ids of the networker nodes added so far.
+fn builder_networkers(builder: &super::GraphBuilder) -> HashSet<RecordId> {
+    builder
+        .graph
+        .graph
+        .node_weights()
+        .filter(|n| n.kind == NodeKind::Networker)
+        .map(|n| n.id)
+        .collect()
+}
+
+fn created_at(state: &RecordState) -> Option<DateTime<Utc>> {
+    match state.current(crate::crdt::envelope::CREATED_AT) {
+        Some(serde_json::Value::String(text)) => DateTime::parse_from_rfc3339(&text)
+            .ok()
+            .map(|t| t.with_timezone(&Utc)),
+        _ => None,
+    }
 }
 
 fn node_of_state(state: &RecordState, kind: NodeKind, cards: usize) -> StoreResult<GraphNode> {

@@ -182,16 +182,12 @@ pub struct RelationshipFact {
     pub status: Option<RelationshipStatus>,
     pub cadence_days: Option<u32>,
     pub last_contact: Option<DateTime<FixedOffset>>,
+    /// Current at the graph's `now` (`crate::figures::standing`): its networker knows the
+    /// stakeholder.
+    pub current: bool,
     pub going_cold: bool,
     pub given: u32,
     pub received: u32,
-}
-
-impl RelationshipFact {
-    /// A relationship that still reaches its stakeholder: not ended.
-    pub fn reaches(&self) -> bool {
-        self.status != Some(RelationshipStatus::Ended)
-    }
 }
 
 /// The organisation graph. Build it with [`OrgGraph::from_store`] (or [`OrgGraph::builder`] in
@@ -351,7 +347,9 @@ impl GraphBuilder {
         )
     }
 
-    /// A relationship of a networker with a stakeholder.
+    /// A relationship of a networker with a stakeholder: its `since` should be the day it exists
+    /// from and its `last_contact` the last contact at or before `now`
+    /// ([`crate::figures::Contacts::last_before`]), as [`OrgGraph::from_store`] passes them.
     pub fn relationship(
         &mut self,
         id: RecordId,
@@ -373,7 +371,15 @@ impl GraphBuilder {
             _ => 1.0,
         };
         let weight = (0.6 * strength + 0.4 * trust) * (0.5 + 0.5 * self.recency(last)) * status;
-        let going_cold = relationship.is_going_cold(self.now);
+        // `since` is the day it exists from and `last_contact` the last contact at `now`, as
+        // `from_store` passes them (see `crate::figures`).
+        let standing = crate::figures::standing(
+            relationship,
+            relationship.since,
+            self.graph.graph[networker].left,
+            relationship.last_contact,
+            self.now,
+        );
         self.graph.relationships.push(RelationshipFact {
             id,
             networker,
@@ -382,7 +388,8 @@ impl GraphBuilder {
             status: relationship.status,
             cadence_days: relationship.cadence_days,
             last_contact: relationship.last_contact,
-            going_cold,
+            current: standing.current,
+            going_cold: standing.going_cold,
             given: relationship.given.len() as u32,
             received: relationship.received.len() as u32,
         });

@@ -1,13 +1,14 @@
 //! Key-person risk and the health of each networker's and team's relationships.
 //!
-//! A stakeholder *reaches* the organisation through the networkers who have a relationship with
-//! it that has not ended (networkers who left do not count). An organisation is also reached
-//! through every networker who knows someone currently working there. A stakeholder reached
-//! through one networker only is a key-person risk: if that networker left, the organisation
-//! would lose it. Going cold is the relationship's cadence overdue at the graph's `now`;
-//! reciprocity is what the organisation gave minus what it received, relationship by relationship.
+//! Who *knows* a stakeholder is [`crate::figures::Reach`]'s: the networkers with a current
+//! relationship with it at the graph's `now` (networkers who left know nobody). A stakeholder
+//! known by one networker only is a key-person risk (a single point of failure): if that
+//! networker left, the organisation would lose it. Going cold is `crate::figures::standing`'s,
+//! as on every other screen; reciprocity is what the organisation gave minus what it received,
+//! relationship by relationship.
 
 use super::{GraphError, NodeKind, OrgGraph};
+use crate::figures::{Reach, Standing};
 use crate::model::RecordId;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
@@ -20,9 +21,10 @@ pub struct AtRisk {
     pub id: RecordId,
     pub name: String,
     pub kind: NodeKind,
-    /// The strongest relationship the networker has with it (or with someone working there).
+    /// The strongest current relationship the networker has with it.
     pub strength: u8,
-    /// Whether the networker knows the stakeholder itself (false: only someone working there).
+    /// Always true: a networker knows a stakeholder through a relationship with it, not through
+    /// someone working there (`docs/kpis.md`). Kept for the app, which still reads it.
     pub direct: bool,
 }
 
@@ -33,7 +35,7 @@ pub struct NetworkerLoss {
     pub id: RecordId,
     pub name: String,
     pub unit: Option<String>,
-    /// Stakeholders this networker reaches (directly or, for organisations, through people).
+    /// Stakeholders this networker knows.
     pub reaches: u32,
     /// People only this networker reaches.
     pub sole_people: u32,
@@ -49,11 +51,11 @@ pub struct NetworkerLoss {
 pub struct KeyPersonRisk {
     /// Stakeholders (people and organisations) in the graph.
     pub stakeholders: u32,
-    /// Reached by at least one networker.
+    /// Known by at least one networker.
     pub reached: u32,
-    /// Reached by exactly one networker.
+    /// Known by exactly one networker: single points of failure.
     pub single_networker: u32,
-    /// Reached by nobody.
+    /// Known by nobody.
     pub unreached: u32,
     /// Networkers, most at risk first (one when a networker was asked for).
     pub networkers: Vec<NetworkerLoss>,
@@ -63,7 +65,7 @@ pub struct KeyPersonRisk {
 #[derive(Clone, Debug, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Health {
-    /// Relationships that have not ended.
+    /// Current relationships (`docs/kpis.md`).
     pub relationships: u32,
     /// Of those, with a keep-in-touch cadence.
     pub with_cadence: u32,
@@ -112,7 +114,7 @@ pub struct NetworkHealth {
 
 impl Health {
     fn add(&mut self, fact: &super::RelationshipFact) {
-        if !fact.reaches() {
+        if !fact.current {
             return;
         }
         self.relationships += 1;
@@ -150,31 +152,29 @@ impl Health {
 const NO_UNIT: &str = "(no unit)";
 
 impl OrgGraph {
-    /// Which networkers reach each stakeholder, with the strongest relationship and whether it
-    /// is direct.
-    fn reach(&self) -> HashMap<NodeIndex, BTreeMap<NodeIndex, (u8, bool)>> {
-        let mut reach: HashMap<NodeIndex, BTreeMap<NodeIndex, (u8, bool)>> = HashMap::new();
-        let mut note = |stakeholder: NodeIndex, networker: NodeIndex, strength: u8, direct| {
-            let entry = reach
-                .entry(stakeholder)
-                .or_default()
-                .entry(networker)
-                .or_insert((0, false));
-            entry.0 = entry.0.max(strength);
-            entry.1 |= direct;
-        };
+    /// Who knows each stakeholder (by the nodes' card ids), and the strongest current
+    /// relationship of each networker with each stakeholder.
+    fn reach(&self) -> (Reach, HashMap<(NodeIndex, NodeIndex), u8>) {
+        let mut reach = Reach::default();
+        let mut strongest: HashMap<(NodeIndex, NodeIndex), u8> = HashMap::new();
         for fact in &self.relationships {
-            if !fact.reaches() || self.graph[fact.networker].left {
-                continue;
-            }
-            note(fact.stakeholder, fact.networker, fact.strength, true);
-            if let Some(employers) = self.current_employers.get(&fact.stakeholder) {
-                for organisation in employers {
-                    note(*organisation, fact.networker, fact.strength, false);
-                }
+            let standing = Standing {
+                current: fact.current,
+                ..Standing::default()
+            };
+            reach.add(
+                self.graph[fact.networker].id,
+                self.graph[fact.stakeholder].id,
+                standing,
+            );
+            if fact.current {
+                let entry = strongest
+                    .entry((fact.stakeholder, fact.networker))
+                    .or_insert(0);
+                *entry = (*entry).max(fact.strength);
             }
         }
-        reach
+        (reach, strongest)
     }
 
     /// Key-person risk: stakeholders reached through one networker only, and what each
@@ -195,15 +195,15 @@ impl OrgGraph {
             }
             None => None,
         };
-        let reach = self.reach();
+        let (reach, strongest) = self.reach();
         let mut stakeholders = 0u32;
         let mut reached = 0u32;
         let mut single = 0u32;
         let mut losses: BTreeMap<NodeIndex, NetworkerLoss> = BTreeMap::new();
-        let mut reaches_count: HashMap<NodeIndex, u32> = HashMap::new();
-        for (_, by) in reach.iter() {
-            for networker in by.keys() {
-                *reaches_count.entry(*networker).or_default() += 1;
+        let mut reaches_count: HashMap<RecordId, u32> = HashMap::new();
+        for stakeholder in reach.stakeholders() {
+            for networker in reach.known_by(stakeholder) {
+                *reaches_count.entry(networker).or_default() += 1;
             }
         }
         let mut at_risk: BTreeMap<NodeIndex, Vec<AtRisk>> = BTreeMap::new();
@@ -217,7 +217,7 @@ impl OrgGraph {
                             id: node.id,
                             name: node.name.clone(),
                             unit: node.unit.clone(),
-                            reaches: reaches_count.get(&v).copied().unwrap_or(0),
+                            reaches: reaches_count.get(&node.id).copied().unwrap_or(0),
                             sole_people: 0,
                             sole_organisations: 0,
                             at_risk: Vec::new(),
@@ -227,21 +227,21 @@ impl OrgGraph {
                 continue;
             }
             stakeholders += 1;
-            let Some(by) = reach.get(&v) else {
-                continue;
-            };
-            reached += 1;
-            if by.len() != 1 {
+            if reach.is_known_by_nobody(node.id) {
                 continue;
             }
+            reached += 1;
+            let Some(sole) = reach.sole_contact(node.id) else {
+                continue;
+            };
             single += 1;
-            let (networker, (strength, direct)) = by.iter().next().expect("one networker");
-            at_risk.entry(*networker).or_default().push(AtRisk {
+            let networker = self.node_of(sole)?;
+            at_risk.entry(networker).or_default().push(AtRisk {
                 id: node.id,
                 name: node.name.clone(),
                 kind: node.kind,
-                strength: *strength,
-                direct: *direct,
+                strength: strongest.get(&(v, networker)).copied().unwrap_or(0),
+                direct: true,
             });
         }
         for (networker, mut items) in at_risk {

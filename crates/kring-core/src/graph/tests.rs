@@ -319,23 +319,31 @@ fn risk_graph() -> OrgGraph {
 fn key_person_risk_lists_what_leaves_with_a_networker() {
     let graph = risk_graph();
     let risk = graph.key_person_risk(None, 10).unwrap();
-    // Stakeholders P1–P4 and O; reached: P1 (both), P2 and O (N1 only); P3 and P4 by nobody.
+    // Stakeholders P1–P4 and O; known: P1 (by both), P2 (by N1 only). Nobody knows P3 (the
+    // relationship ended), P4 (N3 left) or O: knowing P2, who works there, is not knowing O
+    // (one definition of "knows" for every screen, `crate::figures::Reach`).
     assert_eq!(risk.stakeholders, 5);
-    assert_eq!(risk.reached, 3);
-    assert_eq!(risk.single_networker, 2);
-    assert_eq!(risk.unreached, 2);
+    assert_eq!(risk.reached, 2);
+    assert_eq!(risk.single_networker, 1);
+    assert_eq!(risk.unreached, 3);
     let first = &risk.networkers[0];
     assert_eq!(first.name, "N1");
     assert_eq!(
         (first.reaches, first.sole_people, first.sole_organisations),
-        (3, 1, 1)
+        (2, 1, 0)
     );
-    let at_risk: Vec<(&str, bool)> = first
+    let at_risk: Vec<(&str, u8)> = first
         .at_risk
         .iter()
-        .map(|a| (a.name.as_str(), a.direct))
+        .map(|a| (a.name.as_str(), a.strength))
         .collect();
-    assert_eq!(at_risk, vec![("O", false), ("P2", true)]);
+    assert_eq!(at_risk, vec![("P2", 5)]);
+    let n3 = risk.networkers.iter().find(|n| n.name == "N3").unwrap();
+    assert_eq!(
+        (n3.reaches, n3.sole_people),
+        (0, 0),
+        "a networker who left is no key-person risk"
+    );
     let n2 = risk.networkers.iter().find(|n| n.name == "N2").unwrap();
     assert_eq!(
         (n2.reaches, n2.sole_people, n2.sole_organisations),

@@ -240,14 +240,32 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
 
     // Events and a newsletter, with invited and attending people.
     let stakeholders: Vec<RecordId> = organisations.iter().map(|(id, _)| *id).collect();
+    // Each at the hour such events are held (Brussels winter time), not at the hour the demo ran.
     let events = [
-        ("Nieuwjaarsreceptie partners", EventKind::Reception, 320),
-        ("Havenconferentie", EventKind::Conference, 150),
-        ("Workshop klimaatplan", EventKind::Workshop, 40),
-        ("Nieuwsbrief netwerk – najaar", EventKind::Newsletter, 20),
+        (
+            "Nieuwjaarsreceptie partners",
+            EventKind::Reception,
+            320,
+            (18, 30),
+        ),
+        ("Havenconferentie", EventKind::Conference, 150, (9, 0)),
+        ("Workshop klimaatplan", EventKind::Workshop, 40, (14, 0)),
+        (
+            "Nieuwsbrief netwerk – najaar",
+            EventKind::Newsletter,
+            20,
+            (10, 15),
+        ),
     ];
-    for (name, kind, days_ago) in events {
-        let at = now - Duration::days(days_ago);
+    for (name, kind, days_ago, (hour, minute)) in events {
+        let day = local(now - Duration::days(days_ago)).date_naive();
+        let at = day
+            .and_hms_opt(hour, minute, 0)
+            .expect("a valid time")
+            .and_local_timezone(FixedOffset::east_opt(3600).expect("valid offset"))
+            .single()
+            .expect("a fixed offset has one local time")
+            .with_timezone(&Utc);
         let mut invited: Vec<RecordId> = networkers
             .choose_multiple(&mut ids.rng, 4)
             .copied()

@@ -61,6 +61,7 @@ impl RecordBody for StakeholderRating {
         if theme_key(&self.theme).is_empty() {
             return Err(ValidationError::new("theme", "must not be empty"));
         }
+        crate::bounds::check_moment("rated_at", self.rated_at)?;
         for (field, score) in [("power", self.power), ("interest", self.interest)] {
             if !(1..=5).contains(&score) {
                 return Err(ValidationError::new(

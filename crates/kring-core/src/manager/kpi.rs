@@ -7,13 +7,12 @@ use super::records::*;
 use crate::model::*;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
-/// Without a keep-in-touch cadence, a relationship is active when the last contact is at most
-/// this many days old.
-pub const DEFAULT_ACTIVE_WINDOW_DAYS: i64 = 90;
-/// A relationship is healthy when it is active and at least this strong.
-pub const HEALTHY_STRENGTH: u8 = 3;
+// Every figure's definition (current, active, healthy, going cold, who knows whom) lives in
+// `crate::figures`; this module counts them per scope and month.
+use crate::figures::standing_in;
+pub use crate::figures::{Contacts, DEFAULT_ACTIVE_WINDOW_DAYS, HEALTHY_STRENGTH};
 
 /// What a set of numbers is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -93,7 +92,7 @@ pub struct CoverageRow {
     pub covered: bool,
     /// The strongest active relationship, if any: (networker, networker's name, strength).
     pub best: Option<CoverageRelationship>,
-    /// Networkers (who have not left) with a relationship of any state.
+    /// Networkers who know it: with a current relationship (`crate::figures::Reach`).
     pub networkers: u32,
 }
 
@@ -160,150 +159,6 @@ pub enum Scope {
     Goal(RecordId),
 }
 
-/// The contacts between each networker and stakeholder: sorted instants (ms) of interactions and
-/// events they both took part in, and the relationship's recorded last contact.
-pub struct Contacts {
-    by_pair: HashMap<(RecordId, RecordId), Vec<i64>>,
-    /// Per moment (ms): which networkers have a current relationship with each stakeholder.
-    /// The same for every scope, so computed once per month.
-    reach: std::cell::RefCell<HashMap<i64, std::rc::Rc<Reach>>>,
-}
-
-type Reach = HashMap<RecordId, BTreeSet<RecordId>>;
-
-impl Contacts {
-    pub fn build(network: &Network) -> Contacts {
-        let mut by_pair: HashMap<(RecordId, RecordId), Vec<i64>> = HashMap::new();
-        let mut add = |people: &[RecordId], at: i64| {
-            let networkers: Vec<RecordId> = people
-                .iter()
-                .copied()
-                .filter(|p| network.is_networker(*p))
-                .collect();
-            let stakeholders: BTreeSet<RecordId> = people
-                .iter()
-                .filter(|p| !network.is_networker(**p))
-                .map(|p| network.canonical(*p))
-                .collect();
-            for n in &networkers {
-                for s in &stakeholders {
-                    by_pair.entry((*n, *s)).or_default().push(at);
-                }
-            }
-        };
-        for interaction in &network.interactions {
-            add(
-                &interaction.body.participants,
-                interaction.body.at.timestamp_millis(),
-            );
-        }
-        for event in &network.events {
-            if event.body.kind != EventKind::Newsletter {
-                add(&event.body.attending, event.body.at.timestamp_millis());
-            }
-        }
-        for relationship in &network.relationships {
-            if let Some(last) = relationship.body.last_contact {
-                let key = (
-                    relationship.body.networker,
-                    network.canonical(relationship.body.stakeholder),
-                );
-                by_pair
-                    .entry(key)
-                    .or_default()
-                    .push(last.timestamp_millis());
-            }
-        }
-        for times in by_pair.values_mut() {
-            times.sort_unstable();
-            times.dedup();
-        }
-        Contacts {
-            by_pair,
-            reach: Default::default(),
-        }
-    }
-
-    /// Which networkers have a current relationship with each stakeholder at `at`.
-    fn reach(&self, network: &Network, at: DateTime<Utc>) -> std::rc::Rc<Reach> {
-        let key = at.timestamp_millis();
-        if let Some(found) = self.reach.borrow().get(&key) {
-            return found.clone();
-        }
-        let mut reach: Reach = HashMap::new();
-        for item in &network.relationships {
-            if relationship_state(network, self, item, at).current {
-                reach
-                    .entry(network.canonical(item.body.stakeholder))
-                    .or_default()
-                    .insert(item.body.networker);
-            }
-        }
-        let reach = std::rc::Rc::new(reach);
-        self.reach.borrow_mut().insert(key, reach.clone());
-        reach
-    }
-
-    /// The last contact of a networker with a stakeholder at or before `at`.
-    pub fn last_before(
-        &self,
-        networker: RecordId,
-        stakeholder: RecordId,
-        at: DateTime<Utc>,
-    ) -> Option<DateTime<Utc>> {
-        let times = self.by_pair.get(&(networker, stakeholder))?;
-        let limit = at.timestamp_millis();
-        let index = times.partition_point(|t| *t <= limit);
-        index
-            .checked_sub(1)
-            .and_then(|i| Utc.timestamp_millis_opt(times[i]).single())
-    }
-}
-
-/// How a relationship stands at a moment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct RelationshipState {
-    /// It exists at the moment, its status is active and its networker has not left.
-    pub current: bool,
-    pub active: bool,
-    pub healthy: bool,
-    pub going_cold: bool,
-}
-
-/// Classifies a relationship at a moment (see `docs/kpis.md`).
-pub fn relationship_state(
-    network: &Network,
-    contacts: &Contacts,
-    item: &Item<Relationship>,
-    at: DateTime<Utc>,
-) -> RelationshipState {
-    let r = &item.body;
-    let exists = Network::relationship_start(item).is_none_or(|start| start <= at.date_naive());
-    let status_active = r.status.is_none_or(|s| s == RelationshipStatus::Active);
-    let current = exists && status_active && !network.has_left(r.networker);
-    if !current {
-        return RelationshipState::default();
-    }
-    let stakeholder = network.canonical(r.stakeholder);
-    let last = contacts.last_before(r.networker, stakeholder, at);
-    let days_since = last.map(|l| (at - l).num_days());
-    let window = r
-        .cadence_days
-        .map(i64::from)
-        .unwrap_or(DEFAULT_ACTIVE_WINDOW_DAYS);
-    let active = days_since.is_some_and(|d| d <= window);
-    let going_cold = match r.cadence_days {
-        None => false,
-        Some(cadence) => days_since.is_none_or(|d| d > i64::from(cadence)),
-    };
-    RelationshipState {
-        current,
-        active,
-        healthy: active && r.strength >= HEALTHY_STRENGTH,
-        going_cold,
-    }
-}
-
 /// The people and links that make up a scope.
 struct ScopeSets {
     scope: KpiScope,
@@ -354,7 +209,11 @@ impl ScopeSets {
                 scope: KpiScope {
                     kind: "networker".into(),
                     id: Some(*id),
-                    name: network.name(*id),
+                    // With their unit when a colleague shares the name (the dashboard lists them).
+                    name: network
+                        .networker_labels()
+                        .remove(id)
+                        .unwrap_or_else(|| network.name(*id)),
                 },
                 networkers: Some([*id].into_iter().collect()),
                 stakeholders: None,
@@ -539,7 +398,7 @@ pub fn scope_kpis(
         };
         let mut covered: BTreeSet<RecordId> = BTreeSet::new();
         for item in &relationships {
-            let state = relationship_state(network, contacts, item, at);
+            let state = standing_in(network, contacts, item, at);
             month.active_relationships += u32::from(state.active);
             month.going_cold += u32::from(state.going_cold);
             let stakeholder = network.canonical(item.body.stakeholder);
@@ -570,7 +429,7 @@ pub fn scope_kpis(
         let reach = contacts.reach(network, at);
         month.single_points_of_failure = spof_candidates
             .iter()
-            .filter(|s| reach.get(s).is_some_and(|n| n.len() == 1))
+            .filter(|s| reach.is_single_point_of_failure(**s))
             .count() as u32;
         totals.interactions += month.interactions;
         totals.events += month.events;
@@ -581,7 +440,7 @@ pub fn scope_kpis(
 
     let mut reciprocity = Reciprocity::default();
     for item in &relationships {
-        if !relationship_state(network, contacts, item, now).current {
+        if !standing_in(network, contacts, item, now).current {
             continue;
         }
         let balance = item.body.reciprocity_balance();
@@ -615,6 +474,8 @@ pub fn goal_coverage(
     now: DateTime<Utc>,
 ) -> Option<GoalCoverage> {
     let item = network.goal(goal)?;
+    let reach = contacts.reach(network, now);
+    let labels = network.networker_labels();
     let mut seen = BTreeSet::new();
     let mut covered = Vec::new();
     let mut uncovered = Vec::new();
@@ -624,26 +485,25 @@ pub fn goal_coverage(
             continue;
         }
         let mut best: Option<CoverageRelationship> = None;
-        let mut networkers = BTreeSet::new();
         for r in &network.relationships {
             if network.canonical(r.body.stakeholder) != stakeholder {
                 continue;
             }
-            let state = relationship_state(network, contacts, r, now);
-            if !network.has_left(r.body.networker) {
-                networkers.insert(r.body.networker);
-            }
+            let state = standing_in(network, contacts, r, now);
             if !state.current {
                 continue;
             }
             let candidate = CoverageRelationship {
                 relationship: r.id,
                 networker: r.body.networker,
-                networker_name: network.name(r.body.networker),
+                networker_name: labels
+                    .get(&r.body.networker)
+                    .cloned()
+                    .unwrap_or_else(|| network.name(r.body.networker)),
                 strength: r.body.strength,
                 last_contact: contacts
                     .last_before(r.body.networker, stakeholder, now)
-                    .map(|t| t.date_naive().to_string()),
+                    .map(|t| t.with_timezone(&Utc).date_naive().to_string()),
                 active: state.active,
                 healthy: state.healthy,
             };
@@ -657,7 +517,7 @@ pub fn goal_coverage(
             name: network.name(stakeholder),
             covered: best.as_ref().is_some_and(|b| b.healthy),
             best,
-            networkers: networkers.len() as u32,
+            networkers: reach.count(stakeholder) as u32,
         };
         if row.covered {
             covered.push(row);

@@ -102,7 +102,12 @@ pub struct PartnershipView {
     pub band: Option<String>,
     pub next_review: Option<NaiveDate>,
     pub review_due: bool,
-    /// Partners that cross one of the red lines: "partner: red line".
+    /// The red lines as people read them, in the order of `partnership.red_lines`
+    /// ([`describe_red_line`]): "no partner tagged “wapenhandel”", not `tag:wapenhandel`.
+    /// (Optional for the app's TypeScript until its screens read it; always present.)
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub red_line_descriptions: Vec<String>,
+    /// Partners that cross one of the red lines: "partner: red line" (described).
     pub red_line_warnings: Vec<String>,
 }
 
@@ -352,9 +357,11 @@ impl Store {
     pub fn team_views(&self, now: DateTime<Utc>) -> StoreResult<Vec<TeamView>> {
         let network = Network::load(self, now)?;
         let contacts = kpi::Contacts::build(&network);
-        let named = |id: RecordId| Named {
+        let reach = contacts.reach(&network, now);
+        let labels = network.networker_labels();
+        let labelled = |id: RecordId| Named {
             id,
-            name: network.name(id),
+            name: labels.get(&id).cloned().unwrap_or_else(|| network.name(id)),
         };
         let mut out = Vec::new();
         for item in &network.teams {
@@ -364,7 +371,7 @@ impl Store {
                 .into_iter()
                 .map(|n| TeamMemberView {
                     networker: n,
-                    name: network.name(n),
+                    name: labelled(n).name,
                     role: team.role_of(n).unwrap_or(TeamRole::Member),
                     left: network.has_left(n),
                 })
@@ -374,21 +381,16 @@ impl Store {
                 .stakeholders
                 .iter()
                 .map(|s| {
-                    let canonical = network.canonical(*s);
-                    let known_by_members = network
-                        .relationships
-                        .iter()
-                        .filter(|r| {
-                            network.canonical(r.body.stakeholder) == canonical
-                                && member_ids.contains(&r.body.networker)
-                                && kpi::relationship_state(&network, &contacts, r, now).current
-                        })
-                        .map(|r| named(r.body.networker))
+                    // Each member once, as `figures::Reach` says who knows the stakeholder.
+                    let known_by_members = reach
+                        .known_by(network.canonical(*s))
+                        .filter(|n| member_ids.contains(n))
+                        .map(labelled)
                         .collect();
                     TeamStakeholderView {
                         stakeholder: *s,
                         name: network.name(*s),
-                        accountable: team.accountable_for(*s).into_iter().map(named).collect(),
+                        accountable: team.accountable_for(*s).into_iter().map(labelled).collect(),
                         known_by_members,
                     }
                 })
@@ -440,8 +442,9 @@ impl Store {
                 return Err(ValidationError::new(
                     "partners",
                     format!(
-                        "{} crosses the red line '{line}'",
-                        self.named(*partner)?.name
+                        "{} crosses the red line '{}'",
+                        self.named(*partner)?.name,
+                        describe_red_line(line)
                     ),
                 )
                 .into());
@@ -523,7 +526,7 @@ impl Store {
                     continue;
                 };
                 for line in red_lines_crossed_by(&p.red_lines, &card.tags, card.sector.as_deref()) {
-                    red_line_warnings.push(format!("{}: {line}", card.name));
+                    red_line_warnings.push(format!("{}: {}", card.name, describe_red_line(&line)));
                 }
             }
             out.push(PartnershipView {
@@ -542,6 +545,7 @@ impl Store {
                 review_due: !ended && next_review.is_some_and(|d| d <= today),
                 next_review: if ended { None } else { next_review },
                 reviews,
+                red_line_descriptions: p.red_lines.iter().map(|l| describe_red_line(l)).collect(),
                 red_line_warnings,
                 partnership: p.clone(),
             });
@@ -705,6 +709,27 @@ impl Store {
     }
 }
 
+/// A red line as people read it: `tag:wapenhandel` is "no partner tagged “wapenhandel”",
+/// `sector:business` is "no partner from the business sector"; a red line in words stays as it
+/// is. The rule itself (what `kring partnership edit` and the checks read) is unchanged.
+pub fn describe_red_line(line: &str) -> String {
+    let line = line.trim();
+    let Some((key, value)) = line.split_once(':') else {
+        return line.to_owned();
+    };
+    let value = value.trim();
+    match key.trim().to_lowercase().as_str() {
+        "tag" if !value.is_empty() => format!("no partner tagged “{value}”"),
+        "sector" if !value.is_empty() => {
+            let sector = value
+                .parse::<Sector>()
+                .map_or(value.to_owned(), |s| s.as_str().to_owned());
+            format!("no partner from the {sector} sector")
+        }
+        _ => line.to_owned(),
+    }
+}
+
 /// The red lines crossed by an organisation with these tags and sector.
 pub fn red_lines_crossed_by(
     red_lines: &[String],
@@ -727,4 +752,30 @@ pub fn red_lines_crossed_by(
         })
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_red_line;
+
+    #[test]
+    fn red_lines_read_as_sentences_and_words_stay_words() {
+        assert_eq!(
+            describe_red_line("tag:wapenhandel"),
+            "no partner tagged “wapenhandel”"
+        );
+        assert_eq!(
+            describe_red_line(" Sector: Community "),
+            "no partner from the voluntary sector"
+        );
+        assert_eq!(
+            describe_red_line("sector:space"),
+            "no partner from the space sector"
+        );
+        assert_eq!(
+            describe_red_line("Geen samenwerking zonder transparante financiering"),
+            "Geen samenwerking zonder transparante financiering"
+        );
+        assert_eq!(describe_red_line("tag:"), "tag:");
+    }
 }

@@ -133,6 +133,11 @@ impl Network {
             }
         }
         network.relationships = items(store, me)?;
+        // The owner's relationships as the owner sees them: a contact noted privately counts.
+        let private_contacts = store.private_contacts()?;
+        for item in &mut network.relationships {
+            private_contacts.apply(item.id, &mut item.body);
+        }
         network.interactions = items(store, me)?;
         network.events = items(store, me)?;
         network.goals = items(store, me)?;
@@ -176,6 +181,12 @@ impl Network {
             .is_some_and(|n| n.body.status == Some(NetworkerStatus::Left))
     }
 
+    /// Every networker as lists name them: their name, with their unit (or email) when a
+    /// colleague shares it ([`crate::model::networker_labels`]).
+    pub fn networker_labels(&self) -> HashMap<RecordId, String> {
+        crate::model::networker_labels(self.networkers.values().map(|n| (n.id, &n.body)))
+    }
+
     pub fn goal(&self, id: RecordId) -> Option<&Item<Goal>> {
         self.goals.iter().find(|g| g.id == id)
     }
@@ -186,8 +197,6 @@ impl Network {
 
     /// The date a relationship exists from: its `since`, else the day it was created.
     pub fn relationship_start(item: &Item<Relationship>) -> Option<NaiveDate> {
-        item.body
-            .since
-            .or_else(|| item.created_at.map(|t| t.date_naive()))
+        crate::figures::relationship_start(&item.body, item.created_at)
     }
 }

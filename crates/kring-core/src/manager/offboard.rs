@@ -3,10 +3,10 @@
 //! stay as they are, successors get relationships (and team accountabilities) of their own, and
 //! the networker is marked `left`.
 
-use super::kpi::{relationship_state, Contacts};
 use super::network::Network;
 use super::records::*;
 use super::Named;
+use crate::figures::{standing_in, Contacts};
 use crate::model::*;
 use crate::store::{body_json, NewRecord, Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
@@ -19,14 +19,19 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct NetworkerSummary {
     pub id: RecordId,
     pub name: String,
+    /// How lists name them: their name, with their unit (else email) when a colleague shares it.
+    /// (Optional for the app's TypeScript until its screens read it; always present.)
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub label: String,
     pub email: Option<String>,
     pub unit: Option<String>,
     pub status: NetworkerStatus,
     /// Relationships of any status.
     pub relationships: u32,
-    /// Relationships with status active.
+    /// Current relationships (`docs/kpis.md`): none for a networker who left.
     pub current_relationships: u32,
-    /// Stakeholders no other networker (who has not left) has a current relationship with.
+    /// Stakeholders they are the sole contact for: no other networker knows them
+    /// (`crate::figures::Reach`). None for a networker who left.
     pub sole_contact_for: u32,
     pub teams: Vec<Named>,
 }
@@ -96,6 +101,9 @@ impl Store {
     pub fn networker_list(&self, now: DateTime<Utc>) -> StoreResult<Vec<NetworkerSummary>> {
         let network = Network::load(self, now)?;
         let contacts = Contacts::build(&network);
+        let reach = contacts.reach(&network, now);
+        let sole = reach.sole_contacts();
+        let labels = network.networker_labels();
         let mut out = Vec::new();
         for item in network.networkers.values() {
             let id = item.id;
@@ -104,32 +112,19 @@ impl Store {
                 .iter()
                 .filter(|r| r.body.networker == id)
                 .collect();
-            let current: Vec<_> = mine
-                .iter()
-                .filter(|r| relationship_state(&network, &contacts, r, now).current)
-                .collect();
-            let sole = current
-                .iter()
-                .filter(|r| {
-                    colleagues_knowing(&network, &contacts, id, r.body.stakeholder, now).is_empty()
-                })
-                .count();
             out.push(NetworkerSummary {
                 id,
                 name: item.body.name.clone(),
+                label: labels.get(&id).cloned().unwrap_or_default(),
                 email: item.body.email.clone(),
                 unit: item.body.unit.clone(),
                 status: item.body.status.unwrap_or(NetworkerStatus::Active),
                 relationships: mine.len() as u32,
                 current_relationships: mine
                     .iter()
-                    .filter(|r| {
-                        r.body
-                            .status
-                            .is_none_or(|s| s == RelationshipStatus::Active)
-                    })
+                    .filter(|r| standing_in(&network, &contacts, r, now).current)
                     .count() as u32,
-                sole_contact_for: sole as u32,
+                sole_contact_for: sole.get(&id).map_or(0, Vec::len) as u32,
                 teams: network
                     .teams
                     .iter()
@@ -141,9 +136,10 @@ impl Store {
                     .collect(),
             });
         }
+        // By label, so namesakes come in the order of their units.
         out.sort_by(|a, b| {
-            crate::text::fold(&a.name)
-                .cmp(&crate::text::fold(&b.name))
+            crate::text::fold(&a.label)
+                .cmp(&crate::text::fold(&b.label))
                 .then(a.id.cmp(&b.id))
         });
         Ok(out)
@@ -219,6 +215,9 @@ impl Store {
             }
         }
         let contacts = Contacts::build(&network);
+        // Colleagues named so that two of one name can be told apart.
+        let labels = network.networker_labels();
+        let label = |id: RecordId| labels.get(&id).cloned().unwrap_or_else(|| network.name(id));
         let today = now.date_naive();
         let priority: BTreeSet<RecordId> = network
             .goals
@@ -303,7 +302,7 @@ impl Store {
                     .into_iter()
                     .map(|(id, strength)| Candidate {
                         networker: id,
-                        name: network.name(id),
+                        name: label(id),
                         reason: format!(
                             "knows {} (strength {strength})",
                             network.name(stakeholder)
@@ -327,7 +326,7 @@ impl Store {
                     }
                     candidates.push(Candidate {
                         networker: member,
-                        name: network.name(member),
+                        name: label(member),
                         reason: reason.clone(),
                         strength: None,
                     });
@@ -359,7 +358,7 @@ impl Store {
             } else {
                 "low"
             };
-            if r.body.is_going_cold(now) {
+            if standing_in(&network, &contacts, r, now).going_cold {
                 reasons.push("going cold".into());
             }
             let successor = if let Some(pick) = chosen.get(&canonical) {
@@ -436,7 +435,7 @@ impl Store {
                 candidates,
                 successor: successor.map(|id| Named {
                     id,
-                    name: network.name(id),
+                    name: label(id),
                 }),
                 creates_relationship,
             });
@@ -502,7 +501,7 @@ impl Store {
         let plan = HandoverPlan {
             networker: Named {
                 id: networker,
-                name: leaver.body.name.clone(),
+                name: label(networker),
             },
             assigned: items.iter().filter(|i| i.successor.is_some()).count() as u32,
             unassigned: items.iter().filter(|i| i.successor.is_none()).count() as u32,
@@ -537,7 +536,7 @@ fn colleagues_knowing(
         if r.body.networker == networker || network.canonical(r.body.stakeholder) != canonical {
             continue;
         }
-        if !relationship_state(network, contacts, r, now).current {
+        if !standing_in(network, contacts, r, now).current {
             continue;
         }
         match out.iter_mut().find(|(n, _)| *n == r.body.networker) {

@@ -6,6 +6,7 @@
 //! they merge, sync and export with no code of their own. Team membership and accountability are
 //! set elements rather than one list, so two stores adding members concurrently keep both.
 
+use crate::bounds::{self, check_list};
 use crate::model::{RecordBody, RecordId, RecordKind, ValidationError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -273,7 +274,8 @@ fn require_text(field: &str, value: &str) -> Result<(), ValidationError> {
 impl RecordBody for Goal {
     const KIND: RecordKind = RecordKind::Goal;
     fn validate(&self) -> Result<(), ValidationError> {
-        require_text("name", &self.name)
+        require_text("name", &self.name)?;
+        bounds::check_optional_day("until", self.until)
     }
     fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
         let mut refs: Vec<(&'static str, RecordId, &'static [RecordKind])> = Vec::new();
@@ -329,6 +331,10 @@ impl RecordBody for Partnership {
     const KIND: RecordKind = RecordKind::Partnership;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
+        check_list("objectives", &self.objectives)?;
+        check_list("red_lines", &self.red_lines)?;
+        check_list("accountabilities", &self.accountabilities)?;
+        bounds::check_optional_day("started", self.started)?;
         if self.review_every_days == Some(0) {
             return Err(ValidationError::new(
                 "review_every_days",
@@ -368,6 +374,7 @@ impl RecordBody for Partnership {
 impl RecordBody for PartnershipReview {
     const KIND: RecordKind = RecordKind::PartnershipReview;
     fn validate(&self) -> Result<(), ValidationError> {
+        bounds::check_day("date", self.date)?;
         for (field, score) in Self::BEHAVIOURS.iter().zip(self.scores()) {
             if !(1..=5).contains(&score) {
                 return Err(ValidationError::new(
@@ -392,6 +399,8 @@ impl RecordBody for Event {
     const KIND: RecordKind = RecordKind::Event;
     fn validate(&self) -> Result<(), ValidationError> {
         require_text("name", &self.name)?;
+        check_list("outcomes", &self.outcomes)?;
+        bounds::check_moment("at", self.at)?;
         for outcome in &self.outcomes {
             require_text("outcomes", outcome)?;
         }

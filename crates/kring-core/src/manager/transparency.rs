@@ -1,5 +1,6 @@
-//! The transparency register: who met which stakeholder, when, about what, over a period — the
-//! answer a public official gives to lobbying and integrity questions. Only what is `shared`
+//! The transparency register: who met (or called, or wrote to) which stakeholder, when, about
+//! what, over a period, each contact counted as what it was — the answer a public official gives
+//! to lobbying and integrity questions. Only what is `shared`
 //! appears: an interaction or event marked private or summary never does, and a card that is
 //! not shared is named "(not shared)".
 
@@ -11,7 +12,7 @@ use crate::store::{Store, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-/// One meeting in the register.
+/// One contact in the register: a meeting, call, e-mail, visit or event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RegisterEntry {
@@ -159,7 +160,49 @@ impl Store {
     }
 }
 
+/// The noun for an entry's kind, singular and plural: calls and e-mails are not meetings.
+fn kind_noun(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "meeting" => ("meeting", "meetings"),
+        "call" => ("call", "calls"),
+        "email" => ("e-mail", "e-mails"),
+        "visit" => ("visit", "visits"),
+        "social" => ("social contact", "social contacts"),
+        kind if kind == "event" || kind.starts_with("event:") => ("event", "events"),
+        _ => ("other contact", "other contacts"),
+    }
+}
+
 impl TransparencyRegister {
+    /// What the register holds, counted by kind as people say it: "7 contacts: 3 meetings,
+    /// 2 calls, 1 e-mail and 1 event" (a call is not a meeting).
+    pub fn tally(&self) -> String {
+        let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+        for entry in &self.entries {
+            let (one, many) = kind_noun(&entry.kind);
+            match counts.iter_mut().find(|(o, _, _)| *o == one) {
+                Some(count) => count.2 += 1,
+                None => counts.push((one, many, 1)),
+            }
+        }
+        let total = self.entries.len();
+        if total == 0 {
+            return "no contacts".into();
+        }
+        counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(one, many, n)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        let listed = match parts.as_slice() {
+            [only] => only.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        let contacts = if total == 1 { "contact" } else { "contacts" };
+        format!("{total} {contacts}: {listed}")
+    }
+
     /// `date,networkers,stakeholders,organisations,kind,about,outcomes`; several names joined by "; ".
     pub fn to_csv(&self) -> String {
         use super::kpi::csv_field;
@@ -211,7 +254,7 @@ thead {{ display: table-header-group; }}
 @page {{ size: A4 landscape; margin: 1.5cm; }}
 </style></head><body>
 <h1>Transparency register</h1>
-<p class="meta">{org} · {from} to {to} · {count} meetings · shared records only · generated {generated}</p>
+<p class="meta">{org} · {from} to {to} · {tally} · shared records only · generated {generated}</p>
 <table><thead><tr><th>Date</th><th>Who (organisation)</th><th>Met</th><th>Of</th><th>How</th><th>About</th><th>Outcomes</th></tr></thead>
 <tbody>
 {rows}</tbody></table>
@@ -220,7 +263,7 @@ thead {{ display: table-header-group; }}
             org = escape_html(organisation),
             from = self.from,
             to = self.to,
-            count = self.entries.len(),
+            tally = escape_html(&self.tally()),
             generated = self.generated_at,
         )
     }

@@ -441,6 +441,7 @@ mod tests {
             &DemoOptions {
                 seed: 3,
                 cards: 150,
+                ..DemoOptions::default()
             },
             now(),
         )

@@ -3,6 +3,7 @@
 
 use super::indexes::{self, Index};
 use super::search::card_title;
+use super::standings::{Scope, Standings};
 use super::{body_of, current_json, private_contact, NewRecord, Store, StoreError, StoreResult};
 use crate::crdt::{envelope, RecordState};
 use crate::model::*;
@@ -69,7 +70,14 @@ pub struct CardDetail {
     pub author: Option<String>,
     pub fields: serde_json::Map<String, serde_json::Value>,
     pub affiliations: Vec<AffiliationView>,
+    /// Every relationship of the card (of any status), strongest first.
     pub relationships: Vec<RelationshipView>,
+    /// On a networker's card, the stakeholders they know; on a stakeholder's card, the colleagues
+    /// who know them. Each once (an identity group is one stakeholder; a colleague with
+    /// relationships with two of its cards is listed with the stronger), strongest first.
+    /// (Optional for the app's TypeScript until its screens read it; always present.)
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub acquaintances: Vec<Acquaintance>,
     pub interactions: Vec<InteractionView>,
     pub notes: Vec<NoteView>,
     pub follow_ups: Vec<FollowUpView>,
@@ -110,6 +118,23 @@ pub struct RelationshipView {
     pub last_contact: Option<DateTime<FixedOffset>>,
     pub going_cold: bool,
     pub visibility: Option<String>,
+}
+
+/// Someone a card's relationships connect it with: a stakeholder a networker knows, or a
+/// colleague who knows a stakeholder.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Acquaintance {
+    /// The stakeholder (its identity group's canonical card) or the colleague.
+    pub id: RecordId,
+    /// Its name; a colleague's as lists name networkers (with their unit when a colleague shares
+    /// the name).
+    pub name: String,
+    /// The relationship between the two (the stronger, when there are several).
+    pub relationship: RecordId,
+    pub strength: u8,
+    pub last_contact: Option<DateTime<FixedOffset>>,
+    pub going_cold: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -257,18 +282,21 @@ impl Store {
         Ok(out)
     }
 
-    fn relationship_view(
+    /// A relationship as a view shows it: its last contact and whether it is going cold by the
+    /// definitions of `crate::figures`.
+    pub(crate) fn relationship_view(
         &self,
         state: &RecordState,
+        standings: &Standings,
         now: DateTime<Utc>,
     ) -> StoreResult<RelationshipView> {
-        let mut relationship: Relationship = body_of(state)?;
-        self.with_private_contact(RecordId(state.id), &mut relationship)?;
+        let relationship: Relationship = body_of(state)?;
+        let (standing, last_contact) = standings.of(state, &relationship, now);
         Ok(RelationshipView {
             id: RecordId(state.id),
             networker_name: self.name_of(relationship.networker)?,
             stakeholder_name: self.name_of(relationship.stakeholder)?,
-            going_cold: relationship.is_going_cold(now),
+            going_cold: standing.going_cold,
             reciprocity_balance: relationship.reciprocity_balance(),
             networker: relationship.networker,
             stakeholder: relationship.stakeholder,
@@ -279,7 +307,7 @@ impl Store {
             since: relationship.since,
             cadence_days: relationship.cadence_days,
             status: relationship.status,
-            last_contact: relationship.last_contact,
+            last_contact,
             visibility: text_field(state, envelope::VISIBILITY),
         })
     }
@@ -317,7 +345,7 @@ impl Store {
     }
 
     /// The live records an index lists under any of several cards, each once, in id order.
-    fn live_by_index_of_all(
+    pub(crate) fn live_by_index_of_all(
         &self,
         index: Index,
         cards: &[RecordId],
@@ -404,11 +432,13 @@ impl Store {
         } else {
             Index::RelationshipsByStakeholder
         };
+        let standings = self.standings(Scope::Cards(&members))?;
         let mut relationships = Vec::new();
         for relationship_state in self.live_by_index_of_all(relationship_index, &members)? {
-            relationships.push(self.relationship_view(&relationship_state, now)?);
+            relationships.push(self.relationship_view(&relationship_state, &standings, now)?);
         }
         relationships.sort_by_key(|r| std::cmp::Reverse(r.strength));
+        let acquaintances = self.acquaintances(kind, &relationships, &standings, now)?;
 
         let mut interactions = Vec::new();
         for interaction_state in self.live_by_index_of_all(Index::InteractionsByCard, &members)? {
@@ -467,11 +497,74 @@ impl Store {
             conflicts: conflicts_of(&state),
             affiliations,
             relationships,
+            acquaintances,
             interactions,
             notes,
             follow_ups,
             links,
         })
+    }
+
+    /// Who a card's relationships connect it with, each once: on a networker's card the
+    /// stakeholders (identity groups) they know, on a stakeholder's card the colleagues who know
+    /// them; "know" as `crate::figures::Reach` defines it (a current relationship).
+    fn acquaintances(
+        &self,
+        kind: RecordKind,
+        relationships: &[RelationshipView],
+        standings: &Standings,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<Acquaintance>> {
+        let mut best: HashMap<RecordId, Acquaintance> = HashMap::new();
+        for view in relationships {
+            let Some(state) = self.live_state(view.id)? else {
+                continue;
+            };
+            if is_withdrawn(&state, standings.me) {
+                continue;
+            }
+            let relationship: Relationship = body_of(&state)?;
+            let (standing, _) = standings.of(&state, &relationship, now);
+            if !standing.current {
+                continue;
+            }
+            let (other, name) = if kind == RecordKind::Networker {
+                let canonical = standings.groups.canonical(view.stakeholder);
+                (canonical, self.name_of(canonical)?)
+            } else {
+                let label = standings.labels.get(&view.networker).cloned();
+                (
+                    view.networker,
+                    label.unwrap_or_else(|| view.networker_name.clone()),
+                )
+            };
+            let candidate = Acquaintance {
+                id: other,
+                name,
+                relationship: view.id,
+                strength: view.strength,
+                last_contact: view.last_contact,
+                going_cold: view.going_cold,
+            };
+            let keep = match best.get(&other) {
+                None => true,
+                Some(known) => {
+                    (candidate.strength, candidate.last_contact)
+                        > (known.strength, known.last_contact)
+                }
+            };
+            if keep {
+                best.insert(other, candidate);
+            }
+        }
+        let mut out: Vec<Acquaintance> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            b.strength
+                .cmp(&a.strength)
+                .then_with(|| crate::text::fold(&a.name).cmp(&crate::text::fold(&b.name)))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(out)
     }
 
     fn interaction_view(&self, state: &RecordState) -> StoreResult<InteractionView> {
@@ -541,9 +634,16 @@ impl Store {
     }
 
     /// Logs an interaction of this networker with stakeholders, with an optional follow-up, and
-    /// moves the last contact of this networker's relationships with them. One transaction.
+    /// moves the last contact of this networker's relationships with them. One transaction. An
+    /// interaction more than a day after `now` is refused (it has not happened: a follow-up or an
+    /// event says what is to come), and so is a follow-up due before the interaction
+    /// (`crate::bounds`).
     pub fn log_interaction(&self, request: &LogRequest, now: DateTime<Utc>) -> StoreResult<Logged> {
         let profile = self.require_profile()?;
+        crate::bounds::check_interaction_time(request.at, now)?;
+        if let Some((_, due)) = &request.follow_up {
+            crate::bounds::check_follow_up_due(*due, request.at)?;
+        }
         if request.with.is_empty() {
             return Err(ValidationError::new(
                 "with",
@@ -662,6 +762,20 @@ impl Store {
         Ok(views)
     }
 
+    /// The owner's Today list of relationships going cold (the coldest `limit`, and how many in
+    /// all): a networker's own relationships; for a Manager of the Network, the organisation's.
+    pub fn going_cold_today(
+        &self,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> StoreResult<(Vec<RelationshipView>, usize)> {
+        let me = self
+            .profile()?
+            .filter(|p| p.role == Role::Networker)
+            .map(|p| p.networker);
+        self.going_cold_of(me, limit, now)
+    }
+
     /// The coldest `limit` relationships whose cadence has run out (of one networker, or of
     /// everyone), and how many there are in all. Only those shown are read in full, so a
     /// manager's store of a hundred thousand relationships answers quickly.
@@ -671,25 +785,46 @@ impl Store {
         limit: usize,
         now: DateTime<Utc>,
     ) -> StoreResult<(Vec<RelationshipView>, usize)> {
+        let (standings, maybe) = match networker {
+            // Everyone's: most relationships are to be judged, so read every interaction once.
+            None => {
+                let mut standings = self.standings(Scope::All)?;
+                let all = std::mem::take(&mut standings.relationships);
+                (standings, all)
+            }
+            // One networker's: only their relationships going cold by recorded contacts and
+            // events alone can be going cold (more contacts only warm them), so read just the
+            // interactions of those stakeholders.
+            Some(networker) => {
+                let mut first = self.standings(Scope::WithoutInteractions)?;
+                let relationships = std::mem::take(&mut first.relationships);
+                let maybe: Vec<(RecordState, Relationship)> = relationships
+                    .into_iter()
+                    .filter(|(state, relationship)| {
+                        relationship.networker == networker
+                            && first.of(state, relationship, now).0.going_cold
+                    })
+                    .collect();
+                let mut stakeholders: Vec<RecordId> =
+                    maybe.iter().map(|(_, r)| r.stakeholder).collect();
+                stakeholders.sort();
+                stakeholders.dedup();
+                (self.standings(Scope::Cards(&stakeholders))?, maybe)
+            }
+        };
         let mut cold: Vec<(Option<DateTime<FixedOffset>>, RecordState)> = Vec::new();
-        let private_contacts = self.private_contacts()?;
-        self.for_each_live_of_kind(RecordKind::Relationship, |state| {
-            let mut relationship: Relationship = body_of(&state)?;
-            private_contacts.apply(RecordId(state.id), &mut relationship);
-            if networker.is_some_and(|n| n != relationship.networker) {
-                return Ok(());
+        for (state, relationship) in maybe {
+            let (standing, last) = standings.of(&state, &relationship, now);
+            if standing.going_cold {
+                cold.push((last, state));
             }
-            if relationship.is_going_cold(now) {
-                cold.push((relationship.last_contact, state));
-            }
-            Ok(())
-        })?;
+        }
         let total = cold.len();
-        cold.sort_by_key(|(last, state)| (*last, state.id));
+        cold.sort_by_key(|(last, state)| (last.map(|l| l.timestamp_millis()), state.id));
         cold.truncate(limit);
         let mut views = Vec::with_capacity(cold.len());
         for (_, state) in &cold {
-            views.push(self.relationship_view(state, now)?);
+            views.push(self.relationship_view(state, &standings, now)?);
         }
         Ok((views, total))
     }
@@ -772,7 +907,7 @@ pub fn conflicts_of(state: &RecordState) -> Vec<FieldConflict> {
 
 impl Store {
     /// Creates a person and, when an organisation is given, their current affiliation there, in
-    /// one transaction.
+    /// one transaction. Web addresses typed without `https://` are completed.
     pub fn create_person(
         &self,
         person: &Person,
@@ -782,9 +917,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<RecordId> {
         let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        let person = person.clone().completed();
         let mut batch = vec![NewRecord {
             visibility,
-            ..NewRecord::new(id, person)
+            ..NewRecord::new(id, &person)
         }];
         if let Some(organisation) = organisation {
             let affiliation = Affiliation {

@@ -464,6 +464,7 @@ impl Store {
         plain: bool,
         now: DateTime<Utc>,
     ) -> SyncResult<ExportReport> {
+        self.refuse_if_demo("exported")?;
         let profile = self.require_profile()?;
         let sealing = if plain {
             bundle::Sealing::default()

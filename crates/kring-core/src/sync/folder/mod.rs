@@ -510,6 +510,7 @@ impl SyncFolder {
     /// On an error (the folder unavailable, the store full) nothing already done is lost, the
     /// error is kept for [`SyncFolder::status`], and the next pass picks up from there.
     pub fn sync_once(&self, store: &Store, now: DateTime<Utc>) -> FolderResult<SyncReport> {
+        store.refuse_if_demo("synced")?;
         let mut state = load_state(store)?;
         let result = self.pass(store, &mut state, now);
         state.last_attempt_at = Some(now);
