@@ -244,7 +244,10 @@ pub fn compact(store: Store, json: bool, now: DateTime<Utc>) -> Result<()> {
         out!("rewrote backup {}", path.display());
     }
     for path in &report.held_dropped {
-        out!("dropped held bundle {} (its sender sends it again)", path.display());
+        out!(
+            "dropped held bundle {} (its sender sends it again)",
+            path.display()
+        );
     }
     for path in &report.sync_files_dropped {
         out!(
@@ -405,7 +408,10 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
         );
     }
     if report.swept.total() > 50 {
-        out!("  … and {} more (--json lists up to 1,000)", report.swept.total() - 50);
+        out!(
+            "  … and {} more (--json lists up to 1,000)",
+            report.swept.total() - 50
+        );
     }
     if !report.proposals.is_empty() {
         out!("proposed for erasure (confirm each: kring retention --confirm ID…):");
@@ -508,7 +514,8 @@ pub fn access_request(
         } => {
             let person = store.resolve_id(&id)?;
             let received = date_or_today(received.as_deref(), now)?;
-            let request = store.raise_access_request(person, received, reference.as_deref(), now)?;
+            let request =
+                store.raise_access_request(person, received, reference.as_deref(), now)?;
             out!("{request}");
             out!("it travels in your next master; each colleague's Kring then lists what they keep privately about the person");
         }

@@ -107,7 +107,8 @@ fn a_subject_access_report_holds_every_record_about_the_person_with_its_source_i
     let json_path = path(&dir, "jan.json");
     let said = mia.ok(&["subject-access", &jan, "--out", &json_path]);
     assert!(said.contains("wrote the subject access report"), "{said}");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
     assert_eq!(report["subject"], jan.as_str());
     let items = report["items"].as_array().unwrap();
     let kinds: Vec<&str> = items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
@@ -119,7 +120,10 @@ fn a_subject_access_report_holds_every_record_about_the_person_with_its_source_i
         "interaction",
         "follow_up",
     ] {
-        assert!(kinds.contains(&kind), "the report holds the {kind}: {kinds:?}");
+        assert!(
+            kinds.contains(&kind),
+            "the report holds the {kind}: {kinds:?}"
+        );
     }
     assert!(items.iter().any(|i| i["id"] == meeting.as_str()));
     for item in items {
@@ -187,12 +191,27 @@ fn after_forget_and_compact_no_file_under_the_store_folder_holds_the_person() {
     let (jan, marie, meeting) = mia_knows_jan(&mia);
     // A backup inside the store folder holds Jan as well.
     mia.ok(&["backup"]);
-    mia.ok(&["card", "edit", &jan, "--set", "display_name=Jan CANARYOLDNAME Peeters"]);
-    mia.ok(&["card", "edit", &jan, "--set", "display_name=Jan CANARYJAN Peeters"]);
+    mia.ok(&[
+        "card",
+        "edit",
+        &jan,
+        "--set",
+        "display_name=Jan CANARYOLDNAME Peeters",
+    ]);
+    mia.ok(&[
+        "card",
+        "edit",
+        &jan,
+        "--set",
+        "display_name=Jan CANARYJAN Peeters",
+    ]);
     assert!(!files_holding(mia.store(), b"CANARYJAN").is_empty());
 
     let said = mia.ok(&["forget", &jan, "--reason", "Art. 17, verzoek 2026-014"]);
-    assert!(said.contains("forgot") && said.contains("kring compact"), "{said}");
+    assert!(
+        said.contains("forgot") && said.contains("kring compact"),
+        "{said}"
+    );
     assert!(!mia.ok(&["search", "canaryjan"]).contains(&jan));
     assert!(
         !files_holding(mia.store(), b"CANARYJAN").is_empty(),
@@ -207,7 +226,10 @@ fn after_forget_and_compact_no_file_under_the_store_folder_holds_the_person() {
 
     let compacted = mia.ok(&["compact"]);
     assert!(compacted.contains("rewrote"), "{compacted}");
-    assert!(count_files(mia.store()) > 3, "the store folder is not empty");
+    assert!(
+        count_files(mia.store()) > 3,
+        "the store folder is not empty"
+    );
     for canary in [
         &b"CANARYJAN"[..],
         b"CANARYNOTE",
@@ -230,7 +252,10 @@ fn after_forget_and_compact_no_file_under_the_store_folder_holds_the_person() {
         "{erasures}"
     );
     let log = mia.ok(&["processing-log"]);
-    assert!(log.contains("erasure") && log.contains("compaction"), "{log}");
+    assert!(
+        log.contains("erasure") && log.contains("compaction"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -296,7 +321,10 @@ fn an_objected_person_is_marked_on_their_card_and_left_out_of_going_cold_until_t
         "brief van 2026-11-02",
     ]);
     let card = mia.ok(&["card", "show", &els]);
-    assert!(card.contains("restriction") && card.contains("objected"), "{card}");
+    assert!(
+        card.contains("restriction") && card.contains("objected"),
+        "{card}"
+    );
     assert!(mia.ok(&["card", "list"]).contains("[objected]"));
     assert!(
         !going_cold(&mia).contains(&els),
@@ -304,7 +332,10 @@ fn an_objected_person_is_marked_on_their_card_and_left_out_of_going_cold_until_t
     );
 
     mia.ok(&["restrict", &els, "--status", "lifted"]);
-    assert!(going_cold(&mia).contains(&els), "back once the mark is lifted");
+    assert!(
+        going_cold(&mia).contains(&els),
+        "back once the mark is lifted"
+    );
     assert!(!mia.ok(&["card", "show", &els]).contains("objected"));
 }
 

@@ -551,8 +551,11 @@ impl Store {
         }
         for item in items {
             for unknown in &mut item.unknown {
-                let erased =
-                    self.forgotten_contacts(&forgotten, std::slice::from_ref(&unknown.address), &[])?;
+                let erased = self.forgotten_contacts(
+                    &forgotten,
+                    std::slice::from_ref(&unknown.address),
+                    &[],
+                )?;
                 if erased.is_empty() {
                     continue;
                 }

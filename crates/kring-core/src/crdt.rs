@@ -126,7 +126,10 @@ impl Register {
     /// writer had seen, so that supersession (a pure function of stamps) is unchanged and every
     /// replica that replaces alike holds the same versions (a retention rule clearing a text).
     /// Versions that become equal are one. Returns whether anything changed.
-    pub fn replace_values(&mut self, mut replace: impl FnMut(&FieldVersion) -> Option<Vec<u8>>) -> bool {
+    pub fn replace_values(
+        &mut self,
+        mut replace: impl FnMut(&FieldVersion) -> Option<Vec<u8>>,
+    ) -> bool {
         let mut changed = false;
         for version in &mut self.versions {
             if let Some(value) = replace(version) {

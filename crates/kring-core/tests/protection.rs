@@ -203,8 +203,7 @@ fn jan_at_an(an: &Store, now: DateTime<Utc>) -> Jan {
 }
 
 #[test]
-fn a_forgotten_person_is_swept_out_of_every_store_and_an_old_bundle_brings_nothing_of_them_back()
-{
+fn a_forgotten_person_is_swept_out_of_every_store_and_an_old_bundle_brings_nothing_of_them_back() {
     let mut world = World::new();
     let (an, bert, mia) = organisation(&world);
     let now = t0() + Duration::hours(1);
@@ -217,11 +216,17 @@ fn a_forgotten_person_is_swept_out_of_every_store_and_an_old_bundle_brings_nothi
     import(&mia, std::slice::from_ref(&old_an), now);
     let old_master = world.export(&mia, now);
     import(&bert, std::slice::from_ref(&old_master), now);
-    assert!(!store_mentions(&bert, "CANARYJAN").is_empty(), "Bert knew Jan");
+    assert!(
+        !store_mentions(&bert, "CANARYJAN").is_empty(),
+        "Bert knew Jan"
+    );
 
     let later = now + Duration::days(1);
     let report = mia.forget(jan, "Art. 17, verzoek 2026-014", later).unwrap();
-    assert!(report.forget.is_some(), "a shared card is forgotten for the organisation");
+    assert!(
+        report.forget.is_some(),
+        "a shared card is forgotten for the organisation"
+    );
     for kind in ["person", "affiliation", "relationship", "note", "follow_up"] {
         assert_eq!(
             report.swept.removed.get(kind),
@@ -288,9 +293,15 @@ fn a_forgotten_person_is_swept_out_of_every_store_and_an_old_bundle_brings_nothi
     assert!(again.forgotten_dropped >= 6, "{again:?}");
     for store in [&mia, &bert] {
         assert!(store_mentions(store, "CANARY").is_empty());
-        assert_eq!(store.digest().unwrap(), digest, "an old file changes nothing");
+        assert_eq!(
+            store.digest().unwrap(),
+            digest,
+            "an old file changes nothing"
+        );
     }
-    let dry = mia.import_bundles(std::slice::from_ref(&old_an), true, years).unwrap();
+    let dry = mia
+        .import_bundles(std::slice::from_ref(&old_an), true, years)
+        .unwrap();
     assert!(dry.forgotten_dropped >= 6, "a dry run says so too");
 
     // The organisation sees the erasure, but not who was erased.
@@ -320,7 +331,10 @@ fn a_forget_cannot_be_changed_or_deleted_and_a_networker_may_forget_only_their_p
         .unwrap();
     let error = an.forget(shared, "verzoek", now).unwrap_err();
     assert_eq!(error.code(), "not_allowed");
-    assert!(error.to_string().contains("Manager of the Network"), "{error}");
+    assert!(
+        error.to_string().contains("Manager of the Network"),
+        "{error}"
+    );
     assert!(an.state(shared).unwrap().is_some(), "nothing was changed");
 
     let secret = an
@@ -335,14 +349,19 @@ fn a_forget_cannot_be_changed_or_deleted_and_a_networker_may_forget_only_their_p
         )
         .unwrap();
     let report = an.forget(secret, "verzoek per brief", now).unwrap();
-    assert!(report.forget.is_none(), "a private card is forgotten here only");
+    assert!(
+        report.forget.is_none(),
+        "a private card is forgotten here only"
+    );
     assert_eq!(report.local_cards, vec![secret]);
     assert!(store_mentions(&an, "SECRETCANARY").is_empty());
     let bundle = world.dir.path().join("an-after.kring");
     an.export_bundle_with(&bundle, true, true, now).unwrap();
     let (_, records) = an.open_bundle(&bundle).unwrap().read_all().unwrap();
     assert!(
-        !records.iter().any(|r| r.kind == "forget" || format!("{r:?}").contains(&secret.to_string())),
+        !records
+            .iter()
+            .any(|r| r.kind == "forget" || format!("{r:?}").contains(&secret.to_string())),
         "not even the private card's id leaves in a forget"
     );
 
@@ -357,7 +376,11 @@ fn a_forget_cannot_be_changed_or_deleted_and_a_networker_may_forget_only_their_p
             now,
         )
         .unwrap();
-    let record = mia.forget(forgotten, "verzoek", now).unwrap().forget.unwrap();
+    let record = mia
+        .forget(forgotten, "verzoek", now)
+        .unwrap()
+        .forget
+        .unwrap();
     assert_eq!(mia.delete(record, now).unwrap_err().code(), "not_allowed");
     assert_eq!(
         mia.set_visibility(record, Visibility::Private, now)
@@ -450,7 +473,11 @@ fn an_objection_shows_on_the_card_keeps_the_person_out_of_reminders_and_invitati
     let now = t0() + Duration::hours(1);
     let Jan { jan, marie, .. } = jan_at_an(&an, now);
     let later = now + Duration::days(60);
-    assert!(an.going_cold(later).unwrap().iter().any(|r| r.stakeholder == jan));
+    assert!(an
+        .going_cold(later)
+        .unwrap()
+        .iter()
+        .any(|r| r.stakeholder == jan));
     assert!(an
         .follow_ups(None)
         .unwrap()
@@ -459,7 +486,11 @@ fn an_objection_shows_on_the_card_keeps_the_person_out_of_reminders_and_invitati
 
     an.mark_restriction(jan, RestrictionStatus::Objected, Some("per brief"), now)
         .unwrap();
-    assert!(!an.going_cold(later).unwrap().iter().any(|r| r.stakeholder == jan));
+    assert!(!an
+        .going_cold(later)
+        .unwrap()
+        .iter()
+        .any(|r| r.stakeholder == jan));
     assert!(!an
         .follow_ups(None)
         .unwrap()
@@ -512,15 +543,25 @@ fn an_objection_shows_on_the_card_keeps_the_person_out_of_reminders_and_invitati
             now
         )
         .is_err());
-    assert_eq!(mia.event_recipients(newsletter).unwrap().send_to, vec![marie]);
+    assert_eq!(
+        mia.event_recipients(newsletter).unwrap().send_to,
+        vec![marie]
+    );
 
     mia.mark_restriction(jan, RestrictionStatus::Lifted, None, now)
         .unwrap();
     mia.add_to_event(newsletter, &[jan], &[], now).unwrap();
     let master = world.export(&mia, now);
     import(&an, &[master], now);
-    assert!(an.restriction_of(jan).unwrap().is_none(), "lifted everywhere");
-    assert!(an.going_cold(later).unwrap().iter().any(|r| r.stakeholder == jan));
+    assert!(
+        an.restriction_of(jan).unwrap().is_none(),
+        "lifted everywhere"
+    );
+    assert!(an
+        .going_cold(later)
+        .unwrap()
+        .iter()
+        .any(|r| r.stakeholder == jan));
     let log = mia.processing_log(None).unwrap();
     assert!(log.iter().any(|e| e.activity == Activity::Restriction));
 }
@@ -538,8 +579,8 @@ fn interaction_summary_rule() -> RetentionRule {
 }
 
 #[test]
-fn a_retention_rule_clears_old_summaries_on_every_store_alike_after_a_dry_run_that_changes_nothing(
-) {
+fn a_retention_rule_clears_old_summaries_on_every_store_alike_after_a_dry_run_that_changes_nothing()
+{
     let mut world = World::new();
     let (an, bert, mia) = organisation(&world);
     let now = t0() + Duration::hours(1);
@@ -662,7 +703,10 @@ fn people_without_contact_are_proposed_for_erasure_and_forgotten_only_when_a_per
     assert!(forgotten.forget.is_some());
     assert!(mia.state(quiet).unwrap().is_none());
     let erasure = &mia.erasures().unwrap()[0];
-    assert!(erasure.reason.contains("Geen contact in vier jaar"), "{erasure:?}");
+    assert!(
+        erasure.reason.contains("Geen contact in vier jaar"),
+        "{erasure:?}"
+    );
 }
 
 #[test]
@@ -698,8 +742,13 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
     })
     .unwrap();
     let (&person, _) = counts.iter().max_by_key(|(id, n)| (**n, **id)).unwrap();
-    mia.add_note(person, "<script>alert('x')</script> & \"quotes\"", None, t0())
-        .unwrap();
+    mia.add_note(
+        person,
+        "<script>alert('x')</script> & \"quotes\"",
+        None,
+        t0(),
+    )
+    .unwrap();
     // The card itself, and every record whose values name it.
     let mut expected = std::collections::BTreeSet::from([person]);
     mia.for_each_state(|state| {
@@ -715,7 +764,11 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
         listed, expected,
         "the report lists exactly the records a scan finds the person's id in"
     );
-    assert!(expected.len() > 5, "a person with a history: {}", expected.len());
+    assert!(
+        expected.len() > 5,
+        "a person with a history: {}",
+        expected.len()
+    );
     for item in &report.items {
         assert!(
             item.source.author.is_some() && item.source.created_at.is_some(),
@@ -725,10 +778,15 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
         );
         assert!(!item.source.written_by.is_empty());
     }
-    assert_eq!(report.purposes[0].article, "Art. 6(1)(e) GDPR", "the default basis");
+    assert_eq!(
+        report.purposes[0].article, "Art. 6(1)(e) GDPR",
+        "the default basis"
+    );
     assert!(report.rights.iter().any(|r| r.contains("Art. 17")));
     let html = report.to_html();
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
+    );
     assert!(!html.contains("<script>"), "everything is escaped");
     assert!(!html.contains("http://") && !html.contains("https://") || !html.contains("src="));
     let json = serde_json::to_string(&report).unwrap();
@@ -770,7 +828,12 @@ fn an_access_request_reaches_networkers_whose_kring_lists_what_they_hold_private
         )
         .unwrap();
     let note = an
-        .add_note(own, "PRIVATECANARY zijn kinderen", Some(Visibility::Private), now)
+        .add_note(
+            own,
+            "PRIVATECANARY zijn kinderen",
+            Some(Visibility::Private),
+            now,
+        )
         .unwrap();
     let request = mia
         .raise_access_request(jan, now.date_naive(), Some("2026-015"), now)
@@ -783,11 +846,19 @@ fn an_access_request_reaches_networkers_whose_kring_lists_what_they_hold_private
     assert_eq!(at_an[0].id, request);
     assert_eq!(at_an[0].private_cards, vec![own], "found by address");
     let records: Vec<RecordId> = at_an[0].private_records.iter().map(|r| r.id).collect();
-    assert!(records.contains(&own) && records.contains(&note), "{records:?}");
-    assert!(bert.access_requests().unwrap()[0].private_records.is_empty());
+    assert!(
+        records.contains(&own) && records.contains(&note),
+        "{records:?}"
+    );
+    assert!(bert.access_requests().unwrap()[0]
+        .private_records
+        .is_empty());
     let back = world.export(&an, now);
     let (_, records) = mia.open_bundle(&back).unwrap().read_all().unwrap();
-    assert!(!format!("{records:?}").contains("PRIVATECANARY"), "nothing private leaves");
+    assert!(
+        !format!("{records:?}").contains("PRIVATECANARY"),
+        "nothing private leaves"
+    );
     mia.answer_access_request(request, now.date_naive(), now)
         .unwrap();
 }
@@ -856,9 +927,14 @@ fn a_backup_carries_no_private_contact_note_and_a_restore_derives_it_from_the_pr
     let backup = world.dir.path().join("an.kring-backup");
     an.backup(&backup, private_meeting).unwrap();
     let (_, records) = an.open_bundle(&backup).unwrap().read_all().unwrap();
-    let meta = records.iter().find(|r| r.kind == "kring.backup_meta").unwrap();
+    let meta = records
+        .iter()
+        .find(|r| r.kind == "kring.backup_meta")
+        .unwrap();
     assert!(
-        meta.fields.keys().all(|k| !k.starts_with("private_contact")),
+        meta.fields
+            .keys()
+            .all(|k| !k.starts_with("private_contact")),
         "no private contact note in the backup: {:?}",
         meta.fields.keys()
     );
@@ -904,8 +980,8 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 #[test]
-fn after_a_forget_and_compact_no_file_of_the_store_its_backups_or_its_sync_folder_holds_the_canary(
-) {
+fn after_a_forget_and_compact_no_file_of_the_store_its_backups_or_its_sync_folder_holds_the_canary()
+{
     let world = World::new();
     let (an, _bert, mia) = organisation(&world);
     let sync = world.dir.path().join("gedeeld");
@@ -952,7 +1028,11 @@ fn after_a_forget_and_compact_no_file_of_the_store_its_backups_or_its_sync_folde
                 let bytes = std::fs::read(&file).unwrap_or_default();
                 for canary in canaries {
                     if contains(&bytes, canary) {
-                        hits.push(format!("{} in {}", String::from_utf8_lossy(canary), file.display()));
+                        hits.push(format!(
+                            "{} in {}",
+                            String::from_utf8_lossy(canary),
+                            file.display()
+                        ));
                     }
                 }
             }

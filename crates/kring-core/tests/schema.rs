@@ -85,9 +85,11 @@ fn sample(kind: RecordKind) -> Value {
             "status": "enrolled",
             "signing_key": "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
             "encryption_key": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}),
-        RecordKind::Purpose => json!({"name": "Relatiebeheer", "description": "Het netwerk van de stad",
+        RecordKind::Purpose => {
+            json!({"name": "Relatiebeheer", "description": "Het netwerk van de stad",
             "lawful_basis": "public_task", "legal_reference": "Decreet lokaal bestuur, art. 2",
-            "recipients": ["de netwerkbeheerder"], "data_categories": ["contactgegevens"]}),
+            "recipients": ["de netwerkbeheerder"], "data_categories": ["contactgegevens"]})
+        }
         RecordKind::Restriction => json!({"person": P, "status": "objected",
             "since": "2026-10-01", "reason": "brief van 1 oktober"}),
         RecordKind::Forget => json!({"subject": P, "cards": [P, P2],

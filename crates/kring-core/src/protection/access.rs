@@ -297,8 +297,13 @@ impl Store {
             let id = RecordId(state.id);
             let mut fields = BTreeMap::new();
             for (name, register) in &state.fields {
-                if [envelope::VISIBILITY, envelope::DELETED, envelope::AUTHOR, envelope::CREATED_AT]
-                    .contains(&name.as_str())
+                if [
+                    envelope::VISIBILITY,
+                    envelope::DELETED,
+                    envelope::AUTHOR,
+                    envelope::CREATED_AT,
+                ]
+                .contains(&name.as_str())
                 {
                     continue;
                 }
@@ -728,11 +733,9 @@ impl SubjectAccessReport {
 fn value_text(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .map(value_text)
-            .collect::<Vec<_>>()
-            .join("; "),
+        serde_json::Value::Array(items) => {
+            items.iter().map(value_text).collect::<Vec<_>>().join("; ")
+        }
         serde_json::Value::Null => "–".into(),
         other => other.to_string(),
     }

@@ -185,11 +185,14 @@ impl Store {
         now: DateTime<Utc>,
         report: &mut CompactReport,
     ) -> ProtectionResult<()> {
-        let status = crate::sync::folder::status(self, now, crate::sync::folder::DEFAULT_STALE_DAYS)?;
-        let Some(root) = status
-            .folder
-            .or_else(|| self.settings().ok().and_then(|s| s.sync_folder).map(PathBuf::from))
-        else {
+        let status =
+            crate::sync::folder::status(self, now, crate::sync::folder::DEFAULT_STALE_DAYS)?;
+        let Some(root) = status.folder.or_else(|| {
+            self.settings()
+                .ok()
+                .and_then(|s| s.sync_folder)
+                .map(PathBuf::from)
+        }) else {
             return Ok(());
         };
         let folder = crate::sync::folder::SyncFolder::new(root);

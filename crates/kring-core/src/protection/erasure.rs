@@ -82,10 +82,7 @@ pub struct ErasureView {
 /// organisation (a local forget made before joining one still matches).
 fn hash_keys(store: &Store) -> StoreResult<Vec<[u8; 32]>> {
     let derive = |material: &[u8]| {
-        blake3::derive_key(
-            "kring 2026 contact hash of a forgotten person v1",
-            material,
-        )
+        blake3::derive_key("kring 2026 contact hash of a forgotten person v1", material)
     };
     let mut keys = Vec::with_capacity(2);
     if let Some(organisation) = store.organisation()? {
@@ -168,11 +165,7 @@ impl Store {
     }
 
     /// The keyed hashes of e-mail addresses and phone numbers, as a forget record holds them.
-    pub fn contact_hashes(
-        &self,
-        emails: &[String],
-        phones: &[String],
-    ) -> StoreResult<Vec<String>> {
+    pub fn contact_hashes(&self, emails: &[String], phones: &[String]) -> StoreResult<Vec<String>> {
         let key = hash_keys(self)?[0];
         let mut out: Vec<String> = normalised_contacts(emails, phones)
             .iter()
@@ -291,7 +284,11 @@ impl Store {
         }
         if !local_cards.is_empty() {
             let local = LocalForget {
-                subject: if shared_cards.is_empty() { id } else { local_cards[0] },
+                subject: if shared_cards.is_empty() {
+                    id
+                } else {
+                    local_cards[0]
+                },
                 cards: local_cards.clone(),
                 contact_hashes: contact_hashes.clone(),
                 reason: reason.to_owned(),
@@ -310,7 +307,10 @@ impl Store {
             what.push_str(&format!(", forget record {record}"));
         }
         if !local_cards.is_empty() {
-            what.push_str(&format!(", {} private card(s) on this store", local_cards.len()));
+            what.push_str(&format!(
+                ", {} private card(s) on this store",
+                local_cards.len()
+            ));
         }
         self.log_processing(
             super::processing_log::Activity::Erasure,
@@ -365,7 +365,11 @@ impl Store {
                 cards: local.cards.len(),
                 reason: local.reason,
                 by: me.clone(),
-                at: Some(local.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+                at: Some(
+                    local
+                        .at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                ),
                 local: true,
             });
         }
@@ -444,7 +448,8 @@ pub(crate) fn sweep_restored(
     }
     states.extend(forgets.into_values());
     for state in states.iter() {
-        if state.kind == RecordKind::Forget.as_str() || state.kind == RecordKind::RetentionRule.as_str()
+        if state.kind == RecordKind::Forget.as_str()
+            || state.kind == RecordKind::RetentionRule.as_str()
         {
             sweep.learn(state, now);
         }

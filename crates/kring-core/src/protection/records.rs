@@ -307,7 +307,10 @@ impl RecordBody for RetentionRule {
                 "applies_to",
                 match self.action {
                     RetentionAction::ProposeErasure => {
-                        format!("only people are proposed for erasure, not a {}", self.applies_to)
+                        format!(
+                            "only people are proposed for erasure, not a {}",
+                            self.applies_to
+                        )
                     }
                     _ => format!(
                         "a rule cannot {} a {} (people are proposed for erasure instead)",
@@ -348,7 +351,10 @@ impl RecordBody for RetentionRule {
 impl RecordId {
     /// The id of a person's objection or restriction: one per person, whoever marks it.
     pub fn for_restriction(person: RecordId) -> RecordId {
-        RecordId(uuid::Uuid::new_v5(&RESTRICTION_NAMESPACE, person.as_bytes()))
+        RecordId(uuid::Uuid::new_v5(
+            &RESTRICTION_NAMESPACE,
+            person.as_bytes(),
+        ))
     }
 
     /// The id of a person's forget record: managers who forget one person write one record.

@@ -294,10 +294,7 @@ impl Store {
                         continue;
                     };
                     private_contacts.apply(RecordId(relationship.id), &mut body);
-                    let date = body
-                        .last_contact
-                        .map(|t| t.date_naive())
-                        .or(body.since);
+                    let date = body.last_contact.map(|t| t.date_naive()).or(body.since);
                     last = last.max(date);
                 }
                 // The interactions index is ordered by time within a card: its last entry is
@@ -325,7 +322,11 @@ impl Store {
                 }
             }
         }
-        out.sort_by(|a, b| a.last_activity.cmp(&b.last_activity).then(a.person.cmp(&b.person)));
+        out.sort_by(|a, b| {
+            a.last_activity
+                .cmp(&b.last_activity)
+                .then(a.person.cmp(&b.person))
+        });
         Ok(out)
     }
 
@@ -348,7 +349,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> ProtectionResult<ForgetReport> {
         let proposals = self.erasure_proposals(now)?;
-        let canonical = self.identity_group(person)?.first().copied().unwrap_or(person);
+        let canonical = self
+            .identity_group(person)?
+            .first()
+            .copied()
+            .unwrap_or(person);
         let Some(proposal) = proposals.iter().find(|p| p.person == canonical) else {
             return Err(ProtectionError::not_allowed(format!(
                 "{person} is not proposed for erasure (there was contact within every rule's period, or no rule proposes people): see `kring retention --dry-run`"

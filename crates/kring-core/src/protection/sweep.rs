@@ -499,7 +499,11 @@ mod tests {
         };
         let left: Vec<_> = state.sets["participants"].present().cloned().collect();
         assert_eq!(left, vec![json(an.to_string())]);
-        assert_eq!(sweep.apply(&state), Swept::Unchanged, "sweeping twice is once");
+        assert_eq!(
+            sweep.apply(&state),
+            Swept::Unchanged,
+            "sweeping twice is once"
+        );
     }
 
     #[test]
@@ -543,7 +547,10 @@ mod tests {
         };
         assert_eq!(state.current("summary").unwrap(), CLEARED_TEXT);
         assert_eq!(state.current("at"), old.current("at"));
-        assert!(!state.sets.contains_key("outcomes"), "an emptied set is no set");
+        assert!(
+            !state.sets.contains_key("outcomes"),
+            "an emptied set is no set"
+        );
         assert_eq!(cleared, vec!["summary".to_string(), "outcomes".to_string()]);
         // Another store that merges the uncleared record into the cleared one ends alike.
         let mut merged = state.clone();

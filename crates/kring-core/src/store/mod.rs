@@ -334,7 +334,12 @@ impl Store {
     /// (the kinds a store lists are those it holds records of).
     fn existing_records_tree(&self, kind: &str) -> StoreResult<Option<sled::Tree>> {
         let name = record_tree_name(kind);
-        if self.db.tree_names().iter().any(|t| t.as_ref() == name.as_bytes()) {
+        if self
+            .db
+            .tree_names()
+            .iter()
+            .any(|t| t.as_ref() == name.as_bytes())
+        {
             Ok(Some(self.db.open_tree(name)?))
         } else {
             Ok(None)
@@ -1003,7 +1008,15 @@ impl Store {
     ) -> StoreResult<()> {
         self.check_local_writes(&changes)?;
         let mut writer = self.writer();
-        self.commit_inner(&mut writer, changes, Vec::new(), extra_meta, now, false, None)
+        self.commit_inner(
+            &mut writer,
+            changes,
+            Vec::new(),
+            extra_meta,
+            now,
+            false,
+            None,
+        )
     }
 
     /// Commits what an import merged (its writes were admitted by `sync::admit`, not by the
@@ -1097,8 +1110,10 @@ impl Store {
                 }
             }
         }
-        let removed: HashMap<RecordId, &RecordState> =
-            removals.iter().map(|state| (RecordId(state.id), state)).collect();
+        let removed: HashMap<RecordId, &RecordState> = removals
+            .iter()
+            .map(|state| (RecordId(state.id), state))
+            .collect();
         for id in removed.keys() {
             if merged.remove(id).is_some() {
                 order.retain(|kept| kept != id);
@@ -1900,8 +1915,15 @@ impl Store {
                 superseded: Vec::new(),
             })
             .collect();
-        let result =
-            self.commit_inner(&mut writer, changes, Vec::new(), extra_meta, now, true, None);
+        let result = self.commit_inner(
+            &mut writer,
+            changes,
+            Vec::new(),
+            extra_meta,
+            now,
+            true,
+            None,
+        );
         // The memory index described the old records; the next load rebuilds it.
         *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None;
         result

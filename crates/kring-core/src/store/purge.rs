@@ -75,7 +75,8 @@ impl Store {
                 )?;
             }
         }
-        if !dry_run && !(changes.is_empty() && removals.is_empty()) {
+        let pending = !changes.is_empty() || !removals.is_empty();
+        if !dry_run && pending {
             self.commit_swept(changes, removals, Vec::new(), now)?;
         }
         outcome.history_removed = self.sweep_history(sweep, dry_run)?;
