@@ -341,6 +341,9 @@ proptest! {
         // serde reads a struct from a list of its fields in order; Kring never writes one, and
         // the table refuses a list where an object is expected.
         prop_assume!(!(matches!(field.ty, FieldType::Object(_)) && probe.is_array()));
+        // serde also reads a word from `{"networker": null}` (a unit variant as a map); Kring
+        // never writes that form, and the table refusing it is the stricter, safe side.
+        prop_assume!(!(matches!(field.ty, FieldType::Word(_)) && probe.is_object()));
         let (checked, body) = if field.set {
             (check_element(kind.as_str(), name, &probe), with(kind, name, json!([probe])))
         } else {
