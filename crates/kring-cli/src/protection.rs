@@ -322,7 +322,7 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
             };
             let id = store.add_retention_rule(&rule, now)?;
             out!("{id}");
-            out!("every store applies it once it has it; see what it does: kring retention --dry-run");
+            out!("it applies the next time Kring opens this store (any command but `kring retention`) and on every store that receives it: see first what it would do with `kring retention --dry-run`");
             return Ok(());
         }
         Some(RetentionCommand::Rules { json }) => {
@@ -363,8 +363,26 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
         None => {}
     }
     if !args.confirm.is_empty() {
-        for text in &args.confirm {
-            let id = store.resolve_id(text)?;
+        // Every id is checked before anyone is forgotten: a typo in the third id must not leave
+        // the first two erased and the rest not.
+        let ids = args
+            .confirm
+            .iter()
+            .map(|text| store.resolve_id(text))
+            .collect::<Result<Vec<_>, _>>()?;
+        let proposals = store.erasure_proposals(now)?;
+        for id in &ids {
+            match proposals.iter().find(|p| p.person == *id) {
+                None => bail!(
+                    "{id} is not proposed for erasure (see kring retention --dry-run); nobody was erased"
+                ),
+                Some(p) if !p.may_forget_here => bail!(
+                    "{id} is known to the organisation: a Manager of the Network confirms their erasure; nobody was erased"
+                ),
+                Some(_) => {}
+            }
+        }
+        for id in ids {
             let report = store.confirm_erasure(id, now)?;
             out!(
                 "forgot {} ({} record(s) removed)",

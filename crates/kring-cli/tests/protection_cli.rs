@@ -388,6 +388,11 @@ fn a_retention_rule_is_shown_by_a_dry_run_that_changes_nothing_then_clears_old_s
     let mut bad = rule;
     bad[9] = "0";
     mia.fails(&bad, "--after '0'");
+    // (Before the rule: any command opening the store applies a rule that changed.)
+    mia.fails(
+        &["retention", "--confirm", &els],
+        "not proposed for erasure",
+    );
     mia.ok(&rule);
     assert!(mia.ok(&["retention", "rules"]).contains("Selectielijst"));
 
