@@ -278,6 +278,40 @@ pub enum Command {
     /// The organisation's network as a graph: stats, warm introductions, key-person risk, exports.
     #[command(subcommand)]
     Graph(crate::graph::GraphCommand),
+    /// Everything this store holds about a person, with purposes, recipients, retention and
+    /// their rights (Art. 15 GDPR): one self-contained HTML page or JSON.
+    SubjectAccess(crate::protection::SubjectAccessArgs),
+    /// Erase a person for good (Art. 17 GDPR), on every store the forget reaches.
+    Forget(crate::protection::ForgetArgs),
+    /// Rewrite the store, its backups and its own sync files without what was erased.
+    Compact {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a person objected (Art. 21) or restricted (Art. 18), or lift the mark.
+    Restrict(crate::protection::RestrictArgs),
+    /// Retention rules: apply them (--dry-run first), confirm erasure proposals, add and list rules.
+    Retention(crate::protection::RetentionArgs),
+    /// The organisation's purposes of processing and their lawful basis.
+    #[command(subcommand)]
+    Purpose(crate::protection::PurposeCommand),
+    /// Subject access requests that travel to every networker.
+    #[command(subcommand)]
+    AccessRequest(crate::protection::AccessRequestCommand),
+    /// People erased: the organisation's forget records and this store's own.
+    Erasures {
+        #[arg(long)]
+        json: bool,
+    },
+    /// What was done with personal data on this store: access reports, erasures, retention runs,
+    /// compactions, exports, reports and registers written.
+    ProcessingLog {
+        /// From this day on: YYYY-MM-DD.
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Verify the indexes against the records.
     Check {
         /// Rebuild indexes that drifted.

@@ -25,6 +25,7 @@ mod graph;
 mod manager;
 mod organisation;
 mod output;
+mod protection;
 mod sync_folder;
 mod terminal;
 
@@ -190,6 +191,18 @@ fn run(cli: Cli) -> Result<()> {
         return sync_folder::run(|| open(path.clone()), args);
     }
     let store = open(cli.store)?;
+    // Retention rules apply at open, once a day (and again when the rules change); a dry run
+    // must see what they would do, so it is not preceded by the real thing.
+    if !matches!(cli.command, Command::Retention(_)) {
+        if let Some(run) = store.run_retention_if_due(now)? {
+            if run.swept.total() > 0 {
+                eprintln!(
+                    "kring: note: retention rules removed or cleared {} record(s) (kring processing-log, kring compact)",
+                    run.swept.total()
+                );
+            }
+        }
+    }
     let printer = Printer;
     match cli.command {
         Command::Init { name, email, role } => {
@@ -439,6 +452,13 @@ fn run(cli: Cli) -> Result<()> {
             json,
         } => {
             let report = store.export_bundle_with(&out, full, plain, now)?;
+            protection::log_written(
+                &store,
+                kring_core::protection::processing_log::Activity::Export,
+                &out,
+                report.records,
+                now,
+            )?;
             printer.export(&report, json)?;
         }
         Command::Import {
@@ -556,6 +576,13 @@ fn run(cli: Cli) -> Result<()> {
             }
             let export = store.export_contacts(include_private, now)?;
             write_atomically(&out, export.text.as_bytes())?;
+            protection::log_written(
+                &store,
+                kring_core::protection::processing_log::Activity::ContactsExport,
+                &out,
+                export.written as u64,
+                now,
+            )?;
             out!(
                 "wrote {} cards to {}{}",
                 export.written,
@@ -586,6 +613,17 @@ fn run(cli: Cli) -> Result<()> {
         Command::Offboard(args) => manager::offboard(&store, args, now)?,
         Command::Transparency(args) => manager::transparency(&store, args, now)?,
         Command::Graph(command) => graph::run(&store, command, now)?,
+        Command::SubjectAccess(args) => protection::subject_access(&store, args, now)?,
+        Command::Forget(args) => protection::forget(&store, args, now)?,
+        Command::Compact { json } => protection::compact(store, json, now)?,
+        Command::Restrict(args) => protection::restrict(&store, args, now)?,
+        Command::Retention(args) => protection::retention(&store, args, now)?,
+        Command::Purpose(command) => protection::purpose(&store, command, now)?,
+        Command::AccessRequest(command) => protection::access_request(&store, command, now)?,
+        Command::Erasures { json } => protection::erasures(&store, json)?,
+        Command::ProcessingLog { since, json } => {
+            protection::processing_log(&store, since, json, now)?
+        }
         Command::Check { repair, json } => {
             let report = store.check(repair, now)?;
             printer.check(&report, json)?;

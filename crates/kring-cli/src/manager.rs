@@ -1157,6 +1157,13 @@ pub fn report(store: &Store, args: ReportArgs, now: DateTime<Utc>) -> Result<()>
         &organisation_name(store)?,
     );
     crate::write_atomically(&args.out, html.as_bytes())?;
+    crate::protection::log_written(
+        store,
+        kring_core::protection::processing_log::Activity::Report,
+        &args.out,
+        0,
+        now,
+    )?;
     out!("wrote {}", args.out.display());
     Ok(())
 }
@@ -1187,6 +1194,13 @@ pub fn transparency(store: &Store, args: TransparencyArgs, now: DateTime<Utc>) -
         _ => bail!("--out: name a .csv or .html file"),
     };
     crate::write_atomically(&args.out, text.as_bytes())?;
+    crate::protection::log_written(
+        store,
+        kring_core::protection::processing_log::Activity::Transparency,
+        &args.out,
+        register.entries.len() as u64,
+        now,
+    )?;
     out!(
         "wrote {} from {from} to {to} to {}",
         register.tally(),

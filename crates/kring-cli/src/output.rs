@@ -68,13 +68,20 @@ impl Printer {
             } else {
                 format!("  #{}", card.tags.join(" #"))
             };
+            // A person who objected or whose data is restricted is shown as such everywhere.
+            let mark = card
+                .restriction
+                .as_deref()
+                .map(|m| format!("  [{m}]"))
+                .unwrap_or_default();
             out!(
-                "{}  {:<12} {}{}{}",
+                "{}  {:<12} {}{}{}{}",
                 card.id,
                 card.kind,
                 card.name,
                 detail,
-                tags
+                tags,
+                mark
             );
         }
         Ok(())
@@ -91,6 +98,14 @@ impl Printer {
             card.visibility.as_deref().unwrap_or("shared")
         );
         out!("id       {}", card.id);
+        if let Some(mark) = &card.restriction {
+            out!(
+                "{:<16} {}{}: left out of reminders, follow-up lists, newsletters and invitations until a manager lifts it",
+                "restriction",
+                mark.status,
+                mark.since.map(|d| format!(" since {d}")).unwrap_or_default()
+            );
+        }
         for (field, value) in &card.fields {
             let shown = match value {
                 Value::Null => continue,
@@ -443,6 +458,24 @@ impl Printer {
                     report.refused_total - 20
                 );
             }
+        }
+        if report.forgotten_dropped > 0 {
+            out!(
+                "dropped {} record(s) or value(s) about people who were erased (kring forget): nothing of them comes back",
+                report.forgotten_dropped
+            );
+        }
+        if report.forgotten_purged > 0 {
+            out!(
+                "erased {} record(s) this store held about people the organisation forgot; run `kring compact` to remove their bytes from disk",
+                report.forgotten_purged
+            );
+        }
+        if report.expired_dropped > 0 {
+            out!(
+                "removed or cleared {} record(s) past a retention rule's period",
+                report.expired_dropped
+            );
         }
         if let Some(backup) = &report.backup {
             out!("backup of the previous state: {}", backup.display());

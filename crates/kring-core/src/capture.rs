@@ -541,6 +541,34 @@ struct Matched {
 }
 
 impl Store {
+    /// Unticks the unknown addresses that belong to a forgotten person. Returns (file, address)
+    /// of each, once.
+    fn untick_forgotten(&self, items: &mut [CaptureItem]) -> StoreResult<Vec<(String, String)>> {
+        let forgotten = self.forgotten()?;
+        let mut out: Vec<(String, String)> = Vec::new();
+        if forgotten.is_empty() {
+            return Ok(out);
+        }
+        for item in items {
+            for unknown in &mut item.unknown {
+                let erased = self.forgotten_contacts(
+                    &forgotten,
+                    std::slice::from_ref(&unknown.address),
+                    &[],
+                )?;
+                if erased.is_empty() {
+                    continue;
+                }
+                unknown.create = false;
+                let entry = (item.file.clone(), unknown.address.clone());
+                if !out.contains(&entry) {
+                    out.push(entry);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     fn match_draft(
         &self,
         directory: &Directory,
@@ -733,6 +761,17 @@ impl Store {
                 });
             }
         }
+        // An address of a person who was erased is never offered for creation again.
+        for (file, address) in self.untick_forgotten(&mut plan.items)? {
+            if let Some(entry) = plan.files.iter_mut().find(|f| f.file == file) {
+                entry.warnings.push(CaptureNote::new(
+                    "forgotten_person",
+                    format!(
+                        "{address} belongs to a person who was erased from Kring: no card is made for it"
+                    ),
+                ));
+            }
+        }
         // The same meeting in two files (an invitation and a calendar export): the newest
         // version counts, the others are skipped.
         let mut newest: HashMap<&str, usize> = HashMap::new();
@@ -902,6 +941,10 @@ impl Store {
         let networker = profile.networker;
         let directory = Directory::load(self, now.date_naive())?;
         check_plan(self, plan)?;
+        // A plan edited by hand may have ticked an erased person's address: it stays unticked.
+        let mut plan = plan.clone();
+        self.untick_forgotten(&mut plan.items)?;
+        let plan = &plan;
 
         let mut outcome = CaptureOutcome::default();
         let mut batch = self.log_batch()?;

@@ -197,6 +197,7 @@ impl Store {
         };
         report.contacts_read = drafts.len();
         let mut known = self.known_contacts()?;
+        let forgotten = self.forgotten()?;
         let mut creations: Vec<NewRecord> = Vec::new();
         let mut updates: Vec<(RecordId, Person)> = Vec::new();
         let mut millis = now.timestamp_millis() as u64;
@@ -245,6 +246,18 @@ impl Store {
                 report.warnings.push(format!(
                     "line {}: a contact without a name was left out",
                     draft.source_line
+                ));
+                continue;
+            }
+            // A person who was erased is not re-created from an old address book: the file
+            // says so, and a person decides (adding them by hand, if they agreed).
+            let erased = self.forgotten_contacts(&forgotten, &incoming.emails, &incoming.phones)?;
+            if !erased.is_empty() {
+                report.warnings.push(format!(
+                    "line {}: {} ({}) was erased from Kring at their request (or by a retention rule): not imported; add them by hand only if they agreed",
+                    draft.source_line,
+                    incoming.display_name.trim(),
+                    erased.join(", ")
                 ));
                 continue;
             }

@@ -121,6 +121,31 @@ impl Register {
     pub fn holds(&self, version: &FieldVersion) -> bool {
         self.versions.contains(version)
     }
+
+    /// Replaces the value of every version `replace` answers for, keeping its stamp and what its
+    /// writer had seen, so that supersession (a pure function of stamps) is unchanged and every
+    /// replica that replaces alike holds the same versions (a retention rule clearing a text).
+    /// Versions that become equal are one. Returns whether anything changed.
+    pub fn replace_values(
+        &mut self,
+        mut replace: impl FnMut(&FieldVersion) -> Option<Vec<u8>>,
+    ) -> bool {
+        let mut changed = false;
+        for version in &mut self.versions {
+            if let Some(value) = replace(version) {
+                if value != version.value {
+                    version.value = value;
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            self.versions
+                .sort_by(|a, b| (a.stamp, &a.value, &a.seen).cmp(&(b.stamp, &b.value, &b.seen)));
+            self.versions.dedup();
+        }
+        changed
+    }
 }
 
 /// The adds and observed removals of one element of an add-wins set.
@@ -237,6 +262,15 @@ impl AddWinsSet {
             }
         }
         AddWinsSet { elements }
+    }
+
+    /// Drops every element, present or removed, that `keep` refuses, with all its tags: as if
+    /// it had never been added. Dropping by value commutes with merging (a merge joins the tags
+    /// of each element on its own), so replicas that drop alike converge. Returns how many went.
+    pub fn retain(&mut self, mut keep: impl FnMut(&[u8]) -> bool) -> usize {
+        let before = self.elements.len();
+        self.elements.retain(|element, _| keep(element));
+        before - self.elements.len()
     }
 
     fn stamps(&self) -> impl Iterator<Item = Stamp> + '_ {

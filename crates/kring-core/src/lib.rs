@@ -27,6 +27,7 @@ pub mod graph;
 pub mod identity_groups;
 pub mod manager;
 pub mod model;
+pub mod protection;
 pub mod schema;
 pub mod store;
 pub mod sync;

@@ -215,6 +215,11 @@ string_enum!(
         Event => "event",
         StakeholderRating => "stakeholder_rating" | "rating",
         Member => "member",
+        Purpose => "purpose",
+        Restriction => "restriction",
+        Forget => "forget",
+        AccessRequest => "access_request",
+        RetentionRule => "retention_rule",
     }
 );
 
@@ -244,6 +249,10 @@ impl RecordKind {
             RecordKind::Team => &["members", "stakeholders", "accountable"],
             RecordKind::Partnership => &["partners", "objectives", "accountabilities", "red_lines"],
             RecordKind::Event => &["invited", "attending", "outcomes"],
+            RecordKind::Purpose => &["recipients", "data_categories"],
+            RecordKind::Forget => &["cards", "contact_hashes"],
+            RecordKind::AccessRequest => &["cards", "contact_hashes"],
+            RecordKind::RetentionRule => &["fields"],
             _ => &[],
         }
     }
@@ -269,6 +278,12 @@ impl RecordKind {
             RecordKind::StakeholderRating => &[],
             // The roster is shared with every member; it has no summary.
             RecordKind::Member => &[],
+            // Data protection records are shared whole or not at all (`crate::protection`).
+            RecordKind::Purpose
+            | RecordKind::Restriction
+            | RecordKind::Forget
+            | RecordKind::AccessRequest
+            | RecordKind::RetentionRule => &[],
         }
     }
 

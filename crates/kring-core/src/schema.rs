@@ -41,6 +41,10 @@ use crate::model::{
     RecordBody, RecordId, RecordKind, Relationship, RelationshipStatus, Role, SameAs, Sector,
     ValidationError, Visibility,
 };
+use crate::protection::{
+    AccessRequest, Forget, LawfulBasis, Purpose, Restriction, RestrictionStatus, RetentionAction,
+    RetentionRule,
+};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize, Serialize};
@@ -96,6 +100,11 @@ pub enum Words {
     EventKind,
     Role,
     MemberStatus,
+    LawfulBasis,
+    RestrictionStatus,
+    RetentionAction,
+    /// A record kind's name.
+    Kind,
 }
 
 fn deserialises_as<T: DeserializeOwned>(word: &str) -> bool {
@@ -119,6 +128,10 @@ impl Words {
             Words::EventKind => deserialises_as::<EventKind>(word),
             Words::Role => deserialises_as::<Role>(word),
             Words::MemberStatus => deserialises_as::<crate::trust::MemberStatus>(word),
+            Words::LawfulBasis => deserialises_as::<LawfulBasis>(word),
+            Words::RestrictionStatus => deserialises_as::<RestrictionStatus>(word),
+            Words::RetentionAction => deserialises_as::<RetentionAction>(word),
+            Words::Kind => deserialises_as::<RecordKind>(word),
         }
     }
 
@@ -140,6 +153,10 @@ impl Words {
             Words::EventKind => all(EventKind::ALL, EventKind::as_str),
             Words::Role => all(Role::ALL, Role::as_str),
             Words::MemberStatus => vec!["enrolled", "removed"],
+            Words::LawfulBasis => all(LawfulBasis::ALL, LawfulBasis::as_str),
+            Words::RestrictionStatus => all(RestrictionStatus::ALL, RestrictionStatus::as_str),
+            Words::RetentionAction => all(RetentionAction::ALL, RetentionAction::as_str),
+            Words::Kind => all(RecordKind::ALL, RecordKind::as_str),
         }
     }
 }
@@ -723,6 +740,103 @@ pub static MEMBER_TABLE: KindTable = KindTable {
     }),
 };
 
+const PERSON: &[RecordKind] = &[RecordKind::Person];
+
+pub static PURPOSE_TABLE: KindTable = KindTable {
+    kind: RecordKind::Purpose,
+    fields: &[
+        required("name", NonBlank(Line)),
+        optional("description", Text(Long)),
+        required("lawful_basis", Word(Words::LawfulBasis)),
+        optional("legal_reference", Text(Line)),
+        set("recipients", NonBlank(Line)),
+        set("data_categories", NonBlank(Line)),
+    ],
+    body: ops::<Purpose>(|| json_of(&Purpose::default())),
+};
+
+pub static RESTRICTION_TABLE: KindTable = KindTable {
+    kind: RecordKind::Restriction,
+    fields: &[
+        required("person", Id(PERSON)),
+        required("status", Word(Words::RestrictionStatus)),
+        optional("since", Date),
+        optional("reason", Text(Long)),
+    ],
+    body: ops::<Restriction>(|| {
+        json_of(&Restriction {
+            person: NIL,
+            status: RestrictionStatus::Objected,
+            since: None,
+            reason: None,
+        })
+    }),
+};
+
+pub static FORGET_TABLE: KindTable = KindTable {
+    kind: RecordKind::Forget,
+    fields: &[
+        required("subject", Id(PERSON)),
+        set("cards", Id(PERSON)),
+        set("contact_hashes", FieldType::Hex(64)),
+        required("reason", NonBlank(Long)),
+    ],
+    body: ops::<Forget>(|| {
+        json_of(&Forget {
+            subject: NIL,
+            cards: vec![],
+            contact_hashes: vec![],
+            reason: String::new(),
+        })
+    }),
+};
+
+pub static ACCESS_REQUEST_TABLE: KindTable = KindTable {
+    kind: RecordKind::AccessRequest,
+    fields: &[
+        required("subject", Id(PERSON)),
+        set("cards", Id(PERSON)),
+        set("contact_hashes", FieldType::Hex(64)),
+        required("received", Date),
+        optional("reference", Text(Line)),
+        optional("answered", Date),
+    ],
+    body: ops::<AccessRequest>(|| {
+        json_of(&AccessRequest {
+            subject: NIL,
+            cards: vec![],
+            contact_hashes: vec![],
+            received: epoch().date_naive(),
+            reference: None,
+            answered: None,
+        })
+    }),
+};
+
+pub static RETENTION_RULE_TABLE: KindTable = KindTable {
+    kind: RecordKind::RetentionRule,
+    fields: &[
+        required("name", NonBlank(Line)),
+        required("applies_to", Word(Words::Kind)),
+        required("action", Word(Words::RetentionAction)),
+        required("after_days", Days),
+        set("fields", NonBlank(Line)),
+        required("legal_reference", NonBlank(Line)),
+        optional("description", Text(Long)),
+    ],
+    body: ops::<RetentionRule>(|| {
+        json_of(&RetentionRule {
+            name: String::new(),
+            applies_to: RecordKind::Interaction,
+            action: RetentionAction::Clear,
+            after_days: 1,
+            fields: vec![],
+            legal_reference: String::new(),
+            description: None,
+        })
+    }),
+};
+
 /// The table of a kind.
 pub fn table_of(kind: RecordKind) -> &'static KindTable {
     match kind {
@@ -743,6 +857,11 @@ pub fn table_of(kind: RecordKind) -> &'static KindTable {
         RecordKind::Event => &EVENT_TABLE,
         RecordKind::StakeholderRating => &STAKEHOLDER_RATING_TABLE,
         RecordKind::Member => &MEMBER_TABLE,
+        RecordKind::Purpose => &PURPOSE_TABLE,
+        RecordKind::Restriction => &RESTRICTION_TABLE,
+        RecordKind::Forget => &FORGET_TABLE,
+        RecordKind::AccessRequest => &ACCESS_REQUEST_TABLE,
+        RecordKind::RetentionRule => &RETENTION_RULE_TABLE,
     }
 }
 
@@ -768,6 +887,11 @@ pub fn kind_table(kind: &str) -> Option<&'static KindTable> {
         "event" => &EVENT_TABLE,
         "stakeholder_rating" => &STAKEHOLDER_RATING_TABLE,
         "member" => &MEMBER_TABLE,
+        "purpose" => &PURPOSE_TABLE,
+        "restriction" => &RESTRICTION_TABLE,
+        "forget" => &FORGET_TABLE,
+        "access_request" => &ACCESS_REQUEST_TABLE,
+        "retention_rule" => &RETENTION_RULE_TABLE,
         _ => return None,
     })
 }

@@ -85,6 +85,22 @@ fn sample(kind: RecordKind) -> Value {
             "status": "enrolled",
             "signing_key": "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
             "encryption_key": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}),
+        RecordKind::Purpose => {
+            json!({"name": "Relatiebeheer", "description": "Het netwerk van de stad",
+            "lawful_basis": "public_task", "legal_reference": "Decreet lokaal bestuur, art. 2",
+            "recipients": ["de netwerkbeheerder"], "data_categories": ["contactgegevens"]})
+        }
+        RecordKind::Restriction => json!({"person": P, "status": "objected",
+            "since": "2026-10-01", "reason": "brief van 1 oktober"}),
+        RecordKind::Forget => json!({"subject": P, "cards": [P, P2],
+            "contact_hashes": ["ab".repeat(32)], "reason": "Art. 17, verzoek 2026-014"}),
+        RecordKind::AccessRequest => json!({"subject": P, "cards": [P],
+            "contact_hashes": ["cd".repeat(32)], "received": "2026-10-01",
+            "reference": "2026-015", "answered": "2026-10-20"}),
+        RecordKind::RetentionRule => json!({"name": "Samenvattingen na zes jaar",
+            "applies_to": "interaction", "action": "clear", "after_days": 2190,
+            "fields": ["summary"], "legal_reference": "Selectielijst lokale besturen",
+            "description": null}),
     }
 }
 
@@ -101,6 +117,17 @@ fn typed_accepts(kind: RecordKind, body: &Value) -> bool {
                 || error
                     .reason
                     .contains("is not a partner of this partnership")
+                || error.reason.contains("is before the request was received")
+                // A retention rule's fields, kind and action are judged together.
+                || [
+                    "name the fields to clear",
+                    "only a rule that clears names fields",
+                    "that can be cleared",
+                    "only people are proposed for erasure",
+                    "a rule cannot",
+                ]
+                .iter()
+                .any(|rule| error.reason.contains(rule))
         }
     }
 }
@@ -314,6 +341,9 @@ proptest! {
         // serde reads a struct from a list of its fields in order; Kring never writes one, and
         // the table refuses a list where an object is expected.
         prop_assume!(!(matches!(field.ty, FieldType::Object(_)) && probe.is_array()));
+        // serde also reads a word from `{"networker": null}` (a unit variant as a map); Kring
+        // never writes that form, and the table refusing it is the stricter, safe side.
+        prop_assume!(!(matches!(field.ty, FieldType::Word(_)) && probe.is_object()));
         let (checked, body) = if field.set {
             (check_element(kind.as_str(), name, &probe), with(kind, name, json!([probe])))
         } else {

@@ -132,6 +132,15 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<Event> {
         let (_, _, event) = self.edited(id, base, edited)?;
+        // Those the edit adds must not have objected (those already on it stay as they were).
+        let added: Vec<RecordId> = event
+            .invited
+            .iter()
+            .chain(&event.attending)
+            .filter(|p| !base.invited.contains(p) && !base.attending.contains(p))
+            .copied()
+            .collect();
+        self.check_may_invite(&added)?;
         self.update(id, &event, now)?;
         Ok(event)
     }

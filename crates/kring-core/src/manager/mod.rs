@@ -628,7 +628,8 @@ impl Store {
 
     // ----- events ----------------------------------------------------------------------------
 
-    /// Creates an event or newsletter (shared unless said otherwise).
+    /// Creates an event or newsletter (shared unless said otherwise). Someone who objected or is
+    /// restricted cannot be among its invited or attending.
     pub fn create_event(
         &self,
         event: &Event,
@@ -636,10 +637,14 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<RecordId> {
         self.require_profile()?;
+        let mut people = event.invited.clone();
+        people.extend_from_slice(&event.attending);
+        self.check_may_invite(&people)?;
         self.create(event, shared_by_default(visibility), now)
     }
 
-    /// Adds people to an event's invited or attending list.
+    /// Adds people to an event's invited or attending list. Someone who objected or is
+    /// restricted is refused, with their name (`crate::protection::restriction`).
     pub fn add_to_event(
         &self,
         id: RecordId,
@@ -648,6 +653,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
         let (mut event, _) = self.typed::<Event>(id)?;
+        let mut people = invited.to_vec();
+        people.extend_from_slice(attending);
+        self.check_may_invite(&people)?;
         for person in invited {
             if !event.invited.contains(person) {
                 event.invited.push(*person);

@@ -46,6 +46,9 @@ macro_rules! word_enum {
     };
 }
 
+// The data protection kinds (`crate::protection`) spell their words the same way.
+pub(crate) use word_enum;
+
 word_enum!(
     /// Where a goal stands.
     GoalStatus { Active => "active", Achieved => "achieved", Dropped => "dropped" }

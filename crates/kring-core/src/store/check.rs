@@ -448,11 +448,17 @@ mod tests {
         .unwrap();
         let counts = store.counts().unwrap();
         for kind in RecordKind::ALL {
-            // Same-as statements, ratings and the roster are not part of the demo.
+            // Same-as statements, ratings, the roster and the data protection records are not
+            // part of the demo.
             if ![
                 RecordKind::SameAs,
                 RecordKind::StakeholderRating,
                 RecordKind::Member,
+                RecordKind::Purpose,
+                RecordKind::Restriction,
+                RecordKind::Forget,
+                RecordKind::AccessRequest,
+                RecordKind::RetentionRule,
             ]
             .contains(kind)
             {

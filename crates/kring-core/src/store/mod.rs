@@ -9,9 +9,11 @@
 //! Writes are serialised by a mutex around the hybrid logical clock; reads go straight to sled.
 
 pub mod check;
+pub mod compact;
 mod identity;
 pub mod indexes;
 pub(crate) mod private_contact;
+mod purge;
 mod recovery;
 pub mod search;
 pub(crate) mod standings;
@@ -184,6 +186,11 @@ impl Store {
                 path: path.to_owned(),
                 reason: format!("a snapshot a crash left unfinished cannot be removed: {e}"),
             })?;
+            // A rewrite (`kring compact`) a crash interrupted: finished, or undone.
+            compact::finish_or_discard(path).map_err(|e| StoreError::Open {
+                path: path.to_owned(),
+                reason: format!("a compaction a crash interrupted cannot be finished: {e}"),
+            })?;
             match config.open().map_err(|e| open_error(path, e)) {
                 Err(StoreError::InUse { .. }) if attempts < 20 => {
                     attempts += 1;
@@ -273,6 +280,10 @@ impl Store {
                 reason: other.to_string(),
             },
         })?;
+        // A forget whose sweep a crash interrupted (or that arrived in the import just rolled
+        // forward) is finished before anyone reads the store.
+        let at = crate::protection::erasure::store_time(&store);
+        crate::protection::erasure::apply_pending(&store, at)?;
         Ok(store)
     }
 
@@ -318,6 +329,22 @@ impl Store {
 
     fn records_tree(&self, kind: &str) -> StoreResult<sled::Tree> {
         Ok(self.db.open_tree(record_tree_name(kind))?)
+    }
+
+    /// The records tree of a kind if the store has one: reading a kind must not create its tree
+    /// (the kinds a store lists are those it holds records of).
+    fn existing_records_tree(&self, kind: &str) -> StoreResult<Option<sled::Tree>> {
+        let name = record_tree_name(kind);
+        if self
+            .db
+            .tree_names()
+            .iter()
+            .any(|t| t.as_ref() == name.as_bytes())
+        {
+            Ok(Some(self.db.open_tree(name)?))
+        } else {
+            Ok(None)
+        }
     }
 
     /// The kinds that have a records tree in this store, including kinds from newer versions.
@@ -982,19 +1009,42 @@ impl Store {
     ) -> StoreResult<()> {
         self.check_local_writes(&changes)?;
         let mut writer = self.writer();
-        self.commit_inner(&mut writer, changes, extra_meta, now, false, None)
+        self.commit_inner(
+            &mut writer,
+            changes,
+            Vec::new(),
+            extra_meta,
+            now,
+            false,
+            None,
+        )
     }
 
     /// Commits what an import merged (its writes were admitted by `sync::admit`, not by the
     /// local-write rights check).
+    /// `removals` are records the import gate's sweep took out (see `crate::protection`).
     pub(crate) fn commit_merged(
         &self,
         changes: Vec<RecordChange>,
+        removals: Vec<RecordState>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
         let mut writer = self.writer();
-        self.commit_inner(&mut writer, changes, extra_meta, now, false, None)
+        self.commit_inner(&mut writer, changes, removals, extra_meta, now, false, None)
+    }
+
+    /// Commits what a sweep (`crate::protection`) changed and removed: no new stamps, no rights
+    /// check (nothing is written, records lose what every store drops alike).
+    pub(crate) fn commit_swept(
+        &self,
+        changes: Vec<RecordChange>,
+        removals: Vec<RecordState>,
+        extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let mut writer = self.writer();
+        self.commit_inner(&mut writer, changes, removals, extra_meta, now, false, None)
     }
 
     /// This store's clock: the last time it issued or saw.
@@ -1007,6 +1057,7 @@ impl Store {
     pub(crate) fn commit_advancing(
         &self,
         changes: Vec<RecordChange>,
+        removals: Vec<RecordState>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
         coverage_advance: &VersionVector,
@@ -1015,6 +1066,7 @@ impl Store {
         self.commit_inner(
             &mut writer,
             changes,
+            removals,
             extra_meta,
             now,
             false,
@@ -1023,11 +1075,16 @@ impl Store {
     }
 
     /// The one write path. With `clear_first`, every record, index and history entry is removed
-    /// in the same transaction before the changes are written.
+    /// in the same transaction before the changes are written. `removals` are records taken out
+    /// of the store altogether (a forgotten person's, a record past its retention period): the
+    /// record, its index entries, search terms, history, quarantined copies, resend entries and
+    /// private contact note go in the same transaction.
+    #[allow(clippy::too_many_arguments)]
     fn commit_inner(
         &self,
         writer: &mut WriterState,
         changes: Vec<RecordChange>,
+        removals: Vec<RecordState>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
         clear_first: bool,
@@ -1054,6 +1111,15 @@ impl Store {
                 }
             }
         }
+        let removed: HashMap<RecordId, &RecordState> = removals
+            .iter()
+            .map(|state| (RecordId(state.id), state))
+            .collect();
+        for id in removed.keys() {
+            if merged.remove(id).is_some() {
+                order.retain(|kept| kept != id);
+            }
+        }
         let pending: HashMap<RecordId, &RecordState> =
             merged.iter().map(|(id, c)| (*id, &c.after)).collect();
 
@@ -1078,6 +1144,8 @@ impl Store {
         // Records whose search contributions must be recomputed: every changed record, and the
         // affiliations of an organisation whose name changed.
         let mut term_sources: BTreeSet<RecordId> = order.iter().copied().collect();
+        term_sources.extend(removed.keys().copied());
+        self.stage_removals(&mut batches, &removed)?;
         for id in &order {
             let change = &merged[id];
             if change.after.kind == RecordKind::Organisation.as_str() {
@@ -1144,6 +1212,9 @@ impl Store {
         }
 
         let mut lookup = |id: RecordId| -> Option<RecordState> {
+            if removed.contains_key(&id) {
+                return None;
+            }
             match pending.get(&id) {
                 Some(state) => Some((*state).clone()),
                 None => self.state(id).ok().flatten(),
@@ -1151,14 +1222,18 @@ impl Store {
         };
         let mut term_changes: Vec<(TermContribution, RecordId, bool)> = Vec::new();
         for source in &term_sources {
-            let state = match pending.get(source) {
-                Some(state) => (*state).clone(),
-                None => match self.state(*source)? {
-                    Some(state) => state,
-                    None => continue,
-                },
+            let new_terms = if removed.contains_key(source) {
+                Vec::new()
+            } else {
+                let state = match pending.get(source) {
+                    Some(state) => (*state).clone(),
+                    None => match self.state(*source)? {
+                        Some(state) => state,
+                        None => continue,
+                    },
+                };
+                indexes::term_contributions(&state, &mut lookup, today)
             };
-            let new_terms = indexes::term_contributions(&state, &mut lookup, today);
             let old_terms: Vec<TermContribution> =
                 match self.index(Index::RecordTerms).get(source.as_bytes())? {
                     Some(bytes) if !clear_first => postcard::from_bytes(&bytes).unwrap_or_default(),
@@ -1236,6 +1311,46 @@ impl Store {
             memory.apply(&term_changes);
         }
         self.db.flush()?;
+        Ok(())
+    }
+
+    /// Stages the removal of records from every tree that holds something of them.
+    fn stage_removals(
+        &self,
+        batches: &mut BTreeMap<String, sled::Batch>,
+        removed: &HashMap<RecordId, &RecordState>,
+    ) -> StoreResult<()> {
+        if removed.is_empty() {
+            return Ok(());
+        }
+        let quarantine = self.db.open_tree(check::QUARANTINE_TREE)?;
+        for (id, state) in removed {
+            batch_for(batches, &record_tree_name(&state.kind)).remove(id.as_bytes().to_vec());
+            batch_for(batches, Index::KindById.tree_name()).remove(id.as_bytes().to_vec());
+            for (index, key) in indexes::simple_entries(state) {
+                batch_for(batches, index.tree_name()).remove(key);
+            }
+            for item in self.history.scan_prefix(id.as_bytes()) {
+                let (key, _) = item?;
+                batch_for(batches, "history").remove(key);
+            }
+            for item in quarantine.scan_prefix(id.as_bytes()) {
+                let (key, _) = item?;
+                batch_for(batches, check::QUARANTINE_TREE).remove(key);
+            }
+            batch_for(batches, "meta").remove(private_contact::entry_key(*id));
+        }
+        // node ‖ time ‖ id: the id is the key's last 16 bytes.
+        for item in self.resend.iter() {
+            let (key, _) = item?;
+            let named = key
+                .len()
+                .checked_sub(16)
+                .and_then(|at| RecordId::from_slice(&key[at..]));
+            if named.is_some_and(|id| removed.contains_key(&id)) {
+                batch_for(batches, "resend").remove(key);
+            }
+        }
         Ok(())
     }
 
@@ -1805,7 +1920,15 @@ impl Store {
                 superseded: Vec::new(),
             })
             .collect();
-        let result = self.commit_inner(&mut writer, changes, extra_meta, now, true, None);
+        let result = self.commit_inner(
+            &mut writer,
+            changes,
+            Vec::new(),
+            extra_meta,
+            now,
+            true,
+            None,
+        );
         // The memory index described the old records; the next load rebuilds it.
         *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None;
         result

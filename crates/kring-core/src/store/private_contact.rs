@@ -7,8 +7,10 @@
 //! list, going cold, the card, the map) take the later of the two dates; what is exported never
 //! sees this one.
 //!
-//! Known limits: a backup does not carry these notes (a restored store shows the last shared
-//! contact), and deleting or re-dating a private interaction leaves its note as it was.
+//! A backup does not carry these notes (it carries the records and the profile, nothing of the
+//! `meta` tree beyond that): a restore derives them again from the owner's own private and
+//! summary meetings, which the backup does carry ([`Store::rebuild_private_contacts`]). Known
+//! limit: deleting or re-dating a private interaction leaves its note as it was until then.
 
 use super::{Store, StoreResult};
 use crate::model::{RecordId, Relationship};
@@ -25,6 +27,11 @@ fn key(relationship: RecordId) -> Vec<u8> {
 
 fn decode(value: &[u8]) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(std::str::from_utf8(value).ok()?).ok()
+}
+
+/// The meta key of a relationship's private contact (removed with the relationship).
+pub(crate) fn entry_key(relationship: RecordId) -> Vec<u8> {
+    key(relationship)
 }
 
 /// The meta entry that notes a private contact with a relationship's stakeholder at `at`.
@@ -53,6 +60,50 @@ fn later_contact(relationship: &mut Relationship, private: DateTime<FixedOffset>
 }
 
 impl Store {
+    /// Notes every private contact again from this store's own meetings that do not travel
+    /// whole (private or summary), replacing the notes there were: after a restore, whose backup
+    /// carries the meetings but not the notes.
+    pub(crate) fn rebuild_private_contacts(&self) -> StoreResult<()> {
+        for (key, _) in self.meta_scan(PREFIX)? {
+            self.meta_remove(&key)?;
+        }
+        let Some(profile) = self.profile()? else {
+            return Ok(());
+        };
+        let me = profile.networker;
+        let mut latest: HashMap<RecordId, DateTime<FixedOffset>> = HashMap::new();
+        self.for_each_live_of_kind(crate::model::RecordKind::Interaction, |state| {
+            let mine = crate::trust::rights::owner_of(&state) == Some(me);
+            if !mine || crate::sync::visibility_of(&state) == crate::model::Visibility::Shared {
+                return Ok(());
+            }
+            let Ok(interaction) = super::body_of::<crate::model::Interaction>(&state) else {
+                return Ok(());
+            };
+            for participant in interaction.participants {
+                let relationship = RecordId::for_relationship(me, participant);
+                let entry = latest.entry(relationship).or_insert(interaction.at);
+                if *entry < interaction.at {
+                    *entry = interaction.at;
+                }
+            }
+            Ok(())
+        })?;
+        for (relationship, at) in latest {
+            let Some(state) = self.live_state(relationship)? else {
+                continue;
+            };
+            let shared: Option<DateTime<FixedOffset>> = super::body_of::<Relationship>(&state)
+                .ok()
+                .and_then(|r| r.last_contact);
+            if shared.is_none_or(|shared| shared < at) {
+                let (key, value) = entry(relationship, at);
+                self.meta_set(&key, &value)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every private contact noted in this store.
     pub(crate) fn private_contacts(&self) -> StoreResult<PrivateContacts> {
         let mut contacts = HashMap::new();

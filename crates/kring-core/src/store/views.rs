@@ -28,6 +28,10 @@ pub struct CardSummary {
     pub detail: Option<String>,
     pub tags: Vec<String>,
     pub visibility: Option<String>,
+    /// `objected` or `restricted` when the person objected to processing or it is restricted
+    /// (`crate::protection::restriction`).
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub restriction: Option<String>,
 }
 
 /// A field that holds concurrent values: the current one and those that lost.
@@ -83,6 +87,9 @@ pub struct CardDetail {
     pub follow_ups: Vec<FollowUpView>,
     pub links: Vec<LinkView>,
     pub conflicts: Vec<FieldConflict>,
+    /// The person's objection or restriction, while it stands.
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub restriction: Option<crate::protection::restriction::RestrictionView>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -234,6 +241,7 @@ impl Store {
             None => vec![RecordKind::Person, RecordKind::Organisation],
         };
         let groups = self.identity_groups()?;
+        let marked = self.restrictions()?;
         let me = self.profile()?.map(|p| p.networker);
         let tag = filter.tag.as_deref().map(crate::text::fold);
         let mut out = Vec::new();
@@ -258,6 +266,7 @@ impl Store {
                     detail,
                     tags,
                     visibility: text_field(&state, envelope::VISIBILITY),
+                    restriction: marked.status(id).map(|s| s.as_str().to_owned()),
                 });
             }
         }
@@ -334,7 +343,10 @@ impl Store {
         kind: RecordKind,
         mut visit: impl FnMut(RecordState) -> StoreResult<()>,
     ) -> StoreResult<()> {
-        for item in self.records_tree(kind.as_str())?.iter() {
+        let Some(tree) = self.existing_records_tree(kind.as_str())? else {
+            return Ok(());
+        };
+        for item in tree.iter() {
             let (key, value) = item?;
             let state = super::decode_state(&key, &value)?;
             if !state.is_deleted() {
@@ -495,6 +507,11 @@ impl Store {
             }),
             fields,
             conflicts: conflicts_of(&state),
+            restriction: if kind == RecordKind::Person {
+                self.restriction_of(id)?
+            } else {
+                None
+            },
             affiliations,
             relationships,
             acquaintances,
@@ -723,8 +740,11 @@ impl Store {
         self.write_batch_with_meta(batch.creates, batch.updates, meta, now)
     }
 
-    /// Open follow-ups, earliest due first, optionally only those due before a date.
+    /// Open follow-ups, earliest due first, optionally only those due before a date. A follow-up
+    /// about someone who objected or is restricted is left out until the mark is lifted (it
+    /// still shows on their card).
     pub fn follow_ups(&self, due_before: Option<NaiveDate>) -> StoreResult<Vec<FollowUpView>> {
+        let marked = self.restrictions()?;
         let mut out = Vec::new();
         for item in self.index(Index::FollowUpsByDue).iter() {
             let (key, _) = item?;
@@ -738,7 +758,10 @@ impl Store {
                 continue;
             };
             if let Some(state) = self.live_state(id)? {
-                out.push(self.follow_up_view(&state)?);
+                let view = self.follow_up_view(&state)?;
+                if !view.about.iter().any(|(card, _)| marked.is_marked(*card)) {
+                    out.push(view);
+                }
             }
         }
         Ok(out)
@@ -778,7 +801,8 @@ impl Store {
 
     /// The coldest `limit` relationships whose cadence has run out (of one networker, or of
     /// everyone), and how many there are in all. Only those shown are read in full, so a
-    /// manager's store of a hundred thousand relationships answers quickly.
+    /// manager's store of a hundred thousand relationships answers quickly. A relationship with
+    /// someone who objected or is restricted is never a reminder.
     pub fn going_cold_of(
         &self,
         networker: Option<RecordId>,
@@ -813,7 +837,12 @@ impl Store {
             }
         };
         let mut cold: Vec<(Option<DateTime<FixedOffset>>, RecordState)> = Vec::new();
+        // Someone who objected or is restricted is never a reminder.
+        let marked = self.restrictions()?;
         for (state, relationship) in maybe {
+            if marked.is_marked(relationship.stakeholder) {
+                continue;
+            }
             let (standing, last) = standings.of(&state, &relationship, now);
             if standing.going_cold {
                 cold.push((last, state));

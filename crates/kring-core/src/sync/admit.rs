@@ -41,6 +41,10 @@ pub(crate) struct Gate {
     pub own_clock: Hlc,
     /// This store's owner's networker card.
     pub me: Option<RecordId>,
+    /// Forgets and retention rules (this store's and those the import brings): what is about a
+    /// forgotten person, or past a rule's period, is dropped from every merged record
+    /// (`crate::protection::sweep`), so an old bundle brings none of it back.
+    pub sweep: crate::protection::sweep::Sweep,
 }
 
 impl Gate {

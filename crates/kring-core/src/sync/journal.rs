@@ -104,6 +104,7 @@ pub(crate) fn open(
 pub(crate) fn gate_for(
     store: &Store,
     files: &[(PathBuf, BundleHeader)],
+    now: DateTime<Utc>,
 ) -> SyncResult<(Gate, Vec<Option<Signer>>)> {
     let mut roster = store.roster()?;
     let profile = store.profile()?;
@@ -128,9 +129,13 @@ pub(crate) fn gate_for(
         own_node: store.node_id(),
         own_clock: store.clock_last(),
         me: profile.as_ref().map(|p| p.networker),
+        sweep: store.sweep_at(now)?,
     };
-    // Roster records travel in masters: learn them first, each admitted like any write.
+    // Roster records travel in masters: learn them first, each admitted like any write. So do
+    // forgets and retention rules (a manager's records too), so that the records of the same
+    // import are swept whatever their order in the files.
     let mut members: Vec<(Signer, RecordState)> = Vec::new();
+    let mut protection: Vec<(Signer, RecordState)> = Vec::new();
     for ((path, _), signer) in files.iter().zip(signers_of(&roster)) {
         let Some(signer) = signer.filter(|s| s.role == Role::Manager) else {
             continue;
@@ -139,6 +144,10 @@ pub(crate) fn gate_for(
         while let Some(record) = reader.next_record()? {
             if record.kind == RecordKind::Member.as_str() {
                 members.push((signer, record));
+            } else if record.kind == RecordKind::Forget.as_str()
+                || record.kind == RecordKind::RetentionRule.as_str()
+            {
+                protection.push((signer, record));
             }
         }
     }
@@ -159,6 +168,16 @@ pub(crate) fn gate_for(
         gate.roster = roster.clone();
         if !learned {
             break;
+        }
+    }
+    for (signer, record) in &protection {
+        let local = store.state(crate::model::RecordId(record.id))?;
+        let mut ignored = Vec::new();
+        if let Some(admitted) = gate.admit(*signer, record, local.as_ref(), &mut ignored) {
+            let mut merged =
+                local.unwrap_or_else(|| RecordState::new(record.id, record.kind.clone()));
+            merged.merge(&admitted);
+            gate.sweep.learn(&merged, now);
         }
     }
     let signers = signers_of(&roster);
@@ -183,7 +202,7 @@ pub(crate) fn apply(
     for copy in copies {
         files.push((copy.clone(), store.open_bundle(copy)?.header));
     }
-    let (gate, signers) = gate_for(store, &files)?;
+    let (gate, signers) = gate_for(store, &files, now)?;
     let mut merge = Merge::new(store, now, gate, true);
     let mut meta = Vec::new();
     let mut conveyors = Vec::with_capacity(files.len());
@@ -208,6 +227,10 @@ pub(crate) fn apply(
     merge.finish(meta, &coverage)?;
     store.meta_remove(JOURNAL_KEY)?;
     discard(store);
+    // A forget this import brought sweeps out what the store already held about the person.
+    if let Some(swept) = crate::protection::erasure::apply_pending(store, now)? {
+        report.forgotten_purged += swept.total();
+    }
     Ok(report)
 }
 

@@ -13,6 +13,7 @@ use super::{meta_key, ImportReport, ImportedFile, Peer, SyncResult};
 use crate::clock::{Hlc, FUTURE_TOLERANCE_MILLIS};
 use crate::crdt::RecordState;
 use crate::model::{RecordId, Role};
+use crate::protection::sweep::{Cause, Swept};
 use crate::store::{RecordChange, Store};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -30,6 +31,9 @@ pub(crate) struct Merge<'s> {
     /// Records merged but not yet committed (or, in a dry run, never committed).
     pending: HashMap<RecordId, RecordChange>,
     order: Vec<RecordId>,
+    /// Stored records the gate's sweep takes out (a forgotten person's, a record past its
+    /// retention period), not yet committed.
+    removals: HashMap<RecordId, RecordState>,
     /// Whether to commit; false for a dry run.
     commit: bool,
     largest_seen: Hlc,
@@ -46,6 +50,7 @@ impl<'s> Merge<'s> {
             gate,
             pending: HashMap::new(),
             order: Vec::new(),
+            removals: HashMap::new(),
             commit,
             largest_seen: Hlc::ZERO,
             lagging: BTreeMap::new(),
@@ -69,7 +74,7 @@ impl<'s> Merge<'s> {
             if self.merged % 8192 == 0 {
                 progress(self.merged);
             }
-            if self.commit && self.pending.len() >= CHUNK_RECORDS {
+            if self.commit && self.pending.len() + self.removals.len() >= CHUNK_RECORDS {
                 self.flush(Vec::new())?;
             }
         }
@@ -108,6 +113,7 @@ impl<'s> Merge<'s> {
         let mut refused = Vec::new();
         let (before, current) = match self.pending.get(&id) {
             Some(change) => (None, Some(change.after.clone())),
+            None if self.removals.contains_key(&id) => (None, None),
             None => {
                 let stored = self.store.state(id)?;
                 (stored.clone(), stored)
@@ -155,6 +161,33 @@ impl<'s> Merge<'s> {
                 store.next_stamp(now)
             },
         );
+        // What is about a forgotten person, or past a retention rule's period, goes: the same
+        // sweep every store applies to what it holds, so merging an old bundle revives nothing.
+        let mut removed = None;
+        match self.gate.sweep.apply(&after) {
+            Swept::Unchanged => {}
+            Swept::Changed { state, causes, .. } => {
+                tally(report, &causes);
+                after = state;
+            }
+            Swept::Removed(cause) => {
+                tally(report, &[cause]);
+                removed = Some(());
+            }
+        }
+        if removed.is_some() {
+            let stored = match self.pending.remove(&id) {
+                Some(change) => {
+                    self.order.retain(|kept| *kept != id);
+                    change.before
+                }
+                None => before,
+            };
+            if let Some(stored) = stored {
+                self.removals.insert(id, stored);
+            }
+            return Ok(());
+        }
         match self.pending.get_mut(&id) {
             Some(change) => {
                 count(report, Some(&change.after), &after);
@@ -183,10 +216,12 @@ impl<'s> Merge<'s> {
     pub(crate) fn flush(&mut self, extra_meta: Vec<(Vec<u8>, Vec<u8>)>) -> SyncResult<()> {
         self.store.observe_time(self.largest_seen);
         let changes = self.take_pending();
-        if changes.is_empty() && extra_meta.is_empty() {
+        let removals = self.take_removals();
+        if changes.is_empty() && removals.is_empty() && extra_meta.is_empty() {
             return Ok(());
         }
-        self.store.commit_merged(changes, extra_meta, self.now)?;
+        self.store
+            .commit_merged(changes, removals, extra_meta, self.now)?;
         Ok(())
     }
 
@@ -199,9 +234,16 @@ impl<'s> Merge<'s> {
     ) -> SyncResult<()> {
         self.store.observe_time(self.largest_seen);
         let changes = self.take_pending();
+        let removals = self.take_removals();
         self.store
-            .commit_advancing(changes, extra_meta, self.now, coverage_advance)?;
+            .commit_advancing(changes, removals, extra_meta, self.now, coverage_advance)?;
         Ok(())
+    }
+
+    fn take_removals(&mut self) -> Vec<RecordState> {
+        let mut removals: Vec<RecordState> = self.removals.drain().map(|(_, s)| s).collect();
+        removals.sort_by_key(|s| s.id);
+        removals
     }
 
     fn take_pending(&mut self) -> Vec<RecordChange> {
@@ -222,6 +264,16 @@ impl<'s> Merge<'s> {
                 )
             })
             .collect()
+    }
+}
+
+/// Counts what the gate's sweep dropped of one record.
+fn tally(report: &mut ImportReport, causes: &[Cause]) {
+    if causes.contains(&Cause::Forgotten) {
+        report.forgotten_dropped += 1;
+    }
+    if causes.iter().any(|c| matches!(c, Cause::Rule(_))) {
+        report.expired_dropped += 1;
     }
 }
 

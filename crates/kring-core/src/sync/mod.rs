@@ -164,6 +164,16 @@ pub struct ImportReport {
     pub refused_total: u64,
     /// Bundles not merged because their signer is not on the roster: waiting for approval.
     pub held: Vec<HeldBundle>,
+    /// Incoming records (or some of their values) dropped because they are about a forgotten
+    /// person (`kring forget`): an old bundle brings none of them back.
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub forgotten_dropped: u64,
+    /// Records this store held and swept out because a forget arrived in this import.
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub forgotten_purged: u64,
+    /// Incoming records removed or cleared because a retention rule's period had passed.
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub expired_dropped: u64,
 }
 
 /// One import that refused writes, as remembered in the store's refusal log (the last
@@ -699,7 +709,7 @@ impl Store {
             }
             files.push((path.clone(), header));
         }
-        let (gate, signers) = journal::gate_for(self, &files)?;
+        let (gate, signers) = journal::gate_for(self, &files, now)?;
         let mut accepted: Vec<PathBuf> = Vec::with_capacity(paths.len());
         for ((path, header), signer) in files.iter().zip(&signers) {
             if signer.is_some() {
@@ -773,7 +783,7 @@ impl Store {
         if dry_run {
             let files: Vec<(PathBuf, BundleHeader)> =
                 to_verify.iter().cloned().zip(headers).collect();
-            let (gate, signers) = journal::gate_for(self, &files)?;
+            let (gate, signers) = journal::gate_for(self, &files, now)?;
             let mut merge = Merge::new(self, now, gate, false);
             for ((path, header), signer) in files.iter().zip(&signers) {
                 if let Some(signer) = signer {
@@ -981,6 +991,8 @@ impl Store {
                 states.push(record);
             }
         }
+        // A backup from before a forget (or a retention rule) brings nothing of it back.
+        crate::protection::erasure::sweep_restored(self, &mut states, now)?;
         let count = states.len() as u64;
         for state in &states {
             if let Some(stamp) = state.max_stamp() {
@@ -989,6 +1001,8 @@ impl Store {
         }
         self.replace_all(states, extra_meta, now)?;
         self.renew_node_id()?;
+        // The backup carries no private contact note: they follow from the private meetings.
+        self.rebuild_private_contacts()?;
         Ok((count, safety))
     }
 
@@ -1074,7 +1088,7 @@ pub(crate) fn withdraw_narrowed(store: &Store, now: DateTime<Utc>) -> Result<(),
     })?;
     while !changes.is_empty() {
         let rest = changes.split_off(changes.len().min(4096));
-        store.commit_merged(changes, Vec::new(), now)?;
+        store.commit_merged(changes, Vec::new(), Vec::new(), now)?;
         changes = rest;
     }
     Ok(())

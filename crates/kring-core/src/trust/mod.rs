@@ -606,6 +606,24 @@ impl Store {
         Ok(out)
     }
 
+    /// Takes one held file off a pending member's list, once the file is gone (`kring compact`
+    /// drops held files that hold an erased person).
+    pub(crate) fn forget_held_file(&self, fingerprint: &str, file: &Path) -> StoreResult<()> {
+        let mut key = meta_key::PENDING_PREFIX.to_vec();
+        key.extend_from_slice(fingerprint.as_bytes());
+        let Some(bytes) = self.meta_get(&key)? else {
+            return Ok(());
+        };
+        let Ok(mut pending) = serde_json::from_slice::<PendingMember>(&bytes) else {
+            return Ok(());
+        };
+        pending.held_files.retain(|held| held != file);
+        self.meta_set(
+            &key,
+            &serde_json::to_vec(&pending).expect("pending serialises"),
+        )
+    }
+
     fn forget_pending(&self, fingerprint: &str) -> StoreResult<()> {
         let mut key = meta_key::PENDING_PREFIX.to_vec();
         key.extend_from_slice(fingerprint.as_bytes());

@@ -4,6 +4,9 @@
 //! | what | who may write it |
 //! | --- | --- |
 //! | goals, teams, partnerships, reviews, events, the roster (`member`) | managers |
+//! | purposes, retention rules, access requests (`crate::protection`) | managers |
+//! | forgets | managers, each field once (a forget never changes and is never deleted) |
+//! | a person's objection or restriction | any enrolled member marks it (its first write); managers change or lift it |
 //! | relationships, stakeholder ratings | the networker they belong to (their `networker`), and managers (an offboarding handover) |
 //! | interactions, notes, follow-ups | their author, and managers |
 //! | a networker's own card | that networker, and managers |
@@ -47,7 +50,11 @@ pub fn is_manager_kind(kind: &str) -> bool {
             | RecordKind::Partnership
             | RecordKind::PartnershipReview
             | RecordKind::Event
-            | RecordKind::Member)
+            | RecordKind::Member
+            | RecordKind::Purpose
+            | RecordKind::Forget
+            | RecordKind::AccessRequest
+            | RecordKind::RetentionRule)
     )
 }
 
@@ -126,6 +133,36 @@ pub fn may_write(
 ) -> Result<(), (&'static str, String)> {
     let manager = writer.role == Role::Manager;
     let is_owner = owner.is_some() && writer.networker == owner;
+    // A forget is a fact: written once by a manager, never changed, narrowed or deleted, so that
+    // every store keeps applying it (sets only grow: their elements are what it names).
+    if kind == RecordKind::Forget.as_str() {
+        if !manager {
+            return Err((
+                "managers_only",
+                "only a Manager of the Network erases a person for the organisation".into(),
+            ));
+        }
+        // A set's elements are judged without a "first write" (elements are added, not
+        // overwritten); what a forget once named stays named, see `protection::sweep`.
+        let is_set = crate::schema::field_of(kind, field).is_some_and(|f| f.set);
+        if field == envelope::DELETED || !(first_write || is_set) {
+            return Err((
+                "forget_is_final",
+                "a forget record is never changed or removed".into(),
+            ));
+        }
+        return Ok(());
+    }
+    // Anyone who hears a person object may mark it; lifting or changing it is a manager's call.
+    if kind == RecordKind::Restriction.as_str() && !manager {
+        if first_write && field != envelope::DELETED {
+            return Ok(());
+        }
+        return Err((
+            "managers_only",
+            "only a Manager of the Network changes or lifts an objection or restriction".into(),
+        ));
+    }
     if field == envelope::VISIBILITY {
         if is_owner || owner.is_none() || (manager && first_write) {
             return Ok(());
@@ -247,5 +284,46 @@ mod tests {
         assert!(may_write(&bert, "relationship", person, card(1), "strength", false).is_err());
         assert!(may_write(&bert, "relationship", person, card(3), "strength", false).is_ok());
         assert!(may_write(&bert, "future_kind", person, card(1), "anything", false).is_ok());
+    }
+
+    #[test]
+    fn a_forget_is_written_once_by_a_manager_and_never_changed_or_deleted() {
+        let an = entry(Role::Networker, 1);
+        let mia = entry(Role::Manager, 2);
+        let forget = RecordId(uuid::Uuid::from_u128(60));
+        assert!(may_write(&mia, "forget", forget, card(2), "subject", true).is_ok());
+        assert!(may_write(&mia, "forget", forget, card(2), "cards", false).is_ok());
+        assert_eq!(
+            may_write(&an, "forget", forget, None, "subject", true)
+                .unwrap_err()
+                .0,
+            "managers_only"
+        );
+        for (field, first) in [("reason", false), ("visibility", false), ("deleted", true)] {
+            assert_eq!(
+                may_write(&mia, "forget", forget, card(2), field, first)
+                    .unwrap_err()
+                    .0,
+                "forget_is_final",
+                "{field}"
+            );
+        }
+    }
+
+    #[test]
+    fn any_member_marks_an_objection_but_only_a_manager_lifts_it() {
+        let an = entry(Role::Networker, 1);
+        let mia = entry(Role::Manager, 2);
+        let mark = RecordId(uuid::Uuid::from_u128(61));
+        assert!(may_write(&an, "restriction", mark, card(1), "status", true).is_ok());
+        assert!(may_write(&an, "restriction", mark, card(1), "status", false).is_err());
+        assert!(may_write(&an, "restriction", mark, card(1), "deleted", true).is_err());
+        assert!(may_write(&mia, "restriction", mark, card(1), "status", false).is_ok());
+        assert_eq!(
+            may_write(&an, "purpose", mark, card(1), "name", true)
+                .unwrap_err()
+                .0,
+            "managers_only"
+        );
     }
 }
