@@ -9,7 +9,7 @@ if ! command -v cargo >/dev/null 2>&1; then
   if [ -x "$HOME/.cargo/bin/cargo" ]; then
     export PATH="$HOME/.cargo/bin:$PATH"
   else
-    echo "[setup] cargo is missing: install Rust 1.85 or newer (https://rustup.rs) and run again" >&2
+    echo "[setup] cargo is missing: install Rust 1.91 or newer (https://rustup.rs) and run again" >&2
     exit 1
   fi
 fi

@@ -719,6 +719,7 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
         &kring_core::demo::DemoOptions {
             seed: 7,
             cards: 200,
+            mark_as_demo: false,
         },
         t0(),
     )

@@ -747,8 +747,12 @@ fn a_card_relayed_by_a_colleague_is_neither_made_empty_nor_deletable_before_its_
         .create(&person("Jan Peeters"), Some(Visibility::Shared), t0())
         .unwrap();
     let master = world.export(&mia, t0() + Duration::minutes(1));
-    an.import_bundles(&[master.clone()], false, t0() + Duration::minutes(1))
-        .unwrap();
+    an.import_bundles(
+        std::slice::from_ref(&master),
+        false,
+        t0() + Duration::minutes(1),
+    )
+    .unwrap();
 
     // An's export relays nothing of Mia's: Bert gets no card at all, not an empty one.
     let relayed = plain_export(&mut world, &an, t0() + Duration::minutes(2));
