@@ -1,13 +1,11 @@
-//! Kring's desktop app: a Tauri shell around the web UI in `ui/`. The commands (`commands.rs`) are
-//! thin layers over kring-core, exactly like the command line's; `AppState` holds the one open
-//! store. TypeScript bindings for every command and type are generated from here by tauri-specta
-//! (`bindings()`), and a test keeps `ui/src/lib/bindings.ts` in step.
+//! Kring's desktop app: a Tauri shell around the web UI in `ui/`. Every command (`commands.rs`) is
+//! one line over the function of the same name in `kring_api::commands`; `AppState` holds the
+//! session over the one open store. TypeScript bindings for every command and type are generated
+//! from here by tauri-specta (`bindings()`), and a test keeps `ui/src/lib/bindings.ts` in step.
 
 mod commands;
-pub mod error;
 mod folder_sync;
 mod state;
-pub mod wire;
 
 use state::AppState;
 use tauri::Manager;
@@ -56,42 +54,42 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             approve_member,
             write_invitation,
             join_organisation,
-            manager::kpi_report,
-            manager::export_kpis,
-            manager::list_goals,
-            manager::create_goal,
-            manager::update_goal,
-            manager::link_to_goal,
-            manager::list_teams,
-            manager::create_team,
-            manager::update_team,
-            manager::set_team_member,
-            manager::look_after,
-            manager::list_partnerships,
-            manager::create_partnership,
-            manager::update_partnership,
-            manager::review_partnership,
-            manager::list_events,
-            manager::create_event,
-            manager::update_event,
-            manager::add_to_event,
-            manager::list_networkers,
-            manager::offboard,
-            manager::transparency_register,
-            manager::export_transparency,
-            network::network_map,
-            network::warm_introductions,
-            network::key_person_risk,
-            network::network_health,
-            network::graph_stats,
-            network::export_graph,
-            network::stakeholder_grid,
-            network::rate_stakeholder,
-            network::grid_themes,
-            network::save_map_image,
+            kpi_report,
+            export_kpis,
+            list_goals,
+            create_goal,
+            update_goal,
+            link_to_goal,
+            list_teams,
+            create_team,
+            update_team,
+            set_team_member,
+            look_after,
+            list_partnerships,
+            create_partnership,
+            update_partnership,
+            review_partnership,
+            list_events,
+            create_event,
+            update_event,
+            add_to_event,
+            list_networkers,
+            offboard,
+            transparency_register,
+            export_transparency,
+            network_map,
+            warm_introductions,
+            key_person_risk,
+            network_health,
+            graph_stats,
+            export_graph,
+            stakeholder_grid,
+            rate_stakeholder,
+            grid_themes,
+            save_map_image,
         ])
         .events(tauri_specta::collect_events![
-            wire::ImportProgress,
+            folder_sync::ImportProgress,
             folder_sync::SyncFinished
         ])
         // Counts and sizes stay far below 2^53.
@@ -129,8 +127,8 @@ pub fn run() {
             let path = kring_core::files::default_store_path()
                 .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("store")))
                 .ok_or("no data folder for the store: set KRING_STORE")?;
-            app.manage(AppState::open(&path));
-            app.manage(folder_sync::PassLock::new());
+            let events = folder_sync::WindowEvents(app.handle().clone());
+            app.manage(AppState::open(&path, Box::new(events)));
             folder_sync::start_schedule(app.handle().clone());
             Ok(())
         })

@@ -8,30 +8,44 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
+	/**  Who owns the store, where it is, how big it is. */
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
+	/**  Sets the store up for its owner, with a demo network of `demo_cards` cards if asked. */
 	firstRun: (name: string, email: string, role: string, demoCards: number | null) => typedError<AppStatus, AppError>(__TAURI_INVOKE("first_run", { name, email, role, demoCards })),
+	/**  Fills the store with a demo network of about `cards` cards. */
 	loadDemo: (cards: number) => typedError<DemoSummary, AppError>(__TAURI_INVOKE("load_demo", { cards })),
 	queryCards: (query: CardQuery) => typedError<CardPage, AppError>(__TAURI_INVOKE("query_cards", { query })),
 	cardFacets: () => typedError<CardFacets, AppError>(__TAURI_INVOKE("card_facets")),
 	cardDetail: (id: string) => typedError<CardDetail, AppError>(__TAURI_INVOKE("card_detail", { id })),
+	/**
+	 *  Saves the person form: a new person, or the fields of an existing one. Naming an
+	 *  organisation makes it the person's current employer (`Store::affiliate_now`).
+	 */
 	savePerson: (id: string | null, person: PersonInput) => typedError<string, AppError>(__TAURI_INVOKE("save_person", { id, person })),
 	saveOrganisation: (id: string | null, organisation: OrganisationInput) => typedError<string, AppError>(__TAURI_INVOKE("save_organisation", { id, organisation })),
 	deleteCard: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_card", { id })),
+	/**  This networker's relationship with a stakeholder; answers it as the card shows it. */
 	relate: (stakeholder: string, relationship: RelateInput) => typedError<RelationshipView, AppError>(__TAURI_INVOKE("relate", { stakeholder, relationship })),
 	logInteraction: (interaction: LogInput) => typedError<Logged, AppError>(__TAURI_INVOKE("log_interaction", { interaction })),
 	addNote: (about: string, text: string, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("add_note", { about, text, visibility })),
 	addAffiliation: (person: string, organisation: string, title: string | null, from: string | null, to: string | null) => typedError<string, AppError>(__TAURI_INVOKE("add_affiliation", { person, organisation, title, from, to })),
 	addLink: (from: string, to: string, kind: string) => typedError<string, AppError>(__TAURI_INVOKE("add_link", { from, to, kind })),
 	setFollowUpDone: (id: string, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_follow_up_done", { id, done })),
+	/**  The Today screen: `Store::today` on the user's date, as `kring today` prints it. */
 	today: () => typedError<Today, AppError>(__TAURI_INVOKE("today")),
+	/**  What an export would carry; nothing is written (`path` empty). */
 	exportPreview: (full: boolean) => typedError<ExportReport, AppError>(__TAURI_INVOKE("export_preview", { full })),
 	exportBundle: (path: string, full: boolean) => typedError<ExportReport, AppError>(__TAURI_INVOKE("export_bundle", { path, full })),
+	/**  What importing these bundles would change (a dry run). */
 	importPreview: (paths: string[]) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_preview", { paths })),
+	/**  Imports bundles, all or none, announcing progress a few times a second. */
 	importBundles: (paths: string[]) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_bundles", { paths })),
 	listConflicts: () => typedError<RecordConflicts[], AppError>(__TAURI_INVOKE("list_conflicts")),
 	resolveConflict: (id: string, field: string, resolution: ResolutionInput) => typedError<null, AppError>(__TAURI_INVOKE("resolve_conflict", { id, field, resolution })),
 	listDuplicates: () => typedError<DuplicatePair[], AppError>(__TAURI_INVOKE("list_duplicates")),
+	/**  Two cards are one person or organisation. */
 	sameAs: (a: string, b: string) => typedError<null, AppError>(__TAURI_INVOKE("same_as", { a, b })),
+	/**  Two cards are not one (undoes `same_as`). */
 	notSame: (a: string, b: string) => typedError<null, AppError>(__TAURI_INVOKE("not_same", { a, b })),
 	saveSettings: (settings: Settings) => typedError<null, AppError>(__TAURI_INVOKE("save_settings", { settings })),
 	saveIdentity: (name: string, email: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("save_identity", { name, email })),
@@ -39,10 +53,15 @@ export const commands = {
 	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
 	restoreBackup: (path: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("restore_backup", { path })),
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
+	/**  People and organisations as vCard 4.0; answers how many cards were written. */
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
+	/**  Follow-ups as iCalendar to-dos; answers how many were written. */
 	exportCalendar: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_calendar", { path })),
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
-	/**  A pass through the sync folder now; `None` when no folder is set. */
+	/**
+	 *  A pass through the sync folder now; `None` when no folder is set. Announces the folder's
+	 *  state when done.
+	 */
 	syncNow: () => typedError<SyncReport | null, AppError>(__TAURI_INVOKE("sync_now")),
 	/**  Who belongs to the organisation: the roster, the stores waiting for approval, and this one. */
 	listMembers: () => typedError<Members, AppError>(__TAURI_INVOKE("list_members")),
@@ -99,7 +118,10 @@ export const commands = {
 	transparencyRegister: (from: string, to: string) => typedError<TransparencyRegister, AppError>(__TAURI_INVOKE("transparency_register", { from, to })),
 	/**  Writes the register as CSV (`.csv`) or HTML (anything else). */
 	exportTransparency: (from: string, to: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_transparency", { from, to, path })),
-	/**  The map: the `limit` most central nodes (5,000 when 0) and the ties among them, plus `include`. */
+	/**
+	 *  The map: the `limit` most central nodes (5,000 when 0) and the ties among them, plus
+	 *  `include` (`MapData::most_central`).
+	 */
 	networkMap: (limit: number, include: string[]) => typedError<MapData, AppError>(__TAURI_INVOKE("network_map", { limit, include })),
 	/**  Up to `alternatives` warm introductions from a networker (`me` for the owner) to a stakeholder. */
 	warmIntroductions: (from: string, to: string, alternatives: number) => typedError<IntroPath[], AppError>(__TAURI_INVOKE("warm_introductions", { from, to, alternatives })),
@@ -1392,13 +1414,16 @@ export type TeamView = {
 	stakeholders: TeamStakeholderView[],
 };
 
-/**  The Today screen. */
+/**  What to act on today. */
 export type Today = {
 	/**  Open follow-ups due today or earlier, earliest first. */
 	due: FollowUpView[],
 	/**  Open follow-ups due in the next 14 days. */
 	upcoming: FollowUpView[],
-	/**  Relationships whose cadence has run out, coldest first (at most 100). */
+	/**
+	 *  Relationships whose cadence has run out, coldest first (at most 100): a networker's own,
+	 *  or, for a manager, everyone's.
+	 */
 	going_cold: RelationshipView[],
 	going_cold_total: number,
 	/**  Partnership reviews due within 14 days or overdue, most overdue first. */

@@ -787,13 +787,7 @@ impl Store {
             ..NewRecord::new(id, person)
         }];
         if let Some(organisation) = organisation {
-            let affiliation = Affiliation {
-                person: id,
-                organisation,
-                title: title.map(str::to_owned),
-                from: Some(now.date_naive()),
-                to: None,
-            };
+            let affiliation = Affiliation::starting(id, organisation, title, now.date_naive());
             let affiliation_id = RecordId::new_v7(now.timestamp_millis() as u64 + 1);
             batch.push(NewRecord {
                 visibility,
@@ -802,6 +796,30 @@ impl Store {
         }
         self.create_many(batch, now)?;
         Ok(id)
+    }
+
+    /// The affiliation a person form implies: naming an organisation on a person's card makes it
+    /// their current employer from today (with `title`), unless it already is one of their
+    /// current organisations (on any card of the person's identity group). Answers the new
+    /// affiliation's id, or `None` when nothing was written. A past affiliation there does not
+    /// count: the person has come back.
+    pub fn affiliate_now(
+        &self,
+        person: RecordId,
+        organisation: RecordId,
+        title: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<RecordId>> {
+        let already = self
+            .card_detail(person, now)?
+            .affiliations
+            .iter()
+            .any(|a| a.current && a.organisation == organisation);
+        if already {
+            return Ok(None);
+        }
+        let affiliation = Affiliation::starting(person, organisation, title, now.date_naive());
+        self.create(&affiliation, None, now).map(Some)
     }
 }
 

@@ -1,7 +1,6 @@
 //! Wire types that exist only at the IPC boundary: what forms send and what screens ask for.
 //! Everything else crosses as kring-core's own types.
 
-use kring_core::store::views::{FollowUpView, RelationshipView};
 use kring_core::store::{Profile, Settings};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -98,26 +97,7 @@ pub enum ResolutionInput {
     Value(String),
 }
 
-/// The Today screen.
-#[derive(Clone, Debug, Serialize, specta::Type)]
-pub struct Today {
-    /// Open follow-ups due today or earlier, earliest first.
-    pub due: Vec<FollowUpView>,
-    /// Open follow-ups due in the next 14 days.
-    pub upcoming: Vec<FollowUpView>,
-    /// Relationships whose cadence has run out, coldest first (at most 100).
-    pub going_cold: Vec<RelationshipView>,
-    pub going_cold_total: u32,
-    /// Partnership reviews due within 14 days or overdue, most overdue first.
-    pub reviews_due: Vec<kring_core::manager::ReviewReminder>,
-}
-
-/// Progress of a running import, sent as the `import-progress` event.
-#[derive(Clone, Debug, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct ImportProgress {
-    pub done: u64,
-    pub total: u64,
-}
+pub use kring_core::today::Today;
 
 /// The manager's own pick in the handover: this stakeholder goes to this colleague.
 #[derive(Clone, Debug, Deserialize, specta::Type)]
