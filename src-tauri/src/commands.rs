@@ -10,7 +10,7 @@ use kring_core::browse::{CardFacets, CardPage, CardQuery};
 use kring_core::contacts::ContactImportReport;
 use kring_core::demo::DemoSummary;
 use kring_core::graph::risk::KeyPersonRisk;
-use kring_core::graph::{GraphStats, IntroPath, MapData, NetworkHealth};
+use kring_core::graph::{ExportFormat, GraphStats, IntroPath, MapData, NetworkHealth};
 use kring_core::identity_groups::DuplicatePair;
 use kring_core::manager::kpi::KpiReport;
 use kring_core::manager::offboard::{HandoverPlan, NetworkerSummary};
@@ -19,6 +19,7 @@ use kring_core::manager::transparency::TransparencyRegister;
 use kring_core::manager::{
     EventView, GoalView, GridTheme, PartnershipView, StakeholderGrid, TeamView,
 };
+use kring_core::model::{RecordId, Role, Visibility};
 use kring_core::store::views::{CardDetail, Logged, RelationshipView};
 use kring_core::store::Settings;
 use kring_core::sync::conflicts::RecordConflicts;
@@ -41,7 +42,7 @@ pub async fn first_run(
     state: State<'_, AppState>,
     name: String,
     email: String,
-    role: String,
+    role: Role,
     demo_cards: Option<u32>,
 ) -> AppResult<AppStatus> {
     state
@@ -70,7 +71,7 @@ pub async fn card_facets(state: State<'_, AppState>) -> AppResult<CardFacets> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn card_detail(state: State<'_, AppState>, id: String) -> AppResult<CardDetail> {
+pub async fn card_detail(state: State<'_, AppState>, id: RecordId) -> AppResult<CardDetail> {
     state.run(move |s| commands::card_detail(s, id)).await
 }
 
@@ -80,9 +81,9 @@ pub async fn card_detail(state: State<'_, AppState>, id: String) -> AppResult<Ca
 #[specta::specta]
 pub async fn save_person(
     state: State<'_, AppState>,
-    id: Option<String>,
+    id: Option<RecordId>,
     person: PersonInput,
-) -> AppResult<String> {
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::save_person(s, id, person))
         .await
@@ -92,9 +93,9 @@ pub async fn save_person(
 #[specta::specta]
 pub async fn save_organisation(
     state: State<'_, AppState>,
-    id: Option<String>,
+    id: Option<RecordId>,
     organisation: OrganisationInput,
-) -> AppResult<String> {
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::save_organisation(s, id, organisation))
         .await
@@ -102,7 +103,7 @@ pub async fn save_organisation(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_card(state: State<'_, AppState>, id: String) -> AppResult<()> {
+pub async fn delete_card(state: State<'_, AppState>, id: RecordId) -> AppResult<()> {
     state.run(move |s| commands::delete_card(s, id)).await
 }
 
@@ -111,7 +112,7 @@ pub async fn delete_card(state: State<'_, AppState>, id: String) -> AppResult<()
 #[specta::specta]
 pub async fn relate(
     state: State<'_, AppState>,
-    stakeholder: String,
+    stakeholder: RecordId,
     relationship: RelateInput,
 ) -> AppResult<RelationshipView> {
     state
@@ -134,10 +135,10 @@ pub async fn log_interaction(
 #[specta::specta]
 pub async fn add_note(
     state: State<'_, AppState>,
-    about: String,
+    about: RecordId,
     text: String,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::add_note(s, about, text, visibility))
         .await
@@ -147,12 +148,12 @@ pub async fn add_note(
 #[specta::specta]
 pub async fn add_affiliation(
     state: State<'_, AppState>,
-    person: String,
-    organisation: String,
+    person: RecordId,
+    organisation: RecordId,
     title: Option<String>,
     from: Option<String>,
     to: Option<String>,
-) -> AppResult<String> {
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::add_affiliation(s, person, organisation, title, from, to))
         .await
@@ -162,10 +163,10 @@ pub async fn add_affiliation(
 #[specta::specta]
 pub async fn add_link(
     state: State<'_, AppState>,
-    from: String,
-    to: String,
+    from: RecordId,
+    to: RecordId,
     kind: String,
-) -> AppResult<String> {
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::add_link(s, from, to, kind))
         .await
@@ -175,7 +176,7 @@ pub async fn add_link(
 #[specta::specta]
 pub async fn set_follow_up_done(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     done: bool,
 ) -> AppResult<()> {
     state
@@ -239,7 +240,7 @@ pub async fn list_conflicts(state: State<'_, AppState>) -> AppResult<Vec<RecordC
 #[specta::specta]
 pub async fn resolve_conflict(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     field: String,
     resolution: ResolutionInput,
 ) -> AppResult<()> {
@@ -257,14 +258,14 @@ pub async fn list_duplicates(state: State<'_, AppState>) -> AppResult<Vec<Duplic
 /// Two cards are one person or organisation.
 #[tauri::command]
 #[specta::specta]
-pub async fn same_as(state: State<'_, AppState>, a: String, b: String) -> AppResult<()> {
+pub async fn same_as(state: State<'_, AppState>, a: RecordId, b: RecordId) -> AppResult<()> {
     state.run(move |s| commands::same_as(s, a, b)).await
 }
 
 /// Two cards are not one (undoes `same_as`).
 #[tauri::command]
 #[specta::specta]
-pub async fn not_same(state: State<'_, AppState>, a: String, b: String) -> AppResult<()> {
+pub async fn not_same(state: State<'_, AppState>, a: RecordId, b: RecordId) -> AppResult<()> {
     state.run(move |s| commands::not_same(s, a, b)).await
 }
 
@@ -419,8 +420,8 @@ pub async fn list_goals(state: State<'_, AppState>) -> AppResult<Vec<GoalView>> 
 pub async fn create_goal(
     state: State<'_, AppState>,
     goal: Goal,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::manager::create_goal(s, goal, visibility))
         .await
@@ -432,7 +433,7 @@ pub async fn create_goal(
 #[specta::specta]
 pub async fn update_goal(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     base: Goal,
     goal: Goal,
 ) -> AppResult<GoalView> {
@@ -446,8 +447,8 @@ pub async fn update_goal(
 #[specta::specta]
 pub async fn link_to_goal(
     state: State<'_, AppState>,
-    goal: String,
-    targets: Vec<String>,
+    goal: RecordId,
+    targets: Vec<RecordId>,
     link: bool,
 ) -> AppResult<()> {
     state
@@ -466,8 +467,8 @@ pub async fn list_teams(state: State<'_, AppState>) -> AppResult<Vec<TeamView>> 
 pub async fn create_team(
     state: State<'_, AppState>,
     team: Team,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::manager::create_team(s, team, visibility))
         .await
@@ -478,7 +479,7 @@ pub async fn create_team(
 #[specta::specta]
 pub async fn update_team(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     base: Team,
     team: Team,
 ) -> AppResult<TeamView> {
@@ -492,8 +493,8 @@ pub async fn update_team(
 #[specta::specta]
 pub async fn set_team_member(
     state: State<'_, AppState>,
-    team: String,
-    networker: String,
+    team: RecordId,
+    networker: RecordId,
     role: Option<TeamRole>,
 ) -> AppResult<()> {
     state
@@ -506,9 +507,9 @@ pub async fn set_team_member(
 #[specta::specta]
 pub async fn look_after(
     state: State<'_, AppState>,
-    team: String,
-    stakeholder: String,
-    accountable: Option<String>,
+    team: RecordId,
+    stakeholder: RecordId,
+    accountable: Option<RecordId>,
     remove: bool,
 ) -> AppResult<()> {
     state
@@ -527,8 +528,8 @@ pub async fn list_partnerships(state: State<'_, AppState>) -> AppResult<Vec<Part
 pub async fn create_partnership(
     state: State<'_, AppState>,
     partnership: Partnership,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::manager::create_partnership(s, partnership, visibility))
         .await
@@ -541,7 +542,7 @@ pub async fn create_partnership(
 #[specta::specta]
 pub async fn update_partnership(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     base: Partnership,
     partnership: Partnership,
 ) -> AppResult<PartnershipView> {
@@ -572,8 +573,8 @@ pub async fn list_events(state: State<'_, AppState>) -> AppResult<Vec<EventView>
 pub async fn create_event(
     state: State<'_, AppState>,
     event: Event,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     state
         .run(move |s| commands::manager::create_event(s, event, visibility))
         .await
@@ -585,7 +586,7 @@ pub async fn create_event(
 #[specta::specta]
 pub async fn update_event(
     state: State<'_, AppState>,
-    id: String,
+    id: RecordId,
     base: Event,
     event: Event,
 ) -> AppResult<EventView> {
@@ -598,9 +599,9 @@ pub async fn update_event(
 #[specta::specta]
 pub async fn add_to_event(
     state: State<'_, AppState>,
-    event: String,
-    invited: Vec<String>,
-    attending: Vec<String>,
+    event: RecordId,
+    invited: Vec<RecordId>,
+    attending: Vec<RecordId>,
 ) -> AppResult<()> {
     state
         .run(move |s| commands::manager::add_to_event(s, event, invited, attending))
@@ -620,8 +621,8 @@ pub async fn list_networkers(state: State<'_, AppState>) -> AppResult<Vec<Networ
 #[specta::specta]
 pub async fn offboard(
     state: State<'_, AppState>,
-    networker: String,
-    successors: Vec<String>,
+    networker: RecordId,
+    successors: Vec<RecordId>,
     picks: Vec<HandoverPick>,
     dry_run: bool,
 ) -> AppResult<HandoverPlan> {
@@ -663,7 +664,7 @@ pub async fn export_transparency(
 pub async fn network_map(
     state: State<'_, AppState>,
     limit: u32,
-    include: Vec<String>,
+    include: Vec<RecordId>,
 ) -> AppResult<MapData> {
     state
         .run(move |s| commands::network::network_map(s, limit, include))
@@ -676,7 +677,7 @@ pub async fn network_map(
 pub async fn warm_introductions(
     state: State<'_, AppState>,
     from: String,
-    to: String,
+    to: RecordId,
     alternatives: u32,
 ) -> AppResult<Vec<IntroPath>> {
     state
@@ -708,12 +709,12 @@ pub async fn graph_stats(state: State<'_, AppState>) -> AppResult<GraphStats> {
     state.run(commands::network::graph_stats).await
 }
 
-/// Writes the graph as `graphml`, `gexf` (dynamic, for Gephi) or `json`; returns the bytes written.
+/// Writes the graph as GraphML, GEXF (dynamic, for Gephi) or JSON; returns the bytes written.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_graph(
     state: State<'_, AppState>,
-    format: String,
+    format: ExportFormat,
     path: String,
 ) -> AppResult<u32> {
     state
@@ -739,7 +740,7 @@ pub async fn stakeholder_grid(
 pub async fn rate_stakeholder(
     state: State<'_, AppState>,
     theme: String,
-    stakeholder: String,
+    stakeholder: RecordId,
     power: u8,
     interest: u8,
     note: Option<String>,

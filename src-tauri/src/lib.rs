@@ -107,7 +107,20 @@ pub fn typescript_bindings() -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
     let _ = std::fs::remove_dir_all(&folder);
-    text
+    branded_ids(&text?)
+}
+
+/// Ids cross IPC as strings, but TypeScript sees a branded type: a string the UI made up (a
+/// name, a select's value) is not an id until it says so, so passing one where an id is wanted
+/// fails `svelte-check`. specta writes `RecordId` as a plain alias of `string`; this makes it the
+/// brand.
+fn branded_ids(bindings: &str) -> Result<String, String> {
+    const PLAIN: &str = "export type RecordId = string;";
+    const BRANDED: &str = "export type RecordId = string & { readonly __brand: \"RecordId\" };";
+    if !bindings.contains(PLAIN) {
+        return Err(format!("the generated bindings no longer hold `{PLAIN}`"));
+    }
+    Ok(bindings.replace(PLAIN, BRANDED))
 }
 
 fn tempfile_folder() -> Result<std::path::PathBuf, String> {

@@ -28,7 +28,7 @@ impl AppState {
         let session = self.session.clone()?;
         tauri::async_runtime::spawn_blocking(move || command(&session))
             .await
-            .map_err(|e| AppError::new("internal", format!("The operation stopped: {e}")))?
+            .map_err(|e| AppError::failed(format!("The operation stopped: {e}")))?
     }
 
     /// Runs a command on this thread (when the app quits and no runtime is left to wait on).

@@ -15,6 +15,7 @@ import {
 import { createMock } from '../src/lib/mock';
 import Insights from '../src/screens/Insights.svelte';
 import Offboarding from '../src/screens/Offboarding.svelte';
+import { id } from './ids';
 
 let backend: ReturnType<typeof createMock>;
 
@@ -232,7 +233,11 @@ describe('Insights', () => {
     override({
       graphStats: async () => ({
         status: 'error',
-        error: { code: 'in_use', message: 'The store is in use by another Kring.', field: null },
+        error: {
+          code: 'store_unavailable',
+          message: 'The store is in use by another Kring.',
+          field: null,
+        },
       }),
     });
     app.changed();
@@ -271,7 +276,7 @@ describe('insights arithmetic', () => {
     unreached: 3,
     networkers: [
       {
-        id: 'a',
+        id: id('a'),
         name: 'Ann',
         unit: null,
         reaches: 5,
@@ -280,7 +285,7 @@ describe('insights arithmetic', () => {
         at_risk: [],
       },
       {
-        id: 'b',
+        id: id('b'),
         name: 'Bob',
         unit: null,
         reaches: 4,
@@ -289,7 +294,7 @@ describe('insights arithmetic', () => {
         at_risk: [],
       },
       {
-        id: 'c',
+        id: id('c'),
         name: 'Cas',
         unit: null,
         reaches: 2,

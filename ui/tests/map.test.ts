@@ -18,11 +18,12 @@ import {
   unpremultiplied,
 } from '../src/lib/map';
 import { createMock } from '../src/lib/mock';
+import { id } from './ids';
 
-function node(id: string, kind: MapNode['kind'], extra: Partial<MapNode> = {}): MapNode {
+function node(name: string, kind: MapNode['kind'], extra: Partial<MapNode> = {}): MapNode {
   return {
-    id,
-    name: id,
+    id: id(name),
+    name,
     kind,
     unit: null,
     sector: null,
@@ -41,8 +42,8 @@ function node(id: string, kind: MapNode['kind'], extra: Partial<MapNode> = {}): 
 
 function edge(source: string, target: string, extra: Partial<MapEdge> = {}): MapEdge {
   return {
-    source,
-    target,
+    source: id(source),
+    target: id(target),
     weight: 0.5,
     kinds: ['link'],
     strength: null,
@@ -200,11 +201,11 @@ describe('SVG export', () => {
 
 describe('stakeholder grid geometry', () => {
   const s = (ratings: [number, number][]): GridStakeholder => ({
-    stakeholder: { id: 'x', name: 'X' },
+    stakeholder: { id: id('x'), name: 'X' },
     kind: 'organisation',
     ratings: ratings.map(([power, interest], i) => ({
-      id: String(i),
-      networker: { id: `n${i}`, name: `N${i}` },
+      id: id(String(i)),
+      networker: { id: id(`n${i}`), name: `N${i}` },
       power,
       interest,
       note: null,

@@ -136,10 +136,7 @@ impl Session {
         let cards = self.cards()?;
         match cards.as_ref() {
             Some(list) => read(list),
-            None => Err(AppError::new(
-                "internal",
-                "The card list could not be built.",
-            )),
+            None => Err(AppError::failed("The card list could not be built.")),
         }
     }
 

@@ -3,9 +3,11 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use kring_api::commands::{self, network};
+use kring_api::error::ErrorCode;
 use kring_api::wire::{OrganisationInput, PersonInput};
 use kring_api::{Clock, Quiet, Session};
 use kring_core::browse::CardQuery;
+use kring_core::model::{RecordId, Role};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
@@ -20,18 +22,18 @@ fn session(dir: &tempfile::TempDir) -> Session {
     .unwrap()
 }
 
-fn set_up(session: &Session, role: &str) {
+fn set_up(session: &Session, role: Role) {
     commands::first_run(
         session,
         "An Peeters".into(),
         "an@antwerpen.be".into(),
-        role.into(),
+        role,
         None,
     )
     .unwrap();
 }
 
-fn organisation(session: &Session, name: &str) -> String {
+fn organisation(session: &Session, name: &str) -> RecordId {
     let input = OrganisationInput {
         name: name.into(),
         ..OrganisationInput::default()
@@ -43,36 +45,36 @@ fn organisation(session: &Session, name: &str) -> String {
 fn naming_an_organisation_on_the_person_form_adds_one_current_affiliation() {
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
-    set_up(&session, "networker");
+    set_up(&session, Role::Networker);
     let port = organisation(&session, "Port of Antwerp-Bruges");
     let form = PersonInput {
         display_name: "Jan Peeters".into(),
-        organisation: Some(port.clone()),
+        organisation: Some(port),
         organisation_title: Some("Havenkapitein".into()),
         ..PersonInput::default()
     };
     let jan = commands::save_person(&session, None, form.clone()).unwrap();
     // Saving the form again with the same organisation adds nothing.
-    commands::save_person(&session, Some(jan.clone()), form).unwrap();
-    let detail = commands::card_detail(&session, jan.clone()).unwrap();
+    commands::save_person(&session, Some(jan), form).unwrap();
+    let detail = commands::card_detail(&session, jan).unwrap();
     let current: Vec<_> = detail.affiliations.iter().filter(|a| a.current).collect();
     assert_eq!(current.len(), 1, "one current affiliation: {current:?}");
-    assert_eq!(current[0].organisation.to_string(), port);
+    assert_eq!(current[0].organisation, port);
     assert_eq!(current[0].title.as_deref(), Some("Havenkapitein"));
 
     // Another organisation later: a second current one, from today.
     let vito = organisation(&session, "VITO");
     let form = PersonInput {
         display_name: "Jan Peeters".into(),
-        organisation: Some(vito.clone()),
+        organisation: Some(vito),
         ..PersonInput::default()
     };
-    commands::save_person(&session, Some(jan.clone()), form).unwrap();
+    commands::save_person(&session, Some(jan), form).unwrap();
     let detail = commands::card_detail(&session, jan).unwrap();
     let vito_affiliation = detail
         .affiliations
         .iter()
-        .find(|a| a.organisation.to_string() == vito)
+        .find(|a| a.organisation == vito)
         .expect("an affiliation at VITO");
     assert_eq!(vito_affiliation.from, Some(now().date_naive()));
 }
@@ -81,7 +83,7 @@ fn naming_an_organisation_on_the_person_form_adds_one_current_affiliation() {
 fn the_today_command_answers_what_the_store_says_for_today() {
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
-    set_up(&session, "manager");
+    set_up(&session, Role::Manager);
     commands::load_demo(&session, 200).unwrap();
     let answer = serde_json::to_value(commands::today(&session).unwrap()).unwrap();
     let store =
@@ -94,29 +96,16 @@ fn the_today_command_answers_what_the_store_says_for_today() {
 }
 
 #[test]
-fn a_bad_role_or_email_is_refused_next_to_its_field_and_changes_nothing() {
+fn a_missing_name_or_a_bad_email_is_refused_next_to_its_field_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
-    let refused = commands::first_run(
-        &session,
-        "An".into(),
-        "an@antwerpen.be".into(),
-        "boss".into(),
-        None,
-    )
-    .unwrap_err();
-    assert_eq!(
-        (refused.code.as_str(), refused.field.as_deref()),
-        ("invalid", Some("role"))
-    );
-    let refused = commands::first_run(
-        &session,
-        "An".into(),
-        "an@".into(),
-        "networker".into(),
-        None,
-    )
-    .unwrap_err();
+    let first_run = |name: &str, email: &str| {
+        commands::first_run(&session, name.into(), email.into(), Role::Networker, None).unwrap_err()
+    };
+    let refused = first_run("  ", "an@antwerpen.be");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+    assert_eq!(refused.field.as_deref(), Some("name"));
+    let refused = first_run("An", "an@");
     assert_eq!(refused.field.as_deref(), Some("email"));
     assert!(
         refused.message.contains("'an@' is not an email address"),
@@ -127,15 +116,26 @@ fn a_bad_role_or_email_is_refused_next_to_its_field_and_changes_nothing() {
 }
 
 #[test]
+fn a_card_that_is_gone_answers_not_found_so_the_screen_stops_showing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    let vito = organisation(&session, "VITO");
+    commands::delete_card(&session, vito).unwrap();
+    let gone = commands::card_detail(&session, vito).unwrap_err();
+    assert_eq!(gone.code, ErrorCode::NotFound, "{}", gone.message);
+}
+
+#[test]
 fn the_map_of_a_large_network_draws_the_most_central_nodes_and_the_ones_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
-    set_up(&session, "manager");
+    set_up(&session, Role::Manager);
     commands::load_demo(&session, 300).unwrap();
     let whole = network::network_map(&session, 0, Vec::new()).unwrap();
     assert!(whole.nodes.len() > 50, "{} nodes", whole.nodes.len());
-    let least = whole.nodes.last().unwrap().id.to_string();
-    let top = network::network_map(&session, 10, vec![least.clone()]).unwrap();
+    let least = whole.nodes.last().unwrap().id;
+    let top = network::network_map(&session, 10, vec![least]).unwrap();
     assert_eq!(
         top.nodes.len(),
         11,
@@ -145,14 +145,14 @@ fn the_map_of_a_large_network_draws_the_most_central_nodes_and_the_ones_asked_fo
         top.nodes[..10].iter().map(|n| n.id).collect::<Vec<_>>(),
         whole.nodes[..10].iter().map(|n| n.id).collect::<Vec<_>>()
     );
-    assert_eq!(top.nodes[10].id.to_string(), least);
+    assert_eq!(top.nodes[10].id, least);
 }
 
 #[test]
 fn a_saved_organisation_is_in_the_card_list_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
-    set_up(&session, "networker");
+    set_up(&session, Role::Networker);
     organisation(&session, "VITO");
     let page = commands::query_cards(
         &session,

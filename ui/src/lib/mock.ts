@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-nocheck: the hand-written mock backend is replaced by the real core (golden answers and the dev bridge) in the next commit.
 // An in-memory Kring for the browser preview (`npm run dev` outside Tauri) and for screenshots:
 // a fictional network around a Flemish city, generated deterministically, with every command the
 // UI calls. Never loaded inside the Tauri shell.

@@ -6,7 +6,7 @@
 //! the second body what the user saved. kring-core writes only the fields that differ between
 //! the two, onto what the store holds now, so a sync that landed while the form was open is kept.
 
-use super::{date, file_path, id, optional, write_text};
+use super::{date, file_path, write_text};
 use crate::error::AppResult;
 use crate::session::Session;
 use crate::wire::HandoverPick;
@@ -17,10 +17,6 @@ use kring_core::manager::transparency::TransparencyRegister;
 use kring_core::manager::{EventView, GoalView, PartnershipView, TeamView};
 use kring_core::model::{RecordId, Visibility};
 use kring_core::store::Store;
-
-fn ids(texts: &[String]) -> AppResult<Vec<RecordId>> {
-    texts.iter().map(|t| id(t)).collect()
-}
 
 fn organisation_name(store: &Store) -> AppResult<String> {
     Ok(format!(
@@ -33,15 +29,14 @@ fn organisation_name(store: &Store) -> AppResult<String> {
 /// record's id.
 fn create_record(
     session: &Session,
-    visibility: Option<String>,
+    visibility: Option<Visibility>,
     create: impl FnOnce(
         &Store,
         Option<Visibility>,
         chrono::DateTime<chrono::Utc>,
     ) -> kring_core::store::StoreResult<RecordId>,
-) -> AppResult<String> {
-    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
-    Ok(create(&session.store, visibility, session.now())?.to_string())
+) -> AppResult<RecordId> {
+    Ok(create(&session.store, visibility, session.now())?)
 }
 
 pub fn kpi_report(session: &Session, months: u32) -> AppResult<KpiReport> {
@@ -75,7 +70,11 @@ pub fn list_goals(session: &Session) -> AppResult<Vec<GoalView>> {
     Ok(session.store.goal_views(session.now())?)
 }
 
-pub fn create_goal(session: &Session, goal: Goal, visibility: Option<String>) -> AppResult<String> {
+pub fn create_goal(
+    session: &Session,
+    goal: Goal,
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     create_record(session, visibility, move |store, visibility, now| {
         store.create_goal(&goal, visibility, now)
     })
@@ -83,8 +82,7 @@ pub fn create_goal(session: &Session, goal: Goal, visibility: Option<String>) ->
 
 /// Saves an edited goal (status active / achieved / dropped, description, vision, until,
 /// priority stakeholders …) and answers its view.
-pub fn update_goal(session: &Session, id: String, base: Goal, goal: Goal) -> AppResult<GoalView> {
-    let id = super::id(&id)?;
+pub fn update_goal(session: &Session, id: RecordId, base: Goal, goal: Goal) -> AppResult<GoalView> {
     let now = session.now();
     session.store.edit_goal(id, &base, &goal, now)?;
     Ok(session.store.goal_view(id, now)?)
@@ -93,11 +91,10 @@ pub fn update_goal(session: &Session, id: String, base: Goal, goal: Goal) -> App
 /// Links (or, with `link` false, unlinks) stakeholders, relationships, interactions or events.
 pub fn link_to_goal(
     session: &Session,
-    goal: String,
-    targets: Vec<String>,
+    goal: RecordId,
+    targets: Vec<RecordId>,
     link: bool,
 ) -> AppResult<()> {
-    let (goal, targets) = (id(&goal)?, ids(&targets)?);
     Ok(session
         .store
         .link_to_goal(goal, &targets, link, session.now())?)
@@ -107,15 +104,18 @@ pub fn list_teams(session: &Session) -> AppResult<Vec<TeamView>> {
     Ok(session.store.team_views(session.now())?)
 }
 
-pub fn create_team(session: &Session, team: Team, visibility: Option<String>) -> AppResult<String> {
+pub fn create_team(
+    session: &Session,
+    team: Team,
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     create_record(session, visibility, move |store, visibility, now| {
         store.create_team(&team, visibility, now)
     })
 }
 
 /// Saves an edited team (its name and purpose) and answers its view.
-pub fn update_team(session: &Session, id: String, base: Team, team: Team) -> AppResult<TeamView> {
-    let id = super::id(&id)?;
+pub fn update_team(session: &Session, id: RecordId, base: Team, team: Team) -> AppResult<TeamView> {
     let now = session.now();
     session.store.edit_team(id, &base, &team, now)?;
     Ok(session.store.team_view(id, now)?)
@@ -124,11 +124,10 @@ pub fn update_team(session: &Session, id: String, base: Team, team: Team) -> App
 /// Adds a networker to a team with a role, changes the role, or (no role) removes them.
 pub fn set_team_member(
     session: &Session,
-    team: String,
-    networker: String,
+    team: RecordId,
+    networker: RecordId,
     role: Option<TeamRole>,
 ) -> AppResult<()> {
-    let (team, networker) = (id(&team)?, id(&networker)?);
     Ok(session
         .store
         .set_team_member(team, networker, role, session.now())?)
@@ -137,13 +136,11 @@ pub fn set_team_member(
 /// A stakeholder the team looks after, with who is accountable; `remove` stops looking after it.
 pub fn look_after(
     session: &Session,
-    team: String,
-    stakeholder: String,
-    accountable: Option<String>,
+    team: RecordId,
+    stakeholder: RecordId,
+    accountable: Option<RecordId>,
     remove: bool,
 ) -> AppResult<()> {
-    let (team, stakeholder) = (id(&team)?, id(&stakeholder)?);
-    let accountable = accountable.as_deref().map(id).transpose()?;
     Ok(session
         .store
         .look_after(team, stakeholder, accountable, remove, session.now())?)
@@ -156,8 +153,8 @@ pub fn list_partnerships(session: &Session) -> AppResult<Vec<PartnershipView>> {
 pub fn create_partnership(
     session: &Session,
     partnership: Partnership,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     create_record(session, visibility, move |store, visibility, now| {
         store.create_partnership(&partnership, visibility, now)
     })
@@ -168,11 +165,10 @@ pub fn create_partnership(
 /// refused) and answers its view.
 pub fn update_partnership(
     session: &Session,
-    id: String,
+    id: RecordId,
     base: Partnership,
     partnership: Partnership,
 ) -> AppResult<PartnershipView> {
-    let id = super::id(&id)?;
     let now = session.now();
     session
         .store
@@ -196,8 +192,8 @@ pub fn list_events(session: &Session) -> AppResult<Vec<EventView>> {
 pub fn create_event(
     session: &Session,
     event: Event,
-    visibility: Option<String>,
-) -> AppResult<String> {
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     create_record(session, visibility, move |store, visibility, now| {
         store.create_event(&event, visibility, now)
     })
@@ -207,22 +203,20 @@ pub fn create_event(
 /// view.
 pub fn update_event(
     session: &Session,
-    id: String,
+    id: RecordId,
     base: Event,
     event: Event,
 ) -> AppResult<EventView> {
-    let id = super::id(&id)?;
     session.store.edit_event(id, &base, &event, session.now())?;
     Ok(session.store.event_view(id)?)
 }
 
 pub fn add_to_event(
     session: &Session,
-    event: String,
-    invited: Vec<String>,
-    attending: Vec<String>,
+    event: RecordId,
+    invited: Vec<RecordId>,
+    attending: Vec<RecordId>,
 ) -> AppResult<()> {
-    let (event, invited, attending) = (id(&event)?, ids(&invited)?, ids(&attending)?);
     Ok(session
         .store
         .add_to_event(event, &invited, &attending, session.now())?)
@@ -237,21 +231,18 @@ pub fn list_networkers(session: &Session) -> AppResult<Vec<NetworkerSummary>> {
 /// `picks` hand single relationships to a colleague the manager chose.
 pub fn offboard(
     session: &Session,
-    networker: String,
-    successors: Vec<String>,
+    networker: RecordId,
+    successors: Vec<RecordId>,
     picks: Vec<HandoverPick>,
     dry_run: bool,
 ) -> AppResult<HandoverPlan> {
-    let (networker, successors) = (id(&networker)?, ids(&successors)?);
-    let choices = picks
+    let choices: Vec<HandoverChoice> = picks
         .iter()
-        .map(|pick| {
-            Ok(HandoverChoice {
-                stakeholder: id(&pick.stakeholder)?,
-                successor: id(&pick.successor)?,
-            })
+        .map(|pick| HandoverChoice {
+            stakeholder: pick.stakeholder,
+            successor: pick.successor,
         })
-        .collect::<AppResult<Vec<_>>>()?;
+        .collect();
     let plan = session.store.offboard_choosing(
         networker,
         &successors,

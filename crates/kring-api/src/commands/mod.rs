@@ -24,23 +24,11 @@ use kring_core::sync::{BackupFile, ExportReport, ImportReport};
 use std::path::PathBuf;
 use std::str::FromStr;
 
+/// A card id typed or pasted as text (`me` and ids in forms); ids the UI received cross as
+/// `RecordId`s.
 pub(crate) fn id(text: &str) -> AppResult<RecordId> {
     RecordId::from_str(text.trim())
-        .map_err(|_| AppError::new("not_found", format!("'{text}' is not a card id.")))
-}
-
-fn parse<T: FromStr<Err = ValidationError>>(field: &str, text: &str) -> AppResult<T> {
-    T::from_str(text).map_err(|e| AppError::invalid(field, e.reason))
-}
-
-pub(crate) fn optional<T: FromStr<Err = ValidationError>>(
-    field: &str,
-    text: &Option<String>,
-) -> AppResult<Option<T>> {
-    match text.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(text) => parse(field, text).map(Some),
-    }
+        .map_err(|_| AppError::not_found(format!("'{text}' is not a card id.")))
 }
 
 pub(crate) fn date(field: &str, text: &str) -> AppResult<NaiveDate> {
@@ -95,10 +83,9 @@ pub fn first_run(
     session: &Session,
     name: String,
     email: String,
-    role: String,
+    role: Role,
     demo_cards: Option<u32>,
 ) -> AppResult<AppStatus> {
-    let role: Role = parse("role", &role)?;
     if name.trim().is_empty() {
         return Err(AppError::invalid(
             "name",
@@ -138,8 +125,7 @@ pub fn card_facets(session: &Session) -> AppResult<CardFacets> {
     session.with_cards(|list| Ok(list.facets()))
 }
 
-pub fn card_detail(session: &Session, id: String) -> AppResult<CardDetail> {
-    let id = self::id(&id)?;
+pub fn card_detail(session: &Session, id: RecordId) -> AppResult<CardDetail> {
     Ok(session.store.card_detail(id, session.now())?)
 }
 
@@ -147,20 +133,16 @@ pub fn card_detail(session: &Session, id: String) -> AppResult<CardDetail> {
 /// organisation makes it the person's current employer (`Store::affiliate_now`).
 pub fn save_person(
     session: &Session,
-    id: Option<String>,
+    id: Option<RecordId>,
     person: PersonInput,
-) -> AppResult<String> {
-    let existing = id.as_deref().map(self::id).transpose()?;
-    let visibility: Option<Visibility> = optional("visibility", &person.visibility)?;
-    let organisation = blank_to_none(person.organisation.clone())
-        .map(|o| self::id(&o))
-        .transpose()?;
+) -> AppResult<RecordId> {
+    let (existing, visibility, organisation) = (id, person.visibility, person.organisation);
     let store = &session.store;
     let now = session.now();
     let mut body: Person = match existing {
         Some(card) => store
             .get(card)?
-            .ok_or_else(|| AppError::new("not_found", "That card no longer exists."))?,
+            .ok_or_else(|| AppError::not_found("That card no longer exists."))?,
         None => Person::default(),
     };
     body.display_name = person.display_name.trim().to_owned();
@@ -189,29 +171,26 @@ pub fn save_person(
     let mut changed = vec![card];
     changed.extend(organisation);
     session.cards_changed(&changed)?;
-    Ok(card.to_string())
+    Ok(card)
 }
 
 pub fn save_organisation(
     session: &Session,
-    id: Option<String>,
+    id: Option<RecordId>,
     organisation: OrganisationInput,
-) -> AppResult<String> {
-    let existing = id.as_deref().map(self::id).transpose()?;
-    let visibility: Option<Visibility> = optional("visibility", &organisation.visibility)?;
-    let sector: Option<Sector> = optional("sector", &organisation.sector)?;
-    let level: Option<Level> = optional("level", &organisation.level)?;
+) -> AppResult<RecordId> {
+    let (existing, visibility) = (id, organisation.visibility);
     let store = &session.store;
     let now = session.now();
     let mut body: Organisation = match existing {
         Some(card) => store
             .get(card)?
-            .ok_or_else(|| AppError::new("not_found", "That card no longer exists."))?,
+            .ok_or_else(|| AppError::not_found("That card no longer exists."))?,
         None => Organisation::default(),
     };
     body.name = organisation.name.trim().to_owned();
-    body.sector = sector;
-    body.level = level;
+    body.sector = organisation.sector;
+    body.level = organisation.level;
     body.website = blank_to_none(organisation.website);
     body.tags = nonempty(organisation.tags);
     let card = match existing {
@@ -225,11 +204,11 @@ pub fn save_organisation(
         }
     };
     session.cards_changed(&[card])?;
-    Ok(card.to_string())
+    Ok(card)
 }
 
-pub fn delete_card(session: &Session, id: String) -> AppResult<()> {
-    let card = self::id(&id)?;
+pub fn delete_card(session: &Session, id: RecordId) -> AppResult<()> {
+    let card = id;
     session.store.delete(card, session.now())?;
     session.cards_changed(&[card])
 }
@@ -237,19 +216,19 @@ pub fn delete_card(session: &Session, id: String) -> AppResult<()> {
 /// This networker's relationship with a stakeholder; answers it as the card shows it.
 pub fn relate(
     session: &Session,
-    stakeholder: String,
+    stakeholder: RecordId,
     relationship: RelateInput,
 ) -> AppResult<RelationshipView> {
-    let card = id(&stakeholder)?;
+    let card = stakeholder;
     let request = RelateRequest {
         strength: relationship.strength,
         trust: relationship.trust,
         cadence_days: relationship.cadence_days,
-        status: optional("status", &relationship.status)?,
+        status: relationship.status,
         since: blank_to_none(relationship.since)
             .map(|d| date("since", &d))
             .transpose()?,
-        visibility: optional("visibility", &relationship.visibility)?,
+        visibility: relationship.visibility,
     };
     let now = session.now();
     let relationship = session.store.relate(card, &request, now)?;
@@ -261,19 +240,12 @@ pub fn relate(
         .into_iter()
         .find(|r| r.id == relationship)
         .ok_or_else(|| {
-            AppError::new(
-                "not_found",
-                "The relationship was saved but cannot be shown; reopen the card.",
-            )
+            AppError::not_found("The relationship was saved but cannot be shown; reopen the card.")
         })
 }
 
 pub fn log_interaction(session: &Session, interaction: LogInput) -> AppResult<Logged> {
-    let with = interaction
-        .with
-        .iter()
-        .map(|w| id(w))
-        .collect::<AppResult<Vec<_>>>()?;
+    let with = interaction.with;
     if with.is_empty() {
         return Err(AppError::invalid(
             "with",
@@ -294,12 +266,12 @@ pub fn log_interaction(session: &Session, interaction: LogInput) -> AppResult<Lo
         (None, _) => None,
     };
     let request = LogRequest {
-        kind: parse("kind", &interaction.kind)?,
+        kind: interaction.kind,
         at: moment(session, "at", &interaction.at)?,
         summary: interaction.summary,
         outcomes: nonempty(interaction.outcomes),
         follow_up,
-        visibility: optional("visibility", &interaction.visibility)?,
+        visibility: interaction.visibility,
         with: with.clone(),
     };
     let logged = session.store.log_interaction(&request, session.now())?;
@@ -309,42 +281,44 @@ pub fn log_interaction(session: &Session, interaction: LogInput) -> AppResult<Lo
 
 pub fn add_note(
     session: &Session,
-    about: String,
+    about: RecordId,
     text: String,
-    visibility: Option<String>,
-) -> AppResult<String> {
-    let about = id(&about)?;
-    let visibility: Option<Visibility> = optional("visibility", &visibility)?;
+    visibility: Option<Visibility>,
+) -> AppResult<RecordId> {
     if text.trim().is_empty() {
         return Err(AppError::invalid("text", "Write the note first."));
     }
     Ok(session
         .store
-        .add_note(about, &text, visibility, session.now())?
-        .to_string())
+        .add_note(about, &text, visibility, session.now())?)
 }
 
 pub fn add_affiliation(
     session: &Session,
-    person: String,
-    organisation: String,
+    person: RecordId,
+    organisation: RecordId,
     title: Option<String>,
     from: Option<String>,
     to: Option<String>,
-) -> AppResult<String> {
+) -> AppResult<RecordId> {
     let affiliation = Affiliation {
-        person: id(&person)?,
-        organisation: id(&organisation)?,
+        person,
+        organisation,
         title: blank_to_none(title),
         from: blank_to_none(from).map(|d| date("from", &d)).transpose()?,
         to: blank_to_none(to).map(|d| date("to", &d)).transpose()?,
     };
     let created = session.store.create(&affiliation, None, session.now())?;
     session.cards_changed(&[affiliation.person])?;
-    Ok(created.to_string())
+    Ok(created)
 }
 
-pub fn add_link(session: &Session, from: String, to: String, kind: String) -> AppResult<String> {
+pub fn add_link(
+    session: &Session,
+    from: RecordId,
+    to: RecordId,
+    kind: String,
+) -> AppResult<RecordId> {
     if kind.trim().is_empty() {
         return Err(AppError::invalid(
             "kind",
@@ -352,21 +326,15 @@ pub fn add_link(session: &Session, from: String, to: String, kind: String) -> Ap
         ));
     }
     let link = Link {
-        from: id(&from)?,
-        to: id(&to)?,
+        from,
+        to,
         kind: LinkKind(kind.trim().to_owned()),
     };
-    Ok(session
-        .store
-        .create(&link, None, session.now())?
-        .to_string())
+    Ok(session.store.create(&link, None, session.now())?)
 }
 
-pub fn set_follow_up_done(session: &Session, id: String, done: bool) -> AppResult<()> {
-    let follow_up = self::id(&id)?;
-    Ok(session
-        .store
-        .set_follow_up_done(follow_up, done, session.now())?)
+pub fn set_follow_up_done(session: &Session, id: RecordId, done: bool) -> AppResult<()> {
+    Ok(session.store.set_follow_up_done(id, done, session.now())?)
 }
 
 /// The Today screen: `Store::today` on the user's date, as `kring today` prints it.
@@ -440,11 +408,11 @@ pub fn list_conflicts(session: &Session) -> AppResult<Vec<RecordConflicts>> {
 
 pub fn resolve_conflict(
     session: &Session,
-    id: String,
+    id: RecordId,
     field: String,
     resolution: ResolutionInput,
 ) -> AppResult<()> {
-    let record = self::id(&id)?;
+    let record = id;
     let resolution = match resolution {
         ResolutionInput::KeepCurrent => Resolution::KeepCurrent,
         ResolutionInput::TakeLosing(n) => Resolution::TakeLosing(n as usize),
@@ -460,8 +428,7 @@ pub fn list_duplicates(session: &Session) -> AppResult<Vec<DuplicatePair>> {
     Ok(session.store.duplicates(session.now())?)
 }
 
-fn judge(session: &Session, a: String, b: String, same: bool) -> AppResult<()> {
-    let (a, b) = (id(&a)?, id(&b)?);
+fn judge(session: &Session, a: RecordId, b: RecordId, same: bool) -> AppResult<()> {
     session.store.declare_same_as(a, b, same, session.now())?;
     // Which card a group shows as changes: rebuild the list.
     session.cards_replaced();
@@ -469,12 +436,12 @@ fn judge(session: &Session, a: String, b: String, same: bool) -> AppResult<()> {
 }
 
 /// Two cards are one person or organisation.
-pub fn same_as(session: &Session, a: String, b: String) -> AppResult<()> {
+pub fn same_as(session: &Session, a: RecordId, b: RecordId) -> AppResult<()> {
     judge(session, a, b, true)
 }
 
 /// Two cards are not one (undoes `same_as`).
-pub fn not_same(session: &Session, a: String, b: String) -> AppResult<()> {
+pub fn not_same(session: &Session, a: RecordId, b: RecordId) -> AppResult<()> {
     judge(session, a, b, false)
 }
 
@@ -523,7 +490,7 @@ pub fn import_contacts(
 ) -> AppResult<ContactImportReport> {
     let path = file_path("path", &path)?;
     let bytes = std::fs::read(&path)
-        .map_err(|e| AppError::new("io", format!("{} cannot be read: {e}", path.display())))?;
+        .map_err(|e| AppError::failed(format!("{} cannot be read: {e}", path.display())))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -545,14 +512,11 @@ pub(crate) fn write_text(path: &std::path::Path, text: &str) -> AppResult<()> {
 /// Writes a file the user chose, atomically; a full or read-only disk is said in words.
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> AppResult<()> {
     kring_core::files::write_atomically(path, bytes).map_err(|e| {
-        AppError::new(
-            "io",
-            format!(
-                "{} cannot be written: {}",
-                path.display(),
-                kring_core::files::write_failure(&e)
-            ),
-        )
+        AppError::failed(format!(
+            "{} cannot be written: {}",
+            path.display(),
+            kring_core::files::write_failure(&e)
+        ))
     })
 }
 

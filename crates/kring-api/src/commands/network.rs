@@ -69,7 +69,7 @@ impl Session {
 fn graph_error(error: GraphError) -> AppError {
     match error {
         GraphError::Store(e) => e.into(),
-        GraphError::NotInGraph(_) => AppError::new("not_found", error.to_string()),
+        GraphError::NotInGraph(_) => AppError::not_found(error.to_string()),
         GraphError::NotANetworker(_) => AppError::invalid("networker", error.to_string()),
     }
 }
@@ -84,8 +84,8 @@ fn id_or_me(session: &Session, text: &str) -> AppResult<RecordId> {
 
 /// The map: the `limit` most central nodes (5,000 when 0) and the ties among them, plus
 /// `include` (`MapData::most_central`).
-pub fn network_map(session: &Session, limit: u32, include: Vec<String>) -> AppResult<MapData> {
-    let include: HashSet<RecordId> = include.iter().map(|t| id(t)).collect::<AppResult<_>>()?;
+pub fn network_map(session: &Session, limit: u32, include: Vec<RecordId>) -> AppResult<MapData> {
+    let include: HashSet<RecordId> = include.into_iter().collect();
     let limit = if limit == 0 { 5_000 } else { limit as usize };
     let g = session.network_graph()?;
     let map = g.map.get_or_init(|| g.graph.map_data(&g.analysis));
@@ -96,10 +96,10 @@ pub fn network_map(session: &Session, limit: u32, include: Vec<String>) -> AppRe
 pub fn warm_introductions(
     session: &Session,
     from: String,
-    to: String,
+    to: RecordId,
     alternatives: u32,
 ) -> AppResult<Vec<IntroPath>> {
-    let (from, to) = (id_or_me(session, &from)?, id(&to)?);
+    let from = id_or_me(session, &from)?;
     let alternatives = alternatives.clamp(1, 10) as usize;
     let g = session.network_graph()?;
     g.graph
@@ -126,19 +126,8 @@ pub fn graph_stats(session: &Session) -> AppResult<GraphStats> {
     Ok(g.graph.stats(&g.analysis))
 }
 
-/// Writes the graph as `graphml`, `gexf` (dynamic, for Gephi) or `json`; returns the bytes written.
-pub fn export_graph(session: &Session, format: String, path: String) -> AppResult<u32> {
-    let format = match format.trim().to_lowercase().as_str() {
-        "graphml" => ExportFormat::GraphMl,
-        "gexf" => ExportFormat::Gexf,
-        "json" => ExportFormat::Json,
-        other => {
-            return Err(AppError::invalid(
-                "format",
-                format!("'{other}' is not one of graphml, gexf, json."),
-            ))
-        }
-    };
+/// Writes the graph as GraphML, GEXF (dynamic, for Gephi) or JSON; returns the bytes written.
+pub fn export_graph(session: &Session, format: ExportFormat, path: String) -> AppResult<u32> {
     let path = file_path("path", &path)?;
     // The file may leave the machine: it holds only what an export would, so it is built apart
     // from the map's graph (which shows the owner's private records too).
@@ -167,12 +156,11 @@ pub fn stakeholder_grid(session: &Session, theme: String) -> AppResult<Stakehold
 pub fn rate_stakeholder(
     session: &Session,
     theme: String,
-    stakeholder: String,
+    stakeholder: RecordId,
     power: u8,
     interest: u8,
     note: Option<String>,
 ) -> AppResult<StakeholderGrid> {
-    let stakeholder = id(&stakeholder)?;
     let store = &session.store;
     store.rate_stakeholder(
         &theme,

@@ -26,7 +26,7 @@ pub fn pass(session: &Session) -> AppResult<Option<SyncReport>> {
     };
     let report = folder
         .sync_once(&session.store, session.now())
-        .map_err(|e| AppError::new(e.code(), crate::error::capitalised(&e.to_string())))?;
+        .map_err(|e| AppError::failed(crate::error::capitalised(&e.to_string())))?;
     if report.did_something() {
         session.cards_replaced();
     }

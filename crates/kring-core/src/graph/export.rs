@@ -111,8 +111,10 @@ impl MapData {
     }
 }
 
-/// The file formats of `kring graph export`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The file formats of `kring graph export` and Insights' export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     GraphMl,
     Gexf,

@@ -22,11 +22,11 @@ pub struct CardFilter {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardSummary {
     pub id: RecordId,
-    pub kind: String,
+    pub kind: RecordKind,
     pub name: String,
     pub detail: Option<String>,
     pub tags: Vec<String>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 /// A field that holds concurrent values: the current one and those that lost.
@@ -60,9 +60,9 @@ pub struct CardDetail {
     pub canonical: RecordId,
     /// The other cards of its group, in id order (empty when it stands alone).
     pub same_as: Vec<RecordId>,
-    pub kind: String,
+    pub kind: RecordKind,
     pub name: String,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
     /// Who created the card: the networker's name (their card id when it is not known here).
@@ -109,7 +109,7 @@ pub struct RelationshipView {
     pub status: Option<RelationshipStatus>,
     pub last_contact: Option<DateTime<FixedOffset>>,
     pub going_cold: bool,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -121,7 +121,7 @@ pub struct InteractionView {
     pub summary: String,
     pub participants: Vec<(RecordId, String)>,
     pub outcomes: Vec<String>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -129,7 +129,7 @@ pub struct InteractionView {
 pub struct NoteView {
     pub id: RecordId,
     pub text: String,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
     pub created_at: Option<String>,
 }
 
@@ -186,6 +186,11 @@ pub struct Logged {
     pub relationships_touched: Vec<RecordId>,
 }
 
+/// A record's visibility as stored (absent on records written before visibilities existed).
+pub(crate) fn visibility_of(state: &RecordState) -> Option<Visibility> {
+    text_field(state, envelope::VISIBILITY).and_then(|v| v.parse().ok())
+}
+
 fn text_field(state: &RecordState, field: &str) -> Option<String> {
     match state.current(field) {
         Some(serde_json::Value::String(s)) => Some(s),
@@ -228,11 +233,11 @@ impl Store {
                 let (name, detail) = card_title(&state);
                 out.push(CardSummary {
                     id,
-                    kind: state.kind.clone(),
+                    kind,
                     name,
                     detail,
                     tags,
-                    visibility: text_field(&state, envelope::VISIBILITY),
+                    visibility: visibility_of(&state),
                 });
             }
         }
@@ -280,7 +285,7 @@ impl Store {
             cadence_days: relationship.cadence_days,
             status: relationship.status,
             last_contact: relationship.last_contact,
-            visibility: text_field(state, envelope::VISIBILITY),
+            visibility: visibility_of(state),
         })
     }
 
@@ -423,7 +428,7 @@ impl Store {
             notes.push(NoteView {
                 id: RecordId(note_state.id),
                 text: note.text,
-                visibility: text_field(&note_state, envelope::VISIBILITY),
+                visibility: visibility_of(&note_state),
                 created_at: text_field(&note_state, envelope::CREATED_AT),
             });
         }
@@ -451,9 +456,9 @@ impl Store {
             id,
             canonical,
             same_as: members.iter().copied().filter(|m| *m != id).collect(),
-            kind: state.kind.clone(),
+            kind,
             name,
-            visibility: text_field(&state, envelope::VISIBILITY),
+            visibility: visibility_of(&state),
             created_at: text_field(&state, envelope::CREATED_AT),
             updated_at: updated.map(|s| s.to_rfc3339()),
             // The author is kept as the networker card's id; show whose it is.
@@ -487,7 +492,7 @@ impl Store {
             summary: interaction.summary,
             participants,
             outcomes: interaction.outcomes,
-            visibility: text_field(state, envelope::VISIBILITY),
+            visibility: visibility_of(state),
         })
     }
 
