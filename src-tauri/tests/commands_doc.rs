@@ -65,3 +65,15 @@ fn the_documented_error_codes_are_the_ones_the_core_sends() {
     assert_eq!(documented, codes);
 }
 
+#[test]
+fn the_development_bridge_and_the_golden_answers_reach_every_command_the_app_has() {
+    let dispatched: BTreeSet<String> = kring_api::dispatch::COMMANDS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        dispatched,
+        commands(),
+        "kring_api::dispatch's table and src-tauri's commands"
+    );
+}

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod commands;
+pub mod dispatch;
 pub mod error;
 pub mod session;
 pub mod wire;

@@ -378,6 +378,20 @@ impl Store {
         role: Role,
         now: DateTime<Utc>,
     ) -> StoreResult<Profile> {
+        let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        self.init_as(id, name, email, role, now)
+    }
+
+    /// `init` with the id of the owner's networker card given, for stores that must come out the
+    /// same on every run (the UI tests' golden answers).
+    pub fn init_as(
+        &self,
+        id: RecordId,
+        name: &str,
+        email: &str,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Profile> {
         if let Some(existing) = self.profile()? {
             return Err(StoreError::AlreadyInitialised {
                 name: existing.name,
@@ -391,7 +405,6 @@ impl Store {
             status: Some(crate::model::NetworkerStatus::Active),
         };
         validate_json(RecordKind::Networker, &body_json(&networker))?;
-        let id = RecordId::new_v7(now.timestamp_millis() as u64);
         let profile = Profile {
             networker: id,
             name: networker.name.clone(),
