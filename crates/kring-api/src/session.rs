@@ -70,8 +70,10 @@ pub struct Session {
     pub store: Store,
     clock: Clock,
     announce: Box<dyn Announce>,
-    /// Built on first use (about a second at 100,000 cards), refreshed row by row after edits.
+    /// Built on first use (about a second at 100,000 cards); follows the store's commits.
     cards: Mutex<Option<CardList>>,
+    /// What commits wrote since the card list last looked (`Store::observe_commits`).
+    written: Arc<Mutex<Written>>,
     /// The organisation graph and its analytics (seconds to build at 100,000 cards), kept until
     /// the store's version vector or the day changes (`commands::network`).
     pub(crate) graph: Mutex<Option<crate::commands::network::CachedGraph>>,
@@ -79,14 +81,44 @@ pub struct Session {
     pub(crate) sync_pass: Mutex<()>,
 }
 
+/// Records written since the card list last looked, or "too many to refresh one by one".
+#[derive(Default)]
+struct Written {
+    ids: Vec<RecordId>,
+    too_many: bool,
+}
+
+/// Above this many written records (an import, the demo, a restore) the list is rebuilt (about a
+/// second at 100,000 cards) instead of refreshed row by row.
+const REFRESH_AT_MOST: usize = 20_000;
+
+impl Written {
+    fn note(&mut self, ids: &[RecordId]) {
+        if self.too_many {
+            return;
+        }
+        self.ids.extend_from_slice(ids);
+        if self.ids.len() > REFRESH_AT_MOST {
+            self.ids = Vec::new();
+            self.too_many = true;
+        }
+    }
+}
+
 impl Session {
-    /// A session over an open store.
+    /// A session over an open store: the card list follows every commit from now on.
     pub fn new(store: Store, clock: Clock, announce: Box<dyn Announce>) -> Session {
+        let written = Arc::new(Mutex::new(Written::default()));
+        let noted = Arc::clone(&written);
+        store.observe_commits(Box::new(move |ids| {
+            noted.lock().unwrap_or_else(|p| p.into_inner()).note(ids)
+        }));
         Session {
             store,
             clock,
             announce,
             cards: Mutex::new(None),
+            written,
             graph: Mutex::new(None),
             sync_pass: Mutex::new(()),
         }
@@ -122,16 +154,34 @@ impl Session {
         self.announce.as_ref()
     }
 
-    /// The card list, built when first needed.
-    pub fn cards(&self) -> AppResult<MutexGuard<'_, Option<CardList>>> {
+    /// The card list as the store is now: built when first needed, then brought up to date
+    /// with what commits wrote since (row by row, or rebuilt after an import or a same-as).
+    fn cards(&self) -> AppResult<MutexGuard<'_, Option<CardList>>> {
         let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
-        if cards.is_none() {
-            *cards = Some(CardList::build(&self.store, self.now())?);
-        }
+        self.follow_writes(&mut cards)?;
         Ok(cards)
     }
 
-    /// Runs `read` over the card list, built when first needed.
+    fn follow_writes(&self, cards: &mut Option<CardList>) -> AppResult<()> {
+        // Taken before reading the store: what is written meanwhile is seen next time.
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
+        let now = self.now();
+        let rows = match (cards.as_ref(), written.too_many) {
+            (Some(_), false) if written.ids.is_empty() => return Ok(()),
+            (Some(_), false) => CardList::rows_written(&self.store, &written.ids)?,
+            _ => None,
+        };
+        match (cards.as_mut(), rows) {
+            (Some(list), Some(rows)) if rows.len() <= list.len() / 4 + 1_000 => {
+                let rows: Vec<RecordId> = rows.into_iter().collect();
+                list.refresh(&self.store, &rows, now)?;
+            }
+            _ => *cards = Some(CardList::build(&self.store, now)?),
+        }
+        Ok(())
+    }
+
+    /// Runs `read` over the card list as the store is now.
     pub fn with_cards<T>(&self, read: impl FnOnce(&CardList) -> AppResult<T>) -> AppResult<T> {
         let cards = self.cards()?;
         match cards.as_ref() {
@@ -142,26 +192,10 @@ impl Session {
 
     /// The card list's counts per kind; `None` only while the list is being built elsewhere
     /// (the background build at start-up, about a second at 100,000 cards), so the window's
-    /// first answer never waits for it. A list dropped by an import is rebuilt here.
+    /// first answer never waits for it.
     pub fn card_counts_now(&self) -> Option<std::collections::BTreeMap<String, u32>> {
         let mut cards = self.cards.try_lock().ok()?;
-        if cards.is_none() {
-            *cards = CardList::build(&self.store, self.now()).ok();
-        }
+        self.follow_writes(&mut cards).ok()?;
         cards.as_ref().map(CardList::count_by_kind)
-    }
-
-    /// After an edit: bring the rows of these cards up to date.
-    pub fn cards_changed(&self, changed: &[RecordId]) -> AppResult<()> {
-        let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(list) = cards.as_mut() {
-            list.refresh(&self.store, changed, self.now())?;
-        }
-        Ok(())
-    }
-
-    /// After an import, a demo or a restore: rebuild the whole list when next needed.
-    pub fn cards_replaced(&self) {
-        *self.cards.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }

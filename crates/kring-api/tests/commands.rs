@@ -166,3 +166,108 @@ fn a_saved_organisation_is_in_the_card_list_at_once() {
     assert_eq!(page.total, 1);
     assert_eq!(page.rows[0].name, "VITO");
 }
+
+fn find_cards(session: &Session, text: &str) -> Vec<kring_core::browse::CardRow> {
+    commands::query_cards(
+        session,
+        CardQuery {
+            text: text.into(),
+            limit: 50,
+            ..CardQuery::default()
+        },
+    )
+    .unwrap()
+    .rows
+}
+
+#[test]
+fn the_card_list_follows_every_commit_whoever_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    let vito = organisation(&session, "VITO");
+    assert_eq!(find_cards(&session, "vito").len(), 1, "the list is built");
+
+    // Written past the app's commands, as a sync pass or an import does.
+    let jan = session
+        .store
+        .create(
+            &kring_core::model::Person {
+                display_name: "Jan Peeters".into(),
+                ..Default::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    assert_eq!(
+        find_cards(&session, "jan").len(),
+        1,
+        "a card written elsewhere is listed"
+    );
+
+    // An interaction moves the last contact of the people met: their rows follow.
+    let meeting = kring_api::wire::LogInput {
+        with: vec![jan],
+        kind: kring_core::model::InteractionKind::Meeting,
+        at: now().to_rfc3339(),
+        summary: "Koffie".into(),
+        outcomes: Vec::new(),
+        follow_up_text: None,
+        follow_up_due: None,
+        visibility: None,
+    };
+    commands::log_interaction(&session, meeting).unwrap();
+    let row = &find_cards(&session, "jan")[0];
+    assert_eq!(
+        row.last_contact.map(|t| t.to_utc()),
+        Some(now()),
+        "the meeting's date on Jan's row"
+    );
+
+    // Two cards said to be one show as one row; a deleted card goes.
+    let jan_again = session
+        .store
+        .create(
+            &kring_core::model::Person {
+                display_name: "Jan Peeters".into(),
+                ..Default::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    assert_eq!(find_cards(&session, "jan").len(), 2);
+    commands::same_as(&session, jan, jan_again).unwrap();
+    assert_eq!(
+        find_cards(&session, "jan").len(),
+        1,
+        "one row for the group"
+    );
+    commands::delete_card(&session, vito).unwrap();
+    assert!(
+        find_cards(&session, "vito").is_empty(),
+        "a deleted card leaves the list"
+    );
+}
+
+#[test]
+fn a_demo_written_into_the_store_is_counted_at_once_without_a_refresh_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Manager);
+    assert_eq!(
+        commands::app_status(&session)
+            .unwrap()
+            .counts
+            .values()
+            .sum::<u32>(),
+        0
+    );
+    commands::load_demo(&session, 300).unwrap();
+    let counts = commands::app_status(&session).unwrap().counts;
+    assert!(
+        counts.values().sum::<u32>() > 250,
+        "the demo's cards are counted: {counts:?}"
+    );
+}

@@ -112,7 +112,11 @@ impl CardList {
     ) -> StoreResult<()> {
         let context = RowContext::read_for(store, cards, now)?;
         self.canonical = context.member_canonicals();
-        let changed: BTreeSet<RecordId> = cards.iter().copied().collect();
+        // A member of an identity group shows in its group's row.
+        let changed: BTreeSet<RecordId> = cards
+            .iter()
+            .flat_map(|card| [*card, context.groups.canonical(*card)])
+            .collect();
         self.rows.retain(|(_, row)| !changed.contains(&row.id));
         for card in changed {
             let Some(state) = store.live_state(card)? else {
@@ -124,6 +128,42 @@ impl CardList {
         }
         self.sort();
         Ok(())
+    }
+
+    /// The cards whose rows show what these records hold, after a commit wrote them: a card
+    /// itself, the stakeholder of a relationship, the people and organisations met in an
+    /// interaction (a private one moves their last contact without touching the relationship).
+    /// `None` when the list must be built again: a same-as statement changes which card a group
+    /// is listed as.
+    pub fn rows_written(
+        store: &Store,
+        written: &[RecordId],
+    ) -> StoreResult<Option<BTreeSet<RecordId>>> {
+        let mut cards = BTreeSet::new();
+        for id in written {
+            let Some(state) = store.state(*id)? else {
+                continue;
+            };
+            let id_field = |field: &str| {
+                state
+                    .current(field)
+                    .and_then(|v| v.as_str().and_then(|s| s.parse::<RecordId>().ok()))
+            };
+            match state.kind.parse::<RecordKind>() {
+                Ok(RecordKind::Person | RecordKind::Organisation) => {
+                    cards.insert(*id);
+                }
+                Ok(RecordKind::Relationship) => cards.extend(id_field("stakeholder")),
+                Ok(RecordKind::Interaction) => cards.extend(
+                    set_strings(&state, "participants")
+                        .iter()
+                        .filter_map(|p| p.parse::<RecordId>().ok()),
+                ),
+                Ok(RecordKind::SameAs) => return Ok(None),
+                _ => {}
+            }
+        }
+        Ok(Some(cards))
     }
 
     fn sort(&mut self) {

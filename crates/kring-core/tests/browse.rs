@@ -390,3 +390,46 @@ fn two_cards_said_to_be_one_are_listed_once_and_found_by_either_name() {
         assert_eq!(found.rows[0].id, row.id);
     }
 }
+
+#[test]
+fn every_commit_tells_the_observer_which_records_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<RecordId>>::new()));
+    let noted = std::sync::Arc::clone(&seen);
+    store.observe_commits(Box::new(move |ids| {
+        noted.lock().unwrap().push(ids.to_vec())
+    }));
+    let jan = person(&store, "Jan", &[]);
+    let relationship = store
+        .relate(
+            jan,
+            &RelateRequest {
+                strength: Some(4),
+                ..RelateRequest::default()
+            },
+            t0(),
+        )
+        .unwrap();
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        vec![vec![jan], vec![relationship]],
+        "one call per commit, its ids"
+    );
+    // What the card list makes of them: a relationship shows in its stakeholder's row.
+    assert_eq!(
+        CardList::rows_written(&store, &[relationship]).unwrap(),
+        Some([jan].into_iter().collect())
+    );
+}
+
+#[test]
+fn a_same_as_statement_asks_for_the_list_to_be_built_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let (a, b) = (person(&store, "Jan", &[]), person(&store, "Jan", &[]));
+    store.declare_same_as(a, b, true, t0()).unwrap();
+    let statement = RecordId::for_same_as(a, b);
+    assert_eq!(CardList::rows_written(&store, &[statement]).unwrap(), None);
+}

@@ -250,9 +250,6 @@ pub fn offboard(
         dry_run,
         session.now(),
     )?;
-    if !dry_run {
-        session.cards_replaced();
-    }
     Ok(plan)
 }
 

@@ -102,7 +102,6 @@ pub fn first_run(
         };
         demo::generate(&session.store, &options, now)?;
     }
-    session.cards_replaced();
     app_status(session)
 }
 
@@ -113,7 +112,6 @@ pub fn load_demo(session: &Session, cards: u32) -> AppResult<DemoSummary> {
         ..DemoOptions::default()
     };
     let summary = demo::generate(&session.store, &options, session.now())?;
-    session.cards_replaced();
     Ok(summary)
 }
 
@@ -168,9 +166,6 @@ pub fn save_person(
             card
         }
     };
-    let mut changed = vec![card];
-    changed.extend(organisation);
-    session.cards_changed(&changed)?;
     Ok(card)
 }
 
@@ -203,14 +198,11 @@ pub fn save_organisation(
             card
         }
     };
-    session.cards_changed(&[card])?;
     Ok(card)
 }
 
 pub fn delete_card(session: &Session, id: RecordId) -> AppResult<()> {
-    let card = id;
-    session.store.delete(card, session.now())?;
-    session.cards_changed(&[card])
+    Ok(session.store.delete(id, session.now())?)
 }
 
 /// This networker's relationship with a stakeholder; answers it as the card shows it.
@@ -232,7 +224,6 @@ pub fn relate(
     };
     let now = session.now();
     let relationship = session.store.relate(card, &request, now)?;
-    session.cards_changed(&[card])?;
     session
         .store
         .card_detail(card, now)?
@@ -275,7 +266,6 @@ pub fn log_interaction(session: &Session, interaction: LogInput) -> AppResult<Lo
         with: with.clone(),
     };
     let logged = session.store.log_interaction(&request, session.now())?;
-    session.cards_changed(&with)?;
     Ok(logged)
 }
 
@@ -309,7 +299,6 @@ pub fn add_affiliation(
         to: blank_to_none(to).map(|d| date("to", &d)).transpose()?,
     };
     let created = session.store.create(&affiliation, None, session.now())?;
-    session.cards_changed(&[affiliation.person])?;
     Ok(created)
 }
 
@@ -398,7 +387,6 @@ pub fn import_bundles(session: &Session, paths: Vec<String>) -> AppResult<Import
         session
             .store
             .import_bundles_with_progress(&paths, false, session.now(), &mut progress)?;
-    session.cards_replaced();
     Ok(report)
 }
 
@@ -421,7 +409,7 @@ pub fn resolve_conflict(
     session
         .store
         .resolve(record, &field, &resolution, session.now())?;
-    session.cards_changed(&[record])
+    Ok(())
 }
 
 pub fn list_duplicates(session: &Session) -> AppResult<Vec<DuplicatePair>> {
@@ -430,8 +418,6 @@ pub fn list_duplicates(session: &Session) -> AppResult<Vec<DuplicatePair>> {
 
 fn judge(session: &Session, a: RecordId, b: RecordId, same: bool) -> AppResult<()> {
     session.store.declare_same_as(a, b, same, session.now())?;
-    // Which card a group shows as changes: rebuild the list.
-    session.cards_replaced();
     Ok(())
 }
 
@@ -454,8 +440,7 @@ pub fn save_identity(session: &Session, name: String, email: String) -> AppResul
         return Err(AppError::invalid("name", "Your name cannot be empty."));
     }
     validate_email("email", email.trim())?;
-    let profile = session.store.update_owner(&name, &email, session.now())?;
-    session.cards_changed(&[profile.networker])?;
+    session.store.update_owner(&name, &email, session.now())?;
     app_status(session)
 }
 
@@ -479,7 +464,6 @@ pub fn restore_backup(session: &Session, path: String) -> AppResult<AppStatus> {
     let path = file_path("path", &path)?;
     session.store.restore(&path, session.now())?;
     session.store.load_search_index()?;
-    session.cards_replaced();
     app_status(session)
 }
 
@@ -499,9 +483,6 @@ pub fn import_contacts(
         session
             .store
             .import_contacts(&name, &bytes, None, None, dry_run, session.now())?;
-    if !dry_run {
-        session.cards_replaced();
-    }
     Ok(report)
 }
 

@@ -27,9 +27,6 @@ pub fn pass(session: &Session) -> AppResult<Option<SyncReport>> {
     let report = folder
         .sync_once(&session.store, session.now())
         .map_err(|e| AppError::failed(crate::error::capitalised(&e.to_string())))?;
-    if report.did_something() {
-        session.cards_replaced();
-    }
     Ok(Some(report))
 }
 
