@@ -124,7 +124,10 @@ fn branded_ids(bindings: &str) -> Result<String, String> {
 }
 
 fn tempfile_folder() -> Result<std::path::PathBuf, String> {
-    let folder = std::env::temp_dir().join(format!("kring-bindings-{}", std::process::id()));
+    // One folder per call: tests generate the bindings on several threads at once.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let folder = std::env::temp_dir().join(format!("kring-bindings-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
     Ok(folder)
 }

@@ -5,8 +5,14 @@
 use kring_core::model::{validate_email, validate_phone, validate_url, ValidationError};
 use serde_json::Value;
 
+/// A core check: the field's name and the value; `Ok` when the value is valid.
+type Check = fn(&str, &str) -> Result<(), ValidationError>;
+
 fn table() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/validation-examples.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/validation-examples.json"
+    );
     serde_json::from_str(&std::fs::read_to_string(path).expect("the table is readable"))
         .expect("the table is JSON")
 }
@@ -14,7 +20,7 @@ fn table() -> Value {
 #[test]
 fn the_core_gives_every_verdict_of_the_shared_table() {
     let table = table();
-    let checks: [(&str, fn(&str, &str) -> Result<(), ValidationError>); 3] = [
+    let checks: [(&str, Check); 3] = [
         ("email", validate_email),
         ("phone", validate_phone),
         ("url", validate_url),
@@ -31,5 +37,8 @@ fn the_core_gives_every_verdict_of_the_shared_table() {
             }
         }
     }
-    assert!(wrong.is_empty(), "the core disagrees with the table: {wrong:#?}");
+    assert!(
+        wrong.is_empty(),
+        "the core disagrees with the table: {wrong:#?}"
+    );
 }
