@@ -351,7 +351,7 @@ pub async fn sync_now(state: State<'_, AppState>) -> AppResult<Option<SyncReport
 #[tauri::command]
 #[specta::specta]
 pub async fn list_members(state: State<'_, AppState>) -> AppResult<Members> {
-    state.run(commands::list_members).await
+    state.run(commands::members::list_members).await
 }
 
 /// Approves a store waiting for approval and merges what was held for it.
@@ -360,10 +360,10 @@ pub async fn list_members(state: State<'_, AppState>) -> AppResult<Members> {
 pub async fn approve_member(
     state: State<'_, AppState>,
     who: String,
-    role: Option<String>,
+    role: Option<Role>,
 ) -> AppResult<Approved> {
     state
-        .run(move |s| commands::approve_member(s, who, role))
+        .run(move |s| commands::members::approve_member(s, who, role))
         .await
 }
 
@@ -373,10 +373,10 @@ pub async fn approve_member(
 pub async fn write_invitation(
     state: State<'_, AppState>,
     path: String,
-    role: String,
+    role: Role,
 ) -> AppResult<Invitation> {
     state
-        .run(move |s| commands::write_invitation(s, path, role))
+        .run(move |s| commands::members::write_invitation(s, path, role))
         .await
 }
 
@@ -388,7 +388,7 @@ pub async fn join_organisation(
     path: String,
 ) -> AppResult<Vec<Identity>> {
     state
-        .run(move |s| commands::join_organisation(s, path))
+        .run(move |s| commands::members::join_organisation(s, path))
         .await
 }
 

@@ -4,7 +4,7 @@
 //! Rust argument names in camelCase), and the answer is the JSON Tauri would send back, so a page
 //! talks to this exactly as it talks to the app.
 
-use crate::commands::{self as cards, manager, network};
+use crate::commands::{self as cards, manager, members, network};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use serde::de::DeserializeOwned;
@@ -108,6 +108,10 @@ commands! {
     cards::export_calendar(path),
     cards::sync_status(),
     cards::sync_now(),
+    members::list_members(),
+    members::approve_member(who, role),
+    members::write_invitation(path, role),
+    members::join_organisation(path),
     manager::kpi_report(months),
     manager::export_kpis(path, months),
     manager::list_goals(),

@@ -7,6 +7,7 @@
 use kring_core::contacts::ContactsError;
 use kring_core::store::StoreError;
 use kring_core::sync::SyncError;
+use kring_core::trust::TrustError;
 use serde::{Deserialize, Serialize};
 
 /// What the UI does with an error. A new code only when the UI really acts on it.
@@ -113,16 +114,27 @@ impl From<SyncError> for AppError {
     fn from(error: SyncError) -> AppError {
         match error {
             SyncError::Store(store) => store.into(),
+            SyncError::Trust(trust) => (*trust).into(),
             other => AppError::failed(capitalised(&other.to_string())),
         }
     }
 }
 
-impl From<kring_core::trust::TrustError> for AppError {
-    fn from(error: kring_core::trust::TrustError) -> AppError {
+impl From<TrustError> for AppError {
+    fn from(error: TrustError) -> AppError {
+        let message = capitalised(&error.to_string());
         match error {
-            kring_core::trust::TrustError::Store(store) => store.into(),
-            other => AppError::new(other.code(), capitalised(&other.to_string())),
+            TrustError::Store(store) => store.into(),
+            // Approved or removed meanwhile (by another manager's approval, say): the Members
+            // screen drops the row rather than offering to try again.
+            TrustError::NoSuchMember(_) => AppError::not_found(message),
+            TrustError::Ambiguous(_) => AppError::invalid("who", message),
+            // The file chosen is not an invitation (or a forged, expired or oversized one):
+            // said next to the file field, to choose another.
+            TrustError::BadInvitation(_) => AppError::invalid("path", message),
+            TrustError::NotAManager(_)
+            | TrustError::AlreadyJoined(_)
+            | TrustError::Write { .. } => AppError::failed(message),
         }
     }
 }

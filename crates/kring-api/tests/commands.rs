@@ -2,7 +2,7 @@
 //! a session over a real store in a temporary folder, at a fixed time.
 
 use chrono::{DateTime, TimeZone, Utc};
-use kring_api::commands::{self, network};
+use kring_api::commands::{self, members, network};
 use kring_api::error::ErrorCode;
 use kring_api::wire::{OrganisationInput, PersonInput};
 use kring_api::{Clock, Quiet, Session};
@@ -270,4 +270,112 @@ fn a_demo_written_into_the_store_is_counted_at_once_without_a_refresh_call() {
         counts.values().sum::<u32>() > 250,
         "the demo's cards are counted: {counts:?}"
     );
+}
+
+fn session_at(dir: &tempfile::TempDir, name: &str) -> Session {
+    Session::open(&dir.path().join(name), Clock::Fixed(now()), Box::new(Quiet)).unwrap()
+}
+
+#[test]
+fn a_member_invited_joins_waits_for_approval_and_is_merged_once_approved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mia = session_at(&dir, "mia");
+    set_up(&mia, Role::Manager);
+    let invitation = dir.path().join("uitnodiging.json");
+    let written =
+        members::write_invitation(&mia, invitation.display().to_string(), Role::Networker).unwrap();
+
+    let bert = session_at(&dir, "bert");
+    commands::first_run(
+        &bert,
+        "Bert Claes".into(),
+        "bert@antwerpen.be".into(),
+        Role::Networker,
+        None,
+    )
+    .unwrap();
+    let managers = members::join_organisation(&bert, invitation.display().to_string()).unwrap();
+    let mias = members::list_members(&mia).unwrap().me;
+    assert_eq!(
+        managers.iter().map(|m| &m.fingerprint).collect::<Vec<_>>(),
+        [&mias.fingerprint],
+        "Bert compares the manager's fingerprint with what Mia reads out"
+    );
+    assert_eq!(
+        members::list_members(&bert).unwrap().organisation,
+        Some(written.organisation.to_string())
+    );
+
+    // Bert's first bundle waits at Mia's: his key is new to her.
+    let port = organisation(&bert, "Port of Antwerp-Bruges");
+    let bundle = dir.path().join("bert.kring");
+    commands::export_bundle(&bert, bundle.display().to_string(), true).unwrap();
+    let report = commands::import_bundles(&mia, vec![bundle.display().to_string()]).unwrap();
+    assert_eq!(report.held.len(), 1, "{report:?}");
+    assert!(
+        commands::card_detail(&mia, port).is_err(),
+        "nothing merged yet"
+    );
+    let waiting = members::list_members(&mia).unwrap();
+    let pending: Vec<_> = waiting
+        .members
+        .iter()
+        .filter(|m| m.status == "pending")
+        .collect();
+    assert_eq!(pending.len(), 1, "{waiting:?}");
+    assert_eq!(pending[0].name, "Bert Claes");
+
+    let approved = members::approve_member(&mia, pending[0].fingerprint.clone(), None).unwrap();
+    assert_eq!(approved.identity.name, "Bert Claes");
+    assert!(approved.merged.is_some(), "what was held is merged");
+    assert!(commands::card_detail(&mia, port).is_ok());
+    assert!(
+        find_cards(&mia, "Port of Antwerp")
+            .iter()
+            .any(|row| row.id == port),
+        "the merged card is in Mia's card list at once"
+    );
+    // Approved once; a second approval finds no one waiting.
+    let again = members::approve_member(&mia, pending[0].fingerprint.clone(), None).unwrap_err();
+    assert_eq!(again.code, ErrorCode::NotFound, "{again:?}");
+}
+
+#[test]
+fn a_file_that_is_not_an_invitation_is_refused_next_to_the_file_field_and_joins_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bert = session_at(&dir, "bert");
+    set_up(&bert, Role::Networker);
+    let forged = dir.path().join("uitnodiging.json");
+    for text in ["", "{\"organisation\": 7}", "niet eens json", "[1, 2, 3]"] {
+        std::fs::write(&forged, text).unwrap();
+        let refused = members::join_organisation(&bert, forged.display().to_string()).unwrap_err();
+        assert_eq!(
+            (refused.code, refused.field.as_deref()),
+            (ErrorCode::Invalid, Some("path")),
+            "{text:?}: {refused:?}"
+        );
+        assert!(
+            refused.message.contains("not a Kring invitation"),
+            "{refused:?}"
+        );
+    }
+    let missing = dir.path().join("er-niet.json");
+    let refused = members::join_organisation(&bert, missing.display().to_string()).unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("path"), "{refused:?}");
+    let blank = members::join_organisation(&bert, "  ".into()).unwrap_err();
+    assert_eq!(blank.field.as_deref(), Some("path"), "{blank:?}");
+    assert_eq!(members::list_members(&bert).unwrap().organisation, None);
+}
+
+#[test]
+fn a_networker_cannot_write_an_invitation_and_no_file_appears() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = session_at(&dir, "an");
+    set_up(&an, Role::Networker);
+    let path = dir.path().join("uitnodiging.json");
+    let refused =
+        members::write_invitation(&an, path.display().to_string(), Role::Manager).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Failed, "{refused:?}");
+    assert!(refused.message.contains("Manager"), "{refused:?}");
+    assert!(!path.exists());
 }

@@ -66,9 +66,9 @@ export const commands = {
 	/**  Who belongs to the organisation: the roster, the stores waiting for approval, and this one. */
 	listMembers: () => typedError<Members, AppError>(__TAURI_INVOKE("list_members")),
 	/**  Approves a store waiting for approval and merges what was held for it. */
-	approveMember: (who: string, role: string | null) => typedError<Approved, AppError>(__TAURI_INVOKE("approve_member", { who, role })),
+	approveMember: (who: string, role: Role | null) => typedError<Approved, AppError>(__TAURI_INVOKE("approve_member", { who, role })),
 	/**  Writes an invitation for a new member (a manager's act). */
-	writeInvitation: (path: string, role: string) => typedError<Invitation, AppError>(__TAURI_INVOKE("write_invitation", { path, role })),
+	writeInvitation: (path: string, role: Role) => typedError<Invitation, AppError>(__TAURI_INVOKE("write_invitation", { path, role })),
 	/**  Joins the organisation of an invitation file; returns its managers, to compare fingerprints. */
 	joinOrganisation: (path: string) => typedError<Identity[], AppError>(__TAURI_INVOKE("join_organisation", { path })),
 	kpiReport: (months: number) => typedError<KpiReport, AppError>(__TAURI_INVOKE("kpi_report", { months })),

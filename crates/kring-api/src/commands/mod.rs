@@ -4,6 +4,7 @@
 //! bridge call these same functions.
 
 pub mod manager;
+pub mod members;
 pub mod network;
 pub mod sync;
 
@@ -527,50 +528,4 @@ pub fn sync_now(session: &Session) -> AppResult<Option<SyncReport>> {
     let report = sync::pass(session);
     sync::announce(session);
     report
-}
-
-/// Who belongs to the organisation: the roster, the stores waiting for approval, and this one.
-pub fn list_members(session: &Session) -> AppResult<Members> {
-    let store = &session.store;
-    Ok(Members {
-        organisation: store.organisation()?.map(|o| o.to_string()),
-        me: store.identity()?,
-        members: store.members()?,
-        refusals: store.refusal_log()?,
-    })
-}
-
-/// Approves a store waiting for approval and merges what was held for it.
-pub fn approve_member(session: &Session, who: String, role: Option<String>) -> AppResult<Approved> {
-    let role = optional::<Role>("role", &role)?;
-    let (approved, merged) = session
-        .store
-        .approve_and_import(&who, role, session.now())?;
-    if merged.is_some() {
-        session.cards_replaced();
-    }
-    Ok(Approved {
-        identity: approved.identity,
-        merged,
-    })
-}
-
-/// Writes an invitation for a new member (a manager's act).
-pub fn write_invitation(
-    session: &Session,
-    path: String,
-    role: String,
-) -> AppResult<kring_core::trust::Invitation> {
-    let role = parse::<Role>("role", &role)?;
-    let path = PathBuf::from(path.trim());
-    Ok(session.store.write_invitation(&path, role, session.now())?)
-}
-
-/// Joins the organisation of an invitation file; returns its managers, to compare fingerprints.
-pub fn join_organisation(
-    session: &Session,
-    path: String,
-) -> AppResult<Vec<kring_core::trust::Identity>> {
-    let path = PathBuf::from(path.trim());
-    Ok(session.store.join_from_file(&path, session.now())?)
 }
