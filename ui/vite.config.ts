@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+// Set by scripts/dev.mjs (npm run dev): where the development bridge listens. (Read through
+// globalThis: this config is type-checked with the page's types, which have no Node.)
+const bridge = (globalThis as { process?: { env: Record<string, string | undefined> } }).process
+  ?.env.KRING_BRIDGE_URL;
+
 // Tauri serves the built files from disk (base './') inside WebKitGTK on Linux, WKWebView on
 // macOS and WebView2 on Windows; the content security policy allows no network, so nothing here
 // may load from a CDN.
@@ -12,6 +17,16 @@ export default defineConfig(({ mode }) => ({
     port: 1420,
     strictPort: true,
     watch: { ignored: ['**/src-tauri/**'] },
+    // `npm run dev` (scripts/dev.mjs): the page's commands go to the development bridge, the
+    // real core on 127.0.0.1, through this server (same origin for the page).
+    proxy: bridge
+      ? {
+          '/kring-bridge': {
+            target: bridge,
+            rewrite: (path) => path.replace(/^\/kring-bridge/, ''),
+          },
+        }
+      : undefined,
   },
   preview: { port: 1421, strictPort: true },
   envPrefix: ['VITE_', 'TAURI_ENV_'],

@@ -1,13 +1,11 @@
-//! Kring's desktop app: a Tauri shell around the web UI in `ui/`. The commands (`commands.rs`) are
-//! thin layers over kring-core, exactly like the command line's; `AppState` holds the one open
-//! store. TypeScript bindings for every command and type are generated from here by tauri-specta
-//! (`bindings()`), and a test keeps `ui/src/lib/bindings.ts` in step.
+//! Kring's desktop app: a Tauri shell around the web UI in `ui/`. Every command (`commands.rs`) is
+//! one line over the function of the same name in `kring_api::commands`; `AppState` holds the
+//! session over the one open store. TypeScript bindings for every command and type are generated
+//! from here by tauri-specta (`bindings()`), and a test keeps `ui/src/lib/bindings.ts` in step.
 
 mod commands;
-pub mod error;
 mod folder_sync;
 mod state;
-pub mod wire;
 
 use state::AppState;
 use tauri::Manager;
@@ -56,42 +54,42 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             approve_member,
             write_invitation,
             join_organisation,
-            manager::kpi_report,
-            manager::export_kpis,
-            manager::list_goals,
-            manager::create_goal,
-            manager::update_goal,
-            manager::link_to_goal,
-            manager::list_teams,
-            manager::create_team,
-            manager::update_team,
-            manager::set_team_member,
-            manager::look_after,
-            manager::list_partnerships,
-            manager::create_partnership,
-            manager::update_partnership,
-            manager::review_partnership,
-            manager::list_events,
-            manager::create_event,
-            manager::update_event,
-            manager::add_to_event,
-            manager::list_networkers,
-            manager::offboard,
-            manager::transparency_register,
-            manager::export_transparency,
-            network::network_map,
-            network::warm_introductions,
-            network::key_person_risk,
-            network::network_health,
-            network::graph_stats,
-            network::export_graph,
-            network::stakeholder_grid,
-            network::rate_stakeholder,
-            network::grid_themes,
-            network::save_map_image,
+            kpi_report,
+            export_kpis,
+            list_goals,
+            create_goal,
+            update_goal,
+            link_to_goal,
+            list_teams,
+            create_team,
+            update_team,
+            set_team_member,
+            look_after,
+            list_partnerships,
+            create_partnership,
+            update_partnership,
+            review_partnership,
+            list_events,
+            create_event,
+            update_event,
+            add_to_event,
+            list_networkers,
+            offboard,
+            transparency_register,
+            export_transparency,
+            network_map,
+            warm_introductions,
+            key_person_risk,
+            network_health,
+            graph_stats,
+            export_graph,
+            stakeholder_grid,
+            rate_stakeholder,
+            grid_themes,
+            save_map_image,
         ])
         .events(tauri_specta::collect_events![
-            wire::ImportProgress,
+            folder_sync::ImportProgress,
             folder_sync::SyncFinished
         ])
         // Counts and sizes stay far below 2^53.
@@ -109,11 +107,27 @@ pub fn typescript_bindings() -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
     let _ = std::fs::remove_dir_all(&folder);
-    text
+    branded_ids(&text?)
+}
+
+/// Ids cross IPC as strings, but TypeScript sees a branded type: a string the UI made up (a
+/// name, a select's value) is not an id until it says so, so passing one where an id is wanted
+/// fails `svelte-check`. specta writes `RecordId` as a plain alias of `string`; this makes it the
+/// brand.
+fn branded_ids(bindings: &str) -> Result<String, String> {
+    const PLAIN: &str = "export type RecordId = string;";
+    const BRANDED: &str = "export type RecordId = string & { readonly __brand: \"RecordId\" };";
+    if !bindings.contains(PLAIN) {
+        return Err(format!("the generated bindings no longer hold `{PLAIN}`"));
+    }
+    Ok(bindings.replace(PLAIN, BRANDED))
 }
 
 fn tempfile_folder() -> Result<std::path::PathBuf, String> {
-    let folder = std::env::temp_dir().join(format!("kring-bindings-{}", std::process::id()));
+    // One folder per call: tests generate the bindings on several threads at once.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let folder = std::env::temp_dir().join(format!("kring-bindings-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
     Ok(folder)
 }
@@ -129,8 +143,8 @@ pub fn run() {
             let path = kring_core::files::default_store_path()
                 .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("store")))
                 .ok_or("no data folder for the store: set KRING_STORE")?;
-            app.manage(AppState::open(&path));
-            app.manage(folder_sync::PassLock::new());
+            let events = folder_sync::WindowEvents(app.handle().clone());
+            app.manage(AppState::open(&path, Box::new(events)));
             folder_sync::start_schedule(app.handle().clone());
             Ok(())
         })

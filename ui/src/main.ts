@@ -1,16 +1,27 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { insideTauri, setBackend } from './lib/api';
+import { insideTauri, setBackend, type Commands } from './lib/api';
 
 async function start() {
-  if (!insideTauri()) {
-    // A plain browser (npm run dev, screenshots): an in-memory Kring with a demo network.
-    const { createMock } = await import('./lib/mock');
-    const params = new URLSearchParams(location.search);
-    const cards = Number(params.get('cards') ?? '100000');
-    const role = params.has('manager') ? 'manager' : undefined;
-    setBackend(createMock({ cards, fresh: params.has('fresh'), role }));
+  // A plain browser under `npm run dev`: the real core through the development bridge.
+  if (import.meta.env.DEV && !insideTauri()) {
+    const token: string | undefined = import.meta.env.VITE_KRING_BRIDGE_TOKEN;
+    if (token) {
+      const { connectBridge } = await import('./lib/bridge');
+      connectBridge(token, new URLSearchParams(location.search));
+    } else {
+      // Vite alone: say how to reach the core instead of failing on every command.
+      const absent = async () => ({
+        status: 'error' as const,
+        error: {
+          code: 'store_unavailable' as const,
+          message: 'No Kring core here: start the preview with npm run dev, which starts it.',
+          field: null,
+        },
+      });
+      setBackend({ commands: new Proxy({}, { get: () => absent }) as Commands });
+    }
   }
   mount(App, { target: document.getElementById('app')! });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError, toAppError, unwrap, wrap, type Commands } from '../src/lib/api';
+import { id } from './ids';
 
 describe('unwrap', () => {
   it('returns the data of an ok result', () => {
@@ -29,7 +30,7 @@ describe('toAppError', () => {
   it('keeps words and never shows a raw object', () => {
     expect(toAppError('disk full').message).toBe('disk full');
     expect(toAppError({ weird: true }).message).toMatch(/went wrong/);
-    expect(toAppError(undefined).code).toBe('internal');
+    expect(toAppError(undefined).code).toBe('failed');
     expect(toAppError(new Error('invoke failed')).message).toBe('invoke failed');
   });
 });
@@ -56,7 +57,7 @@ describe('wrap', () => {
       error: { code: 'not_found', message: 'This card no longer exists.', field: null },
     });
     const api = wrap(() => fake({ cardDetail }));
-    await expect(api.cardDetail('x')).rejects.toMatchObject({
+    await expect(api.cardDetail(id('x'))).rejects.toMatchObject({
       code: 'not_found',
       message: 'This card no longer exists.',
       field: null,

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
+import { commands } from '../src/lib/bindings';
 import type { GraphStats, KeyPersonRisk } from '../src/lib/bindings';
 import {
   lossCount,
@@ -12,15 +13,15 @@ import {
   widthOf,
   type HealthRow,
 } from '../src/lib/insights';
-import { createMock } from '../src/lib/mock';
 import Insights from '../src/screens/Insights.svelte';
 import Offboarding from '../src/screens/Offboarding.svelte';
+import { expectAllAnswered, replayGolden, type Replay } from './golden';
+import { id } from './ids';
 
-let backend: ReturnType<typeof createMock>;
+let replay: Replay;
 
 async function start(role: 'manager' | 'networker' = 'manager') {
-  backend = createMock({ cards: 400, role });
-  setBackend(backend);
+  replay = replayGolden(role);
   app.status = await api.appStatus();
   app.route = 'insights';
   app.selectedId = null;
@@ -29,12 +30,14 @@ async function start(role: 'manager' | 'networker' = 'manager') {
 const texts = (testid: string) => screen.getAllByTestId(testid).map((e) => e.textContent!.trim());
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
-/** Overrides some commands of the mock (an empty store, a slow one, a failing one). */
-function override(commands: Partial<Commands>) {
-  setBackend({ ...backend, commands: { ...backend.commands, ...commands } as Commands });
+/** Overrides some commands of the core (an empty store, a slow one, a failing one). */
+function override(overrides: Partial<Commands>) {
+  setBackend({ commands: { ...commands, ...overrides } as Commands });
 }
 
 beforeEach(() => start());
+
+afterEach(() => expectAllAnswered(replay));
 
 describe('Insights', () => {
   it('shows the graph summary, the reach of the stakeholders and the brokers in numbers', async () => {
@@ -131,7 +134,9 @@ describe('Insights', () => {
   it('sorts the health table by any column, both ways, and switches to teams', async () => {
     const stats = (await api.graphStats()) as GraphStats;
     render(Insights);
-    await waitFor(() => expect(screen.getAllByTestId('health-row').length).toBe(8));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('health-row').length).toBe(stats.health.networkers.length),
+    );
     const names = () => texts('health-name').map((n) => n.replace(' (you)', ''));
     const byName = stats.health.networkers.map((n) => n.name).sort((a, b) => a.localeCompare(b));
     // Coldest first to begin with.
@@ -214,7 +219,7 @@ describe('Insights', () => {
   it('says it is working while the analysis runs, and shows a failure in words', async () => {
     let release: () => void = () => {};
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const real = backend.commands.graphStats;
+    const real = commands.graphStats;
     override({
       graphStats: async () => {
         await slow;
@@ -232,7 +237,11 @@ describe('Insights', () => {
     override({
       graphStats: async () => ({
         status: 'error',
-        error: { code: 'in_use', message: 'The store is in use by another Kring.', field: null },
+        error: {
+          code: 'store_unavailable',
+          message: 'The store is in use by another Kring.',
+          field: null,
+        },
       }),
     });
     app.changed();
@@ -242,7 +251,7 @@ describe('Insights', () => {
   });
 
   it('exports the graph in the chosen format to the path given', async () => {
-    const spy = vi.fn(backend.commands.exportGraph);
+    const spy = vi.fn(commands.exportGraph);
     override({ exportGraph: spy });
     render(Insights);
     await waitFor(() => expect(screen.getByTestId('insights-export')).not.toBeDisabled());
@@ -271,7 +280,7 @@ describe('insights arithmetic', () => {
     unreached: 3,
     networkers: [
       {
-        id: 'a',
+        id: id('a'),
         name: 'Ann',
         unit: null,
         reaches: 5,
@@ -280,7 +289,7 @@ describe('insights arithmetic', () => {
         at_risk: [],
       },
       {
-        id: 'b',
+        id: id('b'),
         name: 'Bob',
         unit: null,
         reaches: 4,
@@ -289,7 +298,7 @@ describe('insights arithmetic', () => {
         at_risk: [],
       },
       {
-        id: 'c',
+        id: id('c'),
         name: 'Cas',
         unit: null,
         reaches: 2,

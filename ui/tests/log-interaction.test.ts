@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import { isoDate, addDays } from '../src/lib/dates';
 import LogInteraction from '../src/components/LogInteraction.svelte';
+import { id } from './ids';
 
 const ok = <T>(data: T) => Promise.resolve({ status: 'ok' as const, data });
 
@@ -30,7 +31,7 @@ function setup(
   });
   const onclose = vi.fn();
   render(LogInteraction, {
-    initial: [{ id: 'card-1', name: 'Jan Peeters' }],
+    initial: [{ id: id('card-1'), name: 'Jan Peeters' }],
     onclose,
   });
   return { logInteraction, onclose };

@@ -1,25 +1,19 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, setBackend, type Commands } from '../src/lib/api';
-import { app } from '../src/lib/app.svelte';
-import { createMock } from '../src/lib/mock';
+import { describe, expect, it, vi } from 'vitest';
+import { setBackend, type Commands } from '../src/lib/api';
+import { commands } from '../src/lib/bindings';
 import Events from '../src/screens/Events.svelte';
 import Goals from '../src/screens/Goals.svelte';
 import Partnerships from '../src/screens/Partnerships.svelte';
 import Teams from '../src/screens/Teams.svelte';
+import { useGolden } from './golden';
 
-let backend: ReturnType<typeof createMock>;
+useGolden('manager');
 
-beforeEach(async () => {
-  backend = createMock({ cards: 300, role: 'manager' });
-  setBackend(backend);
-  app.status = await api.appStatus();
-});
-
-/** Replaces one command with a spy that still calls the mock. */
+/** Replaces one command with a spy that still calls the core (its golden answers). */
 function spyOn<K extends keyof Commands>(name: K) {
-  const spy = vi.fn(backend.commands[name]);
-  setBackend({ ...backend, commands: { ...backend.commands, [name]: spy } as Commands });
+  const spy = vi.fn(commands[name]);
+  setBackend({ commands: { ...commands, [name]: spy } as Commands });
   return spy;
 }
 
@@ -39,13 +33,13 @@ describe('Editing a goal', () => {
 
     const name = screen.getByTestId('goal-name') as HTMLInputElement;
     expect(name.value).toBe('Haven en logistiek versterken');
-    expect((screen.getByTestId('goal-until') as HTMLInputElement).value).toBe('2027-12-31');
+    expect((screen.getByTestId('goal-until') as HTMLInputElement).value).toBe('2028-11-22');
     expect((screen.getByTestId('goal-description') as HTMLTextAreaElement).value).toMatch(
       /tweede haven van Europa/,
     );
     expect((screen.getByTestId('goal-status-select') as HTMLSelectElement).value).toBe('active');
-    // The six priority stakeholders are chips in the form.
-    expect(screen.getByRole('button', { name: 'Remove Port of Antwerp-Bruges' })).toBeVisible();
+    // The four priority stakeholders are chips in the form.
+    expect(screen.getByRole('button', { name: 'Remove Eurocities' })).toBeVisible();
 
     await fireEvent.input(name, { target: { value: '  ' } });
     await fireEvent.click(screen.getByTestId('goal-save'));
@@ -84,12 +78,12 @@ describe('Editing a partnership', () => {
     const update = spyOn('updatePartnership');
     await openEdit();
     expect((screen.getByTestId('partnership-name') as HTMLInputElement).value).toBe(
-      'Havenalliantie Antwerpen–Brugge',
+      'Haven-Stad Samenwerking',
     );
     const every = screen.getByTestId('partnership-every') as HTMLInputElement;
     expect(every.value).toBe('90');
     expect((screen.getByTestId('partnership-red-lines') as HTMLTextAreaElement).value).toBe(
-      'sector:media\nGeen exclusieve afspraken met één bedrijf\ntag:lobbyregister-ontbreekt',
+      'Geen samenwerking zonder transparante financiering\ntag:wapenhandel',
     );
     expect((screen.getByTestId('partnership-exit') as HTMLTextAreaElement).value).toMatch(
       /Opzeg met zes maanden/,
@@ -151,17 +145,17 @@ describe('Editing an event', () => {
     await waitFor(() => expect(screen.getAllByTestId('event-row').length).toBeGreaterThan(2));
     const row = screen
       .getAllByTestId('event-row')
-      .find((r) => r.textContent?.includes('Havendag 2026'))!;
+      .find((r) => r.textContent?.includes('Havenconferentie'))!;
     await fireEvent.click(row);
     await fireEvent.click(await screen.findByTestId('event-edit'));
 
     const name = screen.getByTestId('event-name') as HTMLInputElement;
-    expect(name.value).toBe('Havendag 2026 — netwerkreceptie');
+    expect(name.value).toBe('Havenconferentie');
     expect((screen.getByTestId('event-location') as HTMLInputElement).value).toBe(
-      'Havenhuis, Zaha Hadidplein 1, Antwerpen',
+      'Stadhuis Antwerpen',
     );
     expect((screen.getByTestId('event-outcomes') as HTMLTextAreaElement).value).toBe(
-      'Afspraak over een gezamenlijke jobbeurs in maart\nWalstroom op de agenda',
+      'Twee nieuwe contacten voor het netwerk',
     );
 
     await fireEvent.input(name, { target: { value: '' } });
@@ -171,7 +165,7 @@ describe('Editing an event', () => {
     );
     expect(update).not.toHaveBeenCalled();
 
-    await fireEvent.input(name, { target: { value: 'Havendag 2026' } });
+    await fireEvent.input(name, { target: { value: 'Havenconferentie 2026' } });
     await fireEvent.input(screen.getByTestId('event-location'), {
       target: { value: 'MAS, Antwerpen' },
     });
@@ -184,8 +178,8 @@ describe('Editing an event', () => {
     const edited = screen
       .getAllByTestId('event-row')
       .find((r) => r.textContent?.includes('MAS, Antwerpen'))!;
-    expect(edited.textContent).toContain('Havendag 2026');
-    expect(edited.textContent).not.toContain('netwerkreceptie');
+    expect(edited.textContent).toContain('Havenconferentie 2026');
+    expect(edited.textContent).not.toContain('Stadhuis');
   });
 });
 
@@ -197,15 +191,17 @@ describe('Renaming a team', () => {
     await fireEvent.click(screen.getAllByTestId('team-row')[0]);
     await fireEvent.click(await screen.findByTestId('team-edit'));
     const name = screen.getByTestId('team-name') as HTMLInputElement;
-    expect(name.value).toBe('Team Haven');
-    expect((screen.getByTestId('team-purpose') as HTMLTextAreaElement).value).toMatch(/haven/);
-    await fireEvent.input(name, { target: { value: 'Team Haven en Logistiek' } });
+    expect(name.value).toBe('Team Europa');
+    expect((screen.getByTestId('team-purpose') as HTMLTextAreaElement).value).toMatch(
+      /Europese middelen/,
+    );
+    await fireEvent.input(name, { target: { value: 'Team Europa en Brussel' } });
     await fireEvent.click(screen.getByTestId('team-save'));
     await waitFor(() => expect(screen.queryByTestId('team-save')).not.toBeInTheDocument());
     const [, base, team] = update.mock.calls[0];
     expect(team.members).toEqual(base.members);
     expect(screen.getAllByTestId('team-title').map((t) => t.textContent)).toContain(
-      'Team Haven en Logistiek',
+      'Team Europa en Brussel',
     );
   });
 });

@@ -19,6 +19,7 @@ import {
   validateScores,
   withExtension,
 } from '../src/lib/manager';
+import { id } from './ids';
 
 describe('chart scaling', () => {
   it('rounds the top up to a nice number', () => {
@@ -143,7 +144,7 @@ describe('partnership reviews', () => {
   });
 
   it('builds the review with numbers and no empty notes', () => {
-    expect(reviewFrom('p1', '2026-11-23', good, '  ')).toEqual({
+    expect(reviewFrom(id('p1'), '2026-11-23', good, '  ')).toEqual({
       partnership: 'p1',
       date: '2026-11-23',
       values_based_leadership: 4,

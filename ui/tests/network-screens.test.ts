@@ -1,19 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api, setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
-import { createMock } from '../src/lib/mock';
+import { commands } from '../src/lib/bindings';
 import Dashboard from '../src/screens/Dashboard.svelte';
 import Partnerships from '../src/screens/Partnerships.svelte';
 import Offboarding from '../src/screens/Offboarding.svelte';
+import { useGolden } from './golden';
 
-let backend: ReturnType<typeof createMock>;
-
-beforeEach(async () => {
-  backend = createMock({ cards: 300, role: 'manager' });
-  setBackend(backend);
-  app.status = await api.appStatus();
-});
+useGolden('manager');
 
 describe('Dashboard', () => {
   it('shows the eight KPI tiles with their explanation and four charts', async () => {
@@ -43,8 +38,8 @@ describe('Dashboard', () => {
 
 describe('Partnership review', () => {
   it('refuses a score out of range next to the field, then saves a valid review', async () => {
-    const spy = vi.fn(backend.commands.reviewPartnership);
-    setBackend({ commands: { ...backend.commands, reviewPartnership: spy } as Commands });
+    const spy = vi.fn(commands.reviewPartnership);
+    setBackend({ commands: { ...commands, reviewPartnership: spy } as Commands });
     render(Partnerships);
     await waitFor(() => expect(screen.getAllByTestId('partnership-row').length).toBeGreaterThan(1));
     await fireEvent.click(screen.getByTestId('partnership-review'));
@@ -76,21 +71,21 @@ describe('Partnership review', () => {
 });
 
 describe('Offboarding', () => {
-  /** Opens Offboarding and chooses Koen Maes as the colleague who leaves. */
-  async function planKoensHandover() {
+  /** Opens Offboarding and chooses Pieter Rousseau as the colleague who leaves. */
+  async function planPietersHandover() {
     render(Offboarding);
     const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
-    const koen = [...select.options].find((o) => o.textContent?.startsWith('Koen Maes'))!;
-    await fireEvent.change(select, { target: { value: koen.value } });
+    const pieter = [...select.options].find((o) => o.textContent?.startsWith('Pieter Rousseau'))!;
+    await fireEvent.change(select, { target: { value: pieter.value } });
     await waitFor(() =>
       expect(screen.getAllByTestId('offboard-plan-item').length).toBeGreaterThan(5),
     );
   }
 
   it('hands one relationship to a colleague picked by hand, and sends the pick on apply', async () => {
-    const offboard = vi.fn(backend.commands.offboard);
-    setBackend({ ...backend, commands: { ...backend.commands, offboard } as Commands });
-    await planKoensHandover();
+    const offboard = vi.fn(commands.offboard);
+    setBackend({ commands: { ...commands, offboard } as Commands });
+    await planPietersHandover();
     const row = screen.getAllByTestId('offboard-plan-item')[0];
     const proposed = row.querySelector('strong')?.textContent?.trim();
     expect(proposed).toBeTruthy();
@@ -120,13 +115,13 @@ describe('Offboarding', () => {
   });
 
   it('shows the plan for a colleague and confirms before handing over', async () => {
-    await planKoensHandover();
+    await planPietersHandover();
     await fireEvent.click(screen.getByTestId('offboard-confirm'));
     await fireEvent.click(await screen.findByTestId('offboard-apply'));
     const result = await screen.findByTestId('offboard-result');
-    expect(result.textContent).toContain('Koen Maes is offboarded');
+    expect(result.textContent).toContain('Pieter Rousseau is offboarded');
     const after = await api.listNetworkers();
-    expect(after.find((n) => n.name === 'Koen Maes')?.status).toBe('left');
+    expect(after.find((n) => n.name === 'Pieter Rousseau')?.status).toBe('left');
   });
 });
 
@@ -163,9 +158,9 @@ describe('Partnership review reminders', () => {
     const { default: Today } = await import('../src/screens/Today.svelte');
     setBackend({
       commands: {
-        ...backend.commands,
+        ...commands,
         today: async () => {
-          const real = await backend.commands.today();
+          const real = await commands.today();
           return real.status === 'ok'
             ? { status: 'ok' as const, data: { ...real.data, reviews_due: [] } }
             : real;

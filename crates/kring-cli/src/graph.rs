@@ -54,6 +54,10 @@ pub enum GraphCommand {
         format: GraphFormatArg,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// JSON only: the N most central nodes and the ties among them, as the app's map
+        /// draws a large network.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
 }
 
@@ -129,7 +133,7 @@ pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<(
             }
             print_risk(&risk, networker.is_some());
         }
-        GraphCommand::Export { format, out } => {
+        GraphCommand::Export { format, out, limit } => {
             let analysis = Analysis::compute(
                 &graph,
                 &CentralityOptions::default(),
@@ -140,12 +144,26 @@ pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<(
                 GraphFormatArg::Gexf => (ExportFormat::Gexf, "GEXF 1.3 (dynamic)"),
                 GraphFormatArg::Json => (ExportFormat::Json, "JSON"),
             };
-            let bytes = graph.export(&analysis, format);
+            let (bytes, nodes, edges) = match limit {
+                None => (
+                    graph.export(&analysis, format),
+                    graph.node_count(),
+                    graph.edge_count(),
+                ),
+                Some(limit) if format == ExportFormat::Json => {
+                    let map = graph
+                        .map_data(&analysis)
+                        .most_central(limit, &std::collections::HashSet::new());
+                    let bytes = serde_json::to_vec_pretty(&map)?;
+                    (bytes, map.nodes.len(), map.edges.len())
+                }
+                Some(_) => anyhow::bail!(
+                    "--limit goes with --format json (GraphML and GEXF files hold the whole graph)"
+                ),
+            };
             crate::write_atomically(&out, &bytes)?;
             out!(
-                "wrote {} nodes and {} edges to {} ({name})",
-                graph.node_count(),
-                graph.edge_count(),
+                "wrote {nodes} nodes and {edges} edges to {} ({name})",
                 out.display()
             );
         }

@@ -380,13 +380,9 @@ fn run(cli: Cli) -> Result<()> {
             out!("{note}");
         }
         Command::Today { json } => {
-            let due = store.follow_ups(Some(now.date_naive() + chrono::Duration::days(1)))?;
-            // As the app's Today: a networker's own relationships, a manager's all.
-            let (cold, _) = store.going_cold_today(usize::MAX, now)?;
-            // Reviews due within the fortnight, as the app's Today screen shows them.
-            let reviews =
-                store.review_reminders(now.date_naive() + chrono::Duration::days(14), now)?;
-            printer.today(&due, &cold, &reviews, now.date_naive(), json)?;
+            // The app's Today: the same function, on the user's local date.
+            let today = now.with_timezone(&chrono::Local).date_naive();
+            printer.today(&store.today(today, now)?, today, json)?;
         }
         Command::Search { query, limit, json } => {
             let hits = store.search(&query.join(" "), limit)?;

@@ -567,7 +567,7 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                         .join(", "),
                     p.health.map_or("not reviewed".into(), |h| format!(
                         "{h:.1} ({})",
-                        p.band.clone().unwrap_or_default()
+                        p.band.map(|b| b.as_str()).unwrap_or_default()
                     )),
                     p.next_review.map_or("–".into(), |d| format!(
                         "{d}{}",

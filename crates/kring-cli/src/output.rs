@@ -5,11 +5,13 @@ use crate::terminal::clean;
 use anyhow::Result;
 use chrono::NaiveDate;
 use kring_core::identity_groups::DuplicatePair;
+use kring_core::model::RecordKind;
 use kring_core::store::check::CheckReport;
 use kring_core::store::search::SearchHit;
-use kring_core::store::views::{CardDetail, CardSummary, FollowUpView, RelationshipView};
+use kring_core::store::views::{CardDetail, CardSummary, FollowUpView};
 use kring_core::sync::conflicts::RecordConflicts;
 use kring_core::sync::{ExportReport, ImportReport};
+use kring_core::today::Today;
 use serde_json::{json, Value};
 
 pub struct Printer;
@@ -95,7 +97,7 @@ impl Printer {
             "{}  ({}, {})",
             card.name,
             card.kind,
-            card.visibility.as_deref().unwrap_or("shared")
+            card.visibility.map_or("shared", |v| v.as_str())
         );
         out!("id       {}", card.id);
         if let Some(mark) = &card.restriction {
@@ -133,7 +135,7 @@ impl Printer {
                     (None, Some(t)) => format!("until {t}"),
                     (None, None) => String::new(),
                 };
-                let other = if card.kind == "person" {
+                let other = if card.kind == RecordKind::Person {
                     &a.organisation_name
                 } else {
                     &a.person_name
@@ -150,7 +152,7 @@ impl Printer {
         if !card.relationships.is_empty() {
             out!("\nRelationships");
             for r in &card.relationships {
-                let other = if card.kind == "networker" {
+                let other = if card.kind == RecordKind::Networker {
                     &r.stakeholder_name
                 } else {
                     &r.networker_name
@@ -176,7 +178,7 @@ impl Printer {
             // Each once: the stakeholders a networker knows, the colleagues who know a stakeholder.
             out!(
                 "\n{}",
-                if card.kind == "networker" {
+                if card.kind == kring_core::model::RecordKind::Networker {
                     "Knows"
                 } else {
                     "Colleagues who know them"
@@ -218,7 +220,7 @@ impl Printer {
             for n in &card.notes {
                 out!(
                     "  ({}) {}",
-                    n.visibility.as_deref().unwrap_or("shared"),
+                    n.visibility.map_or("shared", |v| v.as_str()),
                     n.text
                 );
             }
@@ -277,32 +279,46 @@ impl Printer {
         Ok(())
     }
 
-    pub fn today(
-        &self,
-        due: &[FollowUpView],
-        cold: &[RelationshipView],
-        reviews: &[kring_core::manager::ReviewReminder],
-        today: NaiveDate,
-        json: bool,
-    ) -> Result<()> {
+    pub fn today(&self, answer: &Today, today: NaiveDate, json: bool) -> Result<()> {
         if json {
-            let follow_ups = due
-                .iter()
-                .map(|f| with_kind_and_name(f, "follow_up", &f.text))
-                .collect::<Result<Vec<_>>>()?;
-            let relationships = cold
+            let follow_ups = |views: &[FollowUpView]| {
+                views
+                    .iter()
+                    .map(|f| with_kind_and_name(f, "follow_up", &f.text))
+                    .collect::<Result<Vec<_>>>()
+            };
+            let relationships = answer
+                .going_cold
                 .iter()
                 .map(|r| with_kind_and_name(r, "relationship", &r.stakeholder_name))
                 .collect::<Result<Vec<_>>>()?;
             return print_json(&json!({
-                "follow_ups_due": follow_ups,
+                "follow_ups_due": follow_ups(&answer.due)?,
+                "upcoming": follow_ups(&answer.upcoming)?,
                 "going_cold": relationships,
-                "reviews_due": reviews,
+                "going_cold_total": answer.going_cold_total,
+                "reviews_due": answer.reviews_due,
             }));
         }
-        out!("Follow-ups due ({})", due.len());
-        self.follow_ups(due, today, false)?;
-        out!("\nGoing cold ({})", cold.len());
+        out!("Follow-ups due ({})", answer.due.len());
+        self.follow_ups(&answer.due, today, false)?;
+        if !answer.upcoming.is_empty() {
+            out!(
+                "\nComing up in the next fortnight ({})",
+                answer.upcoming.len()
+            );
+            self.follow_ups(&answer.upcoming, today, false)?;
+        }
+        let cold = &answer.going_cold;
+        if cold.len() < answer.going_cold_total as usize {
+            out!(
+                "\nGoing cold ({}, the coldest {} listed)",
+                answer.going_cold_total,
+                cold.len()
+            );
+        } else {
+            out!("\nGoing cold ({})", cold.len());
+        }
         for r in cold {
             let last = r
                 .last_contact
@@ -316,6 +332,7 @@ impl Printer {
             );
         }
         // A networker's store rarely holds partnerships: the section appears when there is one.
+        let reviews = &answer.reviews_due;
         if !reviews.is_empty() {
             out!("\nPartnership reviews due ({})", reviews.len());
             for r in reviews {

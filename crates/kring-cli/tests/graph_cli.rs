@@ -198,3 +198,80 @@ fn graph_export_writes_graphml_gexf_and_json_with_the_same_nodes_and_edges() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn graph_export_json_with_a_limit_writes_the_most_central_nodes_as_the_apps_map_does() {
+    let (kring, ..) = small_network();
+    let folder = tempfile::tempdir().unwrap();
+    let path = |name: &str| folder.path().join(name).to_string_lossy().into_owned();
+    kring.ok(&[
+        "graph",
+        "export",
+        "--format",
+        "json",
+        "--out",
+        &path("all.json"),
+    ]);
+    let said = kring.ok(&[
+        "graph",
+        "export",
+        "--format",
+        "json",
+        "--limit",
+        "2",
+        "--out",
+        &path("top.json"),
+    ]);
+    let read = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(path(name)).unwrap()).unwrap()
+    };
+    let (all, top) = (read("all.json"), read("top.json"));
+    // The two nodes of highest weighted degree in the whole graph, most central first.
+    let mut ranked: Vec<(f64, String)> = all["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["weighted_degree"].as_f64().unwrap(),
+                n["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let expected: Vec<&str> = ranked.iter().take(2).map(|(_, id)| id.as_str()).collect();
+    let kept: Vec<&str> = top["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept, expected);
+    let ties_between = all["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            kept.contains(&e["source"].as_str().unwrap())
+                && kept.contains(&e["target"].as_str().unwrap())
+        })
+        .count();
+    assert_eq!(top["edges"].as_array().unwrap().len(), ties_between);
+    assert!(
+        said.starts_with(&format!("wrote 2 nodes and {ties_between} edges")),
+        "{said}"
+    );
+    kring.fails(
+        &[
+            "graph",
+            "export",
+            "--format",
+            "gexf",
+            "--limit",
+            "2",
+            "--out",
+            &path("g.gexf"),
+        ],
+        "--limit goes with --format json",
+    );
+}

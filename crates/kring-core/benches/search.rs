@@ -107,8 +107,8 @@ fn search(c: &mut Criterion) {
     });
     group.bench_function("organisations, regional, going cold", |b| {
         let query = CardQuery {
-            kind: Some("organisation".into()),
-            level: Some("regional".into()),
+            kind: Some(kring_core::model::RecordKind::Organisation),
+            level: Some(kring_core::model::Level::Regional),
             going_cold: true,
             limit: 200,
             ..CardQuery::default()

@@ -4,7 +4,7 @@
 //! after an edit instead of rebuilt.
 
 use crate::crdt::{envelope, RecordState};
-use crate::model::{RecordId, RecordKind, Relationship, Role};
+use crate::model::{Level, RecordId, RecordKind, Relationship, Role, Sector, Visibility};
 use crate::store::indexes::set_strings;
 use crate::store::search::card_title;
 use crate::store::standings::{Scope, Standings};
@@ -20,19 +20,19 @@ use std::collections::{BTreeSet, HashMap};
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardRow {
     pub id: RecordId,
-    pub kind: String,
+    pub kind: RecordKind,
     pub name: String,
     /// A second line: a job title, a sector and level.
     pub detail: Option<String>,
     pub tags: Vec<String>,
-    pub sector: Option<String>,
-    pub level: Option<String>,
+    pub sector: Option<Sector>,
+    pub level: Option<Level>,
     /// The strongest relationship with the card (this networker's own, for a networker), 1–5.
     pub strength: Option<u8>,
     /// Whether that relationship's keep-in-touch cadence has run out.
     pub going_cold: bool,
     pub last_contact: Option<DateTime<FixedOffset>>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 /// What to list: every filter that is set must hold.
@@ -43,10 +43,10 @@ pub struct CardQuery {
     /// Search words; when set, rows come best match first, otherwise by name.
     pub text: String,
     /// `person` or `organisation`; both when absent.
-    pub kind: Option<String>,
+    pub kind: Option<RecordKind>,
     pub tag: Option<String>,
-    pub sector: Option<String>,
-    pub level: Option<String>,
+    pub sector: Option<Sector>,
+    pub level: Option<Level>,
     pub min_strength: Option<u8>,
     pub going_cold: bool,
     pub offset: u32,
@@ -67,8 +67,8 @@ pub struct CardPage {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardFacets {
     pub tags: Vec<String>,
-    pub sectors: Vec<String>,
-    pub levels: Vec<String>,
+    pub sectors: Vec<Sector>,
+    pub levels: Vec<Level>,
 }
 
 /// The in-memory card list.
@@ -112,7 +112,11 @@ impl CardList {
     ) -> StoreResult<()> {
         let context = RowContext::read_for(store, cards, now)?;
         self.canonical = context.member_canonicals();
-        let changed: BTreeSet<RecordId> = cards.iter().copied().collect();
+        // A member of an identity group shows in its group's row.
+        let changed: BTreeSet<RecordId> = cards
+            .iter()
+            .flat_map(|card| [*card, context.standings.groups.canonical(*card)])
+            .collect();
         self.rows.retain(|(_, row)| !changed.contains(&row.id));
         for card in changed {
             let Some(state) = store.live_state(card)? else {
@@ -124,6 +128,42 @@ impl CardList {
         }
         self.sort();
         Ok(())
+    }
+
+    /// The cards whose rows show what these records hold, after a commit wrote them: a card
+    /// itself, the stakeholder of a relationship, the people and organisations met in an
+    /// interaction (a private one moves their last contact without touching the relationship).
+    /// `None` when the list must be built again: a same-as statement changes which card a group
+    /// is listed as.
+    pub fn rows_written(
+        store: &Store,
+        written: &[RecordId],
+    ) -> StoreResult<Option<BTreeSet<RecordId>>> {
+        let mut cards = BTreeSet::new();
+        for id in written {
+            let Some(state) = store.state(*id)? else {
+                continue;
+            };
+            let id_field = |field: &str| {
+                state
+                    .current(field)
+                    .and_then(|v| v.as_str().and_then(|s| s.parse::<RecordId>().ok()))
+            };
+            match state.kind.parse::<RecordKind>() {
+                Ok(RecordKind::Person | RecordKind::Organisation) => {
+                    cards.insert(*id);
+                }
+                Ok(RecordKind::Relationship) => cards.extend(id_field("stakeholder")),
+                Ok(RecordKind::Interaction) => cards.extend(
+                    set_strings(&state, "participants")
+                        .iter()
+                        .filter_map(|p| p.parse::<RecordId>().ok()),
+                ),
+                Ok(RecordKind::SameAs) => return Ok(None),
+                _ => {}
+            }
+        }
+        Ok(Some(cards))
     }
 
     fn sort(&mut self) {
@@ -141,7 +181,7 @@ impl CardList {
     pub fn count_by_kind(&self) -> std::collections::BTreeMap<String, u32> {
         let mut counts = std::collections::BTreeMap::new();
         for (_, row) in &self.rows {
-            *counts.entry(row.kind.clone()).or_insert(0) += 1;
+            *counts.entry(row.kind.as_str().to_owned()).or_insert(0) += 1;
         }
         counts
     }
@@ -206,8 +246,8 @@ impl CardList {
             for tag in &row.tags {
                 tags.insert((fold(tag), tag.clone()));
             }
-            sectors.extend(row.sector.clone());
-            levels.extend(row.level.clone());
+            sectors.extend(row.sector);
+            levels.extend(row.level);
         }
         let mut seen = BTreeSet::new();
         CardFacets {
@@ -224,10 +264,10 @@ impl CardList {
 
 /// The filters of a query, folded once.
 struct RowFilter {
-    kind: Option<String>,
+    kind: Option<RecordKind>,
     tag: Option<String>,
-    sector: Option<String>,
-    level: Option<String>,
+    sector: Option<Sector>,
+    level: Option<Level>,
     min_strength: Option<u8>,
     going_cold: bool,
 }
@@ -236,26 +276,20 @@ impl RowFilter {
     fn new(query: &CardQuery) -> RowFilter {
         let set = |value: &Option<String>| value.as_deref().map(fold).filter(|v| !v.is_empty());
         RowFilter {
-            kind: set(&query.kind),
+            kind: query.kind,
             tag: set(&query.tag),
-            sector: set(&query.sector),
-            level: set(&query.level),
+            sector: query.sector,
+            level: query.level,
             min_strength: query.min_strength.filter(|s| *s > 0),
             going_cold: query.going_cold,
         }
     }
 
     fn admits(&self, row: &CardRow) -> bool {
-        // Kinds, sectors and levels are stored in their canonical lower-case spelling, so a
-        // case-insensitive comparison is enough and allocates nothing per row.
-        let same = |wanted: &Option<String>, value: Option<&str>| match wanted {
-            None => true,
-            Some(wanted) => value.is_some_and(|v| v.eq_ignore_ascii_case(wanted)),
-        };
         (!self.going_cold || row.going_cold)
-            && same(&self.kind, Some(&row.kind))
-            && same(&self.sector, row.sector.as_deref())
-            && same(&self.level, row.level.as_deref())
+            && self.kind.is_none_or(|kind| kind == row.kind)
+            && self.sector.is_none_or(|sector| row.sector == Some(sector))
+            && self.level.is_none_or(|level| row.level == Some(level))
             && self
                 .tag
                 .as_ref()
@@ -344,6 +378,9 @@ impl RowContext {
         if self.standings.groups.canonical(id) != id || is_withdrawn(state, self.standings.me) {
             return Ok(None);
         }
+        let Ok(kind) = state.kind.parse::<RecordKind>() else {
+            return Ok(None);
+        };
         let mut tags = set_strings(state, "tags");
         for member in self.standings.groups.members(id) {
             if member == id {
@@ -370,16 +407,16 @@ impl RowContext {
         let (name, detail) = card_title(state);
         Ok(Some(CardRow {
             id,
-            kind: state.kind.clone(),
+            kind,
             name,
             detail,
             tags,
-            sector: text("sector"),
-            level: text("level"),
+            sector: text("sector").and_then(|s| s.parse().ok()),
+            level: text("level").and_then(|l| l.parse().ok()),
             strength: strongest.map(|r| r.strength),
             going_cold: relationships.iter().any(|r| r.going_cold),
             last_contact: relationships.iter().filter_map(|r| r.last_contact).max(),
-            visibility: text(envelope::VISIBILITY),
+            visibility: text(envelope::VISIBILITY).and_then(|v| v.parse().ok()),
         }))
     }
 }

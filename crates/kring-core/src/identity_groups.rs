@@ -740,7 +740,7 @@ pub(crate) fn add_member_fields(
 pub struct DuplicatePair {
     /// The first card: the one that would be the group's canonical card (the smaller id).
     pub id: RecordId,
-    pub kind: String,
+    pub kind: RecordKind,
     pub name: String,
     pub other_id: RecordId,
     pub other_name: String,
@@ -1105,7 +1105,7 @@ impl Store {
                 let b = &candidates[*position.get(&second)?];
                 Some(DuplicatePair {
                     id: a.id,
-                    kind: a.kind.as_str().to_owned(),
+                    kind: a.kind,
                     name: a.name.clone(),
                     other_id: b.id,
                     other_name: b.name.clone(),

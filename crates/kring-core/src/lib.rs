@@ -32,4 +32,5 @@ pub mod schema;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod today;
 pub mod trust;

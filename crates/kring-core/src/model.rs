@@ -423,6 +423,24 @@ pub struct Affiliation {
     pub to: Option<NaiveDate>,
 }
 
+impl Affiliation {
+    /// A current affiliation that begins on `from`.
+    pub fn starting(
+        person: RecordId,
+        organisation: RecordId,
+        title: Option<&str>,
+        from: NaiveDate,
+    ) -> Affiliation {
+        Affiliation {
+            person,
+            organisation,
+            title: title.map(str::to_owned),
+            from: Some(from),
+            to: None,
+        }
+    }
+}
+
 /// One networker's relationship with one stakeholder.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relationship {

@@ -126,7 +126,7 @@ fn filters_on_kind_tag_sector_and_level_all_have_to_hold() {
         names(&store, &list, &q)
     };
     assert_eq!(
-        with(&|q| q.kind = Some("person".into())),
+        with(&|q| q.kind = Some(RecordKind::Person)),
         ["Els Wouters", "Jan Janssens"]
     );
     assert_eq!(
@@ -135,20 +135,24 @@ fn filters_on_kind_tag_sector_and_level_all_have_to_hold() {
         "tags match without regard to case"
     );
     assert_eq!(
-        with(&|q| q.level = Some("regional".into())),
+        with(&|q| q.level = Some(Level::Regional)),
         ["Port of Antwerp-Bruges", "VITO"]
     );
     assert_eq!(
         with(&|q| {
-            q.level = Some("regional".into());
-            q.sector = Some("knowledge".into());
+            q.level = Some(Level::Regional);
+            q.sector = Some(Sector::Knowledge);
         }),
         ["VITO"]
     );
     let facets = list.facets();
     assert_eq!(facets.tags, ["Haven", "klimaat"]);
-    assert_eq!(facets.sectors, ["business", "knowledge", "public"]);
-    assert_eq!(facets.levels, ["eu", "regional"]);
+    // In the order the domain lists them (public first), not alphabetically.
+    assert_eq!(
+        facets.sectors,
+        [Sector::Public, Sector::Business, Sector::Knowledge]
+    );
+    assert_eq!(facets.levels, [Level::Regional, Level::Eu]);
 }
 
 #[test]
@@ -166,7 +170,7 @@ fn a_text_query_lists_the_best_match_first_and_still_applies_the_filters() {
         "an exact word outranks a prefix"
     );
     let mut people_only = query("jan");
-    people_only.kind = Some("person".into());
+    people_only.kind = Some(RecordKind::Person);
     let found = names(&store, &list, &people_only);
     assert_eq!(found.len(), 2);
     assert!(!found.contains(&"Jan Fabre Foundation".to_string()));
@@ -285,12 +289,12 @@ proptest! {
         let expected: Vec<_> = all
             .iter()
             .filter(|r| tag_filter.is_none_or(|t| r.tags.iter().any(|x| x == tags[t])))
-            .filter(|r| !person_only || r.kind == "person")
+            .filter(|r| !person_only || r.kind == RecordKind::Person)
             .cloned()
             .collect();
         let q = CardQuery {
             tag: tag_filter.map(|t| tags[t].to_string()),
-            kind: person_only.then(|| "person".to_string()),
+            kind: person_only.then_some(RecordKind::Person),
             offset,
             limit,
             ..CardQuery::default()
@@ -385,4 +389,47 @@ fn two_cards_said_to_be_one_are_listed_once_and_found_by_either_name() {
         assert_eq!(found.total, 1, "'{name}' finds the group once");
         assert_eq!(found.rows[0].id, row.id);
     }
+}
+
+#[test]
+fn every_commit_tells_the_observer_which_records_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<RecordId>>::new()));
+    let noted = std::sync::Arc::clone(&seen);
+    store.observe_commits(Box::new(move |ids| {
+        noted.lock().unwrap().push(ids.to_vec())
+    }));
+    let jan = person(&store, "Jan", &[]);
+    let relationship = store
+        .relate(
+            jan,
+            &RelateRequest {
+                strength: Some(4),
+                ..RelateRequest::default()
+            },
+            t0(),
+        )
+        .unwrap();
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        vec![vec![jan], vec![relationship]],
+        "one call per commit, its ids"
+    );
+    // What the card list makes of them: a relationship shows in its stakeholder's row.
+    assert_eq!(
+        CardList::rows_written(&store, &[relationship]).unwrap(),
+        Some([jan].into_iter().collect())
+    );
+}
+
+#[test]
+fn a_same_as_statement_asks_for_the_list_to_be_built_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let (a, b) = (person(&store, "Jan", &[]), person(&store, "Jan", &[]));
+    store.declare_same_as(a, b, true, t0()).unwrap();
+    let statement = RecordId::for_same_as(a, b);
+    assert_eq!(CardList::rows_written(&store, &[statement]).unwrap(), None);
 }

@@ -425,7 +425,7 @@ fn a_private_card_makes_the_captured_meeting_private_and_its_date_stays_on_this_
     assert_eq!(plan.items[0].visibility, Visibility::Private);
     network.store.apply_capture(&plan, now()).unwrap();
     let logged = &network.interactions(network.jan)[0];
-    assert_eq!(logged.visibility.as_deref(), Some("private"));
+    assert_eq!(logged.visibility.map(|v| v.as_str()), Some("private"));
     // As for a private meeting logged by hand: the owner sees the date, the record has none.
     let relationship = &network
         .store
@@ -472,7 +472,7 @@ fn the_text_is_kept_only_when_asked_as_a_note_with_the_interactions_visibility()
     assert_eq!(outcome.notes_added, 1);
     assert_eq!(network.store.counts().unwrap().get("note"), Some(&1));
     let logged = &network.interactions(network.francoise)[0];
-    assert_eq!(logged.visibility.as_deref(), Some("summary"));
+    assert_eq!(logged.visibility.map(|v| v.as_str()), Some("summary"));
 }
 
 #[test]

@@ -200,7 +200,7 @@ fn duplicates_are_found_by_email_phone_and_name_and_not_for_different_people() {
     let by_name =
         pair_of(&pairs, broeck, broeck_again).expect("an initial and a particle's case differ");
     assert_eq!(by_name.reason, "similar names at Port of Antwerp-Bruges");
-    assert_eq!(by_name.kind, "person");
+    assert_eq!(by_name.kind, RecordKind::Person);
 
     let nowhere =
         pair_of(&pairs, an, an_exactly).expect("the same name, both without organisation");
@@ -262,7 +262,7 @@ fn organisations_of_one_name_or_one_website_are_proposed() {
     let pairs = store.duplicates(t0()).unwrap();
     let pair = pair_of(&pairs, katoen, katoen_nv).expect("a legal form does not make another org");
     assert_eq!(pair.reason, "same name; same website katoennatie.com");
-    assert_eq!(pair.kind, "organisation");
+    assert_eq!(pair.kind, RecordKind::Organisation);
     assert!(pair_of(&pairs, katoen, umicore).is_none());
 }
 

@@ -359,8 +359,8 @@ fn partnership_health_is_the_mean_of_the_five_behaviours_and_the_next_review_fol
     // (3+2+3+2+2)/5 = 2.4 at risk → (4+4+5+3+4)/5 = 4.0 healthy.
     let health: Vec<f64> = view.reviews.iter().map(|r| r.health).collect();
     assert_eq!(health, vec![2.4, 4.0]);
-    assert_eq!(view.reviews[0].band, "at risk");
-    assert_eq!(view.band.as_deref(), Some("healthy"));
+    assert_eq!(view.reviews[0].band, HealthBand::AtRisk);
+    assert_eq!(view.band, Some(HealthBand::Healthy));
     // 2026-09-01 + 90 days = 2026-11-30: not due on 2026-10-01.
     assert_eq!(view.next_review, Some(date(11, 30)));
     assert!(!view.review_due);

@@ -971,7 +971,7 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
     // of the private meeting, so sharing it later would give none away.
     let lies_detail = a.card_detail(lies, now).unwrap();
     assert_eq!(
-        lies_detail.relationships[0].visibility.as_deref(),
+        lies_detail.relationships[0].visibility.map(|v| v.as_str()),
         Some("private")
     );
     assert_eq!(
@@ -983,7 +983,7 @@ fn a_private_meeting_moves_no_shared_date_but_counts_for_its_owner() {
     // Sam's is still private, with the shared meeting's date.
     let sam_detail = a.card_detail(sam, now).unwrap();
     assert_eq!(
-        sam_detail.relationships[0].visibility.as_deref(),
+        sam_detail.relationships[0].visibility.map(|v| v.as_str()),
         Some("private")
     );
     assert_eq!(

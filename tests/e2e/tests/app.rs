@@ -125,6 +125,7 @@ async fn today_in_app(app: &App) -> String {
 // ---- the tests
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn first_run_creates_a_networker_profile_and_opens_the_main_window() {
     run("first_run", |session: Session| async move {
         let app = session.launch("sofie").await;
@@ -149,6 +150,7 @@ fn first_run_creates_a_networker_profile_and_opens_the_main_window() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn first_run_with_the_demo_network_lists_and_finds_its_cards() {
     run("first_run_demo", |session: Session| async move {
         let app =
@@ -212,6 +214,7 @@ fn first_run_with_the_demo_network_lists_and_finds_its_cards() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_person_and_an_organisation_can_be_added_and_are_listed() {
     run("add_cards", |session: Session| async move {
         let app = session.launch("sofie").await;
@@ -261,6 +264,7 @@ fn a_person_and_an_organisation_can_be_added_and_are_listed() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_validation_error_shows_next_to_the_field_and_saves_nothing() {
     run("validation", |session: Session| async move {
         let app = session.launch("sofie").await;
@@ -305,6 +309,7 @@ fn a_validation_error_shows_next_to_the_field_and_saves_nothing() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn an_interaction_with_a_follow_up_shows_on_the_card_and_under_today() {
     run("log_interaction", |session: Session| async move {
         let app = session.launch("sofie").await;
@@ -371,6 +376,7 @@ fn an_interaction_with_a_follow_up_shows_on_the_card_and_under_today() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn ctrl_l_opens_the_log_dialog() {
     run("ctrl_l", |session: Session| async move {
         let app = session.launch("sofie").await;
@@ -390,6 +396,7 @@ fn ctrl_l_opens_the_log_dialog() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn search_narrows_the_cards_list_to_the_matching_cards() {
     run("search", |session: Session| async move {
         let app = session.launch("sofie").await;
@@ -426,7 +433,8 @@ fn search_narrows_the_cards_list_to_the_matching_cards() {
 }
 
 #[test]
-fn an_exported_bundle_imports_into_a_managers_profile_and_the_card_is_found_there() {
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
+fn an_exported_bundle_from_a_store_not_on_the_roster_is_held_at_the_manager_and_not_merged() {
     run("export_import", |session: Session| async move {
         let bundle = session.folder().join("sofie.kring");
 
@@ -475,22 +483,32 @@ fn an_exported_bundle_imports_into_a_managers_profile_and_the_card_is_found_ther
         koen.click("nav-sync").await;
         koen.type_into("import-path", &bundle.to_string_lossy())
             .await;
+        // Sofie's store is not on Koen's roster (she never joined with his invitation): the
+        // preview and the import say her file waits for approval, with her fingerprint to
+        // compare, and nothing of it is merged.
         koen.click("import-preview").await;
         koen.wait_text("import-preview-result", "Would import")
+            .await;
+        koen.wait_text("import-preview-held", "Sofie Van Aken")
             .await;
         koen.screenshot("16-sync-import-preview").await;
         koen.click("import-run").await;
         koen.wait_text("import-result", "Imported").await;
-        koen.screenshot("17-sync-import-result").await;
+        let held = koen.wait_text("import-held", "Sofie Van Aken").await;
+        assert!(held.contains("fingerprint"), "{held:?}");
+        koen.js("document.querySelector('[data-testid=\"import-held\"]').scrollIntoView()")
+            .await;
+        koen.screenshot("17-sync-import-held").await;
 
         search(&koen, "Els Maes").await;
-        click_with_text(&koen, "card-row", "Els Maes").await;
-        koen.wait_text("card-detail-name", "Els Maes").await;
-        koen.screenshot("18-imported-card").await;
+        wait_card_count(&koen, 0).await;
+        assert!(koen.all("card-row").await.is_empty());
+        koen.screenshot("18-held-card-not-merged").await;
     });
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn the_review_and_settings_screens_open() {
     run("review_settings", |session: Session| async move {
         let app = session.launch("sofie").await;

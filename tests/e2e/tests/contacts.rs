@@ -7,6 +7,7 @@ use kring_e2e::steps::{first_run, on_screen, Role};
 use kring_e2e::{run, workspace_root, Session};
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_linkedin_export_imports_from_the_sync_screen_and_the_cards_go_out_as_vcards_and_a_calendar() {
     run("contacts", |session: Session| async move {
         let app = session.launch("contacts").await;

@@ -47,6 +47,7 @@ fn bundles_under(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the_register() {
     run("manager", |session: Session| async move {
         let app =
@@ -225,6 +226,7 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_manager_sets_a_sync_folder_and_sync_now_writes_a_bundle_into_it() {
     run("manager_sync", |session: Session| async move {
         let app =
@@ -281,6 +283,7 @@ async fn pick_first(app: &App, picker: &str, option: &str, text: &str) -> String
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
     run("manager_create", |session: Session| async move {
         let app =
@@ -377,6 +380,7 @@ fn a_manager_sets_a_goal_forms_a_team_records_an_event_and_a_partnership() {
 }
 
 #[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_manager_marks_a_goal_achieved_and_changes_a_partnership_review_interval() {
     run("manager_edit", |session: Session| async move {
         let app =

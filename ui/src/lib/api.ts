@@ -4,7 +4,7 @@
 // Tests and the browser preview swap the backend with `setBackend`.
 import { listen as tauriEventListen } from '@tauri-apps/api/event';
 import { commands as tauriCommands } from './bindings';
-import type { AppError as AppErrorData, SyncFinished } from './bindings';
+import type { AppError as AppErrorData, ErrorCode, SyncFinished } from './bindings';
 
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
 
@@ -20,9 +20,9 @@ export type Api = Unwrapped<Commands>;
 
 /** A failed command: `code` to branch on, `message` to show, `field` for forms. */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly field: string | null;
-  constructor(code: string, message: string, field: string | null = null) {
+  constructor(code: ErrorCode, message: string, field: string | null = null) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -30,19 +30,28 @@ export class AppError extends Error {
   }
 }
 
+/** Every code the core sends (the check fails when the core adds one the UI does not know). */
+const CODES: Record<ErrorCode, true> = {
+  invalid: true,
+  not_found: true,
+  no_profile: true,
+  store_unavailable: true,
+  failed: true,
+};
+
 /** Turns anything thrown or returned as an error into an `AppError` with words in it. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error && typeof error === 'object') {
     const e = error as Partial<AppErrorData> & { message?: unknown };
     if (typeof e.message === 'string' && e.message.trim() !== '') {
-      const code = typeof e.code === 'string' ? e.code : 'internal';
+      const code = typeof e.code === 'string' && e.code in CODES ? (e.code as ErrorCode) : 'failed';
       const field = typeof e.field === 'string' ? e.field : null;
       return new AppError(code, e.message, field);
     }
   }
-  if (typeof error === 'string' && error.trim() !== '') return new AppError('internal', error);
-  return new AppError('internal', 'Something went wrong inside Kring. Please try again.');
+  if (typeof error === 'string' && error.trim() !== '') return new AppError('failed', error);
+  return new AppError('failed', 'Something went wrong inside Kring. Please try again.');
 }
 
 export function unwrap<T>(result: Result<T, AppErrorData>): T {
@@ -97,7 +106,7 @@ export function wrap(get: () => Commands): Api {
       return async (...args: unknown[]) => {
         const command = (get() as unknown as Record<string, unknown>)[name as string];
         if (typeof command !== 'function') {
-          throw new AppError('internal', `Kring has no command ${String(name)}.`);
+          throw new AppError('failed', `Kring has no command ${String(name)}.`);
         }
         let result: Result<unknown, AppErrorData>;
         try {

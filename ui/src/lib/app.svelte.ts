@@ -1,6 +1,6 @@
 // The state every screen shares: who the user is, where they are, what dialog is open, toasts.
 import { api, toAppError } from './api';
-import type { AppStatus, SyncStatus } from './bindings';
+import type { AppStatus, RecordId, SyncStatus } from './bindings';
 
 export type Route =
   | 'today'
@@ -19,7 +19,7 @@ export type Route =
   | 'map'
   | 'insights';
 export type Theme = 'system' | 'light' | 'dark';
-export type Participant = { id: string; name: string; detail?: string | null };
+export type Participant = { id: RecordId; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };
 
 const THEME_KEY = 'kring.theme';
@@ -38,14 +38,14 @@ class AppState {
   status = $state<AppStatus | null>(null);
   loadError = $state<string | null>(null);
   route = $state<Route>('today');
-  selectedId = $state<string | null>(null);
+  selectedId = $state<RecordId | null>(null);
   /** The card open in the detail pane, so Ctrl+L can start with it. */
   openCardInfo = $state<Participant | null>(null);
   /** Bumped after every write, so lists and details fetch again. */
   version = $state(0);
   toasts = $state<Toast[]>([]);
   logDialog = $state<{ participants: Participant[] } | null>(null);
-  cardForm = $state<{ kind: 'person' | 'organisation'; id: string | null } | null>(null);
+  cardForm = $state<{ kind: 'person' | 'organisation'; id: RecordId | null } | null>(null);
   helpOpen = $state(false);
   theme = $state<Theme>(storedTheme());
   dueCount = $state(0);
@@ -57,9 +57,9 @@ class AppState {
   /** Set to open the card list with only the relationships going cold. */
   showGoingCold = $state(false);
   /** The partnership the Partnerships screen opens on (from a review reminder on Today). */
-  selectedPartnership = $state<string | null>(null);
+  selectedPartnership = $state<RecordId | null>(null);
   /** The colleague Offboarding opens on (from Insights' "Plan a handover…"); taken once read. */
-  handoverFor = $state<string | null>(null);
+  handoverFor = $state<RecordId | null>(null);
   private nextToast = 1;
   private duplicateCount = 0;
   private duplicatesCountedAt = -Infinity;
@@ -118,18 +118,18 @@ class AppState {
     this.logDialog = { participants: open ? [open] : [] };
   }
 
-  openPartnership(id: string) {
+  openPartnership(id: RecordId) {
     this.selectedPartnership = id;
     this.route = 'partnerships';
   }
 
   /** Opens Offboarding with the handover of `networker` planned. */
-  planHandover(networker: string) {
+  planHandover(networker: RecordId) {
     this.handoverFor = networker;
     this.route = 'offboarding';
   }
 
-  openCard(id: string) {
+  openCard(id: RecordId) {
     this.selectedId = id;
     this.route = 'cards';
   }

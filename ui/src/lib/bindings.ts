@@ -8,111 +8,133 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
+	/**  Who owns the store, where it is, how big it is. */
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
-	firstRun: (name: string, email: string, role: string, demoCards: number | null) => typedError<AppStatus, AppError>(__TAURI_INVOKE("first_run", { name, email, role, demoCards })),
+	/**  Sets the store up for its owner, with a demo network of `demo_cards` cards if asked. */
+	firstRun: (name: string, email: string, role: Role, demoCards: number | null) => typedError<AppStatus, AppError>(__TAURI_INVOKE("first_run", { name, email, role, demoCards })),
+	/**  Fills the store with a demo network of about `cards` cards. */
 	loadDemo: (cards: number) => typedError<DemoSummary, AppError>(__TAURI_INVOKE("load_demo", { cards })),
 	queryCards: (query: CardQuery) => typedError<CardPage, AppError>(__TAURI_INVOKE("query_cards", { query })),
 	cardFacets: () => typedError<CardFacets, AppError>(__TAURI_INVOKE("card_facets")),
-	cardDetail: (id: string) => typedError<CardDetail, AppError>(__TAURI_INVOKE("card_detail", { id })),
-	savePerson: (id: string | null, person: PersonInput) => typedError<string, AppError>(__TAURI_INVOKE("save_person", { id, person })),
-	saveOrganisation: (id: string | null, organisation: OrganisationInput) => typedError<string, AppError>(__TAURI_INVOKE("save_organisation", { id, organisation })),
-	deleteCard: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_card", { id })),
-	relate: (stakeholder: string, relationship: RelateInput) => typedError<RelationshipView, AppError>(__TAURI_INVOKE("relate", { stakeholder, relationship })),
+	cardDetail: (id: RecordId) => typedError<CardDetail, AppError>(__TAURI_INVOKE("card_detail", { id })),
+	/**
+	 *  Saves the person form: a new person, or the fields of an existing one. Naming an
+	 *  organisation makes it the person's current employer (`Store::affiliate_now`).
+	 */
+	savePerson: (id: RecordId | null, person: PersonInput) => typedError<RecordId, AppError>(__TAURI_INVOKE("save_person", { id, person })),
+	saveOrganisation: (id: RecordId | null, organisation: OrganisationInput) => typedError<RecordId, AppError>(__TAURI_INVOKE("save_organisation", { id, organisation })),
+	deleteCard: (id: RecordId) => typedError<null, AppError>(__TAURI_INVOKE("delete_card", { id })),
+	/**  This networker's relationship with a stakeholder; answers it as the card shows it. */
+	relate: (stakeholder: RecordId, relationship: RelateInput) => typedError<RelationshipView, AppError>(__TAURI_INVOKE("relate", { stakeholder, relationship })),
 	logInteraction: (interaction: LogInput) => typedError<Logged, AppError>(__TAURI_INVOKE("log_interaction", { interaction })),
-	addNote: (about: string, text: string, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("add_note", { about, text, visibility })),
-	addAffiliation: (person: string, organisation: string, title: string | null, from: string | null, to: string | null) => typedError<string, AppError>(__TAURI_INVOKE("add_affiliation", { person, organisation, title, from, to })),
-	addLink: (from: string, to: string, kind: string) => typedError<string, AppError>(__TAURI_INVOKE("add_link", { from, to, kind })),
-	setFollowUpDone: (id: string, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_follow_up_done", { id, done })),
+	addNote: (about: RecordId, text: string, visibility: Visibility | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_note", { about, text, visibility })),
+	addAffiliation: (person: RecordId, organisation: RecordId, title: string | null, from: string | null, to: string | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_affiliation", { person, organisation, title, from, to })),
+	addLink: (from: RecordId, to: RecordId, kind: string) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_link", { from, to, kind })),
+	setFollowUpDone: (id: RecordId, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_follow_up_done", { id, done })),
+	/**  The Today screen: `Store::today` on the user's date, as `kring today` prints it. */
 	today: () => typedError<Today, AppError>(__TAURI_INVOKE("today")),
+	/**  What an export would carry; nothing is written (`path` empty). */
 	exportPreview: (full: boolean) => typedError<ExportReport, AppError>(__TAURI_INVOKE("export_preview", { full })),
 	exportBundle: (path: string, full: boolean) => typedError<ExportReport, AppError>(__TAURI_INVOKE("export_bundle", { path, full })),
+	/**  What importing these bundles would change (a dry run). */
 	importPreview: (paths: string[]) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_preview", { paths })),
+	/**  Imports bundles, all or none, announcing progress a few times a second. */
 	importBundles: (paths: string[]) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_bundles", { paths })),
 	listConflicts: () => typedError<RecordConflicts[], AppError>(__TAURI_INVOKE("list_conflicts")),
-	resolveConflict: (id: string, field: string, resolution: ResolutionInput) => typedError<null, AppError>(__TAURI_INVOKE("resolve_conflict", { id, field, resolution })),
+	resolveConflict: (id: RecordId, field: string, resolution: ResolutionInput) => typedError<null, AppError>(__TAURI_INVOKE("resolve_conflict", { id, field, resolution })),
 	listDuplicates: () => typedError<DuplicatePair[], AppError>(__TAURI_INVOKE("list_duplicates")),
-	sameAs: (a: string, b: string) => typedError<null, AppError>(__TAURI_INVOKE("same_as", { a, b })),
-	notSame: (a: string, b: string) => typedError<null, AppError>(__TAURI_INVOKE("not_same", { a, b })),
+	/**  Two cards are one person or organisation. */
+	sameAs: (a: RecordId, b: RecordId) => typedError<null, AppError>(__TAURI_INVOKE("same_as", { a, b })),
+	/**  Two cards are not one (undoes `same_as`). */
+	notSame: (a: RecordId, b: RecordId) => typedError<null, AppError>(__TAURI_INVOKE("not_same", { a, b })),
 	saveSettings: (settings: Settings) => typedError<null, AppError>(__TAURI_INVOKE("save_settings", { settings })),
 	saveIdentity: (name: string, email: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("save_identity", { name, email })),
 	backupNow: () => typedError<BackupFile, AppError>(__TAURI_INVOKE("backup_now")),
 	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
 	restoreBackup: (path: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("restore_backup", { path })),
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
+	/**  People and organisations as vCard 4.0; answers how many cards were written. */
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
+	/**  Follow-ups as iCalendar to-dos; answers how many were written. */
 	exportCalendar: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_calendar", { path })),
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
-	/**  A pass through the sync folder now; `None` when no folder is set. */
+	/**
+	 *  A pass through the sync folder now; `None` when no folder is set. Announces the folder's
+	 *  state when done.
+	 */
 	syncNow: () => typedError<SyncReport | null, AppError>(__TAURI_INVOKE("sync_now")),
 	/**  Who belongs to the organisation: the roster, the stores waiting for approval, and this one. */
 	listMembers: () => typedError<Members, AppError>(__TAURI_INVOKE("list_members")),
 	/**  Approves a store waiting for approval and merges what was held for it. */
-	approveMember: (who: string, role: string | null) => typedError<Approved, AppError>(__TAURI_INVOKE("approve_member", { who, role })),
+	approveMember: (who: string, role: Role | null) => typedError<Approved, AppError>(__TAURI_INVOKE("approve_member", { who, role })),
 	/**  Writes an invitation for a new member (a manager's act). */
-	writeInvitation: (path: string, role: string) => typedError<Invitation, AppError>(__TAURI_INVOKE("write_invitation", { path, role })),
+	writeInvitation: (path: string, role: Role) => typedError<Invitation, AppError>(__TAURI_INVOKE("write_invitation", { path, role })),
 	/**  Joins the organisation of an invitation file; returns its managers, to compare fingerprints. */
 	joinOrganisation: (path: string) => typedError<Identity[], AppError>(__TAURI_INVOKE("join_organisation", { path })),
 	kpiReport: (months: number) => typedError<KpiReport, AppError>(__TAURI_INVOKE("kpi_report", { months })),
 	/**  Writes the Return-on-Relationship report (`.html`) or the KPIs as CSV (`.csv`). */
 	exportKpis: (path: string, months: number) => typedError<null, AppError>(__TAURI_INVOKE("export_kpis", { path, months })),
 	listGoals: () => typedError<GoalView[], AppError>(__TAURI_INVOKE("list_goals")),
-	createGoal: (goal: Goal, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_goal", { goal, visibility })),
+	createGoal: (goal: Goal, visibility: Visibility | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("create_goal", { goal, visibility })),
 	/**
 	 *  Saves an edited goal (status active / achieved / dropped, description, vision, until,
 	 *  priority stakeholders …) and answers its view.
 	 */
-	updateGoal: (id: string, base: Goal, goal: Goal) => typedError<GoalView, AppError>(__TAURI_INVOKE("update_goal", { id, base, goal })),
+	updateGoal: (id: RecordId, base: Goal, goal: Goal) => typedError<GoalView, AppError>(__TAURI_INVOKE("update_goal", { id, base, goal })),
 	/**  Links (or, with `link` false, unlinks) stakeholders, relationships, interactions or events. */
-	linkToGoal: (goal: string, targets: string[], link: boolean) => typedError<null, AppError>(__TAURI_INVOKE("link_to_goal", { goal, targets, link })),
+	linkToGoal: (goal: RecordId, targets: RecordId[], link: boolean) => typedError<null, AppError>(__TAURI_INVOKE("link_to_goal", { goal, targets, link })),
 	listTeams: () => typedError<TeamView[], AppError>(__TAURI_INVOKE("list_teams")),
-	createTeam: (team: Team, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_team", { team, visibility })),
+	createTeam: (team: Team, visibility: Visibility | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("create_team", { team, visibility })),
 	/**  Saves an edited team (its name and purpose) and answers its view. */
-	updateTeam: (id: string, base: Team, team: Team) => typedError<TeamView, AppError>(__TAURI_INVOKE("update_team", { id, base, team })),
+	updateTeam: (id: RecordId, base: Team, team: Team) => typedError<TeamView, AppError>(__TAURI_INVOKE("update_team", { id, base, team })),
 	/**  Adds a networker to a team with a role, changes the role, or (no role) removes them. */
-	setTeamMember: (team: string, networker: string, role: TeamRole | null) => typedError<null, AppError>(__TAURI_INVOKE("set_team_member", { team, networker, role })),
+	setTeamMember: (team: RecordId, networker: RecordId, role: TeamRole | null) => typedError<null, AppError>(__TAURI_INVOKE("set_team_member", { team, networker, role })),
 	/**  A stakeholder the team looks after, with who is accountable; `remove` stops looking after it. */
-	lookAfter: (team: string, stakeholder: string, accountable: string | null, remove: boolean) => typedError<null, AppError>(__TAURI_INVOKE("look_after", { team, stakeholder, accountable, remove })),
+	lookAfter: (team: RecordId, stakeholder: RecordId, accountable: RecordId | null, remove: boolean) => typedError<null, AppError>(__TAURI_INVOKE("look_after", { team, stakeholder, accountable, remove })),
 	listPartnerships: () => typedError<PartnershipView[], AppError>(__TAURI_INVOKE("list_partnerships")),
-	createPartnership: (partnership: Partnership, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_partnership", { partnership, visibility })),
+	createPartnership: (partnership: Partnership, visibility: Visibility | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("create_partnership", { partnership, visibility })),
 	/**
 	 *  Saves an edited partnership (status, objectives, red lines, benefits and risks, exit
 	 *  arrangements, review interval, lead, partners; a partner it adds that crosses a red line is
 	 *  refused) and answers its view.
 	 */
-	updatePartnership: (id: string, base: Partnership, partnership: Partnership) => typedError<PartnershipView, AppError>(__TAURI_INVOKE("update_partnership", { id, base, partnership })),
+	updatePartnership: (id: RecordId, base: Partnership, partnership: Partnership) => typedError<PartnershipView, AppError>(__TAURI_INVOKE("update_partnership", { id, base, partnership })),
 	reviewPartnership: (review: PartnershipReview) => typedError<PartnershipView, AppError>(__TAURI_INVOKE("review_partnership", { review })),
 	listEvents: () => typedError<EventView[], AppError>(__TAURI_INVOKE("list_events")),
-	createEvent: (event: Event, visibility: string | null) => typedError<string, AppError>(__TAURI_INVOKE("create_event", { event, visibility })),
+	createEvent: (event: Event, visibility: Visibility | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("create_event", { event, visibility })),
 	/**
 	 *  Saves an edited event (name, kind, time, location, people, outcomes, notes) and answers its
 	 *  view.
 	 */
-	updateEvent: (id: string, base: Event, event: Event) => typedError<EventView, AppError>(__TAURI_INVOKE("update_event", { id, base, event })),
-	addToEvent: (event: string, invited: string[], attending: string[]) => typedError<null, AppError>(__TAURI_INVOKE("add_to_event", { event, invited, attending })),
+	updateEvent: (id: RecordId, base: Event, event: Event) => typedError<EventView, AppError>(__TAURI_INVOKE("update_event", { id, base, event })),
+	addToEvent: (event: RecordId, invited: RecordId[], attending: RecordId[]) => typedError<null, AppError>(__TAURI_INVOKE("add_to_event", { event, invited, attending })),
 	listNetworkers: () => typedError<NetworkerSummary[], AppError>(__TAURI_INVOKE("list_networkers")),
 	/**
 	 *  The handover of a networker who leaves: with `dry_run`, the plan only; otherwise the plan
 	 *  carried out (successor relationships, accountabilities moved, the networker marked `left`).
 	 *  `picks` hand single relationships to a colleague the manager chose.
 	 */
-	offboard: (networker: string, successors: string[], picks: HandoverPick[], dryRun: boolean) => typedError<HandoverPlan, AppError>(__TAURI_INVOKE("offboard", { networker, successors, picks, dryRun })),
+	offboard: (networker: RecordId, successors: RecordId[], picks: HandoverPick[], dryRun: boolean) => typedError<HandoverPlan, AppError>(__TAURI_INVOKE("offboard", { networker, successors, picks, dryRun })),
 	transparencyRegister: (from: string, to: string) => typedError<TransparencyRegister, AppError>(__TAURI_INVOKE("transparency_register", { from, to })),
 	/**  Writes the register as CSV (`.csv`) or HTML (anything else). */
 	exportTransparency: (from: string, to: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_transparency", { from, to, path })),
-	/**  The map: the `limit` most central nodes (5,000 when 0) and the ties among them, plus `include`. */
-	networkMap: (limit: number, include: string[]) => typedError<MapData, AppError>(__TAURI_INVOKE("network_map", { limit, include })),
+	/**
+	 *  The map: the `limit` most central nodes (5,000 when 0) and the ties among them, plus
+	 *  `include` (`MapData::most_central`).
+	 */
+	networkMap: (limit: number, include: RecordId[]) => typedError<MapData, AppError>(__TAURI_INVOKE("network_map", { limit, include })),
 	/**  Up to `alternatives` warm introductions from a networker (`me` for the owner) to a stakeholder. */
-	warmIntroductions: (from: string, to: string, alternatives: number) => typedError<IntroPath[], AppError>(__TAURI_INVOKE("warm_introductions", { from, to, alternatives })),
+	warmIntroductions: (from: string, to: RecordId, alternatives: number) => typedError<IntroPath[], AppError>(__TAURI_INVOKE("warm_introductions", { from, to, alternatives })),
 	/**  Key-person risk for the organisation, or what leaves with one networker. */
 	keyPersonRisk: (networker: string | null) => typedError<KeyPersonRisk, AppError>(__TAURI_INVOKE("key_person_risk", { networker })),
 	networkHealth: () => typedError<NetworkHealth, AppError>(__TAURI_INVOKE("network_health")),
 	graphStats: () => typedError<GraphStats, AppError>(__TAURI_INVOKE("graph_stats")),
-	/**  Writes the graph as `graphml`, `gexf` (dynamic, for Gephi) or `json`; returns the bytes written. */
-	exportGraph: (format: string, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_graph", { format, path })),
+	/**  Writes the graph as GraphML, GEXF (dynamic, for Gephi) or JSON; returns the bytes written. */
+	exportGraph: (format: ExportFormat, path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_graph", { format, path })),
 	/**  The power × interest grid of a theme: every networker's rating and their spread. */
 	stakeholderGrid: (theme: string) => typedError<StakeholderGrid, AppError>(__TAURI_INVOKE("stakeholder_grid", { theme })),
 	/**  Places (or moves) the owner's rating of a stakeholder for a theme; returns the theme's grid. */
-	rateStakeholder: (theme: string, stakeholder: string, power: number, interest: number, note: string | null) => typedError<StakeholderGrid, AppError>(__TAURI_INVOKE("rate_stakeholder", { theme, stakeholder, power, interest, note })),
+	rateStakeholder: (theme: string, stakeholder: RecordId, power: number, interest: number, note: string | null) => typedError<StakeholderGrid, AppError>(__TAURI_INVOKE("rate_stakeholder", { theme, stakeholder, power, interest, note })),
 	/**  The themes rated so far. */
 	gridThemes: () => typedError<GridTheme[], AppError>(__TAURI_INVOKE("grid_themes")),
 	/**  Writes an exported picture of the map: SVG text, or a PNG as a `data:image/png;base64,` URL. */
@@ -164,7 +186,7 @@ export type AffiliationView = {
 };
 
 export type AppError = {
-	code: string,
+	code: ErrorCode,
 	message: string,
 	field: string | null,
 };
@@ -255,9 +277,9 @@ export type CardDetail = {
 	canonical: RecordId,
 	/**  The other cards of its group, in id order (empty when it stands alone). */
 	same_as: RecordId[],
-	kind: string,
+	kind: RecordKind,
 	name: string,
-	visibility: string | null,
+	visibility: Visibility | null,
 	created_at: string | null,
 	updated_at: string | null,
 	/**  Who created the card: the networker's name (their card id when it is not known here). */
@@ -283,8 +305,8 @@ export type CardDetail = {
 /**  The values the filters offer, from the cards there are. */
 export type CardFacets = {
 	tags: string[],
-	sectors: string[],
-	levels: string[],
+	sectors: Sector[],
+	levels: Level[],
 };
 
 /**  One page of the list and how many rows the whole list has. */
@@ -299,10 +321,10 @@ export type CardQuery = {
 	/**  Search words; when set, rows come best match first, otherwise by name. */
 	text?: string,
 	/**  `person` or `organisation`; both when absent. */
-	kind?: string | null,
+	kind?: RecordKind | null,
 	tag?: string | null,
-	sector?: string | null,
-	level?: string | null,
+	sector?: Sector | null,
+	level?: Level | null,
 	min_strength?: number | null,
 	going_cold?: boolean,
 	offset?: number,
@@ -312,19 +334,19 @@ export type CardQuery = {
 /**  One card as a line of the list. */
 export type CardRow = {
 	id: RecordId,
-	kind: string,
+	kind: RecordKind,
 	name: string,
 	/**  A second line: a job title, a sector and level. */
 	detail: string | null,
 	tags: string[],
-	sector: string | null,
-	level: string | null,
+	sector: Sector | null,
+	level: Level | null,
 	/**  The strongest relationship with the card (this networker's own, for a networker), 1–5. */
 	strength: number | null,
 	/**  Whether that relationship's keep-in-touch cadence has run out. */
 	going_cold: boolean,
 	last_contact: string | null,
-	visibility: string | null,
+	visibility: Visibility | null,
 };
 
 /**  A node named in a community's summary. */
@@ -403,7 +425,7 @@ export type DemoSummary = {
 export type DuplicatePair = {
 	/**  The first card: the one that would be the group's canonical card (the smaller id). */
 	id: RecordId,
-	kind: string,
+	kind: RecordKind,
 	name: string,
 	other_id: RecordId,
 	other_name: string,
@@ -415,6 +437,31 @@ export type DuplicatePair = {
 
 /**  One reason two nodes are tied. */
 export type EdgeKind = "relationship" | "affiliation" | "link" | "interaction";
+
+/**  What the UI does with an error. A new code only when the UI really acts on it. */
+export type ErrorCode = 
+/**
+ *  A value the user gave is wrong: the form shows the message next to `field` and saves
+ *  nothing.
+ */
+"invalid" | 
+/**
+ *  The record is gone (deleted here, or by a sync): the screen stops showing it rather than
+ *  offering to try again.
+ */
+"not_found" | 
+/**  The store has no owner yet (a restore of an empty backup, say): back to first run. */
+"no_profile" | 
+/**
+ *  The store cannot be opened (another Kring has it open, a newer Kring wrote it, its folder
+ *  cannot be read): the window shows the message instead of its screens.
+ */
+"store_unavailable" | 
+/**
+ *  Anything else (a corrupt or forged file, a full disk, a fault inside Kring): the message
+ *  says what happened and what to do.
+ */
+"failed";
 
 /**  A networking event or newsletter: who was invited (a newsletter's recipients) and who came. */
 export type Event = {
@@ -440,6 +487,9 @@ export type EventView = {
 	invited: Named[],
 	attending: Named[],
 };
+
+/**  The file formats of `kring graph export` and Insights' export. */
+export type ExportFormat = "graphml" | "gexf" | "json";
 
 /**  What an export wrote. */
 export type ExportReport = {
@@ -568,8 +618,8 @@ export type GridRating = {
 /**  A stakeholder on the grid: every rating, and their spread. */
 export type GridStakeholder = {
 	stakeholder: Named,
-	/**  "person" or "organisation". */
-	kind: string,
+	/**  A person or an organisation. */
+	kind: RecordKind,
 	/**  By networker name. */
 	ratings: GridRating[],
 	power: Spread,
@@ -612,8 +662,8 @@ export type HandoverItem = {
 
 /**  The manager's own pick in the handover: this stakeholder goes to this colleague. */
 export type HandoverPick = {
-	stakeholder: string,
-	successor: string,
+	stakeholder: RecordId,
+	successor: RecordId,
 };
 
 /**  The handover of a leaving networker: the view, and what was (or would be) done. */
@@ -647,6 +697,15 @@ export type Health = {
 	/**  Relationships where one side gave at least two things more than the other. */
 	imbalanced: number,
 };
+
+/**  How a partnership is doing, by the mean of its latest review's five behaviour scores. */
+export type HealthBand = 
+/**  4 and up. */
+"healthy" | 
+/**  3 and up. */
+"needs attention" | 
+/**  Below 3. */
+"at risk";
 
 /**  A bundle held for approval instead of merged. */
 export type HeldBundle = {
@@ -720,7 +779,7 @@ export type InteractionView = {
 	summary: string,
 	participants: ([RecordId, string])[],
 	outcomes: string[],
-	visibility: string | null,
+	visibility: Visibility | null,
 };
 
 /**  One way to be introduced. */
@@ -797,17 +856,16 @@ export type LinkView = {
 /**  The log-interaction form. */
 export type LogInput = {
 	/**  The cards of the people and organisations met. */
-	with?: string[],
-	/**  `meeting`, `call`, `email`, `event`, `visit`, `social` or `other`. */
-	kind?: string,
+	with: RecordId[],
+	kind: InteractionKind,
 	/**  When: RFC 3339, or a local `YYYY-MM-DDTHH:MM` as a datetime input gives it. */
-	at?: string,
-	summary?: string,
+	at: string,
+	summary: string,
 	outcomes?: string[],
 	follow_up_text?: string | null,
 	/**  `YYYY-MM-DD`. */
 	follow_up_due?: string | null,
-	visibility?: string | null,
+	visibility?: Visibility | null,
 };
 
 export type Logged = {
@@ -978,18 +1036,18 @@ export type NodeKind = "networker" | "person" | "organisation";
 export type NoteView = {
 	id: RecordId,
 	text: string,
-	visibility: string | null,
+	visibility: Visibility | null,
 	created_at: string | null,
 };
 
 /**  The organisation form. */
 export type OrganisationInput = {
 	name?: string,
-	sector?: string | null,
-	level?: string | null,
+	sector?: Sector | null,
+	level?: Level | null,
 	website?: string | null,
 	tags?: string[],
-	visibility?: string | null,
+	visibility?: Visibility | null,
 };
 
 /**  What one partner is accountable and responsible for. */
@@ -1051,7 +1109,7 @@ export type PartnershipView = {
 	reviews: ReviewView[],
 	/**  The latest review's health, and its band (healthy, needs attention, at risk). */
 	health: number | null,
-	band: string | null,
+	band: HealthBand | null,
 	next_review: string | null,
 	review_due: boolean,
 	/**
@@ -1113,10 +1171,10 @@ export type PersonInput = {
 	phones?: string[],
 	websites?: string[],
 	tags?: string[],
-	/**  `private`, `summary` or `shared`; the default visibility when absent. */
-	visibility?: string | null,
+	/**  The default visibility when absent. */
+	visibility?: Visibility | null,
 	/**  Where the person works: adds a current affiliation unless there is one already. */
-	organisation?: string | null,
+	organisation?: RecordId | null,
 	organisation_title?: string | null,
 };
 
@@ -1150,7 +1208,10 @@ export type RecordConflicts = {
 };
 
 /**  A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity. */
-export type RecordId = string;
+export type RecordId = string & { readonly __brand: "RecordId" };
+
+/**  The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through. */
+export type RecordKind = "networker" | "person" | "organisation" | "org" | "organization" | "affiliation" | "relationship" | "interaction" | "follow_up" | "link" | "note" | "same_as" | "goal" | "team" | "partnership" | "partnership_review" | "review" | "event" | "stakeholder_rating" | "rating" | "member" | "purpose" | "restriction" | "forget" | "access_request" | "retention_rule";
 
 /**
  *  One import that refused writes, as remembered in the store's refusal log (the last
@@ -1203,11 +1264,10 @@ export type RelateInput = {
 	strength?: number | null,
 	trust?: number | null,
 	cadence_days?: number | null,
-	/**  `active`, `dormant` or `ended`. */
-	status?: string | null,
+	status?: RelationshipStatus | null,
 	/**  `YYYY-MM-DD`. */
 	since?: string | null,
-	visibility?: string | null,
+	visibility?: Visibility | null,
 };
 
 export type RelationshipStatus = "active" | "dormant" | "ended";
@@ -1228,7 +1288,7 @@ export type RelationshipView = {
 	status: RelationshipStatus | null,
 	last_contact: string | null,
 	going_cold: boolean,
-	visibility: string | null,
+	visibility: Visibility | null,
 };
 
 /**  How to settle a conflict. */
@@ -1256,7 +1316,7 @@ export type ReviewView = {
 	review: PartnershipReview,
 	/**  The mean of the five behaviour scores. */
 	health: number | null,
-	band: string,
+	band: HealthBand,
 };
 
 /**  What a store's owner does: keeps their own cards, or merges the organisation's. */
@@ -1436,13 +1496,16 @@ export type TeamView = {
 	stakeholders: TeamStakeholderView[],
 };
 
-/**  The Today screen. */
+/**  What to act on today. */
 export type Today = {
 	/**  Open follow-ups due today or earlier, earliest first. */
 	due: FollowUpView[],
 	/**  Open follow-ups due in the next 14 days. */
 	upcoming: FollowUpView[],
-	/**  Relationships whose cadence has run out, coldest first (at most 100). */
+	/**
+	 *  Relationships whose cadence has run out, coldest first (at most 100): a networker's own,
+	 *  or, for a manager, everyone's.
+	 */
 	going_cold: RelationshipView[],
 	going_cold_total: number,
 	/**  Partnership reviews due within 14 days or overdue, most overdue first. */

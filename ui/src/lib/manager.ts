@@ -1,7 +1,7 @@
 // What the Manager of the Network's screens compute for themselves: chart scales, KPI words and
 // numbers, the five partnership behaviours and their validation, default periods. Pure functions,
 // so vitest can check them.
-import type { KpiReport, MonthKpis, PartnershipReview, ScopeKpis } from './bindings';
+import type { KpiReport, MonthKpis, PartnershipReview, RecordId, ScopeKpis } from './bindings';
 import { isoDate } from './dates';
 import { formatNumber } from './format';
 
@@ -241,7 +241,7 @@ export function validateScores(scores: Partial<Scores>): Partial<Record<Behaviou
 
 /** The review to send, when the scores are valid. */
 export function reviewFrom(
-  partnership: string,
+  partnership: RecordId,
   date: string,
   scores: Scores,
   notes: string,

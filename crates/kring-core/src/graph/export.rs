@@ -17,6 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// A node as the map draws it.
@@ -69,8 +70,51 @@ pub struct MapData {
     pub betweenness_exact: bool,
 }
 
-/// The file formats of `kring graph export`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl MapData {
+    /// The map of a large network: the `limit` nodes of highest weighted degree and the ties
+    /// among them, most central first. The nodes in `include` (the ends of a warm introduction
+    /// the user asked for, say) are kept whatever their rank. The app's map draws at most a few
+    /// thousand nodes; `kring graph export --format json --limit N` writes the same selection.
+    pub fn most_central(&self, limit: usize, include: &HashSet<RecordId>) -> MapData {
+        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (&self.nodes[*a], &self.nodes[*b]);
+            b.weighted_degree
+                .total_cmp(&a.weighted_degree)
+                .then(a.id.cmp(&b.id))
+        });
+        let known: HashSet<RecordId> = self.nodes.iter().map(|n| n.id).collect();
+        let mut keep: HashSet<RecordId> = order
+            .iter()
+            .take(limit)
+            .map(|i| self.nodes[*i].id)
+            .collect();
+        keep.extend(include.iter().filter(|id| known.contains(id)));
+        MapData {
+            generated_at: self.generated_at.clone(),
+            nodes: order
+                .iter()
+                .map(|i| &self.nodes[*i])
+                .filter(|n| keep.contains(&n.id))
+                .cloned()
+                .collect(),
+            edges: self
+                .edges
+                .iter()
+                .filter(|e| keep.contains(&e.source) && keep.contains(&e.target))
+                .cloned()
+                .collect(),
+            communities: self.communities.clone(),
+            modularity: self.modularity,
+            betweenness_exact: self.betweenness_exact,
+        }
+    }
+}
+
+/// The file formats of `kring graph export` and Insights' export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     GraphMl,
     Gexf,

@@ -825,3 +825,48 @@ fn stats_and_map_data_describe_the_same_graph() {
     assert_eq!(json["nodes"][0]["kind"], "person");
     assert_eq!(json["edges"][0]["kinds"][0], "link");
 }
+
+#[test]
+fn a_large_map_keeps_the_most_central_nodes_the_ties_among_them_and_what_was_asked_for() {
+    use std::collections::HashSet;
+    let names = ["a", "b", "c", "d", "e"];
+    // A star on a (weighted degree 0.9 + 0.8 + 0.7), b also tied to c, e only to d.
+    let graph = graph_of(
+        &names,
+        &[
+            (0, 1, 0.9),
+            (0, 2, 0.8),
+            (0, 3, 0.7),
+            (1, 2, 0.5),
+            (3, 4, 0.1),
+        ],
+    );
+    let analysis = Analysis::compute(&graph, &CentralityOptions::default(), 1);
+    let map = graph.map_data(&analysis);
+    // Weighted degrees: a 2.4, b 1.4, c 1.3, d 0.8, e 0.1.
+    let top = map.most_central(3, &HashSet::new());
+    let kept: Vec<&str> = top.nodes.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(
+        kept,
+        ["a", "b", "c"],
+        "the three of highest weighted degree, most central first"
+    );
+    assert_eq!(
+        top.edges.len(),
+        3,
+        "a-b, a-c and b-c: the ties among the kept nodes"
+    );
+    let with_e = map.most_central(3, &HashSet::from([id(5)]));
+    assert_eq!(with_e.nodes.len(), 4, "e is kept because it was asked for");
+    assert_eq!(
+        with_e.edges.len(),
+        3,
+        "e's only tie is to d, which is not on the map"
+    );
+    let unknown = map.most_central(3, &HashSet::from([id(99)]));
+    assert_eq!(
+        unknown.nodes.len(),
+        3,
+        "an id not in the graph adds nothing"
+    );
+}

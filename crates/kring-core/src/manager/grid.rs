@@ -142,8 +142,8 @@ pub struct GridRating {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct GridStakeholder {
     pub stakeholder: Named,
-    /// "person" or "organisation".
-    pub kind: String,
+    /// A person or an organisation.
+    pub kind: RecordKind,
     /// By networker name.
     pub ratings: Vec<GridRating>,
     pub power: Spread,
@@ -289,6 +289,10 @@ impl Store {
             let Some(state) = self.live_state(stakeholder)? else {
                 continue; // deleted since it was rated
             };
+            // A kind a newer Kring added is not placed on this grid.
+            let Ok(kind) = state.kind.parse::<RecordKind>() else {
+                continue;
+            };
             if is_withdrawn(&state, me) {
                 continue;
             }
@@ -308,7 +312,7 @@ impl Store {
                     id: stakeholder,
                     name: crate::store::search::card_title(&state).0,
                 },
-                kind: state.kind.clone(),
+                kind,
                 ratings,
                 power,
                 interest,

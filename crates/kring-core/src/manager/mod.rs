@@ -84,7 +84,7 @@ pub struct ReviewView {
     pub review: PartnershipReview,
     /// The mean of the five behaviour scores.
     pub health: f64,
-    pub band: String,
+    pub band: HealthBand,
 }
 
 /// A partnership with its reviews, health over time and the next review.
@@ -99,7 +99,7 @@ pub struct PartnershipView {
     pub reviews: Vec<ReviewView>,
     /// The latest review's health, and its band (healthy, needs attention, at risk).
     pub health: Option<f64>,
-    pub band: Option<String>,
+    pub band: Option<HealthBand>,
     pub next_review: Option<NaiveDate>,
     pub review_due: bool,
     /// The red lines as people read them, in the order of `partnership.red_lines`
@@ -134,14 +134,45 @@ pub struct EventView {
     pub attending: Vec<Named>,
 }
 
+/// How a partnership is doing, by the mean of its latest review's five behaviour scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum HealthBand {
+    /// 4 and up.
+    #[serde(rename = "healthy")]
+    Healthy,
+    /// 3 and up.
+    #[serde(rename = "needs attention")]
+    NeedsAttention,
+    /// Below 3.
+    #[serde(rename = "at risk")]
+    AtRisk,
+}
+
+impl HealthBand {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HealthBand::Healthy => "healthy",
+            HealthBand::NeedsAttention => "needs attention",
+            HealthBand::AtRisk => "at risk",
+        }
+    }
+}
+
+impl std::fmt::Display for HealthBand {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The band a health score falls in: 4 and up healthy, 3 and up needs attention, else at risk.
-pub fn health_band(health: f64) -> &'static str {
+pub fn health_band(health: f64) -> HealthBand {
     if health >= 4.0 {
-        "healthy"
+        HealthBand::Healthy
     } else if health >= 3.0 {
-        "needs attention"
+        HealthBand::NeedsAttention
     } else {
-        "at risk"
+        HealthBand::AtRisk
     }
 }
 
@@ -512,7 +543,7 @@ impl Store {
                 .map(|r| ReviewView {
                     id: r.id,
                     health: r.body.health(),
-                    band: health_band(r.body.health()).into(),
+                    band: health_band(r.body.health()),
                     review: r.body.clone(),
                 })
                 .collect();
@@ -540,7 +571,7 @@ impl Store {
                         name: network.name(*id),
                     })
                     .collect(),
-                band: health.map(|h| health_band(h).to_owned()),
+                band: health.map(health_band),
                 health,
                 review_due: !ended && next_review.is_some_and(|d| d <= today),
                 next_review: if ended { None } else { next_review },

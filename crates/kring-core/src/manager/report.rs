@@ -208,7 +208,10 @@ pub fn render_html(
                     .join(", ")
             ),
             p.health
-                .map(|h| format!("{h:.1} ({})", p.band.clone().unwrap_or_default()))
+                .map(|h| format!(
+                    "{h:.1} ({})",
+                    p.band.map(|b| b.as_str()).unwrap_or_default()
+                ))
                 .unwrap_or_else(|| "not reviewed".into()),
             escape_html(&trend.join(" → ")),
             p.next_review

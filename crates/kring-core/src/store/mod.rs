@@ -114,7 +114,13 @@ pub struct Store {
     pub node_renewed_from: Option<NodeId>,
     /// The secret keys, read from their file on first use (see `trust::keys`).
     keys: Mutex<Option<std::sync::Arc<crate::trust::keys::StoreKeys>>>,
+    /// Told the ids of the records each commit wrote, once it is on disk (`observe_commits`).
+    commit_observer: std::sync::RwLock<Option<CommitObserver>>,
 }
+
+/// What `Store::observe_commits` calls after every commit: the ids of the records it wrote.
+/// Called on the writing thread, under the writer's lock: it should note them and return.
+pub type CommitObserver = Box<dyn Fn(&[RecordId]) + Send + Sync>;
 
 struct WriterState {
     clock: HybridClock,
@@ -261,6 +267,7 @@ impl Store {
             history,
             resend,
             memory_index: std::sync::RwLock::new(None),
+            commit_observer: std::sync::RwLock::new(None),
             writer: Mutex::new(WriterState {
                 clock: HybridClock::new(identity.node, last),
                 version_vector,
@@ -406,6 +413,20 @@ impl Store {
         role: Role,
         now: DateTime<Utc>,
     ) -> StoreResult<Profile> {
+        let id = RecordId::new_v7(now.timestamp_millis() as u64);
+        self.init_as(id, name, email, role, now)
+    }
+
+    /// `init` with the id of the owner's networker card given, for stores that must come out the
+    /// same on every run (the UI tests' golden answers).
+    pub fn init_as(
+        &self,
+        id: RecordId,
+        name: &str,
+        email: &str,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Profile> {
         if let Some(existing) = self.profile()? {
             return Err(StoreError::AlreadyInitialised {
                 name: existing.name,
@@ -419,7 +440,6 @@ impl Store {
             status: Some(crate::model::NetworkerStatus::Active),
         };
         validate_json(RecordKind::Networker, &body_json(&networker))?;
-        let id = RecordId::new_v7(now.timestamp_millis() as u64);
         let profile = Profile {
             networker: id,
             name: networker.name.clone(),
@@ -1311,6 +1331,14 @@ impl Store {
             memory.apply(&term_changes);
         }
         self.db.flush()?;
+        if let Some(observe) = self
+            .commit_observer
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+        {
+            observe(&order);
+        }
         Ok(())
     }
 
@@ -1352,6 +1380,15 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Has `observer` told the ids of the records every later commit writes (edits, imports,
+    /// the demo, a restore), so that what is kept in memory about the store can follow it.
+    pub fn observe_commits(&self, observer: CommitObserver) {
+        *self
+            .commit_observer
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = Some(observer);
     }
 
     /// Flushes everything to disk. Called by every write already; for callers that batch.

@@ -23,11 +23,11 @@ pub struct CardFilter {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardSummary {
     pub id: RecordId,
-    pub kind: String,
+    pub kind: RecordKind,
     pub name: String,
     pub detail: Option<String>,
     pub tags: Vec<String>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
     /// `objected` or `restricted` when the person objected to processing or it is restricted
     /// (`crate::protection::restriction`).
     #[cfg_attr(feature = "specta", specta(skip))]
@@ -65,9 +65,9 @@ pub struct CardDetail {
     pub canonical: RecordId,
     /// The other cards of its group, in id order (empty when it stands alone).
     pub same_as: Vec<RecordId>,
-    pub kind: String,
+    pub kind: RecordKind,
     pub name: String,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
     /// Who created the card: the networker's name (their card id when it is not known here).
@@ -124,7 +124,7 @@ pub struct RelationshipView {
     pub status: Option<RelationshipStatus>,
     pub last_contact: Option<DateTime<FixedOffset>>,
     pub going_cold: bool,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 /// Someone a card's relationships connect it with: a stakeholder a networker knows, or a
@@ -153,7 +153,7 @@ pub struct InteractionView {
     pub summary: String,
     pub participants: Vec<(RecordId, String)>,
     pub outcomes: Vec<String>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -161,7 +161,7 @@ pub struct InteractionView {
 pub struct NoteView {
     pub id: RecordId,
     pub text: String,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
     pub created_at: Option<String>,
 }
 
@@ -218,6 +218,11 @@ pub struct Logged {
     pub relationships_touched: Vec<RecordId>,
 }
 
+/// A record's visibility as stored (absent on records written before visibilities existed).
+pub(crate) fn visibility_of(state: &RecordState) -> Option<Visibility> {
+    text_field(state, envelope::VISIBILITY).and_then(|v| v.parse().ok())
+}
+
 fn text_field(state: &RecordState, field: &str) -> Option<String> {
     match state.current(field) {
         Some(serde_json::Value::String(s)) => Some(s),
@@ -261,11 +266,11 @@ impl Store {
                 let (name, detail) = card_title(&state);
                 out.push(CardSummary {
                     id,
-                    kind: state.kind.clone(),
+                    kind,
                     name,
                     detail,
                     tags,
-                    visibility: text_field(&state, envelope::VISIBILITY),
+                    visibility: visibility_of(&state),
                     restriction: marked.status(id).map(|s| s.as_str().to_owned()),
                 });
             }
@@ -317,7 +322,7 @@ impl Store {
             cadence_days: relationship.cadence_days,
             status: relationship.status,
             last_contact,
-            visibility: text_field(state, envelope::VISIBILITY),
+            visibility: visibility_of(state),
         })
     }
 
@@ -465,7 +470,7 @@ impl Store {
             notes.push(NoteView {
                 id: RecordId(note_state.id),
                 text: note.text,
-                visibility: text_field(&note_state, envelope::VISIBILITY),
+                visibility: visibility_of(&note_state),
                 created_at: text_field(&note_state, envelope::CREATED_AT),
             });
         }
@@ -493,9 +498,9 @@ impl Store {
             id,
             canonical,
             same_as: members.iter().copied().filter(|m| *m != id).collect(),
-            kind: state.kind.clone(),
+            kind,
             name,
-            visibility: text_field(&state, envelope::VISIBILITY),
+            visibility: visibility_of(&state),
             created_at: text_field(&state, envelope::CREATED_AT),
             updated_at: updated.map(|s| s.to_rfc3339()),
             // The author is kept as the networker card's id; show whose it is.
@@ -597,7 +602,7 @@ impl Store {
             summary: interaction.summary,
             participants,
             outcomes: interaction.outcomes,
-            visibility: text_field(state, envelope::VISIBILITY),
+            visibility: visibility_of(state),
         })
     }
 
@@ -952,13 +957,7 @@ impl Store {
             ..NewRecord::new(id, &person)
         }];
         if let Some(organisation) = organisation {
-            let affiliation = Affiliation {
-                person: id,
-                organisation,
-                title: title.map(str::to_owned),
-                from: Some(now.date_naive()),
-                to: None,
-            };
+            let affiliation = Affiliation::starting(id, organisation, title, now.date_naive());
             let affiliation_id = RecordId::new_v7(now.timestamp_millis() as u64 + 1);
             batch.push(NewRecord {
                 visibility,
@@ -967,6 +966,30 @@ impl Store {
         }
         self.create_many(batch, now)?;
         Ok(id)
+    }
+
+    /// The affiliation a person form implies: naming an organisation on a person's card makes it
+    /// their current employer from today (with `title`), unless it already is one of their
+    /// current organisations (on any card of the person's identity group). Answers the new
+    /// affiliation's id, or `None` when nothing was written. A past affiliation there does not
+    /// count: the person has come back.
+    pub fn affiliate_now(
+        &self,
+        person: RecordId,
+        organisation: RecordId,
+        title: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<RecordId>> {
+        let already = self
+            .card_detail(person, now)?
+            .affiliations
+            .iter()
+            .any(|a| a.current && a.organisation == organisation);
+        if already {
+            return Ok(None);
+        }
+        let affiliation = Affiliation::starting(person, organisation, title, now.date_naive());
+        self.create(&affiliation, None, now).map(Some)
     }
 }
 

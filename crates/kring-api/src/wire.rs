@@ -1,7 +1,7 @@
 //! Wire types that exist only at the IPC boundary: what forms send and what screens ask for.
 //! Everything else crosses as kring-core's own types.
 
-use kring_core::store::views::{FollowUpView, RelationshipView};
+use kring_core::model::{InteractionKind, Level, RecordId, RelationshipStatus, Sector, Visibility};
 use kring_core::store::{Profile, Settings};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,10 +35,10 @@ pub struct PersonInput {
     pub phones: Vec<String>,
     pub websites: Vec<String>,
     pub tags: Vec<String>,
-    /// `private`, `summary` or `shared`; the default visibility when absent.
-    pub visibility: Option<String>,
+    /// The default visibility when absent.
+    pub visibility: Option<Visibility>,
     /// Where the person works: adds a current affiliation unless there is one already.
-    pub organisation: Option<String>,
+    pub organisation: Option<RecordId>,
     pub organisation_title: Option<String>,
 }
 
@@ -47,11 +47,11 @@ pub struct PersonInput {
 #[serde(default)]
 pub struct OrganisationInput {
     pub name: String,
-    pub sector: Option<String>,
-    pub level: Option<String>,
+    pub sector: Option<Sector>,
+    pub level: Option<Level>,
     pub website: Option<String>,
     pub tags: Vec<String>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 /// This networker's relationship with a stakeholder; absent values stay as they are.
@@ -61,29 +61,30 @@ pub struct RelateInput {
     pub strength: Option<u8>,
     pub trust: Option<u8>,
     pub cadence_days: Option<u32>,
-    /// `active`, `dormant` or `ended`.
-    pub status: Option<String>,
+    pub status: Option<RelationshipStatus>,
     /// `YYYY-MM-DD`.
     pub since: Option<String>,
-    pub visibility: Option<String>,
+    pub visibility: Option<Visibility>,
 }
 
 /// The log-interaction form.
-#[derive(Clone, Debug, Default, Deserialize, specta::Type)]
-#[serde(default)]
+#[derive(Clone, Debug, Deserialize, specta::Type)]
 pub struct LogInput {
     /// The cards of the people and organisations met.
-    pub with: Vec<String>,
-    /// `meeting`, `call`, `email`, `event`, `visit`, `social` or `other`.
-    pub kind: String,
+    pub with: Vec<RecordId>,
+    pub kind: InteractionKind,
     /// When: RFC 3339, or a local `YYYY-MM-DDTHH:MM` as a datetime input gives it.
     pub at: String,
     pub summary: String,
+    #[serde(default)]
     pub outcomes: Vec<String>,
+    #[serde(default)]
     pub follow_up_text: Option<String>,
     /// `YYYY-MM-DD`.
+    #[serde(default)]
     pub follow_up_due: Option<String>,
-    pub visibility: Option<String>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
 }
 
 /// How to settle a conflict.
@@ -98,32 +99,13 @@ pub enum ResolutionInput {
     Value(String),
 }
 
-/// The Today screen.
-#[derive(Clone, Debug, Serialize, specta::Type)]
-pub struct Today {
-    /// Open follow-ups due today or earlier, earliest first.
-    pub due: Vec<FollowUpView>,
-    /// Open follow-ups due in the next 14 days.
-    pub upcoming: Vec<FollowUpView>,
-    /// Relationships whose cadence has run out, coldest first (at most 100).
-    pub going_cold: Vec<RelationshipView>,
-    pub going_cold_total: u32,
-    /// Partnership reviews due within 14 days or overdue, most overdue first.
-    pub reviews_due: Vec<kring_core::manager::ReviewReminder>,
-}
-
-/// Progress of a running import, sent as the `import-progress` event.
-#[derive(Clone, Debug, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct ImportProgress {
-    pub done: u64,
-    pub total: u64,
-}
+pub use kring_core::today::Today;
 
 /// The manager's own pick in the handover: this stakeholder goes to this colleague.
 #[derive(Clone, Debug, Deserialize, specta::Type)]
 pub struct HandoverPick {
-    pub stakeholder: String,
-    pub successor: String,
+    pub stakeholder: RecordId,
+    pub successor: RecordId,
 }
 
 /// The Members screen: the organisation, this store, and everyone on the roster or waiting.

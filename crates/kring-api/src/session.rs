@@ -1,0 +1,201 @@
+//! The session: one open store and what the app keeps in memory about it (the card list, the
+//! organisation graph), the clock every command reads its time from, and where a command sends
+//! what it reports while it runs (import progress, the end of a sync pass). Commands are plain
+//! functions over a `&Session`; the Tauri shell runs them on its blocking pool, the development
+//! bridge on its own threads, tests directly.
+
+use crate::error::{AppError, AppResult};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use kring_core::browse::CardList;
+use kring_core::model::RecordId;
+use kring_core::store::{OpenOptions, Store};
+use kring_core::sync::folder::SyncStatus;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Where a session's time comes from. Commands read it at the edge and pass it into kring-core,
+/// which never reads the clock itself.
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    /// The machine's clock, and its time zone for "today" and for times typed without an offset.
+    System,
+    /// A fixed moment in UTC (tests, golden answers).
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        match self {
+            Clock::System => Utc::now(),
+            Clock::Fixed(at) => *at,
+        }
+    }
+
+    /// The user's date today.
+    pub fn today(&self) -> NaiveDate {
+        match self {
+            Clock::System => Local::now().date_naive(),
+            Clock::Fixed(at) => at.date_naive(),
+        }
+    }
+
+    /// A date and time as the user typed it, without an offset, in the user's time zone.
+    pub fn local(&self, at: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Clock::System => Local
+                .from_local_datetime(&at)
+                .earliest()
+                .map(|at| at.fixed_offset()),
+            Clock::Fixed(_) => Some(Utc.from_utc_datetime(&at).fixed_offset()),
+        }
+    }
+}
+
+/// What a command reports while it runs. The Tauri shell sends these to the window as events;
+/// elsewhere they are dropped.
+pub trait Announce: Send + Sync {
+    /// An import has merged `done` of `total` records (at most about ten calls a second).
+    fn import_progress(&self, _done: u64, _total: u64) {}
+    /// A sync pass finished (scheduled or asked for); the folder's state now.
+    fn sync_finished(&self, _status: &SyncStatus) {}
+}
+
+/// Announces nothing.
+pub struct Quiet;
+
+impl Announce for Quiet {}
+
+/// One open store and what the app keeps in memory about it.
+pub struct Session {
+    pub store: Store,
+    clock: Clock,
+    announce: Box<dyn Announce>,
+    /// Built on first use (about a second at 100,000 cards); follows the store's commits.
+    cards: Mutex<Option<CardList>>,
+    /// What commits wrote since the card list last looked (`Store::observe_commits`).
+    written: Arc<Mutex<Written>>,
+    /// The organisation graph and its analytics (seconds to build at 100,000 cards), kept until
+    /// the store's version vector or the day changes (`commands::network`).
+    pub(crate) graph: Mutex<Option<crate::commands::network::CachedGraph>>,
+    /// Sync passes never overlap, whoever starts them.
+    pub(crate) sync_pass: Mutex<()>,
+}
+
+/// Records written since the card list last looked, or "too many to refresh one by one".
+#[derive(Default)]
+struct Written {
+    ids: Vec<RecordId>,
+    too_many: bool,
+}
+
+/// Above this many written records (an import, the demo, a restore) the list is rebuilt (about a
+/// second at 100,000 cards) instead of refreshed row by row.
+const REFRESH_AT_MOST: usize = 20_000;
+
+impl Written {
+    fn note(&mut self, ids: &[RecordId]) {
+        if self.too_many {
+            return;
+        }
+        self.ids.extend_from_slice(ids);
+        if self.ids.len() > REFRESH_AT_MOST {
+            self.ids = Vec::new();
+            self.too_many = true;
+        }
+    }
+}
+
+impl Session {
+    /// A session over an open store: the card list follows every commit from now on.
+    pub fn new(store: Store, clock: Clock, announce: Box<dyn Announce>) -> Session {
+        let written = Arc::new(Mutex::new(Written::default()));
+        let noted = Arc::clone(&written);
+        store.observe_commits(Box::new(move |ids| {
+            noted.lock().unwrap_or_else(|p| p.into_inner()).note(ids)
+        }));
+        Session {
+            store,
+            clock,
+            announce,
+            cards: Mutex::new(None),
+            written,
+            graph: Mutex::new(None),
+            sync_pass: Mutex::new(()),
+        }
+    }
+
+    /// Opens the store in `path`; a store that cannot be opened (in use by another Kring, too
+    /// new) is the error every command then answers.
+    pub fn open(path: &Path, clock: Clock, announce: Box<dyn Announce>) -> AppResult<Session> {
+        let store = Store::open(path, &OpenOptions::default())?;
+        Ok(Session::new(store, clock, announce))
+    }
+
+    /// Loads the search index and builds the card list on a background thread, so that the
+    /// window paints at once. The card list first: the app's status counts from it. Search
+    /// works without the memory index (from sled), so a failure here only costs speed.
+    pub fn warm_up_in_background(self: &Arc<Session>) {
+        let session = Arc::clone(self);
+        std::thread::spawn(move || {
+            drop(session.cards());
+            let _ = session.store.load_search_index();
+        });
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    pub(crate) fn announce(&self) -> &dyn Announce {
+        self.announce.as_ref()
+    }
+
+    /// The card list as the store is now: built when first needed, then brought up to date
+    /// with what commits wrote since (row by row, or rebuilt after an import or a same-as).
+    fn cards(&self) -> AppResult<MutexGuard<'_, Option<CardList>>> {
+        let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
+        self.follow_writes(&mut cards)?;
+        Ok(cards)
+    }
+
+    fn follow_writes(&self, cards: &mut Option<CardList>) -> AppResult<()> {
+        // Taken before reading the store: what is written meanwhile is seen next time.
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
+        let now = self.now();
+        let rows = match (cards.as_ref(), written.too_many) {
+            (Some(_), false) if written.ids.is_empty() => return Ok(()),
+            (Some(_), false) => CardList::rows_written(&self.store, &written.ids)?,
+            _ => None,
+        };
+        match (cards.as_mut(), rows) {
+            (Some(list), Some(rows)) if rows.len() <= list.len() / 4 + 1_000 => {
+                let rows: Vec<RecordId> = rows.into_iter().collect();
+                list.refresh(&self.store, &rows, now)?;
+            }
+            _ => *cards = Some(CardList::build(&self.store, now)?),
+        }
+        Ok(())
+    }
+
+    /// Runs `read` over the card list as the store is now.
+    pub fn with_cards<T>(&self, read: impl FnOnce(&CardList) -> AppResult<T>) -> AppResult<T> {
+        let cards = self.cards()?;
+        match cards.as_ref() {
+            Some(list) => read(list),
+            None => Err(AppError::failed("The card list could not be built.")),
+        }
+    }
+
+    /// The card list's counts per kind; `None` only while the list is being built elsewhere
+    /// (the background build at start-up, about a second at 100,000 cards), so the window's
+    /// first answer never waits for it.
+    pub fn card_counts_now(&self) -> Option<std::collections::BTreeMap<String, u32>> {
+        let mut cards = self.cards.try_lock().ok()?;
+        self.follow_writes(&mut cards).ok()?;
+        cards.as_ref().map(CardList::count_by_kind)
+    }
+}

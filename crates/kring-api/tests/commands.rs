@@ -1,0 +1,381 @@
+//! The app's commands run without a window: the same functions the Tauri shell wraps, called on
+//! a session over a real store in a temporary folder, at a fixed time.
+
+use chrono::{DateTime, TimeZone, Utc};
+use kring_api::commands::{self, members, network};
+use kring_api::error::ErrorCode;
+use kring_api::wire::{OrganisationInput, PersonInput};
+use kring_api::{Clock, Quiet, Session};
+use kring_core::browse::CardQuery;
+use kring_core::model::{RecordId, Role};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn session(dir: &tempfile::TempDir) -> Session {
+    Session::open(
+        &dir.path().join("store"),
+        Clock::Fixed(now()),
+        Box::new(Quiet),
+    )
+    .unwrap()
+}
+
+fn set_up(session: &Session, role: Role) {
+    commands::first_run(
+        session,
+        "An Peeters".into(),
+        "an@antwerpen.be".into(),
+        role,
+        None,
+    )
+    .unwrap();
+}
+
+fn organisation(session: &Session, name: &str) -> RecordId {
+    let input = OrganisationInput {
+        name: name.into(),
+        ..OrganisationInput::default()
+    };
+    commands::save_organisation(session, None, input).unwrap()
+}
+
+#[test]
+fn naming_an_organisation_on_the_person_form_adds_one_current_affiliation() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    let port = organisation(&session, "Port of Antwerp-Bruges");
+    let form = PersonInput {
+        display_name: "Jan Peeters".into(),
+        organisation: Some(port),
+        organisation_title: Some("Havenkapitein".into()),
+        ..PersonInput::default()
+    };
+    let jan = commands::save_person(&session, None, form.clone()).unwrap();
+    // Saving the form again with the same organisation adds nothing.
+    commands::save_person(&session, Some(jan), form).unwrap();
+    let detail = commands::card_detail(&session, jan).unwrap();
+    let current: Vec<_> = detail.affiliations.iter().filter(|a| a.current).collect();
+    assert_eq!(current.len(), 1, "one current affiliation: {current:?}");
+    assert_eq!(current[0].organisation, port);
+    assert_eq!(current[0].title.as_deref(), Some("Havenkapitein"));
+
+    // Another organisation later: a second current one, from today.
+    let vito = organisation(&session, "VITO");
+    let form = PersonInput {
+        display_name: "Jan Peeters".into(),
+        organisation: Some(vito),
+        ..PersonInput::default()
+    };
+    commands::save_person(&session, Some(jan), form).unwrap();
+    let detail = commands::card_detail(&session, jan).unwrap();
+    let vito_affiliation = detail
+        .affiliations
+        .iter()
+        .find(|a| a.organisation == vito)
+        .expect("an affiliation at VITO");
+    assert_eq!(vito_affiliation.from, Some(now().date_naive()));
+}
+
+#[test]
+fn the_today_command_answers_what_the_store_says_for_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Manager);
+    commands::load_demo(&session, 200).unwrap();
+    let answer = serde_json::to_value(commands::today(&session).unwrap()).unwrap();
+    let store =
+        serde_json::to_value(session.store.today(now().date_naive(), now()).unwrap()).unwrap();
+    assert_eq!(answer, store, "kring today and the app show one answer");
+    assert!(
+        answer["going_cold_total"].as_u64().unwrap() > 0,
+        "the demo has cold relationships"
+    );
+}
+
+#[test]
+fn a_missing_name_or_a_bad_email_is_refused_next_to_its_field_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    let first_run = |name: &str, email: &str| {
+        commands::first_run(&session, name.into(), email.into(), Role::Networker, None).unwrap_err()
+    };
+    let refused = first_run("  ", "an@antwerpen.be");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+    assert_eq!(refused.field.as_deref(), Some("name"));
+    let refused = first_run("An", "an@");
+    assert_eq!(refused.field.as_deref(), Some("email"));
+    assert!(
+        refused.message.contains("'an@' is not an email address"),
+        "{}",
+        refused.message
+    );
+    assert!(commands::app_status(&session).unwrap().profile.is_none());
+}
+
+#[test]
+fn a_card_that_is_gone_answers_not_found_so_the_screen_stops_showing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    let vito = organisation(&session, "VITO");
+    commands::delete_card(&session, vito).unwrap();
+    let gone = commands::card_detail(&session, vito).unwrap_err();
+    assert_eq!(gone.code, ErrorCode::NotFound, "{}", gone.message);
+}
+
+#[test]
+fn the_map_of_a_large_network_draws_the_most_central_nodes_and_the_ones_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Manager);
+    commands::load_demo(&session, 300).unwrap();
+    let whole = network::network_map(&session, 0, Vec::new()).unwrap();
+    assert!(whole.nodes.len() > 50, "{} nodes", whole.nodes.len());
+    let least = whole.nodes.last().unwrap().id;
+    let top = network::network_map(&session, 10, vec![least]).unwrap();
+    assert_eq!(
+        top.nodes.len(),
+        11,
+        "ten most central and the one asked for"
+    );
+    assert_eq!(
+        top.nodes[..10].iter().map(|n| n.id).collect::<Vec<_>>(),
+        whole.nodes[..10].iter().map(|n| n.id).collect::<Vec<_>>()
+    );
+    assert_eq!(top.nodes[10].id, least);
+}
+
+#[test]
+fn a_saved_organisation_is_in_the_card_list_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    organisation(&session, "VITO");
+    let page = commands::query_cards(
+        &session,
+        CardQuery {
+            text: "vito".into(),
+            limit: 10,
+            ..CardQuery::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].name, "VITO");
+}
+
+fn find_cards(session: &Session, text: &str) -> Vec<kring_core::browse::CardRow> {
+    commands::query_cards(
+        session,
+        CardQuery {
+            text: text.into(),
+            limit: 50,
+            ..CardQuery::default()
+        },
+    )
+    .unwrap()
+    .rows
+}
+
+#[test]
+fn the_card_list_follows_every_commit_whoever_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    let vito = organisation(&session, "VITO");
+    assert_eq!(find_cards(&session, "vito").len(), 1, "the list is built");
+
+    // Written past the app's commands, as a sync pass or an import does.
+    let jan = session
+        .store
+        .create(
+            &kring_core::model::Person {
+                display_name: "Jan Peeters".into(),
+                ..Default::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    assert_eq!(
+        find_cards(&session, "jan").len(),
+        1,
+        "a card written elsewhere is listed"
+    );
+
+    // An interaction moves the last contact of the people met: their rows follow.
+    let meeting = kring_api::wire::LogInput {
+        with: vec![jan],
+        kind: kring_core::model::InteractionKind::Meeting,
+        at: now().to_rfc3339(),
+        summary: "Koffie".into(),
+        outcomes: Vec::new(),
+        follow_up_text: None,
+        follow_up_due: None,
+        visibility: None,
+    };
+    commands::log_interaction(&session, meeting).unwrap();
+    let row = &find_cards(&session, "jan")[0];
+    assert_eq!(
+        row.last_contact.map(|t| t.to_utc()),
+        Some(now()),
+        "the meeting's date on Jan's row"
+    );
+
+    // Two cards said to be one show as one row; a deleted card goes.
+    let jan_again = session
+        .store
+        .create(
+            &kring_core::model::Person {
+                display_name: "Jan Peeters".into(),
+                ..Default::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    assert_eq!(find_cards(&session, "jan").len(), 2);
+    commands::same_as(&session, jan, jan_again).unwrap();
+    assert_eq!(
+        find_cards(&session, "jan").len(),
+        1,
+        "one row for the group"
+    );
+    commands::delete_card(&session, vito).unwrap();
+    assert!(
+        find_cards(&session, "vito").is_empty(),
+        "a deleted card leaves the list"
+    );
+}
+
+#[test]
+fn a_demo_written_into_the_store_is_counted_at_once_without_a_refresh_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Manager);
+    assert_eq!(
+        commands::app_status(&session)
+            .unwrap()
+            .counts
+            .values()
+            .sum::<u32>(),
+        0
+    );
+    commands::load_demo(&session, 300).unwrap();
+    let counts = commands::app_status(&session).unwrap().counts;
+    assert!(
+        counts.values().sum::<u32>() > 250,
+        "the demo's cards are counted: {counts:?}"
+    );
+}
+
+fn session_at(dir: &tempfile::TempDir, name: &str) -> Session {
+    Session::open(&dir.path().join(name), Clock::Fixed(now()), Box::new(Quiet)).unwrap()
+}
+
+#[test]
+fn a_member_invited_joins_waits_for_approval_and_is_merged_once_approved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mia = session_at(&dir, "mia");
+    set_up(&mia, Role::Manager);
+    let invitation = dir.path().join("uitnodiging.json");
+    let written =
+        members::write_invitation(&mia, invitation.display().to_string(), Role::Networker).unwrap();
+
+    let bert = session_at(&dir, "bert");
+    commands::first_run(
+        &bert,
+        "Bert Claes".into(),
+        "bert@antwerpen.be".into(),
+        Role::Networker,
+        None,
+    )
+    .unwrap();
+    let managers = members::join_organisation(&bert, invitation.display().to_string()).unwrap();
+    let mias = members::list_members(&mia).unwrap().me;
+    assert_eq!(
+        managers.iter().map(|m| &m.fingerprint).collect::<Vec<_>>(),
+        [&mias.fingerprint],
+        "Bert compares the manager's fingerprint with what Mia reads out"
+    );
+    assert_eq!(
+        members::list_members(&bert).unwrap().organisation,
+        Some(written.organisation.to_string())
+    );
+
+    // Bert's first bundle waits at Mia's: his key is new to her.
+    let port = organisation(&bert, "Port of Antwerp-Bruges");
+    let bundle = dir.path().join("bert.kring");
+    commands::export_bundle(&bert, bundle.display().to_string(), true).unwrap();
+    let report = commands::import_bundles(&mia, vec![bundle.display().to_string()]).unwrap();
+    assert_eq!(report.held.len(), 1, "{report:?}");
+    assert!(
+        commands::card_detail(&mia, port).is_err(),
+        "nothing merged yet"
+    );
+    let waiting = members::list_members(&mia).unwrap();
+    let pending: Vec<_> = waiting
+        .members
+        .iter()
+        .filter(|m| m.status == "pending")
+        .collect();
+    assert_eq!(pending.len(), 1, "{waiting:?}");
+    assert_eq!(pending[0].name, "Bert Claes");
+
+    let approved = members::approve_member(&mia, pending[0].fingerprint.clone(), None).unwrap();
+    assert_eq!(approved.identity.name, "Bert Claes");
+    assert!(approved.merged.is_some(), "what was held is merged");
+    assert!(commands::card_detail(&mia, port).is_ok());
+    assert!(
+        find_cards(&mia, "Port of Antwerp")
+            .iter()
+            .any(|row| row.id == port),
+        "the merged card is in Mia's card list at once"
+    );
+    // Approved once; a second approval finds no one waiting.
+    let again = members::approve_member(&mia, pending[0].fingerprint.clone(), None).unwrap_err();
+    assert_eq!(again.code, ErrorCode::NotFound, "{again:?}");
+}
+
+#[test]
+fn a_file_that_is_not_an_invitation_is_refused_next_to_the_file_field_and_joins_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bert = session_at(&dir, "bert");
+    set_up(&bert, Role::Networker);
+    let forged = dir.path().join("uitnodiging.json");
+    for text in ["", "{\"organisation\": 7}", "niet eens json", "[1, 2, 3]"] {
+        std::fs::write(&forged, text).unwrap();
+        let refused = members::join_organisation(&bert, forged.display().to_string()).unwrap_err();
+        assert_eq!(
+            (refused.code, refused.field.as_deref()),
+            (ErrorCode::Invalid, Some("path")),
+            "{text:?}: {refused:?}"
+        );
+        assert!(
+            refused.message.contains("not a Kring invitation"),
+            "{refused:?}"
+        );
+    }
+    let missing = dir.path().join("er-niet.json");
+    let refused = members::join_organisation(&bert, missing.display().to_string()).unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("path"), "{refused:?}");
+    let blank = members::join_organisation(&bert, "  ".into()).unwrap_err();
+    assert_eq!(blank.field.as_deref(), Some("path"), "{blank:?}");
+    assert_eq!(members::list_members(&bert).unwrap().organisation, None);
+}
+
+#[test]
+fn a_networker_cannot_write_an_invitation_and_no_file_appears() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = session_at(&dir, "an");
+    set_up(&an, Role::Networker);
+    let path = dir.path().join("uitnodiging.json");
+    let refused =
+        members::write_invitation(&an, path.display().to_string(), Role::Manager).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Failed, "{refused:?}");
+    assert!(refused.message.contains("Manager"), "{refused:?}");
+    assert!(!path.exists());
+}

@@ -1,0 +1,66 @@
+// What every form needs: busy while it saves (so a second click does not save twice), the
+// core's refusals next to the field they name (or elsewhere when they name none), and
+// Ctrl+Enter (⌘+Enter) to save from anywhere in it.
+import { AppError, toAppError } from './api';
+import type { FieldErrors } from './validate';
+
+export class FormState {
+  busy = $state(false);
+  /** What is wrong, by field: shown next to it (`<FieldError message={form.errors.name} />`). */
+  errors = $state<FieldErrors>({});
+  /** A refusal that names no field, when the form shows it itself. */
+  error = $state<string | null>(null);
+
+  /**
+   * `aliases`: the form's name of a field the core names otherwise (`email` → `emails`).
+   * `unfielded`: where a refusal naming no field goes (a toast); by default `error`.
+   */
+  constructor(
+    private readonly options: {
+      aliases?: Record<string, string>;
+      unfielded?: (error: AppError) => void;
+    } = {},
+  ) {}
+
+  /** Starts a save: clears the errors; answers whether the checks the form made still pass. */
+  check(errors: FieldErrors): boolean {
+    this.errors = errors;
+    this.error = null;
+    return Object.keys(errors).length === 0;
+  }
+
+  /** Runs `save` unless one is running; a refusal shows where it belongs. Answers whether it saved. */
+  async submit(save: () => Promise<void>): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.error = null;
+    try {
+      await save();
+      return true;
+    } catch (e) {
+      this.refused(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Shows a refusal next to the field it names, or where refusals without a field go. */
+  refused(e: unknown) {
+    const error = toAppError(e);
+    const field = error.field ? (this.options.aliases?.[error.field] ?? error.field) : null;
+    if (field) this.errors = { ...this.errors, [field]: error.message };
+    else if (this.options.unfielded) this.options.unfielded(error);
+    else this.error = error.message;
+  }
+
+  /** A keydown handler for the form: Ctrl+Enter (⌘+Enter) runs `save`. */
+  keys(save: () => void) {
+    return (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        save();
+      }
+    };
+  }
+}

@@ -1,0 +1,32 @@
+// The typed contract between the UI and the core (`src/lib/bindings.ts`, generated from the Rust
+// types). `npm run check` type-checks this file: every `@ts-expect-error` below must meet an
+// error, so if enums or ids turned back into free strings, the check would fail.
+import { describe, expect, it } from 'vitest';
+import { toAppError } from '../src/lib/api';
+import { commands } from '../src/lib/bindings';
+import type { ErrorCode, RecordId, RecordKind, Role, Visibility } from '../src/lib/bindings';
+
+describe('the typed contract', () => {
+  it('refuses literals the core does not know, and a name where an id belongs', () => {
+    // @ts-expect-error 'secret' is not a visibility
+    const visibility: Visibility = 'secret';
+    // @ts-expect-error 'boss' is not a role
+    const role: Role = 'boss';
+    // @ts-expect-error the core's code is store_unavailable; in_use is not one the UI acts on
+    const code: ErrorCode = 'in_use';
+    // @ts-expect-error a name is not a record id
+    const card: RecordId = 'Jan Peeters';
+    // @ts-expect-error 'card' is not a kind of record
+    const kind: RecordKind = 'card';
+    // @ts-expect-error 'dot' is not a graph format
+    const exportDot = () => commands.exportGraph('dot', '/tmp/network.dot');
+    expect([visibility, role, code, card, kind, typeof exportDot]).toHaveLength(6);
+  });
+
+  it('reads a code the UI does not know as a plain failure, keeping the message', () => {
+    const error = toAppError({ code: 'in_use', message: 'The store is in use.', field: null });
+    expect(error.code).toBe('failed');
+    expect(error.message).toBe('The store is in use.');
+    expect(toAppError({ code: 'not_found', message: 'Gone.', field: null }).code).toBe('not_found');
+  });
+});
