@@ -434,13 +434,50 @@ fn search_narrows_the_cards_list_to_the_matching_cards() {
 
 #[test]
 #[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
-fn an_exported_bundle_from_a_store_not_on_the_roster_is_held_at_the_manager_and_not_merged() {
+fn a_networker_joins_by_invitation_and_her_export_is_held_until_the_manager_approves_her() {
     run("export_import", |session: Session| async move {
+        let invitation = session.folder().join("invitation.kring-invitation");
         let bundle = session.folder().join("sofie.kring");
 
-        // Sofie, a networker, adds a card and exports everything she shares.
+        // Koen, the Manager of the Network, writes an invitation for a networker.
+        let koen = session.launch("koen").await;
+        first_run(
+            &koen,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            false,
+        )
+        .await;
+        koen.click("nav-members").await;
+        let koen_fingerprint = koen.wait_text("my-fingerprint", " ").await;
+        koen.select("invite-role", "networker").await;
+        koen.type_into("invite-path", &invitation.to_string_lossy())
+            .await;
+        koen.click("invite-run").await;
+        koen.wait_text("invite-result", "Invitation written").await;
+        koen.wait_text("roster-member", "Koen De Smet").await;
+        koen.screenshot("14-members-invitation-written").await;
+        assert!(invitation.exists(), "the invitation was written");
+        koen.close().await;
+
+        // Sofie, a networker, joins with it and sees Koen's fingerprint to compare.
         let sofie = session.launch("sofie").await;
         networker(&sofie).await;
+        sofie.click("nav-members").await;
+        sofie
+            .type_into("invitation-path", &invitation.to_string_lossy())
+            .await;
+        sofie.click("join-run").await;
+        let joined = sofie.wait_text("joined", "Koen De Smet").await;
+        assert!(
+            joined.contains(koen_fingerprint.trim()),
+            "the join shows the manager's fingerprint {koen_fingerprint:?}: {joined:?}"
+        );
+        sofie.wait_text("me-pending", "approval").await;
+        sofie.screenshot("15-members-joined").await;
+
+        // She adds a card and exports everything she shares.
         add_person(&sofie, "Els Maes", "els.maes@vlaanderen.be", None).await;
         sofie.click("nav-sync").await;
         sofie.click("export-full").await;
@@ -454,56 +491,54 @@ fn an_exported_bundle_from_a_store_not_on_the_roster_is_held_at_the_manager_and_
             number_in(&preview) >= 1,
             "the preview counts Els's card: {preview:?}"
         );
-        sofie.screenshot("14-sync-export-preview").await;
         sofie
             .type_into("export-path", &bundle.to_string_lossy())
             .await;
         sofie.click("export-run").await;
         sofie.wait_text("export-result", "Exported").await;
-        sofie.screenshot("15-sync-export-result").await;
-        assert!(
-            std::fs::metadata(&bundle)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false),
-            "the export wrote {}",
-            bundle.display()
-        );
+        let sofie_fingerprint = {
+            sofie.click("nav-members").await;
+            sofie.wait_text("my-fingerprint", " ").await
+        };
         sofie.close().await;
 
-        // Koen, the Manager of the Network, on another store, imports it.
+        // Koen imports it: Sofie is not a member yet, so her file is held, not merged.
         let koen = session.launch("koen").await;
-        first_run(
-            &koen,
-            Role::Manager,
-            "Koen De Smet",
-            "koen.desmet@stad.gent",
-            false,
-        )
-        .await;
         koen.click("nav-sync").await;
         koen.type_into("import-path", &bundle.to_string_lossy())
             .await;
-        // Sofie's store is not on Koen's roster (she never joined with his invitation): the
-        // preview and the import say her file waits for approval, with her fingerprint to
-        // compare, and nothing of it is merged.
-        koen.click("import-preview").await;
-        koen.wait_text("import-preview-result", "Would import")
-            .await;
-        koen.wait_text("import-preview-held", "Sofie Van Aken")
-            .await;
-        koen.screenshot("16-sync-import-preview").await;
         koen.click("import-run").await;
-        koen.wait_text("import-result", "Imported").await;
-        let held = koen.wait_text("import-held", "Sofie Van Aken").await;
-        assert!(held.contains("fingerprint"), "{held:?}");
-        koen.js("document.querySelector('[data-testid=\"import-held\"]').scrollIntoView()")
-            .await;
-        koen.screenshot("17-sync-import-held").await;
-
+        let held = koen.wait_text("held-bundles", "Sofie Van Aken").await;
+        assert!(
+            held.contains(sofie_fingerprint.trim()),
+            "the held file names Sofie's fingerprint {sofie_fingerprint:?}: {held:?}"
+        );
+        koen.screenshot("16-sync-import-held").await;
         search(&koen, "Els Maes").await;
         wait_card_count(&koen, 0).await;
-        assert!(koen.all("card-row").await.is_empty());
-        koen.screenshot("18-held-card-not-merged").await;
+
+        // He compares fingerprints and approves her: the held file is merged.
+        koen.click("nav-members").await;
+        koen.wait_text("pending-member", "Sofie Van Aken").await;
+        koen.screenshot("17-members-waiting-for-approval").await;
+        koen.click("approve-member").await;
+        koen.wait_text("approve-confirm", sofie_fingerprint.trim())
+            .await;
+        koen.click("approve-run").await;
+        koen.wait_text("approve-result", "Sofie Van Aken is a member")
+            .await;
+        koen.wait_text("approve-result", "merged").await;
+        koen.wait_texts("roster-member", "Sofie enrolled", |t| {
+            t.iter()
+                .any(|s| s.contains("Sofie Van Aken") && s.contains("Member"))
+        })
+        .await;
+        koen.screenshot("18-members-approved").await;
+
+        search(&koen, "Els Maes").await;
+        click_with_text(&koen, "card-row", "Els Maes").await;
+        koen.wait_text("card-detail-name", "Els Maes").await;
+        koen.screenshot("19-imported-card").await;
     });
 }
 

@@ -17,7 +17,8 @@ export type Route =
   | 'offboarding'
   | 'transparency'
   | 'map'
-  | 'insights';
+  | 'insights'
+  | 'members';
 export type Theme = 'system' | 'light' | 'dark';
 export type Participant = { id: RecordId; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };

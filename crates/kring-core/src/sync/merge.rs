@@ -71,7 +71,7 @@ impl<'s> Merge<'s> {
         while let Some(incoming) = reader.next_record()? {
             self.merge_record(incoming, signer, report)?;
             self.merged += 1;
-            if self.merged % 8192 == 0 {
+            if self.merged.is_multiple_of(8192) {
                 progress(self.merged);
             }
             if self.commit && self.pending.len() + self.removals.len() >= CHUNK_RECORDS {

@@ -845,7 +845,7 @@ impl Store {
                     latest = latest.max(stamp.hlc.millis);
                 }
                 done += 1;
-                if done % 8192 == 0 {
+                if done.is_multiple_of(8192) {
                     progress(done, total * 2);
                 }
             }
