@@ -513,6 +513,8 @@ fn a_networker_joins_by_invitation_and_her_export_is_held_until_the_manager_appr
             held.contains(sofie_fingerprint.trim()),
             "the held file names Sofie's fingerprint {sofie_fingerprint:?}: {held:?}"
         );
+        koen.js("document.querySelector('[data-testid=\"held-bundles\"]').scrollIntoView()")
+            .await;
         koen.screenshot("16-sync-import-held").await;
         search(&koen, "Els Maes").await;
         wait_card_count(&koen, 0).await;
