@@ -1,0 +1,144 @@
+//! The trust model in the real app: a colleague's file carrying changes outside her rights (a
+//! goal renamed, which only a Manager of the Network may do) is merged without them, and the app
+//! says which changes it refused, at the import and later in Members. The stores and the forged
+//! file are made with kring-core before the app opens the manager's store, as an attacker with
+//! the colleague's laptop (or an old Kring) would make them.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::clock::{Hlc, Stamp};
+use kring_core::manager::Goal;
+use kring_core::model::Role;
+use kring_core::store::{OpenOptions, Store};
+use kring_core::sync::bundle;
+use kring_e2e::{run, Session};
+use std::path::{Path, PathBuf};
+
+fn t0() -> DateTime<Utc> {
+    // An hour ago: the app imports with the real clock, and a file from the future is refused.
+    let now = Utc::now() - Duration::hours(1);
+    Utc.timestamp_millis_opt(now.timestamp_millis() / 1000 * 1000)
+        .unwrap()
+}
+
+fn store(path: &Path, name: &str, role: Role, now: DateTime<Utc>) -> Store {
+    let store = Store::open(
+        path,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .unwrap();
+    store
+        .init(
+            name,
+            &format!("{}@stad.gent", name.to_lowercase().replace(' ', ".")),
+            role,
+            now,
+        )
+        .unwrap();
+    store
+}
+
+/// Koen's store (where the app will open it) with a goal, An enrolled, and An's file renaming
+/// the goal, signed with An's own key.
+fn forged_rename(session: &Session) -> PathBuf {
+    let now = t0();
+    let koen = store(
+        &session.folder().join("koen").join("store"),
+        "Koen De Smet",
+        Role::Manager,
+        now,
+    );
+    let an_dir = session.folder().join("an-store");
+    let an = store(&an_dir, "An Peeters", Role::Networker, now);
+    let invitation = koen.invite(Role::Networker, now).unwrap();
+    an.join(&invitation, now).unwrap();
+    koen.enrol(&an.identity().unwrap(), Role::Networker, now)
+        .unwrap();
+    let goal = koen
+        .create_goal(
+            &Goal {
+                name: "Haven 2030".into(),
+                ..Goal::default()
+            },
+            None,
+            now,
+        )
+        .unwrap();
+    let master = session.folder().join("master.kring");
+    koen.export_bundle(&master, true, now).unwrap();
+    an.import_bundles(&[master], false, now).unwrap();
+
+    // An's own store refuses the rename; the forgery writes it into her file by hand.
+    let later = now + Duration::minutes(5);
+    let mut renamed = an.state(goal).unwrap().unwrap();
+    renamed.write(
+        "name",
+        serde_json::to_vec("Verkocht").unwrap(),
+        Stamp {
+            hlc: Hlc {
+                millis: later.timestamp_millis() as u64,
+                counter: 0,
+            },
+            node: an.node_id(),
+        },
+    );
+    let template = session.folder().join("an-template.kring");
+    an.export_bundle_with(&template, true, true, later).unwrap();
+    let (header, _) = an.open_bundle(&template).unwrap().read_all().unwrap();
+    let forged = session.folder().join("an-forged.kring");
+    bundle::write_bundle(&forged, header, vec![renamed], &an.signing_key().unwrap()).unwrap();
+    forged
+}
+
+#[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
+fn a_colleagues_change_outside_her_rights_is_refused_and_named_at_the_import_and_in_members() {
+    run("trust_refused", |session: Session| async move {
+        let forged = forged_rename(&session);
+
+        let koen = session.launch("koen").await;
+        koen.click("nav-sync").await;
+        koen.type_into("import-path", &forged.to_string_lossy())
+            .await;
+        koen.click("import-run").await;
+        let refused = koen.wait_text("refused-writes", "1 change refused").await;
+        assert!(
+            refused.contains("An Peeters"),
+            "the refusal names the writer: {refused:?}"
+        );
+        koen.js(
+            "document.querySelector('[data-testid=\"refused-writes\"] details').open = true; \
+                 document.querySelector('[data-testid=\"refused-writes\"]').scrollIntoView()",
+        )
+        .await;
+        let row = koen.wait_text("refused-write", "goal").await;
+        assert!(
+            row.contains("Manager of the Network"),
+            "the row says why: {row:?}"
+        );
+        koen.js("document.querySelector('[data-testid=\"refused-writes\"]').scrollIntoView({block: 'center'})")
+            .await;
+        // Let the scroll settle before the picture.
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        koen.screenshot("trust-01-import-refused").await;
+
+        // The goal keeps its name.
+        koen.click("nav-goals").await;
+        koen.wait_text("goal-row", "Haven 2030").await;
+
+        // Members keeps the refusal for later.
+        koen.click("nav-members").await;
+        let log = koen.wait_text("refusal", "1 change refused").await;
+        assert!(
+            log.contains("An Peeters"),
+            "the log names the file's author: {log:?}"
+        );
+        koen.js(
+            "document.querySelector('[data-testid=\"refusal\"] details').open = true; \
+                 document.querySelector('[data-testid=\"members-refusals\"]').scrollIntoView()",
+        )
+        .await;
+        koen.screenshot("trust-02-members-refusal-log").await;
+    });
+}
