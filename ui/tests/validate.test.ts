@@ -32,13 +32,17 @@ describe('form validation', () => {
         display_name: ' ',
         emails: 'jan@port.be, oops',
         phones: '',
-        websites: 'port.be',
+        websites: 'port be',
       }),
     ).toEqual({
       display_name: 'Give the person a name',
       emails: "'oops' is not an email address",
-      websites: "'port.be' is not a web address (https://…)",
+      websites: "'port be' is not a web address (https://…)",
     });
+    // An address without its scheme is completed, as the core does.
+    expect(
+      validatePerson({ display_name: 'Jan', emails: '', phones: '', websites: 'www.port.be' }),
+    ).toEqual({});
     expect(
       validatePerson({ display_name: 'Jan', emails: 'jan@port.be', phones: '', websites: '' }),
     ).toEqual({});

@@ -26,8 +26,12 @@ export function isPhone(phone: string): boolean {
 }
 
 export function isUrl(url: string): boolean {
-  const m = /^https?:\/\/(.*)$/.exec(url);
-  if (!m || /\s/.test(url)) return false;
+  // As the core: an address typed without its scheme ("www.stad.gent") is completed to https://.
+  const trimmed = url.trim();
+  const completed =
+    /^https?:\/\//i.test(trimmed) || trimmed === '' ? trimmed : `https://${trimmed}`;
+  const m = /^https?:\/\/(.*)$/i.exec(completed);
+  if (!m || /\s/.test(completed)) return false;
   let host = m[1].split(/[/?#]/)[0];
   const colon = host.lastIndexOf(':');
   if (colon >= 0 && /^\d+$/.test(host.slice(colon + 1))) host = host.slice(0, colon);
