@@ -422,6 +422,86 @@ fn an_edit_held_back_while_a_card_was_summary_travels_when_its_owner_shares_it_a
 }
 
 #[test]
+fn a_colleague_cannot_fill_in_a_detail_of_a_card_shared_as_a_summary_and_every_store_agrees_once_it_is_shared(
+) {
+    // The property test's seed ac95d5f0: Bert's title on An's summary card stayed on his machine
+    // (a summary export holds it back) while his coverage told the manager it had been sent, so
+    // once An shared the card Bert held a title no other store would ever get.
+    let mut world = World::new();
+    let an = world.store("An", Role::Networker);
+    let bert = world.store("Bert", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    one_organisation(&[&an, &bert, &mia], t0());
+    let mut now = t0();
+    let id = an
+        .create(&person("Jan Peeters"), Some(Visibility::Summary), now)
+        .unwrap();
+    now += Duration::hours(1);
+    let from_an = world.delta(&an, now);
+    let from_bert = world.delta(&bert, now);
+    mia.import_bundles(&[from_an, from_bert], false, now)
+        .unwrap();
+    import(&bert, &world.delta(&mia, now), now);
+    assert!(bert.state(id).unwrap().is_some(), "Bert holds the summary");
+
+    now += Duration::hours(1);
+    let before = (bert.state(id).unwrap(), bert.digest().unwrap());
+    let refused = bert
+        .set_fields(id, &[("job_title".into(), "havenkapitein".into())], now)
+        .expect_err("a detail the owner keeps back is not Bert's to fill in");
+    let message = refused.to_string();
+    assert!(
+        message.contains("only a summary") && message.contains("job_title"),
+        "the refusal says why: {message}"
+    );
+    assert_eq!(
+        (bert.state(id).unwrap(), bert.digest().unwrap()),
+        before,
+        "and changes nothing"
+    );
+    // What a summary carries stays Bert's to correct.
+    bert.set_fields(
+        id,
+        &[("display_name".into(), "Jan Peeters-Maes".into())],
+        now,
+    )
+    .unwrap();
+
+    now += Duration::hours(1);
+    an.set_visibility(id, Visibility::Shared, now).unwrap();
+    for _ in 0..2 {
+        now += Duration::hours(1);
+        let from_an = world.delta(&an, now);
+        let from_bert = world.delta(&bert, now);
+        mia.import_bundles(&[from_an, from_bert], false, now)
+            .unwrap();
+        let master = world.delta(&mia, now);
+        import(&an, &master, now);
+        import(&bert, &master, now);
+    }
+    // Shared now, the detail is Bert's to add like any other, and it travels.
+    bert.set_fields(id, &[("job_title".into(), "havenkapitein".into())], now)
+        .unwrap();
+    for _ in 0..2 {
+        now += Duration::hours(1);
+        import(&mia, &world.delta(&bert, now), now);
+        let master = world.delta(&mia, now);
+        import(&an, &master, now);
+        import(&bert, &master, now);
+    }
+    let at_manager: Person = mia.get(id).unwrap().unwrap();
+    assert_eq!(at_manager.display_name, "Jan Peeters-Maes");
+    assert_eq!(at_manager.job_title.as_deref(), Some("havenkapitein"));
+    let digest = mia.digest().unwrap();
+    assert_eq!(
+        bert.digest().unwrap(),
+        digest,
+        "Bert reaches the manager's digest"
+    );
+    assert_eq!(an.digest().unwrap(), digest, "so does An");
+}
+
+#[test]
 fn narrowing_a_card_from_shared_to_summary_withdraws_its_details_from_the_manager() {
     let mut world = World::new();
     let an = world.store("An", Role::Networker);

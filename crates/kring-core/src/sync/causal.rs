@@ -31,7 +31,10 @@
 //! A projection never makes a record more visible than its owner set it: only the owner widens
 //! a record's visibility, by a local write whose new stamp makes the next delta carry the whole
 //! record again, so what a summary or private projection held back is never counted as
-//! delivered and then lost.
+//! delivered and then lost. Anyone else's store takes no local write that its projection of the
+//! record would hold back (`Store::check_local_writes`): such a write would be counted as
+//! delivered by this store's coverage, and when the owner widened the record, nothing would
+//! carry it again.
 
 use super::bundle::{BundleHeader, BundleKind};
 use crate::clock::VersionVector;

@@ -864,6 +864,38 @@ impl Store {
                 None => rights::owner_of(after),
             };
             let id = RecordId(after.id);
+            // A record someone else narrowed is held here as what they share of it (see
+            // `sync::admit::after_merge`). A write outside that would never leave this machine,
+            // yet the next delta would count it as sent (this store's coverage covers it), so
+            // once the owner widened the record again this store would hold a value no other
+            // store ever gets; and the next merge would withdraw it anyway. So it is refused.
+            let visibility = crate::sync::visibility_of(after);
+            let carried = (visibility != Visibility::Shared
+                && owner.is_some_and(|owner| owner != profile.networker))
+            .then(|| crate::sync::shareable_projection(after));
+            let withheld = |field: &str, set: bool| {
+                carried.as_ref().is_some_and(|carried| {
+                    carried.as_ref().is_none_or(|c| {
+                        !(if set {
+                            c.sets.contains_key(field)
+                        } else {
+                            c.fields.contains_key(field)
+                        })
+                    })
+                })
+            };
+            let narrowed = |field: &str| {
+                let kind = &after.kind;
+                let shared = if visibility == Visibility::Summary {
+                    format!("its owner shares only a summary of this {kind}")
+                } else {
+                    format!("its owner has withdrawn this {kind}")
+                };
+                refuse(format!(
+                    "{shared}: its {field} cannot be changed here; ask the owner to share the \
+                     {kind}"
+                ))
+            };
             for (field, register) in &after.fields {
                 let held = before.and_then(|b| b.fields.get(field));
                 for version in register.versions() {
@@ -879,6 +911,9 @@ impl Store {
                         version.seen.0.is_empty(),
                     )
                     .map_err(|(_, reason)| refuse(reason))?;
+                    if withheld(field, false) {
+                        return Err(narrowed(field));
+                    }
                 }
             }
             for (field, set) in &after.sets {
@@ -886,6 +921,9 @@ impl Store {
                 if !unchanged {
                     rights::may_write(&writer, &after.kind, id, owner, field, false)
                         .map_err(|(_, reason)| refuse(reason))?;
+                    if withheld(field, true) {
+                        return Err(narrowed(field));
+                    }
                 }
             }
         }
