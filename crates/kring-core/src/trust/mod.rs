@@ -869,8 +869,11 @@ impl Store {
             // yet the next delta would count it as sent (this store's coverage covers it), so
             // once the owner widened the record again this store would hold a value no other
             // store ever gets; and the next merge would withdraw it anyway. So it is refused.
+            // A record made here (the demo writing for its colleagues) is not one someone else
+            // narrowed: only edits of a record already held are checked.
             let visibility = crate::sync::visibility_of(after);
-            let carried = (visibility != Visibility::Shared
+            let carried = (before.is_some()
+                && visibility != Visibility::Shared
                 && owner.is_some_and(|owner| owner != profile.networker))
             .then(|| crate::sync::shareable_projection(after));
             let withheld = |field: &str, set: bool| {
