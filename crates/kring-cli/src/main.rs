@@ -190,7 +190,10 @@ fn run(cli: Cli) -> Result<()> {
         let path = cli.store.clone();
         return sync_folder::run(|| open(path.clone()), args);
     }
-    let store = open(cli.store)?;
+    // Never dropped: every commit is already flushed, and sled's flush on drop waits forever
+    // once its disk has refused a write (a full disk), so a command that failed would hang
+    // instead of saying why. The process exit releases the store.
+    let store = std::mem::ManuallyDrop::new(open(cli.store)?);
     // Retention rules apply at open, once a day (and again when the rules change); a dry run
     // must see what they would do, so it is not preceded by the real thing.
     if !matches!(cli.command, Command::Retention(_)) {
@@ -611,7 +614,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Graph(command) => graph::run(&store, command, now)?,
         Command::SubjectAccess(args) => protection::subject_access(&store, args, now)?,
         Command::Forget(args) => protection::forget(&store, args, now)?,
-        Command::Compact { json } => protection::compact(store, json, now)?,
+        Command::Compact { json } => {
+            protection::compact(std::mem::ManuallyDrop::into_inner(store), json, now)?
+        }
         Command::Restrict(args) => protection::restrict(&store, args, now)?,
         Command::Retention(args) => protection::retention(&store, args, now)?,
         Command::Purpose(command) => protection::purpose(&store, command, now)?,
