@@ -7,6 +7,7 @@ use kring_api::commands;
 use kring_api::wire::*;
 use kring_api::AppResult;
 use kring_core::browse::{CardFacets, CardPage, CardQuery};
+use kring_core::capture::{CaptureOutcome, CapturePlan};
 use kring_core::contacts::ContactImportReport;
 use kring_core::demo::DemoSummary;
 use kring_core::graph::risk::KeyPersonRisk;
@@ -331,6 +332,30 @@ pub async fn export_contacts(state: State<'_, AppState>, path: String) -> AppRes
 #[specta::specta]
 pub async fn export_calendar(state: State<'_, AppState>, path: String) -> AppResult<u32> {
     state.run(move |s| commands::export_calendar(s, path)).await
+}
+
+/// What logging these meeting and e-mail files would do (nothing is written).
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_capture(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> AppResult<CapturePlan> {
+    state
+        .run(move |s| commands::capture::plan_capture(s, paths))
+        .await
+}
+
+/// Logs a reviewed capture plan.
+#[tauri::command]
+#[specta::specta]
+pub async fn apply_capture(
+    state: State<'_, AppState>,
+    plan: CapturePlan,
+) -> AppResult<CaptureOutcome> {
+    state
+        .run(move |s| commands::capture::apply_capture(s, plan))
+        .await
 }
 
 #[tauri::command]

@@ -48,6 +48,8 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             import_contacts,
             export_contacts,
             export_calendar,
+            plan_capture,
+            apply_capture,
             sync_status,
             sync_now,
             list_members,

@@ -4,7 +4,7 @@
 //! Rust argument names in camelCase), and the answer is the JSON Tauri would send back, so a page
 //! talks to this exactly as it talks to the app.
 
-use crate::commands::{self as cards, manager, members, network};
+use crate::commands::{self as cards, capture, manager, members, network};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use serde::de::DeserializeOwned;
@@ -106,6 +106,8 @@ commands! {
     cards::import_contacts(path, dry_run),
     cards::export_contacts(path),
     cards::export_calendar(path),
+    capture::plan_capture(paths),
+    capture::apply_capture(plan),
     cards::sync_status(),
     cards::sync_now(),
     members::list_members(),

@@ -49,6 +49,20 @@ impl Clock {
             Clock::Fixed(_) => Some(Utc.from_utc_datetime(&at).fixed_offset()),
         }
     }
+
+    /// The user's time zone by name (IANA), for readers that meet times without a zone: `TZ`
+    /// when set (chrono's local time honours it too), else the system's. `None` (UTC) for a
+    /// fixed clock, which is in UTC.
+    pub fn zone(&self) -> Option<String> {
+        match self {
+            Clock::System => std::env::var("TZ")
+                .ok()
+                .map(|tz| tz.trim_start_matches(':').to_owned())
+                .filter(|tz| !tz.is_empty())
+                .or_else(|| iana_time_zone::get_timezone().ok()),
+            Clock::Fixed(_) => None,
+        }
+    }
 }
 
 /// What a command reports while it runs. The Tauri shell sends these to the window as events;

@@ -379,3 +379,151 @@ fn a_networker_cannot_write_an_invitation_and_no_file_appears() {
     assert!(refused.message.contains("Manager"), "{refused:?}");
     assert!(!path.exists());
 }
+
+fn capture_fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kring-interop/tests/fixtures/capture")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// An owner who organised the fixture's meeting, Jan and Marie with their addresses, and the
+/// organisation at Koen's domain.
+fn capture_network(session: &Session) -> (RecordId, RecordId, RecordId) {
+    commands::first_run(
+        session,
+        "An Peeters".into(),
+        "an.peeters@antwerpen.be".into(),
+        Role::Networker,
+        None,
+    )
+    .unwrap();
+    let delta = commands::save_organisation(
+        session,
+        None,
+        OrganisationInput {
+            name: "Delta Consult".into(),
+            website: Some("https://deltaconsult.be".into()),
+            ..OrganisationInput::default()
+        },
+    )
+    .unwrap();
+    let person = |name: &str, email: &str| {
+        let input = PersonInput {
+            display_name: name.into(),
+            emails: vec![email.into()],
+            ..PersonInput::default()
+        };
+        commands::save_person(session, None, input).unwrap()
+    };
+    let jan = person("Jan Janssens", "jan.janssens@portofantwerpbruges.com");
+    let marie = person("Marie Dubois", "marie.dubois@omgeving.vlaanderen.be");
+    (jan, marie, delta)
+}
+
+#[test]
+fn a_reviewed_invitation_logs_one_meeting_with_the_people_kept_and_the_address_ticked_once() {
+    use kring_core::capture::CaptureAction;
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    let (jan, marie, delta) = capture_network(&session);
+    let mut plan =
+        commands::capture::plan_capture(&session, vec![capture_fixture("outlook_invitation.ics")])
+            .unwrap();
+    assert_eq!(plan.files.len(), 1);
+    assert_eq!(plan.files[0].error, None);
+    assert_eq!(plan.items.len(), 1);
+    let item = &mut plan.items[0];
+    assert_eq!(item.action, CaptureAction::Log, "{:?}", item.reason);
+    let people: Vec<RecordId> = item.people.iter().map(|p| p.id).collect();
+    assert_eq!(people, [jan, marie], "JAN.JANSSENS@… in capitals is Jan");
+    assert_eq!(item.unknown.len(), 1);
+    assert_eq!(item.unknown[0].address, "koen.claes@deltaconsult.be");
+    assert_eq!(
+        item.unknown[0].organisation,
+        Some(delta),
+        "guessed from the domain"
+    );
+    assert_eq!(
+        commands::card_detail(&session, jan)
+            .unwrap()
+            .interactions
+            .len(),
+        0,
+        "planning writes nothing"
+    );
+
+    // The review: Marie taken out, Koen ticked to add.
+    item.people.retain(|p| p.id != marie);
+    item.unknown[0].create = true;
+    let outcome = commands::capture::apply_capture(&session, plan.clone()).unwrap();
+    assert_eq!((outcome.logged, outcome.people_created), (1, 1));
+    let jans = commands::card_detail(&session, jan).unwrap().interactions;
+    assert_eq!(jans.len(), 1);
+    assert_eq!(jans[0].summary, "Overleg kaaimuren Scheldekaaien");
+    assert_eq!(jans[0].at.to_rfc3339(), "2024-03-12T14:00:00+01:00");
+    assert!(
+        commands::card_detail(&session, marie)
+            .unwrap()
+            .interactions
+            .is_empty(),
+        "the person removed in the review is not in it"
+    );
+    let koen = find_cards(&session, "Koen Claes");
+    assert_eq!(koen.len(), 1, "Koen is a card now");
+
+    // The same reviewed plan confirmed twice (a double click) logs nothing more.
+    let again = commands::capture::apply_capture(&session, plan).unwrap();
+    assert_eq!((again.logged, again.people_created), (0, 0));
+    assert_eq!(
+        commands::card_detail(&session, jan)
+            .unwrap()
+            .interactions
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn files_other_than_ics_and_eml_are_refused_unread_and_a_broken_one_is_named_with_its_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    let (jan, _, _) = capture_network(&session);
+    // An invitation saved under a photo's name is not read at all.
+    let photo = dir.path().join("holiday.jpg");
+    std::fs::copy(capture_fixture("outlook_invitation.ics"), &photo).unwrap();
+    let broken = dir.path().join("broken.ics");
+    std::fs::write(&broken, b"BEGIN:VCALENDAR\r\nthis is not iCalendar\r\n").unwrap();
+    let plan = commands::capture::plan_capture(
+        &session,
+        vec![
+            photo.display().to_string(),
+            broken.display().to_string(),
+            "  ".into(),
+        ],
+    )
+    .unwrap();
+    assert!(plan.items.is_empty(), "{:?}", plan.items);
+    assert_eq!(plan.files.len(), 2);
+    let error_of = |path: &std::path::Path| {
+        plan.files
+            .iter()
+            .find(|f| f.file == path.display().to_string())
+            .and_then(|f| f.error.clone())
+            .unwrap_or_else(|| panic!("{} has an error: {:?}", path.display(), plan.files))
+    };
+    let refused = error_of(&photo);
+    assert_eq!(refused.code, "unsupported_file");
+    assert!(refused.message.contains(".ics"), "{}", refused.message);
+    let unreadable = error_of(&broken);
+    assert!(!unreadable.message.is_empty());
+    assert!(commands::card_detail(&session, jan)
+        .unwrap()
+        .interactions
+        .is_empty());
+
+    let none = commands::capture::plan_capture(&session, vec![]).unwrap_err();
+    assert_eq!(none.code, ErrorCode::Invalid);
+    assert_eq!(none.field.as_deref(), Some("paths"));
+}

@@ -99,6 +99,10 @@ impl Recorder {
             store.path().display().to_string(),
             "/home/lotte/.local/share/kring/store".into(),
         );
+        map.insert(
+            self.downloads().display().to_string(),
+            "/home/lotte/Downloads".into(),
+        );
         // Ids made by a write (v7 at `now`, with random bits): numbered in the order they first
         // appear. The owner's card is made at `now` too, with a fixed id.
         let owner = v7_at(now(), 1).to_string();
@@ -115,6 +119,11 @@ impl Recorder {
         }
         map
     }
+}
+
+/// The domain of a person's one address.
+fn domain_of(person: &kring_core::model::Person) -> String {
+    person.emails[0].rsplit_once('@').unwrap().1.to_owned()
 }
 
 /// A v7-shaped id at `at` whose other bits are `n`: sorts like an id made at that moment.
@@ -428,7 +437,113 @@ fn networker() -> Value {
     base.call("app_status", json!({}));
     base.call("graph_stats", json!({}));
     base.call("key_person_risk", json!({ "networker": null }));
+
+    // "Log from file…": an Outlook invitation with two people of the demo network and an address
+    // no card has, reviewed with that address ticked to add; and a file that is no invitation.
+    let invitation = base.write_invitation();
+    base.call("plan_capture", json!({ "paths": [invitation] }));
+    let calendar = base.write_calendar();
+    base.call("plan_capture", json!({ "paths": [calendar] }));
+    let photo = base.downloads().join("holiday.jpg");
+    std::fs::write(&photo, b"not a meeting").unwrap();
+    base.call(
+        "plan_capture",
+        json!({ "paths": [photo.display().to_string()] }),
+    );
+    golden.write(|r| {
+        let invitation = r.write_invitation();
+        let mut plan = kring_api::commands::capture::plan_capture(&r.session, vec![invitation])
+            .expect("the invitation is planned");
+        for unknown in &mut plan.items[0].unknown {
+            unknown.create = true;
+        }
+        r.call("apply_capture", json!({ "plan": plan }));
+        refreshed(r);
+    });
     golden.finish()
+}
+
+impl Recorder {
+    /// The folder of files the user drops or chooses (written as `/home/lotte/Downloads`).
+    fn downloads(&self) -> PathBuf {
+        self._dir.path().join("Downloads")
+    }
+
+    /// A calendar export (as Thunderbird writes one) of three meetings: one with the first demo
+    /// person, one still to come with the second, one with nobody Kring knows.
+    fn write_calendar(&self) -> String {
+        let (first, second) = self.two_demo_people();
+        let event = |uid: &str, start: &str, summary: &str, attendee: &str| {
+            format!(
+                "BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:{summary}\r\n\
+                 DTSTART;TZID=Europe/Brussels:{start}\r\nDTSTAMP:20261101T080000Z\r\n\
+                 ATTENDEE;CN=Someone:mailto:{attendee}\r\nEND:VEVENT\r\n"
+            )
+        };
+        let text = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n{}{}{}END:VCALENDAR\r\n",
+            event("golden-1@kring", "20261110T100000", "Werkgroep haven", &first.emails[0]),
+            event("golden-2@kring", "20261201T100000", "Stuurgroep", &second.emails[0]),
+            event("golden-3@kring", "20261112T100000", "Koffie", "iemand@elders.example"),
+        );
+        std::fs::create_dir_all(self.downloads()).unwrap();
+        let path = self.downloads().join("calendar.ics");
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    /// Two demo people with one address each, at two organisations (the first by name).
+    fn two_demo_people(&self) -> (kring_core::model::Person, kring_core::model::Person) {
+        use kring_core::model::{Person, RecordKind};
+        let store = &self.session.store;
+        let mut people: Vec<Person> = store
+            .all_of_kind(RecordKind::Person)
+            .unwrap()
+            .iter()
+            .filter(|state| !state.is_deleted())
+            .filter_map(|state| kring_core::store::body_of::<Person>(state).ok())
+            .filter(|p| p.emails.len() == 1 && !p.emails[0].ends_with("@telenet.be"))
+            .collect();
+        people.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+        let first = people[0].clone();
+        let second = people
+            .iter()
+            .find(|p| domain_of(p) != domain_of(&first))
+            .unwrap()
+            .clone();
+        (first, second)
+    }
+
+    /// An invitation as Outlook sends it, from the owner to two demo people at two organisations
+    /// (one address in capitals, one display name as "Surname, Given name") and to a colleague of
+    /// the first whom no card has; answers its path.
+    fn write_invitation(&self) -> String {
+        let (first, second) = self.two_demo_people();
+        let surname_first = match (&second.family_name, &second.given_name) {
+            (Some(family), Some(given)) => format!("{family}, {given}"),
+            _ => second.display_name.clone(),
+        };
+        let text = format!(
+            "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nPRODID:Microsoft Exchange Server 2010\r\n\
+             VERSION:2.0\r\nBEGIN:VEVENT\r\n\
+             ORGANIZER;CN=\"Verbruggen, Lotte\":mailto:lotte.verbruggen@antwerpen.be\r\n\
+             ATTENDEE;CN={upper}:mailto:{upper}\r\n\
+             ATTENDEE;CN=\"{surname_first}\":mailto:{second_email}\r\n\
+             ATTENDEE;CN=\"Claes, Koen\":mailto:koen.claes@{first_domain}\r\n\
+             UID:040000008200E00074C5B7101A82E008000000001\r\n\
+             SUMMARY:Overleg walstroom\r\nLOCATION:Havenhuis\r\n\
+             DTSTART;TZID=Romance Standard Time:20261118T140000\r\n\
+             DTEND;TZID=Romance Standard Time:20261118T150000\r\n\
+             SEQUENCE:0\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            upper = first.emails[0].to_uppercase(),
+            second_email = second.emails[0],
+            first_domain = domain_of(&first),
+        );
+        std::fs::create_dir_all(self.downloads()).unwrap();
+        let path = self.downloads().join("Overleg walstroom.ics");
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
 }
 
 fn golden_folder() -> PathBuf {

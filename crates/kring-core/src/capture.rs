@@ -152,6 +152,50 @@ pub struct CaptureOptions {
     pub local_zone: Option<String>,
 }
 
+/// The endings of the files capture reads: invitations and calendar exports, saved e-mails.
+pub const CAPTURE_EXTENSIONS: &[&str] = &["ics", "eml"];
+
+/// Why a file is not even read, judged by its name: the app's drop target and file dialog take
+/// only the endings of [`CAPTURE_EXTENSIONS`] (a dropped photo or spreadsheet is refused in words
+/// before anything reads it; an Outlook `.msg` goes on to the reader, which says how to save it as
+/// one of those). `None` for a name capture reads.
+pub fn refused_by_name(name: &str) -> Option<CaptureNote> {
+    let extension = std::path::Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    match extension.as_deref() {
+        Some(e) if CAPTURE_EXTENSIONS.contains(&e) => None,
+        // The reader recognises Outlook's own format and says how to save it as .ics or .eml.
+        Some("msg") => None,
+        _ => Some(CaptureNote::new(
+            "unsupported_file",
+            "is not a meeting invitation or calendar export (.ics) or a saved e-mail (.eml): \
+             Kring logs only those",
+        )),
+    }
+}
+
+/// The files of `paths` capture reads, and a [`CaptureFile`] with its error for every other
+/// one ([`refused_by_name`]), so that a plan can list them beside what it read.
+pub fn split_by_name(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CaptureFile>) {
+    let mut read = Vec::new();
+    let mut refused = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match refused_by_name(&name) {
+            None => read.push(path.clone()),
+            Some(note) => refused.push(CaptureFile {
+                file: name,
+                format: None,
+                drafts: 0,
+                warnings: Vec::new(),
+                error: Some(note),
+            }),
+        }
+    }
+    (read, refused)
+}
+
 /// A code for scripts and the app, and the same in words for people.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -1315,6 +1359,30 @@ mod tests {
         );
         assert_eq!(mailbox_key("not an address"), None);
         assert_eq!(mailbox_key("+tag@gmail.com"), None);
+    }
+
+    #[test]
+    fn only_ics_and_eml_files_are_read_and_every_other_file_is_refused_in_words_before_reading() {
+        assert_eq!(refused_by_name("/tmp/Invitation.ICS"), None);
+        assert_eq!(refused_by_name("reply.eml"), None);
+        assert_eq!(
+            refused_by_name("Overleg.msg"),
+            None,
+            "the reader refuses Outlook's own format with advice of its own"
+        );
+        for name in ["photo.jpg", "agenda.ics.exe", "no-extension", "ics"] {
+            let note = refused_by_name(name).unwrap_or_else(|| panic!("{name} is refused"));
+            assert!(note.message.contains("(.ics)"), "{}", note.message);
+        }
+        let (read, refused) = split_by_name(&[
+            PathBuf::from("a.ics"),
+            PathBuf::from("b.txt"),
+            PathBuf::from("c.eml"),
+        ]);
+        assert_eq!(read, [PathBuf::from("a.ics"), PathBuf::from("c.eml")]);
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].file, "b.txt");
+        assert_eq!(refused[0].error.as_ref().unwrap().code, "unsupported_file");
     }
 
     #[test]

@@ -46,6 +46,8 @@ class AppState {
   version = $state(0);
   toasts = $state<Toast[]>([]);
   logDialog = $state<{ participants: Participant[] } | null>(null);
+  /** The review of meetings and e-mails to log from files: the files dropped or chosen. */
+  captureDialog = $state<{ paths: string[] } | null>(null);
   cardForm = $state<{ kind: 'person' | 'organisation'; id: RecordId | null } | null>(null);
   helpOpen = $state(false);
   theme = $state<Theme>(storedTheme());
@@ -117,6 +119,14 @@ class AppState {
     }
     const open = this.route === 'cards' ? this.openCardInfo : null;
     this.logDialog = { participants: open ? [open] : [] };
+  }
+
+  /**
+   * Opens the review of meetings and e-mails to log from these files (dropped on the window), or,
+   * without files, the dialog that asks for them ("Log from file…").
+   */
+  startCapture(paths: string[] = []) {
+    this.captureDialog = { paths };
   }
 
   openPartnership(id: RecordId) {

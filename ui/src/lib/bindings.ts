@@ -57,6 +57,10 @@ export const commands = {
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
 	/**  Follow-ups as iCalendar to-dos; answers how many were written. */
 	exportCalendar: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_calendar", { path })),
+	/**  What logging these meeting and e-mail files would do (nothing is written). */
+	planCapture: (paths: string[]) => typedError<CapturePlan, AppError>(__TAURI_INVOKE("plan_capture", { paths })),
+	/**  Logs a reviewed capture plan. */
+	applyCapture: (plan: CapturePlan) => typedError<CaptureOutcome, AppError>(__TAURI_INVOKE("apply_capture", { plan })),
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
 	/**
 	 *  A pass through the sync folder now; `None` when no folder is set. Announces the folder's
@@ -263,6 +267,117 @@ export type Candidate = {
 	reason: string,
 	/**  Their own relationship's strength, when they already know the stakeholder. */
 	strength: number | null,
+};
+
+/**  What applying a plan does with one meeting or e-mail. */
+export type CaptureAction = 
+/**  Log it as an interaction. */
+"log" | 
+/**  Change the interaction logged from it before (a higher `SEQUENCE`). */
+"update" | 
+/**  Delete the interaction (or follow-up) logged from it: it was cancelled. */
+"withdraw" | 
+/**  A meeting still to come: a follow-up on its day. */
+"follow_up" | 
+/**  Change the follow-up planned from it before (a higher `SEQUENCE`). */
+"update_follow_up" | 
+/**  Nothing: `reason` says why. */
+"skip";
+
+/**  One file of a plan: what was read from it, or why nothing could be. */
+export type CaptureFile = {
+	/**  The file's path (or name) as given. */
+	file: string,
+	/**  `icalendar` or `email`, when the file could be read. */
+	format: string | null,
+	/**  How many meetings or e-mails it holds (occurrences of recurring meetings counted). */
+	drafts: number,
+	/**  What the reader passed over. */
+	warnings: CaptureNote[],
+	/**  Why the file gives nothing to log (it changes nothing). */
+	error: CaptureNote | null,
+};
+
+/**
+ *  One meeting, occurrence or e-mail of a plan. The app may change `kind`, `visibility`,
+ *  `selected`, remove `people` and tick `unknown` addresses before applying the plan.
+ */
+export type CaptureItem = {
+	/**  The file it came from. */
+	file: string,
+	/**  The draft's identity (iCalendar UID, with the day of an occurrence; Message-ID). */
+	source_id: string,
+	sequence: number,
+	kind: InteractionKind,
+	at: string,
+	all_day: boolean,
+	subject: string,
+	location: string | null,
+	/**  Who called the meeting or sent the e-mail (an address). */
+	organiser: string | null,
+	/**  The cards it involves: stakeholders and colleagues. Removing one leaves it out. */
+	people: CapturedCard[],
+	/**  Addresses no card has. */
+	unknown: UnknownAddress[],
+	/**  The networker's own addresses found in it (left out). */
+	own_addresses: string[],
+	/**  Attendees who declined (left out). */
+	declined: string[],
+	cancelled: boolean,
+	visibility: Visibility,
+	/**  Whether to act on it at all (the app's list has select-all). */
+	selected: boolean,
+	/**  What applying the plan would do. */
+	action: CaptureAction,
+	reason: CaptureNote,
+	/**  The description or e-mail text, present only when it is to be kept as a note. */
+	text: string | null,
+};
+
+/**  A code for scripts and the app, and the same in words for people. */
+export type CaptureNote = {
+	code: string,
+	message: string,
+};
+
+/**  What applying a plan did. */
+export type CaptureOutcome = {
+	logged: number,
+	updated: number,
+	withdrawn: number,
+	follow_ups_planned: number,
+	follow_ups_updated: number,
+	people_created: number,
+	notes_added: number,
+	skipped: number,
+	items: CapturedItem[],
+};
+
+/**  What capture would do with a set of files. */
+export type CapturePlan = {
+	files: CaptureFile[],
+	items: CaptureItem[],
+};
+
+/**  A card a meeting or e-mail involves. */
+export type CapturedCard = {
+	id: RecordId,
+	name: string,
+	/**  `person`, `organisation` or `networker` (a colleague: not a stakeholder). */
+	kind: string,
+	/**  The address it was found by. */
+	address: string,
+	matched_by: MatchedBy,
+	visibility: Visibility,
+};
+
+/**  What one item of a plan came to. */
+export type CapturedItem = {
+	source_id: string,
+	action: CaptureAction,
+	reason: CaptureNote,
+	interaction: RecordId | null,
+	follow_up: RecordId | null,
 };
 
 /**
@@ -926,6 +1041,16 @@ export type MapNode = {
 	first_seen: string | null,
 };
 
+/**  How a card was found for an address. */
+export type MatchedBy = 
+/**  The address is on the card (or on another card of its identity group). */
+"email" | 
+/**
+ *  The name beside the address is that of a person working at the organisation whose
+ *  website has the address's domain.
+ */
+"name_at_organisation";
+
 /**  A line of `kring members`. */
 export type MemberView = {
 	node: string,
@@ -1518,6 +1643,23 @@ export type TransparencyRegister = {
 	to: string,
 	generated_at: string,
 	entries: RegisterEntry[],
+};
+
+/**  An address no card has. */
+export type UnknownAddress = {
+	address: string,
+	/**  The name written beside it, in reading order. */
+	name: string | null,
+	given_name: string | null,
+	family_name: string | null,
+	/**  The organisation whose website has the address's domain, where a card has one. */
+	organisation: RecordId | null,
+	organisation_name: string | null,
+	/**
+	 *  Ticked: applying the plan makes a person card for it (with the organisation as their
+	 *  current affiliation) and logs the meeting or e-mail with them too.
+	 */
+	create: boolean,
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

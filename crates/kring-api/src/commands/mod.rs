@@ -3,6 +3,7 @@
 //! session's clock, and passed in. The Tauri shell's `#[tauri::command]`s and the development
 //! bridge call these same functions.
 
+pub mod capture;
 pub mod manager;
 pub mod members;
 pub mod network;
