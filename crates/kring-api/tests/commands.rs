@@ -527,3 +527,41 @@ fn files_other_than_ics_and_eml_are_refused_unread_and_a_broken_one_is_named_wit
     assert_eq!(none.code, ErrorCode::Invalid);
     assert_eq!(none.field.as_deref(), Some("paths"));
 }
+
+#[test]
+fn logging_a_meeting_keeps_the_owner_and_colleagues_out_of_the_card_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    let (jan, _, _) = capture_network(&session);
+    let names = |s: &Session| {
+        find_cards(s, "")
+            .into_iter()
+            .map(|r| r.name)
+            .collect::<Vec<_>>()
+    };
+    let before = names(&session);
+    assert_eq!(before, ["Delta Consult", "Jan Janssens", "Marie Dubois"]);
+    commands::log_interaction(
+        &session,
+        kring_api::wire::LogInput {
+            with: vec![jan],
+            kind: kring_core::model::InteractionKind::Meeting,
+            at: "2026-11-20T10:00".into(),
+            summary: "Koffie".into(),
+            outcomes: vec![],
+            follow_up_text: None,
+            follow_up_due: None,
+            visibility: None,
+        },
+    )
+    .unwrap();
+    let plan =
+        commands::capture::plan_capture(&session, vec![capture_fixture("outlook_invitation.ics")])
+            .unwrap();
+    commands::capture::apply_capture(&session, plan).unwrap();
+    assert_eq!(
+        names(&session),
+        before,
+        "the owner met in both interactions is not listed as a card"
+    );
+}

@@ -122,6 +122,14 @@ impl CardList {
             let Some(state) = store.live_state(card)? else {
                 continue;
             };
+            // The list holds people and organisations only (as `build` reads them): the
+            // networkers met in an interaction are among the cards it touches, not rows.
+            if !matches!(
+                state.kind.parse::<RecordKind>(),
+                Ok(RecordKind::Person | RecordKind::Organisation)
+            ) {
+                continue;
+            }
             if let Some(row) = context.row(store, &state)? {
                 self.rows.push((fold(&row.name), row));
             }

@@ -1,4 +1,5 @@
-//! Steps several end-to-end tests take: the first-run form, waiting for a screen.
+//! Steps several end-to-end tests take: the first-run form, waiting for a screen, adding a
+//! person, clicking the element that shows a text.
 
 use crate::{App, Session};
 use std::time::{Duration, Instant};
@@ -51,4 +52,43 @@ pub async fn on_screen(app: &App, route: &str) {
         &format!("the {route} screen"),
     )
     .await;
+}
+
+/// Adds a person on the Cards screen's form (with an organisation picked from the suggestions),
+/// and waits for the toast that says it was saved.
+pub async fn add_person(app: &App, name: &str, email: &str, organisation: Option<&str>) {
+    app.click("nav-cards").await;
+    app.click("new-person").await;
+    app.type_into("person-display-name", name).await;
+    app.type_into("person-email", email).await;
+    if let Some(organisation) = organisation {
+        // Type the start of the name, then pick it from the suggestions.
+        let typed: String = organisation.chars().take(4).collect();
+        app.type_into("person-organisation", &typed).await;
+        app.wait_text("organisation-option", organisation).await;
+        click_with_text(app, "organisation-option", organisation).await;
+    }
+    app.click("form-save").await;
+    app.wait_gone("person-display-name").await;
+    app.wait_text("toast", name).await;
+}
+
+/// Clicks the first element with this `data-testid` whose text contains `text`.
+pub async fn click_with_text(app: &App, testid: &str, text: &str) {
+    let texts = app
+        .wait_texts(testid, &format!("{text:?}"), |t| {
+            t.iter().any(|s| s.contains(text))
+        })
+        .await;
+    let index = texts.iter().position(|s| s.contains(text)).unwrap();
+    let element = app
+        .all(testid)
+        .await
+        .into_iter()
+        .nth(index)
+        .unwrap_or_else(|| panic!("the `{testid}` showing {text:?} went away"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click the `{testid}` showing {text:?}: {e}"));
 }

@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use kring_e2e::steps::{first_run, manager_with_demo, on_screen, Role};
+use kring_e2e::steps::{
+    add_person, click_with_text, first_run, manager_with_demo, on_screen, Role,
+};
 use kring_e2e::{run, App, Session};
 
 // ---- steps the tests share
@@ -28,43 +30,6 @@ async fn add_organisation(app: &App, name: &str) {
     app.click("form-save").await;
     app.wait_gone("organisation-name").await;
     app.wait_text("toast", name).await;
-}
-
-async fn add_person(app: &App, name: &str, email: &str, organisation: Option<&str>) {
-    app.click("nav-cards").await;
-    app.click("new-person").await;
-    app.type_into("person-display-name", name).await;
-    app.type_into("person-email", email).await;
-    if let Some(organisation) = organisation {
-        // Type the start of the name, then pick it from the suggestions.
-        let typed: String = organisation.chars().take(4).collect();
-        app.type_into("person-organisation", &typed).await;
-        app.wait_text("organisation-option", organisation).await;
-        click_with_text(app, "organisation-option", organisation).await;
-    }
-    app.click("form-save").await;
-    app.wait_gone("person-display-name").await;
-    app.wait_text("toast", name).await;
-}
-
-/// Clicks the first element with this `data-testid` whose text contains `text`.
-async fn click_with_text(app: &App, testid: &str, text: &str) {
-    let texts = app
-        .wait_texts(testid, &format!("{text:?}"), |t| {
-            t.iter().any(|s| s.contains(text))
-        })
-        .await;
-    let index = texts.iter().position(|s| s.contains(text)).unwrap();
-    let element = app
-        .all(testid)
-        .await
-        .into_iter()
-        .nth(index)
-        .unwrap_or_else(|| panic!("the `{testid}` showing {text:?} went away"));
-    element
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("could not click the `{testid}` showing {text:?}: {e}"));
 }
 
 /// The number in `card-count` ("2 cards", "2,000 cards" …).
