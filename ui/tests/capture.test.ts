@@ -111,6 +111,7 @@ describe('Log from file', () => {
     expect(problem.textContent).toContain('(.ics)');
     expect(problem.textContent).toContain('Nothing was logged from it.');
     expect(screen.queryByTestId('capture-confirm')).toBeNull();
+    expect(screen.getByTestId('capture-cancel').textContent).toBe('Close');
   });
 
   it('asks for the files when opened from the button, and reads the ones chosen', async () => {

@@ -4,8 +4,8 @@
 //! meeting, and it is on the card. A file that is no meeting or e-mail is refused in words.
 //!
 //! The file dialog cannot be driven under WebDriver, so the test types the path into the
-//! dialog's files field, as the other tests do for Open and Save as; dropping files on the window
-//! opens the same review with the dropped paths (`App.svelte`, `lib/drop.ts`).
+//! dialog's files field, as the other tests do for Open and Save as; the drop is the webview's
+//! own drag events, emitted from the page (`lib/drop.ts` listens to them).
 
 use kring_e2e::steps::{add_person, click_with_text, first_run, Role};
 use kring_e2e::{run, workspace_root, Session};
@@ -104,15 +104,32 @@ fn an_outlook_invitation_is_reviewed_and_logged_from_file_and_shows_on_the_card(
         );
         app.screenshot("42-capture-on-the-card").await;
 
-        // Logging the same invitation again adds nothing: the review says it was logged before.
-        app.click("log-from-file").await;
-        app.type_into("capture-path", &invitation.display().to_string())
-            .await;
-        app.click("capture-read").await;
+        // Dropping the same invitation on the window: the overlay shows while it is dragged over,
+        // the drop opens the review, and it adds nothing (it was logged before). The drag events
+        // are the ones the webview sends (`tauri://drag-enter`, `tauri://drag-drop`), emitted here
+        // from the page: WebDriver cannot drag a file from the desktop.
+        let paths = serde_json::to_string(&[invitation.display().to_string()]).unwrap();
+        let drag = |event: &str| {
+            format!(
+                "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {{ event: 'tauri://{event}', \
+                 payload: {{ paths: {paths}, position: {{ x: 640, y: 400 }} }} }}); return true"
+            )
+        };
+        app.js(&drag("drag-enter")).await;
+        let overlay = app.wait("drop-overlay").await;
+        let text = overlay.text().await.unwrap();
+        assert!(
+            text.contains("Drop to log meetings and e-mails"),
+            "the overlay says what a drop does: {text}"
+        );
+        app.screenshot("43-capture-drop-overlay").await;
+        app.js(&drag("drag-drop")).await;
+        app.wait_gone("drop-overlay").await;
         app.wait_text("capture-skipped", "already logged").await;
         assert!(
             !app.present("capture-confirm").await,
             "nothing to log again"
         );
+        app.screenshot("44-capture-dropped-again").await;
     });
 }
