@@ -131,5 +131,35 @@ fn an_outlook_invitation_is_reviewed_and_logged_from_file_and_shows_on_the_card(
             "nothing to log again"
         );
         app.screenshot("44-capture-dropped-again").await;
+        app.click("capture-cancel").await;
+        app.wait_gone("capture-dialog").await;
+
+        // A Google calendar export dropped: a list with select-all, the meetings with nobody
+        // Kring knows listed as skipped with why.
+        let export = workspace_root()
+            .join("crates/kring-interop/tests/fixtures/capture/google_calendar_export.ics");
+        let paths = serde_json::to_string(&[export.display().to_string()]).unwrap();
+        app.js(&format!(
+            "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {{ event: 'tauri://drag-drop', \
+             payload: {{ paths: {paths}, position: {{ x: 640, y: 400 }} }} }}); return true"
+        ))
+        .await;
+        app.wait("capture-select-all").await;
+        let items = app.texts("capture-item").await;
+        assert!(
+            items.len() >= 2
+                && items
+                    .iter()
+                    .any(|i| i.contains("Kennismaking Havenbedrijf")),
+            "the meetings with Jan or Marie are listed to log: {items:?}"
+        );
+        let skipped = app.texts("capture-skipped").await;
+        assert!(
+            skipped
+                .iter()
+                .any(|s| s.contains("Tandarts") && s.contains("no known stakeholder")),
+            "a meeting with nobody Kring knows is skipped, with why: {skipped:?}"
+        );
+        app.screenshot("45-capture-calendar-export").await;
     });
 }
