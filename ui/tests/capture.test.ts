@@ -120,7 +120,7 @@ describe('Log from file', () => {
     open([]);
     await fireEvent.click(screen.getByTestId('capture-read'));
     expect(await screen.findByText(/Choose one or more \.ics or \.eml files/)).toBeInTheDocument();
-    await fireEvent.click(screen.getByTestId('capture-browse'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Browse…' }));
     expect(open$).toHaveBeenCalledWith({
       multiple: true,
       filters: [{ name: 'Meetings and e-mails', extensions: ['ics', 'eml'] }],
