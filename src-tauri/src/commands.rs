@@ -4,6 +4,7 @@
 
 use crate::state::AppState;
 use kring_api::commands;
+use kring_api::commands::protection::{self, RetentionReview, SubjectAccessWritten};
 use kring_api::wire::*;
 use kring_api::AppResult;
 use kring_core::browse::{CardFacets, CardPage, CardQuery};
@@ -21,6 +22,12 @@ use kring_core::manager::{
     EventView, GoalView, GridTheme, PartnershipView, StakeholderGrid, TeamView,
 };
 use kring_core::model::{RecordId, Role, Visibility};
+use kring_core::protection::access::{AccessRequestView, PurposeView};
+use kring_core::protection::erasure::{ErasureView, ForgetReport};
+use kring_core::protection::processing_log::ProcessingEntry;
+use kring_core::protection::restriction::RestrictionView;
+use kring_core::protection::retention::{RetentionReport, RetentionRuleView};
+use kring_core::protection::{Purpose, RestrictionStatus, RetentionRule};
 use kring_core::store::views::{CardDetail, Logged, RelationshipView};
 use kring_core::store::Settings;
 use kring_core::sync::conflicts::RecordConflicts;
@@ -795,4 +802,138 @@ pub async fn save_map_image(
     state
         .run(move |s| commands::network::save_map_image(s, path, data))
         .await
+}
+
+/// Writes a person's subject access report (`.html` or `.json`).
+#[tauri::command]
+#[specta::specta]
+pub async fn subject_access_report(
+    state: State<'_, AppState>,
+    person: RecordId,
+    path: String,
+) -> AppResult<SubjectAccessWritten> {
+    state
+        .run(move |s| protection::subject_access_report(s, person, path))
+        .await
+}
+
+/// Marks a person objected or restricted, or lifts the mark; answers the mark now.
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_restriction(
+    state: State<'_, AppState>,
+    person: RecordId,
+    status: RestrictionStatus,
+    reason: Option<String>,
+) -> AppResult<Option<RestrictionView>> {
+    state
+        .run(move |s| protection::mark_restriction(s, person, status, reason))
+        .await
+}
+
+/// Forgets a person and their identity group.
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_person(
+    state: State<'_, AppState>,
+    person: RecordId,
+    reason: String,
+) -> AppResult<ForgetReport> {
+    state
+        .run(move |s| protection::forget_person(s, person, reason))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_erasures(state: State<'_, AppState>) -> AppResult<Vec<ErasureView>> {
+    state.run(protection::list_erasures).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_purposes(state: State<'_, AppState>) -> AppResult<Vec<PurposeView>> {
+    state.run(protection::list_purposes).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_purpose(state: State<'_, AppState>, purpose: Purpose) -> AppResult<RecordId> {
+    state
+        .run(move |s| protection::add_purpose(s, purpose))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_retention_rules(state: State<'_, AppState>) -> AppResult<Vec<RetentionRuleView>> {
+    state.run(protection::list_retention_rules).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_retention_rule(
+    state: State<'_, AppState>,
+    rule: RetentionRule,
+) -> AppResult<RecordId> {
+    state
+        .run(move |s| protection::add_retention_rule(s, rule))
+        .await
+}
+
+/// What the retention rules would do now (a dry run).
+#[tauri::command]
+#[specta::specta]
+pub async fn retention_review(state: State<'_, AppState>) -> AppResult<RetentionReview> {
+    state.run(protection::retention_review).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn apply_retention(state: State<'_, AppState>) -> AppResult<RetentionReport> {
+    state.run(protection::apply_retention).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn confirm_erasure(
+    state: State<'_, AppState>,
+    person: RecordId,
+) -> AppResult<ForgetReport> {
+    state
+        .run(move |s| protection::confirm_erasure(s, person))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_access_requests(state: State<'_, AppState>) -> AppResult<Vec<AccessRequestView>> {
+    state.run(protection::list_access_requests).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn raise_access_request(
+    state: State<'_, AppState>,
+    person: RecordId,
+    received: Option<String>,
+    reference: Option<String>,
+) -> AppResult<RecordId> {
+    state
+        .run(move |s| protection::raise_access_request(s, person, received, reference))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn answer_access_request(state: State<'_, AppState>, request: RecordId) -> AppResult<()> {
+    state
+        .run(move |s| protection::answer_access_request(s, request))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn processing_log(state: State<'_, AppState>) -> AppResult<Vec<ProcessingEntry>> {
+    state.run(protection::processing_log).await
 }

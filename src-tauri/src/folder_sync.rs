@@ -2,10 +2,11 @@
 //! background task runs a pass when one is due (every `sync_every_hours`), a manager's also when
 //! the folder changed (polled: network drives send no change events), and the app runs one last
 //! pass when it quits. The pass itself is `kring_api::commands::sync`; each one ends with a
-//! `sync-finished` event carrying the new status.
+//! `sync-finished` event carrying the new status. The same task applies the retention rules at
+//! start-up and when the day changes (`kring_api::commands::protection::retention_if_due`).
 
 use crate::state::AppState;
-use kring_api::commands::sync;
+use kring_api::commands::{protection, sync};
 use kring_core::sync::folder::{FolderFingerprint, SyncStatus};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
@@ -46,11 +47,16 @@ const TICK: std::time::Duration = std::time::Duration::from_secs(60);
 pub fn start_schedule(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         let fingerprint: Arc<Mutex<Option<FolderFingerprint>>> = Arc::default();
+        let retention_day: Arc<Mutex<Option<chrono::NaiveDate>>> = Arc::default();
         loop {
             let seen = Arc::clone(&fingerprint);
+            let day = Arc::clone(&retention_day);
             let _ = app
                 .state::<AppState>()
                 .run(move |session| {
+                    // What the rules removed is in the processing log; a failure is tried again
+                    // on the next tick.
+                    let _ = protection::retention_if_due(session, &day);
                     if sync::due(session, &seen)? {
                         // A failed pass is recorded in the store's sync status; the event shows it.
                         let _ = sync::pass(session);

@@ -4,7 +4,7 @@
 //! Rust argument names in camelCase), and the answer is the JSON Tauri would send back, so a page
 //! talks to this exactly as it talks to the app.
 
-use crate::commands::{self as cards, capture, manager, members, network};
+use crate::commands::{self as cards, capture, manager, members, network, protection};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use serde::de::DeserializeOwned;
@@ -137,6 +137,21 @@ commands! {
     manager::offboard(networker, successors, picks, dry_run),
     manager::transparency_register(from, to),
     manager::export_transparency(from, to, path),
+    protection::subject_access_report(person, path),
+    protection::mark_restriction(person, status, reason),
+    protection::forget_person(person, reason),
+    protection::list_erasures(),
+    protection::list_purposes(),
+    protection::add_purpose(purpose),
+    protection::list_retention_rules(),
+    protection::add_retention_rule(rule),
+    protection::retention_review(),
+    protection::apply_retention(),
+    protection::confirm_erasure(person),
+    protection::list_access_requests(),
+    protection::raise_access_request(person, received, reference),
+    protection::answer_access_request(request),
+    protection::processing_log(),
     network::network_map(limit, include),
     network::warm_introductions(from, to, alternatives),
     network::key_person_risk(networker),

@@ -366,7 +366,57 @@ fn manager() -> Value {
             refreshed(r);
         });
     }
+    data_protection(&mut golden);
     golden.finish()
+}
+
+/// The query the data protection tests find their person with: the first person by name.
+fn first_person() -> Value {
+    json!({ "query": { "text": "", "kind": "person", "limit": 1 } })
+}
+
+/// What the Data protection screen reads on each of its tabs.
+fn protection_screen(r: &mut Recorder) {
+    for command in [
+        "list_purposes",
+        "list_retention_rules",
+        "retention_review",
+        "list_erasures",
+        "list_access_requests",
+        "processing_log",
+    ] {
+        r.call(command, json!({}));
+    }
+}
+
+/// The Data protection screen and the card's Forget dialog: the untouched store, a retention
+/// rule added through the rule form, and the first person forgotten.
+fn data_protection(golden: &mut Golden) {
+    protection_screen(&mut golden.base);
+    let person = golden.base.data("query_cards", first_person())["rows"][0]["id"].clone();
+    golden.base.call("card_detail", json!({ "id": person }));
+    let rule = json!({ "rule": {
+        "name": "Meeting summaries",
+        "applies_to": "interaction",
+        "action": "clear",
+        "after_days": 365,
+        "fields": ["summary", "outcomes"],
+        "legal_reference": "Selectielijst lokale besturen, reeks 1.2",
+        "description": null,
+    }});
+    golden.write(|r| {
+        r.call("add_retention_rule", rule);
+        refreshed(r);
+        protection_screen(r);
+    });
+    golden.write(|r| {
+        r.call(
+            "forget_person",
+            json!({ "person": person, "reason": "Art. 17, request 2026-014" }),
+        );
+        refreshed(r);
+        protection_screen(r);
+    });
 }
 
 /// The colleague the Offboarding screen test picks by hand for the plan's first relationship:
@@ -459,6 +509,16 @@ fn networker() -> Value {
         }
         r.call("apply_capture", json!({ "plan": plan }));
         refreshed(r);
+    });
+
+    // The Forget dialog of a card the organisation knows: refused for a networker.
+    let person = golden.base.data("query_cards", first_person())["rows"][0]["id"].clone();
+    golden.base.call("card_detail", json!({ "id": person }));
+    golden.write(|r| {
+        r.call(
+            "forget_person",
+            json!({ "person": person, "reason": "Art. 17, request 2026-014" }),
+        );
     });
     golden.finish()
 }

@@ -33,6 +33,8 @@ pub struct CardRow {
     pub going_cold: bool,
     pub last_contact: Option<DateTime<FixedOffset>>,
     pub visibility: Option<Visibility>,
+    /// `objected` or `restricted` while the person's mark stands (lifted marks: none).
+    pub restriction: Option<crate::protection::RestrictionStatus>,
 }
 
 /// What to list: every filter that is set must hold.
@@ -168,6 +170,7 @@ impl CardList {
                         .filter_map(|p| p.parse::<RecordId>().ok()),
                 ),
                 Ok(RecordKind::SameAs) => return Ok(None),
+                Ok(RecordKind::Restriction) => cards.extend(id_field("person")),
                 _ => {}
             }
         }
@@ -317,6 +320,8 @@ struct RowContext {
     standings: Standings,
     /// The relationships that count for each stakeholder (a networker's own; a manager's all).
     relationships: HashMap<RecordId, Vec<RowRelationship>>,
+    /// Persons marked objected or restricted (each card of a marked group).
+    restrictions: crate::protection::restriction::Restrictions,
 }
 
 struct RowRelationship {
@@ -348,6 +353,7 @@ impl RowContext {
             now,
             standings,
             relationships: HashMap::new(),
+            restrictions: store.restrictions()?,
         };
         for (state, relationship) in &read {
             context.add_relationship(state, relationship);
@@ -425,6 +431,7 @@ impl RowContext {
             going_cold: relationships.iter().any(|r| r.going_cold),
             last_contact: relationships.iter().filter_map(|r| r.last_contact).max(),
             visibility: text(envelope::VISIBILITY).and_then(|v| v.parse().ok()),
+            restriction: self.restrictions.status(id),
         }))
     }
 }

@@ -18,7 +18,8 @@ export type Route =
   | 'transparency'
   | 'map'
   | 'insights'
-  | 'members';
+  | 'members'
+  | 'protection';
 export type Theme = 'system' | 'light' | 'dark';
 export type Participant = { id: RecordId; name: string; detail?: string | null };
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string };

@@ -143,6 +143,25 @@ export const commands = {
 	gridThemes: () => typedError<GridTheme[], AppError>(__TAURI_INVOKE("grid_themes")),
 	/**  Writes an exported picture of the map: SVG text, or a PNG as a `data:image/png;base64,` URL. */
 	saveMapImage: (path: string, data: string) => typedError<number, AppError>(__TAURI_INVOKE("save_map_image", { path, data })),
+	/**  Writes a person's subject access report (`.html` or `.json`). */
+	subjectAccessReport: (person: RecordId, path: string) => typedError<SubjectAccessWritten, AppError>(__TAURI_INVOKE("subject_access_report", { person, path })),
+	/**  Marks a person objected or restricted, or lifts the mark; answers the mark now. */
+	markRestriction: (person: RecordId, status: RestrictionStatus, reason: string | null) => typedError<RestrictionView | null, AppError>(__TAURI_INVOKE("mark_restriction", { person, status, reason })),
+	/**  Forgets a person and their identity group. */
+	forgetPerson: (person: RecordId, reason: string) => typedError<ForgetReport, AppError>(__TAURI_INVOKE("forget_person", { person, reason })),
+	listErasures: () => typedError<ErasureView[], AppError>(__TAURI_INVOKE("list_erasures")),
+	listPurposes: () => typedError<PurposeView[], AppError>(__TAURI_INVOKE("list_purposes")),
+	addPurpose: (purpose: Purpose) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_purpose", { purpose })),
+	listRetentionRules: () => typedError<RetentionRuleView[], AppError>(__TAURI_INVOKE("list_retention_rules")),
+	addRetentionRule: (rule: RetentionRule) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_retention_rule", { rule })),
+	/**  What the retention rules would do now (a dry run). */
+	retentionReview: () => typedError<RetentionReview, AppError>(__TAURI_INVOKE("retention_review")),
+	applyRetention: () => typedError<RetentionReport, AppError>(__TAURI_INVOKE("apply_retention")),
+	confirmErasure: (person: RecordId) => typedError<ForgetReport, AppError>(__TAURI_INVOKE("confirm_erasure", { person })),
+	listAccessRequests: () => typedError<AccessRequestView[], AppError>(__TAURI_INVOKE("list_access_requests")),
+	raiseAccessRequest: (person: RecordId, received: string | null, reference: string | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("raise_access_request", { person, received, reference })),
+	answerAccessRequest: (request: RecordId) => typedError<null, AppError>(__TAURI_INVOKE("answer_access_request", { request })),
+	processingLog: () => typedError<ProcessingEntry[], AppError>(__TAURI_INVOKE("processing_log")),
 };
 
 /** Events */
@@ -152,6 +171,19 @@ export const events = {
 };
 
 /* Types */
+/**  An access request as a store lists it, with what this store keeps privately about the person. */
+export type AccessRequestView = {
+	id: RecordId,
+	subject: RecordId,
+	received: string,
+	reference: string | null,
+	answered: string | null,
+	/**  This store's private cards of the person (same id, or same address or phone). */
+	private_cards: RecordId[],
+	/**  This store's private records about them, its owner's to decide on. */
+	private_records: PrivateHolding[],
+};
+
 /**  Who in the organisation is accountable for a stakeholder a team looks after. */
 export type Accountability = {
 	stakeholder: RecordId,
@@ -176,6 +208,29 @@ export type Acquaintance = {
 	last_contact: string | null,
 	going_cold: boolean,
 };
+
+/**  What was done. */
+export type Activity = 
+/**  A subject access report was written. */
+"subject_access" | 
+/**  A subject access request was raised (manager) or answered. */
+"access_request" | 
+/**  A person was forgotten. */
+"erasure" | 
+/**  A person was marked objected or restricted, or the mark was lifted. */
+"restriction" | 
+/**  Retention rules were applied (or a proposal confirmed). */
+"retention" | 
+/**  The store and its backups were rewritten without what was erased. */
+"compaction" | 
+/**  A bundle left the machine. */
+"export" | 
+/**  A report (KPIs, Return-on-Relationship) was written. */
+"report" | 
+/**  A transparency register was written. */
+"transparency" | 
+/**  Contacts or a calendar were written to a file. */
+"contacts_export";
 
 export type AffiliationView = {
 	id: RecordId,
@@ -415,6 +470,8 @@ export type CardDetail = {
 	follow_ups: FollowUpView[],
 	links: LinkView[],
 	conflicts: FieldConflict[],
+	/**  The person's objection or restriction, while it stands. */
+	restriction: RestrictionView | null,
 };
 
 /**  The values the filters offer, from the cards there are. */
@@ -462,6 +519,8 @@ export type CardRow = {
 	going_cold: boolean,
 	last_contact: string | null,
 	visibility: Visibility | null,
+	/**  `objected` or `restricted` while the person's mark stands (lifted marks: none). */
+	restriction: RestrictionStatus | null,
 };
 
 /**  A node named in a community's summary. */
@@ -552,6 +611,32 @@ export type DuplicatePair = {
 
 /**  One reason two nodes are tied. */
 export type EdgeKind = "relationship" | "affiliation" | "link" | "interaction";
+
+/**  A person a rule proposes for erasure: no contact for the rule's period. */
+export type ErasureProposal = {
+	person: RecordId,
+	name: string,
+	rule: RecordId,
+	rule_name: string,
+	legal_reference: string,
+	/**  The last day anything happened with them (a meeting, a contact, the card made). */
+	last_activity: string | null,
+	/**  Whether this store may forget them (its owner keeps them private, or it is a manager's). */
+	may_forget_here: boolean,
+};
+
+/**  An erasure as the Manager of the Network's list (and the processing log) shows it. */
+export type ErasureView = {
+	forget: RecordId | null,
+	subject: RecordId,
+	cards: number,
+	reason: string,
+	/**  Who forgot: the networker's name. */
+	by: string | null,
+	at: string | null,
+	/**  True for a forget of private cards, on this store only. */
+	local: boolean,
+};
 
 /**  What the UI does with an error. A new code only when the UI really acts on it. */
 export type ErrorCode = 
@@ -647,6 +732,20 @@ export type FollowUpView = {
 	done: boolean,
 	about: ([RecordId, string])[],
 	interaction: RecordId | null,
+};
+
+/**  What `forget` did. */
+export type ForgetReport = {
+	subject: RecordId,
+	/**  The forget record that travels, when the organisation knew the person. */
+	forget: RecordId | null,
+	/**  Cards forgotten on this store only (they were private to its owner). */
+	local_cards: RecordId[],
+	/**  Cards the forget record names. */
+	cards: RecordId[],
+	contact_hashes: number,
+	/**  What the sweep removed and changed here. */
+	swept: SweepOutcome,
 };
 
 /**  A strategic goal of the organisation, and what of the network serves it. */
@@ -955,6 +1054,9 @@ export type KpiScope = {
 	id: RecordId | null,
 	name: string,
 };
+
+/**  The lawful basis of processing, Art. 6(1) GDPR. */
+export type LawfulBasis = "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
 
 /**  The level a stakeholder organisation works at. */
 export type Level = "local" | "regional" | "national" | "eu" | "international";
@@ -1303,6 +1405,26 @@ export type PersonInput = {
 	organisation_title?: string | null,
 };
 
+/**  A private record held about a person who asked for access. */
+export type PrivateHolding = {
+	id: RecordId,
+	kind: string,
+	relation: string,
+	created_at: string | null,
+};
+
+/**  One line of the processing log. */
+export type ProcessingEntry = {
+	at: string,
+	/**  The store's owner, by name (a store has one). */
+	by: string,
+	activity: Activity,
+	/**  What: record ids, a file name, a rule. No personal data. */
+	what: string,
+	/**  How many records it concerned. */
+	records: number,
+};
+
 /**  Who owns this store. */
 export type Profile = {
 	/**  The owner's networker card. */
@@ -1310,6 +1432,36 @@ export type Profile = {
 	name: string,
 	email: string,
 	role: Role,
+};
+
+/**
+ *  One of the organisation's purposes of processing and its lawful basis. With none recorded,
+ *  Kring states the default: relationship management for the public task, Art. 6(1)(e) GDPR.
+ */
+export type Purpose = {
+	name: string,
+	description?: string | null,
+	lawful_basis: LawfulBasis,
+	/**  The law or decision the task rests on ("Decreet over het lokaal bestuur, art. 2"). */
+	legal_reference?: string | null,
+	/**  Who receives the data ("the Manager of the Network", "colleagues of the organisation"). */
+	recipients?: string[],
+	/**  What is kept ("contact details", "meetings and their outcomes"). */
+	data_categories?: string[],
+};
+
+/**  A purpose of processing as the report states it. */
+export type PurposeView = {
+	name: string,
+	description: string | null,
+	lawful_basis: LawfulBasis,
+	/**  "Art. 6(1)(e) GDPR". */
+	article: string,
+	legal_reference: string | null,
+	recipients: string[],
+	data_categories: string[],
+	/**  True when no purpose is recorded and this is Kring's default. */
+	default: boolean,
 };
 
 /**  Value given and received over the scope's current relationships. */
@@ -1425,6 +1577,81 @@ export type ResolutionInput =
 /**  Write a new value. */
 ({ value: string }) & { take_losing?: never };
 
+/**
+ *  Where a person's objection or restriction stands: `objected` to the processing (Art. 21
+ *  GDPR), processing `restricted` (kept, not used; Art. 18), or `lifted` by a manager.
+ */
+export type RestrictionStatus = "objected" | "restricted" | "lifted";
+
+/**  A person's mark, as shown on their card. */
+export type RestrictionView = {
+	person: RecordId,
+	status: RestrictionStatus,
+	since: string | null,
+	reason: string | null,
+};
+
+/**
+ *  What a retention rule does with a record past its period: `clear` the named text fields
+ *  and sets (the record, its date and participants stay), `remove` the whole record on every
+ *  store, or `propose_erasure` of a person, which a person confirms
+ *  (`kring retention --confirm`).
+ */
+export type RetentionAction = "clear" | "remove" | "propose_erasure";
+
+/**  What a retention run did, or would do. */
+export type RetentionReport = {
+	dry_run: boolean,
+	at: string,
+	rules: RuleOutcome[],
+	swept: SweepOutcome,
+	proposals: ErasureProposal[],
+};
+
+/**  What the rules would do now, before anything goes. */
+export type RetentionReview = {
+	report: RetentionReport,
+	/**  The records the rules would remove or clear (the first 1,000), each recognisable. */
+	records: ReviewRecord[],
+};
+
+/**
+ *  A retention rule (Art. 5(1)(e) GDPR; in Flanders the *selectieregels* of the archive rules):
+ *  what happens to records of one kind once they are older than `after_days`, with its legal
+ *  reference. Every store applies the rules at open, daily and to what it imports.
+ */
+export type RetentionRule = {
+	name: string,
+	applies_to: RecordKind,
+	action: RetentionAction,
+	after_days: number,
+	/**  For `clear`: the text fields and sets to clear. */
+	fields?: string[],
+	legal_reference: string,
+	description?: string | null,
+};
+
+/**  A rule with who wrote it. */
+export type RetentionRuleView = {
+	id: RecordId,
+	rule: RetentionRule,
+	by: string | null,
+	created_at: string | null,
+};
+
+/**  One record a retention run would touch, as the review lists it. */
+export type ReviewRecord = {
+	id: RecordId,
+	kind: string,
+	/**  Its date, as the rule counts its age. */
+	date: string | null,
+	/**  Its subject, text or name, shortened: what the person reviewing recognises it by. */
+	label: string,
+	removed: boolean,
+	cleared: string[],
+	rule: RecordId | null,
+};
+
 /**  A partnership review to hold (the Today screen and `kring today`). */
 export type ReviewReminder = {
 	partnership: Named,
@@ -1446,6 +1673,18 @@ export type ReviewView = {
 
 /**  What a store's owner does: keeps their own cards, or merges the organisation's. */
 export type Role = "networker" | "manager";
+
+/**  What one rule did (or would do) in a run. */
+export type RuleOutcome = {
+	id: RecordId,
+	name: string,
+	legal_reference: string,
+	applies_to: RecordKind,
+	action: RetentionAction,
+	after_days: number,
+	/**  Records it removed or cleared; for `propose_erasure`, people proposed. */
+	records: number,
+};
 
 /**  All KPIs of one scope. */
 export type ScopeKpis = {
@@ -1508,6 +1747,47 @@ export type StakeholderGrid = {
 	theme: string,
 	/**  By stakeholder name. */
 	stakeholders: GridStakeholder[],
+};
+
+/**  What `subject_access_report` wrote. */
+export type SubjectAccessWritten = {
+	path: string,
+	/**  The person, as the report names them. */
+	name: string,
+	/**  Records in it. */
+	records: number,
+	/**  Cards of the person's identity group. */
+	cards: number,
+};
+
+/**  What a sweep of a whole store did. */
+export type SweepOutcome = {
+	/**  Records removed, by kind. */
+	removed: { [key in string]: number },
+	/**  Records kept without what had to go, by kind. */
+	changed: { [key in string]: number },
+	/**  Superseded values removed from the local history. */
+	history_removed: number,
+	/**  The first records it touched ([`SweepOutcome::LISTED`] at most), in id order. */
+	records: SweptRecord[],
+	/**  Per retention rule, how many records it removed or cleared. */
+	by_rule: { [key in RecordId]: number },
+	/**  How many records the forgets touched. */
+	forgotten: number,
+};
+
+/**  One record a sweep changed or removed (or would, in a dry run). */
+export type SweptRecord = {
+	id: RecordId,
+	kind: string,
+	/**
+	 *  Removed altogether; otherwise `cleared` names the fields a rule cleared, and an empty
+	 *  `cleared` means it lost a forgotten person's elements.
+	 */
+	removed: boolean,
+	cleared: string[],
+	/**  The retention rule, when one was the cause. */
+	rule: RecordId | null,
 };
 
 /**  Sent after every pass, scheduled or asked for. */

@@ -16,6 +16,7 @@ use kring_core::manager::records::{Event, Goal, Partnership, PartnershipReview, 
 use kring_core::manager::transparency::TransparencyRegister;
 use kring_core::manager::{EventView, GoalView, PartnershipView, TeamView};
 use kring_core::model::{RecordId, Visibility};
+use kring_core::protection::processing_log::Activity;
 use kring_core::store::Store;
 
 fn organisation_name(store: &Store) -> AppResult<String> {
@@ -63,7 +64,8 @@ pub fn export_kpis(session: &Session, path: String, months: u32) -> AppResult<()
         let partnerships = store.partnership_views(now)?;
         kring_core::manager::report::render_html(&report, &partnerships, &organisation_name(store)?)
     };
-    write_text(&path, &text)
+    write_text(&path, &text)?;
+    super::protection::log_written(session, Activity::Report, &path, 0)
 }
 
 pub fn list_goals(session: &Session) -> AppResult<Vec<GoalView>> {
@@ -281,5 +283,7 @@ pub fn export_transparency(
         register.to_html(&organisation_name(store)?)
     };
     write_text(&path, &text)?;
-    Ok(register.entries.len() as u32)
+    let entries = register.entries.len();
+    super::protection::log_written(session, Activity::Transparency, &path, entries as u64)?;
+    Ok(entries as u32)
 }

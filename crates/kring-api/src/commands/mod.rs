@@ -7,6 +7,7 @@ pub mod capture;
 pub mod manager;
 pub mod members;
 pub mod network;
+pub mod protection;
 pub mod sync;
 
 use crate::error::{AppError, AppResult};
@@ -18,6 +19,7 @@ use kring_core::contacts::ContactImportReport;
 use kring_core::demo::{self, DemoOptions, DemoSummary};
 use kring_core::identity_groups::DuplicatePair;
 use kring_core::model::*;
+use kring_core::protection::processing_log::Activity;
 use kring_core::store::views::{CardDetail, LogRequest, Logged, RelateRequest, RelationshipView};
 use kring_core::store::Settings;
 use kring_core::sync::conflicts::{RecordConflicts, Resolution};
@@ -342,7 +344,9 @@ pub fn export_preview(session: &Session, full: bool) -> AppResult<ExportReport> 
 
 pub fn export_bundle(session: &Session, path: String, full: bool) -> AppResult<ExportReport> {
     let path = file_path("path", &path)?;
-    Ok(session.store.export_bundle(&path, full, session.now())?)
+    let report = session.store.export_bundle(&path, full, session.now())?;
+    protection::log_written(session, Activity::Export, &path, report.records)?;
+    Ok(report)
 }
 
 pub(crate) fn file_path(field: &str, text: &str) -> AppResult<PathBuf> {
@@ -509,6 +513,12 @@ pub fn export_contacts(session: &Session, path: String) -> AppResult<u32> {
     let path = file_path("path", &path)?;
     let export = session.store.export_contacts(false, session.now())?;
     write_text(&path, &export.text)?;
+    protection::log_written(
+        session,
+        Activity::ContactsExport,
+        &path,
+        export.written as u64,
+    )?;
     Ok(export.written as u32)
 }
 
@@ -517,6 +527,12 @@ pub fn export_calendar(session: &Session, path: String) -> AppResult<u32> {
     let path = file_path("path", &path)?;
     let export = session.store.export_follow_ups(false)?;
     write_text(&path, &export.text)?;
+    protection::log_written(
+        session,
+        Activity::ContactsExport,
+        &path,
+        export.written as u64,
+    )?;
     Ok(export.written as u32)
 }
 

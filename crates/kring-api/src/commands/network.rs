@@ -16,6 +16,7 @@ use kring_core::graph::{
 };
 use kring_core::manager::{GridTheme, StakeholderGrid};
 use kring_core::model::RecordId;
+use kring_core::protection::processing_log::Activity;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
@@ -144,6 +145,7 @@ pub fn export_graph(session: &Session, format: ExportFormat, path: String) -> Ap
     );
     let bytes = graph.export(&analysis, format);
     super::write_file(&path, &bytes)?;
+    super::protection::log_written(session, Activity::Export, &path, graph.node_count() as u64)?;
     Ok(bytes.len().min(u32::MAX as usize) as u32)
 }
 
@@ -180,15 +182,39 @@ pub fn grid_themes(session: &Session) -> AppResult<Vec<GridTheme>> {
 }
 
 /// Writes an exported picture of the map: SVG text, or a PNG as a `data:image/png;base64,` URL.
-pub fn save_map_image(_session: &Session, path: String, data: String) -> AppResult<u32> {
+///
+/// The picture is what the owner sees, their private cards and ties among them (the UI says so
+/// before saving): it is for the owner only, so it is refused inside the sync folder, which
+/// colleagues read. It is logged in the processing log.
+pub fn save_map_image(session: &Session, path: String, data: String) -> AppResult<u32> {
     let path = file_path("path", &path)?;
+    if let Some(folder) = session.store.settings()?.sync_folder {
+        if inside(&path, std::path::Path::new(&folder)) {
+            return Err(AppError::invalid(
+                "path",
+                format!(
+                    "The picture shows your private cards too, so it is not saved in the sync folder ({folder}), which colleagues read: choose a folder of your own."
+                ),
+            ));
+        }
+    }
     let bytes = match data.strip_prefix("data:image/png;base64,") {
         Some(encoded) => base64_decode(encoded)
             .ok_or_else(|| AppError::invalid("data", "The picture is not valid base64."))?,
         None => data.into_bytes(),
     };
     super::write_file(&path, &bytes)?;
+    super::protection::log_written(session, Activity::Export, &path, 0)?;
     Ok(bytes.len().min(u32::MAX as usize) as u32)
+}
+
+/// Whether `path` lies in `folder` (or below it), compared as both resolve on disk when they
+/// exist (a symbolic link to the sync folder is the sync folder), else as written.
+fn inside(path: &std::path::Path, folder: &std::path::Path) -> bool {
+    let resolve = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    let folder = resolve(folder);
+    let parent = path.parent().map(resolve).unwrap_or_default();
+    parent.starts_with(&folder) || path.starts_with(&folder)
 }
 
 /// Standard base64 (with or without padding); None on any other character.

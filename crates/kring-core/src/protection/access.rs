@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A purpose of processing as the report states it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PurposeView {
     pub name: String,
     pub description: Option<String>,
@@ -112,6 +113,7 @@ pub struct SubjectAccessReport {
 
 /// An access request as a store lists it, with what this store keeps privately about the person.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AccessRequestView {
     pub id: RecordId,
     pub subject: RecordId,
@@ -126,6 +128,7 @@ pub struct AccessRequestView {
 
 /// A private record held about a person who asked for access.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PrivateHolding {
     pub id: RecordId,
     pub kind: String,

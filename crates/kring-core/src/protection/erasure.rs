@@ -51,6 +51,7 @@ pub struct LocalForget {
 
 /// What `forget` did.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ForgetReport {
     pub subject: RecordId,
     /// The forget record that travels, when the organisation knew the person.
@@ -66,6 +67,7 @@ pub struct ForgetReport {
 
 /// An erasure as the Manager of the Network's list (and the processing log) shows it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ErasureView {
     pub forget: Option<RecordId>,
     pub subject: RecordId,

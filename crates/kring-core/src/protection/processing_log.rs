@@ -14,6 +14,7 @@ const PREFIX: &[u8] = b"processing_log/";
 
 /// What was done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Activity {
     /// A subject access report was written.
@@ -57,6 +58,7 @@ impl Activity {
 
 /// One line of the processing log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProcessingEntry {
     pub at: DateTime<Utc>,
     /// The store's owner, by name (a store has one).

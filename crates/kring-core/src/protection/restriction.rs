@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 /// A person's mark, as shown on their card.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RestrictionView {
     pub person: RecordId,
     pub status: RestrictionStatus,

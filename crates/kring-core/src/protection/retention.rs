@@ -33,6 +33,7 @@ struct LastRun {
 
 /// A rule with who wrote it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RetentionRuleView {
     pub id: RecordId,
     pub rule: RetentionRule,
@@ -42,6 +43,7 @@ pub struct RetentionRuleView {
 
 /// What one rule did (or would do) in a run.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RuleOutcome {
     pub id: RecordId,
     pub name: String,
@@ -55,6 +57,7 @@ pub struct RuleOutcome {
 
 /// A person a rule proposes for erasure: no contact for the rule's period.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ErasureProposal {
     pub person: RecordId,
     pub name: String,
@@ -69,6 +72,7 @@ pub struct ErasureProposal {
 
 /// What a retention run did, or would do.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RetentionReport {
     pub dry_run: bool,
     pub at: DateTime<Utc>,

@@ -367,6 +367,7 @@ impl Sweep {
 
 /// One record a sweep changed or removed (or would, in a dry run).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SweptRecord {
     pub id: RecordId,
     pub kind: String,
@@ -380,6 +381,7 @@ pub struct SweptRecord {
 
 /// What a sweep of a whole store did.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SweepOutcome {
     /// Records removed, by kind.
     pub removed: std::collections::BTreeMap<String, u64>,

@@ -88,7 +88,6 @@ pub struct CardDetail {
     pub links: Vec<LinkView>,
     pub conflicts: Vec<FieldConflict>,
     /// The person's objection or restriction, while it stands.
-    #[cfg_attr(feature = "specta", specta(skip))]
     pub restriction: Option<crate::protection::restriction::RestrictionView>,
 }
 
