@@ -52,7 +52,7 @@ describe('The Data protection screen of a Manager of the Network', () => {
     await fireEvent.input(screen.getByTestId('rule-name'), {
       target: { value: 'Meeting summaries' },
     });
-    await fireEvent.input(screen.getByTestId('rule-after'), { target: { value: '365' } });
+    await fireEvent.input(screen.getByTestId('rule-after'), { target: { value: '600' } });
     await fireEvent.click(screen.getByTestId('rule-form-save'));
     expect(await screen.findByText(/Give the legal reference/)).toBeVisible();
     expect(spy).not.toHaveBeenCalled();
@@ -63,7 +63,7 @@ describe('The Data protection screen of a Manager of the Network', () => {
     await fireEvent.click(screen.getByTestId('rule-form-save'));
     await waitFor(() => expect(screen.getAllByTestId('rule-row')).toHaveLength(1));
     const rule = words(screen.getByTestId('rule-row'));
-    expect(rule).toContain('Meetings and contacts older than 1 year: clear outcomes, summary');
+    expect(rule).toContain('Meetings and contacts older than 600 days: clear outcomes, summary');
     expect(rule).toContain('Set by Lotte Verbruggen on');
 
     await fireEvent.click(screen.getByTestId('protection-tab-review'));

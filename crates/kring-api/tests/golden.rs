@@ -399,7 +399,7 @@ fn data_protection(golden: &mut Golden) {
         "name": "Meeting summaries",
         "applies_to": "interaction",
         "action": "clear",
-        "after_days": 365,
+        "after_days": 600,
         "fields": ["summary", "outcomes"],
         "legal_reference": "Selectielijst lokale besturen, reeks 1.2",
         "description": null,
