@@ -95,7 +95,11 @@ impl Ui {
                 .execute(&script, vec![])
                 .await
                 .unwrap_or_else(|e| panic!("could not inject axe-core: {e}"));
-            assert_eq!(kind, Value::String("object".into()), "axe-core did not load");
+            assert_eq!(
+                kind,
+                Value::String("object".into()),
+                "axe-core did not load"
+            );
         }
         let run = r#"
             const done = arguments[arguments.length - 1];

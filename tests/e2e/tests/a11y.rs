@@ -47,8 +47,7 @@ impl Findings {
         );
         let mut report = String::new();
         for (screen, found) in &self.screens {
-            let blocking: Vec<Violation> =
-                found.iter().filter(|v| v.blocking()).cloned().collect();
+            let blocking: Vec<Violation> = found.iter().filter(|v| v.blocking()).cloned().collect();
             eprintln!("  {screen}: {:?}", by_impact(found));
             if !blocking.is_empty() {
                 report.push_str(&format!("{screen}:\n{}", describe(&blocking)));
@@ -78,7 +77,36 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
         let app = session.launch("manager").await;
         app.wait("first-run-name").await;
         findings.check(&app, "first run").await;
-        first_run(&app, Role::Manager, "Koen De Smet", "koen.desmet@stad.gent", true).await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            true,
+        )
+        .await;
+
+        // ---- Today's "Going cold" is a few Tab presses from the top, not hundreds
+        visit(&app, "today").await;
+        app.js("document.activeElement && document.activeElement.blur()")
+            .await;
+        let mut presses = 0;
+        loop {
+            app.press(Key::Tab).await;
+            presses += 1;
+            let there = app
+                .js("return !!document.activeElement.closest('section[aria-labelledby=cold-title]')")
+                .await;
+            if there == serde_json::Value::Bool(true) {
+                break;
+            }
+            assert!(
+                presses < 40,
+                "\"Going cold\" on Today was not reached in 40 Tab presses"
+            );
+        }
+        eprintln!("\"Going cold\" on Today: {presses} Tab presses from the top");
+        app.screenshot("a11y-today-going-cold-focused").await;
 
         // ---- every screen a manager has, on the demo network
         for route in [
@@ -144,12 +172,154 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
         )
         .await;
         for route in [
-            "today", "cards", "sync", "review", "settings", "dashboard", "insights", "members",
+            "today",
+            "cards",
+            "sync",
+            "review",
+            "settings",
+            "dashboard",
+            "insights",
+            "members",
         ] {
             visit(&sofie, route).await;
             findings.check(&sofie, &format!("networker {route}")).await;
         }
 
         findings.assert_none_blocking();
+    });
+}
+
+/// WCAG's contrast ratio of two `#rrggbb` colours.
+fn contrast(a: &str, b: &str) -> f64 {
+    fn luminance(hex: &str) -> f64 {
+        let hex = hex.trim().trim_start_matches('#');
+        let channel = |i: usize| {
+            let c =
+                u8::from_str_radix(&hex[i..i + 2], 16).expect("a #rrggbb colour") as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A CSS custom property of the page's root, as it stands in the current theme.
+async fn token(app: &App, name: &str) -> String {
+    app.js(&format!(
+        "return getComputedStyle(document.documentElement).getPropertyValue('{name}').trim()"
+    ))
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+/// The `data-testid` (or tag) of the focused element.
+async fn focused(app: &App) -> String {
+    app.js("const e = document.activeElement; \
+         return e ? (e.dataset.testid || e.id || e.tagName.toLowerCase()) : ''")
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
+fn at_1024_by_640_the_sidebar_scrolls_to_its_last_items_and_focus_rings_show_in_both_themes() {
+    run("a11y-small", |session| async move {
+        let app = session.launch("manager").await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            false,
+        )
+        .await;
+        app.client
+            .set_window_size(1024, 640)
+            .await
+            .expect("resize the window");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let size = app.js("return [innerWidth, innerHeight]").await;
+        eprintln!("window at 1024×640: the page is {size}");
+        app.screenshot("a11y-1024x640-top").await;
+
+        // The sidebar holds more than fits; scrolling it brings its last items into the window.
+        let bottom = |testid: &str| {
+            format!(
+                "const r = document.querySelector('[data-testid={testid}]').getBoundingClientRect(); \
+                 return r.bottom <= innerHeight && r.top >= 0"
+            )
+        };
+        app.js("document.querySelector('[data-testid=profile]').scrollIntoView({ block: 'end' })")
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(
+            app.js(&bottom("profile")).await,
+            serde_json::Value::Bool(true),
+            "the profile at the foot of the sidebar can be scrolled into the 1024×640 window"
+        );
+        assert_eq!(
+            app.js(&bottom("log-interaction")).await,
+            serde_json::Value::Bool(true),
+            "\"Log interaction\" can be scrolled into the 1024×640 window"
+        );
+        app.screenshot("a11y-1024x640-scrolled").await;
+        app.click("log-interaction").await;
+        app.wait("log-summary").await;
+        app.press(Key::Escape).await;
+        app.wait_gone("log-summary").await;
+
+        // Focus rings: from the top of the page, Tab reaches the skip link, then the sidebar;
+        // F6 goes to the screen and back.
+        app.client
+            .set_window_size(1280, 800)
+            .await
+            .expect("resize the window");
+        app.js("document.activeElement && document.activeElement.blur()")
+            .await;
+        app.press(Key::Tab).await;
+        assert_eq!(focused(&app).await, "skip-to-main", "the first Tab stop");
+        app.screenshot("a11y-focus-skip-link").await;
+        app.press(Key::Tab).await;
+        assert_eq!(focused(&app).await, "nav-today", "the second Tab stop");
+        for theme in THEMES {
+            app.js(&format!(
+                "document.documentElement.dataset.theme = '{theme}'"
+            ))
+            .await;
+            let ring = token(&app, "--focus-ring").await;
+            for background in ["--surface", "--bg", "--accent-soft"] {
+                let behind = token(&app, background).await;
+                let ratio = contrast(&ring, &behind);
+                eprintln!("{theme}: focus ring {ring} on {background} {behind}: {ratio:.2}:1");
+                assert!(
+                    ratio >= 3.0,
+                    "in the {theme} theme the focus ring {ring} has {ratio:.2}:1 against {background} {behind}; WCAG asks 3:1"
+                );
+            }
+            app.screenshot(&format!("a11y-focus-ring-{theme}")).await;
+        }
+        app.js("document.documentElement.dataset.theme = 'light'")
+            .await;
+        app.press(Key::F6).await;
+        assert_eq!(
+            focused(&app).await,
+            "main",
+            "F6 goes from the sidebar to the screen"
+        );
+        app.press(Key::F6).await;
+        assert_eq!(
+            focused(&app).await,
+            "nav-today",
+            "F6 comes back to the sidebar"
+        );
     });
 }
