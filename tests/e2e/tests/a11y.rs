@@ -91,9 +91,17 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
         app.js("document.activeElement && document.activeElement.blur()")
             .await;
         let mut presses = 0;
+        let mut trail = Vec::new();
         loop {
             app.press(Key::Tab).await;
             presses += 1;
+            trail.push(
+                app.js("const e = document.activeElement; return (e.dataset.testid || e.tagName) + ' ' + (e.textContent || '').trim().slice(0, 24)")
+                    .await
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            );
             let there = app
                 .js("return !!document.activeElement.closest('section[aria-labelledby=cold-title]')")
                 .await;
@@ -102,7 +110,7 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
             }
             assert!(
                 presses < 40,
-                "\"Going cold\" on Today was not reached in 40 Tab presses"
+                "\"Going cold\" on Today was not reached in 40 Tab presses; they went to {trail:#?}"
             );
         }
         eprintln!("\"Going cold\" on Today: {presses} Tab presses from the top");
@@ -193,6 +201,12 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
 fn contrast(a: &str, b: &str) -> f64 {
     fn luminance(hex: &str) -> f64 {
         let hex = hex.trim().trim_start_matches('#');
+        // #abc is #aabbcc.
+        let hex: String = if hex.len() == 3 {
+            hex.chars().flat_map(|c| [c, c]).collect()
+        } else {
+            hex.to_string()
+        };
         let channel = |i: usize| {
             let c =
                 u8::from_str_radix(&hex[i..i + 2], 16).expect("a #rrggbb colour") as f64 / 255.0;
