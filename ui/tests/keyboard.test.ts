@@ -11,6 +11,7 @@ import { roving } from '../src/lib/roving';
 import App from '../src/App.svelte';
 import CardForm from '../src/components/CardForm.svelte';
 import DialogHarness from './harness/DialogHarness.svelte';
+import { cardRow } from './ids';
 
 // The map's renderer needs WebGL, which jsdom lacks; these tests never open the map.
 vi.mock('../src/screens/NetworkMap.svelte', () => ({ default: () => {} }));
@@ -27,19 +28,7 @@ const status = {
   version: '0.1.0',
 };
 
-const org = {
-  id: 'org-1',
-  kind: 'organisation',
-  name: 'Port of Antwerp-Bruges',
-  detail: null,
-  tags: [],
-  sector: null,
-  level: null,
-  strength: null,
-  going_cold: false,
-  last_contact: null,
-  visibility: null,
-};
+const org = cardRow('org-1', 'Port of Antwerp-Bruges', 'organisation');
 
 function backend() {
   setBackend({
