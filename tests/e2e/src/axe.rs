@@ -101,8 +101,14 @@ impl Ui {
                 "axe-core did not load"
             );
         }
+        // Colours are read at rest: a transition or animation still running (a theme just
+        // switched, a dialog fading in) would mix the old colours with the new.
         let run = r#"
             const done = arguments[arguments.length - 1];
+            const still = document.createElement('style');
+            still.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+            document.head.append(still);
+            void document.body.offsetHeight;
             window.axe
               .run(document, {
                 runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -114,7 +120,8 @@ impl Ui {
                 help: v.help,
                 nodes: v.nodes.map((n) => [n.target.join(' '), n.failureSummary || '']),
               }))))
-              .catch((e) => done({ error: String(e) }));
+              .catch((e) => done({ error: String(e) }))
+              .finally(() => still.remove());
         "#;
         let result = self
             .client

@@ -88,6 +88,12 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
 
         // ---- Today's "Going cold" is a few Tab presses from the top, not hundreds
         visit(&app, "today").await;
+        // Today's lists over the demo network take a moment to arrive.
+        app.wait_css(
+            "section[aria-labelledby=cold-title] ul",
+            "Going cold on Today",
+        )
+        .await;
         app.js("document.activeElement && document.activeElement.blur()")
             .await;
         let mut presses = 0;
@@ -186,6 +192,7 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
             "review",
             "settings",
             "dashboard",
+            "map",
             "insights",
             "members",
         ] {
