@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use fantoccini::key::Key;
 use kring_e2e::axe::{by_impact, describe, Violation};
-use kring_e2e::steps::{first_run, manager_with_demo, on_screen, Role};
+use kring_e2e::steps::{first_run, on_screen, Role};
 use kring_e2e::{run, App};
 
 const THEMES: [&str; 2] = ["light", "dark"];
