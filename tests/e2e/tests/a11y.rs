@@ -60,6 +60,21 @@ impl Findings {
     }
 }
 
+/// Every screen the sidebar offers (its `nav-ROUTE` buttons), so a new screen is checked too.
+async fn sidebar_screens(app: &App) -> Vec<String> {
+    let found = app
+        .js("return Array.from(document.querySelectorAll('nav [data-testid^=\"nav-\"]')).map(e => e.dataset.testid.slice(4))")
+        .await;
+    found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Goes to a screen by its sidebar button and lets its data arrive.
 async fn visit(app: &App, route: &str) {
     app.click(&format!("nav-{route}")).await;
@@ -123,23 +138,9 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
         app.screenshot("a11y-today-going-cold-focused").await;
 
         // ---- every screen a manager has, on the demo network
-        for route in [
-            "today",
-            "cards",
-            "sync",
-            "review",
-            "settings",
-            "dashboard",
-            "goals",
-            "teams",
-            "partnerships",
-            "events",
-            "offboarding",
-            "transparency",
-            "map",
-            "insights",
-            "members",
-        ] {
+        let routes = sidebar_screens(&app).await;
+        assert_eq!(routes.len(), 15, "a manager's sidebar: {routes:?}");
+        for route in &routes {
             visit(&app, route).await;
             findings.check(&app, route).await;
         }
@@ -173,6 +174,24 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
         app.wait_css("[role=dialog]", "the shortcuts overlay").await;
         findings.check(&app, "the shortcuts overlay").await;
         app.press(Key::Escape).await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while app
+            .js("return !!document.querySelector('[role=dialog]')")
+            .await
+            == serde_json::Value::Bool(true)
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the shortcuts overlay did not close on Esc"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        visit(&app, "today").await;
+        app.click("today-log-from-file").await;
+        app.wait_css("[role=dialog]", "the Log from file dialog")
+            .await;
+        findings.check(&app, "the log from file dialog").await;
+        app.press(Key::Escape).await;
         app.close().await;
 
         // ---- a networker's screens, without the demo
@@ -185,17 +204,9 @@ fn axe_core_finds_no_serious_violation_on_any_screen_in_either_theme() {
             false,
         )
         .await;
-        for route in [
-            "today",
-            "cards",
-            "sync",
-            "review",
-            "settings",
-            "dashboard",
-            "map",
-            "insights",
-            "members",
-        ] {
+        let routes = sidebar_screens(&sofie).await;
+        assert_eq!(routes.len(), 9, "a networker's sidebar: {routes:?}");
+        for route in &routes {
             visit(&sofie, route).await;
             findings.check(&sofie, &format!("networker {route}")).await;
         }
