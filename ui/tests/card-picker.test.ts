@@ -2,20 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import CardPicker from '../src/components/CardPicker.svelte';
+import { cardRow } from './ids';
 
-const row = (id: string, name: string) => ({
-  id,
-  kind: 'person',
-  name,
-  detail: null,
-  tags: [],
-  sector: null,
-  level: null,
-  strength: null,
-  going_cold: false,
-  last_contact: null,
-  visibility: null,
-});
+const row = (id: string, name: string) => cardRow(id, name);
 
 describe('CardPicker', () => {
   it('on Enter picks the first match of what is typed now, never a stale answer', async () => {

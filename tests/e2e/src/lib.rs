@@ -11,6 +11,7 @@
 //! run on a machine with no display, no `tauri-driver`/`WebKitWebDriver` or no built app, a test
 //! fails saying what is missing.
 
+pub mod axe;
 pub mod steps;
 
 use std::future::Future;

@@ -266,7 +266,14 @@ fn a_validation_error_shows_next_to_the_field_and_saves_nothing() {
         );
         app.screenshot("08-validation-error").await;
 
+        // Esc over typed input asks first; discarding closes the form.
         app.press(Key::Escape).await;
+        app.wait_text("discard-confirm", "Discard changes?").await;
+        assert!(
+            app.present("person-display-name").await,
+            "the form stays open while Kring asks"
+        );
+        app.click("discard-yes").await;
         app.wait_gone("person-display-name").await;
         wait_card_count(&app, 0).await;
         assert!(app.all("card-row").await.is_empty(), "nothing was saved");

@@ -146,7 +146,7 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
         app.set_value("card-search", &second_name).await;
         wait_unlisted(&app, &second).await;
 
-        // ---- the Data protection screen (Alt+0): a rule, its review, the erasure, the log
+        // ---- the Data protection screen (Alt+Shift+1 for a manager): a rule, its review, the erasure, the log
         app.click("nav-protection").await;
         on_screen(&app, "protection").await;
         app.click("rule-new").await;
