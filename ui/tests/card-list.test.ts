@@ -3,6 +3,7 @@ import { createRawSnippet } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import CardList from '../src/components/CardList.svelte';
+import { noCardFilter } from '../src/lib/search';
 
 const TOTAL = 100_000;
 
@@ -31,15 +32,7 @@ function backend() {
 }
 
 const empty = createRawSnippet(() => ({ render: () => '<p>No cards</p>' }));
-const filter = (text = '') => ({
-  text,
-  kind: null,
-  tag: null,
-  sector: null,
-  level: null,
-  min_strength: null,
-  going_cold: false,
-});
+const filter = noCardFilter;
 
 describe('CardList', () => {
   it('renders a window of rows out of 100,000 and fetches only the first page', async () => {

@@ -1,5 +1,7 @@
 // Search as you type: wait a few milliseconds for the typing to pause, then ask; when answers
-// come back out of order, only the answer to the latest question is used.
+// come back out of order, only the answer to the latest question is used. And the card list's
+// filter, empty.
+import type { CardQuery } from './bindings';
 
 export type LatestOptions<T> = {
   delayMs: number;
@@ -72,4 +74,20 @@ export class LatestWins<Q, T> {
       if (generation === this.generation) this.options.onBusy?.(false);
     }
   }
+}
+
+/** What the card list is asked for, without the page (`offset`, `limit`). */
+export type CardFilter = Omit<CardQuery, 'offset' | 'limit'>;
+
+/** No filter: every card, or those matching `text`. */
+export function noCardFilter(text = ''): CardFilter {
+  return {
+    text,
+    kind: null,
+    tag: null,
+    sector: null,
+    level: null,
+    min_strength: null,
+    going_cold: false,
+  };
 }
