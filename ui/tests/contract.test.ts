@@ -4,23 +4,39 @@
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../src/lib/api';
 import { commands } from '../src/lib/bindings';
-import type { ErrorCode, RecordId, RecordKind, Role, Visibility } from '../src/lib/bindings';
+import type * as Contract from '../src/lib/bindings';
 
 describe('the typed contract', () => {
-  it('refuses literals the core does not know, and a name where an id belongs', () => {
+  it('refuses literals the core does not know (visibility, role, error code, kind, member status, handover risk, KPI scope), and a name where an id belongs', () => {
     // @ts-expect-error 'secret' is not a visibility
-    const visibility: Visibility = 'secret';
+    const visibility: Contract.Visibility = 'secret';
     // @ts-expect-error 'boss' is not a role
-    const role: Role = 'boss';
+    const role: Contract.Role = 'boss';
     // @ts-expect-error the core's code is store_unavailable; in_use is not one the UI acts on
-    const code: ErrorCode = 'in_use';
+    const code: Contract.ErrorCode = 'in_use';
     // @ts-expect-error a name is not a record id
-    const card: RecordId = 'Jan Peeters';
+    const card: Contract.RecordId = 'Jan Peeters';
     // @ts-expect-error 'card' is not a kind of record
-    const kind: RecordKind = 'card';
+    const kind: Contract.RecordKind = 'card';
     // @ts-expect-error 'dot' is not a graph format
     const exportDot = () => commands.exportGraph('dot', '/tmp/network.dot');
-    expect([visibility, role, code, card, kind, typeof exportDot]).toHaveLength(6);
+    // @ts-expect-error 'approved' is not where a store stands: enrolled, pending, removed…
+    const status: Contract.MemberView['status'] = 'approved';
+    // @ts-expect-error a handover risk is high, medium or low
+    const risk: Contract.HandoverItem['risk'] = 'critical';
+    // @ts-expect-error KPIs are about the organisation, a networker, a team or a goal
+    const scope: Contract.KpiScope['kind'] = 'unit';
+    expect([
+      visibility,
+      role,
+      code,
+      card,
+      kind,
+      typeof exportDot,
+      status,
+      risk,
+      scope,
+    ]).toHaveLength(9);
   });
 
   it('reads a code the UI does not know as a plain failure, keeping the message', () => {

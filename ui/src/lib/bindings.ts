@@ -861,11 +861,7 @@ export type HandoverItem = {
 	 *  for it in a team + 2 if a team looks after it.
 	 */
 	importance: number,
-	/**
-	 *  `high`: nobody else knows the stakeholder; `medium`: colleagues know them, none with
-	 *  strength 3 or more; `low`: a colleague has a strong relationship.
-	 */
-	risk: string,
+	risk: HandoverRisk,
 	reasons: string[],
 	candidates: Candidate[],
 	/**  Who takes it over (none: nobody proposed or chosen; the relationship stays as it is). */
@@ -892,6 +888,18 @@ export type HandoverPlan = {
 	/**  False for a dry run. */
 	applied: boolean,
 };
+
+/**
+ *  How much a relationship is at risk when its networker leaves. The order is the order of a
+ *  plan's items of equal importance: highest risk first.
+ */
+export type HandoverRisk = 
+/**  Nobody else knows the stakeholder. */
+"high" | 
+/**  Colleagues know them, none with strength 3 or more. */
+"medium" | 
+/**  A colleague has a strong relationship. */
+"low";
 
 /**  Cadence and reciprocity of one networker's (or one team's) relationships. */
 export type Health = {
@@ -1049,11 +1057,13 @@ export type KpiReport = {
 
 /**  What a set of numbers is about. */
 export type KpiScope = {
-	/**  `organisation`, `networker`, `team` or `goal`. */
-	kind: string,
+	kind: KpiScopeKind,
 	id: RecordId | null,
 	name: string,
 };
+
+/**  What kind of thing a set of numbers is about. */
+export type KpiScopeKind = "organisation" | "networker" | "team" | "goal";
 
 /**  The lawful basis of processing, Art. 6(1) GDPR. */
 export type LawfulBasis = "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
@@ -1159,8 +1169,7 @@ export type MemberView = {
 	name: string,
 	email: string,
 	role: Role,
-	/**  `enrolled`, `pending` or `removed`. */
-	status: string,
+	status: MembershipStatus,
 	fingerprint: string,
 	is_me: boolean,
 	/**  For a pending member: why. */
@@ -1176,6 +1185,16 @@ export type Members = {
 	/**  The last imports that refused writes, newest first. */
 	refusals: Refusals[],
 };
+
+/**
+ *  Where a store stands with the organisation, as `kring members` lists it. The order is the
+ *  order the list is sorted in.
+ */
+export type MembershipStatus = "enrolled" | 
+/**  This store has not founded or joined an organisation. */
+"not_in_an_organisation" | 
+/**  Waiting for a manager's approval. */
+"pending" | "removed";
 
 /**  The KPIs of one scope for one calendar month (the current month up to `now`). */
 export type MonthKpis = {

@@ -1,7 +1,14 @@
 // What the Manager of the Network's screens compute for themselves: chart scales, KPI words and
 // numbers, the five partnership behaviours and their validation, default periods. Pure functions,
 // so vitest can check them.
-import type { KpiReport, MonthKpis, PartnershipReview, RecordId, ScopeKpis } from './bindings';
+import type {
+  KpiReport,
+  KpiScopeKind,
+  MonthKpis,
+  PartnershipReview,
+  RecordId,
+  ScopeKpis,
+} from './bindings';
 import { isoDate } from './dates';
 import { formatNumber } from './format';
 
@@ -161,7 +168,8 @@ export function trend(months: MonthKpis[], pick: (m: MonthKpis) => number | null
   };
 }
 
-export type ScopeKind = 'organisation' | 'team' | 'goal' | 'networker';
+/** What the dashboard shows the numbers of: the core's kinds of KPI scope. */
+export type ScopeKind = KpiScopeKind;
 
 /** The scopes of a kind in a report, by name. */
 export function scopesOf(report: KpiReport, kind: ScopeKind): ScopeKpis[] {

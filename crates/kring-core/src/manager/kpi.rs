@@ -14,12 +14,33 @@ use std::collections::{BTreeSet, HashSet};
 use crate::figures::standing_in;
 pub use crate::figures::{Contacts, DEFAULT_ACTIVE_WINDOW_DAYS, HEALTHY_STRENGTH};
 
+/// What kind of thing a set of numbers is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum KpiScopeKind {
+    Organisation,
+    Networker,
+    Team,
+    Goal,
+}
+
+impl std::fmt::Display for KpiScopeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            KpiScopeKind::Organisation => "organisation",
+            KpiScopeKind::Networker => "networker",
+            KpiScopeKind::Team => "team",
+            KpiScopeKind::Goal => "goal",
+        })
+    }
+}
+
 /// What a set of numbers is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct KpiScope {
-    /// `organisation`, `networker`, `team` or `goal`.
-    pub kind: String,
+    pub kind: KpiScopeKind,
     pub id: Option<RecordId>,
     pub name: String,
 }
@@ -193,7 +214,7 @@ impl ScopeSets {
         Some(match scope {
             Scope::Organisation => ScopeSets {
                 scope: KpiScope {
-                    kind: "organisation".into(),
+                    kind: KpiScopeKind::Organisation,
                     id: None,
                     name: "Organisation".into(),
                 },
@@ -207,7 +228,7 @@ impl ScopeSets {
             },
             Scope::Networker(id) => ScopeSets {
                 scope: KpiScope {
-                    kind: "networker".into(),
+                    kind: KpiScopeKind::Networker,
                     id: Some(*id),
                     // With their unit when a colleague shares the name (the dashboard lists them).
                     name: network
@@ -227,7 +248,7 @@ impl ScopeSets {
                 let team = network.team(*id)?;
                 ScopeSets {
                     scope: KpiScope {
-                        kind: "team".into(),
+                        kind: KpiScopeKind::Team,
                         id: Some(*id),
                         name: team.body.name.clone(),
                     },
@@ -261,7 +282,7 @@ impl ScopeSets {
                     .collect();
                 ScopeSets {
                     scope: KpiScope {
-                        kind: "goal".into(),
+                        kind: KpiScopeKind::Goal,
                         id: Some(*id),
                         name: goal.body.name.clone(),
                     },

@@ -61,15 +61,38 @@ pub struct HandoverItem {
     /// strength + trust + 5 if a goal's priority stakeholder + 3 if the leaver is accountable
     /// for it in a team + 2 if a team looks after it.
     pub importance: u32,
-    /// `high`: nobody else knows the stakeholder; `medium`: colleagues know them, none with
-    /// strength 3 or more; `low`: a colleague has a strong relationship.
-    pub risk: String,
+    pub risk: HandoverRisk,
     pub reasons: Vec<String>,
     pub candidates: Vec<Candidate>,
     /// Who takes it over (none: nobody proposed or chosen; the relationship stays as it is).
     pub successor: Option<Named>,
     /// Whether the successor gets a new relationship (false when they already have one).
     pub creates_relationship: bool,
+}
+
+/// How much a relationship is at risk when its networker leaves. The order is the order of a
+/// plan's items of equal importance: highest risk first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum HandoverRisk {
+    /// Nobody else knows the stakeholder.
+    High,
+    /// Colleagues know them, none with strength 3 or more.
+    Medium,
+    /// A colleague has a strong relationship.
+    Low,
+}
+
+impl std::fmt::Display for HandoverRisk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `pad`, so that the CLI's column widths apply.
+        f.pad(match self {
+            HandoverRisk::High => "high",
+            HandoverRisk::Medium => "medium",
+            HandoverRisk::Low => "low",
+        })
+    }
 }
 
 /// The manager's own pick for one relationship: this stakeholder goes to this colleague, whatever
@@ -351,12 +374,12 @@ impl Store {
             let any_colleague = candidates.iter().any(|c| c.strength.is_some());
             let risk = if !any_colleague {
                 reasons.push("nobody else knows this stakeholder".into());
-                "high"
+                HandoverRisk::High
             } else if !strong_colleague {
                 reasons.push("colleagues know them only weakly".into());
-                "medium"
+                HandoverRisk::Medium
             } else {
-                "low"
+                HandoverRisk::Low
             };
             if standing_in(&network, &contacts, r, now).going_cold {
                 reasons.push("going cold".into());
@@ -430,7 +453,7 @@ impl Store {
                     .last_before(networker, canonical, now)
                     .map(|t| t.date_naive().to_string()),
                 importance,
-                risk: risk.into(),
+                risk,
                 reasons,
                 candidates,
                 successor: successor.map(|id| Named {
@@ -440,15 +463,10 @@ impl Store {
                 creates_relationship,
             });
         }
-        let risk_rank = |risk: &str| match risk {
-            "high" => 0,
-            "medium" => 1,
-            _ => 2,
-        };
         items.sort_by(|a, b| {
             b.importance
                 .cmp(&a.importance)
-                .then(risk_rank(&a.risk).cmp(&risk_rank(&b.risk)))
+                .then(a.risk.cmp(&b.risk))
                 .then(
                     crate::text::fold(&a.stakeholder_name)
                         .cmp(&crate::text::fold(&b.stakeholder_name)),

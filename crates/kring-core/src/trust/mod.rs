@@ -149,6 +149,32 @@ pub struct PendingMember {
     pub held_files: Vec<PathBuf>,
 }
 
+/// Where a store stands with the organisation, as `kring members` lists it. The order is the
+/// order the list is sorted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipStatus {
+    Enrolled,
+    /// This store has not founded or joined an organisation.
+    NotInAnOrganisation,
+    /// Waiting for a manager's approval.
+    Pending,
+    Removed,
+}
+
+impl std::fmt::Display for MembershipStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `pad`, so that the CLI's column widths apply.
+        f.pad(match self {
+            MembershipStatus::Enrolled => "enrolled",
+            MembershipStatus::NotInAnOrganisation => "not in an organisation",
+            MembershipStatus::Pending => "pending",
+            MembershipStatus::Removed => "removed",
+        })
+    }
+}
+
 /// A line of `kring members`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -157,8 +183,7 @@ pub struct MemberView {
     pub name: String,
     pub email: String,
     pub role: Role,
-    /// `enrolled`, `pending` or `removed`.
-    pub status: String,
+    pub status: MembershipStatus,
     pub fingerprint: String,
     pub is_me: bool,
     /// For a pending member: why.
@@ -643,9 +668,9 @@ impl Store {
                 email: e.email.clone(),
                 role: e.role,
                 status: if e.removed_at.is_some() {
-                    "removed".into()
+                    MembershipStatus::Removed
                 } else {
-                    "enrolled".into()
+                    MembershipStatus::Enrolled
                 },
                 fingerprint: keys::fingerprint(&e.signing_key),
                 is_me: e.node == me,
@@ -660,9 +685,9 @@ impl Store {
                 email: own.email,
                 role: own.role,
                 status: if roster.organisation.is_some() {
-                    "pending".into()
+                    MembershipStatus::Pending
                 } else {
-                    "not in an organisation".into()
+                    MembershipStatus::NotInAnOrganisation
                 },
                 fingerprint: own.fingerprint,
                 is_me: true,
@@ -675,15 +700,14 @@ impl Store {
                 name: pending.identity.name.clone(),
                 email: pending.identity.email.clone(),
                 role: pending.identity.role,
-                status: "pending".into(),
+                status: MembershipStatus::Pending,
                 fingerprint: pending.identity.fingerprint.clone(),
                 is_me: false,
                 reason: Some(pending.reason.clone()),
             });
         }
         out.sort_by(|a, b| {
-            (a.status.as_str(), a.name.to_lowercase())
-                .cmp(&(b.status.as_str(), b.name.to_lowercase()))
+            (a.status, a.name.to_lowercase()).cmp(&(b.status, b.name.to_lowercase()))
         });
         Ok(out)
     }
