@@ -2,14 +2,12 @@
 // whenever the store changes, or why they could not be read; the record open in the list; and the
 // form that makes a new record or edits one. The screen says how to read, how to fill its fields
 // from a record, and how to write them.
-import { toAppError } from './api';
 import { app } from './app.svelte';
 import { FormState } from './form.svelte';
+import { Loaded } from './loaded.svelte';
 
 export class RecordList<V extends { id: string }> {
-  /** `null` while loading. */
-  records = $state<V[] | null>(null);
-  error = $state<string | null>(null);
+  private readonly read: Loaded<V[]>;
   /** The record opened (or selected) in the list. */
   open = $state<string | null>(null);
   /** The form is showing. */
@@ -23,24 +21,24 @@ export class RecordList<V extends { id: string }> {
    * `order` keeps the list in order when an edited record comes back.
    */
   constructor(
-    private readonly read: () => Promise<V[]>,
+    read: () => Promise<V[]>,
     private readonly fill: (record: V | null) => void,
     private readonly order: (a: V, b: V) => number,
   ) {
-    $effect(() => {
-      void app.version;
-      void this.load();
-    });
+    this.read = new Loaded(read);
   }
 
-  load = async () => {
-    this.error = null;
-    try {
-      this.records = await this.read();
-    } catch (e) {
-      this.error = toAppError(e).message;
-    }
-  };
+  /** `null` while loading. */
+  get records(): V[] | null {
+    return this.read.value;
+  }
+  set records(records: V[] | null) {
+    this.read.value = records;
+  }
+  get error(): string | null {
+    return this.read.error;
+  }
+  load = () => this.read.load();
 
   toggle = (id: string) => {
     this.open = this.open === id ? null : id;
