@@ -1,5 +1,5 @@
 import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
-import { createRawSnippet } from 'svelte';
+import { createRawSnippet, type ComponentProps } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import CardList from '../src/components/CardList.svelte';
@@ -34,20 +34,26 @@ function backend() {
 const empty = createRawSnippet(() => ({ render: () => '<p>No cards</p>' }));
 const filter = noCardFilter;
 
+/** The list's props: every card, nothing selected, callbacks that do nothing unless given. */
+function props(given: Partial<ComponentProps<typeof CardList>> = {}) {
+  return {
+    filter: filter(),
+    selectedId: null,
+    version: 0,
+    onselect: () => {},
+    onopen: () => {},
+    ontotal: () => {},
+    onerror: () => {},
+    empty,
+    ...given,
+  };
+}
+
 describe('CardList', () => {
   it('renders a window of rows out of 100,000 and fetches only the first page', async () => {
     const queryCards = backend();
     const ontotal = vi.fn();
-    render(CardList, {
-      filter: filter(),
-      selectedId: null,
-      version: 0,
-      onselect: () => {},
-      onopen: () => {},
-      ontotal,
-      onerror: () => {},
-      empty,
-    });
+    render(CardList, props({ ontotal }));
     await waitFor(() => expect(ontotal).toHaveBeenCalledWith(TOTAL, true));
     const rows = await screen.findAllByTestId('card-row');
     expect(rows.length).toBeGreaterThan(0);
@@ -60,16 +66,7 @@ describe('CardList', () => {
     backend();
     const onselect = vi.fn();
     const onopen = vi.fn();
-    render(CardList, {
-      filter: filter(),
-      selectedId: null,
-      version: 0,
-      onselect,
-      onopen,
-      ontotal: () => {},
-      onerror: () => {},
-      empty,
-    });
+    render(CardList, props({ onselect, onopen }));
     await screen.findAllByTestId('card-row');
     const list = screen.getByRole('listbox');
     await fireEvent.keyDown(list, { key: 'ArrowDown' });
@@ -84,22 +81,13 @@ describe('CardList', () => {
   it('asks once after the typing pauses, and shows the answer to the last question', async () => {
     const queryCards = backend();
     const ontotal = vi.fn();
-    const props = {
-      filter: filter(),
-      selectedId: null,
-      version: 0,
-      onselect: () => {},
-      onopen: () => {},
-      ontotal,
-      onerror: () => {},
-      empty,
-    };
-    const { rerender } = render(CardList, props);
+    const first = props({ ontotal });
+    const { rerender } = render(CardList, first);
     await waitFor(() => expect(ontotal).toHaveBeenCalledWith(TOTAL, true));
     queryCards.mockClear();
-    await rerender({ ...props, filter: filter('j') });
-    await rerender({ ...props, filter: filter('ja') });
-    await rerender({ ...props, filter: filter('jan') });
+    await rerender({ ...first, filter: filter('j') });
+    await rerender({ ...first, filter: filter('ja') });
+    await rerender({ ...first, filter: filter('jan') });
     await waitFor(() => expect(ontotal).toHaveBeenLastCalledWith(3, true));
     const texts = queryCards.mock.calls.map((c) => c[0].text);
     expect(texts).toEqual(['jan']);
