@@ -8,6 +8,7 @@ use kring_api::wire::{OrganisationInput, PersonInput};
 use kring_api::{Clock, Quiet, Session};
 use kring_core::browse::CardQuery;
 use kring_core::model::{RecordId, Role};
+use kring_core::trust::MembershipStatus;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
@@ -320,7 +321,7 @@ fn a_member_invited_joins_waits_for_approval_and_is_merged_once_approved() {
     let pending: Vec<_> = waiting
         .members
         .iter()
-        .filter(|m| m.status == "pending")
+        .filter(|m| m.status == MembershipStatus::Pending)
         .collect();
     assert_eq!(pending.len(), 1, "{waiting:?}");
     assert_eq!(pending[0].name, "Bert Claes");

@@ -11,6 +11,7 @@ use kring_core::demo::{self, DemoOptions};
 use kring_core::figures::{self, Contacts, Reach, Standing};
 use kring_core::graph::{GraphOptions, OrgGraph};
 use kring_core::manager::kpi::KpiOptions;
+use kring_core::manager::offboard::HandoverRisk;
 use kring_core::manager::Network;
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
@@ -352,7 +353,7 @@ fn offboarding_never_proposes_a_colleague_who_left_and_names_namesakes_apart(
                 .filter(|n| n != leaver)
                 .count();
             assert_eq!(
-                item.risk == "high",
+                item.risk == HandoverRisk::High,
                 others == 0,
                 "high risk is: no colleague knows {}",
                 item.stakeholder_name

@@ -7,7 +7,7 @@
 //! Chris–Els = 3 + 0 = 3 (risk high: nobody else knows Els).
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use kring_core::manager::offboard::HandoverChoice;
+use kring_core::manager::offboard::{HandoverChoice, HandoverRisk};
 use kring_core::manager::*;
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
@@ -162,7 +162,7 @@ fn the_handover_lists_relationships_by_importance_with_risk_and_proposed_success
     let port = &plan.items[0];
     assert_eq!(port.stakeholder, f.port);
     assert_eq!(port.importance, 18);
-    assert_eq!(port.risk, "medium");
+    assert_eq!(port.risk, HandoverRisk::Medium);
     assert_eq!(port.candidates[0].networker, f.bart);
     assert_eq!(port.candidates[0].strength, Some(2));
     assert_eq!(port.successor.as_ref().unwrap().id, f.bart);
@@ -170,7 +170,7 @@ fn the_handover_lists_relationships_by_importance_with_risk_and_proposed_success
     let els = &plan.items[1];
     assert_eq!(els.stakeholder, f.els);
     assert_eq!(els.importance, 3);
-    assert_eq!(els.risk, "high");
+    assert_eq!(els.risk, HandoverRisk::High);
     // Nobody knows Els: the proposal is Chris's team mate.
     assert_eq!(els.candidates.len(), 1);
     assert_eq!(els.candidates[0].networker, f.bart);
@@ -420,7 +420,7 @@ fn a_colleague_who_left_is_never_proposed_however_well_they_knew_the_stakeholder
         "Dirk left: {:?}",
         els.candidates
     );
-    assert_eq!(els.risk, "high", "nobody still here knows Els");
+    assert_eq!(els.risk, HandoverRisk::High, "nobody still here knows Els");
     assert!(els.successor.as_ref().is_none_or(|s| s.id != f.dirk));
     let summaries = f.store.networker_list(now()).unwrap();
     let dirk = summaries.iter().find(|n| n.id == f.dirk).unwrap();
