@@ -59,6 +59,71 @@ impl Store {
     }
 }
 
+/// Whether a demo sandbox sits beside the store at `store` (its folder exists; what it holds is
+/// checked when it is opened or removed).
+pub fn sandbox_exists(store: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(crate::files::sandbox_path(store)).is_ok()
+}
+
+/// Whether the folder `sandbox` already holds a Kring store (sled's `conf` and `db` files), so that
+/// opening it creates nothing. A link is never followed.
+fn holds_a_store(sandbox: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(sandbox).is_ok_and(|m| m.is_dir())
+        && ["conf", "db"]
+            .iter()
+            .all(|file| std::fs::symlink_metadata(sandbox.join(file)).is_ok_and(|m| m.is_file()))
+}
+
+/// Opens the demo sandbox that belongs to `real` (the folder [`crate::files::sandbox_path`] names
+/// beside it), making it the first time: a store of its own with the owner's name, e-mail and role,
+/// marked as a demo (so it never exports or syncs) and filled with `options`' demo network. The
+/// real store is only read (its profile), never written. Anything at that path that is not a
+/// demo store (a real store, a folder of the user's) is refused with [`StoreError::NotASandbox`]
+/// and left whole. Returns the open sandbox and, when it was made now, what was generated.
+pub fn open_sandbox(
+    real: &Store,
+    options: &DemoOptions,
+    now: DateTime<Utc>,
+) -> StoreResult<(Store, Option<DemoSummary>)> {
+    use crate::store::{OpenOptions, StoreError};
+    let sandbox = crate::files::sandbox_path(real.path());
+    let not_a_sandbox = || StoreError::NotASandbox {
+        path: sandbox.clone(),
+    };
+    if std::fs::symlink_metadata(&sandbox).is_ok() {
+        if !holds_a_store(&sandbox) {
+            return Err(not_a_sandbox());
+        }
+        let store = Store::open(&sandbox, &OpenOptions::default())?;
+        if !store.is_demo()? {
+            return Err(not_a_sandbox());
+        }
+        return Ok((store, None));
+    }
+    let owner = real.profile()?.ok_or(StoreError::NotInitialised)?;
+    let store = Store::open(&sandbox, &OpenOptions::default())?;
+    // Marked before anything is written, so a sandbox left half-made by a crash is still one
+    // that `remove_sandbox` takes away.
+    store.mark_as_demo()?;
+    let made = store
+        .init(&owner.name, &owner.email, owner.role, now)
+        .and_then(|_| {
+            let options = DemoOptions {
+                mark_as_demo: true,
+                ..options.clone()
+            };
+            generate(&store, &options, now)
+        });
+    match made {
+        Ok(summary) => Ok((store, Some(summary))),
+        Err(error) => {
+            drop(store);
+            let _ = remove_sandbox(real.path());
+            Err(error)
+        }
+    }
+}
+
 /// Removes the demo sandbox that belongs to the store at `store` (the folder
 /// [`crate::files::sandbox_path`] names): the one action that takes the demo away. Only a Kring
 /// store marked as a demo store is removed; anything else at that path (a real store, a folder of
@@ -71,18 +136,14 @@ pub fn remove_sandbox(store: &std::path::Path) -> StoreResult<bool> {
     let not_a_sandbox = || StoreError::NotASandbox {
         path: sandbox.clone(),
     };
-    let metadata = match std::fs::symlink_metadata(&sandbox) {
-        Ok(metadata) => metadata,
+    match std::fs::symlink_metadata(&sandbox) {
+        Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(StoreError::from_io_error(&e)),
     };
-    // Opening creates a store wherever it is pointed: only a folder that already holds one (sled's
-    // `conf` and `db` files) is opened to read its mark. A link is never followed.
-    let holds_a_store = metadata.is_dir()
-        && ["conf", "db"]
-            .iter()
-            .all(|file| std::fs::symlink_metadata(sandbox.join(file)).is_ok_and(|m| m.is_file()));
-    if !holds_a_store {
+    // Opening creates a store wherever it is pointed: only a folder that already holds one is
+    // opened to read its mark.
+    if !holds_a_store(&sandbox) {
         return Err(not_a_sandbox());
     }
     let is_demo = Store::open(

@@ -57,7 +57,7 @@ pub enum StoreError {
     DemoStore { action: &'static str },
     /// What sits where a demo sandbox would be is something else: it is left as it is.
     #[error(
-        "{} is not a demo sandbox (no Kring store marked as a demo is there): nothing was removed; move it away yourself if it should go",
+        "{} is not a demo sandbox (no Kring store marked as a demo is there): it was left as it is and nothing was removed; move it away yourself if the demo should go there",
         .path.display()
     )]
     NotASandbox { path: PathBuf },

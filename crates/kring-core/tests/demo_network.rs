@@ -229,3 +229,60 @@ fn one_call_removes_the_demo_sandbox_and_leaves_the_real_store_and_anything_else
         .collect();
     assert_eq!(left, ["notes.txt"], "nothing was added or removed");
 }
+
+#[test]
+fn the_demo_sandbox_is_made_beside_the_real_store_with_its_owner_and_the_real_store_is_left_as_it_was(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let real_path = dir.path().join("store");
+    let real = open(&real_path);
+    real.init("An Peeters", "an@stad.be", Role::Networker, now())
+        .unwrap();
+    let before = real.version_vector();
+    assert!(!demo::sandbox_exists(&real_path));
+    let options = DemoOptions {
+        cards: 100,
+        ..DemoOptions::default()
+    };
+    let (sandbox, made) = demo::open_sandbox(&real, &options, now()).unwrap();
+    assert!(made.is_some_and(|summary| summary.people > 0), "made now");
+    assert_eq!(sandbox.path(), kring_core::files::sandbox_path(&real_path));
+    assert!(
+        sandbox.is_demo().unwrap(),
+        "marked, so it never exports or syncs"
+    );
+    let owner = sandbox.profile().unwrap().unwrap();
+    assert_eq!(
+        (owner.name.as_str(), owner.email.as_str(), owner.role),
+        ("An Peeters", "an@stad.be", Role::Networker)
+    );
+    assert_eq!(
+        real.version_vector(),
+        before,
+        "nothing written to the real store"
+    );
+    assert!(!real.is_demo().unwrap());
+    assert!(demo::sandbox_exists(&real_path));
+    drop(sandbox);
+
+    // Opened again, it is the same sandbox, not a second demo on top of the first.
+    let (again, made) = demo::open_sandbox(&real, &options, now()).unwrap();
+    assert!(made.is_none());
+    assert!(again.is_demo().unwrap());
+    drop(again);
+
+    // Something else where the sandbox would be is neither opened as one nor changed.
+    assert!(demo::remove_sandbox(&real_path).unwrap());
+    let sandbox_path = kring_core::files::sandbox_path(&real_path);
+    std::fs::create_dir(&sandbox_path).unwrap();
+    std::fs::write(sandbox_path.join("notes.txt"), "mine").unwrap();
+    match demo::open_sandbox(&real, &options, now()) {
+        Err(refused) => assert_eq!(refused.code(), "not_a_sandbox"),
+        Ok(_) => panic!("a folder of the user's was opened as the sandbox"),
+    }
+    let left: Vec<_> = std::fs::read_dir(&sandbox_path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["notes.txt"]);
+}
