@@ -3,14 +3,13 @@
 //! development bridge and the tests call it too.
 
 use crate::state::AppState;
-use kring_api::commands;
 use kring_api::commands::protection::{self, RetentionReview, SubjectAccessWritten};
+use kring_api::commands::{self, sandbox};
 use kring_api::wire::*;
 use kring_api::AppResult;
 use kring_core::browse::{CardFacets, CardPage, CardQuery};
 use kring_core::capture::{CaptureOutcome, CapturePlan};
 use kring_core::contacts::ContactImportReport;
-use kring_core::demo::DemoSummary;
 use kring_core::graph::risk::KeyPersonRisk;
 use kring_core::graph::{ExportFormat, GraphStats, IntroPath, MapData, NetworkHealth};
 use kring_core::identity_groups::DuplicatePair;
@@ -43,7 +42,7 @@ pub async fn app_status(state: State<'_, AppState>) -> AppResult<AppStatus> {
     state.run(commands::app_status).await
 }
 
-/// Sets the store up for its owner, with a demo network of `demo_cards` cards if asked.
+/// Sets the store up for its owner (the demo is opened apart, `open_demo`).
 #[tauri::command]
 #[specta::specta]
 pub async fn first_run(
@@ -51,18 +50,31 @@ pub async fn first_run(
     name: String,
     email: String,
     role: Role,
-    demo_cards: Option<u32>,
 ) -> AppResult<AppStatus> {
     state
-        .run(move |s| commands::first_run(s, name, email, role, demo_cards))
+        .run(move |s| commands::first_run(s, name, email, role))
         .await
 }
 
-/// Fills the store with a demo network of about `cards` cards.
+/// Opens the demo sandbox, making it with about `cards` cards the first time.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_demo(state: State<'_, AppState>, cards: u32) -> AppResult<DemoSummary> {
-    state.run(move |s| commands::load_demo(s, cards)).await
+pub async fn open_demo(state: State<'_, AppState>, cards: Option<u32>) -> AppResult<AppStatus> {
+    state.run_in(move |w| sandbox::open_demo(w, cards)).await
+}
+
+/// Leaves the demo sandbox for the user's own store.
+#[tauri::command]
+#[specta::specta]
+pub async fn leave_demo(state: State<'_, AppState>) -> AppResult<AppStatus> {
+    state.run_in(sandbox::leave_demo).await
+}
+
+/// Removes the demo sandbox (leaving it first if it is open).
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_demo(state: State<'_, AppState>) -> AppResult<AppStatus> {
+    state.run_in(sandbox::remove_demo).await
 }
 
 #[tauri::command]

@@ -17,7 +17,9 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
         .commands(tauri_specta::collect_commands![
             app_status,
             first_run,
-            load_demo,
+            open_demo,
+            leave_demo,
+            remove_demo,
             query_cards,
             card_facets,
             card_detail,
@@ -161,7 +163,7 @@ pub fn run() {
                 .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("store")))
                 .ok_or("no data folder for the store: set KRING_STORE")?;
             let events = folder_sync::WindowEvents(app.handle().clone());
-            app.manage(AppState::open(&path, Box::new(events)));
+            app.manage(AppState::open(&path, std::sync::Arc::new(events)));
             folder_sync::start_schedule(app.handle().clone());
             Ok(())
         })

@@ -69,6 +69,7 @@ fn the_documented_error_codes_are_the_ones_the_core_sends() {
 fn the_development_bridge_and_the_golden_answers_reach_every_command_the_app_has() {
     let dispatched: BTreeSet<String> = kring_api::dispatch::COMMANDS
         .iter()
+        .chain(kring_api::dispatch::WORKSPACE_COMMANDS)
         .map(|c| c.to_string())
         .collect();
     assert_eq!(

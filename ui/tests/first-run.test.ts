@@ -8,15 +8,21 @@ const status = {
   store_path: '/tmp/store',
   node_id: 'abc',
   counts: {},
+  demo: false,
+  sandbox: false,
   settings: { default_visibility: 'shared' as const },
   version: '0.1.0',
 };
 
-function backend(firstRun: (...args: unknown[]) => unknown) {
+function backend(
+  firstRun: (...args: unknown[]) => unknown,
+  openDemo: (...args: unknown[]) => unknown = vi.fn(),
+) {
   const ok = <T>(data: T) => Promise.resolve({ status: 'ok' as const, data });
   setBackend({
     commands: {
       firstRun,
+      openDemo,
       appStatus: () => ok(status),
       today: () => ok({ due: [], upcoming: [], going_cold: [], going_cold_total: 0 }),
       listConflicts: () => ok([]),
@@ -43,7 +49,7 @@ describe('FirstRun', () => {
     expect(firstRun).not.toHaveBeenCalled();
   });
 
-  it('sends name, email, role and the demo size, and shows a Rust field error', async () => {
+  it('sends name, email and role, and shows a Rust field error', async () => {
     const firstRun = vi.fn().mockResolvedValue({
       status: 'error',
       error: {
@@ -61,24 +67,47 @@ describe('FirstRun', () => {
     });
     await fireEvent.click(screen.getByTestId('first-run-submit'));
     await waitFor(() =>
-      expect(firstRun).toHaveBeenCalledWith('Sofie', 'sofie@stad.gent', 'manager', 2000),
+      expect(firstRun).toHaveBeenCalledWith('Sofie', 'sofie@stad.gent', 'manager'),
     );
     const error = await screen.findByText('That address is taken by another store.');
     expect(error.dataset.testid).toBe('field-error');
   });
 
-  it('sends no demo size when the box is unticked', async () => {
+  it('offers the demo to a networker without ticking it, and sets up only her own store', async () => {
     const firstRun = vi.fn().mockResolvedValue({ status: 'ok', data: status });
-    backend(firstRun);
+    const openDemo = vi.fn();
+    backend(firstRun, openDemo);
     render(FirstRun);
+    const box = screen.getByTestId('first-run-demo') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await fireEvent.click(screen.getByTestId('first-run-manager'));
+    expect(box.checked, 'a manager is offered it ticked').toBe(true);
+    await fireEvent.click(screen.getByTestId('first-run-networker'));
+    expect(box.checked).toBe(false);
     await fireEvent.input(screen.getByTestId('first-run-name'), { target: { value: 'Jan' } });
     await fireEvent.input(screen.getByTestId('first-run-email'), {
       target: { value: 'jan@stad.gent' },
     });
-    await fireEvent.click(screen.getByTestId('first-run-demo'));
     await fireEvent.click(screen.getByTestId('first-run-submit'));
-    await waitFor(() =>
-      expect(firstRun).toHaveBeenCalledWith('Jan', 'jan@stad.gent', 'networker', null),
-    );
+    await waitFor(() => expect(firstRun).toHaveBeenCalledWith('Jan', 'jan@stad.gent', 'networker'));
+    expect(openDemo).not.toHaveBeenCalled();
+  });
+
+  it('opens the demo in its sandbox after setting up the store when the box is ticked', async () => {
+    const firstRun = vi.fn().mockResolvedValue({ status: 'ok', data: status });
+    const openDemo = vi
+      .fn()
+      .mockResolvedValue({ status: 'ok', data: { ...status, demo: true, sandbox: true } });
+    backend(firstRun, openDemo);
+    render(FirstRun);
+    await fireEvent.click(screen.getByTestId('first-run-demo'));
+    await fireEvent.input(screen.getByTestId('first-run-name'), { target: { value: 'Jan' } });
+    await fireEvent.input(screen.getByTestId('first-run-email'), {
+      target: { value: 'jan@stad.gent' },
+    });
+    await fireEvent.click(screen.getByTestId('first-run-submit'));
+    await waitFor(() => expect(openDemo).toHaveBeenCalledWith(2000));
+    expect(firstRun).toHaveBeenCalledWith('Jan', 'jan@stad.gent', 'networker');
+    expect(firstRun.mock.invocationCallOrder[0]).toBeLessThan(openDemo.mock.invocationCallOrder[0]);
   });
 });

@@ -4,9 +4,10 @@
 //! Rust argument names in camelCase), and the answer is the JSON Tauri would send back, so a page
 //! talks to this exactly as it talks to the app.
 
-use crate::commands::{self as cards, capture, manager, members, network, protection};
+use crate::commands::{self as cards, capture, manager, members, network, protection, sandbox};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
+use crate::workspace::Workspace;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -72,10 +73,27 @@ macro_rules! commands {
     };
 }
 
+/// The commands that switch what the workspace has open (the demo sandbox, or the user's store).
+pub const WORKSPACE_COMMANDS: &[&str] = &["open_demo", "leave_demo", "remove_demo"];
+
+/// Runs the command `command` with `args` in `workspace`: the demo sandbox's commands on the
+/// workspace, every other on the session it has open.
+pub fn call_in(
+    workspace: &Workspace,
+    command: &str,
+    args: &Map<String, Value>,
+) -> AppResult<Value> {
+    match command {
+        "open_demo" => json(sandbox::open_demo(workspace, argument(args, "cards")?)),
+        "leave_demo" => json(sandbox::leave_demo(workspace)),
+        "remove_demo" => json(sandbox::remove_demo(workspace)),
+        other => call(&workspace.current(), other, args),
+    }
+}
+
 commands! {
     cards::app_status(),
-    cards::first_run(name, email, role, demo_cards),
-    cards::load_demo(cards),
+    cards::first_run(name, email, role),
     cards::query_cards(query),
     cards::card_facets(),
     cards::card_detail(id),

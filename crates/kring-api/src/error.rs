@@ -100,6 +100,12 @@ impl From<StoreError> for AppError {
                 return AppError::invalid(&invalid.field, invalid.reason.clone())
             }
             StoreError::NotInitialised => return AppError::no_profile(),
+            // In the app the way out is leaving the demo, not opening another store.
+            StoreError::DemoStore { action } => {
+                return AppError::failed(format!(
+                    "This is the demo: its fictional cards are never {action}. Leave the demo (Settings) to share your own network."
+                ))
+            }
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::InUse { .. }
             | StoreError::SchemaTooNew { .. }

@@ -16,6 +16,8 @@ pub mod dispatch;
 pub mod error;
 pub mod session;
 pub mod wire;
+pub mod workspace;
 
 pub use error::{AppError, AppResult};
 pub use session::{Announce, Clock, Quiet, Session};
+pub use workspace::Workspace;

@@ -11,6 +11,11 @@ use std::collections::BTreeMap;
 pub struct AppStatus {
     /// Absent until first run is done.
     pub profile: Option<Profile>,
+    /// This store is the demo sandbox (fictional data; it never exports or syncs).
+    pub demo: bool,
+    /// A demo sandbox exists beside the user's store (open or not), so it can be opened again or
+    /// removed.
+    pub sandbox: bool,
     pub store_path: String,
     pub node_id: String,
     /// Cards listed per kind (`person`, `organisation`); empty until `counts_ready`.

@@ -24,14 +24,7 @@ fn session(dir: &tempfile::TempDir) -> Session {
 }
 
 fn set_up(session: &Session, role: Role) {
-    commands::first_run(
-        session,
-        "An Peeters".into(),
-        "an@antwerpen.be".into(),
-        role,
-        None,
-    )
-    .unwrap();
+    commands::first_run(session, "An Peeters".into(), "an@antwerpen.be".into(), role).unwrap();
 }
 
 fn organisation(session: &Session, name: &str) -> RecordId {
@@ -101,7 +94,7 @@ fn a_missing_name_or_a_bad_email_is_refused_next_to_its_field_and_changes_nothin
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
     let first_run = |name: &str, email: &str| {
-        commands::first_run(&session, name.into(), email.into(), Role::Networker, None).unwrap_err()
+        commands::first_run(&session, name.into(), email.into(), Role::Networker).unwrap_err()
     };
     let refused = first_run("  ", "an@antwerpen.be");
     assert_eq!(refused.code, ErrorCode::Invalid);
@@ -292,7 +285,6 @@ fn a_member_invited_joins_waits_for_approval_and_is_merged_once_approved() {
         "Bert Claes".into(),
         "bert@antwerpen.be".into(),
         Role::Networker,
-        None,
     )
     .unwrap();
     let managers = members::join_organisation(&bert, invitation.display().to_string()).unwrap();
@@ -397,7 +389,6 @@ fn capture_network(session: &Session) -> (RecordId, RecordId, RecordId) {
         "An Peeters".into(),
         "an.peeters@antwerpen.be".into(),
         Role::Networker,
-        None,
     )
     .unwrap();
     let delta = commands::save_organisation(
@@ -564,5 +555,94 @@ fn logging_a_meeting_keeps_the_owner_and_colleagues_out_of_the_card_list() {
         names(&session),
         before,
         "the owner met in both interactions is not listed as a card"
+
+#[test]
+fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_removing_it_leave_the_real_store_as_it_was(
+) {
+    use kring_api::commands::sandbox;
+    use kring_api::Workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
+    set_up(workspace.real(), Role::Networker);
+    let before = workspace.real().store.version_vector();
+    let status = commands::app_status(workspace.real()).unwrap();
+    assert!(
+        !status.demo && !status.sandbox,
+        "no demo before it is asked for"
+    );
+
+    let status = sandbox::open_demo(&workspace, Some(150)).unwrap();
+    assert!(status.demo && status.sandbox);
+    assert_eq!(
+        status.profile.unwrap().name,
+        "An Peeters",
+        "the owner is the same"
+    );
+    let demo = workspace.current();
+    assert!(
+        demo.store.path().ends_with("store-demo"),
+        "{:?}",
+        demo.store.path()
+    );
+    let page = commands::query_cards(&demo, CardQuery::default()).unwrap();
+    assert!(page.total > 100, "the demo's cards: {}", page.total);
+
+    // Nothing fictional leaves: an export and a sync pass are refused in words.
+    let bundle = dir.path().join("out.kring");
+    let refused = commands::export_bundle(&demo, bundle.display().to_string(), true).unwrap_err();
+    assert!(
+        refused.message.starts_with("This is the demo")
+            && refused.message.contains("Leave the demo"),
+        "{}",
+        refused.message
+    );
+    assert!(!bundle.exists());
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let settings = kring_core::store::Settings {
+        sync_folder: Some(shared.display().to_string()),
+        ..kring_core::store::Settings::default()
+    };
+    commands::save_settings(&demo, settings).unwrap();
+    let refused = commands::sync_now(&demo).unwrap_err();
+    assert!(
+        refused.message.contains("never synced"),
+        "{}",
+        refused.message
+    );
+    drop(demo);
+
+    let status = sandbox::leave_demo(&workspace).unwrap();
+    assert!(
+        !status.demo && status.sandbox,
+        "left, the sandbox stays to open again"
+    );
+    assert_eq!(
+        workspace.real().store.version_vector(),
+        before,
+        "the real store was not written"
+    );
+    let own = commands::query_cards(&workspace.current(), CardQuery::default()).unwrap();
+    assert_eq!(
+        own.total, 0,
+        "none of the demo's cards are in the real store"
+    );
+
+    sandbox::open_demo(&workspace, None).unwrap();
+    let again = commands::query_cards(&workspace.current(), CardQuery::default()).unwrap();
+    assert_eq!(again.total, page.total, "the same sandbox, opened again");
+
+    // Removing it while it is open leaves it first.
+    let status = sandbox::remove_demo(&workspace).unwrap();
+    assert!(!status.demo && !status.sandbox);
+    assert!(!dir.path().join("store-demo").exists());
+    assert_eq!(workspace.real().store.version_vector(), before);
+    assert_eq!(
+        commands::app_status(&workspace.current())
+            .unwrap()
+            .profile
+            .unwrap()
+            .name,
+        "An Peeters"
     );
 }

@@ -65,9 +65,7 @@ impl Recorder {
                 now(),
             )
             .unwrap();
-        let demo = recorder.call("load_demo", json!({ "cards": DEMO_CARDS }));
-        assert_eq!(demo["status"], "ok", "{demo}");
-        recorder.calls.clear();
+        kring_api::commands::load_demo(&recorder.session, DEMO_CARDS).unwrap();
         recorder
     }
 
@@ -260,6 +258,21 @@ fn manager() -> Value {
     let networkers = base.data("list_networkers", json!({}));
     base.call("graph_stats", json!({}));
     base.call("key_person_risk", json!({ "networker": null }));
+
+    // A colleague's card (the stakeholders she knows) and the card of the first of them (the
+    // colleagues who know that stakeholder), as opened from the map or the list.
+    let colleague = networkers
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["status"] != "left" && n["name"] != "Lotte Verbruggen")
+        .max_by_key(|n| n["relationships"].as_u64())
+        .expect("a colleague in the demo")["id"]
+        .clone();
+    let card = base.data("card_detail", json!({ "id": colleague }));
+    let known = card["acquaintances"][0]["id"].clone();
+    assert!(known.is_string(), "the colleague knows someone: {card}");
+    base.call("card_detail", json!({ "id": known }));
 
     // Offboarding Pieter Rousseau, as Kring proposes and with one relationship handed by hand.
     let pieter = id_named(&networkers, "/name", "Pieter Rousseau");
@@ -484,9 +497,19 @@ fn team_body(view: &Value) -> Value {
 fn networker() -> Value {
     let mut golden = Golden::new("networker");
     let base = &mut golden.base;
-    base.call("app_status", json!({}));
+    // What the window asks when it opens (`App.svelte`), then the screens.
+    refreshed(base);
     base.call("graph_stats", json!({}));
     base.call("key_person_risk", json!({ "networker": null }));
+    // Today's partnership reminders and the partnership a networker opens from one, to read.
+    let today = base.data("today", json!({}));
+    base.calls.pop();
+    assert!(
+        !today["reviews_due"].as_array().unwrap().is_empty(),
+        "the networker's demo has a partnership due for review"
+    );
+    base.call("list_partnerships", json!({}));
+    base.call("list_networkers", json!({}));
 
     // "Log from file…": an Outlook invitation with two people of the demo network and an address
     // no card has, reviewed with that address ticked to add; and a file that is no invitation.

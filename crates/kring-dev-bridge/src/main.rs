@@ -17,7 +17,7 @@
 //! `preview` picks the demo store: one per distinct (cards, role, fresh), made on first use by
 //! `kring demo`'s generator (`fresh`: a store nobody has set up yet, for the first-run screen).
 
-use kring_api::{dispatch, AppError, Clock, Quiet, Session};
+use kring_api::{commands, dispatch, AppError, Clock, Quiet, Session, Workspace};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -71,15 +71,15 @@ struct Invoke {
 /// The demo stores, one per preview, in one temporary folder.
 struct Stores {
     folder: PathBuf,
-    open: Mutex<HashMap<Preview, Arc<Session>>>,
+    open: Mutex<HashMap<Preview, Arc<Workspace>>>,
 }
 
 impl Stores {
-    fn session(&self, preview: Preview) -> Result<Arc<Session>, AppError> {
+    fn workspace(&self, preview: Preview) -> Result<Arc<Workspace>, AppError> {
         // Held while a demo is generated, so two first requests make one store.
         let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(session) = open.get(&preview) {
-            return Ok(Arc::clone(session));
+        if let Some(workspace) = open.get(&preview) {
+            return Ok(Arc::clone(workspace));
         }
         let role = match preview.role {
             PreviewRole::Networker => "networker",
@@ -90,11 +90,7 @@ impl Stores {
             preview.cards,
             if preview.fresh { "-fresh" } else { "" }
         );
-        let session = Arc::new(Session::open(
-            &self.folder.join(name),
-            Clock::System,
-            Box::new(Quiet),
-        )?);
+        let session = Session::open(&self.folder.join(name), Clock::System, Box::new(Quiet))?;
         if !preview.fresh {
             eprintln!(
                 "[kring-dev-bridge] making a demo store: {} cards, {role}",
@@ -104,16 +100,19 @@ impl Stores {
                 "name": "Lotte Verbruggen",
                 "email": "lotte.verbruggen@antwerpen.be",
                 "role": role,
-                "demoCards": preview.cards.min(MAX_CARDS),
             });
             let Value::Object(args) = args else {
                 unreachable!("a JSON object")
             };
             dispatch::call(&session, "first_run", &args)?;
+            // A throwaway store of the preview's own: the demo goes straight into it (the app
+            // opens it in a sandbox beside the user's store instead).
+            commands::load_demo(&session, preview.cards.min(MAX_CARDS))?;
         }
-        session.warm_up_in_background();
-        open.insert(preview, Arc::clone(&session));
-        Ok(session)
+        let workspace = Arc::new(Workspace::over(session, Arc::new(Quiet)));
+        workspace.current().warm_up_in_background();
+        open.insert(preview, Arc::clone(&workspace));
+        Ok(workspace)
     }
 }
 
@@ -192,8 +191,8 @@ fn handle(mut request: tiny_http::Request, token: &str, stores: &Stores) {
         Err(e) => return respond(request, 400, &refusal(&format!("Not a command: {e}."))),
     };
     let result = stores
-        .session(invoke.preview)
-        .and_then(|session| dispatch::call(&session, &invoke.command, &invoke.args));
+        .workspace(invoke.preview)
+        .and_then(|workspace| dispatch::call_in(&workspace, &invoke.command, &invoke.args));
     respond(request, 200, &dispatch::answer(result));
 }
 

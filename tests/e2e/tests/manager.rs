@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kring_e2e::steps::manager_with_demo;
+use kring_e2e::steps::{first_run, manager_with_demo, Role};
 use kring_e2e::{run, App, Session};
 
 /// Waits until at least `n` elements carry this `data-testid`.
@@ -229,8 +229,16 @@ fn a_manager_reads_the_dashboard_reviews_a_partnership_offboards_and_exports_the
 #[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn a_manager_sets_a_sync_folder_and_sync_now_writes_a_bundle_into_it() {
     run("manager_sync", |session: Session| async move {
-        let app =
-            manager_with_demo(&session, "manager", "Koen De Smet", "koen.desmet@stad.gent").await;
+        // His own store, not the demo: the demo's sandbox never syncs.
+        let app = session.launch("manager").await;
+        first_run(
+            &app,
+            Role::Manager,
+            "Koen De Smet",
+            "koen.desmet@stad.gent",
+            false,
+        )
+        .await;
         let shared = session.folder().join("shared drive");
         std::fs::create_dir_all(&shared).expect("the shared folder");
 

@@ -108,6 +108,40 @@ class AppState {
     void this.load();
   }
 
+  /** Whether a demo sandbox is being opened, left or removed (its buttons wait). */
+  switchingDemo = $state(false);
+
+  /**
+   * Opens the demo sandbox (made the first time), leaves it or removes it: the store every screen
+   * shows changes, so everything is fetched again from Today.
+   */
+  async demo(action: 'open' | 'leave' | 'remove') {
+    this.switchingDemo = true;
+    try {
+      this.status =
+        action === 'open'
+          ? await api.openDemo(2000)
+          : action === 'leave'
+            ? await api.leaveDemo()
+            : await api.removeDemo();
+      this.selectedId = null;
+      this.openCardInfo = null;
+      this.route = 'today';
+      this.changed();
+      this.toast(
+        action === 'open'
+          ? 'You are in the demo: nothing you do here touches your own cards'
+          : action === 'leave'
+            ? 'Back in your own cards; the demo is kept to open again'
+            : 'The demo is removed; your own cards are as they were',
+      );
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.switchingDemo = false;
+    }
+  }
+
   go(route: Route) {
     this.route = route;
   }

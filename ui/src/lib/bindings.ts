@@ -10,10 +10,14 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  Who owns the store, where it is, how big it is. */
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
-	/**  Sets the store up for its owner, with a demo network of `demo_cards` cards if asked. */
-	firstRun: (name: string, email: string, role: Role, demoCards: number | null) => typedError<AppStatus, AppError>(__TAURI_INVOKE("first_run", { name, email, role, demoCards })),
-	/**  Fills the store with a demo network of about `cards` cards. */
-	loadDemo: (cards: number) => typedError<DemoSummary, AppError>(__TAURI_INVOKE("load_demo", { cards })),
+	/**  Sets the store up for its owner (the demo is opened apart, `open_demo`). */
+	firstRun: (name: string, email: string, role: Role) => typedError<AppStatus, AppError>(__TAURI_INVOKE("first_run", { name, email, role })),
+	/**  Opens the demo sandbox, making it with about `cards` cards the first time. */
+	openDemo: (cards: number | null) => typedError<AppStatus, AppError>(__TAURI_INVOKE("open_demo", { cards })),
+	/**  Leaves the demo sandbox for the user's own store. */
+	leaveDemo: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("leave_demo")),
+	/**  Removes the demo sandbox (leaving it first if it is open). */
+	removeDemo: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("remove_demo")),
 	queryCards: (query: CardQuery) => typedError<CardPage, AppError>(__TAURI_INVOKE("query_cards", { query })),
 	cardFacets: () => typedError<CardFacets, AppError>(__TAURI_INVOKE("card_facets")),
 	cardDetail: (id: RecordId) => typedError<CardDetail, AppError>(__TAURI_INVOKE("card_detail", { id })),
@@ -254,6 +258,13 @@ export type AppError = {
 export type AppStatus = {
 	/**  Absent until first run is done. */
 	profile: Profile | null,
+	/**  This store is the demo sandbox (fictional data; it never exports or syncs). */
+	demo: boolean,
+	/**
+	 *  A demo sandbox exists beside the user's store (open or not), so it can be opened again or
+	 *  removed.
+	 */
+	sandbox: boolean,
 	store_path: string,
 	node_id: string,
 	/**  Cards listed per kind (`person`, `organisation`); empty until `counts_ready`. */
@@ -581,18 +592,6 @@ export type CoverageRow = {
 	best: CoverageRelationship | null,
 	/**  Networkers who know it: with a current relationship (`crate::figures::Reach`). */
 	networkers: number,
-};
-
-/**  What was generated. */
-export type DemoSummary = {
-	networkers: number,
-	organisations: number,
-	people: number,
-	relationships: number,
-	interactions: number,
-	follow_ups: number,
-	notes: number,
-	links: number,
 };
 
 /**  Two cards that may be one person or organisation. */
@@ -1942,6 +1941,11 @@ export type TransparencyRegister = {
 	to: string,
 	generated_at: string,
 	entries: RegisterEntry[],
+	/**
+	 *  What it holds, counted by kind as people say it ([`TransparencyRegister::tally`]): "7
+	 *  contacts: 3 meetings, 2 calls, 1 e-mail and 1 event", so no screen calls a call a meeting.
+	 */
+	summary: string,
 };
 
 /**  An address no card has. */

@@ -8,6 +8,7 @@ pub mod manager;
 pub mod members;
 pub mod network;
 pub mod protection;
+pub mod sandbox;
 pub mod sync;
 
 use crate::error::{AppError, AppResult};
@@ -71,7 +72,10 @@ pub fn app_status(session: &Session) -> AppResult<AppStatus> {
     // From the card list, so the numbers match the list (one row per identity group) and cost
     // nothing once it is built (counting the store would read every record).
     let counts = session.card_counts_now();
+    let demo = store.is_demo()?;
     Ok(AppStatus {
+        demo,
+        sandbox: demo || demo::sandbox_exists(store.path()),
         profile: store.profile()?,
         store_path: store.path().display().to_string(),
         node_id: store.node_id().to_string(),
@@ -82,13 +86,13 @@ pub fn app_status(session: &Session) -> AppResult<AppStatus> {
     })
 }
 
-/// Sets the store up for its owner, with a demo network of `demo_cards` cards if asked.
+/// Sets the store up for its owner. The demo network is never put here: it is opened in a
+/// sandbox of its own (`sandbox::open_demo`).
 pub fn first_run(
     session: &Session,
     name: String,
     email: String,
     role: Role,
-    demo_cards: Option<u32>,
 ) -> AppResult<AppStatus> {
     if name.trim().is_empty() {
         return Err(AppError::invalid(
@@ -97,19 +101,13 @@ pub fn first_run(
         ));
     }
     validate_email("email", email.trim())?;
-    let now = session.now();
-    session.store.init(&name, &email, role, now)?;
-    if let Some(cards) = demo_cards.filter(|n| *n > 0) {
-        let options = DemoOptions {
-            cards: cards as usize,
-            ..DemoOptions::default()
-        };
-        demo::generate(&session.store, &options, now)?;
-    }
+    session.store.init(&name, &email, role, session.now())?;
     app_status(session)
 }
 
-/// Fills the store with a demo network of about `cards` cards.
+/// Fills this session's store with a demo network of about `cards` cards, as `kring demo` does.
+/// Not a command the app offers (the app's demo is a sandbox, `sandbox::open_demo`): the
+/// development bridge and the tests fill their own throwaway stores with it.
 pub fn load_demo(session: &Session, cards: u32) -> AppResult<DemoSummary> {
     let options = DemoOptions {
         cards: cards as usize,

@@ -24,6 +24,8 @@ pub fn pass(session: &Session) -> AppResult<Option<SyncReport>> {
     let Some(folder) = folder_of(session)? else {
         return Ok(None);
     };
+    // Refused here too (the core refuses as well) for the app's wording of the way out.
+    session.store.refuse_if_demo("synced")?;
     let report = folder
         .sync_once(&session.store, session.now())
         .map_err(|e| AppError::failed(crate::error::capitalised(&e.to_string())))?;
