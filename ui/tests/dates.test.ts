@@ -5,6 +5,9 @@ import {
   isoDate,
   localToRfc3339,
   parseDate,
+  farDateQuestion,
+  localeDateOrder,
+  numericDate,
   parseDue,
   quickPick,
   relativeDay,
@@ -56,8 +59,8 @@ describe('parseDue', () => {
   const now = new Date(2026, 10, 23, 15, 30);
   it('reads the ways people type a due date', () => {
     expect(parseDue('2026-12-01', now)).toBe('2026-12-01');
-    expect(parseDue('1/12/2026', now)).toBe('2026-12-01');
-    expect(parseDue('01.12.2026', now)).toBe('2026-12-01');
+    expect(parseDue('1/12/2026', now, 'nl-BE')).toBe('2026-12-01');
+    expect(parseDue('01.12.2026', now, 'de-DE')).toBe('2026-12-01');
     expect(parseDue('+7', now)).toBe('2026-11-30');
     expect(parseDue('+2w', now)).toBe('2026-12-07');
     expect(parseDue('+1m', now)).toBe('2026-12-23');
@@ -67,7 +70,48 @@ describe('parseDue', () => {
   it('refuses what is not a date', () => {
     expect(parseDue('', now)).toBeNull();
     expect(parseDue('next week', now)).toBeNull();
-    expect(parseDue('31/02/2026', now)).toBeNull();
+    expect(parseDue('31/02/2026', now, 'nl-BE')).toBeNull();
     expect(parseDue('2026-13-01', now)).toBeNull();
+  });
+});
+
+describe("dates in the order of the user's locale", () => {
+  const now = new Date(2026, 10, 23, 9, 0);
+
+  it('reads figures day first in Belgium and Britain, month first in the United States', () => {
+    expect(localeDateOrder('nl-BE')).toEqual(['day', 'month', 'year']);
+    expect(localeDateOrder('en-US')).toEqual(['month', 'day', 'year']);
+    expect(localeDateOrder('ja-JP')).toEqual(['year', 'month', 'day']);
+    expect(parseDue('1/12/2026', now, 'en-GB')).toBe('2026-12-01');
+    expect(parseDue('12/1/2026', now, 'en-US')).toBe('2026-12-01');
+    expect(parseDue('2026/12/1', now, 'ja-JP')).toBe('2026-12-01');
+    expect(parseDue('13/1/2026', now, 'en-US'), 'no 13th month').toBeNull();
+  });
+
+  it('shows the example of a date field in that order', () => {
+    const first = new Date(2026, 11, 1);
+    expect(numericDate(first, 'nl-BE')).toBe('1/12/2026');
+    expect(numericDate(first, 'en-US')).toBe('12/1/2026');
+  });
+});
+
+describe('dates far from today are asked about', () => {
+  const now = new Date(2026, 10, 23, 9, 0);
+
+  it('asks about an event or follow-up more than a year away, either way', () => {
+    expect(farDateQuestion('2099-12-31', 'event', now)).toBe(
+      '31 Dec 2099 is in 73 years: is that the date of this event?',
+    );
+    expect(farDateQuestion('2099-12-31T10:00:00+01:00', 'event', now)).toContain('2099');
+    expect(farDateQuestion('2024-06-01', 'event', now)).toContain('2 years ago');
+    expect(farDateQuestion('2027-11-23', 'follow-up', now)).toBeNull();
+    expect(farDateQuestion('2027-11-25', 'follow-up', now)).toContain('in 12 months');
+  });
+
+  it('asks about a new follow-up already past, but not about a past event', () => {
+    expect(farDateQuestion('2026-11-01', 'follow-up', now)).toContain('overdue at once');
+    expect(farDateQuestion('2026-11-01', 'event', now)).toBeNull();
+    expect(farDateQuestion('2026-11-23', 'follow-up', now)).toBeNull();
+    expect(farDateQuestion(null, 'event', now)).toBeNull();
   });
 });

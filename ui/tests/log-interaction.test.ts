@@ -102,4 +102,58 @@ describe('LogInteraction', () => {
       'field-error',
     );
   });
+
+  it('asks before saving a follow-up due in 2099, and saves once told yes', async () => {
+    const { logInteraction } = setup();
+    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'Call' } });
+    await fireEvent.input(screen.getByTestId('log-follow-up-text'), {
+      target: { value: 'Send the report' },
+    });
+    await fireEvent.input(screen.getByTestId('log-follow-up-due'), {
+      target: { value: '2099-12-31' },
+    });
+    await fireEvent.click(screen.getByTestId('log-save'));
+    const question = await screen.findByTestId('log-due-confirm');
+    expect(question.textContent).toContain('31 Dec 2099 is in');
+    expect(logInteraction).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('log-due-confirm-yes'));
+    await waitFor(() =>
+      expect(logInteraction).toHaveBeenCalledWith(
+        expect.objectContaining({ follow_up_due: '2099-12-31' }),
+      ),
+    );
+  });
+
+  it('asks before saving a new follow-up already past', async () => {
+    const { logInteraction } = setup();
+    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'Call' } });
+    await fireEvent.input(screen.getByTestId('log-follow-up-text'), {
+      target: { value: 'Send the report' },
+    });
+    const lastWeek = isoDate(addDays(new Date(), -7));
+    await fireEvent.input(screen.getByTestId('log-follow-up-due'), {
+      target: { value: lastWeek },
+    });
+    await fireEvent.click(screen.getByTestId('log-save'));
+    expect((await screen.findByTestId('log-due-confirm')).textContent).toContain('overdue at once');
+    expect(logInteraction).not.toHaveBeenCalled();
+  });
+
+  it('shows the core’s refusal of a date in the future next to When', async () => {
+    const message =
+      '2099-12-31 10:00 is in the future: an interaction is something that happened (a day ahead at most); for a contact still to come add a follow-up or an event';
+    const logInteraction = vi.fn(() =>
+      Promise.resolve({
+        status: 'error' as const,
+        error: { code: 'invalid', message, field: 'at' },
+      }),
+    );
+    setup(logInteraction as never);
+    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'x' } });
+    await fireEvent.input(screen.getByTestId('log-at'), { target: { value: '2099-12-31T10:00' } });
+    await fireEvent.click(screen.getByTestId('log-save'));
+    const error = await screen.findByText(message);
+    expect(error).toHaveAttribute('data-testid', 'field-error');
+    expect(error.parentElement?.querySelector('#log-at')).not.toBeNull();
+  });
 });

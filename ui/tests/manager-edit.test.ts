@@ -205,3 +205,23 @@ describe('Renaming a team', () => {
     );
   });
 });
+
+describe('An event far from today', () => {
+  it('asks whether 2099 is meant before recording anything', async () => {
+    const create = vi.fn();
+    setBackend({ commands: { ...commands, createEvent: create } as Commands });
+    render(Events);
+    await fireEvent.click(await screen.findByTestId('event-new'));
+    await fireEvent.input(screen.getByTestId('event-name'), {
+      target: { value: 'Havendag' },
+    });
+    await fireEvent.input(screen.getByTestId('event-at'), {
+      target: { value: '2099-06-01T10:00' },
+    });
+    await fireEvent.click(screen.getByTestId('event-save'));
+    const question = await screen.findByTestId('event-at-confirm');
+    expect(question.textContent).toContain('1 Jun 2099 is in');
+    expect(question.textContent).toContain('is that the date of this event?');
+    expect(create).not.toHaveBeenCalled();
+  });
+});

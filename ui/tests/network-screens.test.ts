@@ -172,3 +172,16 @@ describe('Partnership review reminders', () => {
     expect(screen.queryByTestId('today-reviews')).toBeNull();
   });
 });
+
+describe('Red lines in words', () => {
+  it('says a red line as people read it, never the rule tag:wapenhandel', async () => {
+    const list = await api.listPartnerships();
+    const ruled = list.find((p) => p.partnership.red_lines?.includes('tag:wapenhandel'));
+    expect(ruled, 'the demo has a partnership with a tag rule').toBeDefined();
+    app.selectedPartnership = ruled!.id;
+    render(Partnerships);
+    const lines = await screen.findByTestId('partnership-red-lines-read');
+    expect(lines.textContent).toContain('no partner tagged “wapenhandel”');
+    expect(screen.getByTestId('partnership-detail').textContent).not.toContain('tag:');
+  });
+});

@@ -210,6 +210,11 @@ fn the_register_counts_calls_and_emails_as_what_they_are_not_as_meetings() {
         register.tally(),
         "4 contacts: 2 e-mails, 1 call and 1 meeting"
     );
+    assert_eq!(
+        register.summary,
+        register.tally(),
+        "the app's screen reads the same words"
+    );
     let html = register.to_html("Stad Antwerpen");
     assert!(html.contains("4 contacts: 2 e-mails, 1 call and 1 meeting"));
     assert!(!html.contains("4 meetings"), "a call is not a meeting");

@@ -47,11 +47,39 @@ export function quickPick(pick: QuickPick, from: Date): string {
   }
 }
 
+export type DatePart = 'day' | 'month' | 'year';
+
 /**
- * A due date as people type it: "2026-12-01", "1/12/2026" (day first, as in Belgium), "+7" (days),
- * "+2w", "+1m", "today", "tomorrow". Returns YYYY-MM-DD, or null when it cannot be read.
+ * The order the user's locale writes a numeric date in (`nl-BE` and `en-GB` day first, `en-US`
+ * month first, `ja` year first), so a date typed as figures is read as its writer meant it.
  */
-export function parseDue(text: string, now: Date = new Date()): string | null {
+export function localeDateOrder(locale?: string): DatePart[] {
+  const parts = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(new Date(2026, 11, 1));
+  const order = parts
+    .map((p) => p.type)
+    .filter((t): t is DatePart => t === 'day' || t === 'month' || t === 'year');
+  return order.length === 3 ? order : ['day', 'month', 'year'];
+}
+
+/** A date in figures in the locale's order ("1/12/2026", "12/1/2026"): a field's example. */
+export function numericDate(date: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).format(date);
+}
+
+/**
+ * A due date as people type it: "2026-12-01", figures in the locale's order ("1/12/2026" in
+ * Belgium, "12/1/2026" in the United States; see `localeDateOrder`), "+7" (days), "+2w", "+1m",
+ * "today", "tomorrow". Returns YYYY-MM-DD, or null when it cannot be read.
+ */
+export function parseDue(text: string, now: Date = new Date(), locale?: string): string | null {
   const t = text.trim().toLowerCase();
   if (t === '') return null;
   if (t === 'today') return isoDate(now);
@@ -64,15 +92,43 @@ export function parseDue(text: string, now: Date = new Date()): string | null {
   }
   const iso = parseDate(t);
   if (iso) return isoDate(iso);
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (dmy) {
-    const date = new Date(Number(dmy[3]), Number(dmy[2]) - 1, Number(dmy[1]));
-    if (date.getMonth() === Number(dmy[2]) - 1 && date.getDate() === Number(dmy[1])) {
-      return isoDate(date);
-    }
+  const figures = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(t);
+  if (figures) {
+    const order = localeDateOrder(locale);
+    const value = (part: DatePart) => Number(figures[order.indexOf(part) + 1]);
+    const [year, month, day] = [value('year'), value('month'), value('day')];
+    if (year < 1000) return null;
+    const date = new Date(year, month - 1, day);
+    if (date.getMonth() === month - 1 && date.getDate() === day) return isoDate(date);
   }
   return null;
 }
+
+/**
+ * The question to ask before saving a day far from today: more than a year away (a year typed
+ * wrong, 2099 for 2026), or, for a new follow-up, already past (it would be overdue at once).
+ * Null when the day is unremarkable. The core refuses what is impossible (before 1900, after
+ * 2100); this only asks.
+ */
+export function farDateQuestion(
+  day: string | null,
+  what: 'event' | 'follow-up',
+  now: Date = new Date(),
+): string | null {
+  const date = day ? parseDate(day.slice(0, 10)) : null;
+  if (!date) return null;
+  const days = daysBetween(now, date);
+  if (Math.abs(days) > FAR_FROM_TODAY_DAYS) {
+    return `${formatDate(day!.slice(0, 10))} is ${relativeDay(date, now)}: is that the date of this ${what}?`;
+  }
+  if (what === 'follow-up' && days < 0) {
+    return `${formatDate(day!.slice(0, 10))} is ${relativeDay(date, now)}: the follow-up would be overdue at once. Is that the date you mean?`;
+  }
+  return null;
+}
+
+/** Days from today beyond which a date is checked with the user (the core's `FAR_FROM_TODAY_DAYS`). */
+export const FAR_FROM_TODAY_DAYS = 365;
 
 /** The value of an `<input type="datetime-local">` for a moment: YYYY-MM-DDTHH:MM, local time. */
 export function dateTimeLocalValue(date: Date): string {

@@ -38,6 +38,9 @@ pub struct TransparencyRegister {
     pub to: NaiveDate,
     pub generated_at: String,
     pub entries: Vec<RegisterEntry>,
+    /// What it holds, counted by kind as people say it ([`TransparencyRegister::tally`]): "7
+    /// contacts: 3 meetings, 2 calls, 1 e-mail and 1 event", so no screen calls a call a meeting.
+    pub summary: String,
 }
 
 const NOT_SHARED: &str = "(not shared)";
@@ -136,12 +139,15 @@ pub fn register(
         );
     }
     entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-    TransparencyRegister {
+    let mut register = TransparencyRegister {
         from,
         to,
         generated_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         entries,
-    }
+        summary: String::new(),
+    };
+    register.summary = register.tally();
+    register
 }
 
 impl Store {
