@@ -8,6 +8,7 @@ const status = {
   store_path: '/tmp/store',
   node_id: 'abc',
   counts: {},
+  counts_ready: true,
   demo: false,
   sandbox: false,
   settings: { default_visibility: 'shared' as const },

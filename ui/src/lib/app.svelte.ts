@@ -137,8 +137,14 @@ class AppState {
       );
     } catch (e) {
       this.fail(e);
+      return;
     } finally {
       this.switchingDemo = false;
+    }
+    // The store now open builds its card list in the background: ask for its counts again.
+    for (let tries = 0; tries < 60 && this.status?.profile && !this.status.counts_ready; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await this.load();
     }
   }
 
