@@ -45,7 +45,7 @@ impl Recorder {
             Box::new(Quiet),
         )
         .unwrap();
-        let mut recorder = Recorder {
+        let recorder = Recorder {
             _dir: dir,
             session,
             calls: Vec::new(),
