@@ -5,9 +5,10 @@ import { app } from '../src/lib/app.svelte';
 import type { AppStatus } from '../src/lib/bindings';
 import DemoSandbox from '../src/components/DemoSandbox.svelte';
 import DemoBanner from '../src/components/DemoBanner.svelte';
+import { id } from './ids';
 
 const own: AppStatus = {
-  profile: { networker: 'n1', name: 'Tine', email: 'tine@stad.gent', role: 'networker' },
+  profile: { networker: id('n1'), name: 'Tine', email: 'tine@stad.gent', role: 'networker' },
   demo: false,
   sandbox: true,
   store_path: '/home/tine/.local/share/kring/store',

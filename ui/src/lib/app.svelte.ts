@@ -117,6 +117,9 @@ class AppState {
    */
   async demo(action: 'open' | 'leave' | 'remove') {
     this.switchingDemo = true;
+    // Removing the demo from one's own store leaves one where one is; otherwise the store on
+    // screen changes, and everything starts again from Today.
+    const switches = action !== 'remove' || (this.status?.demo ?? false);
     try {
       this.status =
         action === 'open'
@@ -124,9 +127,11 @@ class AppState {
           : action === 'leave'
             ? await api.leaveDemo()
             : await api.removeDemo();
-      this.selectedId = null;
-      this.openCardInfo = null;
-      this.route = 'today';
+      if (switches) {
+        this.selectedId = null;
+        this.openCardInfo = null;
+        this.route = 'today';
+      }
       this.changed();
       this.toast(
         action === 'open'
