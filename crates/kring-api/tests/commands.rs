@@ -555,6 +555,8 @@ fn logging_a_meeting_keeps_the_owner_and_colleagues_out_of_the_card_list() {
         names(&session),
         before,
         "the owner met in both interactions is not listed as a card"
+    );
+}
 
 #[test]
 fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_removing_it_leave_the_real_store_as_it_was(
