@@ -30,7 +30,6 @@ fn session(dir: &tempfile::TempDir, role: Role) -> Session {
         "An Peeters".into(),
         "an@antwerpen.be".into(),
         role,
-        None,
     )
     .unwrap();
     session
