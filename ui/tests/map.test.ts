@@ -19,6 +19,7 @@ import {
   strongestTies,
   summariseCard,
   summariseNode,
+  tiesText,
   toSvg,
   unpremultiplied,
 } from '../src/lib/map';
@@ -288,15 +289,21 @@ describe('translucent tie colours', () => {
 });
 
 describe('what the map says it draws', () => {
-  it('every card when nothing was left out, however high the limit', () => {
-    expect(drawnSubtitle(4, 4)).toBe('all 4 cards');
-    expect(drawnSubtitle(1, 1)).toBe('the one card');
+  const people = (n: number) => Array.from({ length: n }, (_, i) => node(`p${i}`, 'person'));
+  it('every card when nothing was left out, however high the limit; colleagues apart', () => {
+    // The Cards list counts stakeholders: the map's figure is the same.
+    expect(drawnSubtitle(data.nodes, 6)).toBe('all 4 cards and 2 colleagues');
+    expect(drawnSubtitle(people(4), 4)).toBe('all 4 cards');
+    expect(drawnSubtitle(people(1), 1)).toBe('the one card');
+    expect(drawnSubtitle([data.nodes[0]], 1)).toBe('the one colleague');
   });
   it('how many of how many when the limit left some out', () => {
-    expect(drawnSubtitle(5000, 12345)).toBe('the 5,000 most central of 12,345 cards');
+    expect(drawnSubtitle(people(5000), 12345)).toBe(
+      'the 5,000 most central of 12,345 cards and colleagues',
+    );
   });
   it('a path may add nodes beyond the limit: still all when all are drawn', () => {
-    expect(drawnSubtitle(1002, 1002)).toBe('all 1,002 cards');
+    expect(drawnSubtitle(people(1002), 1002)).toBe('all 1,002 cards');
   });
 });
 
@@ -311,9 +318,10 @@ describe('a node summed up (hover card and focus panel)', () => {
       organisationLabel: 'Organisation',
       strength: 4,
       lastContact: null,
-      tiesLabel: 'Known by',
+      tiesLabel: 'Relationships',
     });
-    expect(anna.ties).toEqual([{ id: 'N', name: 'N', strength: 4 }]);
+    expect(anna.ties).toEqual([{ id: 'N', name: 'N', strength: 4, left: false }]);
+    expect(tiesText(anna, 3)).toBe('1 colleague: N');
   });
   it('an organisation: its sector and level, the latest contact of its relationships', () => {
     const port = summariseNode(data, byId, 'Port')!;
@@ -329,14 +337,20 @@ describe('a node summed up (hover card and focus panel)', () => {
     expect(n.kind).toBe('Colleague');
     expect(n.organisation).toBe('Haven');
     expect(n.strength).toBeNull();
-    expect(n.tiesLabel).toBe('Knows');
+    expect(n.tiesLabel).toBe('Relationships');
     expect(n.ties.map((t) => `${t.name} ${t.strength}`)).toEqual(['Port 5', 'Anna 4', 'Uni 2']);
     expect(n.lastContact).toBe('2026-10-01');
+    expect(tiesText(n, 2)).toBe('3 stakeholders: Port, Anna…');
+    expect(tiesText(n)).toBe('3 stakeholders');
   });
-  it('a colleague who left says so; an unknown id has no summary', () => {
+  it('a colleague who left says so, and their ties count for no strength or contact', () => {
     const left = new Map(byId);
-    left.set('M', { ...byId.get('M')!, left: true });
-    expect(summariseNode(data, left, 'M')!.kind).toBe('Colleague who left');
+    left.set('N', { ...byId.get('N')!, left: true });
+    expect(summariseNode(data, left, 'N')!.kind).toBe('Colleague who left');
+    const port = summariseNode(data, left, 'Port')!;
+    expect(port.strength).toBeNull();
+    expect(port.lastContact).toBeNull();
+    expect(tiesText(port, 3)).toBe('1 colleague: N (left)');
     expect(summariseNode(data, byId, 'nobody')).toBeNull();
   });
   it('from the card: every colleague who knows them, the latest contact, current jobs only', () => {
@@ -358,6 +372,8 @@ describe('a node summed up (hover card and focus panel)', () => {
     expect(bert.strength).toBe(5);
     expect(bert.lastContact).toBe('2026-03-01');
     expect(bert.ties.map((t) => t.name)).toEqual(['X (not on the map)', 'M']);
+    expect(bert.tiesLabel).toBe('Known by');
+    expect(tiesText(summariseCard({ ...card, acquaintances: [] }, undefined))).toBe('nobody now');
   });
 });
 
@@ -398,13 +414,17 @@ describe('the map search from the keyboard (NodeCombo)', () => {
       placeholder: 'Name…',
       testid: 'search',
       optionTestid: 'option',
+      detail: (n: MapNode) => (n.name === 'Jana Smets' ? 'Stad Gent' : null),
       onpick,
     });
     const box = screen.getByTestId('search');
     await fireEvent.input(box, { target: { value: 'jan' } });
-    expect(screen.getAllByTestId('option').map((o) => o.textContent?.trim())).toEqual([
+    const shown = screen
+      .getAllByTestId('option')
+      .map((o) => o.textContent?.replace(/\s+/g, ' ').trim());
+    expect(shown).toEqual([
       'Jan Peeters Person',
-      'Jana Smets Person',
+      'Jana Smets Person · Stad Gent',
       'Janus Vos Person',
     ]);
     expect(box.getAttribute('aria-expanded')).toBe('true');

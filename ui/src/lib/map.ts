@@ -178,13 +178,22 @@ export function searchNodes(nodes: MapNode[], text: string, limit = 8): MapNode[
  * What the map draws, for its subtitle: every card when the limit left none out, else how many
  * of how many (a 4-node map is "all 4 cards", not "the 5,000 most central").
  */
-export function drawnSubtitle(drawn: number, total: number): string {
-  if (drawn >= total) return total === 1 ? 'the one card' : `all ${count(total, 'card')}`;
-  return `the ${formatNumber(drawn)} most central of ${count(total, 'card')}`;
+export function drawnSubtitle(drawn: MapNode[], total: number): string {
+  if (drawn.length < total) {
+    return `the ${formatNumber(drawn.length)} most central of ${formatNumber(total)} cards and colleagues`;
+  }
+  // Colleagues apart, so the figure is the Cards list's.
+  const colleagues = drawn.filter((n) => n.kind === 'networker').length;
+  const cards = drawn.length - colleagues;
+  const both = [
+    cards > 0 || colleagues === 0 ? count(cards, 'card') : null,
+    colleagues > 0 ? count(colleagues, 'colleague') : null,
+  ].filter((p) => p !== null);
+  return drawn.length === 1 ? `the one ${both[0].replace(/^1 /, '')}` : `all ${both.join(' and ')}`;
 }
 
 /** A colleague who knows a stakeholder, or a stakeholder a colleague knows. */
-export type Tie = { id: RecordId; name: string; strength: number | null };
+export type Tie = { id: RecordId; name: string; strength: number | null; left?: boolean };
 
 /** What the hover card and the focused node's panel say about a node. */
 export type NodeSummary = {
@@ -199,10 +208,29 @@ export type NodeSummary = {
   strength: number | null;
   /** The latest contact over its relationships (YYYY-MM-DD). */
   lastContact: string | null;
-  /** A stakeholder's colleagues who know them, or the stakeholders a colleague knows. */
+  /**
+   * From a card: a stakeholder's colleagues who know them, or the stakeholders a colleague knows
+   * (a current relationship, as docs/kpis.md defines "knows"). From the map: every relationship
+   * tie drawn, colleagues who left included and marked.
+   */
   ties: Tie[];
-  tiesLabel: 'Known by' | 'Knows';
+  tiesLabel: 'Known by' | 'Knows' | 'Relationships';
+  /** What the ties are: "colleague" or "stakeholder" (for "3 colleagues"). */
+  tiesNoun: 'colleague' | 'stakeholder';
 };
+
+/**
+ * The ties in words: "2 colleagues" and, with `names`, the first few of them ("3 colleagues:
+ * An, Bert, Els…"). A colleague who left is marked.
+ */
+export function tiesText(s: NodeSummary, names = 0): string {
+  if (s.ties.length === 0)
+    return s.tiesLabel === 'Relationships' ? 'none on the map' : 'nobody now';
+  const counted = count(s.ties.length, s.tiesNoun);
+  if (names <= 0) return counted;
+  const listed = s.ties.slice(0, names).map((t) => (t.left ? `${t.name} (left)` : t.name));
+  return `${counted}: ${listed.join(', ')}${s.ties.length > names ? '…' : ''}`;
+}
 
 function kindLabel(kind: string, left: boolean): string {
   const label = KIND_LABELS[kind] ?? kind;
@@ -229,7 +257,8 @@ const strongestFirst = (a: Tie, b: Tie) =>
 /**
  * A node's summary from the map alone (the hover card: instant, but only over the ties drawn).
  * A person's organisations are its current affiliations on the map; its strength and last
- * contact those of its relationships with colleagues.
+ * contact those of its relationships with colleagues who have not left. The map draws every
+ * relationship, so these are "relationships", not "known by" (summariseCard).
  */
 export function summariseNode(
   data: MapData,
@@ -257,8 +286,9 @@ export function summariseNode(
       e.kinds.includes('relationship') &&
       (node.kind === 'networker') !== (other.kind === 'networker')
     ) {
-      ties.push({ id: other.id, name: other.name, strength: e.strength });
-      if (e.last_contact && (lastContact === null || e.last_contact > lastContact))
+      const left = other.left || node.left;
+      ties.push({ id: other.id, name: other.name, strength: e.strength, left });
+      if (!left && e.last_contact && (lastContact === null || e.last_contact > lastContact))
         lastContact = e.last_contact;
     }
   }
@@ -269,10 +299,11 @@ export function summariseNode(
     kind: kindLabel(node.kind, node.left),
     organisation: organisations.length ? organisations.sort().join(', ') : orgLine(node),
     organisationLabel: orgLabel(node.kind),
-    strength: colleague ? null : maxStrength(ties),
+    strength: colleague ? null : maxStrength(ties.filter((t) => !t.left)),
     lastContact,
     ties,
-    tiesLabel: colleague ? 'Knows' : 'Known by',
+    tiesLabel: 'Relationships',
+    tiesNoun: colleague ? 'stakeholder' : 'colleague',
   };
 }
 
@@ -311,6 +342,7 @@ export function summariseCard(card: CardDetail, node: MapNode | undefined): Node
     lastContact: contacts.length ? contacts[contacts.length - 1] : null,
     ties,
     tiesLabel: colleague ? 'Knows' : 'Known by',
+    tiesNoun: colleague ? 'stakeholder' : 'colleague',
   };
 }
 
