@@ -215,7 +215,7 @@ async fn positions(app: &App) -> Value {
 
 /// A person of the demo map who works somewhere, whom the most colleagues still with the
 /// organisation have relationships with, and whose name no other node has (the demo plants
-/// duplicates); from the map's own data, `window.__kringMap.data`.
+/// duplicates), drawn clear of other nodes; from the map's own data, `window.__kringMap.data`.
 async fn a_known_person(app: &App) -> String {
     let script = r#"
         const data = window.__kringMap.data;
@@ -233,10 +233,29 @@ async fn a_known_person(app: &App) -> String {
         }
         const named = new Map();
         for (const n of data.nodes) named.set(n.name, (named.get(n.name) || 0) + 1);
-        const best = data.nodes
+        // Clear of other nodes on screen, so that the pointer finds it and nothing else.
+        const sigma = window.__kringMap.sigma;
+        const at = new Map();
+        for (const n of data.nodes) {
+            const d = sigma.getNodeDisplayData(n.id);
+            if (d && !d.hidden) at.set(n.id, { ...sigma.framedGraphToViewport(d), size: d.size });
+        }
+        const clearance = (id) => {
+            const p = at.get(id);
+            if (!p) return -1;
+            let least = Infinity;
+            for (const [other, q] of at) {
+                if (other === id) continue;
+                least = Math.min(least, Math.hypot(p.x - q.x, p.y - q.y) - q.size - p.size);
+            }
+            return least;
+        };
+        const known = data.nodes
             .filter((n) => n.kind === 'person' && employed.has(n.id) && named.get(n.name) === 1
                 && (score.get(n.id) || 0) >= 2)
-            .sort((a, b) => (score.get(b.id) - score.get(a.id)) || (b.weighted_degree - a.weighted_degree))[0];
+            .sort((a, b) => (score.get(b.id) - score.get(a.id)) || (b.weighted_degree - a.weighted_degree));
+        const best = known.find((n) => clearance(n.id) > 4)
+            || known.map((n) => [clearance(n.id), n]).sort((a, b) => b[0] - a[0]).map(([, n]) => n)[0];
         return best ? best.name : null;
     "#;
     app.js(script)
