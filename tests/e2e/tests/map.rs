@@ -189,6 +189,11 @@ async fn pointer_to(app: &App, (x, y): (f64, f64), click: bool) {
             .then(PointerAction::Down {
                 button: MOUSE_BUTTON_LEFT,
             })
+            // As a hand clicks: sigma's captor missed a press and release in the same instant
+            // once in three runs.
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(90),
+            })
             .then(PointerAction::Up {
                 button: MOUSE_BUTTON_LEFT,
             });
@@ -364,8 +369,18 @@ fn a_node_is_focused_in_place_by_keyboard_or_click_and_the_map_comes_back_as_it_
         }
         app.screenshot("map-08-hover").await;
 
-        // A click focuses that node in place, with its panel; the map stays.
+        // A click focuses that node in place, with its panel; the map stays. (The DOM events the
+        // canvas got are printed: what a failure needs to be understood.)
+        app.js("window.__mapEvents = []; const c = window.__kringMap.sigma.getContainer(); \
+                for (const t of ['mousedown', 'mouseup', 'click']) \
+                  c.addEventListener(t, (e) => window.__mapEvents.push(t + '@' + e.clientX + ',' + e.clientY), true);")
+            .await;
         pointer_to(&app, at, true).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        println!(
+            "click at {at:?}: the canvas got {}",
+            app.js("return window.__mapEvents.join(' ')").await
+        );
         app.wait_text("map-focus-name", &person).await;
         assert!(
             app.present("map-canvas").await,
