@@ -406,7 +406,9 @@ fn a_node_is_focused_in_place_by_keyboard_or_click_and_the_map_comes_back_as_it_
             .wait_texts("map-focus-tie", "a colleague", |t| !t.is_empty())
             .await
             .remove(0);
-        let colleague = tie.split('·').next().unwrap().trim().to_string();
+        // A colleague who shares a name is listed with their team, "Pieter Rousseau (Mobiliteit)".
+        let colleague = tie.split('·').next().unwrap().trim();
+        let colleague = colleague.split(" (").next().unwrap().to_string();
         app.js("document.querySelector('[data-testid=map-focus-tie]').focus()")
             .await;
         app.press(Key::Enter).await;
