@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import type { GridStakeholder, MapData, MapEdge, MapNode } from '../src/lib/bindings';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { CardDetail, GridStakeholder, MapData, MapEdge, MapNode } from '../src/lib/bindings';
 import {
   NO_FILTERS,
   adjacency,
   applyFilters,
+  comboKey,
+  drawnSubtitle,
   edgeInWindow,
   fanOut,
   neighbourhood,
@@ -14,9 +17,14 @@ import {
   searchNodes,
   spreadBox,
   strongestTies,
+  summariseCard,
+  summariseNode,
+  tiesText,
   toSvg,
   unpremultiplied,
 } from '../src/lib/map';
+import { LayoutCache, layoutKey } from '../src/lib/map-positions';
+import NodeCombo from '../src/components/map/NodeCombo.svelte';
 import { id } from './ids';
 
 function node(name: string, kind: MapNode['kind'], extra: Partial<MapNode> = {}): MapNode {
@@ -80,7 +88,11 @@ const data: MapData = {
       spells: [{ start: '2025-03-01', end: '2025-06-01' }],
     }),
     edge('N', 'Uni', { kinds: ['relationship'], strength: 2, last_contact: '2023-05-05' }),
-    edge('Anna', 'Port', { kinds: ['affiliation'], spells: [{ start: '2020-01-01', end: null }] }),
+    edge('Anna', 'Port', {
+      kinds: ['affiliation'],
+      current_affiliation: true,
+      spells: [{ start: '2020-01-01', end: null }],
+    }),
     edge('Bert', 'Uni', { kinds: ['affiliation'], spells: [{ start: '2019-01-01', end: null }] }),
     edge('M', 'Bert', {
       kinds: ['relationship'],
@@ -91,6 +103,7 @@ const data: MapData = {
   communities: [],
   modularity: 0,
   betweenness_exact: true,
+  total_nodes: 6,
 };
 const ids = (s: Set<string>) => [...s].sort();
 
@@ -272,5 +285,230 @@ describe('translucent tie colours', () => {
     expect(unpremultiplied('rgba(85,90,100,0.5)')).toBe('rgba(170,180,200,0.5)');
     expect(unpremultiplied('#2f6bd8')).toBe('#2f6bd8');
     expect(unpremultiplied('rgba(0,0,0,0)')).toBe('rgba(0,0,0,0)');
+  });
+});
+
+describe('what the map says it draws', () => {
+  const people = (n: number) => Array.from({ length: n }, (_, i) => node(`p${i}`, 'person'));
+  it('every card when nothing was left out, however high the limit; colleagues apart', () => {
+    // The Cards list counts stakeholders: the map's figure is the same.
+    expect(drawnSubtitle(data.nodes, 6)).toBe('all 4 cards and 2 colleagues');
+    expect(drawnSubtitle(people(4), 4)).toBe('all 4 cards');
+    expect(drawnSubtitle(people(1), 1)).toBe('the one card');
+    expect(drawnSubtitle([data.nodes[0]], 1)).toBe('the one colleague');
+  });
+  it('how many of how many when the limit left some out', () => {
+    expect(drawnSubtitle(people(5000), 12345)).toBe(
+      'the 5,000 most central of 12,345 cards and colleagues',
+    );
+  });
+  it('a path may add nodes beyond the limit: still all when all are drawn', () => {
+    expect(drawnSubtitle(people(1002), 1002)).toBe('all 1,002 cards');
+  });
+});
+
+describe('a node summed up (hover card and focus panel)', () => {
+  const byId = new Map(data.nodes.map((n) => [n.id as string, n]));
+  it('a person: kind, current organisation, strongest tie, last contact, who knows them', () => {
+    const anna = summariseNode(data, byId, 'Anna')!;
+    expect(anna).toMatchObject({
+      name: 'Anna',
+      kind: 'Person',
+      organisation: 'Port',
+      organisationLabel: 'Organisation',
+      strength: 4,
+      lastContact: null,
+      tiesLabel: 'Relationships',
+    });
+    expect(anna.ties).toEqual([{ id: 'N', name: 'N', strength: 4, left: false }]);
+    expect(tiesText(anna, 3)).toBe('1 colleague: N');
+  });
+  it('an organisation: its sector and level, the latest contact of its relationships', () => {
+    const port = summariseNode(data, byId, 'Port')!;
+    expect(port.kind).toBe('Organisation');
+    expect(port.organisation).toBe('Business · Regional');
+    expect(port.strength).toBe(5);
+    expect(port.lastContact).toBe('2026-10-01');
+    // Anna works there (an affiliation), she does not know it: not among who knows Port.
+    expect(port.ties.map((t) => t.name)).toEqual(['N']);
+  });
+  it('a colleague: their team and the stakeholders they know, strongest first, no strength', () => {
+    const n = summariseNode(data, byId, 'N')!;
+    expect(n.kind).toBe('Colleague');
+    expect(n.organisation).toBe('Haven');
+    expect(n.strength).toBeNull();
+    expect(n.tiesLabel).toBe('Relationships');
+    expect(n.ties.map((t) => `${t.name} ${t.strength}`)).toEqual(['Port 5', 'Anna 4', 'Uni 2']);
+    expect(n.lastContact).toBe('2026-10-01');
+    expect(tiesText(n, 2)).toBe('3 stakeholders: Port, Anna…');
+    expect(tiesText(n)).toBe('3 stakeholders');
+  });
+  it('a colleague who left says so, and their ties count for no strength or contact', () => {
+    const left = new Map(byId);
+    left.set('N', { ...byId.get('N')!, left: true });
+    expect(summariseNode(data, left, 'N')!.kind).toBe('Colleague who left');
+    const port = summariseNode(data, left, 'Port')!;
+    expect(port.strength).toBeNull();
+    expect(port.lastContact).toBeNull();
+    expect(tiesText(port, 3)).toBe('1 colleague: N (left)');
+    expect(summariseNode(data, byId, 'nobody')).toBeNull();
+  });
+  it('from the card: every colleague who knows them, the latest contact, current jobs only', () => {
+    const card = {
+      id: 'Bert',
+      name: 'Bert',
+      kind: 'person',
+      affiliations: [
+        { person: 'Bert', organisation_name: 'Uni', current: true },
+        { person: 'Bert', organisation_name: 'Old job', current: false },
+      ],
+      acquaintances: [
+        { id: 'M', name: 'M', strength: 3, last_contact: '2026-02-01' },
+        { id: 'X', name: 'X (not on the map)', strength: 5, last_contact: '2026-03-01' },
+      ],
+    } as unknown as CardDetail;
+    const bert = summariseCard(card, byId.get('Bert'));
+    expect(bert.organisation).toBe('Uni');
+    expect(bert.strength).toBe(5);
+    expect(bert.lastContact).toBe('2026-03-01');
+    expect(bert.ties.map((t) => t.name)).toEqual(['X (not on the map)', 'M']);
+    expect(bert.tiesLabel).toBe('Known by');
+    expect(tiesText(summariseCard({ ...card, acquaintances: [] }, undefined))).toBe('nobody now');
+  });
+});
+
+describe('the search list from the keyboard', () => {
+  it('↓ goes to the first option, then on, and wraps', () => {
+    expect(comboKey('ArrowDown', -1, 3)).toEqual({ type: 'move', active: 0 });
+    expect(comboKey('ArrowDown', 1, 3)).toEqual({ type: 'move', active: 2 });
+    expect(comboKey('ArrowDown', 2, 3)).toEqual({ type: 'move', active: 0 });
+  });
+  it('↑ from nothing or the first goes to the last', () => {
+    expect(comboKey('ArrowUp', -1, 3)).toEqual({ type: 'move', active: 2 });
+    expect(comboKey('ArrowUp', 0, 3)).toEqual({ type: 'move', active: 2 });
+    expect(comboKey('ArrowUp', 2, 3)).toEqual({ type: 'move', active: 1 });
+  });
+  it('Enter picks the active option, the first when none is', () => {
+    expect(comboKey('Enter', 1, 3)).toEqual({ type: 'pick', index: 1 });
+    expect(comboKey('Enter', -1, 3)).toEqual({ type: 'pick', index: 0 });
+  });
+  it('with no option the keys are the text box’s, but Escape still closes', () => {
+    expect(comboKey('Enter', -1, 0)).toEqual({ type: 'none' });
+    expect(comboKey('ArrowDown', -1, 0)).toEqual({ type: 'none' });
+    expect(comboKey('Escape', 0, 0)).toEqual({ type: 'close' });
+    expect(comboKey('Home', 1, 3)).toEqual({ type: 'none' });
+  });
+});
+
+describe('the map search from the keyboard (NodeCombo)', () => {
+  const nodes = [
+    node('Jan Peeters', 'person', { weighted_degree: 3 }),
+    node('Jana Smets', 'person', { weighted_degree: 2 }),
+    node('Janus Vos', 'person', { weighted_degree: 1 }),
+  ];
+
+  it('↓ moves the active option (aria-activedescendant), Enter picks it', async () => {
+    const onpick = vi.fn();
+    render(NodeCombo, {
+      nodes,
+      placeholder: 'Name…',
+      testid: 'search',
+      optionTestid: 'option',
+      detail: (n: MapNode) => (n.name === 'Jana Smets' ? 'Stad Gent' : null),
+      onpick,
+    });
+    const box = screen.getByTestId('search');
+    await fireEvent.input(box, { target: { value: 'jan' } });
+    const shown = screen
+      .getAllByTestId('option')
+      .map((o) => o.textContent?.replace(/\s+/g, ' ').trim());
+    expect(shown).toEqual([
+      'Jan Peeters Person',
+      'Jana Smets Person · Stad Gent',
+      'Janus Vos Person',
+    ]);
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    expect(box.hasAttribute('aria-activedescendant')).toBe(false);
+    await fireEvent.keyDown(box, { key: 'ArrowDown' });
+    await fireEvent.keyDown(box, { key: 'ArrowDown' });
+    const active = box.getAttribute('aria-activedescendant')!;
+    const option = document.getElementById(active)!;
+    expect(option.textContent).toContain('Jana Smets');
+    expect(option.getAttribute('aria-selected')).toBe('true');
+    expect(option.getAttribute('role')).toBe('option');
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onpick).toHaveBeenCalledTimes(1);
+    expect(onpick.mock.calls[0][0].name).toBe('Jana Smets');
+  });
+
+  it('Escape closes the list and the box keeps the text', async () => {
+    render(NodeCombo, {
+      nodes,
+      placeholder: 'Name…',
+      testid: 'search',
+      optionTestid: 'option',
+      onpick: vi.fn(),
+    });
+    const box = screen.getByTestId('search') as HTMLInputElement;
+    await fireEvent.input(box, { target: { value: 'janu' } });
+    expect(screen.getAllByTestId('option')).toHaveLength(1);
+    await fireEvent.keyDown(box, { key: 'Escape' });
+    expect(screen.queryAllByTestId('option')).toHaveLength(0);
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(box.value).toBe('janu');
+    // ↓ opens it again.
+    await fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(screen.getAllByTestId('option')).toHaveLength(1);
+  });
+});
+
+describe('the layouts kept for coming back to the map', () => {
+  const data = {
+    nodes: [node('A', 'person'), node('B', 'person'), node('C', 'person')],
+    edges: [edge('A', 'B'), edge('B', 'C')],
+  } satisfies Pick<MapData, 'nodes' | 'edges'>;
+
+  it('the same graph has the same key; another node, tie or weight another', () => {
+    const again = {
+      nodes: data.nodes.map((n) => ({ ...n, betweenness: 7 })),
+      edges: data.edges.map((e) => ({ ...e, last_contact: '2026-01-01' })),
+    };
+    expect(layoutKey(again)).toBe(layoutKey(data));
+    expect(layoutKey({ ...data, nodes: [...data.nodes, node('D', 'person')] })).not.toBe(
+      layoutKey(data),
+    );
+    expect(layoutKey({ ...data, edges: [edge('A', 'B'), edge('A', 'C')] })).not.toBe(
+      layoutKey(data),
+    );
+    expect(
+      layoutKey({ ...data, edges: [edge('A', 'B', { weight: 0.9 }), edge('B', 'C')] }),
+    ).not.toBe(layoutKey(data));
+    // The same nodes in another order are another drawing (positions go by order).
+    expect(layoutKey({ ...data, nodes: [...data.nodes].reverse() })).not.toBe(layoutKey(data));
+  });
+
+  it('gives back the positions laid out, as a copy, only for as many nodes', () => {
+    const cache = new LayoutCache();
+    const positions = new Float32Array([1, 2, 3, 4, 5, 6]);
+    cache.set('k', positions);
+    positions[0] = 99;
+    const back = cache.get('k', 3)!;
+    expect([...back]).toEqual([1, 2, 3, 4, 5, 6]);
+    back[1] = 42;
+    expect(cache.get('k', 3)![1]).toBe(2);
+    expect(cache.get('k', 4)).toBeUndefined();
+    expect(cache.get('other', 3)).toBeUndefined();
+  });
+
+  it('keeps the most recently used few', () => {
+    const cache = new LayoutCache(2);
+    cache.set('a', new Float32Array(2));
+    cache.set('b', new Float32Array(2));
+    cache.get('a', 1);
+    cache.set('c', new Float32Array(2));
+    expect(cache.size).toBe(2);
+    expect(cache.get('b', 1)).toBeUndefined();
+    expect(cache.get('a', 1)).toBeDefined();
+    expect(cache.get('c', 1)).toBeDefined();
   });
 });

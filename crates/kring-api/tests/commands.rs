@@ -140,6 +140,11 @@ fn the_map_of_a_large_network_draws_the_most_central_nodes_and_the_ones_asked_fo
         whole.nodes[..10].iter().map(|n| n.id).collect::<Vec<_>>()
     );
     assert_eq!(top.nodes[10].id, least);
+    assert_eq!(
+        (top.total_nodes, whole.total_nodes),
+        (whole.nodes.len() as u32, whole.nodes.len() as u32),
+        "the map of the most central says how many nodes the whole graph has"
+    );
 }
 
 #[test]

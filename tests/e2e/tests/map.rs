@@ -1,7 +1,8 @@
 //! The network map and the stakeholder grid end to end: the Manager of the Network with the demo
 //! network opens the map, searches a node and focuses on it, finds a warm introduction and sees
-//! its steps, and places a rating on the stakeholder grid. Screenshots in target/e2e-screenshots/
-//! (`map-*.png`).
+//! its steps, and places a rating on the stakeholder grid; focuses nodes in place by keyboard and
+//! by a click (the side panel, the hover card), and leaves the map and comes back to it as it
+//! was. Screenshots in target/e2e-screenshots/ (`map-*.png`).
 //!
 //! Both tests print `measure:` lines: the layout time and the render cost of a frame (see
 //! `measure`). `KRING_MAP_STORE=/copy/of/a/big/store` also measures, in the real window, the map
@@ -10,8 +11,11 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::key::Key;
 use kring_e2e::steps::manager_with_demo;
 use kring_e2e::{launch_app, run, App, Session};
+use serde_json::{json, Value};
 
 /// Waits (up to two minutes: the machine may be busy) until ForceAtlas2 has finished on the map
 /// now on screen (the status reads "layout N s" and the canvas's own layout state says
@@ -149,6 +153,320 @@ fn the_manager_maps_the_network_finds_an_introduction_and_rates_a_stakeholder() 
     });
 }
 
+/// Where the node with this name is drawn, in the window's CSS pixels (the canvas's place plus
+/// sigma's viewport position of the node).
+async fn node_on_screen(app: &App, name: &str) -> (f64, f64) {
+    let script = r#"
+        const [name] = arguments;
+        const sigma = window.__kringMap.sigma;
+        const id = sigma.getGraph().findNode((_, a) => a.label === name);
+        if (!id) return null;
+        const at = sigma.framedGraphToViewport(sigma.getNodeDisplayData(id));
+        const box = sigma.getContainer().getBoundingClientRect();
+        return [box.left + at.x, box.top + at.y];
+    "#;
+    let at = app
+        .client
+        .execute(script, vec![json!(name)])
+        .await
+        .expect("ask where the node is");
+    let xy = at
+        .as_array()
+        .unwrap_or_else(|| panic!("{name} is not on the map: {at}"));
+    (xy[0].as_f64().unwrap(), xy[1].as_f64().unwrap())
+}
+
+/// Moves the mouse pointer there (a real pointer move, as sigma's hover needs), and clicks when
+/// asked.
+async fn pointer_to(app: &App, (x, y): (f64, f64), click: bool) {
+    let mut moves = MouseActions::new("mouse".to_string()).then(PointerAction::MoveTo {
+        duration: Some(Duration::from_millis(150)),
+        x: x.round(),
+        y: y.round(),
+    });
+    if click {
+        moves = moves
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            // As a hand clicks: sigma's captor missed a press and release in the same instant
+            // once in three runs.
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(90),
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+    }
+    app.client
+        .perform_actions(moves)
+        .await
+        .expect("move the pointer");
+}
+
+/// The kind the focused node's side panel shows (the hover card may show one too).
+async fn panel_kind(app: &App) -> String {
+    app.js("return document.querySelector('[data-testid=map-focus-panel] [data-testid=map-fact-kind]').textContent.trim()")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Every node's position on the map now, by id.
+async fn positions(app: &App) -> Value {
+    app.js("return window.__kringMap.positions()").await
+}
+
+/// A person of the demo map who works somewhere, whom the most colleagues still with the
+/// organisation have relationships with, and whose name no other node has (the demo plants
+/// duplicates), drawn clear of other nodes; from the map's own data, `window.__kringMap.data`.
+async fn a_known_person(app: &App) -> String {
+    let script = r#"
+        const data = window.__kringMap.data;
+        const byId = new Map(data.nodes.map((n) => [n.id, n]));
+        const score = new Map();
+        const employed = new Set();
+        for (const e of data.edges) {
+            for (const [a, b] of [[e.source, e.target], [e.target, e.source]]) {
+                const x = byId.get(a), y = byId.get(b);
+                if (!x || !y || x.kind !== 'person') continue;
+                if (y.kind === 'organisation' && e.current_affiliation) employed.add(a);
+                if (y.kind === 'networker' && !y.left && e.kinds.includes('relationship'))
+                    score.set(a, (score.get(a) || 0) + 1);
+            }
+        }
+        const named = new Map();
+        for (const n of data.nodes) named.set(n.name, (named.get(n.name) || 0) + 1);
+        // Clear of other nodes on screen, so that the pointer finds it and nothing else.
+        const sigma = window.__kringMap.sigma;
+        const at = new Map();
+        for (const n of data.nodes) {
+            const d = sigma.getNodeDisplayData(n.id);
+            if (d && !d.hidden) at.set(n.id, { ...sigma.framedGraphToViewport(d), size: d.size });
+        }
+        const clearance = (id) => {
+            const p = at.get(id);
+            if (!p) return -1;
+            let least = Infinity;
+            for (const [other, q] of at) {
+                if (other === id) continue;
+                least = Math.min(least, Math.hypot(p.x - q.x, p.y - q.y) - q.size - p.size);
+            }
+            return least;
+        };
+        const known = data.nodes
+            .filter((n) => n.kind === 'person' && employed.has(n.id) && named.get(n.name) === 1
+                && (score.get(n.id) || 0) >= 2)
+            .sort((a, b) => (score.get(b.id) - score.get(a.id)) || (b.weighted_degree - a.weighted_degree));
+        const best = known.find((n) => clearance(n.id) > 4)
+            || known.map((n) => [clearance(n.id), n]).sort((a, b) => b[0] - a[0]).map(([, n]) => n)[0];
+        return best ? best.name : null;
+    "#;
+    app.js(script)
+        .await
+        .as_str()
+        .expect("a person colleagues know on the demo map")
+        .to_string()
+}
+
+/// Types a name into the map search and presses ↓ until that node is the active option
+/// (aria-activedescendant); returns how many presses it took.
+async fn search_by_keyboard(app: &App, name: &str) -> usize {
+    app.type_into("map-search", name).await;
+    app.wait("map-search-option").await;
+    for presses in 1..=8 {
+        app.press(Key::Down).await;
+        let active = app
+            .js(
+                "const box = document.querySelector('[data-testid=map-search]'); \
+                 const id = box.getAttribute('aria-activedescendant'); \
+                 return id ? document.getElementById(id).textContent : null",
+            )
+            .await;
+        if active.as_str().unwrap_or_default().trim().starts_with(name) {
+            return presses;
+        }
+    }
+    panic!("↓ never made {name} the active option");
+}
+
+#[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
+fn a_node_is_focused_in_place_by_keyboard_or_click_and_the_map_comes_back_as_it_was() {
+    run("map_focus", |session: Session| async move {
+        let app =
+            manager_with_demo(&session, "mia", "Mia Janssens", "mia.janssens@stad.gent").await;
+        app.click("nav-map").await;
+        app.wait("map-canvas").await;
+        let first = layout_finished(&app).await;
+        println!("measure: the demo map's first layout: {first}");
+        // The demo draws every card: the subtitle says so instead of "the 5,000 most central".
+        let intro = app
+            .js("return document.querySelector('main header p').textContent.replace(/\\s+/g, ' ')")
+            .await;
+        let intro = intro.as_str().unwrap_or_default().to_string();
+        println!("subtitle: {intro}");
+        assert!(
+            intro.contains("Who knows whom: all ") && intro.contains(" cards and "),
+            "the subtitle says what is drawn: {intro}"
+        );
+        assert!(!intro.contains("most central"), "{intro}");
+        let person = a_known_person(&app).await;
+        println!("person: {person}");
+
+        // By keyboard: type, ↓, Enter focuses the node in place and opens the side panel.
+        search_by_keyboard(&app, &person).await;
+        app.screenshot("map-06-search-keyboard").await;
+        app.press(Key::Enter).await;
+        app.wait_text("map-focus-name", &person).await;
+        assert_eq!(panel_kind(&app).await, "Person");
+        // The panel reads the card: the colleagues who know this person, each once.
+        let ties = app
+            .wait_texts("map-focus-tie", "the colleagues who know them", |t| {
+                !t.is_empty()
+            })
+            .await;
+        let mut names: Vec<&str> = ties
+            .iter()
+            .map(|t| t.split('·').next().unwrap().trim())
+            .collect();
+        let listed = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), listed, "each colleague once: {ties:?}");
+        assert!(app.present("map-canvas").await, "the map stays on screen");
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        app.screenshot("map-07-focus-panel").await;
+
+        // Esc lets go of the focus; the map stays.
+        app.press(Key::Escape).await;
+        app.wait_gone("map-focus-panel").await;
+        assert!(app.present("map-canvas").await);
+        tokio::time::sleep(Duration::from_millis(700)).await; // the camera eases back
+
+        // Hover: a card with kind, organisation and strength, not only a name.
+        let at = node_on_screen(&app, &person).await;
+        pointer_to(&app, at, false).await;
+        let hover = app
+            .wait_texts("map-hover-card", "the hover card", |t| !t.is_empty())
+            .await
+            .remove(0);
+        println!("hover: {hover}");
+        for part in [
+            person.as_str(),
+            "Kind",
+            "Person",
+            "Organisation",
+            "Strength",
+            "/5",
+            "Relationships",
+        ] {
+            assert!(
+                hover.contains(part),
+                "the hover card shows {part:?}: {hover}"
+            );
+        }
+        app.screenshot("map-08-hover").await;
+
+        // A click focuses that node in place, with its panel; the map stays. (The DOM events the
+        // canvas got are printed: what a failure needs to be understood.)
+        app.js("window.__mapEvents = []; const c = window.__kringMap.sigma.getContainer(); \
+                for (const t of ['mousedown', 'mouseup', 'click']) \
+                  c.addEventListener(t, (e) => window.__mapEvents.push(t + '@' + e.clientX + ',' + e.clientY), true);")
+            .await;
+        pointer_to(&app, at, true).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        println!(
+            "click at {at:?}: the canvas got {}",
+            app.js("return window.__mapEvents.join(' ')").await
+        );
+        app.wait_text("map-focus-name", &person).await;
+        assert!(
+            app.present("map-canvas").await,
+            "a click leaves the map no more"
+        );
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        app.screenshot("map-09-clicked").await;
+        // The panel's warm introduction from me shows its steps beside the map.
+        app.click("map-focus-introduce").await;
+        let steps = app
+            .wait_texts("map-path-step", "the steps of an introduction", |t| {
+                t.len() >= 2
+            })
+            .await;
+        assert_eq!(steps.last(), Some(&person));
+        assert!(app.present("map-canvas").await);
+
+        // The map from the keyboard alone: search, then walk along the ties with Enter.
+        search_by_keyboard(&app, &person).await;
+        app.press(Key::Enter).await;
+        app.wait_text("map-focus-name", &person).await;
+        let tie = app
+            .wait_texts("map-focus-tie", "a colleague", |t| !t.is_empty())
+            .await
+            .remove(0);
+        // A colleague who shares a name is listed with their team, "Pieter Rousseau (Mobiliteit)".
+        let colleague = tie.split('·').next().unwrap().trim();
+        let colleague = colleague.split(" (").next().unwrap().to_string();
+        app.js("document.querySelector('[data-testid=map-focus-tie]').focus()")
+            .await;
+        app.press(Key::Enter).await;
+        app.wait_text("map-focus-name", &colleague).await;
+        assert_eq!(panel_kind(&app).await, "Colleague");
+        app.press(Key::Escape).await;
+        app.wait_gone("map-focus-panel").await;
+
+        // Leave the map and come back: the same positions, no new layout.
+        let before = positions(&app).await;
+        assert!(before.as_object().is_some_and(|o| !o.is_empty()));
+        app.click("nav-today").await;
+        app.wait_gone("map-canvas").await;
+        app.click("nav-map").await;
+        let back = Instant::now();
+        let deadline = back + Duration::from_secs(120);
+        while !app
+            .js("return !!(window.__kringMap && window.__kringMap.layout.finished)")
+            .await
+            .as_bool()
+            .unwrap_or(false)
+        {
+            assert!(Instant::now() < deadline, "the map did not come back");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let shown = back.elapsed();
+        let layout = app.wait_text("map-layout", "layout").await;
+        println!(
+            "measure: the demo map shown again {:.2} s after coming back ({layout}; the first layout: {first})",
+            shown.as_secs_f64()
+        );
+        assert_eq!(layout, "layout kept from before", "no new layout ran");
+        assert_eq!(
+            app.js("return window.__kringMap.layout.kept").await,
+            json!(true)
+        );
+        assert_eq!(
+            positions(&app).await,
+            before,
+            "every node where it was before leaving"
+        );
+
+        // At 1024×640: the panel and the search beside the drawing, the legend below it.
+        app.client
+            .set_window_size(1024, 640)
+            .await
+            .expect("resize the window");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        search_by_keyboard(&app, &person).await;
+        app.screenshot("map-10-small-search").await;
+        app.press(Key::Enter).await;
+        app.wait_text("map-focus-name", &person).await;
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        app.screenshot("map-11-small-focus").await;
+        app.close().await;
+    });
+}
+
 #[test]
 #[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
 fn the_map_of_ten_thousand_nodes_stays_interactive() {
@@ -191,15 +509,15 @@ fn the_map_of_ten_thousand_nodes_stays_interactive() {
         let note = app.wait_text("map-ties-drawn", "strongest").await;
         let legend = app.wait_text("map-legend-ties", "strongest").await;
         println!("measure: {note}; legend: {legend}");
-        app.screenshot("map-10-ten-thousand").await;
+        app.screenshot("map-20-ten-thousand").await;
         measure(&app).await;
-        app.screenshot("map-11-ten-thousand-moved").await;
+        app.screenshot("map-21-ten-thousand-moved").await;
         // A focus draws every tie of the neighbourhood (as quads): the note goes.
         app.type_into("map-search", "Jef Smets").await;
         click_with_text(&app, "map-search-option", "Jef Smets").await;
         app.wait_gone("map-ties-drawn").await;
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        app.screenshot("map-12-ten-thousand-focus").await;
+        app.screenshot("map-22-ten-thousand-focus").await;
         app.close().await;
     });
 }

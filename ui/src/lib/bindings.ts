@@ -1117,6 +1117,11 @@ export type MapData = {
 	communities: CommunitySummary[],
 	modularity: number | null,
 	betweenness_exact: boolean,
+	/**
+	 *  Nodes in the whole graph: a map of the most central draws fewer (`most_central`), and
+	 *  the app says which ("the 5,000 most central of 12,000 cards", or "all 4 cards").
+	 */
+	total_nodes: number,
 };
 
 /**  An edge as the map draws it. */

@@ -1,7 +1,8 @@
 // The network map's logic, apart from the WebGL canvas: filters, neighbourhoods, colours and
 // sizes, the starting layout, search, the SVG export and the stakeholder grid's geometry. Pure
 // functions, so vitest checks them without a GPU.
-import type { GridStakeholder, MapData, MapEdge, MapNode } from './bindings';
+import type { CardDetail, GridStakeholder, MapData, MapEdge, MapNode, RecordId } from './bindings';
+import { KIND_LABELS, LEVEL_LABELS, SECTOR_LABELS, count, formatNumber } from './format';
 
 export type ColourBy = 'sector' | 'unit' | 'community';
 
@@ -169,6 +170,207 @@ export function searchNodes(nodes: MapNode[], text: string, limit = 8): MapNode[
   });
   hits.sort((a, b) => (b.weighted_degree ?? 0) - (a.weighted_degree ?? 0));
   return hits.slice(0, limit);
+}
+
+// ----- what the screen says about the map ----------------------------------------------------
+
+/**
+ * What the map draws, for its subtitle: every card when the limit left none out, else how many
+ * of how many (a 4-node map is "all 4 cards", not "the 5,000 most central").
+ */
+export function drawnSubtitle(drawn: MapNode[], total: number): string {
+  if (drawn.length < total) {
+    return `the ${formatNumber(drawn.length)} most central of ${formatNumber(total)} cards and colleagues`;
+  }
+  // Colleagues apart, so the figure is the Cards list's.
+  const colleagues = drawn.filter((n) => n.kind === 'networker').length;
+  const cards = drawn.length - colleagues;
+  const both = [
+    cards > 0 || colleagues === 0 ? count(cards, 'card') : null,
+    colleagues > 0 ? count(colleagues, 'colleague') : null,
+  ].filter((p) => p !== null);
+  return drawn.length === 1 ? `the one ${both[0].replace(/^1 /, '')}` : `all ${both.join(' and ')}`;
+}
+
+/** A colleague who knows a stakeholder, or a stakeholder a colleague knows. */
+export type Tie = { id: RecordId; name: string; strength: number | null; left?: boolean };
+
+/** What the hover card and the focused node's panel say about a node. */
+export type NodeSummary = {
+  name: string;
+  /** "Person", "Organisation", "Colleague" (with "who left" for a colleague who left). */
+  kind: string;
+  /** A person's current organisations, a colleague's team, an organisation's sector and level. */
+  organisation: string | null;
+  /** What `organisation` is: "Organisation" (a person's), "Team", "Sector". */
+  organisationLabel: string;
+  /** The strongest relationship a colleague has with the stakeholder (1–5); none for a colleague. */
+  strength: number | null;
+  /** The latest contact over its relationships (YYYY-MM-DD). */
+  lastContact: string | null;
+  /**
+   * From a card: a stakeholder's colleagues who know them, or the stakeholders a colleague knows
+   * (a current relationship, as docs/kpis.md defines "knows"). From the map: every relationship
+   * tie drawn, colleagues who left included and marked.
+   */
+  ties: Tie[];
+  tiesLabel: 'Known by' | 'Knows' | 'Relationships';
+  /** What the ties are: "colleague" or "stakeholder" (for "3 colleagues"). */
+  tiesNoun: 'colleague' | 'stakeholder';
+};
+
+/**
+ * The ties in words: "2 colleagues" and, with `names`, the first few of them ("3 colleagues:
+ * An, Bert, Els…"). A colleague who left is marked.
+ */
+export function tiesText(s: NodeSummary, names = 0): string {
+  if (s.ties.length === 0)
+    return s.tiesLabel === 'Relationships' ? 'none on the map' : 'nobody now';
+  const counted = count(s.ties.length, s.tiesNoun);
+  if (names <= 0) return counted;
+  const listed = s.ties.slice(0, names).map((t) => (t.left ? `${t.name} (left)` : t.name));
+  return `${counted}: ${listed.join(', ')}${s.ties.length > names ? '…' : ''}`;
+}
+
+function kindLabel(kind: string, left: boolean): string {
+  const label = KIND_LABELS[kind] ?? kind;
+  return left ? `${label} who left` : label;
+}
+
+function orgLabel(kind: string): string {
+  return kind === 'networker' ? 'Team' : kind === 'organisation' ? 'Sector' : 'Organisation';
+}
+
+function orgLine(node: Pick<MapNode, 'kind' | 'unit' | 'sector' | 'level'>): string | null {
+  if (node.kind === 'networker') return node.unit ?? null;
+  if (node.kind !== 'organisation') return null;
+  const parts = [
+    node.sector ? (SECTOR_LABELS[node.sector] ?? node.sector) : null,
+    node.level ? (LEVEL_LABELS[node.level] ?? node.level) : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+const strongestFirst = (a: Tie, b: Tie) =>
+  (b.strength ?? 0) - (a.strength ?? 0) || a.name.localeCompare(b.name);
+
+/**
+ * A node's summary from the map alone (the hover card: instant, but only over the ties drawn).
+ * A person's organisations are its current affiliations on the map; its strength and last
+ * contact those of its relationships with colleagues who have not left. The map draws every
+ * relationship, so these are "relationships", not "known by" (summariseCard).
+ */
+export function summariseNode(
+  data: MapData,
+  byId: Map<string, MapNode>,
+  id: string,
+): NodeSummary | null {
+  const node = byId.get(id);
+  if (!node) return null;
+  const organisations: string[] = [];
+  const ties: Tie[] = [];
+  let lastContact: string | null = null;
+  for (const e of data.edges) {
+    if (e.source !== id && e.target !== id) continue;
+    const other = byId.get(e.source === id ? e.target : e.source);
+    if (!other) continue;
+    if (
+      node.kind === 'person' &&
+      other.kind === 'organisation' &&
+      e.kinds.includes('affiliation') &&
+      e.current_affiliation
+    ) {
+      organisations.push(other.name);
+    }
+    if (
+      e.kinds.includes('relationship') &&
+      (node.kind === 'networker') !== (other.kind === 'networker')
+    ) {
+      const left = other.left || node.left;
+      ties.push({ id: other.id, name: other.name, strength: e.strength, left });
+      if (!left && e.last_contact && (lastContact === null || e.last_contact > lastContact))
+        lastContact = e.last_contact;
+    }
+  }
+  ties.sort(strongestFirst);
+  const colleague = node.kind === 'networker';
+  return {
+    name: node.name,
+    kind: kindLabel(node.kind, node.left),
+    organisation: organisations.length ? organisations.sort().join(', ') : orgLine(node),
+    organisationLabel: orgLabel(node.kind),
+    strength: colleague ? null : maxStrength(ties.filter((t) => !t.left)),
+    lastContact,
+    ties,
+    tiesLabel: 'Relationships',
+    tiesNoun: colleague ? 'stakeholder' : 'colleague',
+  };
+}
+
+function maxStrength(ties: Tie[]): number | null {
+  const known = ties.map((t) => t.strength).filter((s): s is number => s !== null);
+  return known.length ? Math.max(...known) : null;
+}
+
+/**
+ * A node's summary from its card (the focused node's panel: every relationship, not only those
+ * on the map). `node` gives what a card does not spell out the same way (a colleague's team).
+ */
+export function summariseCard(card: CardDetail, node: MapNode | undefined): NodeSummary {
+  const kind = node?.kind ?? (card.kind === 'networker' ? 'networker' : card.kind);
+  const colleague = kind === 'networker';
+  const ties: Tie[] = (card.acquaintances ?? []).map((a) => ({
+    id: a.id,
+    name: a.name,
+    strength: a.strength,
+  }));
+  ties.sort(strongestFirst);
+  const current = card.affiliations
+    .filter((a) => a.current && a.person === card.id)
+    .map((a) => a.organisation_name)
+    .sort();
+  const contacts = (card.acquaintances ?? [])
+    .map((a) => a.last_contact)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    name: card.name,
+    kind: kindLabel(kind, node?.left ?? false),
+    organisation: current.length ? current.join(', ') : node ? orgLine(node) : null,
+    organisationLabel: orgLabel(kind),
+    strength: colleague ? null : maxStrength(ties),
+    lastContact: contacts.length ? contacts[contacts.length - 1] : null,
+    ties,
+    tiesLabel: colleague ? 'Knows' : 'Known by',
+    tiesNoun: colleague ? 'stakeholder' : 'colleague',
+  };
+}
+
+/** What a key does in a list of options under a search box (a combobox). */
+export type ComboMove =
+  | { type: 'move'; active: number }
+  | { type: 'pick'; index: number }
+  | { type: 'close' }
+  | { type: 'none' };
+
+/**
+ * ↓ and ↑ move through the options (wrapping; ↓ from nothing active goes to the first), Enter
+ * picks the active one (the first when none is active), Escape closes. Other keys (Home and End
+ * among them) stay the text box's.
+ */
+export function comboKey(key: string, active: number, options: number): ComboMove {
+  if (key === 'Escape') return { type: 'close' };
+  if (options === 0) return { type: 'none' };
+  switch (key) {
+    case 'ArrowDown':
+      return { type: 'move', active: active < 0 ? 0 : (active + 1) % options };
+    case 'ArrowUp':
+      return { type: 'move', active: active <= 0 ? options - 1 : active - 1 };
+    case 'Enter':
+      return { type: 'pick', index: active >= 0 && active < options ? active : 0 };
+    default:
+      return { type: 'none' };
+  }
 }
 
 // Colours that read on white and on the dark surface alike.

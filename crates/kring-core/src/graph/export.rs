@@ -68,6 +68,9 @@ pub struct MapData {
     pub communities: Vec<CommunitySummary>,
     pub modularity: f64,
     pub betweenness_exact: bool,
+    /// Nodes in the whole graph: a map of the most central draws fewer (`most_central`), and
+    /// the app says which ("the 5,000 most central of 12,000 cards", or "all 4 cards").
+    pub total_nodes: u32,
 }
 
 impl MapData {
@@ -107,6 +110,7 @@ impl MapData {
             communities: self.communities.clone(),
             modularity: self.modularity,
             betweenness_exact: self.betweenness_exact,
+            total_nodes: self.total_nodes,
         }
     }
 }
@@ -187,6 +191,7 @@ impl OrgGraph {
             ),
             modularity: round(analysis.communities.modularity),
             betweenness_exact: centrality.exact,
+            total_nodes: u32::try_from(self.graph.node_count()).unwrap_or(u32::MAX),
         }
     }
 
