@@ -16,10 +16,12 @@ fi
 
 # System packages. Only the missing ones are installed, so a prepared machine costs nothing.
 # The desktop app: WebKitGTK and what Tauri links; Xvfb, xauth and WebKitWebDriver for the
-# end-to-end tests in a real window; ImageMagick for whole-screen screenshots.
+# end-to-end tests in a real window; ImageMagick for whole-screen screenshots; the hyphenation
+# dictionaries WebKitGTK reads for `hyphens: auto`, so long Dutch and German words break at a
+# syllable instead of overflowing (the .deb depends on them too).
 packages=(build-essential pkg-config python3 python3-pip file libssl-dev librsvg2-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
-  xvfb xauth webkit2gtk-driver imagemagick)
+  xvfb xauth webkit2gtk-driver imagemagick hyphen-nl hyphen-fr hyphen-de)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

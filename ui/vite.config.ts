@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { COMPILER_OPTIONS } from './scripts/i18n-options.mjs';
 
 // Set by scripts/dev.mjs (npm run dev): where the development bridge listens. (Read through
 // globalThis: this config is type-checked with the page's types, which have no Node.)
@@ -9,9 +11,14 @@ const bridge = (globalThis as { process?: { env: Record<string, string | undefin
 // Tauri serves the built files from disk (base './') inside WebKitGTK on Linux, WKWebView on
 // macOS and WebView2 on Windows; the content security policy allows no network, so nothing here
 // may load from a CDN.
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ command, mode }) => ({
   base: './',
-  plugins: [svelte()],
+  // The message catalogue is compiled by scripts/i18n.mjs before a build or a test (npm's
+  // pre-scripts); under `npm run dev` Paraglide's plugin compiles it again on every edit.
+  plugins: [
+    svelte(),
+    ...(command === 'serve' && mode !== 'test' ? [paraglideVitePlugin(COMPILER_OPTIONS)] : []),
+  ],
   clearScreen: false,
   server: {
     port: 1420,
@@ -40,6 +47,9 @@ export default defineConfig(({ mode }) => ({
     environment: 'jsdom',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
+    // Screen tests on the golden answers take 4–7 s each on a shared 2-core machine at a load of
+    // 20 (vitest's default of 5 s failed five of them there); a hung test still fails.
+    testTimeout: 15_000,
   },
   // Svelte's browser build for component tests (jsdom), not its server build.
   resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,

@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = kring_core::sync::shareable_projection(state);
         let _ = kring_core::schema::check_record(state);
         let _ = kring_core::trust::rights::owner_of(state);
-        let _ = kring_core::store::views::conflicts_of(state);
+        let _ = kring_core::cards::views::conflicts_of(state);
         let _ = postcard::to_stdvec(state).expect("a decoded record encodes again");
         // The import observes the largest stamp; the next local edit must still get a stamp.
         if let Some(largest) = state.max_stamp() {

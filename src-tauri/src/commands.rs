@@ -9,6 +9,7 @@ use kring_api::wire::*;
 use kring_api::AppResult;
 use kring_core::browse::{CardFacets, CardPage, CardQuery};
 use kring_core::capture::{CaptureOutcome, CapturePlan};
+use kring_core::cards::views::{CardDetail, Logged, RelationshipView};
 use kring_core::contacts::ContactImportReport;
 use kring_core::graph::risk::KeyPersonRisk;
 use kring_core::graph::{ExportFormat, GraphStats, IntroPath, MapData, NetworkHealth};
@@ -27,13 +28,22 @@ use kring_core::protection::processing_log::ProcessingEntry;
 use kring_core::protection::restriction::RestrictionView;
 use kring_core::protection::retention::{RetentionReport, RetentionRuleView};
 use kring_core::protection::{Purpose, RestrictionStatus, RetentionRule};
-use kring_core::store::views::{CardDetail, Logged, RelationshipView};
 use kring_core::store::Settings;
 use kring_core::sync::conflicts::RecordConflicts;
 use kring_core::sync::folder::{SyncReport, SyncStatus};
 use kring_core::sync::{BackupFile, ExportReport, ImportReport};
 use kring_core::trust::{Identity, Invitation};
+use kring_i18n::Language;
 use tauri::State;
+
+/// The language the person reads the app in: errors are worded in it from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_language(state: State<'_, AppState>, language: Language) -> AppResult<()> {
+    state
+        .run(move |s| commands::set_language(s, language))
+        .await
+}
 
 /// Who owns the store, where it is, how big it is.
 #[tauri::command]
@@ -295,6 +305,13 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Ap
     state
         .run(move |s| commands::save_settings(s, settings))
         .await
+}
+
+/// The operating system's language (needs no store, so it answers when the store is unavailable).
+#[tauri::command]
+#[specta::specta]
+pub async fn system_locale() -> AppResult<Option<String>> {
+    Ok(commands::system_locale())
 }
 
 #[tauri::command]

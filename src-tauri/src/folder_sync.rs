@@ -1,15 +1,15 @@
 //! Syncing through the shared folder set in Settings, without anyone remembering to: a
 //! background task runs a pass when one is due (every `sync_every_hours`), a manager's also when
 //! the folder changed (polled: network drives send no change events), and the app runs one last
-//! pass when it quits. The pass itself is `kring_api::commands::sync`; each one ends with a
+//! pass when it quits, all on the user's own store even while the demo is open. The pass itself is `kring_api::commands::sync`; each one ends with a
 //! `sync-finished` event carrying the new status. The same task applies the retention rules at
 //! start-up and when the day changes (`kring_api::commands::protection::retention_if_due`).
 
 use crate::state::AppState;
-use kring_api::commands::{protection, sync};
-use kring_core::sync::folder::{FolderFingerprint, SyncStatus};
+use kring_api::commands::sync;
+use kring_core::sync::folder::SyncStatus;
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tauri::{AppHandle, Manager};
 use tauri_specta::Event;
 
@@ -46,24 +46,13 @@ const TICK: std::time::Duration = std::time::Duration::from_secs(60);
 /// Starts the background task.
 pub fn start_schedule(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
-        let fingerprint: Arc<Mutex<Option<FolderFingerprint>>> = Arc::default();
-        let retention_day: Arc<Mutex<Option<chrono::NaiveDate>>> = Arc::default();
+        let schedule: Arc<sync::Schedule> = Arc::default();
         loop {
-            let seen = Arc::clone(&fingerprint);
-            let day = Arc::clone(&retention_day);
+            let schedule = Arc::clone(&schedule);
+            // On the user's own store even while the demo is open (see `sync::scheduled`).
             let _ = app
                 .state::<AppState>()
-                .run(move |session| {
-                    // What the rules removed is in the processing log; a failure is tried again
-                    // on the next tick.
-                    let _ = protection::retention_if_due(session, &day);
-                    if sync::due(session, &seen)? {
-                        // A failed pass is recorded in the store's sync status; the event shows it.
-                        let _ = sync::pass(session);
-                        sync::announce(session);
-                    }
-                    Ok(())
-                })
+                .run_in(move |workspace| sync::scheduled(workspace, &schedule))
                 .await;
             tokio::time::sleep(TICK).await;
         }
@@ -73,5 +62,5 @@ pub fn start_schedule(app: AppHandle) {
 /// The last pass when the app quits, so that the day's work reaches the folder.
 pub fn pass_on_quit(app: &AppHandle) {
     let state = app.state::<AppState>();
-    state.run_blocking(|session| sync::pass(session).map(|_| ()));
+    state.run_blocking(|workspace| sync::pass(workspace.real()).map(|_| ()));
 }

@@ -16,6 +16,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             app_status,
+            set_language,
             first_run,
             open_demo,
             leave_demo,
@@ -43,6 +44,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             same_as,
             not_same,
             save_settings,
+            system_locale,
             save_identity,
             backup_now,
             list_backups,

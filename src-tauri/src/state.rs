@@ -36,16 +36,17 @@ impl AppState {
         command: impl FnOnce(&Workspace) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
         let workspace = self.workspace.clone()?;
-        tauri::async_runtime::spawn_blocking(move || command(&workspace))
+        // An error leaves worded in the language the person reads the app in.
+        tauri::async_runtime::spawn_blocking(move || workspace.run(command))
             .await
             .map_err(|e| AppError::failed(format!("The operation stopped: {e}")))?
     }
 
-    /// Runs a command on this thread, on the session open (when the app quits and no runtime is
+    /// Runs a command on this thread, over the workspace (when the app quits and no runtime is
     /// left to wait on).
-    pub fn run_blocking(&self, command: impl FnOnce(&Session) -> AppResult<()>) {
+    pub fn run_blocking(&self, command: impl FnOnce(&Workspace) -> AppResult<()>) {
         if let Ok(workspace) = &self.workspace {
-            let _ = command(&workspace.current());
+            let _ = command(workspace);
         }
     }
 }

@@ -70,6 +70,7 @@ fn the_development_bridge_and_the_golden_answers_reach_every_command_the_app_has
     let dispatched: BTreeSet<String> = kring_api::dispatch::COMMANDS
         .iter()
         .chain(kring_api::dispatch::WORKSPACE_COMMANDS)
+        .chain(kring_api::dispatch::PLAIN_COMMANDS)
         .map(|c| c.to_string())
         .collect();
     assert_eq!(

@@ -1,7 +1,8 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { insideTauri, setBackend, type Commands } from './lib/api';
+import { api, insideTauri, setBackend, type Commands } from './lib/api';
+import { detectSystemLanguage } from './lib/i18n.svelte';
 
 async function start() {
   // A plain browser under `npm run dev`: the real core through the development bridge.
@@ -23,6 +24,8 @@ async function start() {
       setBackend({ commands: new Proxy({}, { get: () => absent }) as Commands });
     }
   }
+  // The system's language before the first paint, so a new user reads their own from the start.
+  await detectSystemLanguage(() => api.systemLocale());
   mount(App, { target: document.getElementById('app')! });
 }
 

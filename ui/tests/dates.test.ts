@@ -69,9 +69,36 @@ describe('parseDue', () => {
   });
   it('refuses what is not a date', () => {
     expect(parseDue('', now)).toBeNull();
-    expect(parseDue('next week', now)).toBeNull();
+    expect(parseDue('next', now)).toBeNull();
+    expect(parseDue('morgenrood', now, 'nl-BE')).toBeNull();
     expect(parseDue('31/02/2026', now, 'nl-BE')).toBeNull();
     expect(parseDue('2026-13-01', now)).toBeNull();
+  });
+});
+
+describe('due dates typed in words', () => {
+  // A Monday.
+  const now = new Date(2026, 10, 23, 15, 30);
+  it("reads the words of the app's language", () => {
+    expect(parseDue('morgen', now, 'nl-BE')).toBe('2026-11-24');
+    expect(parseDue('overmorgen', now, 'nl-BE')).toBe('2026-11-25');
+    expect(parseDue('Volgende week', now, 'nl-BE')).toBe('2026-11-30');
+    expect(parseDue('Aujourd’hui', now, 'fr-BE')).toBe('2026-11-23');
+    expect(parseDue('après-demain', now, 'fr-BE')).toBe('2026-11-25');
+    expect(parseDue('übermorgen', now, 'de-BE')).toBe('2026-11-25');
+    expect(parseDue('nächste Woche', now, 'de-BE')).toBe('2026-11-30');
+  });
+  it('reads a weekday as the next one after today, the same weekday a week ahead', () => {
+    expect(parseDue('vrijdag', now, 'nl-BE')).toBe('2026-11-27');
+    expect(parseDue('maandag', now, 'nl-BE')).toBe('2026-11-30');
+    expect(parseDue('jeudi prochain', now, 'fr-BE')).toBe('2026-11-26');
+    expect(parseDue('nächsten Sonntag', now, 'de-BE')).toBe('2026-11-29');
+    expect(parseDue('next tuesday', now, 'en-GB')).toBe('2026-11-24');
+  });
+  it("keeps English in every language but not another language's words", () => {
+    expect(parseDue('tomorrow', now, 'de-BE')).toBe('2026-11-24');
+    expect(parseDue('demain', now, 'nl-BE')).toBeNull();
+    expect(parseDue('vandaag', now, 'de-BE')).toBeNull();
   });
 });
 

@@ -17,6 +17,9 @@ import Insights from '../src/screens/Insights.svelte';
 import Offboarding from '../src/screens/Offboarding.svelte';
 import { expectAllAnswered, replayGolden, type Replay } from './golden';
 import { id } from './ids';
+import { englishOnly, inLanguage, shownTexts } from './languages';
+import en from '../messages/insights/en.json';
+import nl from '../messages/insights/nl.json';
 
 let replay: Replay;
 
@@ -74,6 +77,33 @@ describe('Insights', () => {
     const communities = texts('community');
     expect(communities[0]).toContain(`Around ${stats.largest_communities[0].label}`);
     expect(communities[0]).toContain(`${stats.largest_communities[0].size} nodes`);
+  });
+
+  it('speaks Dutch: tiles, key-person risk, brokers, health and communities', async () => {
+    const stats = (await api.graphStats()) as GraphStats;
+    await inLanguage('nl', async () => {
+      const { container } = render(Insights);
+      await waitFor(() => expect(screen.getAllByTestId('insights-tile')).toHaveLength(6));
+      const tile = (name: string) =>
+        screen.getAllByTestId('insights-tile').find((t) => t.dataset.tile === name)!;
+      expect(tile('nodes')).toHaveTextContent('Knopen');
+      expect(tile('nodes')).toHaveTextContent(`${stats.nodes_by_kind.networker} netwerkers`);
+      expect(tile('single')).toHaveTextContent('Door één collega gekend');
+      expect(tile('unreached')).toHaveTextContent('van de stakeholders');
+      // Modularity with a decimal comma.
+      expect(tile('communities')).toHaveTextContent(/modulariteit \d,\d\d/);
+      expect(screen.getByRole('heading', { name: 'Sleutelfigurenrisico' })).toBeInTheDocument();
+      const summary = screen.getByTestId('risk-summary').textContent!.replace(/\s+/g, ' ');
+      expect(summary).toContain(`Van ${stats.risk.stakeholders} stakeholders zijn er`);
+      expect(summary).toContain('door niemand');
+      expect(texts('networker-broker')[0]).toContain('verbindingen · op');
+      expect(screen.getByTestId('health-sort-cold_share')).toHaveTextContent('Bekoelend');
+      expect(texts('community')[0]).toContain(`Rond ${stats.largest_communities[0].label}`);
+      expect(screen.queryByRole('heading', { name: 'Key-person risk' })).toBeNull();
+      expect(screen.queryByText('Health of relationships')).toBeNull();
+      const dutch = shownTexts(container);
+      expect(englishOnly(en, nl).filter((text) => dutch.has(text))).toEqual([]);
+    });
   });
 
   it('lists what would leave with each colleague, most first, and opens an at-risk card', async () => {
@@ -329,6 +359,14 @@ describe('insights arithmetic', () => {
     expect(widthOf(1, 4)).toBe('25%');
     expect(widthOf(3, 0)).toBe('0%');
     expect(widthOf(5, 4)).toBe('100%');
+  });
+
+  it('writes shares with the language’s decimal sign', async () => {
+    await inLanguage('nl', async () => {
+      expect(shareText(1, 40)).toBe('2,5 %');
+      expect(shareText(1, 100_000)).toBe('< 0,1 %');
+      expect(shareText(2026, 2027)).toBe('> 99,9 %');
+    });
   });
 
   it('sorts health rows by a column with names breaking ties', () => {

@@ -20,6 +20,7 @@ import {
   withExtension,
 } from '../src/lib/manager';
 import { id } from './ids';
+import { inLanguage } from './languages';
 
 describe('chart scaling', () => {
   it('rounds the top up to a nice number', () => {
@@ -96,6 +97,19 @@ describe('KPI formatting', () => {
     );
     expect(trend([m(10, null), m(10, 50)], (x) => x.coverage_percent)).toBeNull();
     expect(trend([m(10, 50)], (x) => x.active_relationships)).toBeNull();
+  });
+
+  it('writes percentages, Return-on-Relationship, months and trends as Belgian Dutch does', async () => {
+    await inLanguage('nl', async () => {
+      expect(formatPercent(72.5)).toBe('72,5 %');
+      expect(formatRor(1234.5)).toBe('1.234,5');
+      expect(formatSigned(-1500)).toBe('−1.500');
+      expect(monthLabel('2026-11')).toMatch(/^nov\.?$/);
+      const m = (active: number) => ({ active_relationships: active }) as MonthKpis;
+      expect(trend([m(10), m(14)], (x) => x.active_relationships)?.text).toBe(
+        '+4 t.o.v. vorige maand',
+      );
+    });
   });
 });
 

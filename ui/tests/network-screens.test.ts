@@ -7,6 +7,9 @@ import Dashboard from '../src/screens/Dashboard.svelte';
 import Partnerships from '../src/screens/Partnerships.svelte';
 import Offboarding from '../src/screens/Offboarding.svelte';
 import { useGolden } from './golden';
+import { englishOnly, inLanguage, shownTexts } from './languages';
+import en from '../messages/dashboard/en.json';
+import nl from '../messages/dashboard/nl.json';
 
 useGolden('manager');
 
@@ -33,6 +36,42 @@ describe('Dashboard', () => {
       (o) => o.textContent,
     );
     expect(options).toEqual(['Team Europa', 'Team Haven', 'Team Klimaat']);
+  });
+
+  it('speaks Dutch: KPI names, sublines, trends, charts and their screen-reader text', async () => {
+    await inLanguage('nl', async () => {
+      const { container } = render(Dashboard);
+      const cards = new Map(
+        (await screen.findAllByTestId('kpi-card')).map((c) => [c.dataset.kpi!, c]),
+      );
+      expect(cards.size).toBe(8);
+      const card = (kpi: string) => cards.get(kpi)!;
+      expect(card('active_relationships')).toHaveTextContent('Actieve relaties');
+      expect(card('going_cold')).toHaveTextContent('over hun contactritme heen');
+      expect(card('single_points_of_failure')).toHaveTextContent('Enkelvoudige risico’s');
+      expect(card('active_relationships').querySelector('.trend')!.textContent).toMatch(
+        /t\.o\.v\. vorige maand/,
+      );
+      expect(card('coverage_percent').querySelector('.value')!.textContent).toBe('50 %');
+      expect(card('coverage_percent')).toHaveTextContent('6 van 12 sleutelstakeholders');
+      expect(within(card('return_on_relationship')).getByRole('tooltip').textContent).toMatch(
+        /rendement van relaties/,
+      );
+      const chart = screen.getAllByTestId('kpi-chart')[0];
+      expect(chart).toHaveTextContent('Actieve en bekoelende relaties');
+      // The screen-reader text names the months in Dutch ("nov."), never in English ("Nov").
+      const spoken = chart.querySelector('svg')!.getAttribute('aria-label')!;
+      expect(spoken).toMatch(/Actief: /);
+      expect(spoken).toMatch(/nov\.? 224/);
+      expect(spoken).not.toContain('Nov ');
+      expect(screen.getByText('Wederkerigheid')).toBeInTheDocument();
+      expect(screen.getByText('Waar het kwetsbaar is')).toBeInTheDocument();
+      expect(screen.queryByText('Where it is fragile')).toBeNull();
+      expect(screen.queryByText('Active relationships')).toBeNull();
+      // No text of the dashboard's own catalogue is left in English.
+      const dutch = shownTexts(container);
+      expect(englishOnly(en, nl).filter((text) => dutch.has(text))).toEqual([]);
+    });
   });
 });
 

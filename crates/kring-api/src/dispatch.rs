@@ -63,18 +63,21 @@ macro_rules! commands {
 
         /// Runs the command `command` with `args`.
         pub fn call(session: &Session, command: &str, args: &Map<String, Value>) -> AppResult<Value> {
-            match command {
+            session.run(|session| match command {
                 $(stringify!($name) => json($module::$name(
                     session $(, argument(args, stringify!($arg))?)*
                 )),)*
                 other => Err(AppError::failed(format!("Kring has no command `{other}`."))),
-            }
+            })
         }
     };
 }
 
 /// The commands that switch what the workspace has open (the demo sandbox, or the user's store).
 pub const WORKSPACE_COMMANDS: &[&str] = &["open_demo", "leave_demo", "remove_demo"];
+
+/// The commands that need no store: they answer whatever the workspace has open.
+pub const PLAIN_COMMANDS: &[&str] = &["system_locale"];
 
 /// Runs the command `command` with `args` in `workspace`: the demo sandbox's commands on the
 /// workspace, every other on the session it has open.
@@ -83,16 +86,18 @@ pub fn call_in(
     command: &str,
     args: &Map<String, Value>,
 ) -> AppResult<Value> {
-    match command {
+    workspace.run(|workspace| match command {
         "open_demo" => json(sandbox::open_demo(workspace, argument(args, "cards")?)),
         "leave_demo" => json(sandbox::leave_demo(workspace)),
         "remove_demo" => json(sandbox::remove_demo(workspace)),
+        "system_locale" => json(Ok(cards::system_locale())),
         other => call(&workspace.current(), other, args),
-    }
+    })
 }
 
 commands! {
     cards::app_status(),
+    cards::set_language(language),
     cards::first_run(name, email, role),
     cards::query_cards(query),
     cards::card_facets(),

@@ -8,6 +8,7 @@ use kring_core::contacts::ContactsError;
 use kring_core::store::StoreError;
 use kring_core::sync::SyncError;
 use kring_core::trust::TrustError;
+use kring_i18n::{t, Language};
 use serde::{Deserialize, Serialize};
 
 /// What the UI does with an error. A new code only when the UI really acts on it.
@@ -56,6 +57,38 @@ pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
+    /// The message in every language, for an error whose words the catalogues hold: the
+    /// session's language picks one when the error leaves a command ([`AppError::in_language`]).
+    /// It never crosses IPC: `message` carries the words chosen.
+    #[serde(skip)]
+    words: Option<Box<Words>>,
+}
+
+/// A message in each of the four languages, in the order of `Language::ALL`.
+#[derive(Clone, Debug, PartialEq)]
+struct Words([String; 4]);
+
+impl Words {
+    /// Core messages are written for the command line, starting in lower case: the app's start
+    /// with a capital.
+    fn of(message: impl Fn(Language) -> String) -> Box<Words> {
+        Box::new(Words(
+            Language::ALL.map(|language| capitalised(&message(language))),
+        ))
+    }
+
+    /// A reason shown next to its field, as it is ("must not be empty").
+    fn as_they_are(message: impl Fn(Language) -> String) -> Box<Words> {
+        Box::new(Words(Language::ALL.map(message)))
+    }
+
+    fn get(&self, language: Language) -> &str {
+        let index = Language::ALL
+            .iter()
+            .position(|known| *known == language)
+            .unwrap_or(0);
+        &self.0[index]
+    }
 }
 
 impl AppError {
@@ -64,7 +97,29 @@ impl AppError {
             code,
             message: message.into(),
             field: None,
+            words: None,
         }
+    }
+
+    /// The same error with its words in every language from `message` (the English one is
+    /// `message(English)`).
+    pub(crate) fn worded(self, message: impl Fn(Language) -> String) -> AppError {
+        self.with_words(Words::of(message))
+    }
+
+    fn with_words(mut self, words: Box<Words>) -> AppError {
+        self.message = words.get(Language::English).to_owned();
+        self.words = Some(words);
+        self
+    }
+
+    /// The error as it leaves a command for a person reading `language`: its message in that
+    /// language when the catalogues word it, else as it was written (English).
+    pub fn in_language(mut self, language: Language) -> AppError {
+        if let Some(words) = self.words.take() {
+            self.message = words.get(language).to_owned();
+        }
+        self
     }
 
     /// A failure the message explains (a file that cannot be read or written, a fault).
@@ -86,25 +141,26 @@ impl AppError {
     }
 
     pub fn no_profile() -> AppError {
-        AppError::new(
-            ErrorCode::NoProfile,
-            "Kring is not set up yet: choose your role, name and email first.",
-        )
+        AppError::new(ErrorCode::NoProfile, "").worded(|language| t!(language, "app-no-profile"))
     }
 }
 
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         let code = match &error {
-            StoreError::Invalid(invalid) => {
-                return AppError::invalid(&invalid.field, invalid.reason.clone())
-            }
+            StoreError::Invalid(invalid) => return invalid.clone().into(),
             StoreError::NotInitialised => return AppError::no_profile(),
             // In the app the way out is leaving the demo, not opening another store.
             StoreError::DemoStore { action } => {
-                return AppError::failed(format!(
-                    "This is the demo: its fictional cards are never {action}. Leave the demo (Settings) to share your own network."
-                ))
+                let action = *action;
+                return AppError::failed("").worded(|language| {
+                    t!(
+                        language,
+                        "app-demo-store",
+                        action = action,
+                        kind = kring_i18n::selector(action)
+                    )
+                });
             }
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::InUse { .. }
@@ -112,7 +168,7 @@ impl From<StoreError> for AppError {
             | StoreError::Open { .. } => ErrorCode::StoreUnavailable,
             _ => ErrorCode::Failed,
         };
-        AppError::new(code, capitalised(&error.to_string()))
+        AppError::new(code, "").worded(|language| error.message(language))
     }
 }
 
@@ -121,26 +177,31 @@ impl From<SyncError> for AppError {
         match error {
             SyncError::Store(store) => store.into(),
             SyncError::Trust(trust) => (*trust).into(),
-            other => AppError::failed(capitalised(&other.to_string())),
+            other => AppError::failed("").worded(|language| other.message(language)),
         }
     }
 }
 
 impl From<TrustError> for AppError {
     fn from(error: TrustError) -> AppError {
-        let message = capitalised(&error.to_string());
+        let words = Words::of(|language| error.message(language));
+        let message = words.get(Language::English).to_owned();
+        let worded = |error: AppError| AppError {
+            words: Some(words.clone()),
+            ..error
+        };
         match error {
             TrustError::Store(store) => store.into(),
             // Approved or removed meanwhile (by another manager's approval, say): the Members
             // screen drops the row rather than offering to try again.
-            TrustError::NoSuchMember(_) => AppError::not_found(message),
-            TrustError::Ambiguous(_) => AppError::invalid("who", message),
+            TrustError::NoSuchMember(_) => worded(AppError::not_found(message)),
+            TrustError::Ambiguous(_) => worded(AppError::invalid("who", message)),
             // The file chosen is not an invitation (or a forged, expired or oversized one):
             // said next to the file field, to choose another.
-            TrustError::BadInvitation(_) => AppError::invalid("path", message),
+            TrustError::BadInvitation(_) => worded(AppError::invalid("path", message)),
             TrustError::NotAManager(_)
             | TrustError::AlreadyJoined(_)
-            | TrustError::Write { .. } => AppError::failed(message),
+            | TrustError::Write { .. } => worded(AppError::failed(message)),
         }
     }
 }
@@ -149,14 +210,16 @@ impl From<ContactsError> for AppError {
     fn from(error: ContactsError) -> AppError {
         match error {
             ContactsError::Store(store) => store.into(),
-            other => AppError::failed(capitalised(&other.to_string())),
+            other => AppError::failed("").worded(|language| other.message(language)),
         }
     }
 }
 
 impl From<kring_core::model::ValidationError> for AppError {
     fn from(error: kring_core::model::ValidationError) -> AppError {
-        AppError::invalid(&error.field, error.reason)
+        // Next to its field, the reason alone: "must not be empty".
+        AppError::invalid(&error.field, "")
+            .with_words(Words::as_they_are(|language| error.reason_in(language)))
     }
 }
 

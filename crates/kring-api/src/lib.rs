@@ -16,6 +16,7 @@ pub mod dispatch;
 pub mod error;
 pub mod session;
 pub mod wire;
+mod worded;
 pub mod workspace;
 
 pub use error::{AppError, AppResult};

@@ -10,6 +10,7 @@ use kring_core::browse::CardList;
 use kring_core::model::RecordId;
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::folder::SyncStatus;
+use kring_i18n::Language;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -93,6 +94,9 @@ pub struct Session {
     pub(crate) graph: Mutex<Option<crate::commands::network::CachedGraph>>,
     /// Sync passes never overlap, whoever starts them.
     pub(crate) sync_pass: Mutex<()>,
+    /// The language the person reads the app in (`set_language`): errors leave commands worded
+    /// in it. Shared with the demo sandbox's session, so that switching stores keeps it.
+    language: Arc<Mutex<Language>>,
 }
 
 /// Records written since the card list last looked, or "too many to refresh one by one".
@@ -135,7 +139,28 @@ impl Session {
             written,
             graph: Mutex::new(None),
             sync_pass: Mutex::new(()),
+            language: Arc::new(Mutex::new(Language::default())),
         }
+    }
+
+    /// The language errors are worded in (English until the app says otherwise).
+    pub fn language(&self) -> Language {
+        *self.language.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn set_language(&self, language: Language) {
+        *self.language.lock().unwrap_or_else(|p| p.into_inner()) = language;
+    }
+
+    /// This session speaking the language `other` speaks, now and after either changes it.
+    pub(crate) fn speaking_as(mut self, other: &Session) -> Session {
+        self.language = Arc::clone(&other.language);
+        self
+    }
+
+    /// Runs `command` on this session; an error leaves it worded in the session's language.
+    pub fn run<T>(&self, command: impl FnOnce(&Session) -> AppResult<T>) -> AppResult<T> {
+        command(self).map_err(|error| error.in_language(self.language()))
     }
 
     /// Opens the store in `path`; a store that cannot be opened (in use by another Kring, too

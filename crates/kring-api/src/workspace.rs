@@ -2,10 +2,13 @@
 //! session over its demo sandbox (`kring_core::demo::open_sandbox`, a store of its own beside the
 //! real one). Every command runs on [`Workspace::current`]; only opening, leaving and removing the
 //! demo (`commands::sandbox`) switch between the two, so the demo never writes to the real store.
+//! The app's scheduled work (`commands::sync::scheduled`) runs on [`Workspace::real`] whatever is
+//! open, so the real store keeps syncing while the demo is open.
 
 use crate::error::{AppError, AppResult};
 use crate::session::{Announce, Clock, Session};
 use kring_core::sync::folder::SyncStatus;
+use kring_i18n::Language;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -30,9 +33,24 @@ impl Announce for Relay {
 }
 
 impl Workspace {
-    /// Opens the user's store in `path`; the demo is not open.
+    /// Opens the user's store in `path`; the demo is not open. Until the app says which
+    /// language the person reads (`set_language`, from Settings), the operating system's
+    /// decides: a store that cannot be opened (in use, a missing folder, a full disk) is said in
+    /// it, since the store's own setting cannot be read.
     pub fn open(path: &Path, clock: Clock, announce: Arc<dyn Announce>) -> AppResult<Workspace> {
-        let real = Session::open(path, clock, Box::new(Relay(Arc::clone(&announce))))?;
+        Workspace::open_speaking(path, clock, announce, system_language())
+    }
+
+    /// [`Workspace::open`] for a person who reads `language`.
+    pub fn open_speaking(
+        path: &Path,
+        clock: Clock,
+        announce: Arc<dyn Announce>,
+        language: Language,
+    ) -> AppResult<Workspace> {
+        let real = Session::open(path, clock, Box::new(Relay(Arc::clone(&announce))))
+            .map_err(|error| error.in_language(language))?;
+        real.set_language(language);
         Ok(Workspace::over(real, announce))
     }
 
@@ -58,6 +76,11 @@ impl Workspace {
         &self.real
     }
 
+    /// Whether the demo sandbox is open (commands run on it).
+    pub fn demo_open(&self) -> bool {
+        self.demo().is_some()
+    }
+
     pub(crate) fn demo(&self) -> MutexGuard<'_, Option<Arc<Session>>> {
         self.demo.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -69,7 +92,25 @@ impl Workspace {
             self.real.clock(),
             Box::new(Relay(Arc::clone(&self.announce))),
         )
+        .speaking_as(&self.real)
     }
+
+    /// Runs `command` on the workspace; an error leaves it worded in the person's language.
+    pub fn run<T>(&self, command: impl FnOnce(&Workspace) -> AppResult<T>) -> AppResult<T> {
+        command(self).map_err(|error| error.in_language(self.real.language()))
+    }
+}
+
+/// The language the operating system names (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG` on
+/// Linux; the user's preferred language on macOS and Windows), English when it names none Kring
+/// speaks: what errors are said in before a session knows better.
+pub fn system_language() -> Language {
+    language_of(crate::commands::system_locale().as_deref())
+}
+
+/// The language a locale tag names, English for none or one Kring does not speak.
+fn language_of(locale: Option<&str>) -> Language {
+    locale.and_then(Language::from_locale).unwrap_or_default()
 }
 
 /// Waits until nobody else holds `session` (a command still running on it, the background
@@ -92,5 +133,62 @@ pub(crate) fn close(mut session: Arc<Session>, patience: std::time::Duration) ->
                 ))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Quiet;
+
+    #[test]
+    fn the_system_locale_names_the_language_and_an_unknown_one_means_english() {
+        assert_eq!(language_of(Some("nl-BE")), Language::Dutch);
+        assert_eq!(language_of(Some("fr_BE.UTF-8")), Language::French);
+        assert_eq!(language_of(Some("de-DE")), Language::German);
+        assert_eq!(language_of(Some("es-ES")), Language::English);
+        assert_eq!(language_of(None), Language::English);
+    }
+
+    #[test]
+    fn a_store_in_use_is_refused_at_start_up_in_the_systems_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let _holder = Session::open(&path, Clock::System, Box::new(Quiet)).unwrap();
+        let refused = |language| {
+            Workspace::open_speaking(&path, Clock::System, Arc::new(Quiet), language)
+                .err()
+                .expect("the store is in use")
+        };
+        let dutch = refused(Language::Dutch);
+        assert_eq!(dutch.code, crate::error::ErrorCode::StoreUnavailable);
+        assert!(
+            dutch.message.starts_with("Databank ")
+                && dutch
+                    .message
+                    .contains("in gebruik door een ander Kring-proces"),
+            "{}",
+            dutch.message
+        );
+        let french = refused(Language::French);
+        assert_ne!(french.message, dutch.message);
+        assert!(!french.message.contains("in use"), "{}", french.message);
+        let english = refused(Language::English);
+        assert!(english
+            .message
+            .contains("is in use by another Kring process"));
+    }
+
+    #[test]
+    fn an_opened_store_speaks_the_systems_language_until_the_app_says_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = Workspace::open_speaking(
+            &dir.path().join("store"),
+            Clock::System,
+            Arc::new(Quiet),
+            Language::German,
+        )
+        .unwrap();
+        assert_eq!(workspace.real().language(), Language::German);
     }
 }

@@ -110,6 +110,45 @@ fn a_missing_name_or_a_bad_email_is_refused_next_to_its_field_and_changes_nothin
 }
 
 #[test]
+fn the_language_chosen_in_settings_is_kept_and_one_kring_does_not_speak_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    set_up(&session, Role::Networker);
+    let settings = commands::app_status(&session).unwrap().settings;
+    assert_eq!(settings.language, None, "a new store follows the system");
+
+    let dutch = kring_core::store::Settings {
+        language: Some("nl".into()),
+        ..settings.clone()
+    };
+    commands::save_settings(&session, dutch.clone()).unwrap();
+    assert_eq!(commands::app_status(&session).unwrap().settings, dutch);
+
+    for word in ["xx", "NL", "nl-BE", ""] {
+        let refused = commands::save_settings(
+            &session,
+            kring_core::store::Settings {
+                language: Some(word.into()),
+                ..settings.clone()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(refused.code, ErrorCode::Invalid, "{word}");
+        assert_eq!(refused.field.as_deref(), Some("language"));
+        assert!(
+            refused.message.contains("nl, fr, de or en"),
+            "{}",
+            refused.message
+        );
+        assert_eq!(
+            commands::app_status(&session).unwrap().settings,
+            dutch,
+            "nothing changed"
+        );
+    }
+}
+
+#[test]
 fn a_card_that_is_gone_answers_not_found_so_the_screen_stops_showing_it() {
     let dir = tempfile::tempdir().unwrap();
     let session = session(&dir);
@@ -613,7 +652,7 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
     commands::save_settings(&demo, settings).unwrap();
     let refused = commands::sync_now(&demo).unwrap_err();
     assert!(
-        refused.message.contains("never synced"),
+        refused.message.contains("cannot be synced"),
         "{}",
         refused.message
     );
@@ -652,4 +691,172 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
             .name,
         "An Peeters"
     );
+}
+
+/// A workspace of a manager (who may write every file) with the demo open, and a backup of the
+/// real store made before it was opened.
+fn manager_in_the_demo(dir: &tempfile::TempDir) -> (kring_api::Workspace, std::path::PathBuf) {
+    let workspace = kring_api::Workspace::over(session(dir), std::sync::Arc::new(Quiet));
+    set_up(workspace.real(), Role::Manager);
+    organisation(workspace.real(), "Havenbedrijf Antwerpen");
+    let backup = commands::backup_now(workspace.real()).unwrap().path;
+    kring_api::commands::sandbox::open_demo(&workspace, Some(150)).unwrap();
+    (workspace, backup)
+}
+
+/// `command` (given the demo's session and a file to write) is refused in words that say what,
+/// why and what to do; the file is not written and neither store changes.
+fn refused_in_the_demo<T: std::fmt::Debug>(
+    what: &str,
+    command: impl FnOnce(&Session, &std::path::Path, &std::path::Path) -> Result<T, kring_api::AppError>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let (workspace, backup) = manager_in_the_demo(&dir);
+    let demo = workspace.current();
+    assert!(demo.store.is_demo().unwrap());
+    let (real_before, demo_before) = (
+        workspace.real().store.version_vector(),
+        demo.store.version_vector(),
+    );
+    let out = dir.path().join("out.file");
+    let refused = command(&demo, &out, &backup).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Failed, "{what}: {refused:?}");
+    let message = &refused.message;
+    assert!(
+        message.starts_with("This is the demo")
+            && message.contains("fictional")
+            && message.contains("never leave this machine")
+            && message.contains("Leave the demo"),
+        "{what}: {message}"
+    );
+    assert!(!out.exists(), "{what}: no file was written");
+    assert_eq!(
+        demo.store.version_vector(),
+        demo_before,
+        "{what}: the demo changed"
+    );
+    assert_eq!(
+        workspace.real().store.version_vector(),
+        real_before,
+        "{what}: the real store changed"
+    );
+}
+
+fn text(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+#[test]
+fn in_the_demo_restoring_a_backup_is_refused_and_the_demo_stays_as_it_was() {
+    refused_in_the_demo("restore", |demo, _, backup| {
+        let refused = commands::restore_backup(demo, text(backup));
+        assert!(demo.store.backups().is_empty(), "no safety backup either");
+        refused
+    });
+}
+
+#[test]
+fn in_the_demo_exporting_contacts_is_refused_and_no_file_appears() {
+    refused_in_the_demo("contacts", |demo, out, _| {
+        commands::export_contacts(demo, text(out))
+    });
+}
+
+#[test]
+fn in_the_demo_exporting_follow_ups_as_a_calendar_is_refused_and_no_file_appears() {
+    refused_in_the_demo("calendar", |demo, out, _| {
+        commands::export_calendar(demo, text(out))
+    });
+}
+
+#[test]
+fn in_the_demo_writing_an_invitation_is_refused_and_no_file_appears() {
+    refused_in_the_demo("invitation", |demo, out, _| {
+        members::write_invitation(demo, text(out), Role::Networker)
+    });
+}
+
+#[test]
+fn in_the_demo_the_kpi_report_and_its_csv_are_refused_and_no_file_appears() {
+    refused_in_the_demo("KPI report", |demo, out, _| {
+        commands::manager::export_kpis(demo, text(out), 12)
+    });
+    refused_in_the_demo("KPI CSV", |demo, out, _| {
+        commands::manager::export_kpis(demo, text(&out.with_extension("csv")), 12)
+    });
+}
+
+#[test]
+fn in_the_demo_the_transparency_register_is_refused_and_no_file_appears() {
+    refused_in_the_demo("transparency register", |demo, out, _| {
+        commands::manager::export_transparency(
+            demo,
+            "2025-01-01".into(),
+            "2026-11-23".into(),
+            text(out),
+        )
+    });
+}
+
+#[test]
+fn in_the_demo_a_graph_file_is_refused_and_no_file_appears() {
+    refused_in_the_demo("graph", |demo, out, _| {
+        network::export_graph(demo, kring_core::graph::ExportFormat::GraphMl, text(out))
+    });
+}
+
+#[test]
+fn in_the_demo_a_subject_access_report_is_refused_and_no_file_appears() {
+    refused_in_the_demo("subject access report", |demo, out, _| {
+        let person = RecordId(
+            demo.store
+                .all_of_kind(kring_core::model::RecordKind::Person)
+                .unwrap()[0]
+                .id,
+        );
+        commands::protection::subject_access_report(demo, person, text(&out.with_extension("html")))
+    });
+}
+
+#[test]
+fn the_scheduled_pass_syncs_the_real_store_while_the_demo_is_open_and_never_the_demo() {
+    use kring_api::commands::{sandbox, sync};
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = kring_api::Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
+    set_up(workspace.real(), Role::Networker);
+    organisation(workspace.real(), "Havenbedrijf Antwerpen");
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let settings = kring_core::store::Settings {
+        sync_folder: Some(shared.display().to_string()),
+        ..kring_core::store::Settings::default()
+    };
+    commands::save_settings(workspace.real(), settings).unwrap();
+    sandbox::open_demo(&workspace, Some(150)).unwrap();
+    let demo = workspace.current();
+    let demo_before = demo.store.version_vector();
+
+    // The first tick (the clock is fixed at `now()`): the real store has never synced, so a
+    // pass is due, and it runs on the real store although the window shows the demo.
+    let schedule = sync::Schedule::default();
+    let report = sync::scheduled(&workspace, &schedule)
+        .unwrap()
+        .expect("a pass was due on the real store");
+    assert_eq!(report.at, now());
+    assert_eq!(report.folder, shared);
+    let status = commands::sync_status(workspace.real()).unwrap();
+    assert_eq!(status.last_success_at, Some(now()), "{status:?}");
+    assert!(status.last_error.is_none(), "{status:?}");
+    let written = std::fs::read_dir(&shared).unwrap().count();
+    assert!(written > 0, "the real store's bundle is in the folder");
+
+    // The demo was neither synced nor written, and it is still what the window shows.
+    assert!(workspace.demo_open());
+    assert_eq!(demo.store.version_vector(), demo_before);
+    let demo_status = commands::sync_status(&demo).unwrap();
+    assert!(demo_status.last_attempt_at.is_none(), "{demo_status:?}");
+
+    // The next tick at the same moment: nothing is due, nothing runs.
+    assert!(sync::scheduled(&workspace, &schedule).unwrap().is_none());
+    assert_eq!(std::fs::read_dir(&shared).unwrap().count(), written);
 }

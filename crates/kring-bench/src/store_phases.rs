@@ -442,6 +442,9 @@ pub fn kring_import(files: &Files) -> Result<serde_json::Value> {
     let store = open_store(&files.kring_imported)?;
     let now = demo_now();
     store.init("Bench Manager", "manager@antwerpen.be", Role::Manager, now)?;
+    // A bundle whose signer is not on the roster is held, not merged (the import then read
+    // nothing): the manager approves the generator's store first, as `kring trust` does.
+    store.trust(&files.full_export, now)?;
     let (report, seconds) = measure::timed(|| {
         store.import_bundles(std::slice::from_ref(&files.full_export), false, now)
     });

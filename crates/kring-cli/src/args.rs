@@ -1,10 +1,12 @@
 //! The command-line grammar. These names are the scripting interface users and later work rely
 //! on: add to them, do not rename them.
 
+use crate::language::language;
 use anyhow::{bail, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kring_core::model::*;
+use kring_i18n::{t, Language};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
@@ -17,6 +19,10 @@ pub struct Cli {
     /// The store folder (default: Kring's folder in your data directory).
     #[arg(long, global = true, env = "KRING_STORE", value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// The language to write in: nl, fr, de or en (default: KRING_LANG, else the system's
+    /// locale, else English). `--json` output is the same in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -430,30 +436,25 @@ pub fn parse_assignment(text: &str) -> Result<(String, String)> {
         Some((field, value)) if !field.trim().is_empty() => {
             Ok((field.trim().to_owned(), value.to_owned()))
         }
-        _ => bail!("--set '{text}': write FIELD=VALUE"),
+        _ => bail!(t!(language(), "input-set-unreadable", text = text)),
     }
 }
 
-/// A date as people type it: YYYY-MM-DD, today, tomorrow, yesterday or +N / -N days. A date
-/// that does not exist (`+999999999`, year 300000) is an error, never a panic; one outside the
-/// years Kring keeps (1900–2100) is refused by kring-core where it would be written.
+/// A date as people type it: YYYY-MM-DD, +N / -N days, or words in the command line's language
+/// or English (today, tomorrow, next week, friday; morgen, demain, übermorgen …: see
+/// `kring_core::spoken_days`). A date that does not exist (`+999999999`, year 300000) is an
+/// error, never a panic; one outside the years Kring keeps (1900–2100) is refused by kring-core
+/// where it would be written.
 pub fn parse_date(text: &str, now: DateTime<Utc>) -> Result<NaiveDate> {
     let today = now.with_timezone(&chrono::Local).date_naive();
     let trimmed = text.trim();
-    match trimmed {
-        "today" => return Ok(today),
-        "tomorrow" => return Ok(today + chrono::Duration::days(1)),
-        "yesterday" => return Ok(today - chrono::Duration::days(1)),
-        _ => {}
+    if let Some(day) = kring_core::spoken_days::day_in_words(trimmed, today, language()) {
+        return Ok(day);
     }
     let shifted = |days: Option<i64>| {
         days.and_then(chrono::Duration::try_days)
             .and_then(|shift| today.checked_add_signed(shift))
-            .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "'{text}' is too far from today: Kring keeps dates from 1900 to 2100"
-                )
-            })
+            .ok_or_else(|| anyhow::anyhow!(t!(language(), "input-date-too-far", text = text)))
     };
     // "+N" or "-N" (a trailing "d" allowed): N days from today.
     let days = |sign: char| {
@@ -466,9 +467,8 @@ pub fn parse_date(text: &str, now: DateTime<Utc>) -> Result<NaiveDate> {
     if let Some(digits) = days('-') {
         return shifted(digits.parse::<i64>().ok().and_then(i64::checked_neg));
     }
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
-        anyhow::anyhow!("'{text}' is not a date: use YYYY-MM-DD, today, tomorrow or +N")
-    })
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .map_err(|_| anyhow::anyhow!(t!(language(), "input-not-a-date", text = text)))
 }
 
 /// A moment as people type it, in the local time zone unless one is given.
@@ -488,14 +488,17 @@ pub fn parse_when(text: &str, now: DateTime<Utc>) -> Result<DateTime<FixedOffset
         Ok(date) => date,
         // "+N" days too far says so; anything else was not a date at all.
         Err(error) if trimmed.starts_with(['+', '-']) => return Err(error),
-        Err(_) => anyhow::bail!(
-            "'{text}' is not a date or time: use YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or today"
-        ),
+        Err(_) => anyhow::bail!(t!(language(), "input-not-a-moment", text = text)),
     };
     let noon = date.and_hms_opt(12, 0, 0).expect("noon exists");
     let local = chrono::Local
         .from_local_datetime(&noon)
         .earliest()
-        .ok_or_else(|| anyhow::anyhow!("'{text}' does not exist in the local time zone"))?;
+        .ok_or_else(|| anyhow::anyhow!(t!(language(), "input-not-in-local-time", text = text)))?;
     Ok(local.fixed_offset())
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse()
+        .map_err(|error: kring_i18n::UnknownLanguage| error.to_string())
 }

@@ -8,10 +8,11 @@ use anyhow::{bail, Result};
 use chrono::{DateTime, Utc};
 use clap::Args;
 use kring_core::capture::{
-    CaptureAction, CaptureItem, CaptureOptions, CaptureOutcome, CapturePlan,
+    CaptureAction, CaptureItem, CaptureNote, CaptureOptions, CaptureOutcome, CapturePlan,
 };
 use kring_core::model::Visibility;
 use kring_core::store::Store;
+use kring_i18n::{has_message, t, text, Language};
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -48,7 +49,50 @@ fn local_zone() -> Option<String> {
         .or_else(|| iana_time_zone::get_timezone().ok())
 }
 
+/// The ways `language` can say a note with `code`, in the order the English ones are matched:
+/// `capture-note-<code>`, then `-2` and `-3` for a code the core words in more than one way, then
+/// `error-<code>`. A note that carries a figure or a date is said from the item it is about.
+fn ways_to_say(language: Language, code: &str, item: Option<&CaptureItem>) -> Vec<String> {
+    match (code, item) {
+        ("no_known_stakeholder", Some(item)) => vec![t!(
+            language,
+            "capture-no-known-stakeholder",
+            unknown = item.unknown.len()
+        )],
+        ("dated_ahead", Some(item)) => vec![t!(
+            language,
+            "capture-dated-ahead",
+            at = item.at.format("%Y-%m-%d %H:%M").to_string()
+        )],
+        // A file the reader refused carries its error's code: the error's own words
+        // (`error-<code>`, as `kring_core` words it anywhere) fit when it quotes nothing.
+        _ => ["", "-2", "-3"]
+            .iter()
+            .map(|way| format!("capture-note-{code}{way}"))
+            .chain([format!("error-{code}")])
+            .filter(|id| has_message(language, id))
+            .map(|id| text(language, &id))
+            .collect(),
+    }
+}
+
+/// A note's words in `language`. The catalogue's words are used only when their English is
+/// exactly what the core wrote: a note the catalogue does not know, or one quoting details it
+/// cannot repeat (a reader's complaint about a line of a file), stays as the core wrote it, and
+/// English is always the core's own words.
+fn note_words(language: Language, note: &CaptureNote, item: Option<&CaptureItem>) -> String {
+    if language == Language::English {
+        return note.message.clone();
+    }
+    ways_to_say(Language::English, &note.code, item)
+        .iter()
+        .position(|english| *english == note.message)
+        .and_then(|way| ways_to_say(language, &note.code, item).into_iter().nth(way))
+        .unwrap_or_else(|| note.message.clone())
+}
+
 pub fn run(store: &Store, args: CaptureArgs, now: DateTime<Utc>) -> Result<()> {
+    let language = crate::language::language();
     let options = CaptureOptions {
         visibility: args.visibility,
         keep_text: args.keep_text,
@@ -60,20 +104,29 @@ pub fn run(store: &Store, args: CaptureArgs, now: DateTime<Utc>) -> Result<()> {
         .failed_files()
         .map(|file| {
             let error = file.error.as_ref().expect("a failed file has an error");
-            format!("{}: {}", file.file, error.message)
+            format!("{}: {}", file.file, note_words(language, error, None))
         })
         .collect();
     if !failed.is_empty() {
-        bail!("nothing was captured: {}", failed.join("; "));
+        bail!(t!(
+            language,
+            "capture-nothing-captured",
+            failures = failed.join("; ")
+        ));
     }
     if args.dry_run {
-        return print(&plan, None, args.json);
+        return print(language, &plan, None, args.json);
     }
     let outcome = store.apply_capture(&plan, now)?;
-    print(&plan, Some(&outcome), args.json)
+    print(language, &plan, Some(&outcome), args.json)
 }
 
-fn print(plan: &CapturePlan, outcome: Option<&CaptureOutcome>, as_json: bool) -> Result<()> {
+fn print(
+    l: Language,
+    plan: &CapturePlan,
+    outcome: Option<&CaptureOutcome>,
+    as_json: bool,
+) -> Result<()> {
     if as_json {
         let mut items = Vec::with_capacity(plan.items.len());
         for (index, item) in plan.items.iter().enumerate() {
@@ -106,15 +159,18 @@ fn print(plan: &CapturePlan, outcome: Option<&CaptureOutcome>, as_json: bool) ->
     }
     for file in &plan.files {
         for warning in &file.warnings {
-            out!("{}: {}", file.file, warning.message);
+            out!("{}: {}", file.file, note_words(l, warning, None));
         }
     }
     for (index, item) in plan.items.iter().enumerate() {
         let (action, reason) = match outcome.and_then(|o| o.items.get(index)) {
-            Some(done) => (done.action, done.reason.message.as_str()),
-            None => (item.action, item.reason.message.as_str()),
+            Some(done) => (done.action, &done.reason),
+            None => (item.action, &item.reason),
         };
-        out!("{}", line(item, action, reason));
+        out!(
+            "{}",
+            line(l, item, action, &note_words(l, reason, Some(item)))
+        );
     }
     // Addresses no card has, once each (Outlook and Thunderbird may spell one differently).
     let unknown: std::collections::BTreeSet<String> = plan
@@ -132,28 +188,41 @@ fn print(plan: &CapturePlan, outcome: Option<&CaptureOutcome>, as_json: bool) ->
         .collect();
     match outcome {
         None => out!(
-            "Dry run: nothing was changed. Would log {}, update {}, withdraw {}, plan {} follow-up(s); {} skipped.",
-            plan.count(CaptureAction::Log),
-            plan.count(CaptureAction::Update),
-            plan.count(CaptureAction::Withdraw),
-            plan.count(CaptureAction::FollowUp) + plan.count(CaptureAction::UpdateFollowUp),
-            plan.count(CaptureAction::Skip),
+            "{}",
+            t!(
+                l,
+                "capture-dry-run-summary",
+                log = plan.count(CaptureAction::Log),
+                update = plan.count(CaptureAction::Update),
+                withdraw = plan.count(CaptureAction::Withdraw),
+                follow_ups =
+                    plan.count(CaptureAction::FollowUp) + plan.count(CaptureAction::UpdateFollowUp),
+                skipped = plan.count(CaptureAction::Skip)
+            )
         ),
         Some(done) => out!(
-            "Logged {}, updated {}, withdrew {}, planned {} follow-up(s), added {} card(s); {} skipped.",
-            done.logged,
-            done.updated,
-            done.withdrawn,
-            done.follow_ups_planned + done.follow_ups_updated,
-            done.people_created,
-            done.skipped,
+            "{}",
+            t!(
+                l,
+                "capture-done-summary",
+                logged = done.logged,
+                updated = done.updated,
+                withdrawn = done.withdrawn,
+                follow_ups = done.follow_ups_planned + done.follow_ups_updated,
+                cards = done.people_created,
+                skipped = done.skipped
+            )
         ),
     }
     if !unknown.is_empty() {
         out!(
-            "{} address(es) no card has: {}. Run again with --create-unknown to add them as cards.",
-            unknown.len(),
-            unknown.into_iter().collect::<Vec<_>>().join(", ")
+            "{}",
+            t!(
+                l,
+                "capture-unknown-addresses",
+                count = unknown.len(),
+                addresses = unknown.into_iter().collect::<Vec<_>>().join(", ")
+            )
         );
     }
     Ok(())
@@ -161,24 +230,25 @@ fn print(plan: &CapturePlan, outcome: Option<&CaptureOutcome>, as_json: bool) ->
 
 /// "meeting  2024-03-12 14:00  Overleg kaaimuren — log: to log. With Jan Janssens, Marie Dubois
 /// (by name). Unknown: koen.claes@deltaconsult.be (Koen Claes)."
-fn line(item: &CaptureItem, action: CaptureAction, reason: &str) -> String {
-    let verb = match action {
+fn line(l: Language, item: &CaptureItem, action: CaptureAction, reason: &str) -> String {
+    let action = match action {
         CaptureAction::Log => "log",
         CaptureAction::Update => "update",
         CaptureAction::Withdraw => "withdraw",
         CaptureAction::FollowUp => "follow-up",
-        CaptureAction::UpdateFollowUp => "update follow-up",
+        CaptureAction::UpdateFollowUp => "update-follow-up",
         CaptureAction::Skip => "skip",
     };
     let mut text = format!(
-        "{:<8} {}  {} — {verb}: {reason}.",
-        item.kind.as_str(),
+        "{:<8} {}  {} — {}",
+        t!(l, "capture-kind", kind = item.kind.as_str()),
         item.at.format("%Y-%m-%d %H:%M"),
         if item.subject.is_empty() {
-            "(no subject)"
+            t!(l, "capture-no-subject")
         } else {
-            &item.subject
+            item.subject.clone()
         },
+        t!(l, "capture-item", action = action, reason = reason)
     );
     if !item.people.is_empty() {
         let people: Vec<String> = item
@@ -187,11 +257,12 @@ fn line(item: &CaptureItem, action: CaptureAction, reason: &str) -> String {
             .map(|p| match p.matched_by {
                 kring_core::capture::MatchedBy::Email => p.name.clone(),
                 kring_core::capture::MatchedBy::NameAtOrganisation => {
-                    format!("{} (by name at their organisation)", p.name)
+                    t!(l, "capture-by-name", name = p.name.as_str())
                 }
             })
             .collect();
-        text.push_str(&format!(" With {}.", people.join(", ")));
+        text.push(' ');
+        text.push_str(&t!(l, "capture-with", people = people.join(", ")));
     }
     if !item.unknown.is_empty() {
         let unknown: Vec<String> = item
@@ -205,7 +276,11 @@ fn line(item: &CaptureItem, action: CaptureAction, reason: &str) -> String {
                 if let Some(organisation) = &u.organisation_name {
                     about.push(organisation);
                 }
-                let created = if u.create { ", added as a card" } else { "" };
+                let created = if u.create {
+                    t!(l, "capture-added-as-card")
+                } else {
+                    String::new()
+                };
                 if about.is_empty() {
                     format!("{}{created}", u.address)
                 } else {
@@ -213,7 +288,8 @@ fn line(item: &CaptureItem, action: CaptureAction, reason: &str) -> String {
                 }
             })
             .collect();
-        text.push_str(&format!(" Unknown: {}.", unknown.join(", ")));
+        text.push(' ');
+        text.push_str(&t!(l, "capture-unknown", addresses = unknown.join(", ")));
     }
     text
 }

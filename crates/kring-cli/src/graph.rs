@@ -11,7 +11,17 @@ use kring_core::graph::{
 };
 use kring_core::model::RecordId;
 use kring_core::store::Store;
+use kring_i18n::{decimal, number, t, Language};
 use std::path::PathBuf;
+
+fn language() -> Language {
+    crate::language::language()
+}
+
+/// A node's kind in the language ("person" → "persoon").
+fn node_kind(kind: &str) -> String {
+    t!(language(), "kind-word", kind = kind)
+}
 
 #[derive(Subcommand, Debug)]
 pub enum GraphCommand {
@@ -140,9 +150,9 @@ pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<(
                 kring_core::graph::stats::DEFAULT_COMMUNITY_SEED,
             );
             let (format, name) = match format {
-                GraphFormatArg::Graphml => (ExportFormat::GraphMl, "GraphML"),
-                GraphFormatArg::Gexf => (ExportFormat::Gexf, "GEXF 1.3 (dynamic)"),
-                GraphFormatArg::Json => (ExportFormat::Json, "JSON"),
+                GraphFormatArg::Graphml => (ExportFormat::GraphMl, "GraphML".to_owned()),
+                GraphFormatArg::Gexf => (ExportFormat::Gexf, t!(language(), "graph-format-gexf")),
+                GraphFormatArg::Json => (ExportFormat::Json, "JSON".to_owned()),
             };
             let (bytes, nodes, edges) = match limit {
                 None => (
@@ -157,14 +167,19 @@ pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<(
                     let bytes = serde_json::to_vec_pretty(&map)?;
                     (bytes, map.nodes.len(), map.edges.len())
                 }
-                Some(_) => anyhow::bail!(
-                    "--limit goes with --format json (GraphML and GEXF files hold the whole graph)"
-                ),
+                Some(_) => anyhow::bail!(t!(language(), "graph-limit-needs-json")),
             };
             crate::write_atomically(&out, &bytes)?;
             out!(
-                "wrote {nodes} nodes and {edges} edges to {} ({name})",
-                out.display()
+                "{}",
+                t!(
+                    language(),
+                    "graph-exported",
+                    nodes = nodes,
+                    edges = edges,
+                    file = out.display().to_string(),
+                    format = name
+                )
             );
         }
     }
@@ -172,130 +187,187 @@ pub fn run(store: &Store, command: GraphCommand, now: DateTime<Utc>) -> Result<(
 }
 
 fn broker_line(rank: usize, broker: &Broker) -> String {
+    let l = language();
     format!(
-        "  {rank:>2}. {} ({})  betweenness {:.1} ({:.4})  degree {}  {}",
-        broker.name,
-        broker.kind.as_str(),
-        broker.betweenness,
-        broker.betweenness_normalised,
-        broker.degree,
-        broker.id
+        "  {rank:>2}. {}",
+        t!(
+            l,
+            "graph-broker",
+            name = broker.name.as_str(),
+            kind = node_kind(broker.kind.as_str()),
+            betweenness = decimal(l, broker.betweenness, 1),
+            normalised = decimal(l, broker.betweenness_normalised, 4),
+            degree = broker.degree,
+            id = broker.id.to_string()
+        )
     )
 }
 
+/// One row of the going-cold table: the columns keep their widths in every language (the figures
+/// are padded before they go into the sentence).
 fn health_line(label: &str, health: &Health) -> String {
+    let l = language();
     format!(
-        "  {label:<32} {:>5} relationships  {:>4} of {:<4} going cold ({:>3.0}%)  given {} / received {} (balance {:+})  {} imbalanced",
-        health.relationships,
-        health.going_cold,
-        health.with_cadence,
-        health.cold_share * 100.0,
-        health.given,
-        health.received,
-        health.balance,
-        health.imbalanced
+        "  {label:<32} {}",
+        t!(
+            l,
+            "graph-health",
+            relationships = format!("{:>5}", health.relationships),
+            cold = format!("{:>4}", health.going_cold),
+            with_cadence = format!("{:<4}", health.with_cadence),
+            share = format!("{:>3}", decimal(l, health.cold_share * 100.0, 0)),
+            given = health.given,
+            received = health.received,
+            balance = format!("{:+}", health.balance),
+            imbalanced = health.imbalanced
+        )
     )
 }
 
 fn print_stats(stats: &GraphStats) {
     let kind = |k: &str| stats.nodes_by_kind.get(k).copied().unwrap_or(0);
     let ties = |k: &str| stats.edges_by_kind.get(k).copied().unwrap_or(0);
+    let l = language();
     out!(
-        "Network: {} nodes ({} networkers, {} people, {} organisations), {} ties",
-        stats.nodes,
-        kind("networker"),
-        kind("person"),
-        kind("organisation"),
-        stats.edges
+        "{}",
+        t!(
+            l,
+            "graph-network",
+            nodes = stats.nodes,
+            networkers = kind("networker"),
+            people = kind("person"),
+            organisations = kind("organisation"),
+            ties = stats.edges
+        )
     );
     out!(
-        "  ties by reason: {} relationships, {} affiliations, {} links, {} shared interactions",
-        ties("relationship"),
-        ties("affiliation"),
-        ties("link"),
-        ties("interaction")
+        "  {}",
+        t!(
+            l,
+            "graph-ties-by-reason",
+            relationships = ties("relationship"),
+            affiliations = ties("affiliation"),
+            links = ties("link"),
+            interactions = ties("interaction")
+        )
     );
     out!(
-        "  {} connected components (the largest has {} nodes); average degree {}",
-        stats.components,
-        stats.largest_component,
-        stats.average_degree
+        "  {}",
+        t!(
+            l,
+            "graph-components",
+            components = stats.components,
+            largest = stats.largest_component,
+            degree = number(l, stats.average_degree)
+        )
     );
     out!();
     let how = if stats.betweenness_exact {
-        "exact".to_owned()
+        t!(l, "graph-betweenness-exact")
     } else {
-        format!(
-            "estimated from {} sampled sources",
-            stats.betweenness_sources
+        t!(
+            l,
+            "graph-betweenness-sampled",
+            sources = stats.betweenness_sources
         )
     };
-    out!("Brokers (betweenness, {how}):");
+    out!("{}", t!(l, "graph-brokers", how = how));
     for (i, broker) in stats.brokers.iter().enumerate() {
         out!("{}", broker_line(i + 1, broker));
     }
-    out!("Networkers who broker most:");
+    out!("{}", t!(l, "graph-networker-brokers"));
     for (i, broker) in stats.networker_brokers.iter().enumerate() {
         out!("{}", broker_line(i + 1, broker));
     }
-    out!(
-        "Stakeholders who broker most (people and organisations who connect parts of the network):"
-    );
+    out!("{}", t!(l, "graph-stakeholder-brokers"));
     for (i, broker) in stats.stakeholder_brokers.iter().enumerate() {
         out!("{}", broker_line(i + 1, broker));
     }
     out!();
     out!(
-        "Communities: {} (modularity {:.3})",
-        stats.communities,
-        stats.modularity
+        "{}",
+        t!(
+            l,
+            "graph-communities",
+            count = stats.communities,
+            modularity = decimal(l, stats.modularity, 3)
+        )
     );
     for community in &stats.largest_communities {
         out!(
-            "  #{:<3} {:>6} nodes ({} networkers, {} people, {} organisations) around {}",
+            "  #{:<3} {:>6} {}",
             community.community,
             community.size,
-            community.networkers,
-            community.people,
-            community.organisations,
-            community.label
+            t!(
+                l,
+                "graph-community",
+                size = community.size,
+                networkers = community.networkers,
+                people = community.people,
+                organisations = community.organisations,
+                label = community.label.as_str()
+            )
         );
     }
     out!();
     print_risk_summary(&stats.risk);
     for loss in stats.risk.networkers.iter().take(5) {
         out!(
-            "  {} ({}): {} people and {} organisations only through them",
-            loss.name,
-            loss.unit.as_deref().unwrap_or("no unit"),
-            loss.sole_people,
-            loss.sole_organisations
+            "  {}",
+            t!(
+                l,
+                "graph-only-through",
+                name = loss.name.as_str(),
+                unit = unit(loss.unit.as_deref()),
+                people = loss.sole_people,
+                organisations = loss.sole_organisations
+            )
         );
     }
     out!();
-    out!("Going cold and reciprocity per team:");
+    out!("{}", t!(l, "graph-health-per-team"));
     for team in &stats.health.teams {
         out!(
             "{}",
             health_line(
-                &format!("{} ({} networkers)", team.team, team.networkers),
+                &t!(
+                    l,
+                    "graph-team",
+                    // kring-core names the networkers without a unit "(no unit)".
+                    team = if team.team == "(no unit)" {
+                        format!("({})", unit(None))
+                    } else {
+                        team.team.clone()
+                    },
+                    networkers = team.networkers
+                ),
                 &team.health
             )
         );
     }
-    out!("Networkers with the most relationships going cold:");
+    out!("{}", t!(l, "graph-health-per-networker"));
     for networker in stats.health.networkers.iter().take(5) {
         out!("{}", health_line(&networker.name, &networker.health));
     }
 }
 
+/// A networker's unit, or that they have none.
+fn unit(unit: Option<&str>) -> String {
+    unit.map(str::to_owned)
+        .unwrap_or_else(|| t!(language(), "graph-no-unit"))
+}
+
 fn print_risk_summary(risk: &KeyPersonRisk) {
     out!(
-        "Key-person risk: {} of {} stakeholders are known by one networker only (single points of failure); {} by several; {} by nobody",
-        risk.single_networker,
-        risk.stakeholders,
-        risk.reached - risk.single_networker,
-        risk.unreached
+        "{}",
+        t!(
+            language(),
+            "graph-risk-summary",
+            single = risk.single_networker,
+            stakeholders = risk.stakeholders,
+            several = risk.reached - risk.single_networker,
+            nobody = risk.unreached
+        )
     );
 }
 
@@ -307,22 +379,31 @@ fn print_risk(risk: &KeyPersonRisk, one: bool) {
         if !one && loss.sole_people + loss.sole_organisations == 0 {
             continue;
         }
+        let l = language();
         out!(
-            "{} ({}, {}): knows {} stakeholders; sole contact for {} people and {} organisations",
-            loss.name,
-            loss.unit.as_deref().unwrap_or("no unit"),
-            loss.id,
-            loss.reaches,
-            loss.sole_people,
-            loss.sole_organisations
+            "{}",
+            t!(
+                l,
+                "graph-networker-loss",
+                name = loss.name.as_str(),
+                unit = unit(loss.unit.as_deref()),
+                id = loss.id.to_string(),
+                stakeholders = loss.reaches,
+                people = loss.sole_people,
+                organisations = loss.sole_organisations
+            )
         );
         for item in &loss.at_risk {
             out!(
-                "    {} {:<12} {}  strength {}",
+                "    {} {:<12} {}",
                 item.id,
-                item.kind.as_str(),
-                item.name,
-                item.strength
+                node_kind(item.kind.as_str()),
+                t!(
+                    l,
+                    "graph-at-risk",
+                    name = item.name.as_str(),
+                    strength = item.strength
+                )
             );
         }
     }
@@ -335,36 +416,48 @@ fn print_paths(graph: &OrgGraph, from: RecordId, to: RecordId, paths: &[IntroPat
             .map(|v| graph.node(v).name.clone())
             .unwrap_or_default()
     };
+    let l = language();
     if paths.is_empty() {
-        out!("No way from {} to {} in the network.", name(from), name(to));
+        out!(
+            "{}",
+            t!(l, "graph-no-way", from = name(from), to = name(to))
+        );
         return;
     }
     for (i, path) in paths.iter().enumerate() {
         let names: Vec<&str> = path.steps.iter().map(|s| s.name.as_str()).collect();
         out!(
-            "{}. {}  (warmth {:.3}, {} ties)",
+            "{}. {}  ({})",
             i + 1,
             names.join(" → "),
-            path.strength,
-            path.hops
+            t!(
+                l,
+                "graph-path",
+                warmth = decimal(l, path.strength, 3),
+                ties = path.hops
+            )
         );
         for (step, tie) in path.steps.windows(2).zip(&path.ties) {
-            let kinds: Vec<&str> = tie.kinds.iter().map(|k| k.as_str()).collect();
+            let kinds: Vec<String> = tie
+                .kinds
+                .iter()
+                .map(|k| t!(l, "graph-tie-kind", kind = k.as_str()))
+                .collect();
             let strength = tie
                 .strength
-                .map(|s| format!(", strength {s}"))
+                .map(|s| format!(", {}", t!(l, "graph-tie-strength", strength = s)))
                 .unwrap_or_default();
             let last = tie
                 .last_contact
-                .map(|d| format!(", last contact {d}"))
+                .map(|d| format!(", {}", t!(l, "graph-tie-last-contact", day = d.to_string())))
                 .unwrap_or_default();
             out!(
-                "     {} — {} — {}  ({}{strength}{last}; weight {:.3})",
+                "     {} — {} — {}  ({}{strength}{last}; {})",
                 step[0].name,
                 kinds.join(" + "),
                 step[1].name,
-                step[1].kind.as_str(),
-                tie.weight
+                node_kind(step[1].kind.as_str()),
+                t!(l, "graph-tie-weight", weight = decimal(l, tie.weight, 3))
             );
         }
     }

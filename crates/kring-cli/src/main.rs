@@ -22,6 +22,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod args;
 mod capture;
 mod graph;
+mod help;
+mod language;
 mod manager;
 mod organisation;
 mod output;
@@ -32,10 +34,11 @@ mod terminal;
 use anyhow::{Context, Result};
 use args::*;
 use chrono::Utc;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
+use kring_core::cards::views::{CardFilter, LogRequest, RelateRequest};
 use kring_core::model::*;
-use kring_core::store::views::{CardFilter, LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
+use kring_i18n::t;
 use output::Printer;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,13 +55,26 @@ fn emit(line: std::fmt::Arguments) {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("kring: cannot write the output: {error}");
+        eprintln!(
+            "kring: {}",
+            t!(
+                language::language(),
+                "output-unwritable",
+                error = error.to_string()
+            )
+        );
         std::process::exit(1);
     }
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Chosen before parsing: `--help` is written in it.
+    let language = language::choose(&args, |name| std::env::var(name).ok());
+    let parsed = help::translated(Cli::command(), language)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             use clap::error::ErrorKind;
@@ -85,11 +101,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = error
-                .chain()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(": ");
+            let message = language::chain_words(&error, language);
             eprintln!(
                 "kring: {}",
                 terminal::strip_controls(&message.replace('\n', " "))
@@ -116,11 +128,12 @@ fn one_line_clap_error(text: &str) -> String {
 /// Writes a file so that readers (a calendar subscribed to it, say) never see half of it.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     kring_core::files::write_atomically(path, bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot be written: {}",
-            path.display(),
-            kring_core::files::write_failure(&e)
-        )
+        anyhow::anyhow!(t!(
+            language::language(),
+            "file-unwritable",
+            path = path.display().to_string(),
+            reason = kring_core::files::write_failure(&e)
+        ))
     })
 }
 
@@ -129,7 +142,7 @@ fn store_path(cli_store: Option<PathBuf>) -> Result<PathBuf> {
         return Ok(path);
     }
     kring_core::files::default_store_path()
-        .context("no home folder to keep the store in: pass --store DIR or set KRING_STORE")
+        .with_context(|| t!(language::language(), "no-home-folder"))
 }
 
 fn open(cli_store: Option<PathBuf>) -> Result<Store> {
@@ -137,8 +150,13 @@ fn open(cli_store: Option<PathBuf>) -> Result<Store> {
     let store = Store::open(&path, &OpenOptions::default())?;
     if let Some(old) = store.node_renewed_from {
         eprintln!(
-            "kring: note: this store was copied or restored (it was node {old}); it now writes as node {}",
-            store.node_id()
+            "kring: {}",
+            t!(
+                language::language(),
+                "note-node-renewed",
+                old = old.to_string(),
+                new = store.node_id().to_string()
+            )
         );
     }
     Ok(store)
@@ -161,11 +179,20 @@ fn complete_websites((field, value): (String, String)) -> (String, String) {
     (field, value)
 }
 
-/// "; 3 private cards left out (--include-private writes them)", or nothing.
+/// "; 3 private cards left out (--include-private writes them)", or nothing. `what` is
+/// `cards` or `follow-ups`.
 fn left_out(count: usize, what: &str) -> String {
     match count {
         0 => String::new(),
-        n => format!("; {n} private {what} left out (--include-private writes them)"),
+        n => format!(
+            "; {}",
+            t!(
+                language::language(),
+                "private-left-out",
+                count = n,
+                what = what
+            )
+        ),
     }
 }
 
@@ -180,6 +207,7 @@ fn card_label(store: &Store, id: RecordId) -> Result<String> {
 
 fn run(cli: Cli) -> Result<()> {
     let now = Utc::now();
+    let language = language::language();
     // Inspecting a file needs no store.
     if let Command::Inspect { file, jsonl } = &cli.command {
         let path = cli.store.clone();
@@ -200,22 +228,26 @@ fn run(cli: Cli) -> Result<()> {
         if let Some(run) = store.run_retention_if_due(now)? {
             if run.swept.total() > 0 {
                 eprintln!(
-                    "kring: note: retention rules removed or cleared {} record(s) (kring processing-log, kring compact)",
-                    run.swept.total()
+                    "kring: {}",
+                    t!(language, "note-retention", count = run.swept.total())
                 );
             }
         }
     }
-    let printer = Printer;
+    let printer = Printer { language };
     match cli.command {
         Command::Init { name, email, role } => {
             let profile = store.init(&name, &email, role, now)?;
             out!(
-                "Kring is set up for {} ({}) as {} in {}",
-                profile.name,
-                profile.email,
-                profile.role,
-                store.path().display()
+                "{}",
+                t!(
+                    language,
+                    "init-done",
+                    name = profile.name.as_str(),
+                    email = profile.email.as_str(),
+                    role = profile.role.as_str(),
+                    path = store.path().display().to_string()
+                )
             );
             out!("{}", profile.networker);
         }
@@ -297,7 +329,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Card(CardCommand::Rm { id }) => {
             let id = store.resolve_id(&id)?;
             store.delete(id, now)?;
-            out!("deleted {id}");
+            out!("{}", t!(language, "card-deleted", id = id.to_string()));
         }
         Command::Relate {
             id,
@@ -340,7 +372,7 @@ fn run(cli: Cli) -> Result<()> {
             let follow_up = match (follow_up, due) {
                 (Some(text), Some(due)) => Some((text, parse_date(&due, now)?)),
                 (Some(text), None) => Some((text, now.date_naive() + chrono::Duration::days(7))),
-                (None, Some(_)) => anyhow::bail!("--due needs --follow-up TEXT to say what is due"),
+                (None, Some(_)) => anyhow::bail!(t!(language, "due-needs-follow-up")),
                 (None, None) => None,
             };
             let logged = store.log_interaction(
@@ -357,7 +389,10 @@ fn run(cli: Cli) -> Result<()> {
             )?;
             out!("{}", logged.interaction);
             if let Some(follow_up) = logged.follow_up {
-                out!("follow-up {follow_up}");
+                out!(
+                    "{}",
+                    t!(language, "logged-follow-up", id = follow_up.to_string())
+                );
             }
         }
         Command::FollowUps { due_before, json } => {
@@ -371,7 +406,15 @@ fn run(cli: Cli) -> Result<()> {
         Command::Done { id, undo } => {
             let id = store.resolve_id(&id)?;
             store.set_follow_up_done(id, !undo, now)?;
-            out!("{} {id}", if undo { "reopened" } else { "done" });
+            out!(
+                "{}",
+                t!(
+                    language,
+                    "follow-up-done",
+                    undo = output::yes_no(undo),
+                    id = id.to_string()
+                )
+            );
         }
         Command::Note {
             id,
@@ -398,11 +441,15 @@ fn run(cli: Cli) -> Result<()> {
             store.declare_same_as(a, b, true, now)?;
             let group = store.identity_group(a)?;
             out!(
-                "{} and {} are one card now, shown as {} ({} cards)",
-                card_label(&store, a)?,
-                card_label(&store, b)?,
-                group[0],
-                group.len()
+                "{}",
+                t!(
+                    language,
+                    "same-as-done",
+                    a = card_label(&store, a)?,
+                    b = card_label(&store, b)?,
+                    shown = group[0].to_string(),
+                    count = group.len()
+                )
             );
         }
         Command::NotSame { a, b } => {
@@ -411,7 +458,10 @@ fn run(cli: Cli) -> Result<()> {
             store.declare_same_as(a, b, false, now)?;
             let (label_a, label_b) = (card_label(&store, a)?, card_label(&store, b)?);
             match store.same_as_path(a, b)? {
-                None => out!("{label_a} and {label_b} are separate cards"),
+                None => out!(
+                    "{}",
+                    t!(language, "not-same-done", a = label_a, b = label_b)
+                ),
                 Some(path) => {
                     let chain = path
                         .iter()
@@ -419,7 +469,14 @@ fn run(cli: Cli) -> Result<()> {
                         .collect::<Vec<_>>()
                         .join(" = ");
                     out!(
-                        "{label_a} and {label_b} are not the same, but other statements still make them one card: {chain}; say `kring not-same` for one of those links"
+                        "{}",
+                        t!(
+                            language,
+                            "not-same-still-one",
+                            a = label_a,
+                            b = label_b,
+                            chain = chain
+                        )
                     );
                 }
             }
@@ -435,13 +492,24 @@ fn run(cli: Cli) -> Result<()> {
                     seed,
                     cards,
                     mark_as_demo: sandbox,
+                    language,
                 },
                 now,
             )?;
             out!(
-                "demo network: {} networkers, {} organisations, {} people, {} relationships, {} interactions, {} follow-ups, {} notes, {} links",
-                summary.networkers, summary.organisations, summary.people, summary.relationships,
-                summary.interactions, summary.follow_ups, summary.notes, summary.links
+                "{}",
+                t!(
+                    language,
+                    "demo-done",
+                    networkers = summary.networkers,
+                    organisations = summary.organisations,
+                    people = summary.people,
+                    relationships = summary.relationships,
+                    interactions = summary.interactions,
+                    follow_ups = summary.follow_ups,
+                    notes = summary.notes,
+                    links = summary.links
+                )
             );
         }
         Command::Export {
@@ -472,7 +540,16 @@ fn run(cli: Cli) -> Result<()> {
             let interactive = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let mut progress = |done: u64, total: u64| {
                 if interactive && total > 0 {
-                    eprint!("\rmerging {done}/{total} records ({}%)", done * 100 / total);
+                    eprint!(
+                        "\r{}",
+                        t!(
+                            language,
+                            "import-progress",
+                            done = done,
+                            total = total,
+                            percent = done * 100 / total
+                        )
+                    );
                 }
             };
             let report = store.import_bundles_with_progress(&files, dry_run, now, &mut progress)?;
@@ -494,16 +571,24 @@ fn run(cli: Cli) -> Result<()> {
             use kring_core::sync::conflicts::Resolution;
             let id = store.resolve_id(&id)?;
             let resolution = match (keep, take, value) {
-                (_, Some(0), _) => anyhow::bail!("--take counts from 1"),
+                (_, Some(0), _) => anyhow::bail!(t!(language, "take-counts-from-one")),
                 (_, Some(n), _) => Resolution::TakeLosing(n - 1),
                 (_, None, Some(value)) => Resolution::Value(value),
                 (true, None, None) => Resolution::KeepCurrent,
                 (false, None, None) => {
-                    anyhow::bail!("say which value to keep: --keep, --take N or --value VALUE")
+                    anyhow::bail!(t!(language, "resolve-say-which"))
                 }
             };
             store.resolve(id, &field, &resolution, now)?;
-            out!("resolved {field} of {id}");
+            out!(
+                "{}",
+                t!(
+                    language,
+                    "resolved",
+                    field = field.as_str(),
+                    id = id.to_string()
+                )
+            );
         }
         Command::Trust { file } => organisation::trust(&store, file, now)?,
         Command::Invite(args) => organisation::invite(&store, args, now)?,
@@ -517,8 +602,13 @@ fn run(cli: Cli) -> Result<()> {
                 Some(path) => path,
                 None => {
                     let folder = store.path().join("backups");
-                    std::fs::create_dir_all(&folder)
-                        .with_context(|| format!("cannot create {}", folder.display()))?;
+                    std::fs::create_dir_all(&folder).with_context(|| {
+                        t!(
+                            language,
+                            "folder-uncreatable",
+                            path = folder.display().to_string()
+                        )
+                    })?;
                     folder.join(format!(
                         "{}-manual.kring-backup",
                         now.format("%Y%m%dT%H%M%SZ")
@@ -526,16 +616,29 @@ fn run(cli: Cli) -> Result<()> {
                 }
             };
             let records = store.backup(&path, now)?;
-            out!("backed up {records} records to {}", path.display());
+            out!(
+                "{}",
+                t!(
+                    language,
+                    "backup-done",
+                    records = records,
+                    path = path.display().to_string()
+                )
+            );
         }
         Command::Restore { file } => {
             use kring_core::bounds::{check_file_size, MAX_BACKUP_FILE_BYTES};
             check_file_size(&file, MAX_BACKUP_FILE_BYTES, "a backup")?;
             let (records, safety) = store.restore(&file, now)?;
             out!(
-                "restored {records} records from {}; the previous state is in {}",
-                file.display(),
-                safety.display()
+                "{}",
+                t!(
+                    language,
+                    "restore-done",
+                    records = records,
+                    path = file.display().to_string(),
+                    safety = safety.display().to_string()
+                )
             );
         }
         Command::ImportContacts {
@@ -571,7 +674,7 @@ fn run(cli: Cli) -> Result<()> {
             include_private,
         } => {
             if format != ContactFormatArg::Vcard {
-                anyhow::bail!("contacts are exported as vCard only (--format vcard)");
+                anyhow::bail!(t!(language, "contacts-vcard-only"));
             }
             let export = store.export_contacts(include_private, now)?;
             write_atomically(&out, export.text.as_bytes())?;
@@ -583,9 +686,13 @@ fn run(cli: Cli) -> Result<()> {
                 now,
             )?;
             out!(
-                "wrote {} cards to {}{}",
-                export.written,
-                out.display(),
+                "{}{}",
+                t!(
+                    language,
+                    "contacts-exported",
+                    count = export.written,
+                    path = out.display().to_string()
+                ),
                 left_out(export.private_left_out, "cards")
             );
         }
@@ -593,12 +700,16 @@ fn run(cli: Cli) -> Result<()> {
             out,
             include_private,
         } => {
-            let export = store.export_follow_ups(include_private)?;
+            let export = store.export_follow_ups(include_private, language)?;
             write_atomically(&out, export.text.as_bytes())?;
             out!(
-                "wrote {} follow-ups to {}{}",
-                export.written,
-                out.display(),
+                "{}{}",
+                t!(
+                    language,
+                    "calendar-exported",
+                    count = export.written,
+                    path = out.display().to_string()
+                ),
                 left_out(export.private_left_out, "follow-ups")
             );
         }
@@ -608,9 +719,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Event(command) => manager::event(&store, command, now)?,
         Command::Networker(command) => manager::networker(&store, command, now)?,
         Command::Kpi(args) => manager::kpi(&store, args, now)?,
-        Command::Report(args) => manager::report(&store, args, now)?,
-        Command::Offboard(args) => manager::offboard(&store, args, now)?,
-        Command::Transparency(args) => manager::transparency(&store, args, now)?,
+        Command::Report(args) => manager::report(&store, args, language, now)?,
+        Command::Offboard(args) => manager::offboard(&store, args, language, now)?,
+        Command::Transparency(args) => manager::transparency(&store, args, language, now)?,
         Command::Graph(command) => graph::run(&store, command, now)?,
         Command::SubjectAccess(args) => protection::subject_access(&store, args, now)?,
         Command::Forget(args) => protection::forget(&store, args, now)?,
@@ -629,25 +740,27 @@ fn run(cli: Cli) -> Result<()> {
             let report = store.check(repair, now)?;
             printer.check(&report, json)?;
             if report.needs_repair() && !report.repaired {
-                anyhow::bail!(
-                    "the indexes have drifted from the records ({} missing, {} stale, {} stored under another kind): run `kring check --repair`",
-                    report.missing.len(),
-                    report.stale.len(),
-                    report.problems.iter().filter(|p| p.repairable).count()
-                );
+                anyhow::bail!(t!(
+                    language,
+                    "check-drifted",
+                    missing = report.missing.len(),
+                    stale = report.stale.len(),
+                    misfiled = report.problems.iter().filter(|p| p.repairable).count()
+                ));
             }
             if report.beyond_repair() > 0 {
-                anyhow::bail!(
-                    "{} problems that repair does not change ({} unreadable records, {} values that do not fit their field, {} records with no copy of their kind): correct a value with `kring card edit ID --set FIELD=VALUE`, or restore a backup from before the record arrived",
-                    report.beyond_repair(),
-                    report.unreadable.len(),
-                    report.problems.iter().filter(|p| p.field.is_some()).count(),
-                    report
+                anyhow::bail!(t!(
+                    language,
+                    "check-beyond-repair",
+                    count = report.beyond_repair(),
+                    unreadable = report.unreadable.len(),
+                    misfit = report.problems.iter().filter(|p| p.field.is_some()).count(),
+                    kindless = report
                         .problems
                         .iter()
                         .filter(|p| p.field.is_none() && !p.repairable)
                         .count()
-                );
+                ));
             }
         }
     }

@@ -6,12 +6,114 @@ use crate::args::{parse_assignment, parse_date, parse_when};
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use kring_core::manager::kpi::{kpi_csv, KpiOptions};
+use kring_core::manager::kpi::KpiOptions;
 use kring_core::manager::offboard::HandoverChoice;
+use kring_core::manager::report::ReportFile;
 use kring_core::manager::*;
 use kring_core::model::*;
 use kring_core::store::Store;
+use kring_i18n::{format, t, Language};
 use std::path::PathBuf;
+
+/// The language of this run, which every line for people below is written in (`--json` never
+/// changes with it).
+fn lang() -> Language {
+    crate::language::language()
+}
+
+/// A count with the language's thousands separator: "1,234", "1.234", "1 234".
+fn n(language: Language, count: impl TryInto<i64>) -> String {
+    format::integer(language, count.try_into().unwrap_or(i64::MAX))
+}
+
+/// A count as a Fluent argument, so that a message picks its plural form.
+fn c(count: impl TryInto<i64>) -> i64 {
+    count.try_into().unwrap_or(i64::MAX)
+}
+
+/// A percentage as the lists write it ("45 %" in English, as it always was), or "–".
+fn percent(language: Language, value: Option<f64>) -> String {
+    value.map_or("–".into(), |p| {
+        t!(
+            language,
+            "manager-percent",
+            number = format::decimal(language, p, 1)
+        )
+    })
+}
+
+/// A health score with one decimal, always shown ("3.0"), with the language's decimal comma.
+fn health(language: Language, value: f64) -> String {
+    let text = format!("{value:.1}");
+    match language {
+        Language::English => text,
+        _ => text.replace('.', ","),
+    }
+}
+
+/// A value padded to `width` characters (not bytes: "Aktueller" has no wide letters, "é" does).
+fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+fn goal_status(language: Language, status: GoalStatus) -> String {
+    t!(language, "manager-goal-status", status = status.as_str())
+}
+
+fn team_role(language: Language, role: TeamRole) -> String {
+    t!(language, "manager-team-role", role = role.as_str())
+}
+
+fn partnership_status(language: Language, status: PartnershipStatus) -> String {
+    t!(
+        language,
+        "manager-partnership-status",
+        status = status.as_str()
+    )
+}
+
+fn band(language: Language, band: HealthBand) -> String {
+    let code = match band {
+        HealthBand::Healthy => "healthy",
+        HealthBand::NeedsAttention => "needs-attention",
+        HealthBand::AtRisk => "at-risk",
+    };
+    t!(language, "manager-band", band = code)
+}
+
+fn event_kind(language: Language, kind: EventKind) -> String {
+    t!(language, "manager-event-kind", kind = kind.as_str())
+}
+
+/// A partnership's latest health as the list shows it: "3.4 (healthy)", or "not reviewed".
+fn partnership_health(language: Language, p: &PartnershipView) -> String {
+    match (p.health, p.band) {
+        (Some(h), Some(b)) => t!(
+            language,
+            "manager-partnership-health",
+            health = health(language, h),
+            band = band(language, b)
+        ),
+        (Some(h), None) => health(language, h),
+        (None, _) => t!(language, "manager-partnership-not-reviewed"),
+    }
+}
+
+/// When a partnership is next reviewed, "(due)" when it is, or "–".
+fn next_review(language: Language, p: &PartnershipView) -> String {
+    p.next_review.map_or("–".into(), |d| {
+        if p.review_due {
+            t!(language, "manager-partnership-due", date = d.to_string())
+        } else {
+            d.to_string()
+        }
+    })
+}
+
+fn record_kind(language: Language, kind: &str) -> String {
+    t!(language, "manager-record-kind", kind = kind)
+}
 
 fn parse_word<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
     text.parse::<T>().map_err(|e| e.reason)
@@ -33,8 +135,14 @@ fn id_of_kind(store: &Store, text: &str, kind: RecordKind) -> Result<RecordId> {
     let id = store.resolve_id(text)?;
     match store.kind_of(id)? {
         Some(actual) if actual == kind.as_str() => Ok(id),
-        Some(actual) => bail!("{id} is a {actual}, not a {kind}"),
-        None => bail!("no record with id {id}"),
+        Some(actual) => bail!(t!(
+            lang(),
+            "manager-wrong-kind",
+            id = id.to_string(),
+            actual = record_kind(lang(), &actual),
+            kind = record_kind(lang(), kind.as_str())
+        )),
+        None => bail!(t!(lang(), "manager-no-record", id = id.to_string())),
     }
 }
 
@@ -51,7 +159,7 @@ fn edit(
         .map(|s| parse_assignment(s))
         .collect::<Result<Vec<_>>>()?;
     if kind == RecordKind::Partnership && assignments.iter().any(|(f, _)| f == "partners") {
-        bail!("partners: use `kring partnership partner ID ORG` so that red lines are checked");
+        bail!(t!(lang(), "manager-edit-partners"));
     }
     store.set_fields(id, &assignments, now)?;
     out!("{id}");
@@ -137,20 +245,28 @@ pub fn goal(store: &Store, command: GoalCommand, now: DateTime<Utc>) -> Result<(
             if json {
                 return print_json(&goals);
             }
+            let l = lang();
             if goals.is_empty() {
-                out!("No goals yet. Add one with `kring goal add --name NAME --priority ID`.");
+                out!("{}", t!(l, "manager-goals-none"));
             }
             for g in goals {
+                let total = g.coverage.covered.len() + g.coverage.uncovered.len();
                 out!(
-                    "{}  {:<9} {}  — {} of {} priority stakeholders covered ({})",
+                    "{}  {} {}  — {}",
                     g.id,
-                    g.goal.status.unwrap_or(GoalStatus::Active),
+                    pad(
+                        &goal_status(l, g.goal.status.unwrap_or(GoalStatus::Active)),
+                        9
+                    ),
                     g.goal.name,
-                    g.coverage.covered.len(),
-                    g.coverage.covered.len() + g.coverage.uncovered.len(),
-                    g.coverage
-                        .coverage_percent
-                        .map_or("–".into(), |p| format!("{p} %"))
+                    t!(
+                        l,
+                        "manager-goal-covered",
+                        covered = n(l, g.coverage.covered.len()),
+                        count = c(total),
+                        total = n(l, total),
+                        percent = percent(l, g.coverage.coverage_percent)
+                    )
                 );
             }
         }
@@ -160,31 +276,35 @@ pub fn goal(store: &Store, command: GoalCommand, now: DateTime<Utc>) -> Result<(
             if json {
                 return print_json(&g);
             }
+            let l = lang();
             out!("{} ({})", g.goal.name, g.id);
             if let Some(d) = &g.goal.description {
                 out!("  {d}");
             }
             if let Some(v) = &g.goal.vision {
-                out!("  vision: {v}");
+                out!("  {}", t!(l, "manager-goal-vision", vision = v.as_str()));
             }
             out!(
-                "  coverage: {} ({} covered, {} not)",
-                g.coverage
-                    .coverage_percent
-                    .map_or("–".into(), |p| format!("{p} %")),
-                g.coverage.covered.len(),
-                g.coverage.uncovered.len()
+                "  {}",
+                t!(
+                    l,
+                    "manager-goal-coverage",
+                    percent = percent(l, g.coverage.coverage_percent),
+                    covered = n(l, g.coverage.covered.len()),
+                    uncovered = n(l, g.coverage.uncovered.len())
+                )
             );
             for row in g.coverage.covered.iter().chain(&g.coverage.uncovered) {
                 let by = row
                     .best
                     .as_ref()
-                    .map_or("no current relationship".into(), |b| {
-                        format!(
-                            "{} strength {}{}",
-                            b.networker_name,
-                            b.strength,
-                            if b.active { "" } else { ", not active" }
+                    .map_or(t!(l, "manager-goal-no-relationship"), |b| {
+                        t!(
+                            l,
+                            "manager-goal-best",
+                            networker = b.networker_name.as_str(),
+                            strength = b.strength,
+                            active = if b.active { "yes" } else { "no" }
                         )
                     });
                 out!(
@@ -195,10 +315,17 @@ pub fn goal(store: &Store, command: GoalCommand, now: DateTime<Utc>) -> Result<(
                 );
             }
             out!(
-                "  linked: {} relationships, {} interactions, {} events",
-                g.goal.relationships.len(),
-                g.goal.interactions.len(),
-                g.goal.events.len()
+                "  {}",
+                t!(
+                    l,
+                    "manager-goal-linked",
+                    relationships = c(g.goal.relationships.len()),
+                    relationships_number = n(l, g.goal.relationships.len()),
+                    interactions = c(g.goal.interactions.len()),
+                    interactions_number = n(l, g.goal.interactions.len()),
+                    events = c(g.goal.events.len()),
+                    events_number = n(l, g.goal.events.len())
+                )
             );
         }
         GoalCommand::Edit { id, set } => edit(store, &id, RecordKind::Goal, &set, now)?,
@@ -218,11 +345,27 @@ fn link(
     let goal = id_of_kind(store, goal, RecordKind::Goal)?;
     let targets = ids(store, targets)?;
     store.link_to_goal(goal, &targets, link, now)?;
+    let l = lang();
+    let (count, number, goal) = (c(targets.len()), n(l, targets.len()), goal.to_string());
     out!(
-        "{} {} record(s) {} goal {goal}",
-        if link { "linked" } else { "unlinked" },
-        targets.len(),
-        if link { "to" } else { "from" }
+        "{}",
+        if link {
+            t!(
+                l,
+                "manager-goal-linked-records",
+                count = count,
+                number = number,
+                goal = goal
+            )
+        } else {
+            t!(
+                l,
+                "manager-goal-unlinked-records",
+                count = count,
+                number = number,
+                goal = goal
+            )
+        }
     );
     Ok(())
 }
@@ -318,53 +461,70 @@ pub fn team(store: &Store, command: TeamCommand, now: DateTime<Utc>) -> Result<(
             if json {
                 return print_json(&teams);
             }
+            let l = lang();
             if teams.is_empty() {
-                out!("No teams yet. Form one with `kring team add --name NAME --member ID:lead`.");
+                out!("{}", t!(l, "manager-teams-none"));
             }
-            for t in teams {
+            for team in teams {
                 out!(
-                    "{}  {}  — {} members, {} stakeholders",
-                    t.id,
-                    t.name,
-                    t.members.len(),
-                    t.stakeholders.len()
+                    "{}  {}  — {}",
+                    team.id,
+                    team.name,
+                    t!(
+                        l,
+                        "manager-team-counts",
+                        members = c(team.members.len()),
+                        members_number = n(l, team.members.len()),
+                        stakeholders = c(team.stakeholders.len()),
+                        stakeholders_number = n(l, team.stakeholders.len())
+                    )
                 );
             }
         }
         TeamCommand::Show { id, json } => {
             let id = id_of_kind(store, &id, RecordKind::Team)?;
-            let t = store.team_view(id, now)?;
+            let team = store.team_view(id, now)?;
             if json {
-                return print_json(&t);
+                return print_json(&team);
             }
-            out!("{} ({})", t.name, t.id);
-            if let Some(p) = &t.purpose {
+            let l = lang();
+            out!("{} ({})", team.name, team.id);
+            if let Some(p) = &team.purpose {
                 out!("  {p}");
             }
-            out!("  members:");
-            for m in &t.members {
+            out!("  {}", t!(l, "manager-team-members"));
+            for m in &team.members {
                 out!(
-                    "    {}  {:<8} {}{}",
+                    "    {}  {} {}{}",
                     m.networker,
-                    m.role,
+                    pad(&team_role(l, m.role), 8),
                     m.name,
-                    if m.left { " (left)" } else { "" }
+                    if m.left {
+                        t!(l, "manager-team-member-left")
+                    } else {
+                        String::new()
+                    }
                 );
             }
-            out!("  stakeholders:");
-            for s in &t.stakeholders {
+            out!("  {}", t!(l, "manager-team-stakeholders"));
+            for s in &team.stakeholders {
                 let accountable: Vec<&str> =
                     s.accountable.iter().map(|a| a.name.as_str()).collect();
                 out!(
-                    "    {}  {} — accountable: {}; known by {} member(s)",
+                    "    {}  {} — {}",
                     s.stakeholder,
                     s.name,
-                    if accountable.is_empty() {
-                        "nobody".into()
-                    } else {
-                        accountable.join(", ")
-                    },
-                    s.known_by_members.len()
+                    t!(
+                        l,
+                        "manager-team-stakeholder",
+                        accountable = if accountable.is_empty() {
+                            t!(l, "manager-team-nobody")
+                        } else {
+                            accountable.join(", ")
+                        },
+                        count = c(s.known_by_members.len()),
+                        number = n(l, s.known_by_members.len())
+                    )
                 );
             }
         }
@@ -517,7 +677,11 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             let mut accountabilities = Vec::new();
             for text in &accountability {
                 let Some((org, what)) = text.split_once('=') else {
-                    bail!("--accountability '{text}': write ORG=TEXT");
+                    bail!(t!(
+                        lang(),
+                        "manager-accountability-form",
+                        text = text.as_str()
+                    ));
                 };
                 accountabilities.push(PartnerAccountability {
                     partner: store.resolve_id(org)?,
@@ -552,27 +716,27 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             if json {
                 return print_json(&list);
             }
+            let l = lang();
             if list.is_empty() {
-                out!("No partnerships yet. Add one with `kring partnership add --name NAME --partner ORG`.");
+                out!("{}", t!(l, "manager-partnerships-none"));
             }
             for p in list {
                 out!(
-                    "{}  {}  — {}; health {}; next review {}",
+                    "{}  {}  — {}",
                     p.id,
                     p.partnership.name,
-                    p.partners
-                        .iter()
-                        .map(|n| n.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    p.health.map_or("not reviewed".into(), |h| format!(
-                        "{h:.1} ({})",
-                        p.band.map(|b| b.as_str()).unwrap_or_default()
-                    )),
-                    p.next_review.map_or("–".into(), |d| format!(
-                        "{d}{}",
-                        if p.review_due { " (due)" } else { "" }
-                    ))
+                    t!(
+                        l,
+                        "manager-partnership-row",
+                        partners = p
+                            .partners
+                            .iter()
+                            .map(|n| n.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        health = partnership_health(l, &p),
+                        next = next_review(l, &p)
+                    )
                 );
             }
         }
@@ -582,17 +746,34 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             if json {
                 return print_json(&p);
             }
+            let l = lang();
             let body = &p.partnership;
             out!("{} ({})", body.name, p.id);
             out!(
-                "  status: {}",
-                body.status.unwrap_or(PartnershipStatus::Active)
+                "  {}",
+                t!(
+                    l,
+                    "manager-partnership-status-line",
+                    status =
+                        partnership_status(l, body.status.unwrap_or(PartnershipStatus::Active))
+                )
             );
             for partner in &p.partners {
-                out!("  partner: {} ({})", partner.name, partner.id);
+                out!(
+                    "  {}",
+                    t!(
+                        l,
+                        "manager-partnership-partner",
+                        name = partner.name.as_str(),
+                        id = partner.id.to_string()
+                    )
+                );
             }
             for o in &body.objectives {
-                out!("  objective: {o}");
+                out!(
+                    "  {}",
+                    t!(l, "manager-partnership-objective", objective = o.as_str())
+                );
             }
             for a in &body.accountabilities {
                 let name = p
@@ -600,45 +781,76 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                     .iter()
                     .find(|n| n.id == a.partner)
                     .map_or(a.partner.to_string(), |n| n.name.clone());
-                out!("  accountable — {name}: {}", a.text);
+                out!(
+                    "  {}",
+                    t!(
+                        l,
+                        "manager-partnership-accountable",
+                        name = name,
+                        text = a.text.as_str()
+                    )
+                );
             }
-            // As people read them; a checked rule keeps its spelling for `partnership edit`.
-            for (rule, described) in body.red_lines.iter().zip(&p.red_line_descriptions) {
-                if rule.trim() == described {
-                    out!("  red line: {described}");
+            // As people read them, in their language; a checked rule keeps its spelling for
+            // `partnership edit`.
+            for rule in &body.red_lines {
+                let described = describe_red_line_in(rule, l);
+                let line = if rule.trim() == described {
+                    described
                 } else {
-                    out!("  red line: {described}  [{rule}]");
-                }
+                    format!("{described}  [{rule}]")
+                };
+                out!("  {}", t!(l, "manager-partnership-red-line", line = line));
             }
-            for w in &p.red_line_warnings {
-                out!("  ! red line crossed by {w}");
+            for (partner, rule) in &p.red_lines_crossed {
+                out!(
+                    "  ! {}",
+                    t!(
+                        l,
+                        "manager-partnership-crossed",
+                        partner = partner.as_str(),
+                        line = describe_red_line_in(rule, l)
+                    )
+                );
             }
             if let Some(b) = &body.benefits_and_risks {
-                out!("  benefits and risks: {b}");
+                out!(
+                    "  {}",
+                    t!(l, "manager-partnership-benefits", text = b.as_str())
+                );
             }
             if let Some(e) = &body.exit_arrangements {
-                out!("  exit: {e}");
+                out!("  {}", t!(l, "manager-partnership-exit", text = e.as_str()));
             }
             for r in &p.reviews {
                 out!(
-                    "  review {}: health {:.1} ({}) — leadership {}, credit {}, outcomes {}, listening {}, empowering {}{}",
-                    r.review.date,
-                    r.health,
-                    r.band,
-                    r.review.values_based_leadership,
-                    r.review.sharing_credit,
-                    r.review.outcomes_for_communities,
-                    r.review.communication_and_listening,
-                    r.review.empowering_staff,
-                    r.review.notes.as_deref().map(|n| format!(" — {n}")).unwrap_or_default()
+                    "  {}{}",
+                    t!(
+                        l,
+                        "manager-partnership-review",
+                        date = r.review.date.to_string(),
+                        health = health(l, r.health),
+                        band = band(l, r.band),
+                        leadership = r.review.values_based_leadership,
+                        credit = r.review.sharing_credit,
+                        outcomes = r.review.outcomes_for_communities,
+                        listening = r.review.communication_and_listening,
+                        empowering = r.review.empowering_staff
+                    ),
+                    r.review
+                        .notes
+                        .as_deref()
+                        .map(|n| format!(" — {n}"))
+                        .unwrap_or_default()
                 );
             }
             out!(
-                "  next review: {}",
-                p.next_review.map_or("–".into(), |d| format!(
-                    "{d}{}",
-                    if p.review_due { " (due)" } else { "" }
-                ))
+                "  {}",
+                t!(
+                    l,
+                    "manager-partnership-next-review",
+                    next = next_review(l, &p)
+                )
             );
         }
         PartnershipCommand::Edit { id, set } => {
@@ -652,13 +864,20 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             let new_crossings = after
                 .red_line_warnings
                 .iter()
-                .filter(|w| !ended && !before.contains(w));
-            for warning in new_crossings {
-                let warning = crate::terminal::strip_controls(warning);
+                .zip(&after.red_lines_crossed)
+                .filter(|(w, _)| !ended && !before.contains(w));
+            let l = lang();
+            for (_, (partner, rule)) in new_crossings {
+                let crossing = format!("{partner}: {}", describe_red_line_in(rule, l));
+                let crossing = crate::terminal::strip_controls(&crossing);
                 eprintln!(
-                    "kring: warning: a red line is crossed by a partner, {warning}; see \
-                     `kring partnership show {id}`, then remove the partner with \
-                     `kring partnership partner {id} PARTNER --remove` or end the partnership"
+                    "kring: {}",
+                    t!(
+                        l,
+                        "manager-warning-red-line-crossed",
+                        crossing = crossing,
+                        id = id.to_string()
+                    )
                 );
             }
         }
@@ -671,7 +890,7 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             let organisation = id_of_kind(store, &organisation, RecordKind::Organisation)?;
             let mut body: Partnership = store
                 .get(id)?
-                .with_context(|| format!("no partnership with id {id}"))?;
+                .with_context(|| t!(lang(), "manager-no-partnership", id = id.to_string()))?;
             if remove {
                 body.partners.retain(|p| *p != organisation);
                 body.accountabilities.retain(|a| a.partner != organisation);
@@ -690,20 +909,33 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
             let organisation = id_of_kind(store, &organisation, RecordKind::Organisation)?;
             let body: Partnership = store
                 .get(id)?
-                .with_context(|| format!("no partnership with id {id}"))?;
+                .with_context(|| t!(lang(), "manager-no-partnership", id = id.to_string()))?;
             let crossed = store.red_lines_crossed(&body, organisation)?;
             if json {
                 return print_json(
                     &serde_json::json!({ "organisation": organisation, "crossed": crossed }),
                 );
             }
+            let l = lang();
             if crossed.is_empty() {
-                out!("{organisation} crosses none of the red lines that can be checked");
+                out!(
+                    "{}",
+                    t!(
+                        l,
+                        "manager-crosses-none",
+                        organisation = organisation.to_string()
+                    )
+                );
             }
             for line in crossed {
                 out!(
-                    "crosses: {}  [{line}]",
-                    kring_core::manager::describe_red_line(&line)
+                    "{}",
+                    t!(
+                        l,
+                        "manager-crosses",
+                        line = describe_red_line_in(&line, l),
+                        rule = line.as_str()
+                    )
                 );
             }
         }
@@ -742,11 +974,16 @@ pub fn partnership(store: &Store, command: PartnershipCommand, now: DateTime<Utc
                     "band": health_band(review.health()),
                 }));
             }
+            let l = lang();
             out!("{review_id}");
             out!(
-                "health {:.1} ({})",
-                review.health(),
-                health_band(review.health())
+                "{}",
+                t!(
+                    l,
+                    "manager-review-health",
+                    health = health(l, review.health()),
+                    band = band(l, health_band(review.health()))
+                )
             );
         }
     }
@@ -840,18 +1077,23 @@ pub fn event(store: &Store, command: EventCommand, now: DateTime<Utc>) -> Result
             if json {
                 return print_json(&events);
             }
+            let l = lang();
             if events.is_empty() {
-                out!("No events yet. Add one with `kring event add --name NAME --at DATE`.");
+                out!("{}", t!(l, "manager-events-none"));
             }
             for e in events {
                 out!(
-                    "{}  {}  {:<10} {}  — {} invited, {} attended",
+                    "{}  {}  {} {}  — {}",
                     e.id,
                     e.event.at.date_naive(),
-                    e.event.kind,
+                    pad(&event_kind(l, e.event.kind), 10),
                     e.event.name,
-                    e.invited.len(),
-                    e.attending.len()
+                    t!(
+                        l,
+                        "manager-event-counts",
+                        invited = n(l, e.invited.len()),
+                        attended = n(l, e.attending.len())
+                    )
                 );
             }
         }
@@ -861,15 +1103,23 @@ pub fn event(store: &Store, command: EventCommand, now: DateTime<Utc>) -> Result
             if json {
                 return print_json(&e);
             }
+            let l = lang();
             out!(
-                "{} ({}) — {} on {}",
+                "{} ({}) — {}",
                 e.event.name,
                 e.id,
-                e.event.kind,
-                e.event.at
+                t!(
+                    l,
+                    "manager-event-when",
+                    kind = event_kind(l, e.event.kind),
+                    at = e.event.at.to_string()
+                )
             );
-            if let Some(l) = &e.event.location {
-                out!("  at {l}");
+            if let Some(location) = &e.event.location {
+                out!(
+                    "  {}",
+                    t!(l, "manager-event-location", location = location.as_str())
+                );
             }
             let names = |list: &[Named]| {
                 list.iter()
@@ -877,10 +1127,16 @@ pub fn event(store: &Store, command: EventCommand, now: DateTime<Utc>) -> Result
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            out!("  invited: {}", names(&e.invited));
-            out!("  attended: {}", names(&e.attending));
+            out!(
+                "  {}",
+                t!(l, "manager-event-invited", names = names(&e.invited))
+            );
+            out!(
+                "  {}",
+                t!(l, "manager-event-attended", names = names(&e.attending))
+            );
             for o in &e.event.outcomes {
-                out!("  outcome: {o}");
+                out!("  {}", t!(l, "manager-event-outcome", outcome = o.as_str()));
             }
         }
         EventCommand::Edit { id, set } => edit(store, &id, RecordKind::Event, &set, now)?,
@@ -920,21 +1176,30 @@ pub fn networker(store: &Store, command: NetworkerCommand, now: DateTime<Utc>) -
             if json {
                 return print_json(&list);
             }
-            for n in list {
+            let l = lang();
+            for w in list {
                 // The label already names the unit when a colleague shares the name.
-                let unit = match &n.unit {
-                    Some(unit) if n.label == n.name => format!(" ({unit})"),
+                let unit = match &w.unit {
+                    Some(unit) if w.label == w.name => format!(" ({unit})"),
                     _ => String::new(),
                 };
                 out!(
-                    "{}  {:<6} {}{}  — {} relationships ({} current), sole contact for {}",
-                    n.id,
-                    n.status,
-                    n.label,
+                    "{}  {} {}{}  — {}",
+                    w.id,
+                    pad(
+                        &t!(l, "manager-networker-status", status = w.status.as_str()),
+                        6
+                    ),
+                    w.label,
                     unit,
-                    n.relationships,
-                    n.current_relationships,
-                    n.sole_contact_for
+                    t!(
+                        l,
+                        "manager-networker-row",
+                        count = c(w.relationships),
+                        relationships = n(l, w.relationships),
+                        current = n(l, w.current_relationships),
+                        sole = n(l, w.sole_contact_for)
+                    )
                 );
             }
         }
@@ -960,7 +1225,12 @@ pub struct OffboardArgs {
     pub json: bool,
 }
 
-pub fn offboard(store: &Store, args: OffboardArgs, now: DateTime<Utc>) -> Result<()> {
+pub fn offboard(
+    store: &Store,
+    args: OffboardArgs,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let networker = id_of_kind(store, &args.networker, RecordKind::Networker)?;
     let successors = args
         .to
@@ -971,64 +1241,96 @@ pub fn offboard(store: &Store, args: OffboardArgs, now: DateTime<Utc>) -> Result
         .choose
         .iter()
         .map(|pair| {
-            let (stakeholder, successor) = pair.split_once('=').with_context(|| {
-                format!("--choose {pair}: write it as STAKEHOLDER=SUCCESSOR (two ids)")
-            })?;
+            let (stakeholder, successor) = pair
+                .split_once('=')
+                .with_context(|| t!(language, "manager-choose-form", pair = pair.as_str()))?;
             Ok(HandoverChoice {
                 stakeholder: store.resolve_id(stakeholder.trim())?,
                 successor: id_of_kind(store, successor.trim(), RecordKind::Networker)?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let plan = store.offboard_choosing(networker, &successors, &choices, args.dry_run, now)?;
+    let plan = store.offboard_choosing(
+        networker,
+        &successors,
+        &choices,
+        args.dry_run,
+        language,
+        now,
+    )?;
     if args.json {
         return print_json(&plan);
     }
+    let l = language;
     out!(
-        "Handover of {} ({}): {} relationships{}",
-        plan.networker.name,
-        plan.networker.id,
-        plan.items.len(),
+        "{}{}",
+        t!(
+            l,
+            "manager-handover",
+            name = plan.networker.name.as_str(),
+            id = plan.networker.id.to_string(),
+            count = c(plan.items.len()),
+            number = n(l, plan.items.len())
+        ),
         if plan.applied {
-            ""
+            String::new()
         } else {
-            " (dry run: nothing changed)"
+            t!(l, "manager-handover-dry-run")
         }
     );
     for item in &plan.items {
-        out!(
-            "  [{:<6}] importance {:>2}  {} — strength {}{}  → {}",
-            item.risk,
-            item.importance,
-            item.stakeholder_name,
-            item.strength,
-            if item.reasons.is_empty() {
-                String::new()
-            } else {
-                format!("; {}", item.reasons.join("; "))
-            },
+        let successor =
             item.successor
                 .as_ref()
-                .map_or("no successor".into(), |s| format!(
-                    "{}{}",
-                    s.name,
-                    if item.creates_relationship {
-                        " (new relationship)"
-                    } else {
-                        ""
-                    }
-                ))
+                .map_or(t!(l, "manager-handover-no-successor"), |s| {
+                    format!(
+                        "{}{}",
+                        s.name,
+                        if item.creates_relationship {
+                            t!(l, "manager-handover-new-relationship")
+                        } else {
+                            String::new()
+                        }
+                    )
+                });
+        out!(
+            "  {}",
+            t!(
+                l,
+                "manager-handover-item",
+                risk = pad(&t!(l, "manager-risk", risk = item.risk.to_string()), 6),
+                importance = format!("{:>2}", item.importance),
+                stakeholder = item.stakeholder_name.as_str(),
+                strength = item.strength,
+                reasons = if item.reasons.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", item.reasons.join("; "))
+                },
+                successor = successor
+            )
         );
     }
     out!(
-        "{} assigned, {} without a successor, {} new relationships, {} accountabilities moved, {} team memberships ended{}",
-        plan.assigned,
-        plan.unassigned,
-        plan.new_relationships,
-        plan.accountabilities_moved,
-        plan.team_memberships_ended,
+        "{}{}",
+        t!(
+            l,
+            "manager-handover-summary",
+            assigned = n(l, plan.assigned),
+            unassigned = n(l, plan.unassigned),
+            new_count = c(plan.new_relationships),
+            new = n(l, plan.new_relationships),
+            moved_count = c(plan.accountabilities_moved),
+            moved = n(l, plan.accountabilities_moved),
+            ended_count = c(plan.team_memberships_ended),
+            ended = n(l, plan.team_memberships_ended)
+        ),
         if plan.applied {
-            format!("; {} is marked left", plan.networker.name)
+            t!(
+                l,
+                "manager-handover-marked-left",
+                name = plan.networker.name.as_str()
+            )
         } else {
             String::new()
         }
@@ -1052,7 +1354,7 @@ pub struct KpiArgs {
 
 pub fn kpi(store: &Store, args: KpiArgs, now: DateTime<Utc>) -> Result<()> {
     if args.months == 0 || args.months > 120 {
-        bail!("--months: give 1 to 120");
+        bail!(t!(lang(), "manager-months"));
     }
     let report = store.kpi_report(
         now,
@@ -1062,63 +1364,117 @@ pub fn kpi(store: &Store, args: KpiArgs, now: DateTime<Utc>) -> Result<()> {
         },
     )?;
     if let Some(path) = &args.csv {
-        crate::write_atomically(path, kpi_csv(&report).as_bytes())?;
+        // The CSV is for programs: the same in every language.
+        let csv = store.kpi_file(&report, ReportFile::Csv, Language::English, now)?;
+        crate::write_atomically(path, csv.as_bytes())?;
     }
     if args.json {
         return print_json(&report);
     }
+    let l = lang();
     let org = &report.organisation;
     let m = org.months.last().cloned().unwrap_or_default();
     out!(
-        "KPIs {} to {} (definitions: docs/kpis.md)",
-        report.from,
-        report.to
+        "{}",
+        t!(
+            l,
+            "manager-kpi-heading",
+            from = report.from.to_string(),
+            to = report.to.to_string()
+        )
     );
-    out!("  active relationships      {}", m.active_relationships);
-    out!(
-        "  interactions              {} this month, {} in the period",
-        m.interactions,
-        org.totals.interactions
-    );
-    out!(
-        "  events / newsletters      {} / {} in the period",
-        org.totals.events,
-        org.totals.newsletters
-    );
-    out!(
-        "  priority coverage         {} of {} ({})",
-        m.priority_covered,
-        m.priority_total,
-        m.coverage_percent.map_or("–".into(), |p| format!("{p} %"))
-    );
-    out!("  going cold                {}", m.going_cold);
-    out!(
-        "  reciprocity balance       {:+} (given {}, received {})",
-        org.reciprocity.balance,
-        org.reciprocity.given,
-        org.reciprocity.received
-    );
-    out!(
-        "  outcomes recorded         {} in the period",
-        org.totals.outcomes
-    );
-    out!("  single points of failure  {}", m.single_points_of_failure);
-    out!(
-        "  Return-on-Relationship    {}",
-        org.return_on_relationship
-            .map_or("–".into(), |r| format!("{r} outcomes per 100 contacts"))
-    );
-    for c in &report.coverage {
+    let ror = org.return_on_relationship.map_or("–".into(), |r| {
+        t!(l, "manager-kpi-ror-value", ror = format::decimal(l, r, 1))
+    });
+    let rows = [
+        (t!(l, "manager-kpi-active"), n(l, m.active_relationships)),
+        (
+            t!(l, "manager-kpi-interactions"),
+            t!(
+                l,
+                "manager-kpi-interactions-value",
+                month = n(l, m.interactions),
+                period = n(l, org.totals.interactions)
+            ),
+        ),
+        (
+            t!(l, "manager-kpi-events"),
+            t!(
+                l,
+                "manager-kpi-events-value",
+                events = n(l, org.totals.events),
+                newsletters = n(l, org.totals.newsletters)
+            ),
+        ),
+        (
+            t!(l, "manager-kpi-coverage"),
+            t!(
+                l,
+                "manager-kpi-coverage-value",
+                covered = n(l, m.priority_covered),
+                total = n(l, m.priority_total),
+                percent = percent(l, m.coverage_percent)
+            ),
+        ),
+        (t!(l, "manager-kpi-going-cold"), n(l, m.going_cold)),
+        (
+            t!(l, "manager-kpi-reciprocity"),
+            t!(
+                l,
+                "manager-kpi-reciprocity-value",
+                balance = format!(
+                    "{}{}",
+                    if org.reciprocity.balance >= 0 {
+                        "+"
+                    } else {
+                        "-"
+                    },
+                    n(l, org.reciprocity.balance.unsigned_abs())
+                ),
+                given = n(l, org.reciprocity.given),
+                received = n(l, org.reciprocity.received)
+            ),
+        ),
+        (
+            t!(l, "manager-kpi-outcomes"),
+            t!(
+                l,
+                "manager-kpi-outcomes-value",
+                outcomes = n(l, org.totals.outcomes)
+            ),
+        ),
+        (t!(l, "manager-kpi-spof"), n(l, m.single_points_of_failure)),
+        (t!(l, "manager-kpi-ror"), ror),
+    ];
+    // Labels in one column: 26 wide as the English always was, wider for longer words.
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .max(26);
+    for (label, value) in &rows {
+        out!("  {}{value}", pad(label, width));
+    }
+    for goal in &report.coverage {
+        let total = goal.covered.len() + goal.uncovered.len();
         out!(
-            "  goal {}: {} of {} covered ({})",
-            c.name,
-            c.covered.len(),
-            c.covered.len() + c.uncovered.len(),
-            c.coverage_percent.map_or("–".into(), |p| format!("{p} %"))
+            "  {}",
+            t!(
+                l,
+                "manager-kpi-goal",
+                name = goal.name.as_str(),
+                covered = n(l, goal.covered.len()),
+                total = n(l, total),
+                percent = percent(l, goal.coverage_percent)
+            )
         );
     }
     if let Some(path) = &args.csv {
-        out!("wrote {}", path.display());
+        out!(
+            "{}",
+            t!(l, "manager-wrote", file = path.display().to_string())
+        );
     }
     Ok(())
 }
@@ -1132,16 +1488,14 @@ pub struct ReportArgs {
     pub months: u32,
 }
 
-fn organisation_name(store: &Store) -> Result<String> {
-    // The owner's own organisation is the one tagged "eigen organisatie" in the demo; otherwise
-    // the owner's name stands for it.
-    let profile = store.require_profile()?;
-    Ok(format!("{} — Manager of the Network", profile.name))
-}
-
-pub fn report(store: &Store, args: ReportArgs, now: DateTime<Utc>) -> Result<()> {
+pub fn report(
+    store: &Store,
+    args: ReportArgs,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<()> {
     if args.months == 0 || args.months > 120 {
-        bail!("--months: give 1 to 120");
+        bail!(t!(lang(), "manager-months"));
     }
     let report = store.kpi_report(
         now,
@@ -1150,12 +1504,7 @@ pub fn report(store: &Store, args: ReportArgs, now: DateTime<Utc>) -> Result<()>
             per_networker: true,
         },
     )?;
-    let partnerships = store.partnership_views(now)?;
-    let html = kring_core::manager::report::render_html(
-        &report,
-        &partnerships,
-        &organisation_name(store)?,
-    );
+    let html = store.kpi_file(&report, ReportFile::Html, language, now)?;
     crate::write_atomically(&args.out, html.as_bytes())?;
     crate::protection::log_written(
         store,
@@ -1164,7 +1513,14 @@ pub fn report(store: &Store, args: ReportArgs, now: DateTime<Utc>) -> Result<()>
         0,
         now,
     )?;
-    out!("wrote {}", args.out.display());
+    out!(
+        "{}",
+        t!(
+            language,
+            "manager-wrote",
+            file = args.out.display().to_string()
+        )
+    );
     Ok(())
 }
 
@@ -1179,7 +1535,12 @@ pub struct TransparencyArgs {
     pub out: PathBuf,
 }
 
-pub fn transparency(store: &Store, args: TransparencyArgs, now: DateTime<Utc>) -> Result<()> {
+pub fn transparency(
+    store: &Store,
+    args: TransparencyArgs,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let from = parse_date(&args.from, now)?;
     let to = parse_date(&args.to, now)?;
     let extension = args
@@ -1187,11 +1548,13 @@ pub fn transparency(store: &Store, args: TransparencyArgs, now: DateTime<Utc>) -
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
-    let register = store.transparency_register(from, to, now)?;
+    let register = store.transparency_register(from, to, language, now)?;
     let text = match extension.as_deref() {
-        Some("csv") => register.to_csv(),
-        Some("html") | Some("htm") => register.to_html(&organisation_name(store)?),
-        _ => bail!("--out: name a .csv or .html file"),
+        Some("csv") => store.transparency_file(&register, ReportFile::Csv, language)?,
+        Some("html") | Some("htm") => {
+            store.transparency_file(&register, ReportFile::Html, language)?
+        }
+        _ => bail!(t!(language, "manager-out-csv-or-html")),
     };
     crate::write_atomically(&args.out, text.as_bytes())?;
     crate::protection::log_written(
@@ -1201,10 +1564,17 @@ pub fn transparency(store: &Store, args: TransparencyArgs, now: DateTime<Utc>) -
         register.entries.len() as u64,
         now,
     )?;
+    // The tally is in the chosen language, so the whole line is.
     out!(
-        "wrote {} from {from} to {to} to {}",
-        register.tally(),
-        args.out.display()
+        "{}",
+        t!(
+            language,
+            "transparency-written",
+            tally = register.summary.as_str(),
+            from = from.to_string(),
+            to = to.to_string(),
+            file = args.out.display().to_string()
+        )
     );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `kring invite`, `kring join`, `kring members`, `kring approve` and `kring trust`: who belongs
 //! to the organisation (see `kring_core::trust`).
 
+use crate::language::language;
 use crate::output::print_json;
 use crate::terminal::clean;
 use anyhow::Result;
@@ -8,6 +9,7 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 use kring_core::model::Role;
 use kring_core::store::Store;
+use kring_i18n::t;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -32,39 +34,53 @@ pub struct ApproveArgs {
 /// `kring invite`: an invitation file for a new member.
 pub fn invite(store: &Store, args: InviteArgs, now: DateTime<Utc>) -> Result<()> {
     let invitation = store.write_invitation(&args.out, args.role, now)?;
+    let l = language();
     out!(
-        "wrote an invitation for a {} to {} ({})",
-        args.role,
-        args.out.display(),
-        invitation.organisation
+        "{}",
+        t!(
+            l,
+            "invite-wrote",
+            role = args.role.to_string(),
+            path = args.out.display().to_string(),
+            organisation = invitation.organisation.to_string()
+        )
     );
     out!(
-        "the person it is for runs: kring join {}",
-        args.out.display()
+        "{}",
+        t!(l, "invite-join", path = args.out.display().to_string())
     );
     for manager in &invitation.managers {
         out!(
-            "  manager {} <{}>, fingerprint {}",
-            clean(&manager.name),
-            clean(&manager.email),
-            manager.fingerprint
+            "  {}",
+            t!(
+                l,
+                "invite-manager",
+                name = clean(&manager.name),
+                email = clean(&manager.email),
+                fingerprint = manager.fingerprint.as_str()
+            )
         );
     }
-    out!("approve their store when their first bundle arrives: kring members, then kring approve");
+    out!("{}", t!(l, "invite-approve-later"));
     Ok(())
 }
 
 /// `kring join FILE`: pins the organisation's managers.
 pub fn join(store: &Store, file: PathBuf, now: DateTime<Utc>) -> Result<()> {
     let managers = store.join_from_file(&file, now)?;
+    let l = language();
     out!(
-        "joined organisation {}",
-        store
-            .organisation()?
-            .map(|o| o.to_string())
-            .unwrap_or_default()
+        "{}",
+        t!(
+            l,
+            "join-joined",
+            organisation = store
+                .organisation()?
+                .map(|o| o.to_string())
+                .unwrap_or_default()
+        )
     );
-    out!("compare these fingerprints with the manager's own (by phone, or in person):");
+    out!("{}", t!(l, "join-compare"));
     for manager in &managers {
         out!(
             "  {} <{}>  {}",
@@ -75,8 +91,12 @@ pub fn join(store: &Store, file: PathBuf, now: DateTime<Utc>) -> Result<()> {
     }
     let me = store.identity()?;
     out!(
-        "your store's fingerprint, for the manager to approve: {}",
-        me.fingerprint
+        "{}",
+        t!(
+            l,
+            "join-your-fingerprint",
+            fingerprint = me.fingerprint.as_str()
+        )
     );
     Ok(())
 }
@@ -88,7 +108,7 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
         return print_json(&serde_json::to_value(&members)?);
     }
     if members.is_empty() {
-        out!("No members: this store has not founded or joined an organisation.");
+        out!("{}", t!(language(), "members-none"));
     }
     for member in &members {
         out!(
@@ -99,7 +119,11 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
             clean(&member.name),
             clean(&member.email),
             member.node,
-            if member.is_me { "  (this store)" } else { "" }
+            if member.is_me {
+                format!("  {}", t!(language(), "members-this-store"))
+            } else {
+                String::new()
+            }
         );
         if let Some(reason) = &member.reason {
             out!("          {}", clean(reason));
@@ -112,18 +136,27 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
 /// held for it.
 pub fn approve(store: &Store, args: ApproveArgs, now: DateTime<Utc>) -> Result<()> {
     let (approved, merged) = store.approve_and_import(&args.who, args.role, now)?;
+    let l = language();
     out!(
-        "approved {} <{}> (fingerprint {})",
-        clean(&approved.identity.name),
-        clean(&approved.identity.email),
-        approved.identity.fingerprint
+        "{}",
+        t!(
+            l,
+            "approve-done",
+            name = clean(&approved.identity.name),
+            email = clean(&approved.identity.email),
+            fingerprint = approved.identity.fingerprint.as_str()
+        )
     );
     if let Some(report) = merged {
         out!(
-            "merged the {} bundle(s) held for them: added {}, changed {}",
-            report.files.len(),
-            report.added,
-            report.changed
+            "{}",
+            t!(
+                l,
+                "approve-merged",
+                bundles = report.files.len(),
+                added = report.added,
+                changed = report.changed
+            )
         );
     }
     Ok(())
@@ -133,12 +166,16 @@ pub fn approve(store: &Store, args: ApproveArgs, now: DateTime<Utc>) -> Result<(
 pub fn trust(store: &Store, file: PathBuf, now: DateTime<Utc>) -> Result<()> {
     let identity = store.trust(&file, now)?;
     out!(
-        "trusted {} <{}> (node {}, fingerprint {}), the signer of {}",
-        clean(&identity.name),
-        clean(&identity.email),
-        identity.node,
-        identity.fingerprint,
-        file.display()
+        "{}",
+        t!(
+            language(),
+            "trust-done",
+            name = clean(&identity.name),
+            email = clean(&identity.email),
+            node = identity.node.to_string(),
+            fingerprint = identity.fingerprint.as_str(),
+            path = file.display().to_string()
+        )
     );
     Ok(())
 }

@@ -4,17 +4,21 @@
 use crate::terminal::clean;
 use anyhow::Result;
 use chrono::NaiveDate;
+use kring_core::cards::views::{CardDetail, CardSummary, FollowUpView};
 use kring_core::identity_groups::DuplicatePair;
 use kring_core::model::RecordKind;
 use kring_core::store::check::CheckReport;
 use kring_core::store::search::SearchHit;
-use kring_core::store::views::{CardDetail, CardSummary, FollowUpView};
 use kring_core::sync::conflicts::RecordConflicts;
 use kring_core::sync::{ExportReport, ImportReport};
 use kring_core::today::Today;
+use kring_i18n::{t, Language};
 use serde_json::{json, Value};
 
-pub struct Printer;
+/// Prints in the language the person chose; JSON is the same in every language.
+pub struct Printer {
+    pub language: Language,
+}
 
 pub fn print_json(value: &Value) -> Result<()> {
     print_text(&crate::terminal::json_text(value)?)
@@ -41,13 +45,31 @@ fn with_kind_and_name(view: &impl serde::Serialize, kind: &str, name: &str) -> R
     Ok(value)
 }
 
-fn due_label(due: NaiveDate, today: NaiveDate) -> String {
-    let days = (due - today).num_days();
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d < 0 => format!("{} days overdue", -d),
-        d => format!("in {d} days"),
+/// A card's kind in the language ("person" → "persoon"); an unknown kind as it is.
+fn kind_word(language: Language, kind: &str) -> String {
+    t!(language, "kind-word", kind = kind)
+}
+
+/// A visibility in the language ("private" → "privé").
+fn visibility_word(language: Language, visibility: &str) -> String {
+    t!(language, "visibility-word", visibility = visibility)
+}
+
+/// A yes-or-no choice for a message that selects its words by it.
+pub fn yes_no(yes: bool) -> &'static str {
+    if yes {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn due_label(language: Language, due: NaiveDate, today: NaiveDate) -> String {
+    match (due - today).num_days() {
+        0 => t!(language, "due-today"),
+        1 => t!(language, "due-tomorrow"),
+        days if days < 0 => t!(language, "due-overdue", days = -days),
+        days => t!(language, "due-in-days", days = days),
     }
 }
 
@@ -57,7 +79,7 @@ impl Printer {
             return print_json(&serde_json::to_value(cards)?);
         }
         if cards.is_empty() {
-            out!("No cards yet. Add one with `kring card add person --name NAME` or try `kring demo`.");
+            out!("{}", t!(self.language, "cards-none-yet"));
         }
         for card in cards {
             let detail = card
@@ -79,7 +101,7 @@ impl Printer {
             out!(
                 "{}  {:<12} {}{}{}{}",
                 card.id,
-                card.kind,
+                kind_word(self.language, card.kind.as_str()),
                 card.name,
                 detail,
                 tags,
@@ -93,19 +115,28 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(card)?);
         }
+        let l = self.language;
         out!(
             "{}  ({}, {})",
             card.name,
-            card.kind,
-            card.visibility.map_or("shared", |v| v.as_str())
+            kind_word(l, card.kind.as_str()),
+            visibility_word(l, card.visibility.map_or("shared", |v| v.as_str()))
         );
         out!("id       {}", card.id);
         if let Some(mark) = &card.restriction {
+            let since = mark
+                .since
+                .map(|d| format!(" {}", t!(l, "card-restriction-since", day = d.to_string())))
+                .unwrap_or_default();
             out!(
-                "{:<16} {}{}: left out of reminders, follow-up lists, newsletters and invitations until a manager lifts it",
-                "restriction",
-                mark.status,
-                mark.since.map(|d| format!(" since {d}")).unwrap_or_default()
+                "{:<16} {}",
+                t!(l, "card-restriction-label"),
+                t!(
+                    l,
+                    "card-restriction",
+                    status = mark.status.to_string(),
+                    since = since
+                )
             );
         }
         for (field, value) in &card.fields {
@@ -127,12 +158,12 @@ impl Printer {
             out!("{field:<16} {shown}");
         }
         if !card.affiliations.is_empty() {
-            out!("\nAffiliations");
+            out!("\n{}", t!(l, "card-affiliations"));
             for a in &card.affiliations {
                 let period = match (a.from, a.to) {
                     (Some(f), Some(t)) => format!("{f} – {t}"),
-                    (Some(f), None) => format!("since {f}"),
-                    (None, Some(t)) => format!("until {t}"),
+                    (Some(f), None) => t!(l, "card-since", day = f.to_string()),
+                    (None, Some(t)) => t!(l, "card-until", day = t.to_string()),
                     (None, None) => String::new(),
                 };
                 let other = if card.kind == RecordKind::Person {
@@ -142,7 +173,11 @@ impl Printer {
                 };
                 out!(
                     "  {}{} {}  {}",
-                    if a.current { "" } else { "(past) " },
+                    if a.current {
+                        String::new()
+                    } else {
+                        format!("{} ", t!(l, "card-past"))
+                    },
                     other,
                     a.title.as_deref().unwrap_or(""),
                     period
@@ -150,7 +185,7 @@ impl Printer {
             }
         }
         if !card.relationships.is_empty() {
-            out!("\nRelationships");
+            out!("\n{}", t!(l, "card-relationships"));
             for r in &card.relationships {
                 let other = if card.kind == RecordKind::Networker {
                     &r.stakeholder_name
@@ -159,18 +194,30 @@ impl Printer {
                 };
                 let last = r
                     .last_contact
-                    .map(|l| l.date_naive().to_string())
-                    .unwrap_or_else(|| "never".into());
-                let cold = if r.going_cold { "  GOING COLD" } else { "" };
+                    .map(|at| at.date_naive().to_string())
+                    .unwrap_or_else(|| t!(l, "card-never"));
+                let cold = if r.going_cold {
+                    format!("  {}", t!(l, "card-going-cold"))
+                } else {
+                    String::new()
+                };
                 out!(
-                    "  {other}: strength {}/5, trust {}, last contact {last}, cadence {}{cold}",
-                    r.strength,
-                    r.trust
-                        .map(|t| format!("{t}/5"))
-                        .unwrap_or_else(|| "–".into()),
-                    r.cadence_days
-                        .map(|c| format!("{c} days"))
-                        .unwrap_or_else(|| "–".into()),
+                    "  {}{cold}",
+                    t!(
+                        l,
+                        "card-relationship",
+                        other = other.as_str(),
+                        strength = r.strength,
+                        trust = r
+                            .trust
+                            .map(|t| format!("{t}/5"))
+                            .unwrap_or_else(|| "–".into()),
+                        last = last,
+                        cadence = r
+                            .cadence_days
+                            .map(|c| t!(l, "card-days", days = c))
+                            .unwrap_or_else(|| "–".into()),
+                    )
                 );
             }
         }
@@ -179,33 +226,45 @@ impl Printer {
             out!(
                 "\n{}",
                 if card.kind == kring_core::model::RecordKind::Networker {
-                    "Knows"
+                    t!(l, "card-knows")
                 } else {
-                    "Colleagues who know them"
+                    t!(l, "card-known-by")
                 }
             );
             for a in &card.acquaintances {
+                let cold = if a.going_cold {
+                    format!("  {}", t!(l, "card-going-cold"))
+                } else {
+                    String::new()
+                };
                 out!(
-                    "  {}: strength {}/5{}",
-                    a.name,
-                    a.strength,
-                    if a.going_cold { "  GOING COLD" } else { "" }
+                    "  {}{cold}",
+                    t!(
+                        l,
+                        "card-acquaintance",
+                        name = a.name.as_str(),
+                        strength = a.strength
+                    )
                 );
             }
         }
         if !card.follow_ups.is_empty() {
-            out!("\nFollow-ups");
+            out!("\n{}", t!(l, "card-follow-ups"));
             for f in &card.follow_ups {
                 out!(
-                    "  [{}] {} (due {})",
+                    "  [{}] {}",
                     if f.done { "x" } else { " " },
-                    f.text,
-                    f.due
+                    t!(
+                        l,
+                        "card-follow-up",
+                        text = f.text.as_str(),
+                        due = f.due.to_string()
+                    )
                 );
             }
         }
         if !card.interactions.is_empty() {
-            out!("\nInteractions");
+            out!("\n{}", t!(l, "card-interactions"));
             for i in &card.interactions {
                 out!(
                     "  {}  {:<8} {}",
@@ -216,32 +275,36 @@ impl Printer {
             }
         }
         if !card.notes.is_empty() {
-            out!("\nNotes");
+            out!("\n{}", t!(l, "card-notes"));
             for n in &card.notes {
                 out!(
                     "  ({}) {}",
-                    n.visibility.map_or("shared", |v| v.as_str()),
+                    visibility_word(l, n.visibility.map_or("shared", |v| v.as_str())),
                     n.text
                 );
             }
         }
         if !card.links.is_empty() {
-            out!("\nLinks");
+            out!("\n{}", t!(l, "card-links"));
             for l in &card.links {
                 out!("  {} —{}→ {}", l.from_name, l.kind, l.to_name);
             }
         }
         if !card.conflicts.is_empty() {
-            out!("\nConflicts (concurrent edits; `kring card edit` settles them)");
+            out!("\n{}", t!(l, "card-conflicts"));
             for c in &card.conflicts {
                 for losing in &c.losing {
                     out!(
-                        "  {}: kept {} — also written {} by node {} at {}",
-                        c.field,
-                        c.current,
-                        losing.value,
-                        losing.node,
-                        losing.at
+                        "  {}",
+                        t!(
+                            l,
+                            "card-conflict",
+                            field = c.field.as_str(),
+                            current = c.current.to_string(),
+                            value = losing.value.to_string(),
+                            node = losing.node.to_string(),
+                            at = losing.at.to_string()
+                        )
                     );
                 }
             }
@@ -263,7 +326,7 @@ impl Printer {
             return print_json(&Value::Array(values));
         }
         if follow_ups.is_empty() {
-            out!("No open follow-ups.");
+            out!("{}", t!(self.language, "follow-ups-none"));
         }
         for f in follow_ups {
             let about: Vec<&str> = f.about.iter().map(|(_, name)| name.as_str()).collect();
@@ -271,7 +334,7 @@ impl Printer {
                 "{}  {}  {:<18} {} ({})",
                 f.id,
                 f.due,
-                due_label(f.due, today),
+                due_label(self.language, f.due, today),
                 f.text,
                 about.join(", ")
             );
@@ -300,41 +363,51 @@ impl Printer {
                 "reviews_due": answer.reviews_due,
             }));
         }
-        out!("Follow-ups due ({})", answer.due.len());
+        let l = self.language;
+        out!("{}", t!(l, "today-due", count = answer.due.len()));
         self.follow_ups(&answer.due, today, false)?;
         if !answer.upcoming.is_empty() {
             out!(
-                "\nComing up in the next fortnight ({})",
-                answer.upcoming.len()
+                "\n{}",
+                t!(l, "today-upcoming", count = answer.upcoming.len())
             );
             self.follow_ups(&answer.upcoming, today, false)?;
         }
         let cold = &answer.going_cold;
         if cold.len() < answer.going_cold_total as usize {
             out!(
-                "\nGoing cold ({}, the coldest {} listed)",
-                answer.going_cold_total,
-                cold.len()
+                "\n{}",
+                t!(
+                    l,
+                    "today-cold-some",
+                    total = answer.going_cold_total,
+                    listed = cold.len()
+                )
             );
         } else {
-            out!("\nGoing cold ({})", cold.len());
+            out!("\n{}", t!(l, "today-cold", count = cold.len()));
         }
         for r in cold {
             let last = r
                 .last_contact
-                .map(|l| l.date_naive().to_string())
-                .unwrap_or_else(|| "never".into());
+                .map(|at| at.date_naive().to_string())
+                .unwrap_or_else(|| t!(l, "card-never"));
             out!(
-                "  {} ↔ {}: last contact {last}, cadence {} days",
-                r.networker_name,
-                r.stakeholder_name,
-                r.cadence_days.unwrap_or(0)
+                "  {}",
+                t!(
+                    l,
+                    "today-cold-line",
+                    networker = r.networker_name.as_str(),
+                    stakeholder = r.stakeholder_name.as_str(),
+                    last = last,
+                    cadence = r.cadence_days.unwrap_or(0)
+                )
             );
         }
         // A networker's store rarely holds partnerships: the section appears when there is one.
         let reviews = &answer.reviews_due;
         if !reviews.is_empty() {
-            out!("\nPartnership reviews due ({})", reviews.len());
+            out!("\n{}", t!(l, "today-reviews", count = reviews.len()));
             for r in reviews {
                 let partners: Vec<&str> = r.partners.iter().map(|p| p.name.as_str()).collect();
                 out!(
@@ -342,7 +415,7 @@ impl Printer {
                     r.due,
                     r.partnership.name,
                     partners.join(", "),
-                    due_label(r.due, today)
+                    due_label(self.language, r.due, today)
                 );
             }
         }
@@ -354,7 +427,7 @@ impl Printer {
             return print_json(&serde_json::to_value(hits)?);
         }
         if hits.is_empty() {
-            out!("Nothing found.");
+            out!("{}", t!(self.language, "search-none"));
         }
         for hit in hits {
             let detail = hit
@@ -366,7 +439,7 @@ impl Printer {
                 "{:>6.1}  {}  {:<12} {}{}",
                 hit.score,
                 hit.id,
-                hit.kind,
+                kind_word(self.language, hit.kind.as_str()),
                 hit.name,
                 detail
             );
@@ -379,19 +452,26 @@ impl Printer {
             return print_json(&serde_json::to_value(pairs)?);
         }
         if pairs.is_empty() {
-            out!("No likely duplicates.");
+            out!("{}", t!(self.language, "duplicates-none"));
             return Ok(());
         }
         let mut text = String::new();
         for pair in pairs {
             text.push_str(&format!(
                 "{:.2}  {}  {}  {} = {}: {}\n",
-                pair.score, pair.id, pair.other_id, pair.name, pair.other_name, pair.reason
+                pair.score,
+                pair.id,
+                pair.other_id,
+                pair.name,
+                pair.other_name,
+                pair.reason_in(self.language)
             ));
         }
-        text.push_str(&format!(
-            "\n{} pairs. `kring same-as ID OTHER_ID` makes a pair one card; `kring not-same ID OTHER_ID` sets it aside.",
-            pairs.len()
+        text.push('\n');
+        text.push_str(&t!(
+            self.language,
+            "duplicates-summary",
+            count = pairs.len()
         ));
         print_text(&text)
     }
@@ -400,16 +480,27 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(report)?);
         }
+        let l = self.language;
         out!(
-            "wrote {} ({:?}): {} records, {} bytes",
-            report.path.display(),
-            report.kind,
-            report.records,
-            report.bytes
+            "{}",
+            t!(
+                l,
+                "export-wrote",
+                path = report.path.display().to_string(),
+                kind = format!("{:?}", report.kind),
+                records = report.records,
+                bytes = report.bytes
+            )
         );
         out!(
-            "  {} private records stayed on this machine; {} went as a summary only; {} the recipient already has were left out",
-            report.private_kept_back, report.summarised, report.unchanged_left_out
+            "  {}",
+            t!(
+                l,
+                "export-left-out",
+                private = report.private_kept_back,
+                summarised = report.summarised,
+                unchanged = report.unchanged_left_out
+            )
         );
         Ok(())
     }
@@ -418,87 +509,123 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(report)?);
         }
+        let l = self.language;
         for file in &report.files {
             out!(
-                "{}: {:?} bundle from {} ({}, node {}), {} records",
-                file.path.display(),
-                file.kind,
-                clean(&file.author),
-                file.role,
-                file.node,
-                file.records,
+                "{}",
+                t!(
+                    l,
+                    "import-file",
+                    path = file.path.display().to_string(),
+                    kind = format!("{:?}", file.kind),
+                    author = clean(&file.author),
+                    role = file.role.to_string(),
+                    node = file.node.to_string(),
+                    records = file.records
+                )
             );
         }
         for held in &report.held {
             out!(
-                "{}: held, not merged: {} <{}> (fingerprint {}) {}",
-                held.path.display(),
-                clean(&held.author),
-                clean(&held.email),
-                held.fingerprint,
-                clean(&held.reason)
+                "{}",
+                t!(
+                    l,
+                    "import-held",
+                    path = held.path.display().to_string(),
+                    author = clean(&held.author),
+                    email = clean(&held.email),
+                    fingerprint = held.fingerprint.as_str(),
+                    reason = t!(
+                        l,
+                        "held-reason",
+                        code = held.code.as_str(),
+                        reason = clean(&held.reason)
+                    )
+                )
             );
         }
         if !report.held.is_empty() {
-            out!("compare the fingerprint with its owner's, then: kring approve FINGERPRINT (see kring members)");
+            out!("{}", t!(l, "import-held-hint"));
         }
-        let verb = if report.dry_run { "would add" } else { "added" };
         out!(
-            "{verb} {}, changed {} (of which deleted {}), unchanged {}, new conflicts {}",
-            report.added,
-            report.changed,
-            report.deleted,
-            report.unchanged,
-            report.new_conflicts
+            "{}",
+            t!(
+                l,
+                "import-summary",
+                dry = yes_no(report.dry_run),
+                added = report.added,
+                changed = report.changed,
+                deleted = report.deleted,
+                unchanged = report.unchanged,
+                conflicts = report.new_conflicts
+            )
         );
-        for warning in &report.clock_warnings {
-            out!("warning: {}", clean(warning));
+        for behind in &report.clocks_behind {
+            let text = t!(
+                l,
+                "clock-behind",
+                author = clean(&behind.author),
+                days = behind.days
+            );
+            out!("{}", t!(l, "warning", text = text));
         }
         if report.refused_total > 0 {
-            out!(
-                "refused {} write(s) their writers had no right to (nothing of them was merged):",
-                report.refused_total
-            );
+            out!("{}", t!(l, "import-refused", count = report.refused_total));
             for refused in report.refused.iter().take(20) {
                 out!(
-                    "  {} {} field {}: by {}: {}",
-                    refused.kind,
-                    refused.record,
-                    clean(&refused.field),
-                    clean(&refused.writer),
-                    refused.reason
+                    "  {}",
+                    t!(
+                        l,
+                        "import-refused-line",
+                        kind = kind_word(l, refused.kind.map_or("record", |k| k.as_str())),
+                        record = refused.record.to_string(),
+                        field = clean(&refused.field),
+                        writer = clean(&refused.writer),
+                        reason = refused.reason.to_string()
+                    )
                 );
             }
             if report.refused_total > 20 {
                 out!(
-                    "  … and {} more (--json lists up to 200)",
-                    report.refused_total - 20
+                    "  {}",
+                    t!(l, "import-refused-more", count = report.refused_total - 20)
                 );
             }
         }
         if report.forgotten_dropped > 0 {
             out!(
-                "dropped {} record(s) or value(s) about people who were erased (kring forget): nothing of them comes back",
-                report.forgotten_dropped
+                "{}",
+                t!(
+                    l,
+                    "import-forgotten-dropped",
+                    count = report.forgotten_dropped
+                )
             );
         }
         if report.forgotten_purged > 0 {
             out!(
-                "erased {} record(s) this store held about people the organisation forgot; run `kring compact` to remove their bytes from disk",
-                report.forgotten_purged
+                "{}",
+                t!(
+                    l,
+                    "import-forgotten-purged",
+                    count = report.forgotten_purged
+                )
             );
         }
         if report.expired_dropped > 0 {
             out!(
-                "removed or cleared {} record(s) past a retention rule's period",
-                report.expired_dropped
+                "{}",
+                t!(l, "import-expired", count = report.expired_dropped)
             );
         }
         if let Some(backup) = &report.backup {
-            out!("backup of the previous state: {}", backup.display());
+            out!(
+                "{}",
+                t!(l, "import-backup", path = backup.display().to_string())
+            );
         }
         if report.dry_run {
-            out!("dry run: nothing was changed");
+            out!("{}", t!(l, "dry-run"));
         }
         Ok(())
     }
@@ -508,17 +635,26 @@ impl Printer {
             return print_json(&serde_json::to_value(records)?);
         }
         if records.is_empty() {
-            out!("No conflicts.");
+            out!("{}", t!(self.language, "conflicts-none"));
         }
         for record in records {
-            out!("{}  {} {}", record.id, record.kind, record.name);
+            out!(
+                "{}  {} {}",
+                record.id,
+                record.kind.map_or("record", |k| k.as_str()),
+                record.name
+            );
             for field in &record.fields {
                 out!(
-                    "  {}: current {} (node {}, {})",
-                    field.field,
-                    field.current,
-                    field.current_by,
-                    field.current_at
+                    "  {}",
+                    t!(
+                        self.language,
+                        "conflicts-current",
+                        field = field.field.as_str(),
+                        value = field.current.to_string(),
+                        node = field.current_by.to_string(),
+                        at = field.current_at.to_string()
+                    )
                 );
                 for (n, losing) in field.losing.iter().enumerate() {
                     out!(
@@ -542,20 +678,38 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(report)?);
         }
+        let l = self.language;
         if let (Some(preset), Some(encoding)) = (&report.preset, &report.encoding) {
-            out!("read as {preset} CSV ({encoding})");
+            out!(
+                "{}",
+                t!(
+                    l,
+                    "contacts-read-as",
+                    preset = preset.to_string(),
+                    encoding = encoding.to_string()
+                )
+            );
         }
-        let verb = if report.dry_run { "would add" } else { "added" };
         out!(
-            "{} contacts: {verb} {} people and {} organisations ({} affiliations, {} notes); updated {} cards; {} already known, unchanged",
-            report.contacts_read, report.people_added, report.organisations_added, report.affiliations_added,
-            report.notes_added, report.cards_updated, report.unchanged
+            "{}",
+            t!(
+                l,
+                "contacts-summary",
+                dry = yes_no(report.dry_run),
+                read = report.contacts_read,
+                people = report.people_added,
+                organisations = report.organisations_added,
+                affiliations = report.affiliations_added,
+                notes = report.notes_added,
+                updated = report.cards_updated,
+                unchanged = report.unchanged
+            )
         );
         for warning in &report.warnings {
-            out!("warning: {warning}");
+            out!("{}", t!(l, "warning", text = warning.to_string()));
         }
         if report.dry_run {
-            out!("dry run: nothing was changed");
+            out!("{}", t!(l, "dry-run"));
         }
         Ok(())
     }
@@ -564,19 +718,24 @@ impl Printer {
         if json {
             return print_json(&serde_json::to_value(report)?);
         }
+        let l = self.language;
         out!(
-            "{} records, {} index entries checked",
-            report.records,
-            report.index_entries
+            "{}",
+            t!(
+                l,
+                "check-summary",
+                records = report.records,
+                entries = report.index_entries
+            )
         );
         for line in report.missing.iter().take(20) {
-            out!("missing  {line}");
+            out!("{:<8} {line}", t!(l, "check-missing"));
         }
         for line in report.stale.iter().take(20) {
-            out!("stale    {line}");
+            out!("{:<8} {line}", t!(l, "check-stale"));
         }
         for line in report.unreadable.iter().take(20) {
-            out!("unreadable {line}");
+            out!("{} {line}", t!(l, "check-unreadable"));
         }
         for problem in report.problems.iter().take(20) {
             let field = problem
@@ -594,24 +753,16 @@ impl Printer {
         }
         if report.problems.len() > 20 {
             out!(
-                "… and {} more problems (--json lists them all)",
-                report.problems.len() - 20
+                "{}",
+                t!(l, "check-more", count = report.problems.len() - 20)
             );
         }
         if report.is_clean() {
-            out!("clean: every index matches the records and every value fits its field");
+            out!("{}", t!(l, "check-clean"));
         } else if report.repaired {
-            out!("repaired: the indexes were rebuilt from the records");
+            out!("{}", t!(l, "check-repaired"));
             if report.quarantined > 0 {
-                let copies = if report.quarantined == 1 {
-                    "copy"
-                } else {
-                    "copies"
-                };
-                out!(
-                    "moved {} {copies} of records stored under another kind than the store knows them by to the quarantine tree",
-                    report.quarantined
-                );
+                out!("{}", t!(l, "check-quarantined", count = report.quarantined));
             }
         }
         Ok(())

@@ -2,7 +2,8 @@
 //! `retention`, `purpose`, `access-request`, `erasures` and `processing-log` (see
 //! `kring_core::protection`).
 
-use crate::output::print_json;
+use crate::language::language;
+use crate::output::{print_json, yes_no};
 use crate::terminal::clean;
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,7 +14,35 @@ use kring_core::protection::{
     LawfulBasis, Purpose, RestrictionStatus, RetentionAction, RetentionRule,
 };
 use kring_core::store::{OpenOptions, Store};
+use kring_i18n::t;
 use std::path::PathBuf;
+
+/// How a record concerns a person ("a note about them"), in the language. kring-core words it in
+/// English from the record's kind (or as "their card"); the catalogue's words are used only when
+/// their English is exactly the core's, so a new wording in the core shows as it is rather than
+/// wrongly.
+fn relation_words(kind: &str, relation: &str) -> String {
+    let l = language();
+    if l == kring_i18n::Language::English {
+        return relation.to_owned();
+    }
+    [kind, "their-card"]
+        .into_iter()
+        .find(|key| {
+            t!(
+                kring_i18n::Language::English,
+                "protection-relation",
+                kind = *key
+            ) == relation
+        })
+        .map(|key| t!(l, "protection-relation", kind = key))
+        .unwrap_or_else(|| relation.to_owned())
+}
+
+/// A record kind in the language ("interaction" → "contactmoment"); an unknown kind as it is.
+fn record_kind(kind: &str) -> String {
+    t!(language(), "protection-record-kind", kind = kind)
+}
 
 #[derive(Args, Debug)]
 pub struct SubjectAccessArgs {
@@ -164,10 +193,11 @@ pub fn subject_access(store: &Store, args: SubjectAccessArgs, now: DateTime<Utc>
     let bytes = match extension.as_str() {
         "html" | "htm" => None,
         "json" => Some(()),
-        _ => bail!(
-            "{}: say FILE.html (a page to hand over) or FILE.json (for programs)",
-            args.out.display()
-        ),
+        _ => bail!(t!(
+            language(),
+            "protection-access-bad-extension",
+            file = args.out.display().to_string()
+        )),
     };
     let report = store.subject_access(id, now)?;
     let text = match bytes {
@@ -176,14 +206,25 @@ pub fn subject_access(store: &Store, args: SubjectAccessArgs, now: DateTime<Utc>
     };
     write(&args.out, text.as_bytes())?;
     out!(
-        "wrote the subject access report for {} ({} records, {} cards) to {}",
-        clean(&report.name),
-        report.items.len(),
-        report.cards.len(),
-        args.out.display()
+        "{}",
+        t!(
+            language(),
+            "protection-access-written",
+            name = clean(&report.name),
+            records = report.items.len(),
+            cards = report.cards.len(),
+            file = args.out.display().to_string()
+        )
     );
     if report.role == kring_core::model::Role::Manager {
-        out!("what colleagues keep privately is not in it: `kring access-request raise {id}` asks their Kring to list it for them");
+        out!(
+            "{}",
+            t!(
+                language(),
+                "protection-access-private-elsewhere",
+                id = id.to_string()
+            )
+        );
     }
     Ok(())
 }
@@ -195,35 +236,56 @@ pub fn forget(store: &Store, args: ForgetArgs, now: DateTime<Utc>) -> Result<()>
     if args.json {
         return print_json(&serde_json::to_value(&report)?);
     }
+    let l = language();
     match report.forget {
         Some(record) => out!(
-            "forgot {} for the organisation (forget record {record}, {} card(s)); every store that gets it erases them too",
-            report.subject,
-            report.cards.len()
+            "{}",
+            t!(
+                l,
+                "protection-forgot-organisation",
+                subject = report.subject.to_string(),
+                record = record.to_string(),
+                cards = report.cards.len()
+            )
         ),
         None => out!(
-            "forgot {} on this store ({} private card(s)): nothing of them ever left it",
-            report.subject,
-            report.local_cards.len()
+            "{}",
+            t!(
+                l,
+                "protection-forgot-local",
+                subject = report.subject.to_string(),
+                cards = report.local_cards.len()
+            )
         ),
     }
     let removed: Vec<String> = report
         .swept
         .removed
         .iter()
-        .map(|(kind, n)| format!("{n} {kind}"))
+        .map(|(kind, n)| {
+            t!(
+                l,
+                "protection-removed-kind",
+                count = *n,
+                kind = record_kind(kind.as_str())
+            )
+        })
         .collect();
     out!(
-        "removed {}; {} record(s) kept without them; {} earlier value(s) removed from the history",
-        if removed.is_empty() {
-            "nothing".to_owned()
-        } else {
-            removed.join(", ")
-        },
-        report.swept.changed.values().sum::<u64>(),
-        report.swept.history_removed
+        "{}",
+        t!(
+            l,
+            "protection-swept",
+            removed = if removed.is_empty() {
+                t!(l, "protection-swept-nothing")
+            } else {
+                removed.join(", ")
+            },
+            changed = report.swept.changed.values().sum::<u64>(),
+            history = report.swept.history_removed
+        )
     );
-    out!("run `kring compact` to remove their bytes from the store's files and backups");
+    out!("{}", t!(l, "protection-compact-hint"));
     Ok(())
 }
 
@@ -233,41 +295,41 @@ pub fn compact(store: Store, json: bool, now: DateTime<Utc>) -> Result<()> {
     if json {
         return print_json(&serde_json::to_value(&report)?);
     }
+    let l = language();
     out!(
-        "rewrote {} ({} trees, {} entries): {} → {} bytes",
-        store.path().display(),
-        report.rewrite.trees,
-        report.rewrite.entries,
-        report.rewrite.bytes_before,
-        report.rewrite.bytes_after
+        "{}",
+        t!(
+            l,
+            "protection-compacted",
+            path = store.path().display().to_string(),
+            trees = report.rewrite.trees,
+            entries = report.rewrite.entries,
+            before = report.rewrite.bytes_before,
+            after = report.rewrite.bytes_after
+        )
     );
     for path in &report.backups_rewritten {
-        out!("rewrote backup {}", path.display());
+        let path = path.display().to_string();
+        out!("{}", t!(l, "protection-backup-rewritten", path = path));
     }
     for path in &report.held_dropped {
-        out!(
-            "dropped held bundle {} (its sender sends it again)",
-            path.display()
-        );
+        let path = path.display().to_string();
+        out!("{}", t!(l, "protection-held-dropped", path = path));
     }
     for path in &report.sync_files_dropped {
-        out!(
-            "dropped {} from the sync folder (the next sync writes a new one)",
-            path.display()
-        );
+        let path = path.display().to_string();
+        out!("{}", t!(l, "protection-sync-file-dropped", path = path));
     }
     if report.inbox_emptied {
-        out!("emptied the import inbox");
+        out!("{}", t!(l, "protection-inbox-emptied"));
     }
     for path in report
         .backups_unreadable
         .iter()
         .chain(&report.held_unreadable)
     {
-        out!(
-            "warning: {} cannot be read, so it was not checked: delete it if it may hold an erased person",
-            path.display()
-        );
+        let path = path.display().to_string();
+        out!("{}", t!(l, "protection-unreadable-warning", path = path));
     }
     Ok(())
 }
@@ -277,9 +339,18 @@ pub fn restrict(store: &Store, args: RestrictArgs, now: DateTime<Utc>) -> Result
     let id = store.resolve_id(&args.id)?;
     store.mark_restriction(id, args.status, args.reason.as_deref(), now)?;
     match args.status {
-        RestrictionStatus::Lifted => out!("lifted the mark on {id}"),
+        RestrictionStatus::Lifted => out!(
+            "{}",
+            t!(language(), "protection-lifted", id = id.to_string())
+        ),
         status => out!(
-            "marked {id} {status}: left out of reminders, follow-up lists, newsletters and invitations until a manager lifts it"
+            "{}",
+            t!(
+                language(),
+                "protection-marked",
+                id = id.to_string(),
+                status = status.to_string()
+            )
         ),
     }
     Ok(())
@@ -296,7 +367,7 @@ fn parse_days(text: &str) -> Result<u32> {
         .parse()
         .ok()
         .filter(|n| *n > 0)
-        .with_context(|| format!("--after '{text}': say a number of days (2190) or years (6y)"))?;
+        .with_context(|| t!(language(), "protection-after-unreadable", text = text))?;
     Ok(value * factor)
 }
 
@@ -323,7 +394,7 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
             };
             let id = store.add_retention_rule(&rule, now)?;
             out!("{id}");
-            out!("it applies the next time Kring opens this store (any command but `kring retention`) and on every store that receives it: see first what it would do with `kring retention --dry-run`");
+            out!("{}", t!(language(), "protection-rule-added"));
             return Ok(());
         }
         Some(RetentionCommand::Rules { json }) => {
@@ -331,23 +402,28 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
             if json {
                 return print_json(&serde_json::to_value(&rules)?);
             }
+            let l = language();
             if rules.is_empty() {
-                out!("No retention rules: records are kept until deleted or erased.");
+                out!("{}", t!(l, "protection-no-rules"));
             }
             for view in rules {
                 out!(
-                    "{}  {}: {} {} after {} days{} ({})",
+                    "{}  {}",
                     view.id,
-                    clean(&view.rule.name),
-                    view.rule.action,
-                    view.rule.applies_to,
-                    view.rule.after_days,
-                    if view.rule.fields.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" [{}]", view.rule.fields.join(", "))
-                    },
-                    clean(&view.rule.legal_reference)
+                    t!(
+                        l,
+                        "protection-rule",
+                        name = clean(&view.rule.name),
+                        action = view.rule.action.to_string(),
+                        kind = record_kind(view.rule.applies_to.as_str()),
+                        days = view.rule.after_days,
+                        fields = if view.rule.fields.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" [{}]", view.rule.fields.join(", "))
+                        },
+                        reference = clean(&view.rule.legal_reference)
+                    )
                 );
             }
             return Ok(());
@@ -355,10 +431,13 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
         Some(RetentionCommand::Remove { id }) => {
             let id = store.resolve_id(&id)?;
             if store.kind_of(id)?.as_deref() != Some(RecordKind::RetentionRule.as_str()) {
-                bail!("{id} is not a retention rule: see kring retention rules");
+                bail!(t!(language(), "protection-not-a-rule", id = id.to_string()));
             }
             store.delete(id, now)?;
-            out!("removed rule {id}");
+            out!(
+                "{}",
+                t!(language(), "protection-rule-removed", id = id.to_string())
+            );
             return Ok(());
         }
         None => {}
@@ -374,88 +453,109 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
         let proposals = store.erasure_proposals(now)?;
         for id in &ids {
             match proposals.iter().find(|p| p.person == *id) {
-                None => bail!(
-                    "{id} is not proposed for erasure (see kring retention --dry-run); nobody was erased"
-                ),
-                Some(p) if !p.may_forget_here => bail!(
-                    "{id} is known to the organisation: a Manager of the Network confirms their erasure; nobody was erased"
-                ),
+                None => bail!(t!(
+                    language(),
+                    "protection-not-proposed",
+                    id = id.to_string()
+                )),
+                Some(p) if !p.may_forget_here => bail!(t!(
+                    language(),
+                    "protection-erasure-for-a-manager",
+                    id = id.to_string()
+                )),
                 Some(_) => {}
             }
         }
         for id in ids {
             let report = store.confirm_erasure(id, now)?;
             out!(
-                "forgot {} ({} record(s) removed)",
-                report.subject,
-                report.swept.removed.values().sum::<u64>()
+                "{}",
+                t!(
+                    language(),
+                    "protection-forgot-confirmed",
+                    subject = report.subject.to_string(),
+                    records = report.swept.removed.values().sum::<u64>()
+                )
             );
         }
-        out!("run `kring compact` to remove their bytes from the store's files and backups");
+        out!("{}", t!(language(), "protection-compact-hint"));
         return Ok(());
     }
     let report = store.apply_retention(now, args.dry_run)?;
     if args.json {
         return print_json(&serde_json::to_value(&report)?);
     }
+    let l = language();
     if report.rules.is_empty() {
-        out!("No retention rules (a Manager of the Network adds them: kring retention add …).");
+        out!("{}", t!(l, "protection-no-rules-to-apply"));
         return Ok(());
     }
-    let verb = if args.dry_run { "would" } else { "did" };
     for rule in &report.rules {
         out!(
-            "{}: {} {} after {} days ({}): {verb} concern {} record(s)",
-            clean(&rule.name),
-            rule.action,
-            rule.applies_to,
-            rule.after_days,
-            clean(&rule.legal_reference),
-            rule.records
+            "{}",
+            t!(
+                l,
+                "protection-rule-applied",
+                name = clean(&rule.name),
+                action = rule.action.to_string(),
+                kind = record_kind(rule.applies_to.as_str()),
+                days = rule.after_days,
+                reference = clean(&rule.legal_reference),
+                dry_run = yes_no(args.dry_run),
+                records = rule.records
+            )
         );
     }
     for record in report.swept.records.iter().take(50) {
         out!(
             "  {} {} {}",
-            record.kind,
+            record_kind(record.kind.as_str()),
             record.id,
             if record.removed {
-                "removed".to_owned()
+                t!(l, "protection-record-removed")
             } else {
-                format!("cleared: {}", record.cleared.join(", "))
+                t!(
+                    l,
+                    "protection-record-cleared",
+                    fields = record.cleared.join(", ")
+                )
             }
         );
     }
     if report.swept.total() > 50 {
         out!(
-            "  … and {} more (--json lists up to 1,000)",
-            report.swept.total() - 50
+            "  {}",
+            t!(
+                l,
+                "protection-records-more",
+                count = report.swept.total() - 50
+            )
         );
     }
     if !report.proposals.is_empty() {
-        out!("proposed for erasure (confirm each: kring retention --confirm ID…):");
+        out!("{}", t!(l, "protection-proposals"));
         for proposal in &report.proposals {
             out!(
-                "  {}  {}  last activity {}  ({}){}",
+                "  {}  {}",
                 proposal.person,
-                clean(&proposal.name),
-                proposal
-                    .last_activity
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "never".into()),
-                clean(&proposal.rule_name),
-                if proposal.may_forget_here {
-                    ""
-                } else {
-                    "; a manager erases them"
-                }
+                t!(
+                    l,
+                    "protection-proposal",
+                    name = clean(&proposal.name),
+                    last = proposal
+                        .last_activity
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| t!(l, "card-never")),
+                    rule = clean(&proposal.rule_name),
+                    here = yes_no(proposal.may_forget_here)
+                )
             );
         }
     }
     if args.dry_run {
-        out!("dry run: nothing was changed");
+        out!("{}", t!(l, "protection-dry-run"));
     } else if report.swept.total() > 0 {
-        out!("run `kring compact` to remove the bytes of what went from the store's files");
+        out!("{}", t!(l, "protection-compact-hint-retention"));
     }
     Ok(())
 }
@@ -489,21 +589,23 @@ pub fn purpose(store: &Store, command: PurposeCommand, now: DateTime<Utc>) -> Re
             if json {
                 return print_json(&serde_json::to_value(&purposes)?);
             }
+            let l = language();
             for purpose in purposes {
+                let basis = purpose.lawful_basis.to_string();
                 out!(
                     "{}: {} ({}){}{}",
                     clean(&purpose.name),
-                    purpose.lawful_basis.describe(),
-                    purpose.article,
+                    t!(l, "protection-lawful-basis", basis = basis.as_str()),
+                    t!(l, "protection-lawful-basis-article", basis = basis.as_str()),
                     purpose
                         .legal_reference
                         .as_deref()
                         .map(|r| format!("; {}", clean(r)))
                         .unwrap_or_default(),
                     if purpose.default {
-                        " [Kring's default: no purpose is recorded]"
+                        format!(" {}", t!(l, "protection-purpose-default"))
                     } else {
-                        ""
+                        String::new()
                     }
                 );
             }
@@ -536,38 +638,54 @@ pub fn access_request(
             let request =
                 store.raise_access_request(person, received, reference.as_deref(), now)?;
             out!("{request}");
-            out!("it travels in your next master; each colleague's Kring then lists what they keep privately about the person");
+            out!("{}", t!(language(), "protection-request-raised"));
         }
         AccessRequestCommand::List { json } => {
             let requests = store.access_requests()?;
             if json {
                 return print_json(&serde_json::to_value(&requests)?);
             }
+            let l = language();
             if requests.is_empty() {
-                out!("No access requests.");
+                out!("{}", t!(l, "protection-no-requests"));
             }
             for request in requests {
                 out!(
-                    "{}  person {}  received {}{}{}",
+                    "{}  {}{}{}",
                     request.id,
-                    request.subject,
-                    request.received,
+                    t!(
+                        l,
+                        "protection-request",
+                        person = request.subject.to_string(),
+                        received = request.received.to_string()
+                    ),
                     request
                         .reference
                         .as_deref()
-                        .map(|r| format!("  ref {}", clean(r)))
+                        .map(|r| format!(
+                            "  {}",
+                            t!(l, "protection-request-reference", reference = clean(r))
+                        ))
                         .unwrap_or_default(),
                     request
                         .answered
-                        .map(|d| format!("  answered {d}"))
+                        .map(|d| format!(
+                            "  {}",
+                            t!(l, "protection-request-answered", day = d.to_string())
+                        ))
                         .unwrap_or_default()
                 );
                 if request.private_records.is_empty() {
-                    out!("  this store keeps nothing private about them");
+                    out!("  {}", t!(l, "protection-request-nothing-private"));
                 } else {
-                    out!("  kept privately on this store (yours to decide what to hand over; `kring subject-access ID --out FILE` writes it out):");
+                    out!("  {}", t!(l, "protection-request-private"));
                     for record in &request.private_records {
-                        out!("    {} {}  {}", record.kind, record.id, record.relation);
+                        out!(
+                            "    {} {}  {}",
+                            record_kind(record.kind.as_str()),
+                            record.id,
+                            relation_words(&record.kind, &record.relation)
+                        );
                     }
                 }
             }
@@ -576,7 +694,15 @@ pub fn access_request(
             let request = store.resolve_id(&id)?;
             let on = date_or_today(on.as_deref(), now)?;
             store.answer_access_request(request, on, now)?;
-            out!("request {request} answered on {on}");
+            out!(
+                "{}",
+                t!(
+                    language(),
+                    "protection-request-answered-on",
+                    id = request.to_string(),
+                    day = on.to_string()
+                )
+            );
         }
     }
     Ok(())
@@ -588,25 +714,31 @@ pub fn erasures(store: &Store, json: bool) -> Result<()> {
     if json {
         return print_json(&serde_json::to_value(&erasures)?);
     }
+    let l = language();
     if erasures.is_empty() {
-        out!("No one was erased.");
+        out!("{}", t!(l, "protection-no-erasures"));
     }
     for erasure in erasures {
         out!(
-            "{}  person {}  {} card(s)  by {}  {}: {}",
+            "{}  {}",
             erasure.at.as_deref().unwrap_or("?"),
-            erasure.subject,
-            erasure.cards,
-            clean(erasure.by.as_deref().unwrap_or("?")),
-            if erasure.local {
-                "on this store only".to_owned()
-            } else {
-                format!(
-                    "forget {}",
-                    erasure.forget.map(|f| f.to_string()).unwrap_or_default()
-                )
-            },
-            clean(&erasure.reason)
+            t!(
+                l,
+                "protection-erasure",
+                person = erasure.subject.to_string(),
+                cards = erasure.cards,
+                by = clean(erasure.by.as_deref().unwrap_or("?")),
+                place = if erasure.local {
+                    t!(l, "protection-erasure-local")
+                } else {
+                    t!(
+                        l,
+                        "protection-erasure-forget",
+                        record = erasure.forget.map(|f| f.to_string()).unwrap_or_default()
+                    )
+                },
+                reason = clean(&erasure.reason)
+            )
         );
     }
     Ok(())
@@ -632,16 +764,18 @@ pub fn processing_log(
     if json {
         return print_json(&serde_json::to_value(&entries)?);
     }
+    let l = language();
     if entries.is_empty() {
-        out!("Nothing logged yet.");
+        out!("{}", t!(l, "protection-log-empty"));
     }
     for entry in entries {
         out!(
-            "{}  {:<15} {:<16} {:>6} record(s)  {}",
+            "{}  {:<15} {:<16} {:>6} {}  {}",
             entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             clean(&entry.by),
-            entry.activity.as_str(),
+            t!(l, "protection-activity", activity = entry.activity.as_str()),
             entry.records,
+            t!(l, "protection-log-records", count = entry.records),
             clean(&entry.what)
         );
     }

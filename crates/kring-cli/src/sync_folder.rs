@@ -4,6 +4,7 @@
 //! and closes it in between, so the desktop app can open the same store meanwhile (a pass that
 //! finds the store in use waits for the next one).
 
+use crate::language::language;
 use anyhow::Result;
 use chrono::Utc;
 use clap::Args;
@@ -12,6 +13,7 @@ use kring_core::store::Store;
 use kring_core::sync::folder::{
     FolderOptions, FolderWatcher, SyncFolder, SyncReport, SyncStatus, DEFAULT_STALE_DAYS,
 };
+use kring_i18n::t;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -50,14 +52,14 @@ pub fn run(open: impl Fn() -> Result<Store>, args: SyncArgs) -> Result<()> {
     let mut watcher = FolderWatcher::new(&folder, interval.min(Duration::from_secs(10)));
     if !args.json {
         out!(
-            "watching {} ({}); a pass every {} s when quiet; Ctrl+C to stop",
-            args.folder.display(),
-            if watcher.notifications() {
-                "change notifications and polling"
-            } else {
-                "polling"
-            },
-            interval.as_secs()
+            "{}",
+            t!(
+                language(),
+                "sync-watching",
+                folder = args.folder.display().to_string(),
+                notified = crate::output::yes_no(watcher.notifications()),
+                seconds = interval.as_secs()
+            )
         );
     }
     loop {
@@ -65,7 +67,8 @@ pub fn run(open: impl Fn() -> Result<Store>, args: SyncArgs) -> Result<()> {
             Ok(store) => store,
             // The app has the store open: the next pass tries again.
             Err(error) => {
-                eprintln!("kring: {error}; trying again at the next pass");
+                let words = crate::language::chain_words(&error, language());
+                eprintln!("kring: {}", t!(language(), "sync-try-again", error = words));
                 watcher.mark_seen();
                 watcher.wait(interval);
                 continue;
@@ -85,7 +88,7 @@ pub fn run(open: impl Fn() -> Result<Store>, args: SyncArgs) -> Result<()> {
             // The folder went away (laptop offline, drive unmounted): say so and keep waiting.
             Err(error) => eprintln!(
                 "kring: {}",
-                crate::terminal::strip_controls(&error.to_string())
+                crate::terminal::strip_controls(&error.message(language()))
             ),
         }
         drop(store);
@@ -109,88 +112,105 @@ fn print(report: &SyncReport, status: &SyncStatus, json: bool, one_line: bool) -
         out!("{text}");
         return Ok(());
     }
-    let role = match report.role {
-        Role::Manager => "manager",
-        Role::Networker => "networker",
-    };
+    let l = language();
     out!(
-        "synced with {} as {role} (node {}) at {}",
-        report.folder.display(),
-        report.node,
-        report.at.format("%Y-%m-%d %H:%M:%S UTC")
+        "{}",
+        t!(
+            l,
+            "sync-synced",
+            folder = report.folder.display().to_string(),
+            role = report.role.as_str(),
+            node = report.node.to_string(),
+            at = report.at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+        )
     );
     if !report.imported.is_empty() {
         out!(
-            "  imported {} bundle(s): {} added, {} changed, {} deleted, {} new conflicts",
-            report.imported.len(),
-            report.added,
-            report.changed,
-            report.deleted,
-            report.new_conflicts
+            "  {}",
+            t!(
+                l,
+                "sync-imported",
+                bundles = report.imported.len(),
+                added = report.added,
+                changed = report.changed,
+                deleted = report.deleted,
+                conflicts = report.new_conflicts
+            )
         );
         for path in &report.imported {
             out!("    {}", path.display());
         }
     }
     if let Some(file) = &report.exported {
-        let what = match report.role {
-            Role::Manager => "master",
-            Role::Networker => "delta",
-        };
         out!(
-            "  wrote {what} {} ({:?}): {} records, {} private kept back",
-            file.path.display(),
-            file.kind,
-            file.records,
-            file.private_kept_back
+            "  {}",
+            t!(
+                l,
+                "sync-wrote",
+                master = crate::output::yes_no(report.role == Role::Manager),
+                path = file.path.display().to_string(),
+                kind = format!("{:?}", file.kind),
+                records = file.records,
+                private = file.private_kept_back
+            )
         );
     }
     for skipped in &report.skipped {
-        let when = if skipped.retried {
-            "tried again next time"
-        } else {
-            "needs you"
-        };
         out!(
-            "  skipped ({when}): {}",
-            crate::terminal::clean(&skipped.reason)
+            "  {}",
+            t!(
+                l,
+                "sync-skipped",
+                retried = crate::output::yes_no(skipped.retried),
+                reason = crate::terminal::clean(&skipped.reason)
+            )
         );
     }
     for held in &report.held {
         out!(
-            "  waiting for approval: {} <{}> (fingerprint {}): kring approve {}",
-            crate::terminal::clean(&held.author),
-            crate::terminal::clean(&held.email),
-            held.fingerprint,
-            held.fingerprint.replace(' ', "")
+            "  {}",
+            t!(
+                l,
+                "sync-waiting",
+                author = crate::terminal::clean(&held.author),
+                email = crate::terminal::clean(&held.email),
+                fingerprint = held.fingerprint.as_str(),
+                approve = held.fingerprint.replace(' ', "")
+            )
         );
     }
     if report.refused_total > 0 {
-        out!(
-            "  refused {} write(s) their writers had no right to (kring sync --json lists them)",
-            report.refused_total
-        );
+        out!("  {}", t!(l, "sync-refused", count = report.refused_total));
     }
     if !report.pruned.is_empty() {
-        out!(
-            "  pruned {} old bundle(s) of this store that were acknowledged or superseded",
-            report.pruned.len()
-        );
+        out!("  {}", t!(l, "sync-pruned", count = report.pruned.len()));
     }
     if !report.did_something() && report.skipped.is_empty() {
-        out!("  nothing new");
+        out!("  {}", t!(l, "sync-nothing-new"));
     }
     let stale: Vec<_> = status.stale_peers().collect();
     if report.role == Role::Manager && !stale.is_empty() {
-        out!("not synced for a long time:");
+        out!("{}", t!(l, "sync-stale"));
         for peer in stale {
             let since = match (peer.last_bundle_at, peer.days_since) {
-                (Some(at), Some(days)) => {
-                    format!("last bundle {} ({days} days ago)", at.format("%Y-%m-%d"))
-                }
-                _ => "no bundle yet".into(),
+                (Some(at), Some(days)) => t!(
+                    l,
+                    "sync-last-bundle",
+                    day = at.format("%Y-%m-%d").to_string(),
+                    days = days
+                ),
+                _ => t!(l, "sync-no-bundle-yet"),
             };
-            out!("  {} (node {}): {since}", peer.name, peer.node);
+            out!(
+                "  {}",
+                t!(
+                    l,
+                    "sync-stale-peer",
+                    name = peer.name.as_str(),
+                    node = peer.node.to_string(),
+                    since = since
+                )
+            );
         }
     }
     Ok(())

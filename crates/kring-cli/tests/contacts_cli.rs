@@ -299,3 +299,73 @@ fn the_calendar_file_holds_the_follow_ups_and_an_independent_parser_accepts_it()
         .unwrap();
     assert!(status.success(), "python's icalendar accepts the file");
 }
+
+#[test]
+fn the_calendar_speaks_the_language_of_lang_and_keeps_its_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let kring = store_in(dir.path(), "store");
+    let person = kring
+        .ok(&["card", "add", "person", "--name", "Hélène Dubois"])
+        .trim()
+        .to_owned();
+    kring.ok(&[
+        "log",
+        "--with",
+        &person,
+        "--kind",
+        "meeting",
+        "--summary",
+        "Overleg walstroom",
+        "--at",
+        "2026-01-05",
+        "--follow-up",
+        "Nota sturen",
+        "--due",
+        "2026-12-01",
+    ]);
+    let written = |language: &str| {
+        let calendar = dir.path().join(format!("opvolging-{language}.ics"));
+        kring.ok(&[
+            "--lang",
+            language,
+            "export-calendar",
+            "--out",
+            calendar.to_str().unwrap(),
+        ]);
+        // Long lines are folded (RFC 5545 §3.1): unfolded, the text reads whole.
+        std::fs::read_to_string(&calendar)
+            .unwrap()
+            .replace("\r\n ", "")
+    };
+    let dutch = written("nl");
+    for line in [
+        "X-WR-CALNAME:Kring-opvolgingen",
+        "SUMMARY:Nota sturen — Hélène Dubois",
+        "DESCRIPTION:Na: Overleg walstroom (5 januari 2026)",
+        "DESCRIPTION:Opvolging tegen 1 december 2026: Nota sturen — Hélène Dubois",
+        "DUE;VALUE=DATE:20261201",
+        "TRIGGER;RELATED=END:-PT900M",
+    ] {
+        assert!(dutch.contains(line), "{line} missing from {dutch}");
+    }
+    let french = written("fr");
+    for line in [
+        "X-WR-CALNAME:Suivis Kring",
+        "DESCRIPTION:Après : Overleg walstroom (5 janvier 2026)",
+        "DESCRIPTION:Suivi à faire pour le 1er décembre 2026 : Nota sturen — Hélène Dubois",
+        "DUE;VALUE=DATE:20261201",
+    ] {
+        assert!(french.contains(line), "{line} missing from {french}");
+    }
+    for text in [&dutch, &french] {
+        for english in [
+            "follow-ups",
+            "After:",
+            "January",
+            "December",
+            "Follow-up due",
+        ] {
+            assert!(!text.contains(english), "{english} is English: {text}");
+        }
+    }
+}

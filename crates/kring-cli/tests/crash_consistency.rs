@@ -16,6 +16,7 @@ fn kring(store: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kring"));
     command
         .env_remove("KRING_STORE")
+        .env("KRING_LANG", "en")
         .arg("--store")
         .arg(store)
         .stdin(Stdio::null());

@@ -122,7 +122,7 @@ fn a_sandbox_filled_by_the_demo_refuses_to_export_or_sync() {
     let bundle = folder.path().join("an.kring");
     kring.fails(
         &["export", "--out", bundle.to_str().unwrap()],
-        "this is a demo store of fictional data: it cannot be exported",
+        "it cannot be exported; open your own store",
     );
     assert!(!bundle.exists());
     let shared = folder.path().join("shared");
@@ -132,6 +132,23 @@ fn a_sandbox_filled_by_the_demo_refuses_to_export_or_sync() {
         "it cannot be synced",
     );
     assert_eq!(std::fs::read_dir(&shared).unwrap().count(), 0);
+    // Nor does any other file meant to leave the machine.
+    let out = folder.path().join("out.file");
+    for (command, refused) in [
+        ("export-contacts", "cannot be exported as contacts"),
+        ("export-calendar", "cannot be exported as a calendar"),
+        ("report", "cannot be exported as a KPI report"),
+    ] {
+        kring.fails(&[command, "--out", out.to_str().unwrap()], refused);
+        assert!(!out.exists(), "{command} wrote its file");
+    }
+    // And no real store's backup is restored into it.
+    let backup = folder.path().join("real.kring-backup");
+    Kring::initialised("Bart Claes").ok(&["backup", "--out", backup.to_str().unwrap()]);
+    kring.fails(
+        &["restore", backup.to_str().unwrap()],
+        "cannot be restored from a backup",
+    );
     // Without --sandbox the demo only fills the store (tests and benchmarks export it).
     let filled = Kring::initialised("Bart Claes");
     filled.ok(&["demo", "--cards", "60"]);

@@ -559,3 +559,84 @@ fn the_transparency_register_holds_shared_meetings_only() {
     an.ok(&["transparency", "--from=-7", "--to", "today", "--out", &own]);
     assert!(!std::fs::read_to_string(&own).unwrap().contains("CANARY"));
 }
+
+#[test]
+fn the_report_and_the_register_are_written_in_the_language_of_lang() {
+    let n = network();
+    let report = path(&n.dir, "rapport.html");
+    n.mia.ok(&["--lang", "nl", "report", "--out", &report]);
+    let page = std::fs::read_to_string(&report).unwrap();
+    for dutch in [
+        "lang=\"nl-BE\"",
+        "Return-on-Relationship (rendement van relaties)",
+        "Mia — netwerkmanager",
+        "Maand per maand",
+        "Actieve relaties",
+    ] {
+        assert!(page.contains(dutch), "{dutch} missing");
+    }
+    for english in [
+        "Month by month",
+        "Active relationships",
+        "Manager of the Network",
+    ] {
+        assert!(!page.contains(english), "{english} in the Dutch report");
+    }
+
+    let register = path(&n.dir, "registre.html");
+    n.mia.ok(&[
+        "transparency",
+        "--lang",
+        "fr",
+        "--from=-7",
+        "--to",
+        "today",
+        "--out",
+        &register,
+    ]);
+    let page = std::fs::read_to_string(&register).unwrap();
+    for french in [
+        "lang=\"fr-BE\"",
+        "Registre de transparence",
+        "1 contact : 1 réunion",
+        "<td>réunion</td>",
+        "Mia — gestionnaire du réseau",
+    ] {
+        assert!(page.contains(french), "{french} missing from {page}");
+    }
+    assert!(!page.contains("Transparency register") && !page.contains(">meeting<"));
+    let csv = path(&n.dir, "registre.csv");
+    n.mia.ok(&[
+        "--lang",
+        "fr",
+        "transparency",
+        "--from=-7",
+        "--to",
+        "today",
+        "--out",
+        &csv,
+    ]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.starts_with("date,membres du réseau,parties prenantes,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_french_demo_speaks_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let kring = Kring::at(dir.path().join("demo"));
+    kring.ok(&["--lang", "fr", "demo", "--cards", "150"]);
+    let goals = kring.json(&["goal", "list", "--json"]);
+    let names: Vec<&str> = goals
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|g| g["goal"]["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Renforcer le port et la logistique"),
+        "{goals}"
+    );
+}

@@ -95,3 +95,62 @@ fn a_missing_sync_folder_is_refused_with_one_line_and_creates_nothing() {
     );
     assert!(!missing.exists());
 }
+
+#[test]
+fn a_watch_lets_go_of_the_store_between_passes_so_another_process_opens_and_edits_it() {
+    use kring_core::store::{OpenOptions, Store};
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let an = store_in(&dir, "An", "networker");
+    an.ok(&["card", "add", "person", "--name", "Jan Peeters"]);
+    let mut watcher = std::process::Command::new(assert_cmd::cargo::cargo_bin("kring"))
+        .env_remove("KRING_STORE")
+        .arg("--store")
+        .arg(an.store())
+        .args(["sync", "--folder", shared.to_str().unwrap()])
+        .args(["--watch", "--interval", "3600", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("kring runs");
+    let stdout = watcher.stdout.take().unwrap();
+    let (lines, passes) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines.send(line);
+        }
+    });
+    let first = passes.recv_timeout(std::time::Duration::from_secs(120));
+    let opened = first.as_ref().ok().map(|_| {
+        // The watcher sleeps until the next hour: the store is free, as it is for the app.
+        Store::open(an.store(), &OpenOptions::default()).map(|store| {
+            let id = store.create(
+                &kring_core::model::Person {
+                    display_name: "Tussendoor".into(),
+                    ..Default::default()
+                },
+                None,
+                chrono::Utc::now(),
+            );
+            (id.is_ok(), watcher.try_wait().ok().flatten().is_none())
+        })
+    });
+    let _ = watcher.kill();
+    let _ = watcher.wait();
+    let first = first.expect("the watcher's first pass reports within two minutes");
+    assert!(first.contains("\"role\":\"networker\""), "{first}");
+    let (written, still_watching) = opened
+        .unwrap()
+        .expect("the store opens while the watcher waits for its next pass");
+    assert!(written, "an edit is written while the watcher waits");
+    assert!(
+        still_watching,
+        "the watcher was still running, between passes"
+    );
+    assert!(an.ok(&["search", "tussendoor"]).contains("Tussendoor"));
+}

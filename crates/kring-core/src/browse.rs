@@ -3,12 +3,12 @@
 //! a filter or a page of a 100,000-card list answers in milliseconds, and refreshed row by row
 //! after an edit instead of rebuilt.
 
+use crate::cards::standings::{Scope, Standings};
 use crate::crdt::{envelope, RecordState};
+use crate::model::is_withdrawn;
 use crate::model::{Level, RecordId, RecordKind, Relationship, Role, Sector, Visibility};
 use crate::store::indexes::set_strings;
 use crate::store::search::card_title;
-use crate::store::standings::{Scope, Standings};
-use crate::store::views::is_withdrawn;
 use crate::store::{Store, StoreResult};
 use crate::text::fold;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -312,7 +312,7 @@ impl RowFilter {
 }
 
 /// What a row needs beyond its own record: identity groups, and each relationship's strength,
-/// last contact and whether it is going cold (by `crate::figures`, as every view counts them).
+/// last contact and whether it is going cold (by `crate::manager::figures`, as every view counts them).
 struct RowContext {
     /// Whose relationships count: a networker's own; everyone's (none) for a manager.
     counted: Option<RecordId>,

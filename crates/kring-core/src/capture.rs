@@ -73,8 +73,8 @@ use crate::crdt::{envelope, RecordState};
 use crate::identity_groups::{
     normalise_email, website_host, IdentityGroups, NameMatch, PersonName,
 };
+use crate::model::is_withdrawn;
 use crate::model::*;
-use crate::store::views::is_withdrawn;
 use crate::store::{body_of, NewRecord, Store, StoreResult};
 
 /// The namespace of the ids capture derives from a networker and a meeting's or e-mail's
@@ -863,14 +863,14 @@ impl Store {
         if !item.selected {
             return Ok((Skip, CaptureNote::new("not_selected", "not selected")));
         }
-        // The dates Kring keeps (`crate::bounds`): a header or an invitation dated 2150 is not
+        // The dates Kring keeps (`crate::model::bounds`): a header or an invitation dated 2150 is not
         // logged or planned, and an e-mail dated ahead (a sender's clock, a forged header) is
         // not logged as a contact that happened — a meeting still to come becomes a follow-up.
-        if let Err(error) = crate::bounds::check_moment("at", item.at) {
+        if let Err(error) = crate::model::bounds::check_moment("at", item.at) {
             return Ok((Skip, CaptureNote::new("date_out_of_range", error.reason)));
         }
         if item.kind == InteractionKind::Email
-            && item.at.to_utc() > now + crate::bounds::INTERACTION_GRACE
+            && item.at.to_utc() > now + crate::model::bounds::INTERACTION_GRACE
         {
             return Ok((
                 Skip,
@@ -1283,19 +1283,20 @@ fn follow_up_text(item: &CaptureItem) -> String {
 fn check_plan(store: &Store, plan: &CapturePlan) -> StoreResult<()> {
     for item in plan.items.iter().filter(|item| item.selected) {
         if item.source_id.trim().is_empty() {
-            return Err(ValidationError::new("source_id", "an item without an identity").into());
+            return Err(ValidationError::worded("source_id", "item_without_identity", &[]).into());
         }
         for person in &item.people {
             let kind = store
                 .live_state(person.id)?
                 .and_then(|state| state.kind.parse::<RecordKind>().ok());
             if !kind.is_some_and(|k| k.is_stakeholder() || k == RecordKind::Networker) {
-                return Err(ValidationError::new(
+                return Err(ValidationError::worded(
                     "people",
-                    format!(
-                        "no card with id {} to log '{}' with",
-                        person.id, item.subject
-                    ),
+                    "no_card_to_log_with",
+                    &[
+                        ("id", person.id.to_string().into()),
+                        ("subject", item.subject.as_str().into()),
+                    ],
                 )
                 .into());
             }

@@ -10,11 +10,12 @@
 use crate::identity_groups::{
     normalise_email, normalise_phone, organisation_name_key, website_host, NameMatch, PersonName,
 };
+use crate::model::is_withdrawn;
 use crate::model::*;
 use crate::store::indexes::{self, Index};
-use crate::store::views::is_withdrawn;
 use crate::store::{body_of, NewRecord, Store, StoreError};
 use chrono::{DateTime, Utc};
+use kring_i18n::{t, Language};
 use kring_interop::{ContactDraft, ContactKind, CsvPreset, InteropError, PostalAddressDraft};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -29,10 +30,25 @@ pub enum ContactsError {
 }
 
 impl ContactsError {
+    /// The error in `language` (its English is the `Display` text).
+    pub fn message(&self, language: kring_i18n::Language) -> String {
+        match self {
+            ContactsError::Read { file, source } => kring_i18n::error_text(
+                language,
+                self.code(),
+                &[
+                    ("file", file.as_str().into()),
+                    ("error", source.message(language).into()),
+                ],
+            ),
+            ContactsError::Store(error) => error.message(language),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             ContactsError::Read { .. } => "contacts_malformed",
-            ContactsError::Store(e) => e.code(),
+            ContactsError::Store(e) => e.code().as_str(),
         }
     }
 }
@@ -352,9 +368,10 @@ impl Store {
         include_private: bool,
         now: DateTime<Utc>,
     ) -> Result<ExportedText, StoreError> {
+        self.refuse_if_demo("exported as contacts")?;
         let me = self.profile()?.map(|p| p.networker);
         let may_write = |state: &crate::crdt::RecordState| {
-            include_private || crate::sync::visibility_of(state) != Visibility::Private
+            include_private || crate::model::visibility_of(state) != Visibility::Private
         };
         let mut private_left_out = 0;
         let mut drafts = Vec::new();
@@ -412,7 +429,7 @@ impl Store {
             let mut notes = Vec::new();
             for note_id in self.ids_with_prefix(Index::NotesByRecord, id.as_bytes())? {
                 if let Some(note_state) = self.live_state(note_id)? {
-                    if crate::sync::visibility_of(&note_state) != Visibility::Private {
+                    if crate::model::visibility_of(&note_state) != Visibility::Private {
                         notes.push(body_of::<Note>(&note_state)?.text);
                     }
                 }
@@ -460,10 +477,17 @@ impl Store {
     /// Follow-ups as an iCalendar file of to-dos with a reminder the morning before. Private
     /// follow-ups only with `include_private`; otherwise a follow-up names only the cards that
     /// are not private, and says what it follows only when that interaction is not private.
-    pub fn export_follow_ups(&self, include_private: bool) -> Result<ExportedText, StoreError> {
+    /// The calendar's name, the descriptions and the reminders are in `language` (the summaries
+    /// are the follow-ups' own text).
+    pub fn export_follow_ups(
+        &self,
+        include_private: bool,
+        language: Language,
+    ) -> Result<ExportedText, StoreError> {
+        self.refuse_if_demo("exported as a calendar")?;
         let me = self.profile()?.map(|p| p.networker);
         let is_private = |state: &crate::crdt::RecordState| {
-            crate::sync::visibility_of(state) == Visibility::Private
+            crate::model::visibility_of(state) == Visibility::Private
         };
         let mut private_left_out = 0;
         let mut items = Vec::new();
@@ -499,10 +523,11 @@ impl Store {
                 None => None,
             };
             let description = match interaction.map(|s| body_of::<Interaction>(&s)) {
-                Some(Ok(interaction)) => Some(format!(
-                    "After: {} ({})",
-                    interaction.summary,
-                    interaction.at.date_naive()
+                Some(Ok(interaction)) => Some(t!(
+                    language,
+                    "calendar-after",
+                    summary = interaction.summary.as_str(),
+                    date = kring_i18n::format::date(language, interaction.at.date_naive())
                 )),
                 _ => None,
             };
@@ -510,6 +535,12 @@ impl Store {
                 .max_stamp()
                 .and_then(|s| DateTime::<Utc>::from_timestamp_millis(s.hlc.millis as i64))
                 .unwrap_or_default();
+            let alarm = t!(
+                language,
+                "calendar-alarm",
+                summary = summary.as_str(),
+                due = kring_i18n::format::date(language, follow_up.due)
+            );
             items.push(kring_interop::CalendarItem {
                 uid: format!("{}@kring", state.id),
                 summary,
@@ -518,6 +549,7 @@ impl Store {
                 kind: kring_interop::CalendarItemKind::Todo,
                 done: follow_up.done,
                 alarm_minutes_before: Some(15 * 60),
+                alarm_description: Some(alarm),
                 last_modified: modified,
             });
         }
@@ -525,7 +557,7 @@ impl Store {
         Ok(ExportedText {
             written: items.len(),
             private_left_out,
-            text: kring_interop::write_icalendar("Kring follow-ups", &items),
+            text: kring_interop::write_icalendar(&t!(language, "calendar-name"), &items),
         })
     }
 }

@@ -65,6 +65,11 @@ impl Register {
         &self.versions
     }
 
+    /// A register as the store wrote it: `versions` in the order [`Register::versions`] gave.
+    pub(crate) fn from_stored(versions: Vec<FieldVersion>) -> Register {
+        Register { versions }
+    }
+
     /// A local write: the writer has seen every version present, so all of them are superseded
     /// (which is also how a conflict is resolved). Returns the superseded versions.
     pub fn write(&mut self, value: Vec<u8>, stamp: Stamp) -> Vec<FieldVersion> {
@@ -236,6 +241,11 @@ impl AddWinsSet {
     }
 
     /// Every element with its tags, present or removed.
+    /// A set as the store wrote it (from [`AddWinsSet::elements`]).
+    pub(crate) fn from_stored(elements: BTreeMap<Vec<u8>, ElementTags>) -> AddWinsSet {
+        AddWinsSet { elements }
+    }
+
     pub fn elements(&self) -> impl Iterator<Item = (&Vec<u8>, &ElementTags)> + '_ {
         self.elements.iter()
     }

@@ -3,12 +3,16 @@
 //! industry companies; universities; community organisations; people with Dutch, French and
 //! international names; two years of interactions, follow-ups and relationships of varying strength.
 //!
-//! Deterministic: the same seed, size and `now` give the same network.
+//! Deterministic: the same seed, size, language and `now` give the same network. Its texts
+//! (summaries, follow-ups, notes, goals, partnerships, events) are in the chosen language
+//! (`demo_words`); a seed draws the same people, organisations and records in every language.
 
+use crate::demo_words::{demo_words, DemoWords};
 use crate::model::*;
 use crate::store::{NewRecord, Store, StoreResult};
 use crate::text;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Utc};
+use kring_i18n::Language;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -23,6 +27,8 @@ pub struct DemoOptions {
     /// Mark the store as a demo store, which refuses to export or sync (a sandbox). Off by
     /// default: tests and benchmarks fill stores they go on to export.
     pub mark_as_demo: bool,
+    /// The language of the network's texts (English: the Flemish demo's Dutch, as always).
+    pub language: Language,
 }
 
 impl Default for DemoOptions {
@@ -31,6 +37,7 @@ impl Default for DemoOptions {
             seed: 1,
             cards: 2_000,
             mark_as_demo: false,
+            language: Language::English,
         }
     }
 }
@@ -50,7 +57,9 @@ impl Store {
         Ok(self.meta_get(DEMO_STORE)?.is_some())
     }
 
-    /// Refuses what a demo store must not do (`action`: "exported", "synced").
+    /// Refuses what a demo store must not do: whatever writes its data to a file meant to leave
+    /// the machine, a sync pass, and a backup restored into it (`action`: "exported",
+    /// "synced", "exported as contacts" …, worded to follow "it cannot be").
     pub fn refuse_if_demo(&self, action: &'static str) -> StoreResult<()> {
         if self.is_demo()? {
             return Err(crate::store::StoreError::DemoStore { action });
@@ -185,30 +194,6 @@ pub struct DemoSummary {
     pub notes: usize,
     pub links: usize,
 }
-
-const DEPARTMENTS: &[&str] = &[
-    "Internationale Relaties",
-    "Economie",
-    "Haven & Logistiek",
-    "Onderwijs",
-    "Cultuur",
-    "Mobiliteit",
-    "Klimaat & Energie",
-    "Sociale Zaken",
-    "Stadsontwikkeling",
-    "Communicatie",
-    "Digitalisering",
-    "Wonen",
-];
-
-const JOB_TITLES_INTERNAL: &[&str] = &[
-    "beleidsmedewerker",
-    "projectleider",
-    "diensthoofd",
-    "strategisch adviseur",
-    "programmamanager",
-    "relatiebeheerder",
-];
 
 /// (name, sector, level, domain)
 const KNOWN_ORGANISATIONS: &[(&str, Sector, Level, &str)] = &[
@@ -544,81 +529,10 @@ const FAMILY_NAMES: &[&str] = &[
     "Bakker",
 ];
 
-const TITLES: &[&str] = &[
-    "directeur",
-    "beleidsadviseur",
-    "projectmanager",
-    "CEO",
-    "head of public affairs",
-    "professor",
-    "onderzoeker",
-    "coördinator",
-    "hoofdredacteur",
-    "policy officer",
-    "schepen",
-    "voorzitter",
-    "secretaris-generaal",
-    "stakeholder manager",
-];
-
-const TOPICS: &[&str] = &[
-    "haven",
-    "klimaat",
-    "EU-subsidies",
-    "onderwijs",
-    "cultuur",
-    "mobiliteit",
-    "wonen",
-    "digitalisering",
-    "integratie",
-    "economie",
-    "circulaire economie",
-    "zorg",
-    "veiligheid",
-    "energie",
-];
-
-const GIVEN_ITEMS: &[&str] = &[
-    "introductie bij schepen",
-    "spreker op stadsevent",
-    "data over mobiliteit gedeeld",
-    "steunbrief subsidieaanvraag",
-    "werkbezoek georganiseerd",
-    "advies over vergunning",
-];
-
-const RECEIVED_ITEMS: &[&str] = &[
-    "toegang tot EU-netwerk",
-    "studie gedeeld",
-    "partner in projectvoorstel",
-    "stageplaatsen",
-    "cofinanciering",
-    "informatie over wetgeving",
-];
-
-const SUMMARIES: &[&str] = &[
-    "Overleg over {topic}",
-    "Werkbezoek rond {topic}",
-    "Lunch: stand van zaken {topic}",
-    "Call over subsidieaanvraag {topic}",
-    "Netwerkevent: ontmoeting over {topic}",
-    "Rondetafel {topic} met partners",
-    "Opvolging projectvoorstel {topic}",
-    "Kennismaking en verkenning {topic}",
-];
-
-const FOLLOW_UPS: &[&str] = &[
-    "Verslag doorsturen",
-    "Nota over {topic} bezorgen",
-    "Afspraak plannen met schepen",
-    "Contact leggen met collega van {topic}",
-    "Offerte / budget nakijken",
-    "Uitnodiging event versturen",
-];
-
 struct Generator {
     rng: StdRng,
     now: DateTime<Utc>,
+    words: &'static DemoWords,
 }
 
 impl Generator {
@@ -666,7 +580,7 @@ impl Generator {
     }
 
     fn topic(&mut self) -> &'static str {
-        TOPICS.choose(&mut self.rng).expect("topics")
+        self.words.topics.choose(&mut self.rng).expect("topics")
     }
 
     fn fill(&mut self, template: &str) -> String {
@@ -843,9 +757,11 @@ pub fn generate(
     if options.mark_as_demo {
         store.mark_as_demo()?;
     }
+    let words = demo_words(options.language);
     let mut g = Generator {
         rng: StdRng::seed_from_u64(options.seed),
         now,
+        words,
     };
     let mut summary = DemoSummary::default();
     let owner = match store.profile()? {
@@ -870,12 +786,12 @@ pub fn generate(
     pending.push(NewRecord::new(
         city_id,
         &Organisation {
-            name: "Stad Antwerpen".into(),
+            name: words.city.into(),
             sector: Some(Sector::Public),
             level: Some(Level::Local),
             parent: None,
             website: Some("https://www.antwerpen.be".into()),
-            tags: vec!["eigen organisatie".into()],
+            tags: vec![words.own_organisation_tag.into()],
         },
     ));
     let networker_count = (options.cards / 80).clamp(12, 400);
@@ -891,7 +807,7 @@ pub fn generate(
             email = format!("{}{n}@antwerpen.be", email_local(&name));
             networker_emails.insert(email.clone());
         }
-        let unit = DEPARTMENTS[n % DEPARTMENTS.len()];
+        let unit = words.departments[n % words.departments.len()];
         let id = g.id_at(now - Duration::days(790));
         let status = if g.rng.gen_bool(0.05) {
             NetworkerStatus::Left
@@ -904,7 +820,7 @@ pub fn generate(
                 email: Some(email),
                 name,
                 unit: Some(unit.into()),
-                job_title: Some((*g.pick(JOB_TITLES_INTERNAL)).into()),
+                job_title: Some((*g.pick(&words.job_titles_internal)).into()),
                 status: Some(status),
             },
         ));
@@ -931,9 +847,9 @@ pub fn generate(
             (name, sector, level, domain)
         };
         let id = g.id_at(g.now - Duration::days(780));
-        let mut tags = vec![(*g.pick(TOPICS)).to_owned()];
+        let mut tags = vec![(*g.pick(&words.topics)).to_owned()];
         if g.rng.gen_bool(0.3) {
-            tags.push((*g.pick(TOPICS)).to_owned());
+            tags.push((*g.pick(&words.topics)).to_owned());
         }
         tags.sort();
         tags.dedup();
@@ -965,7 +881,7 @@ pub fn generate(
                 level: Some(level),
                 parent: None,
                 website: Some(format!("https://www.{domain}")),
-                tags: vec!["haven".into()],
+                tags: vec![words.topics[0].into()],
             },
         );
         record.author = Some(networkers[networkers.len() - 1]);
@@ -1007,9 +923,9 @@ pub fn generate(
         let display = format!("{given} {family}");
         let created = g.days_ago(730);
         let id = g.id_at(created);
-        let mut tags = vec![(*g.pick(TOPICS)).to_owned()];
+        let mut tags = vec![(*g.pick(&words.topics)).to_owned()];
         if g.rng.gen_bool(0.4) {
-            tags.push((*g.pick(TOPICS)).to_owned());
+            tags.push((*g.pick(&words.topics)).to_owned());
         }
         tags.sort();
         tags.dedup();
@@ -1033,7 +949,7 @@ pub fn generate(
             } else {
                 None
             },
-            job_title: Some((*g.pick(TITLES)).into()),
+            job_title: Some((*g.pick(&words.titles)).into()),
             emails: vec![email],
             phones: vec![mobile_number(n)],
             addresses: vec![],
@@ -1079,7 +995,7 @@ pub fn generate(
                 &Affiliation {
                     person: id,
                     organisation: previous.0,
-                    title: Some((*g.pick(TITLES)).into()),
+                    title: Some((*g.pick(&words.titles)).into()),
                     from: Some(past_start),
                     to: Some(started - Duration::days(1)),
                 },
@@ -1099,9 +1015,9 @@ pub fn generate(
         if g.rng.gen_bool(0.1) {
             let private = g.rng.gen_bool(0.3);
             let text = if private {
-                format!("Persoonlijk: {given} is mantelzorger, liever geen afspraken op woensdag.")
+                words.private_note.replace("{given}", given)
             } else {
-                format!("Sterk geïnteresseerd in samenwerking rond {}.", g.topic())
+                g.fill(words.shared_note)
             };
             let note_id = g.id_at(created);
             pending.push(NewRecord {
@@ -1207,7 +1123,7 @@ pub fn generate(
                 let interaction_id = g.id_at(at);
                 let kind = *g.pick(InteractionKind::ALL);
                 let summary_text = {
-                    let template = *g.pick(SUMMARIES);
+                    let template = *g.pick(&words.summaries);
                     g.fill(template)
                 };
                 let mut participants = vec![networker, *stakeholder];
@@ -1218,7 +1134,7 @@ pub fn generate(
                     }
                 }
                 let outcomes = if g.rng.gen_bool(0.2) {
-                    vec![format!("Afspraak gemaakt over {}", g.topic())]
+                    vec![g.fill(words.outcome)]
                 } else {
                     vec![]
                 };
@@ -1241,7 +1157,7 @@ pub fn generate(
                 if (now - at).num_days() < 60 && g.rng.gen_bool(0.35) {
                     let due = at.date_naive() + Duration::days(g.rng.gen_range(3..45));
                     let text = {
-                        let template = *g.pick(FOLLOW_UPS);
+                        let template = *g.pick(&words.follow_ups);
                         g.fill(template)
                     };
                     let follow_up_id = g.id_at(at);
@@ -1263,10 +1179,10 @@ pub fn generate(
                 }
             }
             let given: Vec<String> = (0..g.rng.gen_range(0..3))
-                .map(|_| (*g.pick(GIVEN_ITEMS)).to_owned())
+                .map(|_| (*g.pick(&words.given_items)).to_owned())
                 .collect();
             let received: Vec<String> = (0..g.rng.gen_range(0..3))
-                .map(|_| (*g.pick(RECEIVED_ITEMS)).to_owned())
+                .map(|_| (*g.pick(&words.received_items)).to_owned())
                 .collect();
             let mut given = given;
             given.sort();
@@ -1332,7 +1248,7 @@ pub fn generate(
     }
     flush(&mut pending, true)?;
     // Goals, Networking Teams, partnerships with reviews, events (the Manager of the Network).
-    crate::manager::demo::generate(store, options.seed, now)?;
+    crate::manager::demo::generate(store, options.seed, options.language, now)?;
     Ok(summary)
 }
 

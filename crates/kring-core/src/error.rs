@@ -1,7 +1,56 @@
 //! The store's error type: every failure a user can meet, worded as what is wrong and what to do.
 
 use crate::model::{RecordId, RecordKind, ValidationError};
+use kring_i18n::{error_text, FluentValue, Language};
+use serde::{Deserialize, Serialize};
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+crate::model::manager::word_enum!(
+    /// The stable code of every failure a store, a bundle, a sync pass or the trust model can
+    /// meet (`StoreError::code`, `BundleError::code`, `SyncError::code`, `FolderError::code`,
+    /// `TrustError::code`), and `still_changing` for a bundle still being written: what a sync
+    /// report's skipped files and the last sync problem carry, for the UI and scripts to branch on.
+    ProblemCode {
+        StoreInUse => "store_in_use",
+        SchemaTooNew => "schema_too_new",
+        StoreOpen => "store_open",
+        NotInitialised => "not_initialised",
+        AlreadyInitialised => "already_initialised",
+        Invalid => "invalid",
+        NotFound => "not_found",
+        WrongKind => "wrong_kind",
+        Corrupt => "corrupt",
+        DiskFull => "disk_full",
+        ReadOnly => "read_only",
+        Io => "io",
+        NotAllowed => "not_allowed",
+        DemoStore => "demo_store",
+        NotASandbox => "not_a_sandbox",
+        BundleIo => "bundle_io",
+        BundleWrongMagic => "bundle_wrong_magic",
+        BundleFutureFormat => "bundle_future_format",
+        BundleTruncated => "bundle_truncated",
+        BundleCorrupt => "bundle_corrupt",
+        BundleBadSignature => "bundle_bad_signature",
+        BundleHashMismatch => "bundle_hash_mismatch",
+        BundleIsBackup => "bundle_is_backup",
+        BundleNotARecipient => "bundle_not_a_recipient",
+        WriteFailed => "write_failed",
+        ClockAhead => "clock_ahead",
+        OwnBundle => "own_bundle",
+        OtherOrganisation => "other_organisation",
+        SyncFolderUnavailable => "sync_folder_unavailable",
+        SyncFolderWrite => "sync_folder_write",
+        NotAManager => "not_a_manager",
+        AlreadyJoined => "already_joined",
+        BadInvitation => "bad_invitation",
+        NoSuchMember => "no_such_member",
+        AmbiguousMember => "ambiguous_member",
+        StillChanging => "still_changing",
+    }
+);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -50,9 +99,10 @@ pub enum StoreError {
     /// A write outside the writer's rights (see `trust::rights`); nothing was written.
     #[error("{reason}; nothing was changed")]
     NotAllowed { reason: String },
-    /// A demo store (a sandbox of fictional data) never shares what it holds.
+    /// A demo store (a sandbox of fictional data) never lets what it holds leave the machine,
+    /// and takes in nothing of a real store (a backup). `action` says what was refused.
     #[error(
-        "this is a demo store of fictional data: it cannot be {action}; open your own store to share your network"
+        "this is a demo store of fictional data, which never leaves this machine and is kept apart from real data: it cannot be {action}; open your own store to do this with your own network"
     )]
     DemoStore { action: &'static str },
     /// What sits where a demo sandbox would be is something else: it is left as it is.
@@ -65,23 +115,74 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable code for the UI and scripts to branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         match self {
-            StoreError::InUse { .. } => "store_in_use",
-            StoreError::SchemaTooNew { .. } => "schema_too_new",
-            StoreError::Open { .. } => "store_open",
-            StoreError::NotInitialised => "not_initialised",
-            StoreError::AlreadyInitialised { .. } => "already_initialised",
-            StoreError::Invalid(_) => "invalid",
-            StoreError::NotFound(_) => "not_found",
-            StoreError::WrongKind { .. } => "wrong_kind",
-            StoreError::Corrupt { .. } => "corrupt",
-            StoreError::DiskFull { .. } => "disk_full",
-            StoreError::ReadOnly { .. } => "read_only",
-            StoreError::Io(_) => "io",
-            StoreError::NotAllowed { .. } => "not_allowed",
-            StoreError::DemoStore { .. } => "demo_store",
-            StoreError::NotASandbox { .. } => "not_a_sandbox",
+            StoreError::InUse { .. } => ProblemCode::StoreInUse,
+            StoreError::SchemaTooNew { .. } => ProblemCode::SchemaTooNew,
+            StoreError::Open { .. } => ProblemCode::StoreOpen,
+            StoreError::NotInitialised => ProblemCode::NotInitialised,
+            StoreError::AlreadyInitialised { .. } => ProblemCode::AlreadyInitialised,
+            StoreError::Invalid(_) => ProblemCode::Invalid,
+            StoreError::NotFound(_) => ProblemCode::NotFound,
+            StoreError::WrongKind { .. } => ProblemCode::WrongKind,
+            StoreError::Corrupt { .. } => ProblemCode::Corrupt,
+            StoreError::DiskFull { .. } => ProblemCode::DiskFull,
+            StoreError::ReadOnly { .. } => ProblemCode::ReadOnly,
+            StoreError::Io(_) => ProblemCode::Io,
+            StoreError::NotAllowed { .. } => ProblemCode::NotAllowed,
+            StoreError::DemoStore { .. } => ProblemCode::DemoStore,
+            StoreError::NotASandbox { .. } => ProblemCode::NotASandbox,
+        }
+    }
+
+    /// The error in `language`: the catalogue's `error-<code>` with the error's fields. Its
+    /// English is the `Display` text.
+    pub fn message(&self, language: Language) -> String {
+        let say = |arguments: &[(&str, FluentValue<'_>)]| {
+            error_text(language, self.code().as_str(), arguments)
+        };
+        match self {
+            StoreError::InUse { path } => say(&[("path", shown(path))]),
+            StoreError::SchemaTooNew {
+                path,
+                found,
+                supported,
+            } => say(&[
+                ("path", shown(path)),
+                ("found", (*found).into()),
+                ("supported", (*supported).into()),
+            ]),
+            StoreError::Open { path, reason } => {
+                say(&[("path", shown(path)), ("reason", reason.as_str().into())])
+            }
+            StoreError::NotInitialised => say(&[]),
+            StoreError::AlreadyInitialised { name } => say(&[("name", name.as_str().into())]),
+            StoreError::Invalid(invalid) => invalid.message(language),
+            StoreError::NotFound(id) => say(&[("id", id.to_string().into())]),
+            StoreError::WrongKind {
+                id,
+                actual,
+                expected,
+            } => say(&[
+                ("id", id.to_string().into()),
+                ("actual", actual.as_str().into()),
+                ("expected", expected.as_str().into()),
+            ]),
+            StoreError::Corrupt { id, reason } => say(&[
+                ("id", id.as_str().into()),
+                ("reason", reason.as_str().into()),
+            ]),
+            StoreError::DiskFull { path } | StoreError::ReadOnly { path } => say(&[(
+                "path",
+                path.as_deref().map_or(FluentValue::from("none"), shown),
+            )]),
+            StoreError::Io(reason) => say(&[("reason", reason.as_str().into())]),
+            StoreError::NotAllowed { reason } => say(&[("reason", reason.as_str().into())]),
+            StoreError::DemoStore { action } => say(&[
+                ("action", (*action).into()),
+                ("kind", kring_i18n::selector(action).into()),
+            ]),
+            StoreError::NotASandbox { path } => say(&[("path", shown(path))]),
         }
     }
 
@@ -115,6 +216,11 @@ impl StoreError {
             other => other,
         }
     }
+}
+
+/// A path as an argument of a message.
+pub(crate) fn shown(path: &Path) -> FluentValue<'static> {
+    FluentValue::from(path.display().to_string())
 }
 
 fn holding(path: &Option<PathBuf>) -> String {

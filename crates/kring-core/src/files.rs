@@ -1,5 +1,6 @@
 //! Where the store lives by default, and writing a file so that no reader ever sees half of it.
-//! Shared by the command line and the app, so both open the same store.
+//! Shared by the command line and the app, so both open the same store. Also folders and files
+//! only their owner may read (the store, its keys, backups).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -65,6 +66,31 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// Creates a folder (and its parents) and makes it accessible to its owner only. A folder that
+/// cannot be tightened (not this user's) is left as it is: opening it is not refused for that.
+pub fn create_private_dir(folder: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    let _ = restrict_to_owner(folder);
+    Ok(())
+}
+
+/// Takes every permission away from group and others (0700 for a folder, 0600 for a file,
+/// where there are Unix permissions). It only ever removes bits: a folder the owner made
+/// read-only stays read-only.
+pub fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 #[cfg(test)]

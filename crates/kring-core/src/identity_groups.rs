@@ -44,48 +44,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 // ----- normalisation --------------------------------------------------------------------------
 
-/// An email address as compared: trimmed and in lower case ("Jan@Port.be" is "jan@port.be").
-pub fn normalise_email(email: &str) -> Option<String> {
-    let trimmed = email.trim();
-    let trimmed = trimmed
-        .strip_prefix("mailto:")
-        .or_else(|| trimmed.strip_prefix("MAILTO:"))
-        .unwrap_or(trimmed);
-    let normalised = trimmed.to_lowercase();
-    normalised.contains('@').then_some(normalised)
-}
-
-/// A phone number as compared: `+` and the digits of the international number. National numbers
-/// are read as Belgian, so "+32 3 229 11 11", "03 229 11 11", "0032 3 229 11 11" and
-/// "+32 (0)3 229 11 11" are all "+3232291111". A number without any prefix ("229 11 11") is kept
-/// as its digits. Fewer than six digits is no phone number.
-pub fn normalise_phone(phone: &str) -> Option<String> {
-    // "+32 (0)3 …": the (0) is the national trunk prefix, not part of the international number.
-    let text = phone.replace("(0)", "");
-    let has_plus = text.trim_start().starts_with('+');
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() < 6 {
-        return None;
-    }
-    let international = if has_plus {
-        Some(digits.as_str())
-    } else {
-        digits.strip_prefix("00")
-    };
-    let international = match (international, digits.strip_prefix('0')) {
-        (Some(number), _) => number.to_owned(),
-        (None, Some(national)) => format!("{BELGIUM}{national}"),
-        (None, None) => return Some(digits),
-    };
-    // "+32 03 …" is written often enough: no Belgian number continues with a 0.
-    let international = match international.strip_prefix(&format!("{BELGIUM}0")) {
-        Some(rest) => format!("{BELGIUM}{rest}"),
-        None => international,
-    };
-    Some(format!("+{international}"))
-}
-
-const BELGIUM: &str = "32";
+pub use crate::text::{normalise_email, normalise_phone};
 
 /// Particles that belong to the family name that follows them: "Van den Broeck", "de Smet",
 /// "d'Hondt", "in 't Veld". They are joined to it, so "De Smet", "de Smet" and "Desmet" coincide.
@@ -443,28 +402,38 @@ impl Store {
         }
         .validate()?;
         let card = |field: &str, id: RecordId| -> StoreResult<(RecordKind, Visibility)> {
-            let state = self
-                .live_state(id)?
-                .ok_or_else(|| ValidationError::new(field, format!("no card with id {id}")))?;
+            let state = self.live_state(id)?.ok_or_else(|| {
+                ValidationError::worded(field, "no_card_with_id", &[("id", id.to_string().into())])
+            })?;
             let kind = state
                 .kind
                 .parse::<RecordKind>()
                 .ok()
                 .filter(|k| k.is_stakeholder())
                 .ok_or_else(|| {
-                    ValidationError::new(
+                    ValidationError::worded(
                         field,
-                        format!("{id} is a {}, expected person or organisation", state.kind),
+                        "not_person_or_organisation",
+                        &[
+                            ("id", id.to_string().into()),
+                            ("kind", state.kind.as_str().into()),
+                        ],
                     )
                 })?;
-            Ok((kind, crate::sync::visibility_of(&state)))
+            Ok((kind, crate::model::visibility_of(&state)))
         };
         let (kind_a, visibility_a) = card("a", a)?;
         let (kind_b, visibility_b) = card("b", b)?;
         if kind_a != kind_b {
-            return Err(ValidationError::new(
+            return Err(ValidationError::worded(
                 "b",
-                format!("{b} is a {kind_b} and {a} a {kind_a}: only two people or two organisations can be the same"),
+                "same_as_different_kinds",
+                &[
+                    ("a", a.to_string().into()),
+                    ("b", b.to_string().into()),
+                    ("kind_a", kind_a.as_str().into()),
+                    ("kind_b", kind_b.as_str().into()),
+                ],
             )
             .into());
         }
@@ -746,8 +715,61 @@ pub struct DuplicatePair {
     pub other_name: String,
     /// How likely the two are one, from 0 to 1.
     pub score: f64,
-    /// Why, in words: "same email jan@port.be; similar names at Port of Antwerp-Bruges".
+    /// Why, in English words: "same email jan@port.be; similar names at Port of Antwerp-Bruges".
     pub reason: String,
+    /// Why, for programs and for wording in another language ([`DuplicatePair::reason_in`]).
+    pub clues: Vec<DuplicateClue>,
+}
+
+/// One reason two cards look like one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DuplicateClue {
+    /// `same_email`, `same_phone`, `same_website`, `same_name`, `similar_names`,
+    /// `different_names` (two people, by name) or `same_organisation_name`.
+    pub code: String,
+    /// The email, phone number or website host both have.
+    pub value: Option<String>,
+    /// The organisation both people work at, or the parent both organisations are under.
+    pub at: Option<String>,
+    /// The names differ although the value is the same.
+    pub names_differ: bool,
+}
+
+impl DuplicateClue {
+    fn new(code: &str, value: Option<&str>, at: Option<&str>, names_differ: bool) -> Self {
+        DuplicateClue {
+            code: code.to_owned(),
+            value: value.map(str::to_owned),
+            at: at.map(str::to_owned),
+            names_differ,
+        }
+    }
+
+    /// The clue in `language`.
+    pub fn words(&self, language: kring_i18n::Language) -> String {
+        let yes_no = |yes: bool| if yes { "yes" } else { "no" };
+        kring_i18n::t!(
+            language,
+            "duplicate-clue",
+            code = self.code.as_str(),
+            value = self.value.as_deref().unwrap_or_default(),
+            at = self.at.as_deref().unwrap_or_default(),
+            placed = yes_no(self.at.is_some()),
+            differ = yes_no(self.names_differ)
+        )
+    }
+}
+
+impl DuplicatePair {
+    /// Why, in `language` (the English is `reason`).
+    pub fn reason_in(&self, language: kring_i18n::Language) -> String {
+        self.clues
+            .iter()
+            .map(|clue| clue.words(language))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// An email, phone or website shared by more cards than this is a shared mailbox or a
@@ -820,60 +842,50 @@ impl Evidence {
     /// The score (one minus the chance that every clue misleads) and the reasons in words.
     /// `written_alike`: whether the two names are written alike once folded ("Jan De Smet" and
     /// "Jan Desmet" are the same name, not written alike).
-    fn judge(&self, names_differ: bool, written_alike: bool) -> (f64, Vec<String>) {
+    fn judge(&self, names_differ: bool, written_alike: bool) -> (f64, Vec<DuplicateClue>) {
         let mut doubt = 1.0;
         let mut reasons = Vec::new();
-        let mut clue = |weight: f64, reason: String| {
+        let mut clue = |weight: f64, reason: DuplicateClue| {
             doubt *= 1.0 - weight;
             reasons.push(reason);
-        };
-        let but = if names_differ {
-            ", different names"
-        } else {
-            ""
         };
         if let Some(email) = &self.email {
             clue(
                 if names_differ { 0.5 } else { 0.9 },
-                format!("same email {email}{but}"),
+                DuplicateClue::new("same_email", Some(email), None, names_differ),
             );
         }
         if let Some(phone) = &self.phone {
             clue(
                 if names_differ { 0.3 } else { 0.7 },
-                format!("same phone {phone}{but}"),
+                DuplicateClue::new("same_phone", Some(phone), None, names_differ),
             );
         }
         let same_or_similar = if written_alike {
-            "same name"
+            "same_name"
         } else {
-            "similar names"
+            "similar_names"
         };
         if let Some((names, at)) = &self.person_name {
-            let (weight, words) = match names {
+            let (weight, code) = match names {
                 NameMatch::Same if at.is_some() => (0.8, same_or_similar),
                 NameMatch::Same => (0.6, same_or_similar),
-                NameMatch::Similar => (0.6, "similar names"),
-                NameMatch::FamilyOnly => (0.4, "similar names"),
-                NameMatch::Different => (0.0, "different names"),
+                NameMatch::Similar => (0.6, "similar_names"),
+                NameMatch::FamilyOnly => (0.4, "similar_names"),
+                NameMatch::Different => (0.0, "different_names"),
             };
-            let place = match at {
-                Some(organisation) => format!(" at {organisation}"),
-                None => ", neither at an organisation".to_owned(),
-            };
-            clue(weight, format!("{words}{place}"));
+            clue(weight, DuplicateClue::new(code, None, at.as_deref(), false));
         }
         if let Some(parent) = &self.organisation_name {
-            let reason = match parent {
-                Some(parent) => format!("same name within {parent}"),
-                None => "same name".to_owned(),
-            };
-            clue(0.7, reason);
+            clue(
+                0.7,
+                DuplicateClue::new("same_organisation_name", None, parent.as_deref(), false),
+            );
         }
         if let Some(host) = &self.website {
             clue(
                 if names_differ { 0.4 } else { 0.6 },
-                format!("same website {host}{but}"),
+                DuplicateClue::new("same_website", Some(host), None, names_differ),
             );
         }
         ((1.0 - doubt).clamp(0.0, 1.0), reasons)
@@ -1070,7 +1082,7 @@ impl Store {
             .enumerate()
             .map(|(n, c)| (c.id, n))
             .collect();
-        let mut pairs: HashMap<(RecordId, RecordId), (f64, Vec<String>)> = HashMap::new();
+        let mut pairs: HashMap<(RecordId, RecordId), (f64, Vec<DuplicateClue>)> = HashMap::new();
         for ((x, y), found) in evidence {
             let (a, b) = (&candidates[x], &candidates[y]);
             if a.kind != b.kind {
@@ -1110,7 +1122,12 @@ impl Store {
                     other_id: b.id,
                     other_name: b.name.clone(),
                     score: (score * 100.0).round() / 100.0,
-                    reason: reasons.join("; "),
+                    reason: reasons
+                        .iter()
+                        .map(|clue| clue.words(kring_i18n::Language::English))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    clues: reasons,
                 })
             })
             .collect();

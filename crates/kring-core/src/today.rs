@@ -2,8 +2,8 @@
 //! whose keep-in-touch cadence has run out, and partnership reviews due. The app's Today screen
 //! and `kring today` both show this one answer.
 
+use crate::cards::views::{FollowUpView, RelationshipView};
 use crate::manager::ReviewReminder;
-use crate::store::views::{FollowUpView, RelationshipView};
 use crate::store::{Store, StoreResult};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;

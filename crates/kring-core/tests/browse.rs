@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use kring_core::browse::{CardList, CardQuery};
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::model::*;
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use proptest::prelude::*;
 

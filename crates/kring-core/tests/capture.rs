@@ -127,7 +127,7 @@ impl Network {
         self.store.apply_capture(&plan, now()).unwrap()
     }
 
-    fn interactions(&self, card: RecordId) -> Vec<kring_core::store::views::InteractionView> {
+    fn interactions(&self, card: RecordId) -> Vec<kring_core::cards::views::InteractionView> {
         self.store.card_detail(card, now()).unwrap().interactions
     }
 

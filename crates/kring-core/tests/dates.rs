@@ -3,9 +3,9 @@
 //! follows. Each refusal names the field, changes nothing, and never panics.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::manager::*;
 use kring_core::model::*;
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store, StoreError};
 
 fn now() -> DateTime<Utc> {

@@ -9,6 +9,7 @@ use kring_core::model::*;
 use kring_core::store::{body_of, OpenOptions, Store, StoreError};
 use kring_core::sync::folder::{FolderError, SyncFolder};
 use kring_core::sync::SyncError;
+use kring_i18n::Language;
 use std::collections::BTreeSet;
 
 fn now() -> DateTime<Utc> {
@@ -151,6 +152,140 @@ fn a_demo_store_refuses_to_export_or_sync_and_writes_nothing() {
         .unwrap();
 }
 
+#[test]
+fn a_demo_store_refuses_every_file_meant_to_leave_the_machine_and_any_backup_restored_into_it() {
+    use kring_core::graph::{GraphError, GraphOptions, OrgGraph};
+    use kring_core::manager::kpi::KpiOptions;
+    use kring_core::manager::report::ReportFile;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(
+        &dir,
+        &DemoOptions {
+            cards: 200,
+            mark_as_demo: true,
+            ..DemoOptions::default()
+        },
+    );
+    let before = store.version_vector();
+    let refused = |what: &str, code: String, message: String| {
+        assert_eq!(code, "demo_store", "{what} was not refused: {message}");
+        assert!(
+            message.contains("demo store") && message.contains("never leaves this machine"),
+            "{what}: {message}"
+        );
+    };
+
+    let contacts = store.export_contacts(true, now()).unwrap_err();
+    refused(
+        "contacts",
+        contacts.code().to_string(),
+        contacts.to_string(),
+    );
+    let calendar = store.export_follow_ups(true, Language::Dutch).unwrap_err();
+    refused(
+        "calendar",
+        calendar.code().to_string(),
+        calendar.to_string(),
+    );
+
+    let options = KpiOptions {
+        months: 12,
+        per_networker: true,
+    };
+    let report = store.kpi_report(now(), &options).unwrap();
+    for file in [ReportFile::Csv, ReportFile::Html] {
+        let error = store
+            .kpi_file(&report, file, Language::French, now())
+            .unwrap_err();
+        refused(
+            "the KPI report",
+            error.code().to_string(),
+            error.to_string(),
+        );
+    }
+    let (from, to) = (
+        now().date_naive() - chrono::Duration::days(365),
+        now().date_naive(),
+    );
+    let register = store
+        .transparency_register(from, to, Language::English, now())
+        .unwrap();
+    assert!(
+        !register.entries.is_empty(),
+        "the demo has a register to show"
+    );
+    for file in [ReportFile::Csv, ReportFile::Html] {
+        let error = store
+            .transparency_file(&register, file, Language::German)
+            .unwrap_err();
+        refused(
+            "the transparency register",
+            error.code().to_string(),
+            error.to_string(),
+        );
+    }
+
+    let shareable = GraphOptions {
+        shareable_only: true,
+        ..GraphOptions::default()
+    };
+    match OrgGraph::from_store(&store, &shareable, now()) {
+        Err(GraphError::Store(error @ StoreError::DemoStore { .. })) => refused(
+            "the graph file",
+            error.code().to_string(),
+            error.to_string(),
+        ),
+        Err(other) => panic!("the graph file was refused for another reason: {other}"),
+        Ok(_) => panic!("a demo store built a graph to export"),
+    }
+    // The map on screen is the owner's own and stays: only what is written to leave is refused.
+    OrgGraph::from_store(&store, &GraphOptions::default(), now()).unwrap();
+
+    let person = RecordId(store.all_of_kind(RecordKind::Person).unwrap()[0].id);
+    let access = store.subject_access(person, now()).unwrap_err();
+    refused(
+        "the subject access report",
+        access.code().to_string(),
+        access.to_string(),
+    );
+
+    let invitation = dir.path().join("invitation.json");
+    let invite = store
+        .write_invitation(&invitation, Role::Networker, now())
+        .unwrap_err();
+    refused(
+        "the invitation",
+        invite.code().to_string(),
+        invite.to_string(),
+    );
+    assert!(!invitation.exists(), "no invitation file was written");
+
+    // A real store's backup restored into the demo would mix real cards with fictional ones
+    // (and lift the demo's mark with the backup's settings).
+    let real_dir = tempfile::tempdir().unwrap();
+    let real = Store::open(&real_dir.path().join("store"), &OpenOptions::default()).unwrap();
+    real.init("An Peeters", "an@antwerpen.be", Role::Networker, now())
+        .unwrap();
+    let backup = real.backup_now(now()).unwrap();
+    let restore = store.restore(&backup, now()).unwrap_err();
+    refused(
+        "the backup",
+        restore.code().to_string(),
+        restore.to_string(),
+    );
+    assert!(
+        store.backups().is_empty(),
+        "no safety backup was made either"
+    );
+
+    assert!(store.is_demo().unwrap());
+    assert_eq!(
+        store.version_vector(),
+        before,
+        "the demo store was not written"
+    );
+}
+
 fn open(path: &std::path::Path) -> Store {
     Store::open(
         path,
@@ -285,4 +420,159 @@ fn the_demo_sandbox_is_made_beside_the_real_store_with_its_owner_and_the_real_st
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left, ["notes.txt"]);
+}
+
+#[test]
+fn a_demo_network_with_every_kind_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("store"), &OpenOptions::default()).unwrap();
+    store
+        .init(
+            "An Peeters",
+            "an.peeters@antwerpen.be",
+            Role::Networker,
+            now(),
+        )
+        .unwrap();
+    demo::generate(
+        &store,
+        &DemoOptions {
+            seed: 3,
+            cards: 150,
+            ..DemoOptions::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let counts = store.counts().unwrap();
+    for kind in RecordKind::ALL {
+        // Same-as statements, ratings, the roster and the data protection records are not
+        // part of the demo.
+        if ![
+            RecordKind::SameAs,
+            RecordKind::StakeholderRating,
+            RecordKind::Member,
+            RecordKind::Purpose,
+            RecordKind::Restriction,
+            RecordKind::Forget,
+            RecordKind::AccessRequest,
+            RecordKind::RetentionRule,
+        ]
+        .contains(kind)
+        {
+            assert!(
+                counts.get(kind.as_str()).is_some_and(|n| *n > 0),
+                "{kind}: {counts:?}"
+            );
+        }
+    }
+    let report = store.check(false, now()).unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
+}
+
+fn bodies<T: RecordBody>(store: &Store, kind: RecordKind) -> Vec<T> {
+    store
+        .all_of_kind(kind)
+        .unwrap()
+        .iter()
+        .map(|s| body_of(s).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_french_demo_holds_french_texts_and_the_same_network_as_the_dutch_one() {
+    let french_dir = tempfile::tempdir().unwrap();
+    let options = |language| DemoOptions {
+        cards: 300,
+        language,
+        ..DemoOptions::default()
+    };
+    let french = demo_store(&french_dir, &options(kring_i18n::Language::French));
+    let english_dir = tempfile::tempdir().unwrap();
+    let english = demo_store(&english_dir, &options(kring_i18n::Language::English));
+    // The same seed draws the same network: only its words differ.
+    assert_eq!(french.counts().unwrap(), english.counts().unwrap());
+
+    let interactions: Vec<Interaction> = bodies(&french, RecordKind::Interaction);
+    assert!(interactions.len() > 100, "{}", interactions.len());
+    let french_starts = [
+        "Concertation sur le thème ",
+        "Visite de travail : ",
+        "Lunch : état des lieux – ",
+        "Appel sur la demande de subsides – ",
+        "Événement réseau : rencontre autour du thème ",
+        "Table ronde sur le thème ",
+        "Suivi de la proposition de projet – ",
+        "Prise de contact et exploration – ",
+    ];
+    for interaction in &interactions {
+        assert!(
+            french_starts
+                .iter()
+                .any(|start| interaction.summary.starts_with(start)),
+            "not a French summary: {}",
+            interaction.summary
+        );
+        for outcome in &interaction.outcomes {
+            assert!(outcome.starts_with("Accord conclu"), "{outcome}");
+        }
+    }
+    let dutch_words = ["Overleg", "Werkbezoek", "Opvolging", "haven", "klimaat"];
+    let follow_ups: Vec<FollowUp> = bodies(&french, RecordKind::FollowUp);
+    assert!(!follow_ups.is_empty());
+    let goals: Vec<kring_core::manager::Goal> = bodies(&french, RecordKind::Goal);
+    let goal_names: BTreeSet<&str> = goals.iter().map(|g| g.name.as_str()).collect();
+    assert!(
+        goal_names.contains("Renforcer le port et la logistique"),
+        "{goal_names:?}"
+    );
+    // Every goal has priority stakeholders: the French tags ("port") matched.
+    assert!(goals.iter().all(|g| !g.priority_stakeholders.is_empty()));
+    let events: Vec<Event> = bodies(&french, RecordKind::Event);
+    assert!(events.iter().any(|e| e.name == "Conférence portuaire"));
+    let texts: Vec<&str> = interactions
+        .iter()
+        .map(|i| i.summary.as_str())
+        .chain(follow_ups.iter().map(|f| f.text.as_str()))
+        .chain(goals.iter().map(|g| g.name.as_str()))
+        .chain(events.iter().map(|e| e.name.as_str()))
+        .collect();
+    for text in texts {
+        for dutch in dutch_words {
+            assert!(!text.contains(dutch), "{dutch} in a French demo: {text}");
+        }
+    }
+    let networkers: Vec<Networker> = bodies(&french, RecordKind::Networker);
+    assert!(networkers
+        .iter()
+        .any(|n| n.unit.as_deref() == Some("Relations internationales")));
+
+    // English stays the Flemish demo it always was.
+    let english_interactions: Vec<Interaction> = bodies(&english, RecordKind::Interaction);
+    assert!(english_interactions
+        .iter()
+        .any(|i| i.summary.starts_with("Overleg over ")));
+}
+
+#[test]
+fn a_german_demo_is_the_same_for_the_same_seed() {
+    let options = DemoOptions {
+        cards: 150,
+        language: kring_i18n::Language::German,
+        ..DemoOptions::default()
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (first, second) = (demo_store(&a, &options), demo_store(&b, &options));
+    let summaries = |store: &Store| -> Vec<String> {
+        let mut all: Vec<String> = bodies::<Interaction>(store, RecordKind::Interaction)
+            .into_iter()
+            .map(|i| i.summary)
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(summaries(&first), summaries(&second));
+    assert!(summaries(&first)
+        .iter()
+        .any(|s| s.contains("zum Thema") || s.contains(" – ") || s.starts_with("Mittagessen")));
 }

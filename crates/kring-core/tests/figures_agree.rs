@@ -15,6 +15,7 @@ use kring_core::manager::offboard::HandoverRisk;
 use kring_core::manager::Network;
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
+use kring_i18n::Language;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 fn now() -> DateTime<Utc> {
@@ -344,7 +345,9 @@ fn offboarding_never_proposes_a_colleague_who_left_and_names_namesakes_apart(
         .keys()
         .filter(|n| !expected.left.contains(n));
     for leaver in staying.take(8) {
-        let plan = store.offboard(*leaver, &[], true, now()).unwrap();
+        let plan = store
+            .offboard(*leaver, &[], true, Language::English, now())
+            .unwrap();
         for item in &plan.items {
             let stakeholder = network.canonical(item.stakeholder);
             let others = expected

@@ -3,11 +3,11 @@
 //! converge when their exports are merged.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::cards::views::{CardFilter, LogRequest, RelateRequest};
 use kring_core::identity_groups::DuplicatePair;
 use kring_core::model::{
     InteractionKind, Link, LinkKind, Organisation, Person, RecordId, RecordKind, Role, Visibility,
 };
-use kring_core::store::views::{CardFilter, LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use std::path::PathBuf;
 

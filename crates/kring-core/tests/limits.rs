@@ -3,8 +3,8 @@
 //! of a million tags; text within its limit is kept whole.
 
 use chrono::{DateTime, TimeZone, Utc};
+use kring_core::cards::views::LogRequest;
 use kring_core::model::*;
-use kring_core::store::views::LogRequest;
 use kring_core::store::{OpenOptions, Store, StoreError};
 
 fn now() -> DateTime<Utc> {

@@ -13,6 +13,7 @@ use kring_core::manager::kpi::{self, KpiOptions, Scope};
 use kring_core::manager::*;
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
+use kring_i18n::Language;
 
 fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap()
@@ -424,7 +425,12 @@ fn the_html_report_is_self_contained() {
     let f = fixture();
     let report = f.store.kpi_report(now(), &KpiOptions::default()).unwrap();
     let partnerships = f.store.partnership_views(now()).unwrap();
-    let html = report::render_html(&report, &partnerships, "Stad <Antwerpen>");
+    let html = report::render_html(
+        &report,
+        &partnerships,
+        "Stad <Antwerpen>",
+        Language::English,
+    );
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<svg"));
     assert!(html.contains("Stad &lt;Antwerpen&gt;"));
@@ -435,4 +441,140 @@ fn the_html_report_is_self_contained() {
         );
     }
     let _ = (f.port, f.els);
+}
+
+/// The English words of the report a translation must not keep.
+const ENGLISH_REPORT_WORDS: &[&str] = &[
+    "<h2>Now</h2>",
+    "Month by month",
+    "Goals: priority stakeholders covered",
+    "How the numbers are made",
+    "Active relationships",
+    "Interactions this month",
+    "Single points of failure",
+    "Going cold",
+    "Per networker",
+    "Not covered",
+    "generated",
+    "outcomes / 100 contacts",
+    "Reciprocity balance",
+    "now: ",
+    "November",
+    "lang=\"en",
+    "no partner tagged",
+    "not reviewed",
+    "Red lines crossed",
+    "(due)",
+];
+
+#[test]
+fn the_report_is_written_in_dutch_and_in_french_with_their_dates_and_numbers() {
+    let f = fixture();
+    let arms = f
+        .store
+        .create(
+            &Organisation {
+                name: "Wapenhandel NV".into(),
+                ..Organisation::default()
+            },
+            Some(Visibility::Shared),
+            at(2026, 1, 1),
+        )
+        .unwrap();
+    f.store
+        .create_partnership(
+            &Partnership {
+                name: "Haven-Stad".into(),
+                partners: vec![arms],
+                red_lines: vec!["tag:wapenhandel".into()],
+                review_every_days: Some(90),
+                started: Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                ..Partnership::default()
+            },
+            None,
+            at(2026, 1, 1),
+        )
+        .unwrap();
+    // Tagged after it became a partner: the report says which red line it crosses now.
+    f.store
+        .update(
+            arms,
+            &Organisation {
+                name: "Wapenhandel NV".into(),
+                tags: vec!["wapenhandel".into()],
+                ..Organisation::default()
+            },
+            at(2026, 2, 1),
+        )
+        .unwrap();
+    let report = f.store.kpi_report(now(), &KpiOptions::default()).unwrap();
+    let partnerships = f.store.partnership_views(now()).unwrap();
+    let dutch = report::render_html(
+        &report,
+        &partnerships,
+        "Mia — netwerkmanager",
+        Language::Dutch,
+    );
+    for word in [
+        "<html lang=\"nl-BE\">",
+        "Return-on-Relationship (rendement van relaties)",
+        "<h2>Nu</h2>",
+        "Maand per maand",
+        "Actieve relaties",
+        "Enkelvoudige risico&#39;s",
+        "Hoe de cijfers berekend worden",
+        "november 2026",
+        "opgemaakt op 23 november 2026",
+        "Per netwerker",
+        "<th>Overschreden rode lijnen</th>",
+        "Wapenhandel NV: geen partner met label “wapenhandel”",
+        "1 april 2026 (te doen)",
+    ] {
+        assert!(
+            dutch.contains(word),
+            "{word} is missing from the Dutch report"
+        );
+    }
+    let french = report::render_html(
+        &report,
+        &partnerships,
+        "Mia — gestionnaire du réseau",
+        Language::French,
+    );
+    for word in [
+        "<html lang=\"fr-BE\">",
+        "Return-on-Relationship (rendement des relations)",
+        "Mois par mois",
+        "Relations actives",
+        "Points de défaillance uniques",
+        "Comment les chiffres sont calculés",
+        "novembre 2026",
+        "établi le 23 novembre 2026",
+        "Par membre du réseau",
+        "<th>Lignes rouges franchies</th>",
+        "Wapenhandel NV: aucun partenaire avec l&#39;étiquette « wapenhandel »",
+        "pas évalué",
+    ] {
+        assert!(
+            french.contains(word),
+            "{word} is missing from the French report"
+        );
+    }
+    for (language, html) in [("nl", &dutch), ("fr", &french)] {
+        for english in ENGLISH_REPORT_WORDS {
+            assert!(
+                !html.contains(english),
+                "{language}: {english:?} is English"
+            );
+        }
+        for external in ["<script", "src=", "href=", "@import", "url("] {
+            assert!(!html.contains(external), "{language}: {external}");
+        }
+    }
+    // A figure with a decimal is written with a comma in both.
+    if let Some(ror) = report.organisation.return_on_relationship {
+        let dutch_ror = kring_i18n::format::decimal(Language::Dutch, ror, 1);
+        assert!(dutch.contains(&format!("{dutch_ror} resultaten / 100 contacten")));
+        assert!(!dutch_ror.contains('.') || ror >= 1000.0);
+    }
 }

@@ -11,6 +11,7 @@ use kring_core::manager::offboard::{HandoverChoice, HandoverRisk};
 use kring_core::manager::*;
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
+use kring_i18n::Language;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
@@ -151,7 +152,10 @@ fn fixture() -> Fixture {
 fn the_handover_lists_relationships_by_importance_with_risk_and_proposed_successors() {
     let f = fixture();
     let digest = f.store.digest().unwrap();
-    let plan = f.store.offboard(f.chris, &[], true, now()).unwrap();
+    let plan = f
+        .store
+        .offboard(f.chris, &[], true, Language::English, now())
+        .unwrap();
     assert!(!plan.applied);
     assert_eq!(
         f.store.digest().unwrap(),
@@ -188,7 +192,10 @@ fn the_handover_lists_relationships_by_importance_with_risk_and_proposed_success
 fn offboarding_keeps_every_relationship_and_marks_the_networker_left() {
     let f = fixture();
     let before = f.store.counts().unwrap()["relationship"];
-    let plan = f.store.offboard(f.chris, &[], false, now()).unwrap();
+    let plan = f
+        .store
+        .offboard(f.chris, &[], false, Language::English, now())
+        .unwrap();
     assert!(plan.applied);
     // Nothing deleted: Chris's two relationships stay; Bart gets one with Els.
     assert_eq!(f.store.counts().unwrap()["relationship"], before + 1);
@@ -234,7 +241,10 @@ fn offboarding_keeps_every_relationship_and_marks_the_networker_left() {
 #[test]
 fn a_chosen_successor_takes_what_no_proposed_colleague_among_them_knows() {
     let f = fixture();
-    let plan = f.store.offboard(f.chris, &[f.dirk], false, now()).unwrap();
+    let plan = f
+        .store
+        .offboard(f.chris, &[f.dirk], false, Language::English, now())
+        .unwrap();
     // Dirk knows neither: both go to Dirk, who gets two new relationships and joins the team.
     assert_eq!(plan.new_relationships, 2);
     assert!(plan
@@ -252,13 +262,13 @@ fn offboarding_refuses_a_successor_who_is_not_a_networker_and_changes_nothing() 
     let digest = f.store.digest().unwrap();
     let err = f
         .store
-        .offboard(f.chris, &[f.port], false, now())
+        .offboard(f.chris, &[f.port], false, Language::English, now())
         .unwrap_err();
     assert_eq!(err.code(), "invalid");
     assert!(err.to_string().contains("is not a networker"), "{err}");
     let err = f
         .store
-        .offboard(f.chris, &[f.chris], false, now())
+        .offboard(f.chris, &[f.chris], false, Language::English, now())
         .unwrap_err();
     assert!(err.to_string().contains("cannot succeed themselves"));
     assert_eq!(f.store.digest().unwrap(), digest);
@@ -280,7 +290,7 @@ fn a_relationship_picked_by_hand_goes_to_that_colleague_and_the_rest_as_proposed
     let pick = pick(f.port, f.dirk);
     let plan = f
         .store
-        .offboard_choosing(f.chris, &[], &pick, true, now())
+        .offboard_choosing(f.chris, &[], &pick, true, Language::English, now())
         .unwrap();
     let successor_of = |stakeholder: RecordId| {
         plan.items
@@ -293,7 +303,7 @@ fn a_relationship_picked_by_hand_goes_to_that_colleague_and_the_rest_as_proposed
     assert_eq!(successor_of(f.els), Some(f.bart));
     let plan = f
         .store
-        .offboard_choosing(f.chris, &[], &pick, false, now())
+        .offboard_choosing(f.chris, &[], &pick, false, Language::English, now())
         .unwrap();
     assert!(plan.applied);
     // Dirk now has a relationship with Port and is accountable for it in Team Haven.
@@ -331,7 +341,14 @@ fn a_pick_for_a_stranger_or_for_the_leaver_is_refused_and_changes_nothing() {
     assert_ne!(digest, digest_after_create);
     let err = f
         .store
-        .offboard_choosing(f.chris, &[], &pick(stranger, f.bart), false, now())
+        .offboard_choosing(
+            f.chris,
+            &[],
+            &pick(stranger, f.bart),
+            false,
+            Language::English,
+            now(),
+        )
         .unwrap_err();
     assert_eq!(err.code(), "invalid");
     assert!(
@@ -341,7 +358,14 @@ fn a_pick_for_a_stranger_or_for_the_leaver_is_refused_and_changes_nothing() {
     );
     let err = f
         .store
-        .offboard_choosing(f.chris, &[], &pick(f.port, f.chris), false, now())
+        .offboard_choosing(
+            f.chris,
+            &[],
+            &pick(f.port, f.chris),
+            false,
+            Language::English,
+            now(),
+        )
         .unwrap_err();
     assert!(
         err.to_string().contains("cannot succeed themselves"),
@@ -380,7 +404,14 @@ fn a_pick_made_on_another_card_of_the_same_stakeholder_counts() {
         .unwrap();
     let plan = f
         .store
-        .offboard_choosing(f.chris, &[], &pick(twin, f.dirk), true, now())
+        .offboard_choosing(
+            f.chris,
+            &[],
+            &pick(twin, f.dirk),
+            true,
+            Language::English,
+            now(),
+        )
         .unwrap();
     let port = plan.items.iter().find(|i| i.stakeholder == f.port).unwrap();
     assert_eq!(port.successor.as_ref().map(|s| s.id), Some(f.dirk));
@@ -413,7 +444,10 @@ fn a_colleague_who_left_is_never_proposed_however_well_they_knew_the_stakeholder
     f.store
         .set_fields(f.dirk, &[("status".into(), "left".into())], t)
         .unwrap();
-    let plan = f.store.offboard(f.chris, &[], true, now()).unwrap();
+    let plan = f
+        .store
+        .offboard(f.chris, &[], true, Language::English, now())
+        .unwrap();
     let els = plan.items.iter().find(|i| i.stakeholder == f.els).unwrap();
     assert!(
         els.candidates.iter().all(|c| c.networker != f.dirk),
@@ -471,7 +505,10 @@ fn two_colleagues_of_one_name_are_told_apart_by_their_unit_in_the_plan_and_the_l
             t,
         )
         .unwrap();
-    let plan = f.store.offboard(f.chris, &[], true, now()).unwrap();
+    let plan = f
+        .store
+        .offboard(f.chris, &[], true, Language::English, now())
+        .unwrap();
     let port = plan.items.iter().find(|i| i.stakeholder == f.port).unwrap();
     let names: Vec<&str> = port.candidates.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
@@ -496,4 +533,77 @@ fn two_colleagues_of_one_name_are_told_apart_by_their_unit_in_the_plan_and_the_l
         .find(|n| n.id == f.chris)
         .unwrap();
     assert_eq!(chris.label, "Chris", "a name nobody shares stays as it is");
+}
+
+#[test]
+fn the_handover_plan_and_its_note_are_written_in_dutch_and_in_french() {
+    let f = fixture();
+    let dutch = f
+        .store
+        .offboard(f.chris, &[], true, Language::Dutch, now())
+        .unwrap();
+    let port = &dutch.items[0];
+    assert!(
+        port.candidates[0].reason.starts_with("kent "),
+        "{:?}",
+        port.candidates[0]
+    );
+    assert!(port.candidates[0].reason.contains("(sterkte 2)"));
+    let els = &dutch.items[1];
+    assert!(
+        els.reasons
+            .contains(&"niemand anders kent deze stakeholder".to_owned()),
+        "{:?}",
+        els.reasons
+    );
+    assert!(els.candidates[0].reason.starts_with("teamgenoot in "));
+    let english = [
+        "knows",
+        "strength",
+        "team mate",
+        "nobody else",
+        "priority stakeholder",
+        "looked after",
+        "accountable",
+    ];
+    let words: Vec<&String> = dutch
+        .items
+        .iter()
+        .flat_map(|i| {
+            i.reasons
+                .iter()
+                .chain(i.candidates.iter().map(|c| &c.reason))
+        })
+        .collect();
+    for word in english {
+        assert!(
+            words.iter().all(|w| !w.contains(word)),
+            "{word} is English: {words:?}"
+        );
+    }
+
+    let french = f
+        .store
+        .offboard(f.chris, &[], false, Language::French, now())
+        .unwrap();
+    assert!(french.items[1]
+        .reasons
+        .contains(&"personne d'autre ne connaît cette partie prenante".to_owned()));
+    assert!(french.items[1].candidates[0]
+        .reason
+        .starts_with("coéquipier dans "));
+    let detail = f.store.card_detail(f.els, now()).unwrap();
+    let note = detail
+        .notes
+        .iter()
+        .find(|n| n.text.contains("Chris"))
+        .expect("a note on the card says who took over");
+    assert_eq!(
+        note.text,
+        format!(
+            "Transmis de Chris à Bart le {} (départ).",
+            kring_i18n::format::date(Language::French, now().date_naive())
+        )
+    );
+    assert!(!note.text.contains("Handed over"));
 }

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::capture::CaptureOptions;
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::crdt::RecordState;
 use kring_core::manager::{Event, EventKind};
 use kring_core::model::{
@@ -13,7 +14,6 @@ use kring_core::model::{
 };
 use kring_core::protection::processing_log::Activity;
 use kring_core::protection::{RestrictionStatus, RetentionAction, RetentionRule};
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::folder::SyncFolder;
 use std::path::{Path, PathBuf};
@@ -720,6 +720,7 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
             seed: 7,
             cards: 200,
             mark_as_demo: false,
+            ..Default::default()
         },
         t0(),
     )

@@ -6,9 +6,9 @@
 //! re-importing every bundle ever written, most of them made before a forget, revives nothing.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::crdt::RecordState;
 use kring_core::model::{InteractionKind, Person, RecordId, Role};
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use proptest::prelude::*;
 use std::path::PathBuf;

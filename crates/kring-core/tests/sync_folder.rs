@@ -195,7 +195,7 @@ fn a_half_written_file_is_left_alone_until_it_is_complete_and_then_imported() {
         assert_eq!(report.skipped.len(), 1, "{report:?}");
         assert!(report.skipped[0].retried, "{report:?}");
         assert!(
-            report.skipped[0].code.starts_with("bundle_"),
+            report.skipped[0].code.as_str().starts_with("bundle_"),
             "{}",
             report.skipped[0].code
         );
@@ -471,4 +471,56 @@ fn sync_passes_take_one_backup_a_day_and_an_import_by_hand_takes_one_every_time(
     an.export_bundle(&file, true, world.now).unwrap();
     mia.import_bundles(&[file], false, world.now).unwrap();
     assert_eq!(mia.backups().len(), 3);
+}
+
+#[test]
+fn a_pass_that_merges_a_large_import_backs_up_again_within_the_day() {
+    let mut world = World::new();
+    world.folder = world.folder.clone().with_options(FolderOptions {
+        backup_import_bytes: 16 * 1024,
+        ..FolderOptions::default()
+    });
+    let an = world.store("An", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
+    for round in 0..3 {
+        let now = world.tick();
+        an.create(&person(&format!("Contact {round}")), None, now)
+            .unwrap();
+        world.round(&[&an], &mia);
+    }
+    assert_eq!(
+        mia.backups().len(),
+        1,
+        "small passes within the hour: one backup"
+    );
+    // An imports a whole address book: the next pass brings far more than the limit.
+    let now = world.tick();
+    for n in 0..1_000 {
+        an.create(&person(&format!("Adresboek {n}")), None, now)
+            .unwrap();
+    }
+    world.sync(&an);
+    let incoming: u64 = world
+        .files()
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .max()
+        .unwrap();
+    assert!(
+        incoming > 16 * 1024,
+        "the address book's bundle: {incoming} bytes"
+    );
+    world.sync(&mia);
+    assert_eq!(names(&mia, "adresboek"), 10, "the address book was merged");
+    assert_eq!(
+        mia.backups().len(),
+        2,
+        "the large merge was backed up first"
+    );
+    // The pass after it brings one contact again: no backup.
+    let now = world.tick();
+    an.create(&person("Nog een contact"), None, now).unwrap();
+    world.round(&[&an], &mia);
+    assert_eq!(mia.backups().len(), 2);
 }

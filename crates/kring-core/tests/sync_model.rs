@@ -17,13 +17,14 @@
 //! of a long run says how many).
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::clock::{Hlc, Stamp};
 use kring_core::crdt::RecordState;
 use kring_core::manager::Goal;
 use kring_core::model::{InteractionKind, Person, RecordId, Role, Visibility};
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::bundle;
+use kring_i18n::Language;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -421,7 +422,9 @@ impl World {
                     .require_profile()
                     .unwrap()
                     .networker;
-                self.manager.offboard(card, &[], false, now).unwrap();
+                self.manager
+                    .offboard(card, &[], false, Language::English, now)
+                    .unwrap();
                 self.networkers[who].left = true;
             }
             Step::Stranger => {

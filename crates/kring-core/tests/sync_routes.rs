@@ -4,10 +4,11 @@
 //! context and before writes touched only what changed (issue #21).
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::model::{Person, RecordId, Relationship, Role, Visibility};
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::folder::{FolderOptions, SyncFolder};
+use kring_i18n::Language;
 use std::path::PathBuf;
 
 mod common;
@@ -578,7 +579,8 @@ fn a_handover_adds_to_the_successors_own_relationship_and_never_overwrites_it() 
         .unwrap();
     // Mia offboards An and hands the port to Bert.
     now += Duration::hours(1);
-    mia.offboard(an_id, &[bert_id], false, now).unwrap();
+    mia.offboard(an_id, &[bert_id], false, Language::English, now)
+        .unwrap();
     let master = world.delta(&mia, now);
     import(&bert, &master, now);
     let mine: Relationship = bert.get(relationship).unwrap().unwrap();

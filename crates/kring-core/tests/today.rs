@@ -1,8 +1,8 @@
 //! Today (`Store::today`): the one answer the app's Today screen and `kring today` show.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::model::*;
-use kring_core::store::views::{LogRequest, RelateRequest};
 use kring_core::store::{OpenOptions, Store};
 
 fn now() -> DateTime<Utc> {
@@ -76,7 +76,7 @@ fn today_splits_follow_ups_into_due_and_the_coming_fortnight_and_leaves_done_one
     store.set_follow_up_done(done, true, now()).unwrap();
 
     let answer = store.today(today(), now()).unwrap();
-    let about = |views: &[kring_core::store::views::FollowUpView]| -> Vec<String> {
+    let about = |views: &[kring_core::cards::views::FollowUpView]| -> Vec<String> {
         views.iter().map(|f| f.about[0].1.clone()).collect()
     };
     assert_eq!(

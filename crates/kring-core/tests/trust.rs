@@ -4,11 +4,11 @@
 //! the store is left as it was (or only what was allowed is merged).
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use kring_core::cards::views::RelateRequest;
 use kring_core::clock::{Hlc, Stamp};
 use kring_core::crdt::RecordState;
 use kring_core::manager::Goal;
 use kring_core::model::{Person, RecordId, Role, Visibility};
-use kring_core::store::views::RelateRequest;
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::bundle;
 use kring_core::sync::folder::SyncFolder;
@@ -628,7 +628,7 @@ fn notes_meetings_follow_ups_and_relationships_on_a_private_card_are_private_unl
     let note = an.add_note(secret, "CANARY-NOTE-61", None, t0()).unwrap();
     let logged = an
         .log_interaction(
-            &kring_core::store::views::LogRequest {
+            &kring_core::cards::views::LogRequest {
                 with: vec![secret],
                 kind: kring_core::model::InteractionKind::Meeting,
                 at: t0().fixed_offset(),
@@ -679,7 +679,7 @@ fn a_shared_meeting_leaves_without_a_private_participant_and_is_sent_again_once_
         .unwrap();
     let meeting = an
         .log_interaction(
-            &kring_core::store::views::LogRequest {
+            &kring_core::cards::views::LogRequest {
                 with: vec![known, secret],
                 kind: kring_core::model::InteractionKind::Meeting,
                 at: t0().fixed_offset(),

@@ -38,6 +38,27 @@ impl InteropError {
         }
     }
 
+    /// A stable code: `malformed` or `undecodable`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Malformed { .. } => "malformed",
+            Self::Undecodable { .. } => "undecodable",
+        }
+    }
+
+    /// "line N: reason" in `language`. The readers' reasons are English sentences (they quote
+    /// the file), so only the frame is translated.
+    pub fn message(&self, language: kring_i18n::Language) -> String {
+        kring_i18n::error_text(
+            language,
+            self.code(),
+            &[
+                ("line", self.line().into()),
+                ("reason", self.reason().into()),
+            ],
+        )
+    }
+
     /// The reason without the line number.
     pub fn reason(&self) -> &str {
         match self {

@@ -4,7 +4,9 @@
 //! 15th") become `VTODO`s and networking events become `VEVENT`s that Outlook, Apple Calendar,
 //! Thunderbird and Google Calendar import or subscribe to, each with a reminder (`VALARM`).
 //! Output is deterministic (`DTSTAMP` is the item's last modification, not the clock), so
-//! exporting twice gives the same file and a diff shows only real changes.
+//! exporting twice gives the same file and a diff shows only real changes. The words for people
+//! (the calendar's name, summaries, descriptions, what a reminder says) come from the caller, in
+//! its reader's language; the property names and values stay RFC 5545's.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -49,6 +51,8 @@ pub struct CalendarItem {
     pub done: bool,
     /// A reminder this many minutes before `due`.
     pub alarm_minutes_before: Option<u32>,
+    /// What the reminder says, in the reader's language; the summary when `None`.
+    pub alarm_description: Option<String>,
     /// Last change; written as `DTSTAMP` and `LAST-MODIFIED`.
     pub last_modified: DateTime<Utc>,
 }
@@ -112,7 +116,8 @@ fn write_item(line: &mut impl FnMut(String), item: &CalendarItem) {
     if let Some(minutes) = item.alarm_minutes_before {
         line("BEGIN:VALARM".to_owned());
         line("ACTION:DISPLAY".to_owned());
-        line(format!("DESCRIPTION:{}", escape_text(&item.summary)));
+        let text = item.alarm_description.as_ref().unwrap_or(&item.summary);
+        line(format!("DESCRIPTION:{}", escape_text(text)));
         match item.kind {
             CalendarItemKind::Todo => line(format!("TRIGGER;RELATED=END:-PT{minutes}M")),
             CalendarItemKind::Event => line(format!("TRIGGER:-PT{minutes}M")),

@@ -217,6 +217,28 @@ pub enum CaptureReadError {
 }
 
 impl CaptureReadError {
+    /// The error in `language` (its English is the `Display` text); it reads after the file's
+    /// name.
+    pub fn message(&self, language: kring_i18n::Language) -> String {
+        use kring_i18n::FluentValue;
+        let arguments: Vec<(&str, FluentValue<'_>)> = match self {
+            CaptureReadError::TooLarge { size, limit, what } => vec![
+                ("size", (*size).into()),
+                ("limit", (*limit).into()),
+                ("what", (*what).into()),
+            ],
+            CaptureReadError::NotCalendar { detail } | CaptureReadError::NoMeetings { detail } => {
+                vec![("detail", detail.as_str().into())]
+            }
+            CaptureReadError::Reply { method } => vec![("method", method.as_str().into())],
+            CaptureReadError::TooManyMeetings { count, limit } => {
+                vec![("count", (*count).into()), ("limit", (*limit).into())]
+            }
+            _ => vec![],
+        };
+        kring_i18n::error_text(language, self.code(), &arguments)
+    }
+
     /// A stable code for the app and scripts to branch on.
     pub fn code(&self) -> &'static str {
         match self {

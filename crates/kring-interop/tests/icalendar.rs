@@ -22,6 +22,7 @@ fn follow_up() -> CalendarItem {
         kind: CalendarItemKind::Todo,
         done: false,
         alarm_minutes_before: Some(30),
+        alarm_description: None,
         last_modified: moment(2024, 3, 1, 9, 30),
     }
 }
@@ -37,6 +38,7 @@ fn items() -> Vec<CalendarItem> {
             kind: CalendarItemKind::Todo,
             done: true,
             alarm_minutes_before: None,
+            alarm_description: None,
             last_modified: moment(2024, 2, 21, 8, 15),
         },
         CalendarItem {
@@ -49,6 +51,7 @@ fn items() -> Vec<CalendarItem> {
             kind: CalendarItemKind::Event,
             done: false,
             alarm_minutes_before: Some(1440),
+            alarm_description: None,
             last_modified: moment(2024, 4, 2, 12, 0),
         },
         CalendarItem {
@@ -59,6 +62,7 @@ fn items() -> Vec<CalendarItem> {
             kind: CalendarItemKind::Event,
             done: false,
             alarm_minutes_before: Some(0),
+            alarm_description: None,
             last_modified: moment(2024, 4, 2, 12, 0),
         },
     ]

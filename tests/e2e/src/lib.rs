@@ -156,13 +156,20 @@ impl Session {
     }
 
     /// Launches the app on the store `<folder>/<profile>/store` (with its own `XDG_DATA_HOME`)
-    /// and waits until WebDriver answers.
+    /// and waits until WebDriver answers. The system's language is English, whatever the
+    /// machine's (see [`Session::launch_in`]).
     pub async fn launch(&self, profile: &str) -> App {
+        self.launch_in(profile, "en").await
+    }
+
+    /// [`Session::launch`] with the operating system's language set to `language` (`LANGUAGE`,
+    /// which Kring's `system_locale` reads first): the app speaks it until Settings choose another.
+    pub async fn launch_in(&self, profile: &str, language: &str) -> App {
         let home = self.folder().join(profile);
         let store = home.join("store");
         let xdg = home.join("xdg-data");
         std::fs::create_dir_all(&xdg).expect("create XDG_DATA_HOME");
-        let app = launch_app(&store, &xdg, &self.name).await;
+        let app = launch_app_in(&store, &xdg, &self.name, language).await;
         self.apps.lock().unwrap().push(Launched {
             client: app.ui.client.clone(),
             driver: app.driver.clone(),
@@ -266,8 +273,20 @@ impl App {
     }
 }
 
-/// Starts tauri-driver with the app's environment and opens a WebDriver session on the app.
+/// Starts tauri-driver with the app's environment and opens a WebDriver session on the app, the
+/// system's language English.
 pub async fn launch_app(store: &Path, xdg_data_home: &Path, log_name: &str) -> App {
+    launch_app_in(store, xdg_data_home, log_name, "en").await
+}
+
+/// [`launch_app`] with the system's language `language` (`LANGUAGE`, the first variable
+/// `sys-locale` reads; the C library's own locale is left alone).
+pub async fn launch_app_in(
+    store: &Path,
+    xdg_data_home: &Path,
+    log_name: &str,
+    language: &str,
+) -> App {
     use std::os::unix::process::CommandExt;
     let binary = app_binary();
     assert!(
@@ -297,6 +316,7 @@ pub async fn launch_app(store: &Path, xdg_data_home: &Path, log_name: &str) -> A
         ])
         .env("KRING_STORE", store)
         .env("XDG_DATA_HOME", xdg_data_home)
+        .env("LANGUAGE", language)
         .stdout(log.try_clone().expect("log file"))
         .stderr(log)
         .process_group(0)

@@ -40,15 +40,26 @@ pub async fn first_run(app: &App, role: Role, name: &str, email: &str, demo: boo
 /// Launches the app on a fresh store and takes first run as a Manager of the Network with the demo
 /// network: where most manager tests start.
 pub async fn manager_with_demo(session: &Session, profile: &str, name: &str, email: &str) -> App {
-    let app = session.launch(profile).await;
+    manager_with_demo_in(session, profile, name, email, "en").await
+}
+
+/// [`manager_with_demo`] on a system whose language is `language` (see [`Session::launch_in`]).
+pub async fn manager_with_demo_in(
+    session: &Session,
+    profile: &str,
+    name: &str,
+    email: &str,
+    language: &str,
+) -> App {
+    let app = session.launch_in(profile, language).await;
     first_run(&app, Role::Manager, name, email, true).await;
     app
 }
 
-/// Waits until the main area shows this route (`<main aria-label="…">`).
+/// Waits until the main area shows this route (`<main data-route="…">`, in every language).
 pub async fn on_screen(app: &App, route: &str) {
     app.wait_css(
-        &format!("main[aria-label=\"{route}\"]"),
+        &format!("main[data-route=\"{route}\"]"),
         &format!("the {route} screen"),
     )
     .await;

@@ -111,6 +111,28 @@ fn a_fresh_networker_starts_without_the_demo_tries_it_in_its_sandbox_removes_it_
         );
         app.screenshot("firstday-02-sandbox-banner").await;
 
+        // A report meant to leave the machine is refused in words next to the path: what, why
+        // and what to do, and no file appears.
+        app.click("nav-dashboard").await;
+        on_screen(&app, "dashboard").await;
+        app.click("kpi-export-html").await;
+        let report = session.folder().join("report.html");
+        app.type_into("kpi-export-path", &report.to_string_lossy())
+            .await;
+        app.click("kpi-export-run").await;
+        let refused = app.wait_text("field-error", "This is the demo").await;
+        for words in [
+            "cannot be exported as a KPI report",
+            "never leave this machine",
+            "Leave the demo",
+        ] {
+            assert!(refused.contains(words), "{refused}");
+        }
+        assert!(!report.exists(), "no report was written");
+        app.screenshot("firstday-02b-demo-report-refused").await;
+        app.press(fantoccini::key::Key::Escape).await;
+        app.wait_gone("kpi-export").await;
+
         // ---- leaving it: her own, empty store again; the sandbox stays to open again
         let own_files = listing(&home.join("store"));
         app.click("demo-banner-leave").await;

@@ -97,18 +97,15 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
         app.type_into("subject-access-path", &report.display().to_string())
             .await;
         app.click("subject-access-run").await;
-        let done = app.wait_text("subject-access-done", "saved to").await;
+        // The demo is a sandbox: a report on a fictional person is refused in words and nothing
+        // is written (the report itself is tested in kring-core and kring-api).
+        app.wait_text("field-error", "demo").await;
         assert!(
-            done.contains(&first_name),
-            "the toast names the person: {done}"
-        );
-        let page = std::fs::read_to_string(&report).expect("the report was written");
-        assert!(
-            page.contains(&first_name),
-            "the report names {first_name:?}"
+            !report.exists(),
+            "the demo's subject access report was refused"
         );
         app.press(Key::Escape).await;
-        app.wait_gone("subject-access-done").await;
+        app.wait_gone("subject-access-run").await;
 
         // ---- marked restricted: the mark shows on the card and in the list
         app.click("card-protection").await;
@@ -129,7 +126,8 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
                 "the mark in the list",
             )
             .await;
-        assert_eq!(mark.text().await.unwrap_or_default(), "restricted");
+        let mark = mark.text().await.unwrap_or_default();
+        assert!(mark.eq_ignore_ascii_case("restricted"), "{mark}");
         app.screenshot("protection-02-restricted").await;
 
         // ---- forgotten: the card leaves the list, the erasure is listed
@@ -184,11 +182,8 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
                 t.iter().any(|a| a == "Erasure")
             })
             .await;
-        for logged in [
-            "Subject access report",
-            "Objection or restriction",
-            "Erasure",
-        ] {
+        // (The subject access report was refused in the demo, so it is not logged.)
+        for logged in ["Objection or restriction", "Erasure"] {
             assert!(
                 activities.iter().any(|a| a == logged),
                 "{logged} is in the processing log: {activities:?}"

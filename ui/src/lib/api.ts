@@ -5,6 +5,7 @@
 import { listen as tauriEventListen } from '@tauri-apps/api/event';
 import { commands as tauriCommands } from './bindings';
 import type { AppError as AppErrorData, ErrorCode, SyncFinished } from './bindings';
+import { m } from '../paraglide/messages';
 
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
 
@@ -51,7 +52,7 @@ export function toAppError(error: unknown): AppError {
     }
   }
   if (typeof error === 'string' && error.trim() !== '') return new AppError('failed', error);
-  return new AppError('failed', 'Something went wrong inside Kring. Please try again.');
+  return new AppError('failed', m.common_error_unknown());
 }
 
 export function unwrap<T>(result: Result<T, AppErrorData>): T {

@@ -1,6 +1,7 @@
 // The state every screen shares: who the user is, where they are, what dialog is open, toasts.
 import { api, toAppError } from './api';
 import type { AppStatus, RecordId, SyncStatus } from './bindings';
+import { m } from '../paraglide/messages';
 
 export type Route =
   | 'today'
@@ -128,6 +129,8 @@ class AppState {
             ? await api.leaveDemo()
             : await api.removeDemo();
       if (switches) {
+        // The sync line shows the state of the store on screen: read again for the other one.
+        this.syncStatus = null;
         this.selectedId = null;
         this.openCardInfo = null;
         this.route = 'today';
@@ -135,10 +138,10 @@ class AppState {
       this.changed();
       this.toast(
         action === 'open'
-          ? 'You are in the demo: nothing you do here touches your own cards'
+          ? m.shell_demo_opened()
           : action === 'leave'
-            ? 'Back in your own cards; the demo is kept to open again'
-            : 'The demo is removed; your own cards are as they were',
+            ? m.shell_demo_left()
+            : m.shell_demo_removed(),
       );
     } catch (e) {
       this.fail(e);

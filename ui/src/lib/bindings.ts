@@ -10,6 +10,8 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  Who owns the store, where it is, how big it is. */
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
+	/**  The language the person reads the app in: errors are worded in it from now on. */
+	setLanguage: (language: Language) => typedError<null, AppError>(__TAURI_INVOKE("set_language", { language })),
 	/**  Sets the store up for its owner (the demo is opened apart, `open_demo`). */
 	firstRun: (name: string, email: string, role: Role) => typedError<AppStatus, AppError>(__TAURI_INVOKE("first_run", { name, email, role })),
 	/**  Opens the demo sandbox, making it with about `cards` cards the first time. */
@@ -52,6 +54,8 @@ export const commands = {
 	/**  Two cards are not one (undoes `same_as`). */
 	notSame: (a: RecordId, b: RecordId) => typedError<null, AppError>(__TAURI_INVOKE("not_same", { a, b })),
 	saveSettings: (settings: Settings) => typedError<null, AppError>(__TAURI_INVOKE("save_settings", { settings })),
+	/**  The operating system's language (needs no store, so it answers when the store is unavailable). */
+	systemLocale: () => typedError<string | null, AppError>(__TAURI_INVOKE("system_locale")),
 	saveIdentity: (name: string, email: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("save_identity", { name, email })),
 	backupNow: () => typedError<BackupFile, AppError>(__TAURI_INVOKE("backup_now")),
 	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
@@ -534,6 +538,12 @@ export type CardRow = {
 	restriction: RestrictionStatus | null,
 };
 
+/**  A sender whose clock seems to run behind (their bundle is dated before changes it held). */
+export type ClockBehind = {
+	author: string,
+	days: number,
+};
+
 /**  A node named in a community's summary. */
 export type CommunityMember = {
 	id: RecordId,
@@ -590,8 +600,23 @@ export type CoverageRow = {
 	covered: boolean,
 	/**  The strongest active relationship, if any: (networker, networker's name, strength). */
 	best: CoverageRelationship | null,
-	/**  Networkers who know it: with a current relationship (`crate::figures::Reach`). */
+	/**  Networkers who know it: with a current relationship (`crate::manager::figures::Reach`). */
 	networkers: number,
+};
+
+/**  One reason two cards look like one. */
+export type DuplicateClue = {
+	/**
+	 *  `same_email`, `same_phone`, `same_website`, `same_name`, `similar_names`,
+	 *  `different_names` (two people, by name) or `same_organisation_name`.
+	 */
+	code: string,
+	/**  The email, phone number or website host both have. */
+	value: string | null,
+	/**  The organisation both people work at, or the parent both organisations are under. */
+	at: string | null,
+	/**  The names differ although the value is the same. */
+	names_differ: boolean,
 };
 
 /**  Two cards that may be one person or organisation. */
@@ -604,8 +629,10 @@ export type DuplicatePair = {
 	other_name: string,
 	/**  How likely the two are one, from 0 to 1. */
 	score: number | null,
-	/**  Why, in words: "same email jan@port.be; similar names at Port of Antwerp-Bruges". */
+	/**  Why, in English words: "same email jan@port.be; similar names at Port of Antwerp-Bruges". */
 	reason: string,
+	/**  Why, for programs and for wording in another language ([`DuplicatePair::reason_in`]). */
+	clues: DuplicateClue[],
 };
 
 /**  One reason two nodes are tied. */
@@ -935,7 +962,10 @@ export type HeldBundle = {
 	email: string,
 	node: string,
 	fingerprint: string,
+	/**  Why, in English words. */
 	reason: string,
+	/**  Why, for programs: `key_replaced`, `unknown_key` or `not_accepted`. */
+	code?: string,
 };
 
 /**  What a store says of itself: in every bundle header, in invitations, and in an approval. */
@@ -969,6 +999,8 @@ export type ImportReport = {
 	new_conflicts: number,
 	/**  Senders whose clocks seem wrong (a bundle dated well before changes it already held). */
 	clock_warnings: string[],
+	/**  The same warnings for programs: whose clock seems behind, and by how many days. */
+	clocks_behind: ClockBehind[],
 	backup: string | null,
 	/**
 	 *  Writes dropped because their writers had no right to them (the first 200; see
@@ -1064,11 +1096,28 @@ export type KpiScope = {
 /**  What kind of thing a set of numbers is about. */
 export type KpiScopeKind = "organisation" | "networker" | "team" | "goal";
 
+/**  A language Kring speaks. It travels (settings, IPC) as its two-letter code. */
+export type Language = 
+/**  British English: the base catalogue and the fallback. */
+"en" | 
+/**  Flemish standard Dutch, addressing the reader with the formal "u". */
+"nl" | 
+/**  Belgian French. */
+"fr" | 
+/**  Belgian German. */
+"de";
+
 /**  The lawful basis of processing, Art. 6(1) GDPR. */
 export type LawfulBasis = "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
 
 /**  The level a stakeholder organisation works at. */
 export type Level = "local" | "regional" | "national" | "eu" | "international";
+
+/**
+ *  A link's kind as it crosses to the app: a usual one, or a label of the user's own (so the
+ *  union the UI gets is the usual kinds or any text).
+ */
+export type LinkKindView = UsualLink | string;
 
 export type LinkView = {
 	id: RecordId,
@@ -1076,7 +1125,7 @@ export type LinkView = {
 	from_name: string,
 	to: RecordId,
 	to_name: string,
-	kind: string,
+	kind: LinkKindView,
 };
 
 /**  The log-interaction form. */
@@ -1274,7 +1323,7 @@ export type NetworkerSummary = {
 	current_relationships: number,
 	/**
 	 *  Stakeholders they are the sole contact for: no other networker knows them
-	 *  (`crate::figures::Reach`). None for a networker who left.
+	 *  (`crate::manager::figures::Reach`). None for a networker who left.
 	 */
 	sole_contact_for: number,
 	teams: Named[],
@@ -1436,6 +1485,14 @@ export type PrivateHolding = {
 	created_at: string | null,
 };
 
+/**
+ *  The stable code of every failure a store, a bundle, a sync pass or the trust model can
+ *  meet (`StoreError::code`, `BundleError::code`, `SyncError::code`, `FolderError::code`,
+ *  `TrustError::code`), and `still_changing` for a bundle still being written: what a sync
+ *  report's skipped files and the last sync problem carry, for the UI and scripts to branch on.
+ */
+export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
+
 /**  One line of the processing log. */
 export type ProcessingEntry = {
 	at: string,
@@ -1502,7 +1559,8 @@ export type Reciprocity = {
 /**  A record with fields in conflict. */
 export type RecordConflicts = {
 	id: RecordId,
-	kind: string,
+	/**  None for a kind this Kring does not know (a newer Kring's record passing through). */
+	kind: RecordKind | null,
 	name: string,
 	fields: FieldConflict[],
 };
@@ -1512,6 +1570,9 @@ export type RecordId = string & { readonly __brand: "RecordId" };
 
 /**  The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through. */
 export type RecordKind = "networker" | "person" | "organisation" | "org" | "organization" | "affiliation" | "relationship" | "interaction" | "follow_up" | "link" | "note" | "same_as" | "goal" | "team" | "partnership" | "partnership_review" | "review" | "event" | "stakeholder_rating" | "rating" | "member" | "purpose" | "restriction" | "forget" | "access_request" | "retention_rule";
+
+/**  Why a write was refused, for programs (the `reason` says it in words). */
+export type RefusalCode = "not_on_roster" | "removed_member" | "managers_only" | "owner_only" | "visibility_owner_only" | "private_here" | "invalid_value" | "kind_changed" | "not_the_signer" | "forged_own_write" | "forget_is_final";
 
 /**
  *  One import that refused writes, as remembered in the store's refusal log (the last
@@ -1530,17 +1591,17 @@ export type Refusals = {
 /**  A write a store refused to merge, and why. Counted and named in the import report. */
 export type RefusedWrite = {
 	record: RecordId,
-	kind: string,
+	/**
+	 *  The record's kind; none for a kind this Kring does not know (a newer Kring's, or text
+	 *  a hostile bundle made up). Refusal logs written as text read back the same.
+	 */
+	kind: RecordKind | null,
 	field: string,
 	/**  Who wrote it: a member's name, or the node id when the roster does not know it. */
 	writer: string,
 	reason: string,
-	/**
-	 *  A stable code for programs: `not_on_roster`, `removed_member`, `managers_only`,
-	 *  `owner_only`, `visibility_owner_only`, `private_here`, `invalid_value`, `kind_changed`,
-	 *  `not_the_signer`.
-	 */
-	code: string,
+	/**  A stable code for programs. */
+	code: RefusalCode,
 };
 
 /**  One contact in the register: a meeting, call, e-mail, visit or event. */
@@ -1548,8 +1609,7 @@ export type RegisterEntry = {
 	date: string,
 	/**  The interaction's or event's id. */
 	id: RecordId,
-	/**  `meeting`, `call`, … or `event: conference`. */
-	kind: string,
+	kind: RegisterKind,
 	networkers: string[],
 	stakeholders: string[],
 	/**  The organisations the stakeholders (people) work at now, or the organisations met. */
@@ -1558,6 +1618,12 @@ export type RegisterEntry = {
 	about: string,
 	outcomes: string[],
 };
+
+/**
+ *  What a register entry was: an interaction of its kind, or an event of its kind (a
+ *  newsletter never is one: it meets nobody).
+ */
+export type RegisterKind = "meeting" | "call" | "email" | "event" | "visit" | "social" | "other" | "event: event" | "event: conference" | "event: reception" | "event: workshop" | "event: webinar";
 
 /**  This networker's relationship with a stakeholder; absent values stay as they are. */
 export type RelateInput = {
@@ -1731,16 +1797,15 @@ export type Settings = {
 	sync_folder?: string | null,
 	/**  How often the app syncs through the folder, in hours (it also syncs on quit and on demand). */
 	sync_every_hours?: number,
+	/**  The app's language (`nl`, `fr`, `de` or `en`); none follows the operating system's. */
+	language?: string | null,
 };
 
 /**  A bundle in the folder that was not imported this pass, and why. */
 export type SkippedFile = {
 	path: string,
-	/**
-	 *  A stable code: `still_changing`, or a bundle error code (`bundle_truncated`,
-	 *  `bundle_hash_mismatch`, `bundle_untrusted_key`, …).
-	 */
-	code: string,
+	/**  `still_changing`, or why the bundle was not imported (`bundle_truncated`, …). */
+	code: ProblemCode,
 	reason: string,
 	/**
 	 *  Whether the next pass tries it again by itself (false when a person must act, as for a
@@ -1821,7 +1886,7 @@ export type SyncFinished = {
 /**  The last error of a pass, as the app shows it. */
 export type SyncProblem = {
 	at: string,
-	code: string,
+	code: ProblemCode,
 	message: string,
 };
 
@@ -1949,6 +2014,7 @@ export type TransparencyRegister = {
 	/**
 	 *  What it holds, counted by kind as people say it ([`TransparencyRegister::tally`]): "7
 	 *  contacts: 3 meetings, 2 calls, 1 e-mail and 1 event", so no screen calls a call a meeting.
+	 *  In the language the register was made in.
 	 */
 	summary: string,
 };
@@ -1969,6 +2035,9 @@ export type UnknownAddress = {
 	 */
 	create: boolean,
 };
+
+/**  The usual kinds of link between two stakeholders. */
+export type UsualLink = "works_with" | "reports_to" | "partner_of" | "member_of" | "knows";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 

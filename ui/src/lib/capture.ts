@@ -1,16 +1,45 @@
 // What the capture review says in words: an item's planned action, and the toast after logging.
 // The decisions themselves (who matches, what is logged or skipped and why) are kring-core's.
-import type { CaptureAction, CaptureItem, CaptureOutcome, CapturePlan } from './bindings';
-import { count } from './format';
+// Words come from messages/log in the app's language, read when a function is called.
+import type {
+  CaptureAction,
+  CaptureItem,
+  CaptureOutcome,
+  CapturePlan,
+  InteractionKind,
+} from './bindings';
+import { counted } from './card-labels';
+import { formatNumber } from './format';
+import { m } from '../paraglide/messages';
 
-export const ACTION_LABELS: Record<CaptureAction, string> = {
-  log: 'Log',
-  update: 'Update',
-  withdraw: 'Withdraw',
-  follow_up: 'Follow-up on its day',
-  update_follow_up: 'Update the follow-up',
-  skip: 'Skip',
+const ACTIONS: Record<CaptureAction, () => string> = {
+  log: m.log_action_log,
+  update: m.log_action_update,
+  withdraw: m.log_action_withdraw,
+  follow_up: m.log_action_follow_up,
+  update_follow_up: m.log_action_update_follow_up,
+  skip: m.log_action_skip,
 };
+
+/** What the review will do with an item: "Log", "Update", "Skip" … */
+export function actionLabel(action: CaptureAction): string {
+  return ACTIONS[action]?.() ?? action;
+}
+
+const NOUNS: Record<InteractionKind, () => string> = {
+  meeting: m.log_kind_meeting,
+  call: m.log_kind_call,
+  email: m.log_kind_email,
+  event: m.log_kind_event,
+  visit: m.log_kind_visit,
+  social: m.log_kind_social,
+  other: m.log_kind_other,
+};
+
+/** An interaction's kind as a noun inside a sentence: "meeting", "e-mail" ("vergadering"). */
+export function kindNoun(kind: InteractionKind | string): string {
+  return NOUNS[kind as InteractionKind]?.() ?? kind;
+}
 
 /** Whether the review offers an item to act on (the rest are listed as skipped, with why). */
 export function actionable(item: CaptureItem): boolean {
@@ -45,25 +74,30 @@ export function outcomeText(plan: CapturePlan, outcome: CaptureOutcome): string 
     const { item, result } = done[0];
     const names = item.people.map((p) => p.name);
     names.push(...item.unknown.filter((u) => u.create).map((u) => u.name ?? u.address));
-    const what = item.kind === 'email' ? 'e-mail' : item.kind;
-    const verb = result.action === 'update' ? 'Updated' : 'Logged';
-    parts.push(names.length ? `${verb} 1 ${what} with ${joinNames(names)}` : `${verb} 1 ${what}`);
+    const what = kindNoun(item.kind);
+    const updated = result.action === 'update';
+    parts.push(
+      names.length
+        ? (updated ? m.log_outcome_updated_one_with : m.log_outcome_logged_one_with)({
+            what,
+            names: joinNames(names),
+          })
+        : (updated ? m.log_outcome_updated_one : m.log_outcome_logged_one)({ what }),
+    );
   } else {
-    if (outcome.logged)
-      parts.push(`Logged ${count(outcome.logged, 'meeting or e-mail', 'meetings and e-mails')}`);
-    if (outcome.updated) parts.push(`updated ${outcome.updated}`);
+    if (outcome.logged) parts.push(counted(m.log_outcome_logged, outcome.logged));
+    if (outcome.updated) parts.push(m.log_outcome_updated({ n: formatNumber(outcome.updated) }));
   }
   const planned = outcome.follow_ups_planned + outcome.follow_ups_updated;
-  if (planned) parts.push(`planned ${count(planned, 'follow-up')}`);
-  if (outcome.withdrawn) parts.push(`withdrew ${count(outcome.withdrawn, 'cancelled meeting')}`);
-  if (outcome.people_created)
-    parts.push(`added ${count(outcome.people_created, 'person', 'people')}`);
-  if (parts.length === 0) return 'Nothing new to log: everything was logged before or skipped';
+  if (planned) parts.push(counted(m.log_outcome_planned, planned));
+  if (outcome.withdrawn) parts.push(counted(m.log_outcome_withdrawn, outcome.withdrawn));
+  if (outcome.people_created) parts.push(counted(m.log_outcome_people, outcome.people_created));
+  if (parts.length === 0) return m.log_outcome_nothing();
   const text = parts.join('; ');
   return text[0].toUpperCase() + text.slice(1);
 }
 
 function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return m.log_names_and({ names: names.slice(0, -1).join(', '), last: names[names.length - 1] });
 }

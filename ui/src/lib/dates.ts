@@ -1,4 +1,7 @@
 // Dates as people use them: today's date, quick picks for a due date, and words for "how long ago".
+// Words and formats follow the app's language through lib/format.ts.
+import { formatRelative, formatWhen } from './format';
+import { m } from '../paraglide/messages';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -30,10 +33,11 @@ export function addMonths(date: Date, months: number): Date {
 
 export type QuickPick = '1w' | '2w' | '1m';
 
-export const QUICK_PICKS: { id: QuickPick; label: string }[] = [
-  { id: '1w', label: '+1 week' },
-  { id: '2w', label: '+2 weeks' },
-  { id: '1m', label: '+1 month' },
+/** The quick picks beside a due date; `label` is called where it is shown, in the app's language. */
+export const QUICK_PICKS: { id: QuickPick; label: () => string }[] = [
+  { id: '1w', label: m.log_pick_1w },
+  { id: '2w', label: m.log_pick_2w },
+  { id: '1m', label: m.log_pick_1m },
 ];
 
 export function quickPick(pick: QuickPick, from: Date): string {
@@ -74,16 +78,111 @@ export function numericDate(date: Date, locale?: string): string {
   }).format(date);
 }
 
+/** A day in words: days from today, or the next such weekday (0 Sunday … 6 Saturday). */
+type SpokenDay = { days: number } | { weekday: number };
+
+const WEEKDAYS: Record<string, string[]> = {
+  en: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+  nl: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
+  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  de: ['sonntag', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag'],
+};
+
+/** The days each language names in words, as kring-core's `spoken_days` reads them. */
+const DAY_WORDS: Record<string, Record<string, number>> = {
+  en: {
+    today: 0,
+    tomorrow: 1,
+    yesterday: -1,
+    'day after tomorrow': 2,
+    'the day after tomorrow': 2,
+    'next week': 7,
+    'in a week': 7,
+  },
+  nl: {
+    vandaag: 0,
+    morgen: 1,
+    gisteren: -1,
+    overmorgen: 2,
+    'volgende week': 7,
+    'over een week': 7,
+  },
+  fr: {
+    "aujourd'hui": 0,
+    demain: 1,
+    hier: -1,
+    'après-demain': 2,
+    'apres-demain': 2,
+    'après demain': 2,
+    'la semaine prochaine': 7,
+    'semaine prochaine': 7,
+    'dans une semaine': 7,
+  },
+  de: {
+    heute: 0,
+    morgen: 1,
+    gestern: -1,
+    übermorgen: 2,
+    uebermorgen: 2,
+    'nächste woche': 7,
+    'naechste woche': 7,
+    'in einer woche': 7,
+  },
+};
+
+const NEXT_BEFORE = [
+  'next ',
+  'volgende ',
+  'komende ',
+  'nächsten ',
+  'nächster ',
+  'naechsten ',
+  'kommenden ',
+];
+const NEXT_AFTER = [' prochain'];
+
+/**
+ * A day typed in words in the app's language (or in English): "morgen", "après-demain",
+ * "nächste Woche", "vrijdag" (the next Friday after today; on a Friday, a week ahead).
+ */
+function spokenDay(phrase: string, language: string): SpokenDay | null {
+  const languages = [language, 'en'];
+  const lookup = (words: string): SpokenDay | null => {
+    for (const code of languages) {
+      const days = DAY_WORDS[code]?.[words];
+      if (days !== undefined) return { days };
+      const weekday = WEEKDAYS[code]?.indexOf(words) ?? -1;
+      if (weekday >= 0 || (code === 'de' && words === 'sonnabend'))
+        return { weekday: weekday >= 0 ? weekday : 6 };
+    }
+    return null;
+  };
+  const found = lookup(phrase);
+  if (found) return found;
+  const bare =
+    NEXT_BEFORE.filter((p) => phrase.startsWith(p)).map((p) => phrase.slice(p.length))[0] ??
+    NEXT_AFTER.filter((s) => phrase.endsWith(s)).map((s) => phrase.slice(0, -s.length))[0];
+  const next = bare === undefined ? null : lookup(bare);
+  return next && 'weekday' in next ? next : null;
+}
+
 /**
  * A due date as people type it: "2026-12-01", figures in the locale's order ("1/12/2026" in
  * Belgium, "12/1/2026" in the United States; see `localeDateOrder`), "+7" (days), "+2w", "+1m",
- * "today", "tomorrow". Returns YYYY-MM-DD, or null when it cannot be read.
+ * or words in the locale's language or English ("today", "morgen", "demain", "nächste Woche",
+ * "vrijdag"). Returns YYYY-MM-DD, or null when it cannot be read.
  */
 export function parseDue(text: string, now: Date = new Date(), locale?: string): string | null {
-  const t = text.trim().toLowerCase();
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .split(/\s+/)
+    .join(' ');
   if (t === '') return null;
-  if (t === 'today') return isoDate(now);
-  if (t === 'tomorrow') return isoDate(addDays(now, 1));
+  const spoken = spokenDay(t, (locale ?? 'en').slice(0, 2).toLowerCase());
+  if (spoken && 'days' in spoken) return isoDate(addDays(now, spoken.days));
+  if (spoken) return isoDate(addDays(now, ((spoken.weekday - now.getDay() + 6) % 7) + 1));
   const rel = /^\+\s*(\d{1,3})\s*([dwm]?)$/.exec(t);
   if (rel) {
     const n = Number(rel[1]);
@@ -118,12 +217,11 @@ export function farDateQuestion(
   const date = day ? parseDate(day.slice(0, 10)) : null;
   if (!date) return null;
   const days = daysBetween(now, date);
+  const said = { date: formatDate(day!.slice(0, 10)), when: relativeDay(date, now) };
   if (Math.abs(days) > FAR_FROM_TODAY_DAYS) {
-    return `${formatDate(day!.slice(0, 10))} is ${relativeDay(date, now)}: is that the date of this ${what}?`;
+    return what === 'event' ? m.log_far_date_event(said) : m.log_far_date_follow_up(said);
   }
-  if (what === 'follow-up' && days < 0) {
-    return `${formatDate(day!.slice(0, 10))} is ${relativeDay(date, now)}: the follow-up would be overdue at once. Is that the date you mean?`;
-  }
+  if (what === 'follow-up' && days < 0) return m.log_past_follow_up(said);
   return null;
 }
 
@@ -171,48 +269,31 @@ function toDate(value: string | Date): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "today", "yesterday", "3 days ago", "in 2 weeks" … */
+/** "today", "yesterday", "3 days ago", "in 2 weeks" … in the app's language ("over 2 weken"). */
 export function relativeDay(value: string | Date, now: Date = new Date()): string {
   const date = toDate(value);
   if (!date) return '';
   const days = daysBetween(now, date);
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
   const n = Math.abs(days);
-  const [amount, unit] =
-    n < 14
-      ? [n, 'day']
-      : n < 60
-        ? [Math.round(n / 7), 'week']
-        : n < 730
-          ? [Math.round(n / 30.44), 'month']
-          : [Math.round(n / 365.25), 'year'];
-  const words = `${amount} ${unit}${amount === 1 ? '' : 's'}`;
-  return days > 0 ? `in ${words}` : `${words} ago`;
+  if (n <= 1) return formatRelative(days, 'day');
+  const sign = days < 0 ? -1 : 1;
+  if (n < 14) return formatRelative(days, 'day');
+  if (n < 60) return formatRelative(sign * Math.round(n / 7), 'week');
+  if (n < 730) return formatRelative(sign * Math.round(n / 30.44), 'month');
+  return formatRelative(sign * Math.round(n / 365.25), 'year');
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: '2-digit', minute: '2-digit' };
 
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const date = toDate(value);
-  return date ? dateFormat.format(date) : value;
+  return date ? formatWhen(date, DATE) : value;
 }
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const date = toDate(value);
-  return date ? dateTimeFormat.format(date) : value;
+  return date ? formatWhen(date, DATE_TIME) : value;
 }

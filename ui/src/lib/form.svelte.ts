@@ -64,3 +64,10 @@ export class FormState {
     };
   }
 }
+
+/** A select's choices from a table of labels (`{ public_task: 'Public task', … }`), in its order. */
+export function choices<T extends string>(
+  labels: Record<T, string>,
+): { value: T; label: string }[] {
+  return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
+}

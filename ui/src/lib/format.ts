@@ -1,19 +1,78 @@
-const numbers = new Intl.NumberFormat('en-GB');
+// The one place Kring turns numbers, dates and times into text and compares text: every
+// function follows the app's language (`language.intl`: nl-BE, fr-BE, de-BE, en-GB) through
+// `Intl`, so every screen formats as the language it speaks. Formatters are made once per
+// language and kind.
+import { language } from './i18n.svelte';
 
-export function formatNumber(n: number): string {
-  return numbers.format(n);
+const cache = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.Collator
+>();
+
+function cached<
+  T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.Collator,
+>(kind: string, options: object, make: (locale: string) => T): T {
+  const locale = language.intl;
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make(locale);
+    cache.set(key, formatter);
+  }
+  return formatter;
 }
 
-/** "1 card", "100,000 cards". */
+/** "100.000" (nl, de), "100 000" (fr), "100,000" (en); `options` as `Intl.NumberFormat`'s. */
+export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
+  return cached('number', options, (l) => new Intl.NumberFormat(l, options)).format(n);
+}
+
+/** A share (0.25) as a percentage: "25 %" (nl, fr, de), "25%" (en). */
+export function formatPercent(share: number, fractionDigits = 0): string {
+  const options = { style: 'percent', maximumFractionDigits: fractionDigits } as const;
+  return cached('percent', options, (l) => new Intl.NumberFormat(l, options)).format(share);
+}
+
+/**
+ * "1 card", "100,000 cards". English only: screens still to translate use it (a message with a
+ * plural replaces it: `counted(m.area_key, n)` from card-labels.ts).
+ * @deprecated Use a plural message.
+ */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
+/** Compares two texts as the language sorts them ("é" beside "e", "IJ" as Dutch has it). */
+export function compareText(a: string, b: string): number {
+  return cached(
+    'collator',
+    {},
+    (l) => new Intl.Collator(l, { sensitivity: 'base', numeric: true }),
+  ).compare(a, b);
+}
+
+/** A date, a time or both in the language's words and order; `options` as `Intl.DateTimeFormat`'s. */
+export function formatWhen(date: Date, options: Intl.DateTimeFormatOptions): string {
+  return cached('date', options, (l) => new Intl.DateTimeFormat(l, options)).format(date);
+}
+
+/** "in 3 dagen", "3 days ago", "morgen": an amount of a unit from now, in the language. */
+export function formatRelative(amount: number, unit: Intl.RelativeTimeFormatUnit): string {
+  const options = { numeric: 'auto' } as const;
+  return cached('relative', options, (l) => new Intl.RelativeTimeFormat(l, options)).format(
+    amount,
+    unit,
+  );
+}
+
+/** A size in bytes: "512 B", "1,5 MB" (with the language's decimal sign). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, one)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, one)} MB`;
+  const two = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  return `${formatNumber(bytes / 1024 / 1024 / 1024, two)} GB`;
 }
 
 /** Initials for an avatar: "Sofie Van den Broeck" → "SV". */
@@ -37,13 +96,13 @@ export function backupLabel(name: string): string {
     /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z-?(.*?)(?:\.kring-backup)?$/.exec(name);
   if (!m) return name;
   const when = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
-  const text = new Intl.DateTimeFormat('en-GB', {
+  const text = formatWhen(when, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(when);
+  });
   const why = m[7].replace(/[-_]+/g, ' ').trim();
   return why ? `${text} · ${why}` : text;
 }
@@ -56,45 +115,18 @@ export function showValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  networker: 'Colleague',
-};
-
-export const SECTOR_LABELS: Record<string, string> = {
-  public: 'Public',
-  business: 'Business',
-  social: 'Social',
-  voluntary: 'Voluntary & community',
-  knowledge: 'Knowledge',
-  media: 'Media',
-  other: 'Other',
-};
-
-export const LEVEL_LABELS: Record<string, string> = {
-  local: 'Local',
-  regional: 'Regional',
-  national: 'National',
-  eu: 'EU',
-  international: 'International',
-};
-
-export const INTERACTION_KINDS = [
-  'meeting',
-  'call',
-  'email',
-  'event',
-  'visit',
-  'social',
-  'other',
-] as const;
-
-export const VISIBILITY_HELP: Record<string, string> = {
-  private: 'Private — never leaves this machine',
-  summary: 'Summary — only that it exists is shared',
-  shared: 'Shared — with the Manager of the Network',
-};
+// The old label tables, for the screens that still read them here: each code's label lives in
+// card-labels.ts, and so do these tables now (each property a getter reading the label in the
+// current language; every one is deprecated there). A re-export, so the import cycle with
+// card-labels (which formats its counts here) reads nothing while the modules load.
+export {
+  INTERACTION_KINDS,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  REGISTER_KIND_LABELS,
+  SECTOR_LABELS,
+  VISIBILITY_HELP,
+} from './card-labels';
 
 export function capitalise(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;

@@ -2,6 +2,8 @@
 // split by how many colleagues reach them, who would take the most with them, and the health
 // table's sorting. Pure functions, so vitest checks them.
 import type { Health, KeyPersonRisk, NetworkerLoss } from './bindings';
+import { compareText, formatNumber } from './format';
+import { m } from '../paraglide/messages';
 
 /** Stakeholders by how many colleagues reach them. */
 export type Reach = {
@@ -29,15 +31,16 @@ export function widthOf(part: number, whole: number): string {
   return `${Math.min(100, (100 * part) / whole)}%`;
 }
 
-/** "37 %", "0.4 %", "< 0.1 %": a share of a whole, for text. */
+/** "37 %", "0.4 %" ("0,4 %"), "< 0.1 %": a share of a whole, for text, in the language. */
 export function shareText(part: number, whole: number): string {
   if (!(whole > 0)) return '—';
   const p = (100 * part) / whole;
-  if (p > 0 && p < 0.1) return '< 0.1 %';
+  const one = { maximumFractionDigits: 1 };
+  if (p > 0 && p < 0.1) return `< ${formatNumber(0.1, one)} %`;
   // Never "100 %" of a whole that is not all there.
-  if (p > 99.9 && part < whole) return '> 99.9 %';
-  if (p > 99 && p < 100) return `${Math.floor(p * 10) / 10} %`;
-  return `${p.toLocaleString('en-GB', { maximumFractionDigits: p < 10 ? 1 : 0 })} %`;
+  if (p > 99.9 && part < whole) return `> ${formatNumber(99.9, one)} %`;
+  if (p > 99 && p < 100) return `${formatNumber(Math.floor(p * 10) / 10, one)} %`;
+  return `${formatNumber(p, { maximumFractionDigits: p < 10 ? 1 : 0 })} %`;
 }
 
 /** Stakeholders only this colleague reaches. */
@@ -49,7 +52,7 @@ export function lossCount(n: NetworkerLoss): number {
 export function losses(risk: KeyPersonRisk): NetworkerLoss[] {
   return risk.networkers
     .filter((n) => lossCount(n) > 0)
-    .sort((a, b) => lossCount(b) - lossCount(a) || a.name.localeCompare(b.name));
+    .sort((a, b) => lossCount(b) - lossCount(a) || compareText(a.name, b.name));
 }
 
 export type HealthRow = Health & { key: string; name: string; detail: string | null };
@@ -72,16 +75,16 @@ export function firstDir(key: HealthKey): SortDir {
 /** The rows sorted by one column; equal values by name. */
 export function sortHealth(rows: HealthRow[], key: HealthKey, dir: SortDir): HealthRow[] {
   const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: HealthRow, b: HealthRow) => a.name.localeCompare(b.name, 'en');
+  const byName = (a: HealthRow, b: HealthRow) => compareText(a.name, b.name);
   return [...rows].sort((a, b) => {
     const c = key === 'name' ? byName(a, b) : ((a[key] ?? 0) as number) - ((b[key] ?? 0) as number);
     return c !== 0 ? sign * c : byName(a, b);
   });
 }
 
-/** Words for a balance: who gives more. */
+/** Words for a balance, in the language: who gives more. */
 export function balanceText(balance: number): string {
-  if (balance > 0) return `gives ${balance} more than it gets`;
-  if (balance < 0) return `gets ${-balance} more than it gives`;
-  return 'in balance';
+  if (balance > 0) return m.insights_balance_gives({ n: formatNumber(balance) });
+  if (balance < 0) return m.insights_balance_gets({ n: formatNumber(-balance) });
+  return m.insights_balance_even();
 }

@@ -10,7 +10,8 @@ import type {
   ScopeKpis,
 } from './bindings';
 import { isoDate } from './dates';
-import { formatNumber } from './format';
+import { compareText, formatNumber, formatWhen } from './format';
+import { m } from '../paraglide/messages';
 
 // ---- charts
 
@@ -66,14 +67,12 @@ export function linePath(points: Plot): string {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** "2026-11" → "Nov"; January also says the year: "Jan 26". */
+/** "2026-11" → "Nov" ("nov.", "Nov."); January also says the year: "Jan 26". */
 export function monthLabel(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) return month;
-  const name = new Intl.DateTimeFormat('en-GB', { month: 'short' }).format(
-    new Date(Date.UTC(+m[1], +m[2] - 1, 15)),
-  );
-  return m[2] === '01' ? `${name} ${m[1].slice(2)}` : name;
+  const ym = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!ym) return month;
+  const name = formatWhen(new Date(Date.UTC(+ym[1], +ym[2] - 1, 15)), { month: 'short' });
+  return ym[2] === '01' ? `${name} ${ym[1].slice(2)}` : name;
 }
 
 // ---- KPIs in words
@@ -90,60 +89,45 @@ export type KpiKey =
   | 'reciprocity'
   | 'return_on_relationship';
 
-/** How each number is computed, in the words of docs/kpis.md (shown as the tile's tooltip). */
-export const KPI_HELP: Record<KpiKey, { label: string; help: string }> = {
+/**
+ * Each KPI's name and how it is computed, in the words of docs/kpis.md (the tile's tooltip), in the
+ * current language: functions, so a template that calls them renders again when it changes.
+ */
+export const KPI_HELP: Record<KpiKey, { label: () => string; help: () => string }> = {
   active_relationships: {
-    label: 'Active relationships',
-    help: 'Relationships that are current (active, networker has not left) and had a contact within their keep-in-touch cadence, or 90 days when none is set. Measured at the end of each month; this month at now.',
+    label: m.dashboard_kpi_active_relationships,
+    help: m.dashboard_kpi_active_relationships_help,
   },
-  interactions: {
-    label: 'Interactions',
-    help: 'Interactions of the scope dated in the month.',
-  },
-  events: {
-    label: 'Events',
-    help: 'Networking events (not newsletters) of the scope dated in the month.',
-  },
-  newsletters: {
-    label: 'Newsletters',
-    help: 'Newsletters sent in the month (for a team, goal or networker: sent to one of its people, or linked to the goal).',
-  },
-  outcomes: {
-    label: 'Outcomes',
-    help: 'Benefits realised: the number of outcomes recorded on the scope’s interactions and events dated in the month.',
-  },
-  going_cold: {
-    label: 'Going cold',
-    help: 'Current relationships with a keep-in-touch cadence and no contact within it (or no contact at all).',
-  },
+  interactions: { label: m.dashboard_kpi_interactions, help: m.dashboard_kpi_interactions_help },
+  events: { label: m.dashboard_kpi_events, help: m.dashboard_kpi_events_help },
+  newsletters: { label: m.dashboard_kpi_newsletters, help: m.dashboard_kpi_newsletters_help },
+  outcomes: { label: m.dashboard_kpi_outcomes, help: m.dashboard_kpi_outcomes_help },
+  going_cold: { label: m.dashboard_kpi_going_cold, help: m.dashboard_kpi_going_cold_help },
   coverage_percent: {
-    label: 'Priority coverage',
-    help: 'Key stakeholders with at least one healthy relationship (active and strength 3 or more), as a share of all key stakeholders: a goal’s priority stakeholders, a team’s stakeholders, or for the organisation every goal not dropped.',
+    label: m.dashboard_kpi_coverage_percent,
+    help: m.dashboard_kpi_coverage_percent_help,
   },
   single_points_of_failure: {
-    label: 'Single points of failure',
-    help: 'Stakeholders of the scope that exactly one networker of the whole organisation has a current relationship with: if that person leaves, the relationship goes too.',
+    label: m.dashboard_kpi_single_points_of_failure,
+    help: m.dashboard_kpi_single_points_of_failure_help,
   },
-  reciprocity: {
-    label: 'Reciprocity balance',
-    help: 'Value given minus value received, over the scope’s current relationships. Positive: the organisation gives more than it gets back.',
-  },
+  reciprocity: { label: m.dashboard_kpi_reciprocity, help: m.dashboard_kpi_reciprocity_help },
   return_on_relationship: {
-    label: 'Return-on-Relationship',
-    help: 'Outcomes recorded per 100 contacts (interactions and events) over the whole period: Σ outcomes ÷ (Σ interactions + Σ events) × 100.',
+    label: m.dashboard_kpi_return_on_relationship,
+    help: m.dashboard_kpi_return_on_relationship_help,
   },
 };
 
-/** "72.5 %", or "—" when there is nothing to divide by. */
+/** "72.5 %" ("72,5 %" in Dutch, French, German), or "—" when there is nothing to divide by. */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} %`;
+  return `${formatNumber(value, { maximumFractionDigits: 1 })} %`;
 }
 
-/** "12.5 per 100 contacts", or "—" without contacts. */
+/** "12.5" ("12,5") outcomes per 100 contacts, or "—" without contacts. */
 export function formatRor(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return formatNumber(value, { maximumFractionDigits: 1 });
 }
 
 /** "+3", "−2" (a real minus sign), "0". */
@@ -155,7 +139,7 @@ export function formatSigned(value: number): string {
 
 export type Trend = { text: string; direction: 'up' | 'down' | 'flat' };
 
-/** The change from last month to this one, for a tile: "+4 on last month". */
+/** The change from last month to this one, for a tile: "+4 on last month" (in the language). */
 export function trend(months: MonthKpis[], pick: (m: MonthKpis) => number | null): Trend | null {
   if (months.length < 2) return null;
   const now = pick(months[months.length - 1]);
@@ -163,7 +147,7 @@ export function trend(months: MonthKpis[], pick: (m: MonthKpis) => number | null
   if (now === null || before === null) return null;
   const diff = Math.round((now - before) * 10) / 10;
   return {
-    text: `${formatSigned(diff)} on last month`,
+    text: m.dashboard_trend({ change: formatSigned(diff) }),
     direction: diff > 0 ? 'up' : diff < 0 ? 'down' : 'flat',
   };
 }
@@ -175,7 +159,7 @@ export type ScopeKind = KpiScopeKind;
 export function scopesOf(report: KpiReport, kind: ScopeKind): ScopeKpis[] {
   if (kind === 'organisation') return [report.organisation];
   const list = kind === 'team' ? report.teams : kind === 'goal' ? report.goals : report.networkers;
-  return [...list].sort((a, b) => a.scope.name.localeCompare(b.scope.name, 'nl'));
+  return [...list].sort((a, b) => compareText(a.scope.name, b.scope.name));
 }
 
 /** The scope asked for, else the first of its kind, else the organisation. */
@@ -193,55 +177,70 @@ export type BehaviourField =
   | 'communication_and_listening'
   | 'empowering_staff';
 
-/** The five behaviours a review scores (seed 004), in the order the book gives them. */
-export const BEHAVIOURS: { field: BehaviourField; label: string; short: string; help: string }[] = [
+/**
+ * The five behaviours a review scores (seed 004), in the order the book gives them, each in the
+ * app's language: its column heading (`short`), its name, what it means, and its name in running
+ * text (`named`: "Score values-based leadership from 1 to 5"). Functions, read where shown.
+ */
+export const BEHAVIOURS: {
+  field: BehaviourField;
+  label: () => string;
+  short: () => string;
+  help: () => string;
+  named: () => string;
+}[] = [
   {
     field: 'values_based_leadership',
-    short: 'Leadership',
-    label: 'Values-based leadership',
-    help: 'Strategic, values-based leadership',
+    short: m.partnerships_behaviour_values_based_leadership_short,
+    label: m.partnerships_behaviour_values_based_leadership,
+    help: m.partnerships_behaviour_values_based_leadership_help,
+    named: m.partnerships_behaviour_values_based_leadership_named,
   },
   {
     field: 'sharing_credit',
-    short: 'Credit',
-    label: 'Sharing credit',
-    help: 'A willingness to share and give credit to others',
+    short: m.partnerships_behaviour_sharing_credit_short,
+    label: m.partnerships_behaviour_sharing_credit,
+    help: m.partnerships_behaviour_sharing_credit_help,
+    named: m.partnerships_behaviour_sharing_credit_named,
   },
   {
     field: 'outcomes_for_communities',
-    short: 'Outcomes',
-    label: 'Outcomes for communities',
-    help: 'A focus on outcomes for communities rather than on one’s ego',
+    short: m.partnerships_behaviour_outcomes_for_communities_short,
+    label: m.partnerships_behaviour_outcomes_for_communities,
+    help: m.partnerships_behaviour_outcomes_for_communities_help,
+    named: m.partnerships_behaviour_outcomes_for_communities_named,
   },
   {
     field: 'communication_and_listening',
-    short: 'Listening',
-    label: 'Communication and listening',
-    help: 'Excellent communication, which includes listening',
+    short: m.partnerships_behaviour_communication_and_listening_short,
+    label: m.partnerships_behaviour_communication_and_listening,
+    help: m.partnerships_behaviour_communication_and_listening_help,
+    named: m.partnerships_behaviour_communication_and_listening_named,
   },
   {
     field: 'empowering_staff',
-    short: 'Staff',
-    label: 'Empowering staff',
-    help: 'The empowerment of staff and other stakeholders',
+    short: m.partnerships_behaviour_empowering_staff_short,
+    label: m.partnerships_behaviour_empowering_staff,
+    help: m.partnerships_behaviour_empowering_staff_help,
+    named: m.partnerships_behaviour_empowering_staff_named,
   },
 ];
 
 /** What the score inputs hold: text typed, or a number from a number input (null when empty). */
 export type Scores = Record<BehaviourField, string | number | null>;
 
-/** Each score must be a whole number from 1 to 5; returns the messages by field. */
+/** Each score must be a whole number from 1 to 5; returns the messages (in the app's language) by field. */
 export function validateScores(scores: Partial<Scores>): Partial<Record<BehaviourField, string>> {
   const errors: Partial<Record<BehaviourField, string>> = {};
-  for (const { field, label } of BEHAVIOURS) {
+  for (const { field, label, named } of BEHAVIOURS) {
     const text = String(scores[field] ?? '').trim();
     if (text === '') {
-      errors[field] = `Score ${label.toLowerCase()} from 1 to 5.`;
+      errors[field] = m.partnerships_score_missing({ behaviour: named() });
       continue;
     }
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1 || n > 5) {
-      errors[field] = `${label} is scored 1 to 5; “${text}” is not.`;
+      errors[field] = m.partnerships_score_invalid({ behaviour: label(), value: text });
     }
   }
   return errors;
@@ -304,11 +303,12 @@ export function defaultPeriod(now: Date = new Date()): Period {
 
 export type PeriodPreset = 'this-year' | 'last-year' | 'last-quarter' | 'last-30';
 
-export const PERIOD_PRESETS: { id: PeriodPreset; label: string }[] = [
-  { id: 'this-year', label: 'This year' },
-  { id: 'last-quarter', label: 'Last quarter' },
-  { id: 'last-30', label: 'Last 30 days' },
-  { id: 'last-year', label: 'Last year' },
+/** The quick periods in the order offered, each with its name (call it where it is shown). */
+export const PERIOD_PRESETS: { id: PeriodPreset; label: () => string }[] = [
+  { id: 'this-year', label: m.transparency_preset_this_year },
+  { id: 'last-quarter', label: m.transparency_preset_last_quarter },
+  { id: 'last-30', label: m.transparency_preset_last_30 },
+  { id: 'last-year', label: m.transparency_preset_last_year },
 ];
 
 export function presetPeriod(preset: PeriodPreset, now: Date = new Date()): Period {
@@ -335,9 +335,9 @@ export function presetPeriod(preset: PeriodPreset, now: Date = new Date()): Peri
 /** A message when the period cannot be asked for, else null. */
 export function validatePeriod(period: Period): string | null {
   const re = /^\d{4}-\d{2}-\d{2}$/;
-  if (!re.test(period.from)) return 'Give the first day as YYYY-MM-DD.';
-  if (!re.test(period.to)) return 'Give the last day as YYYY-MM-DD.';
-  if (period.from > period.to) return 'The first day comes after the last.';
+  if (!re.test(period.from)) return m.transparency_first_day_invalid();
+  if (!re.test(period.to)) return m.transparency_last_day_invalid();
+  if (period.from > period.to) return m.transparency_period_reversed();
   return null;
 }
 

@@ -2,7 +2,9 @@
 // sizes, the starting layout, search, the SVG export and the stakeholder grid's geometry. Pure
 // functions, so vitest checks them without a GPU.
 import type { CardDetail, GridStakeholder, MapData, MapEdge, MapNode, RecordId } from './bindings';
-import { KIND_LABELS, LEVEL_LABELS, SECTOR_LABELS, count, formatNumber } from './format';
+import { counted, kindLabel as kindWord, levelLabel, sectorLabel } from './card-labels';
+import { compareText, formatNumber } from './format';
+import { m } from '../paraglide/messages';
 
 export type ColourBy = 'sector' | 'unit' | 'community';
 
@@ -180,16 +182,22 @@ export function searchNodes(nodes: MapNode[], text: string, limit = 8): MapNode[
  */
 export function drawnSubtitle(drawn: MapNode[], total: number): string {
   if (drawn.length < total) {
-    return `the ${formatNumber(drawn.length)} most central of ${formatNumber(total)} cards and colleagues`;
+    return m.map_subtitle_most_central({
+      n: formatNumber(drawn.length),
+      total: formatNumber(total),
+    });
   }
   // Colleagues apart, so the figure is the Cards list's.
   const colleagues = drawn.filter((n) => n.kind === 'networker').length;
   const cards = drawn.length - colleagues;
-  const both = [
-    cards > 0 || colleagues === 0 ? count(cards, 'card') : null,
-    colleagues > 0 ? count(colleagues, 'colleague') : null,
-  ].filter((p) => p !== null);
-  return drawn.length === 1 ? `the one ${both[0].replace(/^1 /, '')}` : `all ${both.join(' and ')}`;
+  if (drawn.length === 1)
+    return colleagues === 1 ? m.map_subtitle_one_colleague() : m.map_subtitle_one_card();
+  if (colleagues === 0) return m.map_subtitle_all({ what: counted(m.common_cards, cards) });
+  if (cards === 0) return m.map_subtitle_all({ what: counted(m.map_colleagues, colleagues) });
+  return m.map_subtitle_all_both({
+    cards: counted(m.common_cards, cards),
+    colleagues: counted(m.map_colleagues, colleagues),
+  });
 }
 
 /** A colleague who knows a stakeholder, or a stakeholder a colleague knows. */
@@ -214,9 +222,21 @@ export type NodeSummary = {
    * tie drawn, colleagues who left included and marked.
    */
   ties: Tie[];
-  tiesLabel: 'Known by' | 'Knows' | 'Relationships';
+  /**
+   * Which ties these are: every relationship drawn on the map, the stakeholders a colleague
+   * knows, or the colleagues who know a stakeholder (their card's).
+   */
+  tiesKind: 'map' | 'knows' | 'known_by';
+  /** `tiesKind` in words: "Relationships", "Knows", "Known by". */
+  tiesLabel: string;
   /** What the ties are: "colleague" or "stakeholder" (for "3 colleagues"). */
   tiesNoun: 'colleague' | 'stakeholder';
+};
+
+const TIES_LABELS = {
+  map: m.map_fact_relationships,
+  knows: m.map_fact_knows,
+  known_by: m.map_fact_known_by,
 };
 
 /**
@@ -225,34 +245,46 @@ export type NodeSummary = {
  */
 export function tiesText(s: NodeSummary, names = 0): string {
   if (s.ties.length === 0)
-    return s.tiesLabel === 'Relationships' ? 'none on the map' : 'nobody now';
-  const counted = count(s.ties.length, s.tiesNoun);
-  if (names <= 0) return counted;
-  const listed = s.ties.slice(0, names).map((t) => (t.left ? `${t.name} (left)` : t.name));
-  return `${counted}: ${listed.join(', ')}${s.ties.length > names ? '…' : ''}`;
+    return s.tiesKind === 'map' ? m.map_ties_none_on_map() : m.map_ties_nobody();
+  const many = counted(
+    s.tiesNoun === 'colleague' ? m.map_colleagues : m.map_stakeholders,
+    s.ties.length,
+  );
+  if (names <= 0) return many;
+  const listed = s.ties
+    .slice(0, names)
+    .map((t) => (t.left ? m.map_tie_left({ name: t.name }) : t.name));
+  return m.map_ties_named({
+    count: many,
+    names: `${listed.join(', ')}${s.ties.length > names ? '…' : ''}`,
+  });
 }
 
 function kindLabel(kind: string, left: boolean): string {
-  const label = KIND_LABELS[kind] ?? kind;
-  return left ? `${label} who left` : label;
+  const label = kindWord(kind);
+  return left ? m.map_kind_left({ kind: label }) : label;
 }
 
 function orgLabel(kind: string): string {
-  return kind === 'networker' ? 'Team' : kind === 'organisation' ? 'Sector' : 'Organisation';
+  return kind === 'networker'
+    ? m.map_fact_team()
+    : kind === 'organisation'
+      ? m.map_fact_sector()
+      : m.map_fact_organisation();
 }
 
 function orgLine(node: Pick<MapNode, 'kind' | 'unit' | 'sector' | 'level'>): string | null {
   if (node.kind === 'networker') return node.unit ?? null;
   if (node.kind !== 'organisation') return null;
   const parts = [
-    node.sector ? (SECTOR_LABELS[node.sector] ?? node.sector) : null,
-    node.level ? (LEVEL_LABELS[node.level] ?? node.level) : null,
+    node.sector ? sectorLabel(node.sector) : null,
+    node.level ? levelLabel(node.level) : null,
   ].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : null;
 }
 
 const strongestFirst = (a: Tie, b: Tie) =>
-  (b.strength ?? 0) - (a.strength ?? 0) || a.name.localeCompare(b.name);
+  (b.strength ?? 0) - (a.strength ?? 0) || compareText(a.name, b.name);
 
 /**
  * A node's summary from the map alone (the hover card: instant, but only over the ties drawn).
@@ -297,12 +329,13 @@ export function summariseNode(
   return {
     name: node.name,
     kind: kindLabel(node.kind, node.left),
-    organisation: organisations.length ? organisations.sort().join(', ') : orgLine(node),
+    organisation: organisations.length ? organisations.sort(compareText).join(', ') : orgLine(node),
     organisationLabel: orgLabel(node.kind),
     strength: colleague ? null : maxStrength(ties.filter((t) => !t.left)),
     lastContact,
     ties,
-    tiesLabel: 'Relationships',
+    tiesKind: 'map',
+    tiesLabel: TIES_LABELS.map(),
     tiesNoun: colleague ? 'stakeholder' : 'colleague',
   };
 }
@@ -341,7 +374,8 @@ export function summariseCard(card: CardDetail, node: MapNode | undefined): Node
     strength: colleague ? null : maxStrength(ties),
     lastContact: contacts.length ? contacts[contacts.length - 1] : null,
     ties,
-    tiesLabel: colleague ? 'Knows' : 'Known by',
+    tiesKind: colleague ? 'knows' : 'known_by',
+    tiesLabel: TIES_LABELS[colleague ? 'knows' : 'known_by'](),
     tiesNoun: colleague ? 'stakeholder' : 'colleague',
   };
 }
@@ -423,12 +457,38 @@ export const SECTOR_COLOURS: Record<string, string> = {
   other: '#9c755f',
 };
 
-/** What a node is coloured by, as a legend key. */
+// A legend key: a community's number (`c:3`), a sector's code (`s:public`), a team's name as
+// typed (`u:Mobiliteit`), or one of the groups below. The prefix keeps a team's name from
+// passing for a group; `legendLabel` puts a key in words in the current language.
+const NETWORKERS = 'networkers';
+const PEOPLE = 'people';
+const STAKEHOLDERS = 'stakeholders';
+const NO_SECTOR = 'no-sector';
+const NO_UNIT = 'no-unit';
+const GROUPS: Record<string, () => string> = {
+  [NETWORKERS]: m.map_legend_networkers,
+  [PEOPLE]: m.map_legend_people,
+  [STAKEHOLDERS]: m.map_legend_stakeholders,
+  [NO_SECTOR]: m.map_legend_no_sector,
+  [NO_UNIT]: m.map_legend_no_unit,
+};
+
+/** What a node is coloured by, as a legend key (see `legendLabel`). */
 export function colourKey(node: MapNode, by: ColourBy): string {
-  if (by === 'community') return `Community ${node.community + 1}`;
-  if (by === 'unit') return node.kind === 'networker' ? (node.unit ?? '(no unit)') : 'Stakeholders';
-  if (node.kind === 'networker') return 'Networkers';
-  return node.sector ?? (node.kind === 'person' ? 'People' : 'Sector unknown');
+  if (by === 'community') return `c:${node.community + 1}`;
+  if (by === 'unit')
+    return node.kind === 'networker' ? (node.unit ? `u:${node.unit}` : NO_UNIT) : STAKEHOLDERS;
+  if (node.kind === 'networker') return NETWORKERS;
+  return node.sector ? `s:${node.sector}` : node.kind === 'person' ? PEOPLE : NO_SECTOR;
+}
+
+/** A legend key in words: "Community 3", "Public", "Mobiliteit", "Networkers". */
+export function legendLabel(key: string): string {
+  if (key.startsWith('c:'))
+    return m.map_legend_community({ n: formatNumber(Number(key.slice(2))) });
+  if (key.startsWith('s:')) return sectorLabel(key.slice(2));
+  if (key.startsWith('u:')) return key.slice(2);
+  return GROUPS[key]?.() ?? key;
 }
 
 /** Legend entries (key → colour) for the nodes, most frequent first; the rest share grey. */
@@ -441,10 +501,10 @@ export function legend(nodes: MapNode[], by: ColourBy, max = PALETTE.length): Ma
   const out = new Map<string, string>();
   let next = 0;
   for (const key of keys) {
-    if (by === 'sector' && SECTOR_COLOURS[key]) out.set(key, SECTOR_COLOURS[key]);
-    else if (key === 'Networkers') out.set(key, '#2f6bd8');
-    else if (key === 'People' || key === 'Stakeholders' || key === 'Sector unknown')
-      out.set(key, GREY);
+    const sector = key.startsWith('s:') ? SECTOR_COLOURS[key.slice(2)] : undefined;
+    if (sector) out.set(key, sector);
+    else if (key === NETWORKERS) out.set(key, '#2f6bd8');
+    else if (key === PEOPLE || key === STAKEHOLDERS || key === NO_SECTOR) out.set(key, GREY);
     else if (next < max) out.set(key, PALETTE[next++ % PALETTE.length]);
     else out.set(key, GREY);
   }
@@ -673,7 +733,7 @@ export function facetsOf(nodes: MapNode[]): {
     if (n.level) levels.add(n.level);
     if (n.kind === 'networker' && n.unit) teams.add(n.unit);
   }
-  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+  const sorted = (s: Set<string>) => [...s].sort(compareText);
   return {
     tags: sorted(tags),
     sectors: sorted(sectors),

@@ -6,30 +6,32 @@
 // eleven there). Keys are read by their
 // position (`event.code`), so Shift or a keyboard layout does not change which digit it is.
 import type { Route } from './app.svelte';
+import { m } from '../paraglide/messages';
 
-export type Screen = { route: Route; label: string; key: string };
+/** A screen, its name in the current language (a function, so it is read where it is shown) and its key. */
+export type Screen = { route: Route; label: () => string; key: string };
 
-export const MAIN_SCREENS: { route: Route; label: string }[] = [
-  { route: 'today', label: 'Today' },
-  { route: 'cards', label: 'Cards' },
-  { route: 'sync', label: 'Sync' },
-  { route: 'review', label: 'Review' },
-  { route: 'settings', label: 'Settings' },
+export const MAIN_SCREENS: { route: Route; label: () => string }[] = [
+  { route: 'today', label: m.shell_nav_today },
+  { route: 'cards', label: m.shell_nav_cards },
+  { route: 'sync', label: m.shell_nav_sync },
+  { route: 'review', label: m.shell_nav_review },
+  { route: 'settings', label: m.shell_nav_settings },
 ];
 
 /** The Network area: all of it for the Manager of the Network, some of it for a networker. */
-export const NETWORK_SCREENS: { route: Route; label: string; managerOnly: boolean }[] = [
-  { route: 'dashboard', label: 'Dashboard', managerOnly: false },
-  { route: 'goals', label: 'Goals', managerOnly: true },
-  { route: 'teams', label: 'Teams', managerOnly: true },
-  { route: 'partnerships', label: 'Partnerships', managerOnly: true },
-  { route: 'events', label: 'Events', managerOnly: true },
-  { route: 'offboarding', label: 'Offboarding', managerOnly: true },
-  { route: 'transparency', label: 'Transparency', managerOnly: true },
-  { route: 'map', label: 'Map', managerOnly: false },
-  { route: 'insights', label: 'Insights', managerOnly: false },
-  { route: 'members', label: 'Members', managerOnly: false },
-  { route: 'protection', label: 'Data protection', managerOnly: false },
+export const NETWORK_SCREENS: { route: Route; label: () => string; managerOnly: boolean }[] = [
+  { route: 'dashboard', label: m.shell_nav_dashboard, managerOnly: false },
+  { route: 'goals', label: m.shell_nav_goals, managerOnly: true },
+  { route: 'teams', label: m.shell_nav_teams, managerOnly: true },
+  { route: 'partnerships', label: m.shell_nav_partnerships, managerOnly: true },
+  { route: 'events', label: m.shell_nav_events, managerOnly: true },
+  { route: 'offboarding', label: m.shell_nav_offboarding, managerOnly: true },
+  { route: 'transparency', label: m.shell_nav_transparency, managerOnly: true },
+  { route: 'map', label: m.shell_nav_map, managerOnly: false },
+  { route: 'insights', label: m.shell_nav_insights, managerOnly: false },
+  { route: 'members', label: m.shell_nav_members, managerOnly: false },
+  { route: 'protection', label: m.shell_nav_protection, managerOnly: false },
 ];
 
 const NETWORK_DIGITS = ['6', '7', '8', '9', '0'];
@@ -51,6 +53,26 @@ export function networkScreens(isManager: boolean): Screen[] {
           ? `Alt+Shift+${NETWORK_DIGITS[i - 5]}`
           : `Alt+Shift+${i - 9}`,
   }));
+}
+
+/** A key's name as the language's keyboards print it ("Strg" for Ctrl in German). */
+export function keyName(key: string): string {
+  const names: Record<string, () => string> = {
+    Ctrl: m.shell_key_ctrl,
+    Shift: m.shell_key_shift,
+    Enter: m.shell_key_enter,
+    Home: m.shell_key_home,
+    End: m.shell_key_end,
+    PgUp: m.shell_key_pgup,
+    PgDn: m.shell_key_pgdn,
+    Esc: m.shell_key_esc,
+  };
+  return names[key]?.() ?? key;
+}
+
+/** A shortcut ("Ctrl+Shift+N") with its keys named as the language's keyboards print them. */
+export function shortcutName(shortcut: string): string {
+  return shortcut.split('+').map(keyName).join('+');
 }
 
 /** The screen a key press goes to, if it is a screen's shortcut. */

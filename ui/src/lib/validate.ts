@@ -1,6 +1,8 @@
 // The checks the Rust side makes, made as the user types, so mistakes show next to the field
 // before anything is saved. The Rust side checks again and names the field in `AppError.field`.
 
+import { m } from '../paraglide/messages';
+
 export type FieldErrors = Record<string, string>;
 
 export function isEmail(email: string): boolean {
@@ -92,9 +94,10 @@ export function validateOrganisation(form: OrganisationForm): FieldErrors {
 
 export function validateIdentity(name: string, email: string): FieldErrors {
   const errors: FieldErrors = {};
-  if (name.trim() === '') errors.name = 'Your name, as colleagues know you';
-  if (email.trim() === '') errors.email = 'Your work email address';
-  else if (!isEmail(email.trim())) errors.email = `'${email.trim()}' is not an email address`;
+  if (name.trim() === '') errors.name = m.first_run_error_name();
+  if (email.trim() === '') errors.email = m.first_run_error_email();
+  else if (!isEmail(email.trim()))
+    errors.email = m.first_run_error_email_invalid({ email: email.trim() });
   return errors;
 }
 

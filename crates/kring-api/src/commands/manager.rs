@@ -13,18 +13,12 @@ use crate::wire::HandoverPick;
 use kring_core::manager::kpi::{KpiOptions, KpiReport};
 use kring_core::manager::offboard::{HandoverChoice, HandoverPlan, NetworkerSummary};
 use kring_core::manager::records::{Event, Goal, Partnership, PartnershipReview, Team, TeamRole};
+use kring_core::manager::report::ReportFile;
 use kring_core::manager::transparency::TransparencyRegister;
 use kring_core::manager::{EventView, GoalView, PartnershipView, TeamView};
 use kring_core::model::{RecordId, Visibility};
 use kring_core::protection::processing_log::Activity;
 use kring_core::store::Store;
-
-fn organisation_name(store: &Store) -> AppResult<String> {
-    Ok(format!(
-        "{} — Manager of the Network",
-        store.require_profile()?.name
-    ))
-}
 
 /// The shared part of the `create_*` commands: parse the visibility, create, answer the new
 /// record's id.
@@ -58,12 +52,12 @@ pub fn export_kpis(session: &Session, path: String, months: u32) -> AppResult<()
     let store = &session.store;
     let now = session.now();
     let report = store.kpi_report(now, &options)?;
-    let text = if path.extension().is_some_and(|e| e == "csv") {
-        kring_core::manager::kpi::kpi_csv(&report)
-    } else {
-        let partnerships = store.partnership_views(now)?;
-        kring_core::manager::report::render_html(&report, &partnerships, &organisation_name(store)?)
-    };
+    let text = store.kpi_file(
+        &report,
+        ReportFile::for_path(&path),
+        session.language(),
+        now,
+    )?;
     write_text(&path, &text)?;
     super::protection::log_written(session, Activity::Report, &path, 0)
 }
@@ -250,9 +244,13 @@ pub fn offboard(
         &successors,
         &choices,
         dry_run,
+        session.language(),
         session.now(),
     )?;
-    Ok(plan)
+    Ok(crate::worded::InLanguage::in_language(
+        plan,
+        session.language(),
+    ))
 }
 
 pub fn transparency_register(
@@ -263,7 +261,7 @@ pub fn transparency_register(
     let (from, to) = (date("from", &from)?, date("to", &to)?);
     Ok(session
         .store
-        .transparency_register(from, to, session.now())?)
+        .transparency_register(from, to, session.language(), session.now())?)
 }
 
 /// Writes the register as CSV (`.csv`) or HTML (anything else).
@@ -276,12 +274,9 @@ pub fn export_transparency(
     let (from, to) = (date("from", &from)?, date("to", &to)?);
     let path = file_path("path", &path)?;
     let store = &session.store;
-    let register = store.transparency_register(from, to, session.now())?;
-    let text = if path.extension().is_some_and(|e| e == "csv") {
-        register.to_csv()
-    } else {
-        register.to_html(&organisation_name(store)?)
-    };
+    let language = session.language();
+    let register = store.transparency_register(from, to, language, session.now())?;
+    let text = store.transparency_file(&register, ReportFile::for_path(&path), language)?;
     write_text(&path, &text)?;
     let entries = register.entries.len();
     super::protection::log_written(session, Activity::Transparency, &path, entries as u64)?;

@@ -7,6 +7,7 @@ use super::file_path;
 use crate::error::AppResult;
 use crate::session::Session;
 use crate::wire::{Approved, Members};
+use crate::worded::InLanguage;
 use kring_core::model::Role;
 use kring_core::trust::{Identity, Invitation};
 
@@ -17,8 +18,8 @@ pub fn list_members(session: &Session) -> AppResult<Members> {
     Ok(Members {
         organisation: store.organisation()?.map(|o| o.to_string()),
         me: store.identity()?,
-        members: store.members()?,
-        refusals: store.refusal_log()?,
+        members: store.members()?.in_language(session.language()),
+        refusals: store.refusal_log()?.in_language(session.language()),
     })
 }
 
@@ -30,7 +31,7 @@ pub fn approve_member(session: &Session, who: String, role: Option<Role>) -> App
         .approve_and_import(who.trim(), role, session.now())?;
     Ok(Approved {
         identity: approved.identity,
-        merged,
+        merged: merged.in_language(session.language()),
     })
 }
 

@@ -14,14 +14,15 @@ pub mod sync;
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use crate::wire::*;
+use crate::worded::InLanguage;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use kring_core::browse::{CardFacets, CardPage, CardQuery};
+use kring_core::cards::views::{CardDetail, LogRequest, Logged, RelateRequest, RelationshipView};
 use kring_core::contacts::ContactImportReport;
 use kring_core::demo::{self, DemoOptions, DemoSummary};
 use kring_core::identity_groups::DuplicatePair;
 use kring_core::model::*;
 use kring_core::protection::processing_log::Activity;
-use kring_core::store::views::{CardDetail, LogRequest, Logged, RelateRequest, RelationshipView};
 use kring_core::store::Settings;
 use kring_core::sync::conflicts::{RecordConflicts, Resolution};
 use kring_core::sync::folder::{SyncReport, SyncStatus};
@@ -64,6 +65,13 @@ fn nonempty(values: Vec<String>) -> Vec<String> {
 
 fn blank_to_none(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// The language the person reads the app in: the UI says it at start and whenever the person
+/// changes it, and every error a command answers from then on is worded in it.
+pub fn set_language(session: &Session, language: kring_i18n::Language) -> AppResult<()> {
+    session.set_language(language);
+    Ok(())
 }
 
 /// Who owns the store, where it is, how big it is.
@@ -111,6 +119,7 @@ pub fn first_run(
 pub fn load_demo(session: &Session, cards: u32) -> AppResult<DemoSummary> {
     let options = DemoOptions {
         cards: cards as usize,
+        language: session.language(),
         ..DemoOptions::default()
     };
     let summary = demo::generate(&session.store, &options, session.now())?;
@@ -373,7 +382,10 @@ fn file_paths(paths: &[String]) -> AppResult<Vec<PathBuf>> {
 /// What importing these bundles would change (a dry run).
 pub fn import_preview(session: &Session, paths: Vec<String>) -> AppResult<ImportReport> {
     let paths = file_paths(&paths)?;
-    Ok(session.store.import_bundles(&paths, true, session.now())?)
+    Ok(session
+        .store
+        .import_bundles(&paths, true, session.now())?
+        .in_language(session.language()))
 }
 
 /// Imports bundles, all or none, announcing progress a few times a second.
@@ -391,7 +403,7 @@ pub fn import_bundles(session: &Session, paths: Vec<String>) -> AppResult<Import
         session
             .store
             .import_bundles_with_progress(&paths, false, session.now(), &mut progress)?;
-    Ok(report)
+    Ok(report.in_language(session.language()))
 }
 
 pub fn list_conflicts(session: &Session) -> AppResult<Vec<RecordConflicts>> {
@@ -417,7 +429,10 @@ pub fn resolve_conflict(
 }
 
 pub fn list_duplicates(session: &Session) -> AppResult<Vec<DuplicatePair>> {
-    Ok(session.store.duplicates(session.now())?)
+    Ok(session
+        .store
+        .duplicates(session.now())?
+        .in_language(session.language()))
 }
 
 fn judge(session: &Session, a: RecordId, b: RecordId, same: bool) -> AppResult<()> {
@@ -435,8 +450,25 @@ pub fn not_same(session: &Session, a: RecordId, b: RecordId) -> AppResult<()> {
     judge(session, a, b, false)
 }
 
+/// The languages the app speaks (`ui/messages/*/<language>.json`).
+pub const LANGUAGES: &[&str] = &["nl", "fr", "de", "en"];
+
 pub fn save_settings(session: &Session, settings: Settings) -> AppResult<()> {
+    if let Some(language) = &settings.language {
+        if !LANGUAGES.contains(&language.as_str()) {
+            return Err(AppError::invalid(
+                "language",
+                format!("Kring does not speak \"{language}\": choose nl, fr, de or en."),
+            ));
+        }
+    }
     Ok(session.store.set_settings(&settings)?)
+}
+
+/// The operating system's language as a BCP 47 tag ("nl-BE", "fr-FR"), or none when it names
+/// none; the UI takes it when Settings name no language. Needs no store.
+pub fn system_locale() -> Option<String> {
+    sys_locale::get_locale()
 }
 
 pub fn save_identity(session: &Session, name: String, email: String) -> AppResult<AppStatus> {
@@ -523,7 +555,7 @@ pub fn export_contacts(session: &Session, path: String) -> AppResult<u32> {
 /// Follow-ups as iCalendar to-dos; answers how many were written (private ones stay out).
 pub fn export_calendar(session: &Session, path: String) -> AppResult<u32> {
     let path = file_path("path", &path)?;
-    let export = session.store.export_follow_ups(false)?;
+    let export = session.store.export_follow_ups(false, session.language())?;
     write_text(&path, &export.text)?;
     protection::log_written(
         session,

@@ -8,7 +8,7 @@
 //! networker forgets only cards they keep private. A refusal arrives as a sentence that says so.
 
 use super::{date, file_path, write_text};
-use crate::error::{capitalised, AppError, AppResult};
+use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use kring_core::model::RecordId;
 use kring_core::protection::access::{AccessRequestView, PurposeView};
@@ -24,8 +24,7 @@ impl From<ProtectionError> for AppError {
     fn from(error: ProtectionError) -> AppError {
         match error {
             ProtectionError::Store(store) => store.into(),
-            ProtectionError::Sync(sync) => sync.into(),
-            other => AppError::failed(capitalised(&other.to_string())),
+            other => AppError::failed("").worded(|language| other.message(language)),
         }
     }
 }

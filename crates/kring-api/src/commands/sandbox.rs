@@ -25,6 +25,7 @@ pub fn open_demo(workspace: &Workspace, cards: Option<u32>) -> AppResult<AppStat
     let real = workspace.real();
     let options = DemoOptions {
         cards: cards.filter(|n| *n > 0).unwrap_or(2_000) as usize,
+        language: real.language(),
         ..DemoOptions::default()
     };
     let (store, _) = demo::open_sandbox(&real.store, &options, real.now())?;

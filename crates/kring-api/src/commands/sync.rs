@@ -1,10 +1,13 @@
 //! Syncing through the shared folder set in Settings: one pass (`pass`), the folder's state
-//! (`status`), and whether a pass is due (`due`, asked every minute by the app's background
-//! task). Passes never overlap, whoever starts them.
+//! (`status`), whether a pass is due (`due`), and the app's scheduled work (`scheduled`, run
+//! every minute by its background task on the user's own store, whatever the window shows).
+//! Passes never overlap, whoever starts them.
 
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
-use chrono::Duration;
+use crate::worded::InLanguage;
+use crate::workspace::Workspace;
+use chrono::{Duration, NaiveDate};
 use kring_core::model::Role;
 use kring_core::sync::folder::{FolderFingerprint, SyncFolder, SyncReport, SyncStatus};
 use std::sync::Mutex;
@@ -28,8 +31,8 @@ pub fn pass(session: &Session) -> AppResult<Option<SyncReport>> {
     session.store.refuse_if_demo("synced")?;
     let report = folder
         .sync_once(&session.store, session.now())
-        .map_err(|e| AppError::failed(crate::error::capitalised(&e.to_string())))?;
-    Ok(Some(report))
+        .map_err(|e| AppError::failed("").worded(|language| e.message(language)))?;
+    Ok(Some(report.in_language(session.language())))
 }
 
 /// The folder's state: what was imported and written, who has not synced for a while.
@@ -78,4 +81,32 @@ pub fn due(
         return Ok(changed);
     }
     Ok(false)
+}
+
+/// What the app's background task remembers between ticks.
+#[derive(Default)]
+pub struct Schedule {
+    /// The sync folder as last seen (a manager's pass runs when it changes).
+    pub fingerprint: Mutex<Option<FolderFingerprint>>,
+    /// The day the retention rules last ran.
+    pub retention_day: Mutex<Option<NaiveDate>>,
+}
+
+/// The scheduled work of one tick, always on the user's own store (`Workspace::real`), never on
+/// the demo sandbox: the retention rules when the day changed, and a sync pass when one is due.
+/// So the real store keeps syncing for as long as the demo stays open (the sandbox is never
+/// synced). Answers the pass's report when one ran; a failed pass is recorded in the store's
+/// sync status. The window hears of it (`sync_finished`) only when it shows the real store.
+pub fn scheduled(workspace: &Workspace, schedule: &Schedule) -> AppResult<Option<SyncReport>> {
+    let real = workspace.real();
+    // What the rules removed is in the processing log; a failure is tried again next tick.
+    let _ = super::protection::retention_if_due(real, &schedule.retention_day);
+    if !due(real, &schedule.fingerprint)? {
+        return Ok(None);
+    }
+    let report = pass(real);
+    if !workspace.demo_open() {
+        announce(real);
+    }
+    report
 }

@@ -6,6 +6,16 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
+/// `kring` without the developer's store or language: no `KRING_STORE`, no `KRING_LANG`, no
+/// POSIX locale, so it speaks English unless a test asks for another language.
+pub fn kring() -> Command {
+    let mut command = Command::cargo_bin("kring").expect("the kring binary is built");
+    for name in ["KRING_STORE", "KRING_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}
+
 /// A store folder and the `kring` binary pointed at it.
 pub struct Kring {
     store: PathBuf,
@@ -55,25 +65,12 @@ impl Kring {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("kring")
-            .expect("the kring binary is built")
-            .env_remove("KRING_STORE")
-            .arg("--store")
-            .arg(&self.store)
-            .args(args)
-            .output()
-            .expect("kring runs");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        self.run_with_env(args, &[])
     }
 
     /// Runs with extra environment variables (a time zone, say).
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut command = Command::cargo_bin("kring").expect("the kring binary is built");
-        command.env_remove("KRING_STORE");
+        let mut command = kring();
         for (name, value) in env {
             command.env(name, value);
         }

@@ -2,12 +2,12 @@
 //! groups resolved to their canonical card, records withdrawn by a colleague left out.
 
 use super::{GraphError, GraphNode, NodeKind, OrgGraph};
+use crate::cards::standings::interaction_contact;
 use crate::crdt::RecordState;
-use crate::figures::ContactsBuilder;
+use crate::manager::figures::ContactsBuilder;
+use crate::model::is_withdrawn;
 use crate::model::*;
 use crate::store::private_contact::PrivateContacts;
-use crate::store::standings::interaction_contact;
-use crate::store::views::is_withdrawn;
 use crate::store::{body_of, Store, StoreResult};
 use crate::sync::{shareable_projection, visibility_of};
 use chrono::{DateTime, Utc};
@@ -20,7 +20,8 @@ pub struct GraphOptions {
     pub interactions: bool,
     /// Only what an export of this store would carry: each record as its shareable projection
     /// (private records left out, summary records as their summary fields), and no contact dates
-    /// noted privately. For graph files that leave the machine; the map on screen shows all.
+    /// noted privately. For graph files that leave the machine (so refused in a demo store); the
+    /// map on screen shows all.
     pub shareable_only: bool,
 }
 
@@ -40,6 +41,10 @@ impl OrgGraph {
         options: &GraphOptions,
         now: DateTime<Utc>,
     ) -> Result<OrgGraph, GraphError> {
+        // Only what may leave the machine is built for export, and a demo's never does.
+        if options.shareable_only {
+            store.refuse_if_demo("exported as a graph file")?;
+        }
         let groups = store.identity_groups()?;
         let me = store.profile()?.map(|p| p.networker);
         // A record as this graph may show it, or none.
@@ -96,7 +101,7 @@ impl OrgGraph {
             store.private_contacts()?
         };
         // Contacts decide each relationship's last contact and whether it is going cold
-        // (`crate::figures`): interactions, attended events and recorded last contacts, the same
+        // (`crate::manager::figures`): interactions, attended events and recorded last contacts, the same
         // as for every other view.
         let networkers: HashSet<RecordId> = builder_networkers(&builder);
         let mut contacts =
@@ -119,7 +124,7 @@ impl OrgGraph {
         })?;
         store.for_each_live_of_kind(RecordKind::Event, |state| {
             if let Some(state) = shown(state) {
-                if let Ok(event) = body_of::<crate::manager::Event>(&state) {
+                if let Ok(event) = body_of::<crate::model::manager::Event>(&state) {
                     contacts.event(&event);
                 }
             }
@@ -138,7 +143,8 @@ impl OrgGraph {
         })?;
         let contacts = contacts.finish();
         for (id, created, mut relationship) in relationships {
-            relationship.since = crate::figures::relationship_start(&relationship, created);
+            relationship.since =
+                crate::manager::figures::relationship_start(&relationship, created);
             relationship.last_contact = contacts.last_before(
                 relationship.networker,
                 groups.canonical(relationship.stakeholder),

@@ -182,7 +182,7 @@ pub struct RelationshipFact {
     pub status: Option<RelationshipStatus>,
     pub cadence_days: Option<u32>,
     pub last_contact: Option<DateTime<FixedOffset>>,
-    /// Current at the graph's `now` (`crate::figures::standing`): its networker knows the
+    /// Current at the graph's `now` (`crate::manager::figures::standing`): its networker knows the
     /// stakeholder.
     pub current: bool,
     pub going_cold: bool,
@@ -349,7 +349,7 @@ impl GraphBuilder {
 
     /// A relationship of a networker with a stakeholder: its `since` should be the day it exists
     /// from and its `last_contact` the last contact at or before `now`
-    /// ([`crate::figures::Contacts::last_before`]), as [`OrgGraph::from_store`] passes them.
+    /// ([`crate::manager::figures::Contacts::last_before`]), as [`OrgGraph::from_store`] passes them.
     pub fn relationship(
         &mut self,
         id: RecordId,
@@ -372,8 +372,8 @@ impl GraphBuilder {
         };
         let weight = (0.6 * strength + 0.4 * trust) * (0.5 + 0.5 * self.recency(last)) * status;
         // `since` is the day it exists from and `last_contact` the last contact at `now`, as
-        // `from_store` passes them (see `crate::figures`).
-        let standing = crate::figures::standing(
+        // `from_store` passes them (see `crate::manager::figures`).
+        let standing = crate::manager::figures::standing(
             relationship,
             relationship.since,
             self.graph.graph[networker].left,

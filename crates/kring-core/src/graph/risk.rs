@@ -1,14 +1,14 @@
 //! Key-person risk and the health of each networker's and team's relationships.
 //!
-//! Who *knows* a stakeholder is [`crate::figures::Reach`]'s: the networkers with a current
+//! Who *knows* a stakeholder is [`crate::manager::figures::Reach`]'s: the networkers with a current
 //! relationship with it at the graph's `now` (networkers who left know nobody). A stakeholder
 //! known by one networker only is a key-person risk (a single point of failure): if that
-//! networker left, the organisation would lose it. Going cold is `crate::figures::standing`'s,
+//! networker left, the organisation would lose it. Going cold is `crate::manager::figures::standing`'s,
 //! as on every other screen; reciprocity is what the organisation gave minus what it received,
 //! relationship by relationship.
 
 use super::{GraphError, NodeKind, OrgGraph};
-use crate::figures::{Reach, Standing};
+use crate::manager::figures::{Reach, Standing};
 use crate::model::RecordId;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;

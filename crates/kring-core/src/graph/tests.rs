@@ -321,7 +321,7 @@ fn key_person_risk_lists_what_leaves_with_a_networker() {
     let risk = graph.key_person_risk(None, 10).unwrap();
     // Stakeholders P1–P4 and O; known: P1 (by both), P2 (by N1 only). Nobody knows P3 (the
     // relationship ended), P4 (N3 left) or O: knowing P2, who works there, is not knowing O
-    // (one definition of "knows" for every screen, `crate::figures::Reach`).
+    // (one definition of "knows" for every screen, `crate::manager::figures::Reach`).
     assert_eq!(risk.stakeholders, 5);
     assert_eq!(risk.reached, 2);
     assert_eq!(risk.single_networker, 1);
@@ -525,7 +525,7 @@ fn the_graph_from_a_store_reads_one_node_per_identity_group_and_every_kind_of_ti
     store
         .relate(
             jan,
-            &crate::store::views::RelateRequest {
+            &crate::cards::views::RelateRequest {
                 strength: Some(4),
                 ..Default::default()
             },
@@ -560,7 +560,7 @@ fn the_graph_from_a_store_reads_one_node_per_identity_group_and_every_kind_of_ti
         .unwrap();
     store
         .log_interaction(
-            &crate::store::views::LogRequest {
+            &crate::cards::views::LogRequest {
                 with: vec![jan],
                 kind: InteractionKind::Meeting,
                 at: at.fixed_offset(),

@@ -1,11 +1,14 @@
 //! The Manager of the Network's part of the demo network: goals with priority stakeholders,
 //! Networking Teams, partnerships with a year of quarterly reviews, events and a newsletter.
-//! Deterministic for a seed, a network and `now`.
+//! Deterministic for a seed, a network, a language and `now`; its words are the language's
+//! (`crate::demo_words`).
 
 use super::records::*;
+use crate::demo_words::manager_words;
 use crate::model::*;
 use crate::store::{body_of, NewRecord, Store, StoreResult};
 use chrono::{DateTime, Duration, FixedOffset, Utc};
+use kring_i18n::Language;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -28,30 +31,15 @@ fn local(at: DateTime<Utc>) -> DateTime<FixedOffset> {
     at.with_timezone(&FixedOffset::east_opt(3600).expect("valid offset"))
 }
 
-/// (goal, description, the tag its priority stakeholders carry, team)
-const GOALS: &[(&str, &str, &str, &str)] = &[
-    (
-        "Haven en logistiek versterken",
-        "Antwerpen blijft de tweede haven van Europa, met een duurzame logistieke keten.",
-        "haven",
-        "Team Haven",
-    ),
-    (
-        "Europese middelen binnenhalen",
-        "Meer EU-financiering voor stadsprojecten via sterke relaties in Brussel.",
-        "EU-subsidies",
-        "Team Europa",
-    ),
-    (
-        "Klimaatneutrale stad 2030",
-        "Samen met partners de uitstoot halveren tegen 2030.",
-        "klimaat",
-        "Team Klimaat",
-    ),
-];
-
 /// Adds the manager's records to a demo network. Returns how many records it wrote.
-pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreResult<usize> {
+pub(crate) fn generate(
+    store: &Store,
+    seed: u64,
+    language: Language,
+    now: DateTime<Utc>,
+) -> StoreResult<usize> {
+    let words = manager_words(language);
+    let own_tag = crate::demo_words::demo_words(language).own_organisation_tag;
     let mut ids = Ids {
         rng: StdRng::seed_from_u64(seed ^ 0x6d61_6e61_6765_7200),
     };
@@ -65,7 +53,7 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
         .all_of_kind(RecordKind::Organisation)?
         .into_iter()
         .filter_map(|s| Some((RecordId(s.id), body_of::<Organisation>(&s).ok()?)))
-        .filter(|(_, o)| !o.tags.iter().any(|t| t == "eigen organisatie"))
+        .filter(|(_, o)| !o.tags.iter().any(|t| t == own_tag))
         .collect();
     let relationships: Vec<(RecordId, Relationship)> = store
         .all_of_kind(RecordKind::Relationship)?
@@ -81,7 +69,7 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
         ..record
     };
     let mut goal_ids = Vec::new();
-    for (n, (name, description, tag, team_name)) in GOALS.iter().enumerate() {
+    for (n, (name, description, tag, team_name)) in words.goals.iter().enumerate() {
         let mut priority: Vec<RecordId> = organisations
             .iter()
             .filter(|(_, o)| o.tags.iter().any(|t| t == tag))
@@ -110,10 +98,7 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
             &Goal {
                 name: (*name).into(),
                 description: Some((*description).into()),
-                vision: Some(
-                    "Elke prioritaire stakeholder heeft minstens één actieve, sterke relatie."
-                        .into(),
-                ),
+                vision: Some(words.vision.into()),
                 status: Some(GoalStatus::Active),
                 until: Some(now.date_naive() + Duration::days(365 * (n as i64 + 2))),
                 priority_stakeholders: priority.clone(),
@@ -147,7 +132,7 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
             ids.at(now - Duration::days(290)),
             &Team {
                 name: (*team_name).into(),
-                purpose: Some(format!("Draagt bij aan: {name}")),
+                purpose: Some(words.purpose.replace("{goal}", name)),
                 members: members
                     .iter()
                     .enumerate()
@@ -167,11 +152,7 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
     }
 
     // Partnerships with a year of quarterly reviews.
-    let partnership_names = [
-        ("Klimaatalliantie Antwerpen", "klimaat"),
-        ("Haven-Stad Samenwerking", "haven"),
-    ];
-    for (name, tag) in partnership_names {
+    for (name, tag) in words.partnerships {
         let mut partners: Vec<RecordId> = organisations
             .iter()
             .filter(|(_, o)| o.tags.iter().any(|t| t == tag))
@@ -192,26 +173,17 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
                     .iter()
                     .map(|p| PartnerAccountability {
                         partner: *p,
-                        text: "Levert data en een projectleider; rapporteert elk kwartaal.".into(),
+                        text: words.accountability.into(),
                     })
                     .collect(),
                 partners,
                 objectives: vec![
-                    format!("Gezamenlijke aanpak rond {tag}"),
-                    "Resultaten die bewoners merken".into(),
+                    words.objective.replace("{topic}", tag),
+                    words.objective_for_residents.into(),
                 ],
-                red_lines: vec![
-                    "tag:wapenhandel".into(),
-                    "Geen samenwerking zonder transparante financiering".into(),
-                ],
-                benefits_and_risks: Some(
-                    "Kosten en opbrengsten 50/50; elke partner draagt zijn eigen personeelskosten."
-                        .into(),
-                ),
-                exit_arrangements: Some(
-                    "Opzeg met zes maanden; gedeelde data blijven beschikbaar voor beide partners."
-                        .into(),
-                ),
+                red_lines: words.red_lines.iter().map(|line| (*line).into()).collect(),
+                benefits_and_risks: Some(words.benefits_and_risks.into()),
+                exit_arrangements: Some(words.exit_arrangements.into()),
                 review_every_days: Some(90),
                 started: Some(now.date_naive() - Duration::days(400)),
                 lead: Some(lead),
@@ -228,7 +200,11 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
                 outcomes_for_communities: score(),
                 communication_and_listening: score(),
                 empowering_staff: score(),
-                notes: Some(format!("Kwartaalreview {}", quarter + 1)),
+                notes: Some(
+                    words
+                        .review_notes
+                        .replace("{quarter}", &(quarter + 1).to_string()),
+                ),
                 reviewer: Some(lead),
             };
             batch.push(shared(NewRecord::new(
@@ -241,21 +217,12 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
     // Events and a newsletter, with invited and attending people.
     let stakeholders: Vec<RecordId> = organisations.iter().map(|(id, _)| *id).collect();
     // Each at the hour such events are held (Brussels winter time), not at the hour the demo ran.
+    let [reception, conference, workshop, newsletter] = words.events;
     let events = [
-        (
-            "Nieuwjaarsreceptie partners",
-            EventKind::Reception,
-            320,
-            (18, 30),
-        ),
-        ("Havenconferentie", EventKind::Conference, 150, (9, 0)),
-        ("Workshop klimaatplan", EventKind::Workshop, 40, (14, 0)),
-        (
-            "Nieuwsbrief netwerk – najaar",
-            EventKind::Newsletter,
-            20,
-            (10, 15),
-        ),
+        (reception, EventKind::Reception, 320, (18, 30)),
+        (conference, EventKind::Conference, 150, (9, 0)),
+        (workshop, EventKind::Workshop, 40, (14, 0)),
+        (newsletter, EventKind::Newsletter, 20, (10, 15)),
     ];
     for (name, kind, days_ago, (hour, minute)) in events {
         let day = local(now - Duration::days(days_ago)).date_naive();
@@ -283,13 +250,13 @@ pub(crate) fn generate(store: &Store, seed: u64, now: DateTime<Utc>) -> StoreRes
                 name: name.into(),
                 kind,
                 at: local(at),
-                location: (kind != EventKind::Newsletter).then(|| "Stadhuis Antwerpen".into()),
+                location: (kind != EventKind::Newsletter).then(|| words.location.into()),
                 invited,
                 attending,
                 outcomes: if kind == EventKind::Newsletter {
                     vec![]
                 } else {
-                    vec!["Twee nieuwe contacten voor het netwerk".into()]
+                    vec![words.event_outcome.into()]
                 },
                 notes: None,
             },

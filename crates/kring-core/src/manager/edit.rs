@@ -9,9 +9,9 @@
 //! changed. The merged body is validated as creation validates it.
 
 use super::records::{Event, Goal, Partnership, Team};
+use crate::model::visibility_of;
 use crate::model::{RecordBody, RecordId, ValidationError, Visibility};
 use crate::store::{body_json, Store, StoreResult};
-use crate::sync::visibility_of;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 

@@ -8,81 +8,14 @@
 //! rating is current, the other a conflict with a trace).
 
 use super::Named;
-use crate::model::{RecordBody, RecordId, RecordKind, ValidationError, Visibility};
-use crate::store::views::is_withdrawn;
+use crate::model::is_withdrawn;
+use crate::model::{RecordId, RecordKind, Visibility};
 use crate::store::{body_of, Store, StoreResult};
 use chrono::{DateTime, FixedOffset, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
-use uuid::Uuid;
 
-/// One networker's view of how much power a stakeholder has over a theme and how interested it
-/// is, each 1–5.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct StakeholderRating {
-    /// The strategic theme (free text; a goal's name, say). Compared case- and space-insensitively.
-    pub theme: String,
-    pub stakeholder: RecordId,
-    pub networker: RecordId,
-    pub power: u8,
-    pub interest: u8,
-    #[serde(default)]
-    pub note: Option<String>,
-    pub rated_at: DateTime<FixedOffset>,
-}
-
-const RATING_NAMESPACE: Uuid = Uuid::from_u128(0x6b72_696e_672d_7261_7469_6e67_0000_0000);
-
-/// A theme as ids and comparisons see it: trimmed, inner spaces collapsed, lower case.
-pub fn theme_key(theme: &str) -> String {
-    theme
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-impl RecordId {
-    /// The id of one networker's rating of one stakeholder for one theme.
-    pub fn for_rating(theme: &str, stakeholder: RecordId, networker: RecordId) -> Self {
-        let key = theme_key(theme);
-        let mut name = Vec::with_capacity(32 + key.len());
-        name.extend_from_slice(stakeholder.as_bytes());
-        name.extend_from_slice(networker.as_bytes());
-        name.extend_from_slice(key.as_bytes());
-        RecordId(Uuid::new_v5(&RATING_NAMESPACE, &name))
-    }
-}
-
-impl RecordBody for StakeholderRating {
-    const KIND: RecordKind = RecordKind::StakeholderRating;
-    fn validate(&self) -> Result<(), ValidationError> {
-        if theme_key(&self.theme).is_empty() {
-            return Err(ValidationError::new("theme", "must not be empty"));
-        }
-        crate::bounds::check_moment("rated_at", self.rated_at)?;
-        for (field, score) in [("power", self.power), ("interest", self.interest)] {
-            if !(1..=5).contains(&score) {
-                return Err(ValidationError::new(
-                    field,
-                    format!("{score} is out of range 1–5"),
-                ));
-            }
-        }
-        Ok(())
-    }
-    fn references(&self) -> Vec<(&'static str, RecordId, &'static [RecordKind])> {
-        vec![
-            (
-                "stakeholder",
-                self.stakeholder,
-                &[RecordKind::Person, RecordKind::Organisation],
-            ),
-            ("networker", self.networker, &[RecordKind::Networker]),
-        ]
-    }
-}
+pub use crate::model::manager::{theme_key, StakeholderRating};
 
 /// Mean and spread of a set of 1–5 scores.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -335,6 +268,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RecordBody;
+    use uuid::Uuid;
 
     #[test]
     fn spread_of_ratings_worked_out_by_hand() {

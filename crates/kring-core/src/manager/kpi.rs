@@ -10,9 +10,9 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashSet};
 
 // Every figure's definition (current, active, healthy, going cold, who knows whom) lives in
-// `crate::figures`; this module counts them per scope and month.
-use crate::figures::standing_in;
-pub use crate::figures::{Contacts, DEFAULT_ACTIVE_WINDOW_DAYS, HEALTHY_STRENGTH};
+// `crate::manager::figures`; this module counts them per scope and month.
+use crate::manager::figures::standing_in;
+pub use crate::manager::figures::{Contacts, DEFAULT_ACTIVE_WINDOW_DAYS, HEALTHY_STRENGTH};
 
 /// What kind of thing a set of numbers is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -113,7 +113,7 @@ pub struct CoverageRow {
     pub covered: bool,
     /// The strongest active relationship, if any: (networker, networker's name, strength).
     pub best: Option<CoverageRelationship>,
-    /// Networkers who know it: with a current relationship (`crate::figures::Reach`).
+    /// Networkers who know it: with a current relationship (`crate::manager::figures::Reach`).
     pub networkers: u32,
 }
 

@@ -9,11 +9,12 @@
 
 pub(crate) mod demo;
 pub mod edit;
+pub mod figures;
 pub mod grid;
 pub mod kpi;
 pub mod network;
 pub mod offboard;
-pub mod records;
+pub use crate::model::manager as records;
 pub mod report;
 pub mod transparency;
 
@@ -21,9 +22,9 @@ pub use grid::{GridStakeholder, GridTheme, StakeholderGrid, StakeholderRating};
 pub use network::Network;
 pub use records::*;
 
+use crate::model::visibility_of;
 use crate::model::*;
 use crate::store::{body_of, Store, StoreError, StoreResult};
-use crate::sync::visibility_of;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -109,6 +110,10 @@ pub struct PartnershipView {
     pub red_line_descriptions: Vec<String>,
     /// Partners that cross one of the red lines: "partner: red line" (described).
     pub red_line_warnings: Vec<String>,
+    /// The same crossings as (partner, red line as written), for documents that describe them
+    /// in their reader's language ([`describe_red_line_in`]). Not sent to the app.
+    #[serde(skip)]
+    pub red_lines_crossed: Vec<(String, String)>,
 }
 
 /// A partnership review to hold (the Today screen and `kring today`).
@@ -552,12 +557,14 @@ impl Store {
             let next_review = next_review(item, reviews.last().map(|r| r.review.date));
             let ended = p.status == Some(PartnershipStatus::Ended);
             let mut red_line_warnings = Vec::new();
+            let mut red_lines_crossed = Vec::new();
             for partner in &p.partners {
                 let Some(card) = network.cards.get(partner) else {
                     continue;
                 };
                 for line in red_lines_crossed_by(&p.red_lines, &card.tags, card.sector.as_deref()) {
                     red_line_warnings.push(format!("{}: {}", card.name, describe_red_line(&line)));
+                    red_lines_crossed.push((card.name.clone(), line));
                 }
             }
             out.push(PartnershipView {
@@ -578,6 +585,7 @@ impl Store {
                 reviews,
                 red_line_descriptions: p.red_lines.iter().map(|l| describe_red_line(l)).collect(),
                 red_line_warnings,
+                red_lines_crossed,
                 partnership: p.clone(),
             });
         }
@@ -705,7 +713,7 @@ impl Store {
         let me = self.profile()?.map(|p| p.networker);
         let mut out = Vec::new();
         for state in self.all_of_kind(RecordKind::Event)? {
-            if crate::store::views::is_withdrawn(&state, me) {
+            if crate::model::is_withdrawn(&state, me) {
                 continue;
             }
             let event: Event = body_of(&state)?;
@@ -752,18 +760,31 @@ impl Store {
 /// `sector:business` is "no partner from the business sector"; a red line in words stays as it
 /// is. The rule itself (what `kring partnership edit` and the checks read) is unchanged.
 pub fn describe_red_line(line: &str) -> String {
+    describe_red_line_in(line, kring_i18n::Language::English)
+}
+
+/// [`describe_red_line`] in `language`: "geen partner met label “wapenhandel”".
+pub fn describe_red_line_in(line: &str, language: kring_i18n::Language) -> String {
+    use kring_i18n::t;
     let line = line.trim();
     let Some((key, value)) = line.split_once(':') else {
         return line.to_owned();
     };
     let value = value.trim();
     match key.trim().to_lowercase().as_str() {
-        "tag" if !value.is_empty() => format!("no partner tagged “{value}”"),
+        "tag" if !value.is_empty() => t!(language, "red-line-tag", tag = value),
         "sector" if !value.is_empty() => {
-            let sector = value
-                .parse::<Sector>()
-                .map_or(value.to_owned(), |s| s.as_str().to_owned());
-            format!("no partner from the {sector} sector")
+            let sector = match value.parse::<Sector>() {
+                Ok(Sector::Public) => t!(language, "red-line-sector-public"),
+                Ok(Sector::Business) => t!(language, "red-line-sector-business"),
+                Ok(Sector::Social) => t!(language, "red-line-sector-social"),
+                Ok(Sector::Voluntary) => t!(language, "red-line-sector-voluntary"),
+                Ok(Sector::Knowledge) => t!(language, "red-line-sector-knowledge"),
+                Ok(Sector::Media) => t!(language, "red-line-sector-media"),
+                Ok(Sector::Other) => t!(language, "red-line-sector-other"),
+                Err(_) => value.to_owned(),
+            };
+            t!(language, "red-line-sector", sector = sector)
         }
         _ => line.to_owned(),
     }
@@ -795,7 +816,32 @@ pub fn red_lines_crossed_by(
 
 #[cfg(test)]
 mod tests {
-    use super::describe_red_line;
+    use super::{describe_red_line, describe_red_line_in};
+    use kring_i18n::Language;
+
+    #[test]
+    fn red_lines_read_as_sentences_in_the_readers_language() {
+        assert_eq!(
+            describe_red_line_in("tag:wapenhandel", Language::Dutch),
+            "geen partner met label “wapenhandel”"
+        );
+        assert_eq!(
+            describe_red_line_in("sector:business", Language::French),
+            "aucun partenaire du secteur des entreprises"
+        );
+        assert_eq!(
+            describe_red_line_in("Sector: Community", Language::German),
+            "kein Partner aus dem Ehrenamtssektor"
+        );
+        assert_eq!(
+            describe_red_line_in(
+                "Geen samenwerking zonder transparante financiering",
+                Language::French
+            ),
+            "Geen samenwerking zonder transparante financiering",
+            "a red line in words is the user's own"
+        );
+    }
 
     #[test]
     fn red_lines_read_as_sentences_and_words_stay_words() {

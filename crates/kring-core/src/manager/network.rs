@@ -3,10 +3,10 @@
 
 use super::records::*;
 use crate::crdt::{envelope, RecordState};
+use crate::model::is_withdrawn;
+use crate::model::visibility_of;
 use crate::model::*;
-use crate::store::views::is_withdrawn;
 use crate::store::{body_of, Store, StoreResult};
-use crate::sync::visibility_of;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashMap};
 
@@ -197,6 +197,6 @@ impl Network {
 
     /// The date a relationship exists from: its `since`, else the day it was created.
     pub fn relationship_start(item: &Item<Relationship>) -> Option<NaiveDate> {
-        crate::figures::relationship_start(&item.body, item.created_at)
+        crate::manager::figures::relationship_start(&item.body, item.created_at)
     }
 }

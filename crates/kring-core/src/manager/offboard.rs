@@ -1,15 +1,17 @@
 //! Offboarding: when a networker leaves, a handover view of their relationships by importance and
 //! risk, proposed successors, and the reassignment. Nothing is deleted: the leaver's relationships
 //! stay as they are, successors get relationships (and team accountabilities) of their own, and
-//! the networker is marked `left`.
+//! the networker is marked `left`. The plan's reasons and the handover note are written in the
+//! manager's language.
 
 use super::network::Network;
 use super::records::*;
 use super::Named;
-use crate::figures::{standing_in, Contacts};
+use crate::manager::figures::{standing_in, Contacts};
 use crate::model::*;
 use crate::store::{body_json, NewRecord, Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
+use kring_i18n::{format, t, Language};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,7 +33,7 @@ pub struct NetworkerSummary {
     /// Current relationships (`docs/kpis.md`): none for a networker who left.
     pub current_relationships: u32,
     /// Stakeholders they are the sole contact for: no other networker knows them
-    /// (`crate::figures::Reach`). None for a networker who left.
+    /// (`crate::manager::figures::Reach`). None for a networker who left.
     pub sole_contact_for: u32,
     pub teams: Vec<Named>,
 }
@@ -179,20 +181,23 @@ impl Store {
         networker: RecordId,
         successors: &[RecordId],
         dry_run: bool,
+        language: Language,
         now: DateTime<Utc>,
     ) -> StoreResult<HandoverPlan> {
-        self.offboard_choosing(networker, successors, &[], dry_run, now)
+        self.offboard_choosing(networker, successors, &[], dry_run, language, now)
     }
 
     /// [`Store::offboard`], with the manager's own pick for some relationships: each `choices`
     /// stakeholder goes to its chosen colleague, whatever `successors` and the proposal say. A
     /// choice must name one of the leaver's stakeholders and a colleague who has not left.
+    /// The reasons and the note on each handed-over card are written in `language`.
     pub fn offboard_choosing(
         &self,
         networker: RecordId,
         successors: &[RecordId],
         choices: &[HandoverChoice],
         dry_run: bool,
+        language: Language,
         now: DateTime<Utc>,
     ) -> StoreResult<HandoverPlan> {
         self.require_profile()?;
@@ -294,7 +299,11 @@ impl Store {
                     })
                     .map(|g| g.body.name.as_str())
                     .collect();
-                reasons.push(format!("priority stakeholder of {}", goals.join(", ")));
+                reasons.push(t!(
+                    language,
+                    "offboarding-reason-priority",
+                    goals = goals.join(", ")
+                ));
             }
             let looking_after: Vec<&crate::manager::network::Item<Team>> = network
                 .teams
@@ -311,12 +320,16 @@ impl Store {
                 .any(|t| t.body.accountable_for(stakeholder).contains(&networker))
             {
                 importance += 3;
-                reasons.push("accountable for it in a team".into());
+                reasons.push(t!(language, "offboarding-reason-accountable"));
             }
             if !looking_after.is_empty() {
                 importance += 2;
                 let names: Vec<&str> = looking_after.iter().map(|t| t.body.name.as_str()).collect();
-                reasons.push(format!("looked after by {}", names.join(", ")));
+                reasons.push(t!(
+                    language,
+                    "offboarding-reason-looked-after",
+                    teams = names.join(", ")
+                ));
             }
             // Candidates: colleagues who know the stakeholder, strongest first; then members of
             // the teams looking after it (leads first); then the leaver's team mates.
@@ -326,9 +339,11 @@ impl Store {
                     .map(|(id, strength)| Candidate {
                         networker: id,
                         name: label(id),
-                        reason: format!(
-                            "knows {} (strength {strength})",
-                            network.name(stakeholder)
+                        reason: t!(
+                            language,
+                            "offboarding-candidate-knows",
+                            stakeholder = network.name(stakeholder),
+                            strength = strength
                         ),
                         strength: Some(strength),
                     })
@@ -358,7 +373,11 @@ impl Store {
             for team in &looking_after {
                 add_team_members(
                     &team.body,
-                    format!("in {}, which looks after it", team.body.name),
+                    t!(
+                        language,
+                        "offboarding-candidate-team-looks-after",
+                        team = team.body.name.as_str()
+                    ),
                 );
             }
             for team in network
@@ -366,23 +385,30 @@ impl Store {
                 .iter()
                 .filter(|t| t.body.member_ids().contains(&networker))
             {
-                add_team_members(&team.body, format!("team mate in {}", team.body.name));
+                add_team_members(
+                    &team.body,
+                    t!(
+                        language,
+                        "offboarding-candidate-team-mate",
+                        team = team.body.name.as_str()
+                    ),
+                );
             }
             let strong_colleague = candidates
                 .iter()
                 .any(|c| c.strength.is_some_and(|s| s >= 3));
             let any_colleague = candidates.iter().any(|c| c.strength.is_some());
             let risk = if !any_colleague {
-                reasons.push("nobody else knows this stakeholder".into());
+                reasons.push(t!(language, "offboarding-reason-nobody-else"));
                 HandoverRisk::High
             } else if !strong_colleague {
-                reasons.push("colleagues know them only weakly".into());
+                reasons.push(t!(language, "offboarding-reason-weakly-known"));
                 HandoverRisk::Medium
             } else {
                 HandoverRisk::Low
             };
             if standing_in(&network, &contacts, r, now).going_cold {
-                reasons.push("going cold".into());
+                reasons.push(t!(language, "offboarding-reason-going-cold"));
             }
             let successor = if let Some(pick) = chosen.get(&canonical) {
                 Some(*pick)
@@ -429,10 +455,12 @@ impl Store {
                 });
                 let note = Note {
                     about: stakeholder,
-                    text: format!(
-                        "Handed over from {} to {} on {today} (offboarding).",
-                        leaver.body.name,
-                        network.name(s)
+                    text: t!(
+                        language,
+                        "offboarding-note",
+                        leaver = leaver.body.name.as_str(),
+                        successor = network.name(s),
+                        date = format::date(language, today)
                     ),
                 };
                 let note_id =

@@ -2,15 +2,66 @@
 //! what, over a period, each contact counted as what it was — the answer a public official gives
 //! to lobbying and integrity questions. Only what is `shared`
 //! appears: an interaction or event marked private or summary never does, and a card that is
-//! not shared is named "(not shared)".
+//! not shared is named "(not shared)". The register's words (its headings, how each contact
+//! happened, the tally) are in the reader's language; the entries' `kind` stays the stable code
+//! programs read.
 
 use super::network::Network;
+use super::records::word_enum;
 use super::records::*;
 use super::report::escape_html;
 use crate::model::*;
 use crate::store::{Store, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use kring_i18n::{format, t, Language};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+word_enum!(
+    /// What a register entry was: an interaction of its kind, or an event of its kind (a
+    /// newsletter never is one: it meets nobody).
+    RegisterKind {
+        Meeting => "meeting",
+        Call => "call",
+        Email => "email",
+        InteractionEvent => "event",
+        Visit => "visit",
+        Social => "social",
+        Other => "other",
+        Event => "event: event",
+        Conference => "event: conference",
+        Reception => "event: reception",
+        Workshop => "event: workshop",
+        Webinar => "event: webinar",
+    }
+);
+
+impl RegisterKind {
+    fn of_interaction(kind: InteractionKind) -> RegisterKind {
+        match kind {
+            InteractionKind::Meeting => RegisterKind::Meeting,
+            InteractionKind::Call => RegisterKind::Call,
+            InteractionKind::Email => RegisterKind::Email,
+            InteractionKind::Event => RegisterKind::InteractionEvent,
+            InteractionKind::Visit => RegisterKind::Visit,
+            InteractionKind::Social => RegisterKind::Social,
+            InteractionKind::Other => RegisterKind::Other,
+        }
+    }
+
+    /// None for a newsletter, which is never in the register.
+    fn of_event(kind: EventKind) -> Option<RegisterKind> {
+        Some(match kind {
+            EventKind::Event => RegisterKind::Event,
+            EventKind::Conference => RegisterKind::Conference,
+            EventKind::Reception => RegisterKind::Reception,
+            EventKind::Workshop => RegisterKind::Workshop,
+            EventKind::Webinar => RegisterKind::Webinar,
+            EventKind::Newsletter => return None,
+        })
+    }
+}
 
 /// One contact in the register: a meeting, call, e-mail, visit or event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -19,8 +70,7 @@ pub struct RegisterEntry {
     pub date: NaiveDate,
     /// The interaction's or event's id.
     pub id: RecordId,
-    /// `meeting`, `call`, … or `event: conference`.
-    pub kind: String,
+    pub kind: RegisterKind,
     pub networkers: Vec<String>,
     pub stakeholders: Vec<String>,
     /// The organisations the stakeholders (people) work at now, or the organisations met.
@@ -40,15 +90,16 @@ pub struct TransparencyRegister {
     pub entries: Vec<RegisterEntry>,
     /// What it holds, counted by kind as people say it ([`TransparencyRegister::tally`]): "7
     /// contacts: 3 meetings, 2 calls, 1 e-mail and 1 event", so no screen calls a call a meeting.
+    /// In the language the register was made in.
     pub summary: String,
 }
 
-const NOT_SHARED: &str = "(not shared)";
-
-fn shared_name(network: &Network, id: RecordId) -> String {
+/// A card's name, or "(not shared)" in `language` when its card is not shared; `None` for the
+/// latter, so that an organisation not shared is left out rather than named so.
+fn shared_name(network: &Network, id: RecordId) -> Option<String> {
     match network.cards.get(&id) {
-        Some(card) if card.visibility == Visibility::Shared => card.name.clone(),
-        _ => NOT_SHARED.into(),
+        Some(card) if card.visibility == Visibility::Shared => Some(card.name.clone()),
+        _ => None,
     }
 }
 
@@ -58,12 +109,15 @@ pub fn register(
     network: &Network,
     from: NaiveDate,
     to: NaiveDate,
+    language: Language,
     now: DateTime<Utc>,
 ) -> TransparencyRegister {
+    let not_shared = t!(language, "transparency-not-shared");
+    let named = |id: RecordId| shared_name(network, id).unwrap_or_else(|| not_shared.clone());
     let mut entries = Vec::new();
     let mut add = |id: RecordId,
                    date: NaiveDate,
-                   kind: String,
+                   kind: RegisterKind,
                    people: &[RecordId],
                    about: &str,
                    outcomes: &[String]| {
@@ -73,7 +127,7 @@ pub fn register(
         let networkers: Vec<String> = people
             .iter()
             .filter(|p| network.is_networker(**p))
-            .map(|p| shared_name(network, *p))
+            .map(|p| named(*p))
             .collect();
         let stakeholder_ids: Vec<RecordId> = people
             .iter()
@@ -89,9 +143,8 @@ pub fn register(
                 Some(RecordKind::Organisation) => Some(*s),
                 _ => network.organisation_of.get(s).copied(),
             };
-            if let Some(org) = organisation {
-                let name = shared_name(network, org);
-                if name != NOT_SHARED && !organisations.contains(&name) {
+            if let Some(name) = organisation.and_then(|org| shared_name(network, org)) {
+                if !organisations.contains(&name) {
                     organisations.push(name);
                 }
             }
@@ -101,10 +154,7 @@ pub fn register(
             id,
             kind,
             networkers,
-            stakeholders: stakeholder_ids
-                .iter()
-                .map(|s| shared_name(network, *s))
-                .collect(),
+            stakeholders: stakeholder_ids.iter().map(|s| named(*s)).collect(),
             organisations,
             about: about.to_owned(),
             outcomes: outcomes.to_vec(),
@@ -118,21 +168,24 @@ pub fn register(
         add(
             item.id,
             i.at.date_naive(),
-            i.kind.as_str().to_owned(),
+            RegisterKind::of_interaction(i.kind),
             &i.participants,
             &i.summary,
             &i.outcomes,
         );
     }
     for item in &network.events {
-        if item.visibility != Visibility::Shared || item.body.kind == EventKind::Newsletter {
+        let Some(kind) = RegisterKind::of_event(item.body.kind) else {
+            continue;
+        };
+        if item.visibility != Visibility::Shared {
             continue;
         }
         let e = &item.body;
         add(
             item.id,
             e.at.date_naive(),
-            format!("event: {}", e.kind),
+            kind,
             &e.attending,
             &e.name,
             &e.outcomes,
@@ -146,74 +199,189 @@ pub fn register(
         entries,
         summary: String::new(),
     };
-    register.summary = register.tally();
+    register.summary = register.tally(language);
     register
 }
 
 impl Store {
-    /// The transparency register of this store for `from` to `to` inclusive.
+    /// The transparency register of this store for `from` to `to` inclusive, its words in
+    /// `language`.
     pub fn transparency_register(
         &self,
         from: NaiveDate,
         to: NaiveDate,
+        language: Language,
         now: DateTime<Utc>,
     ) -> StoreResult<TransparencyRegister> {
         if to < from {
-            return Err(ValidationError::new("to", "ends before it starts").into());
+            return Err(ValidationError::worded("to", "ends_before_start", &[]).into());
         }
         let network = Network::load(self, now)?;
-        Ok(register(&network, from, to, now))
+        Ok(register(&network, from, to, language, now))
     }
 }
 
-/// The noun for an entry's kind, singular and plural: calls and e-mails are not meetings.
-fn kind_noun(kind: &str) -> (&'static str, &'static str) {
+/// How an entry's kind is counted: calls and e-mails are not meetings, and every kind of event
+/// is an event. Kinds counted as often are listed in this order (the English nouns'
+/// alphabetical one), whatever the language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Counted {
+    Call,
+    Email,
+    Event,
+    Meeting,
+    Other,
+    Social,
+    Visit,
+}
+
+fn counted(kind: RegisterKind) -> Counted {
     match kind {
-        "meeting" => ("meeting", "meetings"),
-        "call" => ("call", "calls"),
-        "email" => ("e-mail", "e-mails"),
-        "visit" => ("visit", "visits"),
-        "social" => ("social contact", "social contacts"),
-        kind if kind == "event" || kind.starts_with("event:") => ("event", "events"),
-        _ => ("other contact", "other contacts"),
+        RegisterKind::Meeting => Counted::Meeting,
+        RegisterKind::Call => Counted::Call,
+        RegisterKind::Email => Counted::Email,
+        RegisterKind::Visit => Counted::Visit,
+        RegisterKind::Social => Counted::Social,
+        RegisterKind::Other => Counted::Other,
+        RegisterKind::InteractionEvent
+        | RegisterKind::Event
+        | RegisterKind::Conference
+        | RegisterKind::Reception
+        | RegisterKind::Workshop
+        | RegisterKind::Webinar => Counted::Event,
+    }
+}
+
+/// `count` contacts of one kind in words: "1 call", "3 telefoongesprekken", "2 e-mails".
+fn counted_noun(language: Language, kind: Counted, count: usize) -> String {
+    let count = count as i64;
+    let number = format::integer(language, count);
+    match kind {
+        Counted::Meeting => t!(
+            language,
+            "transparency-meetings",
+            count = count,
+            number = number
+        ),
+        Counted::Call => t!(
+            language,
+            "transparency-calls",
+            count = count,
+            number = number
+        ),
+        Counted::Email => t!(
+            language,
+            "transparency-emails",
+            count = count,
+            number = number
+        ),
+        Counted::Visit => t!(
+            language,
+            "transparency-visits",
+            count = count,
+            number = number
+        ),
+        Counted::Social => t!(
+            language,
+            "transparency-socials",
+            count = count,
+            number = number
+        ),
+        Counted::Event => t!(
+            language,
+            "transparency-events",
+            count = count,
+            number = number
+        ),
+        Counted::Other => t!(
+            language,
+            "transparency-others",
+            count = count,
+            number = number
+        ),
+    }
+}
+
+/// How one contact happened, for people: "telefoongesprek", "événement : conférence".
+fn how(language: Language, kind: RegisterKind) -> String {
+    let of_kind = |word: String| t!(language, "transparency-event-of-kind", kind = word);
+    match kind {
+        RegisterKind::Conference => of_kind(t!(language, "transparency-event-conference")),
+        RegisterKind::Reception => of_kind(t!(language, "transparency-event-reception")),
+        RegisterKind::Workshop => of_kind(t!(language, "transparency-event-workshop")),
+        RegisterKind::Webinar => of_kind(t!(language, "transparency-event-webinar")),
+        RegisterKind::Meeting => t!(language, "transparency-how-meeting"),
+        RegisterKind::Call => t!(language, "transparency-how-call"),
+        RegisterKind::Email => t!(language, "transparency-how-email"),
+        RegisterKind::Visit => t!(language, "transparency-how-visit"),
+        RegisterKind::Social => t!(language, "transparency-how-social"),
+        RegisterKind::InteractionEvent | RegisterKind::Event => {
+            t!(language, "transparency-how-event")
+        }
+        RegisterKind::Other => t!(language, "transparency-how-other"),
     }
 }
 
 impl TransparencyRegister {
     /// What the register holds, counted by kind as people say it: "7 contacts: 3 meetings,
-    /// 2 calls, 1 e-mail and 1 event" (a call is not a meeting).
-    pub fn tally(&self) -> String {
-        let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+    /// 2 calls, 1 e-mail and 1 event" (a call is not a meeting), in `language`.
+    pub fn tally(&self, language: Language) -> String {
+        let mut counts: Vec<(Counted, usize)> = Vec::new();
         for entry in &self.entries {
-            let (one, many) = kind_noun(&entry.kind);
-            match counts.iter_mut().find(|(o, _, _)| *o == one) {
-                Some(count) => count.2 += 1,
-                None => counts.push((one, many, 1)),
+            let kind = counted(entry.kind);
+            match counts.iter_mut().find(|(k, _)| *k == kind) {
+                Some(count) => count.1 += 1,
+                None => counts.push((kind, 1)),
             }
         }
         let total = self.entries.len();
         if total == 0 {
-            return "no contacts".into();
+            return t!(language, "transparency-no-contacts");
         }
-        counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        // Most first; kinds of one count in a fixed order whatever the language.
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let parts: Vec<String> = counts
             .iter()
-            .map(|(one, many, n)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .map(|(kind, n)| counted_noun(language, *kind, *n))
             .collect();
         let listed = match parts.as_slice() {
             [only] => only.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [rest @ .., last] => t!(
+                language,
+                "transparency-list",
+                first = rest.join(", "),
+                last = last.as_str()
+            ),
             [] => String::new(),
         };
-        let contacts = if total == 1 { "contact" } else { "contacts" };
-        format!("{total} {contacts}: {listed}")
+        t!(
+            language,
+            "transparency-tally",
+            count = total as i64,
+            number = format::integer(language, total as i64),
+            listed = listed
+        )
     }
 
-    /// `date,networkers,stakeholders,organisations,kind,about,outcomes`; several names joined by "; ".
-    pub fn to_csv(&self) -> String {
+    /// A table for people to read in a spreadsheet: headings and how each contact happened in
+    /// `language`, ISO dates (which every spreadsheet reads as dates), several names joined by
+    /// "; ".
+    pub fn to_csv(&self, language: Language) -> String {
         use super::kpi::csv_field;
-        let mut out =
-            String::from("date,networkers,stakeholders,organisations,kind,about,outcomes\n");
+        let headings: Vec<String> = [
+            t!(language, "transparency-csv-date"),
+            t!(language, "transparency-csv-networkers"),
+            t!(language, "transparency-csv-stakeholders"),
+            t!(language, "transparency-csv-organisations"),
+            t!(language, "transparency-csv-kind"),
+            t!(language, "transparency-csv-about"),
+            t!(language, "transparency-csv-outcomes"),
+        ]
+        .iter()
+        .map(|heading| csv_field(heading))
+        .collect();
+        let mut out = headings.join(",");
+        out.push('\n');
         for e in &self.entries {
             out.push_str(&format!(
                 "{},{},{},{},{},{},{}\n",
@@ -221,7 +389,7 @@ impl TransparencyRegister {
                 csv_field(&e.networkers.join("; ")),
                 csv_field(&e.stakeholders.join("; ")),
                 csv_field(&e.organisations.join("; ")),
-                csv_field(&e.kind),
+                csv_field(&how(language, e.kind)),
                 csv_field(&e.about),
                 csv_field(&e.outcomes.join("; ")),
             ));
@@ -229,25 +397,44 @@ impl TransparencyRegister {
         out
     }
 
-    /// A self-contained HTML page (inline CSS, no external assets) that prints well.
-    pub fn to_html(&self, organisation: &str) -> String {
+    /// A self-contained HTML page (inline CSS, no external assets) that prints well, in
+    /// `language`.
+    pub fn to_html(&self, organisation: &str, language: Language) -> String {
+        let l = language;
         let mut rows = String::new();
         for e in &self.entries {
             rows.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                e.date,
+                escape_html(&format::date(l, e.date)),
                 escape_html(&e.networkers.join(", ")),
                 escape_html(&e.stakeholders.join(", ")),
                 escape_html(&e.organisations.join(", ")),
-                escape_html(&e.kind),
+                escape_html(&how(l, e.kind)),
                 escape_html(&e.about),
                 escape_html(&e.outcomes.join("; ")),
             ));
         }
+        let headings: String = [
+            t!(l, "transparency-date"),
+            t!(l, "transparency-who"),
+            t!(l, "transparency-met"),
+            t!(l, "transparency-of"),
+            t!(l, "transparency-how"),
+            t!(l, "transparency-about"),
+            t!(l, "transparency-outcomes"),
+        ]
+        .iter()
+        .map(|heading| format!("<th>{}</th>", escape_html(heading)))
+        .collect();
+        let generated = chrono::DateTime::parse_from_rfc3339(&self.generated_at).map_or_else(
+            |_| self.generated_at.clone(),
+            |moment| format::date(l, moment.date_naive()),
+        );
+        let (from, to) = (format::date(l, self.from), format::date(l, self.to));
         format!(
             r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Transparency register {from} – {to}</title>
+<html lang="{lang}"><head><meta charset="utf-8">
+<title>{title}</title>
 <style>
 body {{ font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em; color: #1d2433; }}
 h1 {{ font-size: 18pt; margin-bottom: 0; }}
@@ -255,22 +442,35 @@ p.meta {{ color: #5b6478; margin-top: .2em; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9.5pt; }}
 th, td {{ text-align: left; vertical-align: top; padding: .35em .5em; border-bottom: 1px solid #d9dde6; }}
 th {{ background: #eef1f6; }}
+td:first-child {{ white-space: nowrap; }}
 tr {{ page-break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 @page {{ size: A4 landscape; margin: 1.5cm; }}
 </style></head><body>
-<h1>Transparency register</h1>
-<p class="meta">{org} · {from} to {to} · {tally} · shared records only · generated {generated}</p>
-<table><thead><tr><th>Date</th><th>Who (organisation)</th><th>Met</th><th>Of</th><th>How</th><th>About</th><th>Outcomes</th></tr></thead>
+<h1>{heading}</h1>
+<p class="meta">{meta}</p>
+<table><thead><tr>{headings}</tr></thead>
 <tbody>
 {rows}</tbody></table>
 </body></html>
 "#,
-            org = escape_html(organisation),
-            from = self.from,
-            to = self.to,
-            tally = escape_html(&self.tally()),
-            generated = self.generated_at,
+            lang = l.locale_tag(),
+            title = escape_html(&t!(
+                l,
+                "transparency-title",
+                from = from.as_str(),
+                to = to.as_str()
+            )),
+            heading = escape_html(&t!(l, "transparency-heading")),
+            meta = escape_html(&t!(
+                l,
+                "transparency-meta",
+                organisation = organisation,
+                from = from.as_str(),
+                to = to.as_str(),
+                tally = self.tally(l),
+                generated = generated
+            )),
         )
     }
 }

@@ -24,11 +24,11 @@ use super::sweep::Forgotten;
 use super::{AccessRequest, LawfulBasis, ProtectionError, ProtectionResult, Purpose};
 use crate::clock::NodeId;
 use crate::crdt::{envelope, RecordState};
-use crate::manager::report::escape_html;
+use crate::model::conflicts::{conflicts_of, FieldConflict};
+use crate::model::visibility_of;
 use crate::model::{RecordId, RecordKind, Role, Visibility};
-use crate::store::views::{conflicts_of, FieldConflict};
 use crate::store::{body_of, Store, StoreResult};
-use crate::sync::visibility_of;
+use crate::text::escape_html;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -268,6 +268,8 @@ impl Store {
         person: RecordId,
         now: DateTime<Utc>,
     ) -> ProtectionResult<SubjectAccessReport> {
+        // The report is handed to the person it is about: it leaves the machine.
+        self.refuse_if_demo("exported as a subject access report")?;
         let profile = self.require_profile()?;
         let asked = self
             .state(person)?

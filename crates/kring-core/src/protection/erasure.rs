@@ -26,10 +26,10 @@
 use super::sweep::{Forgotten, Sweep, SweepOutcome};
 use super::{Forget, ProtectionError, ProtectionResult};
 use crate::crdt::RecordState;
-use crate::identity_groups::{normalise_email, normalise_phone};
+use crate::model::visibility_of;
 use crate::model::{RecordId, RecordKind, Role, Visibility};
 use crate::store::{Store, StoreResult};
-use crate::sync::visibility_of;
+use crate::text::{normalise_email, normalise_phone};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -223,9 +223,10 @@ impl Store {
         let profile = self.require_profile()?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(crate::model::ValidationError::new(
+            return Err(crate::model::ValidationError::worded(
                 "reason",
-                "say why the person is forgotten (a case number, the article), without naming them",
+                "forget_without_reason",
+                &[],
             )
             .into());
         }
@@ -458,7 +459,7 @@ pub(crate) fn sweep_restored(
     }
     let mut kept: Vec<RecordState> = states
         .drain(..)
-        .filter_map(|state| super::compaction::swept(&sweep, state))
+        .filter_map(|state| super::sweep::swept(&sweep, state))
         .collect();
     kept.sort_by_key(|s| s.id);
     *states = kept;

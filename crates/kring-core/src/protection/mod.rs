@@ -31,10 +31,10 @@
 //! ```
 
 pub mod access;
-pub mod compaction;
 pub mod erasure;
 pub mod processing_log;
-pub mod records;
+mod purge;
+pub use crate::model::protection as records;
 pub mod restriction;
 pub mod retention;
 pub mod sweep;
@@ -50,8 +50,6 @@ use std::path::PathBuf;
 pub enum ProtectionError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
-    Sync(#[from] crate::sync::SyncError),
     #[error("{reason}; nothing was changed")]
     NotAllowed { reason: String },
     #[error("{}: cannot be written: {reason}", .path.display())]
@@ -59,10 +57,27 @@ pub enum ProtectionError {
 }
 
 impl ProtectionError {
+    /// The error in `language` (its English is the `Display` text).
+    pub fn message(&self, language: kring_i18n::Language) -> String {
+        match self {
+            ProtectionError::Store(error) => error.message(language),
+            ProtectionError::NotAllowed { reason } => {
+                kring_i18n::error_text(language, self.code(), &[("reason", reason.as_str().into())])
+            }
+            ProtectionError::Write { path, reason } => kring_i18n::error_text(
+                language,
+                self.code(),
+                &[
+                    ("path", crate::error::shown(path)),
+                    ("reason", reason.as_str().into()),
+                ],
+            ),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
-            ProtectionError::Store(e) => e.code(),
-            ProtectionError::Sync(e) => e.code(),
+            ProtectionError::Store(e) => e.code().as_str(),
             ProtectionError::NotAllowed { .. } => "not_allowed",
             ProtectionError::Write { .. } => "write_failed",
         }

@@ -97,7 +97,7 @@ impl Store {
         if existing.as_ref().is_some_and(|e| e.status == status) {
             return Ok(id);
         }
-        let visibility = match crate::sync::visibility_of(&card) {
+        let visibility = match crate::model::visibility_of(&card) {
             Visibility::Private => Visibility::Private,
             _ => Visibility::Shared,
         };
@@ -161,7 +161,7 @@ impl Store {
     /// Who an event's newsletter or invitation goes to: its invited, without those who objected
     /// or are restricted (listed apart, so the sender sees who was left out and why).
     pub fn event_recipients(&self, event: RecordId) -> StoreResult<Recipients> {
-        let event: crate::manager::Event = self
+        let event: crate::model::manager::Event = self
             .get(event)?
             .ok_or(crate::store::StoreError::NotFound(event))?;
         let marked = self.restrictions()?;

@@ -291,7 +291,7 @@ impl Store {
                 };
                 may_forget_here |= crate::trust::rights::owner_of(&state)
                     == Some(profile.networker)
-                    && crate::sync::visibility_of(&state) == Visibility::Private;
+                    && crate::model::visibility_of(&state) == Visibility::Private;
                 last = last.max(record_date(&state, RecordKind::Person));
                 for relationship in self.relationships_of_stakeholder(*member)? {
                     let Ok(mut body) = body_of::<Relationship>(&relationship) else {

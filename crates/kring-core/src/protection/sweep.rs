@@ -455,6 +455,34 @@ fn clear_field(state: &mut RecordState, field: &str) -> bool {
     changed
 }
 
+/// A record as a sweep leaves it, for callers that hold whole records.
+pub(crate) fn swept(sweep: &Sweep, record: RecordState) -> Option<RecordState> {
+    match sweep.apply(&record) {
+        Swept::Unchanged => Some(record),
+        Swept::Changed { state, .. } => Some(state),
+        Swept::Removed(_) => None,
+    }
+}
+
+const COMPACTION_DUE_KEY: &[u8] = b"protection/compaction_due";
+
+impl crate::store::Store {
+    /// Whether something was erased or removed since the last compaction (the app offers it;
+    /// `kring` says so after a forget, an import or a retention run that removed something).
+    pub fn compaction_due(&self) -> crate::store::StoreResult<bool> {
+        Ok(self.meta_get(COMPACTION_DUE_KEY)?.is_some())
+    }
+
+    pub(crate) fn mark_compaction_due(&self) -> crate::store::StoreResult<()> {
+        self.meta_set(COMPACTION_DUE_KEY, b"1")
+    }
+
+    /// After a compaction (`crate::compaction`).
+    pub(crate) fn clear_compaction_due(&self) -> crate::store::StoreResult<()> {
+        self.meta_remove(COMPACTION_DUE_KEY)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

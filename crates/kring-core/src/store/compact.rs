@@ -126,8 +126,9 @@ fn sled_bytes(folder: &Path) -> u64 {
 
 impl Store {
     /// Rewrites the store into a fresh database with only its live contents, swaps it in and
-    /// opens it again (see the module's documentation for what a crash leaves).
-    pub fn rewrite(self, options: &OpenOptions) -> StoreResult<(Store, Rewrite)> {
+    /// opens the engine again (see the module's documentation for what a crash leaves);
+    /// `crate::compaction` finishes the open as `Store::open` does.
+    pub(crate) fn rewrite(self, options: &OpenOptions) -> StoreResult<(Store, Rewrite)> {
         let folder = self.path.clone();
         let new_dir = folder.join(NEW_DIR);
         remove_any(&new_dir).map_err(|e| io(&new_dir, e))?;
@@ -175,7 +176,7 @@ impl Store {
         // sled lets go of its lock on the old `db` from a background thread.
         wait_until_unlocked(&folder.join("db"));
         finish_or_discard(&folder).map_err(|e| io(&folder, e))?;
-        let store = Store::open(&folder, options)?;
+        let store = Store::open_engine(&folder, options)?;
         report.bytes_after = sled_bytes(&folder);
         Ok((store, report))
     }

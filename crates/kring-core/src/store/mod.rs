@@ -12,16 +12,15 @@ pub mod check;
 pub mod compact;
 mod identity;
 pub mod indexes;
+pub mod layout;
 pub(crate) mod private_contact;
 mod purge;
 mod recovery;
 pub mod search;
-pub(crate) mod standings;
-pub mod views;
 
 use crate::clock::{Hlc, HybridClock, NodeId, Stamp, VersionVector};
 use crate::crdt::{envelope, FieldVersion, RecordState};
-pub use crate::error::{StoreError, StoreResult};
+pub use crate::error::{ProblemCode, StoreError, StoreResult};
 use crate::model::{RecordBody, RecordId, RecordKind, Role, ValidationError, Visibility};
 use chrono::{DateTime, Utc};
 use indexes::{Index, TermContribution};
@@ -31,7 +30,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Schema 4 is the compact record layout ([`layout`]).
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// The first schema with the compact record layout.
+pub(crate) const COMPACT_LAYOUT: u32 = 4;
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -57,6 +60,9 @@ pub struct Profile {
     pub role: Role,
 }
 
+/// How often the app syncs through its folder unless the settings say otherwise: once a day.
+pub const DEFAULT_SYNC_EVERY_HOURS: u32 = 24;
+
 /// Preferences kept in the store.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -68,6 +74,8 @@ pub struct Settings {
     pub sync_folder: Option<String>,
     /// How often the app syncs through the folder, in hours (it also syncs on quit and on demand).
     pub sync_every_hours: u32,
+    /// The app's language (`nl`, `fr`, `de` or `en`); none follows the operating system's.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
@@ -75,7 +83,8 @@ impl Default for Settings {
         Settings {
             default_visibility: Visibility::Shared,
             sync_folder: None,
-            sync_every_hours: crate::sync::folder::DEFAULT_SCHEDULE_HOURS,
+            sync_every_hours: DEFAULT_SYNC_EVERY_HOURS,
+            language: None,
         }
     }
 }
@@ -112,11 +121,23 @@ pub struct Store {
     memory_index: std::sync::RwLock<Option<search::MemoryIndex>>,
     /// Set when the store noticed at open that its folder was copied and took a new node id.
     pub node_renewed_from: Option<NodeId>,
-    /// The secret keys, read from their file on first use (see `trust::keys`).
-    keys: Mutex<Option<std::sync::Arc<crate::trust::keys::StoreKeys>>>,
+    /// The secret keys, read from their file on first use and kept here by `trust::keys`, whose
+    /// type the engine does not know (see `key_slot`).
+    keys: Mutex<Option<KeySlot>>,
     /// Told the ids of the records each commit wrote, once it is on disk (`observe_commits`).
     commit_observer: std::sync::RwLock<Option<CommitObserver>>,
+    /// The schema version found at open, while a migration is not finished (`finish_migration`).
+    migrating_from: Option<u32>,
+    /// What every local commit is held to before it is written (the store's rights, installed
+    /// by `crate::open`; the engine does not know the rules).
+    write_check: std::sync::OnceLock<WriteCheck>,
 }
+
+/// A rule every local commit must pass (see `Store::check_writes_with`).
+pub(crate) type WriteCheck = Box<dyn Fn(&Store, &[RecordChange]) -> StoreResult<()> + Send + Sync>;
+
+/// What `trust::keys` keeps in an open store: its keys, of a type the engine does not name.
+pub(crate) type KeySlot = std::sync::Arc<dyn std::any::Any + Send + Sync>;
 
 /// What `Store::observe_commits` calls after every commit: the ids of the records it wrote.
 /// Called on the writing thread, under the writer's lock: it should note them and return.
@@ -144,15 +165,19 @@ fn record_tree_name(kind: &str) -> String {
     format!("records.{kind}")
 }
 
+/// A record's state as stored (see [`layout`]).
 pub(crate) fn encode_state(state: &RecordState) -> Vec<u8> {
-    postcard::to_stdvec(state).expect("a record state always encodes")
+    layout::encode(state)
 }
 
+/// A record's state from what is stored under its id (either layout, see [`layout`]).
 pub(crate) fn decode_state(id: &[u8], bytes: &[u8]) -> StoreResult<RecordState> {
-    postcard::from_bytes(bytes).map_err(|e| StoreError::Corrupt {
+    let corrupt = |reason: String| StoreError::Corrupt {
         id: RecordId::from_slice(id).map_or_else(|| format!("{id:?}"), |r| r.to_string()),
-        reason: e.to_string(),
-    })
+        reason,
+    };
+    let record = RecordId::from_slice(id).ok_or_else(|| corrupt("a key that is no id".into()))?;
+    layout::decode(record.0, bytes).map_err(corrupt)
 }
 
 pub(crate) fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
@@ -160,23 +185,37 @@ pub(crate) fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
 }
 
 impl Store {
-    /// Opens (or creates) the store in `path`.
-    pub fn open(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
-        // A full disk or a read-only folder met while opening is named with the store's folder.
-        Self::open_folder(path, options).map_err(|e| e.at_store(path))
+    /// Opens (or creates) the storage engine in `path` alone: what the features above it finish
+    /// at open (an import's roll-forward, a pending erasure, their part of a migration) is
+    /// `Store::open`'s business (`crate::open`), which everyone but the engine itself calls.
+    pub(crate) fn open_engine(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
+        Self::open_engine_with(path, options, &|_| Ok(()))
     }
 
-    fn open_folder(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
+    /// Opens the storage engine as `open_engine` does, running `before_layout_change` on a store
+    /// whose records are about to be rewritten in a new layout (`crate::open` takes a backup).
+    pub(crate) fn open_engine_with(
+        path: &Path,
+        options: &OpenOptions,
+        before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
+    ) -> StoreResult<Store> {
+        // A full disk or a read-only folder met while opening is named with the store's folder.
+        Self::open_folder(path, options, before_layout_change).map_err(|e| e.at_store(path))
+    }
+
+    fn open_folder(
+        path: &Path,
+        options: &OpenOptions,
+        before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
+    ) -> StoreResult<Store> {
         // The store holds private records and its keys: its folder is its owner's alone,
         // whatever the umask (and a store made before this is tightened when it opens).
-        crate::trust::keys::create_private_dir(path).map_err(|e| {
-            match StoreError::from_io(&e) {
-                StoreError::Io(reason) => StoreError::Open {
-                    path: path.to_owned(),
-                    reason,
-                },
-                other => other,
-            }
+        crate::files::create_private_dir(path).map_err(|e| match StoreError::from_io(&e) {
+            StoreError::Io(reason) => StoreError::Open {
+                path: path.to_owned(),
+                reason,
+            },
+            other => other,
         })?;
         let config = sled::Config::new()
             .path(path)
@@ -205,6 +244,25 @@ impl Store {
                 other => break other?,
             }
         };
+        match Self::open_trees(path, db.clone(), before_layout_change) {
+            Ok(store) => Ok(store),
+            Err(error) => {
+                // sled 0.34 flushes when the last handle is dropped, and after a write failed
+                // on a full disk that flush waits for ever: the caller would hang instead of
+                // hearing what is wrong. The last handle goes to a thread of its own, which a
+                // command line ends by exiting; what was committed before is on disk either way.
+                std::thread::spawn(move || drop(db));
+                Err(error)
+            }
+        }
+    }
+
+    /// The trees, the identity and the clock of an opened database, and the migration it needs.
+    fn open_trees(
+        path: &Path,
+        db: sled::Db,
+        before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
+    ) -> StoreResult<Store> {
         let meta = db.open_tree("meta")?;
         let mut rebuild_indexes_from = None;
         let found_schema = meta
@@ -275,27 +333,47 @@ impl Store {
             }),
             node_renewed_from: identity.renewed_from,
             keys: Mutex::new(None),
+            migrating_from: rebuild_indexes_from,
+            write_check: std::sync::OnceLock::new(),
         };
         if let Some(found) = rebuild_indexes_from {
-            migrate(&store, found)?;
+            migrate(&store, found, before_layout_change)?;
         }
-        // An import that a crash interrupted is finished before anyone reads the store.
-        crate::sync::journal::roll_forward(&store).map_err(|e| match e {
-            crate::sync::SyncError::Store(inner) => inner,
-            other => StoreError::Corrupt {
-                id: "import journal".into(),
-                reason: other.to_string(),
-            },
-        })?;
-        // A forget whose sweep a crash interrupted (or that arrived in the import just rolled
-        // forward) is finished before anyone reads the store.
-        let at = crate::protection::erasure::store_time(&store);
-        crate::protection::erasure::apply_pending(&store, at)?;
         Ok(store)
+    }
+
+    /// Holds every local commit from now on to `check` (a refusal writes nothing). Set once, by
+    /// `crate::open`; a second call is ignored.
+    pub(crate) fn check_writes_with(&self, check: WriteCheck) {
+        let _ = self.write_check.set(check);
+    }
+
+    /// The schema version this store was written with, while the features above the engine have
+    /// their part of its migration to do (`crate::open`); `None` once it is done.
+    pub(crate) fn migrating_from(&self) -> Option<u32> {
+        self.migrating_from
+    }
+
+    /// Records that the migration is complete: written last, so a crash before it runs the
+    /// migration again at the next open (every step of it may run twice).
+    pub(crate) fn finish_migration(&self) -> StoreResult<()> {
+        self.meta
+            .insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
+        self.db.flush()?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The schema the store's files are written in (after the migration at open: this Kring's).
+    pub fn schema_version(&self) -> StoreResult<u32> {
+        Ok(self
+            .meta
+            .get(meta_key::SCHEMA_VERSION)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes))
+            .unwrap_or(0))
     }
 
     pub fn node_id(&self) -> NodeId {
@@ -460,24 +538,20 @@ impl Store {
         Ok(profile)
     }
 
-    /// This store's secret keys (signing and encryption), from their file beside the database.
-    pub(crate) fn keys(&self) -> StoreResult<std::sync::Arc<crate::trust::keys::StoreKeys>> {
-        let node = self.node_id();
-        let mut cached = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(keys) = cached.as_ref().filter(|k| k.node == node) {
-            return Ok(keys.clone());
-        }
-        let keys = crate::trust::keys::load_or_create(&self.path, node)
-            .map_err(|e| StoreError::from_io(&e).at_store(&self.path))?;
-        // Schema 2 kept the signing key in the database: it is gone from there now, and the
-        // key above is a new one, so the old bytes left in sled's log sign nothing.
+    /// Where `trust::keys` keeps this store's keys once read (the engine holds them, nothing
+    /// more).
+    pub(crate) fn key_slot(&self) -> std::sync::MutexGuard<'_, Option<KeySlot>> {
+        self.keys.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Schema 2 kept the signing key in the database: it is gone from there once the key file
+    /// holds a new one, so the old bytes left in sled's log sign nothing.
+    pub(crate) fn forget_database_signing_key(&self) -> StoreResult<()> {
         if self.meta.contains_key(b"signing_key")? {
             self.meta.remove(b"signing_key")?;
             self.db.flush()?;
         }
-        let keys = std::sync::Arc::new(keys);
-        *cached = Some(keys.clone());
-        Ok(keys)
+        Ok(())
     }
 
     // ----- reading -----------------------------------------------------------------------------
@@ -777,12 +851,10 @@ impl Store {
     ) -> StoreResult<()> {
         let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
         let kind: RecordKind = before.kind.parse().map_err(|_| {
-            ValidationError::new(
+            ValidationError::worded(
                 "kind",
-                format!(
-                    "records of kind '{}' cannot be edited by this Kring",
-                    before.kind
-                ),
+                "kind_not_editable",
+                &[("kind", before.kind.as_str().into())],
             )
         })?;
         let mut json = current_json(&before, kind);
@@ -793,9 +865,10 @@ impl Store {
                 continue;
             }
             let Some(existing) = json.get(field.as_str()) else {
-                return Err(ValidationError::new(
+                return Err(ValidationError::worded(
                     field.as_str(),
-                    format!("a {kind} has no such field"),
+                    "no_such_field",
+                    &[("kind", kind.as_str().into())],
                 )
                 .into());
             };
@@ -923,16 +996,19 @@ impl Store {
         let mut seen = BTreeSet::new();
         for (id, body) in updates {
             if !seen.insert(id) {
-                return Err(ValidationError::new("id", format!("{id} is updated twice")).into());
+                return Err(ValidationError::worded(
+                    "id",
+                    "updated_twice",
+                    &[("id", id.to_string().into())],
+                )
+                .into());
             }
             let before = self.live_state(id)?.ok_or(StoreError::NotFound(id))?;
             let kind: RecordKind = before.kind.parse().map_err(|_| {
-                ValidationError::new(
+                ValidationError::worded(
                     "kind",
-                    format!(
-                        "records of kind '{}' cannot be edited by this Kring",
-                        before.kind
-                    ),
+                    "kind_not_editable",
+                    &[("kind", before.kind.as_str().into())],
                 )
             })?;
             validate_json(kind, &body)?;
@@ -1027,7 +1103,9 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        self.check_local_writes(&changes)?;
+        if let Some(check) = self.write_check.get() {
+            check(self, &changes)?;
+        }
         let mut writer = self.writer();
         self.commit_inner(
             &mut writer,
@@ -1391,6 +1469,40 @@ impl Store {
             .unwrap_or_else(|p| p.into_inner()) = Some(observer);
     }
 
+    /// Rewrites every record (and quarantined copy) still in schema 3's layout in the compact
+    /// one, a chunk at a time: each chunk is one batch on one tree, and either layout reads, so
+    /// no state in between is unreadable.
+    fn convert_to_compact_layout(&self) -> StoreResult<()> {
+        const CHUNK: usize = 4_096;
+        let mut names: Vec<String> = self
+            .stored_kinds()
+            .into_iter()
+            .map(|k| record_tree_name(&k))
+            .collect();
+        names.push(check::QUARANTINE_TREE.to_owned());
+        for name in names {
+            let tree = self.db.open_tree(&name)?;
+            let mut batch = sled::Batch::default();
+            let mut in_batch = 0;
+            for item in tree.iter() {
+                let (key, value) = item?;
+                if !layout::is_schema_3(&value) {
+                    continue;
+                }
+                let state = decode_state(&key, &value)?;
+                batch.insert(key, layout::encode(&state));
+                in_batch += 1;
+                if in_batch == CHUNK {
+                    tree.apply_batch(std::mem::take(&mut batch))?;
+                    in_batch = 0;
+                }
+            }
+            tree.apply_batch(batch)?;
+        }
+        self.db.flush()?;
+        Ok(())
+    }
+
     /// Flushes everything to disk. Called by every write already; for callers that batch.
     pub fn flush(&self) -> StoreResult<()> {
         self.db.flush()?;
@@ -1473,14 +1585,21 @@ fn check_reference(
     found: Option<&str>,
     allowed: &[RecordKind],
 ) -> Result<(), ValidationError> {
-    let kind = found.ok_or_else(|| ValidationError::new(field, format!("no card with id {id}")))?;
+    let kind = found.ok_or_else(|| {
+        ValidationError::worded(field, "no_card_with_id", &[("id", id.to_string().into())])
+    })?;
     if allowed.iter().any(|k| k.as_str() == kind) {
         return Ok(());
     }
-    let names: Vec<&str> = allowed.iter().map(|k| k.as_str()).collect();
-    Err(ValidationError::new(
+    let names: Vec<String> = allowed.iter().map(|k| k.as_str().to_owned()).collect();
+    Err(ValidationError::worded(
         field,
-        format!("{id} is a {kind}, expected {}", names.join(" or ")),
+        "wrong_kind_of_card",
+        &[
+            ("id", id.to_string().into()),
+            ("kind", kind.into()),
+            ("expected", crate::model::ReasonArgument::Either(names)),
+        ],
     ))
 }
 
@@ -1499,8 +1618,8 @@ const RESEND_INDEXES: &[Index] = &[
 /// The stamp of this store's write that made a private record visible, if this change is one.
 fn widened_here(change: &RecordChange, own: NodeId) -> Option<Stamp> {
     let before = change.before.as_ref()?;
-    if crate::sync::visibility_of(before) != Visibility::Private
-        || crate::sync::visibility_of(&change.after) == Visibility::Private
+    if crate::model::visibility_of(before) != Visibility::Private
+        || crate::model::visibility_of(&change.after) == Visibility::Private
     {
         return None;
     }
@@ -1542,23 +1661,27 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 
 /// Migrates a store written with an older schema, before anything else reads it. Schema 2
 /// changed the key of the changes index (per writer node), and schema 3 what counts as a conflict
-/// (equal concurrent values do not), so the indexes are rebuilt from the records. Schema 3 also
-/// brought the roster (`trust`): keys trusted on first use wait for approval, a manager's store
-/// founds the organisation, and what colleagues narrowed to summary or private is withdrawn
-/// here as an import now withdraws it.
-fn migrate(store: &Store, found: u32) -> StoreResult<()> {
-    let now = Utc::now();
-    if found < 3 {
-        store.check(true, now)?;
+/// (equal concurrent values do not), so the indexes are rebuilt from the records. What schema 3
+/// asks of the features (the roster adopted, colleagues' narrowing withdrawn) is done by
+/// `crate::open`, which then writes the new version (`Store::finish_migration`).
+///
+/// Schema 4 stores records in the compact layout ([`layout`]): `before_layout_change` (the
+/// backup `crate::open` takes, in `STORE/backups/`, which `kring restore` reads) runs first, then
+/// every record is rewritten, in chunks. Both layouts decode, so a crash part way leaves a
+/// readable store whose schema is still the old one, and the next open takes a new backup and
+/// converts what is left.
+fn migrate(
+    store: &Store,
+    found: u32,
+    before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
+) -> StoreResult<()> {
+    if found < COMPACT_LAYOUT {
+        before_layout_change(store)?;
+        store.convert_to_compact_layout()?;
     }
     if found < 3 {
-        crate::trust::adopt_roster(store, now)?;
-        crate::sync::withdraw_narrowed(store, now)?;
+        store.check(true, Utc::now())?;
     }
-    store
-        .meta
-        .insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
-    store.db.flush()?;
     Ok(())
 }
 
@@ -1690,7 +1813,7 @@ pub(crate) fn current_json(
 
 /// The JSON of a kind's empty body: every field present with its default value.
 fn default_json(kind: RecordKind) -> serde_json::Map<String, serde_json::Value> {
-    match (crate::schema::table_of(kind).body.default_body)() {
+    match (crate::model::schema::table_of(kind).body.default_body)() {
         serde_json::Value::Object(map) => map,
         _ => serde_json::Map::new(),
     }
@@ -1718,7 +1841,7 @@ fn parse_field_text(
 ) -> serde_json::Value {
     use serde_json::Value;
     let trimmed = text.trim();
-    let spec = crate::schema::table_of(kind).field(field);
+    let spec = crate::model::schema::table_of(kind).field(field);
     if spec.map_or(existing.is_array(), |spec| spec.set) {
         if trimmed.is_empty() {
             return Value::Array(vec![]);
@@ -1757,8 +1880,8 @@ fn parse_field_text(
 
 /// One value of a type from trimmed text. What does not read as the type stays text, so that
 /// validation says what is wrong with it.
-fn typed_from_text(ty: crate::schema::FieldType, text: &str) -> serde_json::Value {
-    use crate::schema::FieldType;
+fn typed_from_text(ty: crate::model::schema::FieldType, text: &str) -> serde_json::Value {
+    use crate::model::schema::FieldType;
     use serde_json::Value;
     let as_text = || Value::String(text.to_owned());
     match ty {
@@ -1783,14 +1906,14 @@ fn typed_from_text(ty: crate::schema::FieldType, text: &str) -> serde_json::Valu
 /// Validates a JSON body of a kind against the kind's table and its typed validation, with the
 /// same messages as the typed validation.
 fn validate_json(kind: RecordKind, value: &serde_json::Value) -> StoreResult<()> {
-    Ok(crate::schema::check_body(kind, value)?)
+    Ok(crate::model::schema::check_body(kind, value)?)
 }
 
 fn references_of(
     kind: RecordKind,
     value: &serde_json::Value,
-) -> StoreResult<Vec<crate::schema::Reference>> {
-    Ok(crate::schema::references(kind, value)?)
+) -> StoreResult<Vec<crate::model::schema::Reference>> {
+    Ok(crate::model::schema::references(kind, value)?)
 }
 
 impl Store {
@@ -1802,12 +1925,7 @@ impl Store {
             return Ok(id);
         }
         let hex: String = text.chars().filter(|c| *c != '-').collect();
-        let bad = || {
-            ValidationError::new(
-                "id",
-                format!("'{text}' is not a record id or the start of one"),
-            )
-        };
+        let bad = || ValidationError::worded("id", "not_an_id_start", &[("value", text.into())]);
         if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
             return Err(bad().into());
         }
@@ -1828,16 +1946,17 @@ impl Store {
             {
                 found.push(id);
                 if found.len() > 1 {
-                    return Err(ValidationError::new(
+                    return Err(ValidationError::worded(
                         "id",
-                        format!("'{text}' is the start of more than one id: type more of it"),
+                        "ambiguous_id_start",
+                        &[("value", text.into())],
                     )
                     .into());
                 }
             }
         }
         found.pop().ok_or_else(|| {
-            ValidationError::new("id", format!("no record id starts with '{text}'")).into()
+            ValidationError::worded("id", "no_id_starts_with", &[("value", text.into())]).into()
         })
     }
 }
@@ -1872,6 +1991,26 @@ impl Store {
     /// Moves the clock past a time seen in a bundle, so later local writes order after it.
     pub(crate) fn observe_time(&self, seen: Hlc) {
         self.writer().clock.observe(seen);
+    }
+
+    /// Calls `visit` with every live record of one kind, one at a time, so that a scan of a
+    /// hundred thousand cards never holds them all in memory.
+    pub fn for_each_live_of_kind(
+        &self,
+        kind: RecordKind,
+        mut visit: impl FnMut(RecordState) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        let Some(tree) = self.existing_records_tree(kind.as_str())? else {
+            return Ok(());
+        };
+        for item in tree.iter() {
+            let (key, value) = item?;
+            let state = decode_state(&key, &value)?;
+            if !state.is_deleted() {
+                visit(state)?;
+            }
+        }
+        Ok(())
     }
 
     /// Calls `visit` with every record (deleted ones too) in id order.

@@ -73,8 +73,8 @@ impl Store {
         let me = profile.networker;
         let mut latest: HashMap<RecordId, DateTime<FixedOffset>> = HashMap::new();
         self.for_each_live_of_kind(crate::model::RecordKind::Interaction, |state| {
-            let mine = crate::trust::rights::owner_of(&state) == Some(me);
-            if !mine || crate::sync::visibility_of(&state) == crate::model::Visibility::Shared {
+            let mine = crate::model::owner_of(&state) == Some(me);
+            if !mine || crate::model::visibility_of(&state) == crate::model::Visibility::Shared {
                 return Ok(());
             }
             let Ok(interaction) = super::body_of::<crate::model::Interaction>(&state) else {

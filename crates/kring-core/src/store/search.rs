@@ -14,7 +14,7 @@ use super::{Store, StoreResult};
 use crate::model::{RecordId, RecordKind};
 use crate::text;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// One card found by a search.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -181,15 +181,6 @@ impl Store {
         Ok(())
     }
 
-    /// The best `limit` cards for a query, best first.
-    pub fn search(&self, query: &str, limit: usize) -> StoreResult<Vec<SearchHit>> {
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
-        let scored = self.search_scores(query)?;
-        self.rank(scored, limit)
-    }
-
     /// Every card that matches a query with its score, unordered, and without reading the cards:
     /// for callers that hold their own list of cards (the app's card list) and rank and filter
     /// there. Cards may be deleted, withdrawn or members of identity groups.
@@ -244,62 +235,6 @@ impl Store {
             scores = Some(merged);
         }
         Ok(scores.unwrap_or_default().into_iter().collect())
-    }
-
-    /// The best `limit` hits. A card in an identity group is found as its group's canonical card,
-    /// ranked by its best-scoring member.
-    fn rank(&self, mut scored: Vec<(RecordId, f64)>, limit: usize) -> StoreResult<Vec<SearchHit>> {
-        let order = |a: &(RecordId, f64), b: &(RecordId, f64)| {
-            b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-        };
-        // Only the best few need sorting; a few spare ones cover cards deleted since indexing and
-        // members of one group. Should those not be enough, look at twice as many.
-        let mut wanted = limit + 16;
-        let me = self.profile()?.map(|p| p.networker);
-        loop {
-            let window = wanted.min(scored.len());
-            if window < scored.len() {
-                scored.select_nth_unstable_by(window, order);
-            }
-            scored[..window].sort_by(order);
-            let mut hits: Vec<SearchHit> = Vec::with_capacity(limit.min(window));
-            let mut shown: HashSet<RecordId> = HashSet::new();
-            for (id, score) in &scored[..window] {
-                if hits.len() == limit {
-                    break;
-                }
-                // A note about a deleted card may still point at it; skip what is gone.
-                let Some(state) = self.live_state(*id)? else {
-                    continue;
-                };
-                if super::views::is_withdrawn(&state, me) {
-                    continue;
-                }
-                let canonical = self.identity_group(*id)?[0];
-                if !shown.insert(canonical) {
-                    continue;
-                }
-                let state = match canonical == *id {
-                    true => state,
-                    false => match self.live_state(canonical)? {
-                        Some(state) => state,
-                        None => continue,
-                    },
-                };
-                let (name, detail) = card_title(&state);
-                hits.push(SearchHit {
-                    id: canonical,
-                    kind: state.kind.clone(),
-                    name,
-                    score: (score * 100.0).round() / 100.0,
-                    detail,
-                });
-            }
-            if hits.len() == limit || window == scored.len() {
-                return Ok(hits);
-            }
-            wanted *= 2;
-        }
     }
 }
 

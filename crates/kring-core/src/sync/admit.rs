@@ -9,7 +9,7 @@
 //!   colleague sends itself);
 //! - its writer is on the roster, and was not removed before writing it;
 //! - the writer may write that field of that kind of record ([`rights`]);
-//! - the value has the field's type ([`crate::schema`]);
+//! - the value has the field's type ([`crate::model::schema`]);
 //! - and, on the store of the record's owner, the record is not one the owner holds private.
 //!
 //! Everything else is dropped and reported ([`RefusedWrite`]); the rest merges as usual. After
@@ -22,7 +22,7 @@
 use crate::clock::{Hlc, NodeId, Stamp};
 use crate::crdt::{envelope, FieldVersion, RecordState};
 use crate::model::{RecordId, RecordKind, Role, Visibility};
-use crate::trust::rights::{self, RefusedWrite};
+use crate::trust::rights::{self, RefusalCode, RefusedWrite};
 use crate::trust::Roster;
 
 /// Who signed the file a record came from.
@@ -54,16 +54,16 @@ impl Gate {
         record: &RecordState,
         field: &str,
         writer: String,
-        code: &str,
+        code: RefusalCode,
         reason: String,
     ) {
         refused.push(RefusedWrite {
             record: RecordId(record.id),
-            kind: record.kind.clone(),
+            kind: record.kind.parse().ok(),
             field: field.to_owned(),
             writer,
             reason,
-            code: code.to_owned(),
+            code,
         });
     }
 
@@ -93,7 +93,7 @@ impl Gate {
                         hlc: Default::default(),
                         node: signer.node,
                     })),
-                    "kind_changed",
+                    RefusalCode::KindChanged,
                     format!(
                         "sent as a {} but this store holds it as a {}",
                         incoming.kind, local.kind
@@ -113,8 +113,8 @@ impl Gate {
             _ => &[envelope::AUTHOR],
         };
         let i_own_it = owner.is_some() && owner == self.me;
-        let held_private =
-            i_own_it && local.is_some_and(|l| crate::sync::visibility_of(l) == Visibility::Private);
+        let held_private = i_own_it
+            && local.is_some_and(|l| crate::model::visibility_of(l) == Visibility::Private);
         let mut check =
             |field: &str, stamp: Stamp, value: &[u8], first_write: bool, element: bool| -> bool {
                 if stamp.node == self.own_node {
@@ -127,7 +127,7 @@ impl Gate {
                             incoming,
                             field,
                             stamp.node.to_string(),
-                            "forged_own_write",
+                            RefusalCode::ForgedOwnWrite,
                             "stamped as written by this very store, which never wrote it".into(),
                         );
                     }
@@ -139,7 +139,7 @@ impl Gate {
                         incoming,
                         field,
                         self.writer_name(stamp),
-                        "not_the_signer",
+                        RefusalCode::NotTheSigner,
                         "a networker's bundle carries only the networker's own writes".into(),
                     );
                     return false;
@@ -164,7 +164,7 @@ impl Gate {
                         incoming,
                         field,
                         writer.name.clone(),
-                        "private_here",
+                        RefusalCode::PrivateHere,
                         "the owner holds this record private on this store".into(),
                     );
                     return false;
@@ -190,7 +190,7 @@ impl Gate {
                             incoming,
                             field,
                             writer.name.clone(),
-                            "owner_only",
+                            RefusalCode::OwnerOnly,
                             "names someone else as the record's owner".into(),
                         );
                         return false;
@@ -202,7 +202,7 @@ impl Gate {
                         incoming,
                         field,
                         writer.name.clone(),
-                        "invalid_value",
+                        RefusalCode::InvalidValue,
                         reason,
                     );
                     return false;
@@ -258,13 +258,13 @@ impl Gate {
 }
 
 /// Whether a value (a register's, or one set element when `element`) has its field's type (see
-/// [`crate::schema`]). Fields and kinds this Kring does not know pass: a newer Kring wrote them,
+/// [`crate::model::schema`]). Fields and kinds this Kring does not know pass: a newer Kring wrote them,
 /// and this one ignores them.
 fn check_value(kind: &str, field: &str, value: &[u8], element: bool) -> Result<(), String> {
     let checked = if element {
-        crate::schema::check_element_bytes(kind, field, value)
+        crate::model::schema::check_element_bytes(kind, field, value)
     } else {
-        crate::schema::check_field_bytes(kind, field, value)
+        crate::model::schema::check_field_bytes(kind, field, value)
     };
     checked.map_err(|e| e.to_string())
 }
@@ -290,7 +290,7 @@ pub(crate) fn after_merge(
     if owner.is_none() {
         return;
     }
-    match crate::sync::visibility_of(merged) {
+    match crate::model::visibility_of(merged) {
         Visibility::Shared => {}
         Visibility::Summary => {
             let Ok(kind) = merged.kind.parse::<RecordKind>() else {

@@ -204,17 +204,41 @@ impl BundleError {
         self
     }
 
-    pub fn code(&self) -> &'static str {
+    /// The error in `language` (its English is the `Display` text).
+    pub fn message(&self, language: kring_i18n::Language) -> String {
+        use kring_i18n::FluentValue;
+        let path = FluentValue::from(
+            self.path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        );
+        let mut arguments = vec![("path", path)];
         match self {
-            BundleError::Io { .. } => "bundle_io",
-            BundleError::WrongMagic { .. } => "bundle_wrong_magic",
-            BundleError::FutureFormat { .. } => "bundle_future_format",
-            BundleError::Truncated { .. } => "bundle_truncated",
-            BundleError::Corrupt { .. } => "bundle_corrupt",
-            BundleError::BadSignature { .. } => "bundle_bad_signature",
-            BundleError::HashMismatch { .. } => "bundle_hash_mismatch",
-            BundleError::IsBackup { .. } => "bundle_is_backup",
-            BundleError::NotARecipient { .. } => "bundle_not_a_recipient",
+            BundleError::Io { reason, .. } | BundleError::Corrupt { reason, .. } => {
+                arguments.push(("reason", reason.as_str().into()))
+            }
+            BundleError::FutureFormat {
+                found, supported, ..
+            } => {
+                arguments.push(("found", (*found).into()));
+                arguments.push(("supported", (*supported).into()));
+            }
+            _ => {}
+        }
+        kring_i18n::error_text(language, self.code().as_str(), &arguments)
+    }
+
+    pub fn code(&self) -> crate::error::ProblemCode {
+        match self {
+            BundleError::Io { .. } => crate::error::ProblemCode::BundleIo,
+            BundleError::WrongMagic { .. } => crate::error::ProblemCode::BundleWrongMagic,
+            BundleError::FutureFormat { .. } => crate::error::ProblemCode::BundleFutureFormat,
+            BundleError::Truncated { .. } => crate::error::ProblemCode::BundleTruncated,
+            BundleError::Corrupt { .. } => crate::error::ProblemCode::BundleCorrupt,
+            BundleError::BadSignature { .. } => crate::error::ProblemCode::BundleBadSignature,
+            BundleError::HashMismatch { .. } => crate::error::ProblemCode::BundleHashMismatch,
+            BundleError::IsBackup { .. } => crate::error::ProblemCode::BundleIsBackup,
+            BundleError::NotARecipient { .. } => crate::error::ProblemCode::BundleNotARecipient,
         }
     }
 }

@@ -2,10 +2,10 @@
 //! the current one is chosen deterministically, and the user sees the others here and can pick.
 
 use super::SyncResult;
-use crate::model::{RecordId, ValidationError};
+use crate::model::conflicts::{conflicts_of, FieldConflict};
+use crate::model::{RecordId, RecordKind, ValidationError};
 use crate::store::indexes::Index;
 use crate::store::search::card_title;
-use crate::store::views::{conflicts_of, FieldConflict};
 use crate::store::{json_bytes, RecordChange, Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -15,7 +15,8 @@ use serde::Serialize;
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RecordConflicts {
     pub id: RecordId,
-    pub kind: String,
+    /// None for a kind this Kring does not know (a newer Kring's record passing through).
+    pub kind: Option<RecordKind>,
     pub name: String,
     pub fields: Vec<FieldConflict>,
 }
@@ -46,7 +47,7 @@ impl Store {
             let (name, _) = card_title(&state);
             out.push(RecordConflicts {
                 id,
-                kind: state.kind.clone(),
+                kind: state.kind.parse().ok(),
                 name,
                 fields,
             });
@@ -68,7 +69,7 @@ impl Store {
             .fields
             .get(field)
             .filter(|r| !r.conflicts().is_empty())
-            .ok_or_else(|| ValidationError::new(field, "has no conflict to resolve"))?;
+            .ok_or_else(|| ValidationError::worded(field, "no_conflict", &[]))?;
         let value: Vec<u8> = match resolution {
             Resolution::KeepCurrent => register
                 .current()
@@ -79,9 +80,10 @@ impl Store {
                 .conflicts()
                 .get(*n)
                 .ok_or_else(|| {
-                    ValidationError::new(
+                    ValidationError::worded(
                         field,
-                        format!("there is no losing value number {}", n + 1),
+                        "no_losing_value",
+                        &[("number", (*n as i64 + 1).into())],
                     )
                 })?
                 .value

@@ -218,6 +218,7 @@ pub(crate) fn apply(
     }
     let coverage = super::causal::after_import(&store.coverage(), &conveyors);
     report.clock_warnings = merge.clock_warnings();
+    report.clocks_behind = merge.clocks_behind();
     // Report the files under the names the user gave.
     for (file, original) in report.files.iter_mut().zip(names) {
         file.path = original;

@@ -253,6 +253,16 @@ impl<'s> Merge<'s> {
             .collect()
     }
 
+    pub(crate) fn clocks_behind(&self) -> Vec<super::ClockBehind> {
+        self.lagging
+            .iter()
+            .map(|(author, days)| super::ClockBehind {
+                author: author.to_string(),
+                days: *days as i64,
+            })
+            .collect()
+    }
+
     pub(crate) fn clock_warnings(&self) -> Vec<String> {
         self.lagging
             .iter()

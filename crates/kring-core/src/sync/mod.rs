@@ -19,11 +19,12 @@ pub mod folder;
 pub mod journal;
 mod merge;
 
+use kring_i18n::{error_text, FluentValue, Language};
 use merge::Merge;
 
 use crate::clock::{Hlc, NodeId, VersionVector};
-use crate::crdt::{envelope, RecordState};
-use crate::model::{RecordId, RecordKind, Role, Visibility};
+use crate::crdt::RecordState;
+use crate::model::{RecordId, Role, Visibility};
 use crate::store::{Store, StoreError};
 use bundle::{BundleError, BundleHeader, BundleKind};
 use chrono::{DateTime, Utc};
@@ -65,16 +66,56 @@ pub enum SyncError {
 }
 
 impl SyncError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::ProblemCode {
         match self {
             SyncError::Store(e) => e.code(),
             SyncError::Bundle(e) => e.code(),
-            SyncError::Write { .. } => "write_failed",
+            SyncError::Write { .. } => crate::error::ProblemCode::WriteFailed,
             SyncError::Unfinished(e) => e.code(),
-            SyncError::ClockAhead { .. } => "clock_ahead",
+            SyncError::ClockAhead { .. } => crate::error::ProblemCode::ClockAhead,
             SyncError::Trust(e) => e.code(),
-            SyncError::OwnBundle { .. } => "own_bundle",
-            SyncError::OtherOrganisation { .. } => "other_organisation",
+            SyncError::OwnBundle { .. } => crate::error::ProblemCode::OwnBundle,
+            SyncError::OtherOrganisation { .. } => crate::error::ProblemCode::OtherOrganisation,
+        }
+    }
+
+    /// The error in `language` (its English is the `Display` text).
+    pub fn message(&self, language: Language) -> String {
+        use crate::error::shown;
+        let say = |arguments: &[(&str, FluentValue<'_>)]| {
+            error_text(language, self.code().as_str(), arguments)
+        };
+        match self {
+            SyncError::Store(error) => error.message(language),
+            SyncError::Bundle(error) => error.message(language),
+            SyncError::Write { path, reason } => {
+                say(&[("path", shown(path)), ("reason", reason.as_str().into())])
+            }
+            SyncError::Unfinished(error) => error_text(
+                language,
+                "import_unfinished",
+                &[("error", error.message(language).into())],
+            ),
+            SyncError::Trust(error) => error.message(language),
+            SyncError::OwnBundle { path, node } => {
+                say(&[("path", shown(path)), ("node", node.to_string().into())])
+            }
+            SyncError::OtherOrganisation { path, theirs, ours } => say(&[
+                ("path", shown(path)),
+                ("theirs", theirs.to_string().into()),
+                ("ours", ours.to_string().into()),
+            ]),
+            SyncError::ClockAhead {
+                path,
+                author,
+                days,
+                local,
+            } => say(&[
+                ("path", shown(path)),
+                ("author", author.as_str().into()),
+                ("days", (*days).into()),
+                ("local", local.as_str().into()),
+            ]),
         }
     }
 
@@ -157,6 +198,8 @@ pub struct ImportReport {
     pub new_conflicts: u64,
     /// Senders whose clocks seem wrong (a bundle dated well before changes it already held).
     pub clock_warnings: Vec<String>,
+    /// The same warnings for programs: whose clock seems behind, and by how many days.
+    pub clocks_behind: Vec<ClockBehind>,
     pub backup: Option<PathBuf>,
     /// Writes dropped because their writers had no right to them (the first 200; see
     /// `refused_total`).
@@ -230,6 +273,14 @@ impl Store {
     }
 }
 
+/// A sender whose clock seems to run behind (their bundle is dated before changes it held).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClockBehind {
+    pub author: String,
+    pub days: i64,
+}
+
 /// A bundle held for approval instead of merged.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -239,7 +290,11 @@ pub struct HeldBundle {
     pub email: String,
     pub node: String,
     pub fingerprint: String,
+    /// Why, in English words.
     pub reason: String,
+    /// Why, for programs: `key_replaced`, `unknown_key` or `not_accepted`.
+    #[serde(default)]
+    pub code: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -255,43 +310,23 @@ pub struct ImportedFile {
     pub newly_trusted: bool,
 }
 
-/// The visibility of a record; records without one count as shared (they came from a store that
-/// shared them).
-pub fn visibility_of(state: &RecordState) -> Visibility {
-    match state.current(envelope::VISIBILITY) {
-        Some(serde_json::Value::String(text)) => text.parse().unwrap_or(Visibility::Private),
-        _ => Visibility::Shared,
+pub use crate::model::visibility_of;
+
+/// The identity a bundle header claims for its author.
+fn identity_of_header(header: &bundle::BundleHeader) -> crate::trust::Identity {
+    crate::trust::Identity {
+        node: header.author_node.to_string(),
+        name: header.author_name.clone(),
+        email: header.author_email.clone(),
+        networker: header.author_networker,
+        role: header.author_role,
+        signing_key: crate::trust::keys::hex(&header.public_key),
+        encryption_key: header.encryption_key.clone().unwrap_or_default(),
+        fingerprint: crate::trust::keys::fingerprint(&header.public_key),
     }
 }
 
-/// What of a record may leave this machine: all of it, its summary projection, or nothing.
-///
-/// A record made private *after* it was summary or shared (its visibility version has seen an
-/// earlier one) travels as a retraction: its id, its visibility and whose it is, nothing else, so
-/// that the organisation's copies stop showing and passing it on (and know that only its owner
-/// may share it again). A record private from the start never leaves at all, not even its id.
-/// A summary record carries its author too, for the same reason.
-pub fn shareable_projection(state: &RecordState) -> Option<RecordState> {
-    match visibility_of(state) {
-        Visibility::Private => {
-            let register = state.fields.get(envelope::VISIBILITY)?;
-            let was_visible_before = register.versions().iter().any(|v| !v.seen.0.is_empty());
-            was_visible_before
-                .then(|| state.project(&[envelope::VISIBILITY, envelope::AUTHOR], &[]))
-        }
-        Visibility::Shared => Some(state.clone()),
-        Visibility::Summary => {
-            let kind: RecordKind = state.kind.parse().ok()?;
-            let fields = kind.summary_fields();
-            if fields.is_empty() {
-                return None;
-            }
-            let mut keep: Vec<&str> = fields.to_vec();
-            keep.extend([envelope::VISIBILITY, envelope::DELETED, envelope::AUTHOR]);
-            Some(state.project(&keep, fields))
-        }
-    }
-}
+pub use crate::model::shareable_projection;
 
 /// What of each record an export carries: its shareable projection, without the references to
 /// records that stay on this machine (a private participant of a shared meeting, the private card
@@ -335,11 +370,11 @@ impl<'s> ExportFilter<'s> {
         if visibility_of(&projection) == Visibility::Private {
             return Ok(Some(projection));
         }
-        let Some(table) = crate::schema::kind_table(&projection.kind) else {
+        let Some(table) = crate::model::schema::kind_table(&projection.kind) else {
             return Ok(Some(projection));
         };
         for field in table.fields {
-            if !matches!(field.ty, crate::schema::FieldType::Id(_)) {
+            if !matches!(field.ty, crate::model::schema::FieldType::Id(_)) {
                 continue;
             }
             if field.set {
@@ -368,7 +403,7 @@ impl<'s> ExportFilter<'s> {
                 };
                 if let Some(id) = id {
                     if self.stays_home(id)? {
-                        if field.presence == crate::schema::Presence::Required {
+                        if field.presence == crate::model::schema::Presence::Required {
                             return Ok(None);
                         }
                         projection.fields.remove(field.name);
@@ -636,7 +671,7 @@ impl Store {
     /// after comparing the fingerprint this returns with theirs.
     pub fn trust(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<crate::trust::Identity> {
         let reader = self.open_bundle(path)?;
-        let identity = crate::trust::identity_of_header(&reader.header);
+        let identity = identity_of_header(&reader.header);
         self.hold_pending(identity.clone(), "trusted by hand", None, now)?;
         self.approve(&identity.fingerprint, None, now)
             .map_err(|e| SyncError::Trust(Box::new(e)))?;
@@ -716,11 +751,12 @@ impl Store {
                 accepted.push(path.clone());
                 continue;
             }
-            let reason = match self.signer(&gate.roster, header.author_node, &header.public_key) {
-                crate::trust::Signer::Unknown { reason } => reason,
-                _ => "not accepted".to_owned(),
-            };
-            let identity = crate::trust::identity_of_header(header);
+            let (code, reason) =
+                match self.signer(&gate.roster, header.author_node, &header.public_key) {
+                    crate::trust::Signer::Unknown { code, reason } => (code, reason),
+                    _ => ("not_accepted", "not accepted".to_owned()),
+                };
+            let identity = identity_of_header(header);
             if !dry_run {
                 self.hold_pending(identity.clone(), &reason, Some(path), now)?;
             }
@@ -731,6 +767,7 @@ impl Store {
                 node: identity.node,
                 fingerprint: identity.fingerprint,
                 reason,
+                code: code.to_owned(),
             });
         }
         if accepted.is_empty() {
@@ -802,9 +839,20 @@ impl Store {
                     .is_some_and(|at| now - at < chrono::Duration::hours(hours))
             })
         };
+        let incoming: u64 = to_verify
+            .iter()
+            .filter_map(|path| std::fs::metadata(path).ok())
+            .map(|meta| meta.len())
+            .sum();
+        let large = |floor: u64| {
+            let newest = self.backups().first().map_or(0, |b| b.bytes);
+            incoming > floor && incoming > newest / 4
+        };
         let backup = match backups {
             _ if empty => None,
-            BackupPolicy::Daily if recent(24) => None,
+            BackupPolicy::Daily {
+                or_import_over_bytes,
+            } if recent(24) && !large(or_import_over_bytes) => None,
             _ => Some(self.backup_before("import", now)?),
         };
         journal::open(self, &to_verify, &accepted, now)?;
@@ -947,7 +995,7 @@ impl Store {
         files
     }
 
-    fn backup_before(&self, reason: &str, now: DateTime<Utc>) -> SyncResult<PathBuf> {
+    pub(crate) fn backup_before(&self, reason: &str, now: DateTime<Utc>) -> SyncResult<PathBuf> {
         let folder = self.path().join("backups");
         crate::trust::keys::create_private_dir(&folder)
             .map_err(|e| SyncError::write(&folder, &e))?;
@@ -963,6 +1011,9 @@ impl Store {
     /// Replaces the store's contents with a backup. Takes a backup of the current state first and
     /// a new node id afterwards, so the restored store never writes under a node id it once had.
     pub fn restore(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, PathBuf)> {
+        // A backup is of a real store: restored into the demo it would mix real cards with
+        // fictional ones (and its settings would lift the demo's mark).
+        self.refuse_if_demo("restored from a backup")?;
         let reader = self.open_bundle(path)?;
         if reader.header.kind != BundleKind::Backup {
             return Err(BundleError::Corrupt {
@@ -1030,8 +1081,12 @@ impl Store {
 pub enum BackupPolicy {
     /// Before every import (an import by hand).
     Always,
-    /// Unless the newest backup is less than a day old (a sync pass, which may run every minute).
-    Daily,
+    /// A sync pass, which may run every minute: only when the newest backup is a day old or
+    /// older, or when the bundles to merge are large — more than `or_import_over_bytes` and more
+    /// than a quarter of the newest backup. A crashed import needs no backup (its journal rolls
+    /// it forward at the next open); a backup is there to go back to a day, or to before a large
+    /// merge someone may want undone.
+    Daily { or_import_over_bytes: u64 },
 }
 
 /// The time a backup's file name starts with (`20261123T101500.000Z-…`).

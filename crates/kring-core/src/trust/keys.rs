@@ -153,30 +153,7 @@ pub fn private_file_options() -> std::fs::OpenOptions {
     options
 }
 
-/// Creates a folder (and its parents) and makes it accessible to its owner only. A folder that
-/// cannot be tightened (not this user's) is left as it is: opening it is not refused for that.
-pub fn create_private_dir(folder: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(folder)?;
-    let _ = restrict_to_owner(folder);
-    Ok(())
-}
-
-/// Takes every permission away from group and others (0700 for a folder, 0600 for a file,
-/// where there are Unix permissions). It only ever removes bits: a folder the owner made
-/// read-only stays read-only.
-pub fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)?.permissions().mode();
-        if mode & 0o077 != 0 {
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))?;
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}
+pub use crate::files::{create_private_dir, restrict_to_owner};
 
 /// Lower-case hexadecimal.
 pub fn hex(bytes: &[u8]) -> String {
@@ -204,6 +181,27 @@ pub fn fingerprint(public_key: &[u8]) -> String {
         .map(|c| std::str::from_utf8(c).expect("hex is ASCII"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+impl crate::store::Store {
+    /// This store's secret keys (signing and encryption), from their file beside the database.
+    pub(crate) fn keys(&self) -> crate::store::StoreResult<std::sync::Arc<StoreKeys>> {
+        let node = self.node_id();
+        let mut cached = self.key_slot();
+        if let Some(keys) = cached
+            .clone()
+            .and_then(|k| k.downcast::<StoreKeys>().ok())
+            .filter(|k| k.node == node)
+        {
+            return Ok(keys);
+        }
+        let keys = load_or_create(self.path(), node)
+            .map_err(|e| crate::store::StoreError::from_io(&e).at_store(self.path()))?;
+        self.forget_database_signing_key()?;
+        let keys = std::sync::Arc::new(keys);
+        *cached = Some(keys.clone());
+        Ok(keys)
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@
 pub mod keys;
 pub mod rights;
 
+pub use crate::model::roster::{Member, MemberStatus};
+
 use crate::clock::{Hlc, NodeId};
 use crate::crdt::RecordState;
 use crate::model::{RecordBody, RecordId, RecordKind, Role, ValidationError, Visibility};
@@ -24,86 +26,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Whether a roster entry may still write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum MemberStatus {
-    Enrolled,
-    /// Left the organisation or replaced by a new key: writes stamped after the removal are
-    /// refused, earlier ones stand.
-    Removed,
-}
-
-/// One entry of the organisation's roster: a store (node) and its keys, who uses it and in what
-/// role. Stored as a record of kind `member` whose id is derived from the node.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Member {
-    /// The node id, 16 hexadecimal digits.
-    pub node: String,
-    /// The member's networker card.
-    #[serde(default)]
-    pub networker: Option<RecordId>,
-    pub name: String,
-    #[serde(default)]
-    pub email: Option<String>,
-    pub role: Role,
-    pub status: MemberStatus,
-    /// The ed25519 key that signs the member's bundles, in hexadecimal.
-    pub signing_key: String,
-    /// The age recipient (`age1…`) bundles for this member are encrypted to.
-    #[serde(default)]
-    pub encryption_key: Option<String>,
-}
-
-impl RecordBody for Member {
-    const KIND: RecordKind = RecordKind::Member;
-    fn validate(&self) -> Result<(), ValidationError> {
-        // As Kring writes them: lowercase hexadecimal (another spelling would be another value).
-        let lower_hex = |text: &str, digits: usize| {
-            text.len() == digits
-                && text
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        };
-        if !lower_hex(&self.node, 16) {
-            return Err(ValidationError::new(
-                "node",
-                format!("'{}' is not a node id", self.node),
-            ));
-        }
-        if self.name.trim().is_empty() {
-            return Err(ValidationError::new("name", "must not be empty"));
-        }
-        if let Some(email) = &self.email {
-            crate::model::validate_email("email", email)?;
-        }
-        if !lower_hex(&self.signing_key, 64) {
-            return Err(ValidationError::new("signing_key", "is not an ed25519 key"));
-        }
-        if let Some(key) = &self.encryption_key {
-            if key.parse::<age::x25519::Recipient>().is_err() {
-                return Err(ValidationError::new(
-                    "encryption_key",
-                    "is not an age recipient",
-                ));
-            }
-        }
-        Ok(())
-    }
-}
-
-impl RecordId {
-    /// The id of a node's roster entry: every manager who enrols the same node writes the same
-    /// record.
-    pub fn for_member(node: NodeId) -> RecordId {
-        RecordId(uuid::Uuid::new_v5(&MEMBER_NAMESPACE, &node.0.to_be_bytes()))
-    }
-}
-
-const MEMBER_NAMESPACE: uuid::Uuid =
-    uuid::Uuid::from_u128(0x6b72_696e_672d_6d65_6d62_6572_0000_0000);
 
 /// What a store says of itself: in every bundle header, in invitations, and in an approval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -210,15 +132,41 @@ pub enum TrustError {
 }
 
 impl TrustError {
-    pub fn code(&self) -> &'static str {
+    /// The error in `language` (its English is the `Display` text).
+    pub fn message(&self, language: kring_i18n::Language) -> String {
+        use kring_i18n::FluentValue;
+        let say = |arguments: &[(&str, FluentValue<'_>)]| {
+            kring_i18n::error_text(language, self.code().as_str(), arguments)
+        };
+        match self {
+            TrustError::Store(error) => error.message(language),
+            TrustError::NotAManager(action) => say(&[
+                ("action", (*action).into()),
+                ("kind", kring_i18n::selector(action).into()),
+            ]),
+            TrustError::AlreadyJoined(organisation) => {
+                say(&[("organisation", organisation.to_string().into())])
+            }
+            TrustError::BadInvitation(reason) => say(&[("reason", reason.as_str().into())]),
+            TrustError::NoSuchMember(who) | TrustError::Ambiguous(who) => {
+                say(&[("who", who.as_str().into())])
+            }
+            TrustError::Write { path, reason } => say(&[
+                ("path", crate::error::shown(path)),
+                ("reason", reason.as_str().into()),
+            ]),
+        }
+    }
+
+    pub fn code(&self) -> crate::error::ProblemCode {
         match self {
             TrustError::Store(e) => e.code(),
-            TrustError::NotAManager(_) => "not_a_manager",
-            TrustError::AlreadyJoined(_) => "already_joined",
-            TrustError::BadInvitation(_) => "bad_invitation",
-            TrustError::NoSuchMember(_) => "no_such_member",
-            TrustError::Ambiguous(_) => "ambiguous_member",
-            TrustError::Write { .. } => "write_failed",
+            TrustError::NotAManager(_) => crate::error::ProblemCode::NotAManager,
+            TrustError::AlreadyJoined(_) => crate::error::ProblemCode::AlreadyJoined,
+            TrustError::BadInvitation(_) => crate::error::ProblemCode::BadInvitation,
+            TrustError::NoSuchMember(_) => crate::error::ProblemCode::NoSuchMember,
+            TrustError::Ambiguous(_) => crate::error::ProblemCode::AmbiguousMember,
+            TrustError::Write { .. } => crate::error::ProblemCode::WriteFailed,
         }
     }
 }
@@ -319,7 +267,8 @@ pub enum Signer {
     /// A member removed from the roster before this bundle was written.
     Removed(RosterEntry),
     /// A key the roster does not have for this node, or a node it does not know: held.
-    Unknown { reason: String },
+    /// `code`: `key_replaced` (a member's name with another key) or `unknown_key`.
+    Unknown { code: &'static str, reason: String },
 }
 
 impl Store {
@@ -370,7 +319,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
         let node: NodeId = identity.node.parse().map_err(|_| {
-            ValidationError::new("node", format!("'{}' is not a node id", identity.node))
+            ValidationError::worded(
+                "node",
+                "not_a_node_id",
+                &[("value", identity.node.as_str().into())],
+            )
         })?;
         let member = Member {
             node: identity.node.clone(),
@@ -413,6 +366,8 @@ impl Store {
 
     /// An invitation for a new member (or, with `role` manager, a second manager).
     pub fn invite(&self, role: Role, now: DateTime<Utc>) -> TrustResult<Invitation> {
+        // An invitation to a fictional organisation would bring a colleague into the demo.
+        self.refuse_if_demo("used to invite a member")?;
         let me = self.require_profile()?;
         if me.role != Role::Manager {
             return Err(TrustError::NotAManager("invite members"));
@@ -556,6 +511,7 @@ impl Store {
                 }
             }
             Some(entry) => Signer::Unknown {
+                code: "key_replaced",
                 reason: format!(
                     "signed with another key than the roster has for {} ({}): a replaced laptop, or a forgery",
                     entry.name,
@@ -563,6 +519,7 @@ impl Store {
                 ),
             },
             None => Signer::Unknown {
+                code: "unknown_key",
                 reason: "signed by a key that is not on the organisation's roster".into(),
             },
         }
@@ -790,31 +747,16 @@ fn identity_of_entry(entry: &RosterEntry) -> Identity {
     }
 }
 
-/// The identity a bundle header claims for its author.
-pub fn identity_of_header(header: &crate::sync::bundle::BundleHeader) -> Identity {
-    Identity {
-        node: header.author_node.to_string(),
-        name: header.author_name.clone(),
-        email: header.author_email.clone(),
-        networker: header.author_networker,
-        role: header.author_role,
-        signing_key: keys::hex(&header.public_key),
-        encryption_key: header.encryption_key.clone().unwrap_or_default(),
-        fingerprint: keys::fingerprint(&header.public_key),
-    }
-}
-
 /// Moves a store from before rosters (schema 2) onto one: the keys it trusted on first use wait
 /// for approval (a manager approves its networkers; a networker confirms its manager's
 /// fingerprint once), and a manager's store founds the organisation with itself as its first
 /// member.
-pub(crate) fn adopt_roster(store: &Store, now: DateTime<Utc>) -> StoreResult<()> {
-    let peers: BTreeMap<NodeId, crate::sync::Peer> = store
-        .peers()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| (p.node, p))
-        .collect();
+/// `peers` are the name and role this store last saw from each node it synced with.
+pub(crate) fn adopt_roster(
+    store: &Store,
+    peers: &BTreeMap<NodeId, (String, Role)>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     for (key, public_key) in store.meta_scan(b"trusted_key/")? {
         let node = key
             .get(12..20)
@@ -824,10 +766,10 @@ pub(crate) fn adopt_roster(store: &Store, now: DateTime<Utc>) -> StoreResult<()>
             let peer = peers.get(&node);
             let identity = Identity {
                 node: node.to_string(),
-                name: peer.map_or_else(|| node.to_string(), |p| p.name.clone()),
+                name: peer.map_or_else(|| node.to_string(), |(name, _)| name.clone()),
                 email: String::new(),
                 networker: None,
-                role: peer.map_or(Role::Networker, |p| p.role),
+                role: peer.map_or(Role::Networker, |(_, role)| *role),
                 signing_key: keys::hex(&public_key),
                 encryption_key: String::new(),
                 fingerprint: keys::fingerprint(&public_key),
@@ -895,11 +837,11 @@ impl Store {
             // store ever gets; and the next merge would withdraw it anyway. So it is refused.
             // A record made here (the demo writing for its colleagues) is not one someone else
             // narrowed: only edits of a record already held are checked.
-            let visibility = crate::sync::visibility_of(after);
+            let visibility = crate::model::visibility_of(after);
             let carried = (before.is_some()
                 && visibility != Visibility::Shared
                 && owner.is_some_and(|owner| owner != profile.networker))
-            .then(|| crate::sync::shareable_projection(after));
+            .then(|| crate::model::shareable_projection(after));
             let withheld = |field: &str, set: bool| {
                 carried.as_ref().is_some_and(|carried| {
                     carried.as_ref().is_none_or(|c| {

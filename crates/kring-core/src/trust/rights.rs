@@ -22,24 +22,92 @@
 
 use super::{Roster, RosterEntry};
 use crate::clock::{NodeId, Stamp};
-use crate::crdt::{envelope, RecordState};
-use crate::model::{RecordId, RecordKind, Role};
+use crate::crdt::envelope;
+use crate::model::{RecordId, RecordKind, Role, ValidationError};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
 /// A write a store refused to merge, and why. Counted and named in the import report.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RefusedWrite {
     pub record: RecordId,
-    pub kind: String,
+    /// The record's kind; none for a kind this Kring does not know (a newer Kring's, or text
+    /// a hostile bundle made up). Refusal logs written as text read back the same.
+    #[serde(deserialize_with = "crate::model::known_kind")]
+    #[cfg_attr(feature = "specta", specta(type = Option<RecordKind>))]
+    pub kind: Option<RecordKind>,
     pub field: String,
     /// Who wrote it: a member's name, or the node id when the roster does not know it.
     pub writer: String,
     pub reason: String,
-    /// A stable code for programs: `not_on_roster`, `removed_member`, `managers_only`,
-    /// `owner_only`, `visibility_owner_only`, `private_here`, `invalid_value`, `kind_changed`,
-    /// `not_the_signer`.
-    pub code: String,
+    /// A stable code for programs.
+    pub code: RefusalCode,
 }
+
+impl RefusedWrite {
+    /// Why, in `language`: the catalogue's sentence for the code whose English is the `reason`
+    /// the store wrote (a code has one to three). A reason carrying details of its own (a kind
+    /// sent as another, a value its field refuses) stays as it was written.
+    pub fn reason_in(&self, language: kring_i18n::Language) -> String {
+        let say = |language, sentence: &str| {
+            kring_i18n::t!(
+                language,
+                "refused-write",
+                sentence = sentence,
+                kind = self.kind.map(RecordKind::as_str).unwrap_or_default(),
+                writer = self.writer.as_str()
+            )
+        };
+        self.code
+            .sentences()
+            .iter()
+            .find(|sentence| say(kring_i18n::Language::English, sentence) == self.reason)
+            .map_or_else(|| self.reason.clone(), |sentence| say(language, sentence))
+    }
+}
+
+impl RefusalCode {
+    /// The sentences (`refused-write`'s selectors) that say why a write with this code was
+    /// refused: `may_write`, `writer` and the import's own checks write these, in English.
+    fn sentences(self) -> &'static [&'static str] {
+        match self {
+            RefusalCode::NotOnRoster => &["not_on_roster"],
+            RefusalCode::RemovedMember => &["removed_member"],
+            RefusalCode::ManagersOnly => &["managers_erase", "managers_restrict", "managers_write"],
+            RefusalCode::ForgetIsFinal => &["forget_is_final"],
+            RefusalCode::VisibilityOwnerOnly => &["visibility_owner_only"],
+            RefusalCode::OwnerOnly => &[
+                "belongs_to_keeper",
+                "networker_card",
+                "author_deletes",
+                "names_another_owner",
+            ],
+            RefusalCode::NotTheSigner => &["not_the_signer"],
+            RefusalCode::ForgedOwnWrite => &["forged_own_write"],
+            RefusalCode::PrivateHere => &["private_here"],
+            RefusalCode::KindChanged | RefusalCode::InvalidValue => &[],
+        }
+    }
+}
+
+crate::model::manager::word_enum!(
+    /// Why a write was refused, for programs (the `reason` says it in words).
+    RefusalCode {
+        NotOnRoster => "not_on_roster",
+        RemovedMember => "removed_member",
+        ManagersOnly => "managers_only",
+        OwnerOnly => "owner_only",
+        VisibilityOwnerOnly => "visibility_owner_only",
+        PrivateHere => "private_here",
+        InvalidValue => "invalid_value",
+        KindChanged => "kind_changed",
+        NotTheSigner => "not_the_signer",
+        ForgedOwnWrite => "forged_own_write",
+        ForgetIsFinal => "forget_is_final",
+    }
+);
 
 /// The kinds only a Manager of the Network writes.
 pub fn is_manager_kind(kind: &str) -> bool {
@@ -70,31 +138,14 @@ fn is_owned_kind(kind: &str) -> bool {
     )
 }
 
-fn id_field(state: &RecordState, field: &str) -> Option<RecordId> {
-    match state.current(field) {
-        Some(serde_json::Value::String(text)) => text.parse().ok(),
-        _ => None,
-    }
-}
-
-/// The networker card a record belongs to: the `networker` of a relationship or rating, the
-/// card itself for a networker, otherwise its `author`.
-pub fn owner_of(state: &RecordState) -> Option<RecordId> {
-    match state.kind.parse::<RecordKind>() {
-        Ok(RecordKind::Relationship | RecordKind::StakeholderRating) => {
-            id_field(state, "networker").or_else(|| id_field(state, envelope::AUTHOR))
-        }
-        Ok(RecordKind::Networker) => Some(RecordId(state.id)),
-        _ => id_field(state, envelope::AUTHOR),
-    }
-}
+pub use crate::model::owner_of;
 
 /// Why a stamp's writer may not write at all.
 #[derive(Debug)]
 pub struct UnknownWriter {
     /// The writer's name, or the node id when the roster does not know it.
     pub writer: String,
-    pub code: &'static str,
+    pub code: RefusalCode,
     pub reason: String,
 }
 
@@ -103,14 +154,14 @@ pub fn writer(roster: &Roster, stamp: Stamp) -> Result<&RosterEntry, UnknownWrit
     let Some(entry) = roster.get(stamp.node) else {
         return Err(UnknownWriter {
             writer: stamp.node.to_string(),
-            code: "not_on_roster",
+            code: RefusalCode::NotOnRoster,
             reason: "written by a store that is not on the organisation's roster".into(),
         });
     };
     if entry.removed_at.is_some_and(|removed| stamp.hlc > removed) {
         return Err(UnknownWriter {
             writer: entry.name.clone(),
-            code: "removed_member",
+            code: RefusalCode::RemovedMember,
             reason: format!(
                 "written by {} after they were taken off the roster",
                 entry.name
@@ -130,7 +181,7 @@ pub fn may_write(
     owner: Option<RecordId>,
     field: &str,
     first_write: bool,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), (RefusalCode, String)> {
     let manager = writer.role == Role::Manager;
     let is_owner = owner.is_some() && writer.networker == owner;
     // A forget is a fact: written once by a manager, never changed, narrowed or deleted, so that
@@ -138,16 +189,16 @@ pub fn may_write(
     if kind == RecordKind::Forget.as_str() {
         if !manager {
             return Err((
-                "managers_only",
+                RefusalCode::ManagersOnly,
                 "only a Manager of the Network erases a person for the organisation".into(),
             ));
         }
         // A set's elements are judged without a "first write" (elements are added, not
         // overwritten); what a forget once named stays named, see `protection::sweep`.
-        let is_set = crate::schema::field_of(kind, field).is_some_and(|f| f.set);
+        let is_set = crate::model::schema::field_of(kind, field).is_some_and(|f| f.set);
         if field == envelope::DELETED || !(first_write || is_set) {
             return Err((
-                "forget_is_final",
+                RefusalCode::ForgetIsFinal,
                 "a forget record is never changed or removed".into(),
             ));
         }
@@ -159,7 +210,7 @@ pub fn may_write(
             return Ok(());
         }
         return Err((
-            "managers_only",
+            RefusalCode::ManagersOnly,
             "only a Manager of the Network changes or lifts an objection or restriction".into(),
         ));
     }
@@ -168,7 +219,7 @@ pub fn may_write(
             return Ok(());
         }
         return Err((
-            "visibility_owner_only",
+            RefusalCode::VisibilityOwnerOnly,
             "only the owner decides who may see a record".into(),
         ));
     }
@@ -177,7 +228,7 @@ pub fn may_write(
             Ok(())
         } else {
             Err((
-                "managers_only",
+                RefusalCode::ManagersOnly,
                 format!("only a Manager of the Network writes {kind} records"),
             ))
         };
@@ -187,7 +238,7 @@ pub fn may_write(
     }
     let belongs = || {
         Err((
-            "owner_only",
+            RefusalCode::OwnerOnly,
             format!("a {kind} belongs to the networker who keeps it"),
         ))
     };
@@ -196,7 +247,7 @@ pub fn may_write(
             Ok(())
         } else {
             Err((
-                "owner_only",
+                RefusalCode::OwnerOnly,
                 "only that networker (or a manager) changes a networker's card".into(),
             ))
         };
@@ -210,7 +261,7 @@ pub fn may_write(
     }
     if field == envelope::DELETED && !(is_owner || owner.is_none()) {
         return Err((
-            "owner_only",
+            RefusalCode::OwnerOnly,
             "only its author or a manager deletes a card others may rely on".into(),
         ));
     }
@@ -232,6 +283,23 @@ pub fn is_own(own: &[NodeId], stamp: Stamp) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_refusal_log_written_with_kinds_as_text_reads_back_with_unknown_kinds_as_none() {
+        let logged = |kind: &str| {
+            serde_json::from_str::<RefusedWrite>(&format!(
+                r#"{{"record":"{}","kind":{kind},"field":"name","writer":"An","reason":"r","code":"owner_only"}}"#,
+                RecordId::new_v7(1_700_000_000_000)
+            ))
+            .unwrap()
+        };
+        assert_eq!(logged(r#""person""#).kind, Some(RecordKind::Person));
+        assert_eq!(logged(r#""hologram""#).kind, None, "a newer Kring's kind");
+        assert_eq!(logged("null").kind, None);
+        let written = serde_json::to_value(logged(r#""follow_up""#)).unwrap();
+        assert_eq!(written["kind"], "follow_up", "written as before");
+        assert_eq!(written["code"], "owner_only");
+    }
+
     fn entry(role: Role, networker: u128) -> RosterEntry {
         RosterEntry {
             node: NodeId(networker as u64),
@@ -250,6 +318,57 @@ mod tests {
     }
 
     #[test]
+    fn every_refusal_may_write_gives_is_said_in_each_language() {
+        use kring_i18n::Language;
+        let an = entry(Role::Networker, 1);
+        let record = card(9).unwrap();
+        let cases = [
+            ("forget", None, "reason", true),
+            ("forget", None, envelope::DELETED, false),
+            ("restriction", None, envelope::DELETED, false),
+            ("person", card(2), envelope::VISIBILITY, false),
+            ("goal", None, "name", true),
+            ("note", card(2), "text", false),
+            ("networker", None, "name", false),
+            ("person", card(2), envelope::DELETED, false),
+        ];
+        for (kind, owner, field, first) in cases {
+            let (code, reason) = may_write(&an, kind, record, owner, field, first)
+                .expect_err("a networker may not write this");
+            let write = RefusedWrite {
+                record,
+                kind: kind.parse().ok(),
+                field: field.into(),
+                writer: an.name.clone(),
+                reason: reason.clone(),
+                code,
+            };
+            assert_eq!(write.reason_in(Language::English), reason);
+            for language in [Language::Dutch, Language::French, Language::German] {
+                let words = write.reason_in(language);
+                assert_ne!(words, reason, "{kind} {field} in {language} is English");
+            }
+        }
+        let stranger = writer(
+            &Roster::default(),
+            Stamp {
+                hlc: Default::default(),
+                node: NodeId(77),
+            },
+        )
+        .expect_err("not on the roster");
+        let write = RefusedWrite {
+            record,
+            kind: None,
+            field: "name".into(),
+            writer: stranger.writer,
+            reason: stranger.reason.clone(),
+            code: stranger.code,
+        };
+        assert_ne!(write.reason_in(Language::German), stranger.reason);
+    }
+
+    #[test]
     fn a_networker_may_not_write_a_goal_but_a_manager_may() {
         let an = entry(Role::Networker, 1);
         let mia = entry(Role::Manager, 2);
@@ -258,7 +377,7 @@ mod tests {
             may_write(&an, "goal", goal, card(2), "name", false)
                 .unwrap_err()
                 .0,
-            "managers_only"
+            RefusalCode::ManagersOnly
         );
         assert!(may_write(&mia, "goal", goal, card(2), "name", false).is_ok());
     }
@@ -297,7 +416,7 @@ mod tests {
             may_write(&an, "forget", forget, None, "subject", true)
                 .unwrap_err()
                 .0,
-            "managers_only"
+            RefusalCode::ManagersOnly
         );
         for (field, first) in [("reason", false), ("visibility", false), ("deleted", true)] {
             assert_eq!(
@@ -323,7 +442,7 @@ mod tests {
             may_write(&an, "purpose", mark, card(1), "name", true)
                 .unwrap_err()
                 .0,
-            "managers_only"
+            RefusalCode::ManagersOnly
         );
     }
 }

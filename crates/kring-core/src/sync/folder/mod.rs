@@ -38,7 +38,7 @@ use super::bundle::{BundleError, BundleHeader, BundleKind};
 use super::{ExportReport, ImportReport, SyncError};
 use crate::clock::{NodeId, VersionVector};
 use crate::model::Role;
-use crate::store::{Store, StoreError};
+use crate::store::{ProblemCode, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -56,7 +56,7 @@ pub const DEFAULT_KEEP_OWN: usize = 10;
 /// After how many days without a bundle a networker is reported as not syncing.
 pub const DEFAULT_STALE_DAYS: u32 = 14;
 /// How often the app syncs when nothing else asks it to: once a day.
-pub const DEFAULT_SCHEDULE_HOURS: u32 = 24;
+pub const DEFAULT_SCHEDULE_HOURS: u32 = crate::store::DEFAULT_SYNC_EVERY_HOURS;
 
 const STATE_KEY: &[u8] = b"sync_folder/state";
 
@@ -73,10 +73,27 @@ pub enum FolderError {
 }
 
 impl FolderError {
-    pub fn code(&self) -> &'static str {
+    /// The error in `language` (its English is the `Display` text).
+    pub fn message(&self, language: kring_i18n::Language) -> String {
         match self {
-            FolderError::Unavailable { .. } => "sync_folder_unavailable",
-            FolderError::Write { .. } => "sync_folder_write",
+            FolderError::Unavailable { path, reason } | FolderError::Write { path, reason } => {
+                kring_i18n::error_text(
+                    language,
+                    self.code().as_str(),
+                    &[
+                        ("path", crate::error::shown(path)),
+                        ("reason", reason.as_str().into()),
+                    ],
+                )
+            }
+            FolderError::Sync(error) => error.message(language),
+        }
+    }
+
+    pub fn code(&self) -> crate::error::ProblemCode {
+        match self {
+            FolderError::Unavailable { .. } => crate::error::ProblemCode::SyncFolderUnavailable,
+            FolderError::Write { .. } => crate::error::ProblemCode::SyncFolderWrite,
             FolderError::Sync(e) => e.code(),
         }
     }
@@ -101,7 +118,15 @@ pub struct FolderOptions {
     /// A networker with nothing new still writes a (nearly empty) delta when its last one is this
     /// old, so the manager sees that it syncs. Keep it well below `stale_after_days`.
     pub heartbeat_hours: u32,
+    /// A pass backs the store up once a day; a pass that merges bundles of more than this many
+    /// bytes (and more than a quarter of the newest backup) takes one even within the day.
+    pub backup_import_bytes: u64,
 }
+
+/// How large the bundles of one pass must be to take a backup within the day: 1 MiB. A day's
+/// deltas stay far below it; a colleague's first full export or a master after long silence
+/// does not.
+pub const DEFAULT_BACKUP_IMPORT_BYTES: u64 = 1 << 20;
 
 impl Default for FolderOptions {
     fn default() -> Self {
@@ -109,6 +134,7 @@ impl Default for FolderOptions {
             keep_own: DEFAULT_KEEP_OWN,
             stale_after_days: DEFAULT_STALE_DAYS,
             heartbeat_hours: 24,
+            backup_import_bytes: DEFAULT_BACKUP_IMPORT_BYTES,
         }
     }
 }
@@ -125,9 +151,8 @@ pub struct SyncFolder {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SkippedFile {
     pub path: PathBuf,
-    /// A stable code: `still_changing`, or a bundle error code (`bundle_truncated`,
-    /// `bundle_hash_mismatch`, `bundle_untrusted_key`, …).
-    pub code: String,
+    /// `still_changing`, or why the bundle was not imported (`bundle_truncated`, …).
+    pub code: ProblemCode,
     pub reason: String,
     /// Whether the next pass tries it again by itself (false when a person must act, as for a
     /// key to trust or a newer Kring to install).
@@ -192,7 +217,7 @@ impl SyncReport {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SyncProblem {
     pub at: DateTime<Utc>,
-    pub code: String,
+    pub code: ProblemCode,
     pub message: String,
 }
 
@@ -307,7 +332,7 @@ fn skipped(path: &Path, error: &BundleError) -> SkippedFile {
     );
     SkippedFile {
         path: path.to_owned(),
-        code: error.code().to_owned(),
+        code: error.code(),
         reason: error.to_string(),
         retried,
     }
@@ -456,7 +481,7 @@ impl SyncFolder {
                 Err(SyncError::Bundle(error)) => report.skipped.push(skipped(&path, &error)),
                 Err(other) => report.skipped.push(SkippedFile {
                     path: path.clone(),
-                    code: other.code().to_owned(),
+                    code: other.code(),
                     reason: other.to_string(),
                     retried: true,
                 }),
@@ -486,7 +511,7 @@ impl SyncFolder {
             Ok(()) if before.is_some() && file_signature(&found.path) == before => Ok(()),
             Ok(()) => Err(SkippedFile {
                 path: found.path.clone(),
-                code: "still_changing".into(),
+                code: ProblemCode::StillChanging,
                 reason: format!(
                     "{}: still being written or synced; tried again next time",
                     found.path.display()
@@ -496,7 +521,7 @@ impl SyncFolder {
             Err(SyncError::Bundle(error)) => Err(skipped(&found.path, &error)),
             Err(other) => Err(SkippedFile {
                 path: found.path.clone(),
-                code: other.code().to_owned(),
+                code: other.code(),
                 reason: other.to_string(),
                 retried: true,
             }),
@@ -524,7 +549,7 @@ impl SyncFolder {
             Err(error) => {
                 state.last_error = Some(SyncProblem {
                     at: now,
-                    code: error.code().to_owned(),
+                    code: error.code(),
                     message: error.to_string(),
                 });
             }
@@ -622,7 +647,9 @@ impl SyncFolder {
             let imported = match store.import_bundles_backing_up(
                 &paths,
                 false,
-                super::BackupPolicy::Daily,
+                super::BackupPolicy::Daily {
+                    or_import_over_bytes: self.options.backup_import_bytes,
+                },
                 now,
                 &mut |_, _| {},
             ) {

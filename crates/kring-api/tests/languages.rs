@@ -1,0 +1,150 @@
+//! Errors reach the app in the language the person reads it in: `set_language` says which, and
+//! every command answers its errors in it from then on, the demo sandbox's included.
+
+use chrono::{TimeZone, Utc};
+use kring_api::commands::{self, sandbox};
+use kring_api::dispatch;
+use kring_api::error::ErrorCode;
+use kring_api::{Clock, Quiet, Session, Workspace};
+use kring_core::model::Role;
+use kring_i18n::Language;
+use serde_json::{json, Map, Value};
+
+fn session(dir: &tempfile::TempDir) -> Session {
+    Session::open(
+        &dir.path().join("store"),
+        Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()),
+        Box::new(Quiet),
+    )
+    .unwrap()
+}
+
+fn args(value: Value) -> Map<String, Value> {
+    value.as_object().unwrap().clone()
+}
+
+#[test]
+fn errors_are_english_until_the_app_sets_a_language_and_then_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    let bad_email = || {
+        session.run(|s| commands::first_run(s, "An".into(), "an.peeters".into(), Role::Networker))
+    };
+    let english = bad_email().unwrap_err();
+    assert_eq!(english.code, ErrorCode::Invalid);
+    assert_eq!(english.field.as_deref(), Some("email"));
+    assert_eq!(english.message, "'an.peeters' is not an email address");
+
+    commands::set_language(&session, Language::Dutch).unwrap();
+    let dutch = bad_email().unwrap_err();
+    assert_eq!(
+        (dutch.code, dutch.field.as_deref()),
+        (ErrorCode::Invalid, Some("email")),
+        "the code and field stay what programs branch on"
+    );
+    assert_eq!(dutch.message, "'an.peeters' is geen e-mailadres");
+
+    commands::set_language(&session, Language::French).unwrap();
+    let no_profile = session.run(commands::today).map(drop).err();
+    if let Some(error) = no_profile {
+        assert!(!error.message.contains("not set up"), "{}", error.message);
+    }
+}
+
+#[test]
+fn set_language_is_a_command_the_ui_calls_by_name_with_the_two_letter_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    let answer = dispatch::answer(dispatch::call(
+        &session,
+        "set_language",
+        &args(json!({ "language": "de" })),
+    ));
+    assert_eq!(answer["status"], "ok", "{answer}");
+    assert_eq!(session.language(), Language::German);
+    let refused = dispatch::call(&session, "set_language", &args(json!({ "language": "es" })));
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Invalid);
+    assert_eq!(session.language(), Language::German, "unchanged");
+    let answer = dispatch::answer(dispatch::call(
+        &session,
+        "card_detail",
+        &args(json!({ "id": "01900000-0000-7000-8000-000000000000" })),
+    ));
+    let message = answer["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("Datensatz") || message.contains("Kring ist noch nicht"),
+        "{answer}"
+    );
+}
+
+#[test]
+fn the_demo_sandbox_speaks_the_language_set_before_it_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
+    commands::first_run(
+        workspace.real(),
+        "An Peeters".into(),
+        "an@antwerpen.be".into(),
+        Role::Networker,
+    )
+    .unwrap();
+    commands::set_language(workspace.real(), Language::French).unwrap();
+    sandbox::open_demo(&workspace, Some(40)).unwrap();
+    assert_eq!(workspace.current().language(), Language::French);
+    let refused = dispatch::call_in(
+        &workspace,
+        "export_bundle",
+        &args(json!({ "path": dir.path().join("x.kring"), "full": true })),
+    )
+    .unwrap_err();
+    assert!(
+        refused.message.starts_with("Ceci est la démo"),
+        "{}",
+        refused.message
+    );
+    sandbox::leave_demo(&workspace).unwrap();
+}
+
+/// The demo network the app opens is written in the person's language: its goals, here.
+fn demo_goal_names(language: Language) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
+    commands::first_run(
+        workspace.real(),
+        "An Peeters".into(),
+        "an@antwerpen.be".into(),
+        Role::Manager,
+    )
+    .unwrap();
+    commands::set_language(workspace.real(), language).unwrap();
+    sandbox::open_demo(&workspace, Some(40)).unwrap();
+    let mut names: Vec<String> = commands::manager::list_goals(&workspace.current())
+        .unwrap()
+        .into_iter()
+        .map(|g| g.goal.name)
+        .collect();
+    sandbox::leave_demo(&workspace).unwrap();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_demo_sandbox_network_is_written_in_the_language_set_before_it_opened() {
+    let french = demo_goal_names(Language::French);
+    assert!(
+        french.contains(&"Renforcer le port et la logistique".to_owned()),
+        "{french:?}"
+    );
+    let german = demo_goal_names(Language::German);
+    assert!(
+        german.iter().all(|name| !french.contains(name)),
+        "{german:?}"
+    );
+    // English keeps the Flemish demo's Dutch (see demo_words.rs).
+    let english = demo_goal_names(Language::English);
+    assert!(
+        english.contains(&"Haven en logistiek versterken".to_owned()),
+        "{english:?}"
+    );
+    assert_eq!(english, demo_goal_names(Language::Dutch));
+}

@@ -1,0 +1,85 @@
+//! Opening a store: the storage engine's own open (`store`), then what the features above it
+//! finish before anyone reads the store. The engine knows none of them, so this sits above them
+//! all; `Store::open` is the one every caller uses.
+//!
+//! In order: every local write from then on is held to the store's rights (`trust`), the
+//! features' part of a schema migration (schema 3 brought the roster, and what
+//! colleagues narrowed to summary or private is withdrawn as an import now withdraws it), then an
+//! import a crash interrupted is rolled forward from its journal (`sync::journal`), then a forget
+//! whose sweep a crash interrupted, or that arrived in that import, is carried out
+//! (`protection::erasure`).
+
+use crate::store::{OpenOptions, Store, StoreError, StoreResult};
+use std::path::Path;
+
+impl Store {
+    /// Opens (or creates) the store in `path`.
+    pub fn open(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
+        let store = Store::open_engine_with(path, options, &backup_before_layout_change)?;
+        let relaid = store
+            .migrating_from()
+            .is_some_and(|found| found < crate::store::COMPACT_LAYOUT);
+        // A full disk or a read-only folder met while opening is named with the store's folder.
+        finish_opening(&store).map_err(|e| e.at_store(path))?;
+        if !relaid {
+            return Ok(store);
+        }
+        // The records were rewritten in place in the new layout: a fresh copy leaves the old
+        // bytes behind (sled keeps overwritten values in its log). A crash during it leaves the
+        // migrated store as it is (see `store::compact`); the next open just opens it.
+        let renewed = store.node_renewed_from;
+        let (mut store, _) = store.rewrite(options).map_err(|e| e.at_store(path))?;
+        store.node_renewed_from = renewed;
+        finish_opening(&store).map_err(|e| e.at_store(path))?;
+        Ok(store)
+    }
+}
+
+/// The backup taken before a store's records are rewritten in a new layout (schema 4), in
+/// `STORE/backups/` where `kring restore` finds it.
+fn backup_before_layout_change(store: &Store) -> StoreResult<()> {
+    let version = crate::store::SCHEMA_VERSION;
+    store
+        .backup_before(&format!("schema-{version}"), chrono::Utc::now())
+        .map(|_| ())
+        .map_err(|e| match e {
+            crate::sync::SyncError::Store(inner) => inner,
+            other => StoreError::Io(format!(
+                "the backup before migrating to schema {version} failed: {other}"
+            )),
+        })
+}
+
+/// What the features finish on a store the engine has opened: also run on the store a
+/// compaction reopens (`crate::compaction`), where each step finds nothing left to do.
+pub(crate) fn finish_opening(store: &Store) -> StoreResult<()> {
+    // Every local write is held to the store's rights (`trust`), from the first one on.
+    store.check_writes_with(Box::new(|store, changes| store.check_local_writes(changes)));
+    if let Some(found) = store.migrating_from() {
+        let now = chrono::Utc::now();
+        if found < 3 {
+            let peers = store
+                .peers()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.node, (p.name, p.role)))
+                .collect();
+            crate::trust::adopt_roster(store, &peers, now)?;
+            crate::sync::withdraw_narrowed(store, now)?;
+        }
+        store.finish_migration()?;
+    }
+    // An import that a crash interrupted is finished before anyone reads the store.
+    crate::sync::journal::roll_forward(store).map_err(|e| match e {
+        crate::sync::SyncError::Store(inner) => inner,
+        other => StoreError::Corrupt {
+            id: "import journal".into(),
+            reason: other.to_string(),
+        },
+    })?;
+    // A forget whose sweep a crash interrupted (or that arrived in the import just rolled
+    // forward) is finished before anyone reads the store.
+    let at = crate::protection::erasure::store_time(store);
+    crate::protection::erasure::apply_pending(store, at)?;
+    Ok(())
+}

@@ -1,0 +1,451 @@
+//! Every error a person can meet is worded in every language: each variant's `code()` has its
+//! catalogue message `error-<code>` in Dutch, French, German and English, the English message
+//! is the error's `Display` text word for word (scripts and tests that read it keep working),
+//! and the other languages really are another language.
+
+use kring_core::bounds::FileBoundError;
+use kring_core::clock::NodeId;
+use kring_core::contacts::ContactsError;
+use kring_core::kring_interop::{CaptureReadError, InteropError};
+use kring_core::model::{ReasonCode, RecordId, RecordKind, ValidationError};
+use kring_core::protection::ProtectionError;
+use kring_core::store::{ProblemCode, StoreError};
+use kring_core::sync::bundle::BundleError;
+use kring_core::sync::folder::FolderError;
+use kring_core::sync::SyncError;
+use kring_core::trust::TrustError;
+use kring_i18n::{has_message, Language};
+use std::path::PathBuf;
+
+fn path() -> PathBuf {
+    PathBuf::from("/home/an/kring")
+}
+
+fn id() -> RecordId {
+    "0190a1b2-0000-7000-8000-000000000001".parse().unwrap()
+}
+
+fn store_errors() -> Vec<StoreError> {
+    vec![
+        StoreError::InUse { path: path() },
+        StoreError::SchemaTooNew {
+            path: path(),
+            found: 9,
+            supported: 4,
+        },
+        StoreError::Open {
+            path: path(),
+            reason: "bad sector".into(),
+        },
+        StoreError::NotInitialised,
+        StoreError::AlreadyInitialised {
+            name: "An Peeters".into(),
+        },
+        StoreError::Invalid(ValidationError::new("email", "free text")),
+        StoreError::NotFound(id()),
+        StoreError::WrongKind {
+            id: id(),
+            actual: "note".into(),
+            expected: RecordKind::Person,
+        },
+        StoreError::Corrupt {
+            id: "x".into(),
+            reason: "truncated".into(),
+        },
+        StoreError::DiskFull { path: None },
+        StoreError::DiskFull { path: Some(path()) },
+        StoreError::ReadOnly { path: None },
+        StoreError::ReadOnly { path: Some(path()) },
+        StoreError::Io("bad sector".into()),
+        StoreError::NotAllowed {
+            reason: "a networker may not write a goal".into(),
+        },
+        StoreError::DemoStore { action: "exported" },
+        StoreError::DemoStore { action: "synced" },
+        StoreError::NotASandbox { path: path() },
+    ]
+}
+
+fn bundle_errors() -> Vec<BundleError> {
+    let path = path();
+    vec![
+        BundleError::Io {
+            path: path.clone(),
+            reason: "gone".into(),
+        },
+        BundleError::WrongMagic { path: path.clone() },
+        BundleError::FutureFormat {
+            path: path.clone(),
+            found: 9,
+            supported: 3,
+        },
+        BundleError::Truncated { path: path.clone() },
+        BundleError::Corrupt {
+            path: path.clone(),
+            reason: "bad".into(),
+        },
+        BundleError::BadSignature { path: path.clone() },
+        BundleError::HashMismatch { path: path.clone() },
+        BundleError::IsBackup { path: path.clone() },
+        BundleError::NotARecipient { path },
+    ]
+}
+
+fn sync_errors() -> Vec<SyncError> {
+    vec![
+        SyncError::Write {
+            path: path(),
+            reason: "disk full".into(),
+        },
+        SyncError::Unfinished(Box::new(SyncError::Store(StoreError::Io("x".into())))),
+        SyncError::OwnBundle {
+            path: path(),
+            node: NodeId(42),
+        },
+        SyncError::OtherOrganisation {
+            path: path(),
+            theirs: uuid::Uuid::nil(),
+            ours: uuid::Uuid::max(),
+        },
+        SyncError::ClockAhead {
+            path: path(),
+            author: "An".into(),
+            days: 3,
+            local: "2026-03-01".into(),
+        },
+    ]
+}
+
+fn trust_errors() -> Vec<TrustError> {
+    vec![
+        TrustError::NotAManager("invite members"),
+        TrustError::NotAManager("approve a colleague's store"),
+        TrustError::AlreadyJoined(uuid::Uuid::nil()),
+        TrustError::BadInvitation("not an invitation".into()),
+        TrustError::NoSuchMember("ab12".into()),
+        TrustError::Ambiguous("ab".into()),
+        TrustError::Write {
+            path: path(),
+            reason: "disk full".into(),
+        },
+    ]
+}
+
+fn folder_errors() -> Vec<FolderError> {
+    vec![
+        FolderError::Unavailable {
+            path: path(),
+            reason: "unplugged".into(),
+        },
+        FolderError::Write {
+            path: path(),
+            reason: "full".into(),
+        },
+    ]
+}
+
+fn file_errors() -> Vec<FileBoundError> {
+    vec![
+        FileBoundError::TooLarge {
+            path: path(),
+            bytes: 5 << 30,
+            limit: 4 << 30,
+            what: "a backup",
+        },
+        FileBoundError::TooLarge {
+            path: path(),
+            bytes: 5 << 20,
+            limit: 4 << 20,
+            what: "an address book",
+        },
+        FileBoundError::NotAFile { path: path() },
+        FileBoundError::Unreadable {
+            path: path(),
+            reason: "gone".into(),
+        },
+    ]
+}
+
+fn capture_errors() -> Vec<CaptureReadError> {
+    vec![
+        CaptureReadError::TooLarge {
+            size: 40_000_000,
+            limit: 33_554_432,
+            what: "calendar",
+        },
+        CaptureReadError::OutlookMsg,
+        CaptureReadError::NotRecognised,
+        CaptureReadError::NotCalendar {
+            detail: " (2 lines Kring could not read)".into(),
+        },
+        CaptureReadError::NoMeetings {
+            detail: "it has no events (VEVENT)".into(),
+        },
+        CaptureReadError::Reply {
+            method: "REPLY".into(),
+        },
+        CaptureReadError::TooManyMeetings {
+            count: 60_000,
+            limit: 50_000,
+        },
+        CaptureReadError::NoDate,
+        CaptureReadError::NoAddresses,
+        CaptureReadError::NotEmail,
+        CaptureReadError::BrokenMime,
+    ]
+}
+
+/// An error's code, its English `Display` and its message in each language.
+type Worded = (&'static str, String, Vec<(Language, String)>);
+
+/// Every error above, worded.
+fn every_error() -> Vec<Worded> {
+    fn worded<E: std::fmt::Display>(
+        code: &'static str,
+        error: &E,
+        message: impl Fn(Language) -> String,
+    ) -> Worded {
+        let messages = Language::ALL.map(|l| (l, message(l))).to_vec();
+        (code, error.to_string(), messages)
+    }
+    let mut all = Vec::new();
+    for e in store_errors() {
+        all.push(worded(e.code().as_str(), &e, |l| e.message(l)));
+    }
+    for e in bundle_errors() {
+        all.push(worded(e.code().as_str(), &e, |l| e.message(l)));
+    }
+    for e in sync_errors() {
+        all.push(worded(e.code().as_str(), &e, |l| e.message(l)));
+    }
+    for e in trust_errors() {
+        all.push(worded(e.code().as_str(), &e, |l| e.message(l)));
+    }
+    for e in folder_errors() {
+        all.push(worded(e.code().as_str(), &e, |l| e.message(l)));
+    }
+    for e in file_errors() {
+        all.push(worded(e.code(), &e, |l| e.message(l)));
+    }
+    for e in capture_errors() {
+        all.push(worded(e.code(), &e, |l| e.message(l)));
+    }
+    let protection = ProtectionError::NotAllowed {
+        reason: "only the manager".into(),
+    };
+    all.push(worded(protection.code(), &protection, |l| {
+        protection.message(l)
+    }));
+    let contacts = ContactsError::Read {
+        file: "book.vcf".into(),
+        source: InteropError::Malformed {
+            line: 12,
+            reason: "a line without a colon".into(),
+        },
+    };
+    all.push(worded(contacts.code(), &contacts, |l| contacts.message(l)));
+    all
+}
+
+#[test]
+fn every_error_code_has_its_message_in_every_language() {
+    for (code, _, _) in every_error() {
+        if code == "invalid" {
+            continue; // a validation error is worded by its reason's code (below)
+        }
+        for language in Language::ALL {
+            assert!(
+                has_message(language, &format!("error-{code}")),
+                "{language} has no error-{code}"
+            );
+        }
+    }
+}
+
+/// Walks the code enums themselves, so that a code added without its words fails here rather
+/// than reaching a person as `error-…` or as English.
+#[test]
+fn every_problem_and_reason_code_has_its_words_in_every_language() {
+    for code in ProblemCode::ALL {
+        // A validation error is worded by its reason's code (below); a bundle still being
+        // written is retried without a word to anyone.
+        if matches!(code, ProblemCode::Invalid | ProblemCode::StillChanging) {
+            continue;
+        }
+        for language in Language::ALL {
+            assert!(
+                has_message(language, &format!("error-{code}")),
+                "{language} has no error-{code}"
+            );
+        }
+    }
+    for code in ReasonCode::ALL {
+        for language in Language::ALL {
+            assert!(
+                has_message(language, &format!("invalid-{code}")),
+                "{language} has no invalid-{code}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_english_message_is_the_display_text_word_for_word() {
+    for (code, display, messages) in every_error() {
+        let english = &messages[0];
+        assert_eq!(english.0, Language::English);
+        assert_eq!(english.1, display, "{code}");
+    }
+}
+
+#[test]
+fn the_other_languages_say_it_in_their_own_words() {
+    for (code, display, messages) in every_error() {
+        // Reasons given as free text ("bad_invitation") and free-text validation reasons stay
+        // as they were written.
+        if matches!(code, "bad_invitation" | "invalid") {
+            continue;
+        }
+        for (language, message) in &messages[1..] {
+            assert_ne!(message, &display, "{code} in {language} is English");
+            assert!(
+                !message.starts_with("error-") && !message.contains("{"),
+                "{code} in {language}: {message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_worded_validation_reason_speaks_each_language_and_keeps_its_english_reason() {
+    let error = "strength"
+        .parse::<kring_core::model::Visibility>()
+        .unwrap_err();
+    assert_eq!(error.reason_code(), ReasonCode::NotOneOf);
+    assert_eq!(
+        error.to_string(),
+        "visibility: 'strength' is not one of private, summary, shared"
+    );
+    assert_eq!(error.message(Language::English), error.to_string());
+    assert_eq!(
+        error.message(Language::Dutch),
+        "visibility: 'strength' is niet een van private, summary, shared"
+    );
+    assert!(error
+        .message(Language::French)
+        .contains("ne fait pas partie"));
+    let bad_email = kring_core::model::validate_email("email", "an.peeters").unwrap_err();
+    assert_eq!(bad_email.reason, "'an.peeters' is not an email address");
+    assert_eq!(
+        bad_email.message(Language::German),
+        "email: 'an.peeters' ist keine E-Mail-Adresse"
+    );
+    let free = ValidationError::new("theme", "a free reason");
+    assert_eq!(free.reason_code(), ReasonCode::Invalid);
+    assert_eq!(free.message(Language::French), "theme: a free reason");
+}
+
+#[test]
+fn a_store_error_carries_a_worded_validation_error_into_every_language() {
+    let error =
+        StoreError::Invalid(kring_core::model::validate_phone("phone", "call me").unwrap_err());
+    assert_eq!(
+        error.message(Language::Dutch),
+        "phone: 'call me' is geen telefoonnummer"
+    );
+    assert_eq!(
+        SyncError::Store(error).message(Language::French),
+        "phone: 'call me' n'est pas un numéro de téléphone"
+    );
+}
+
+#[test]
+fn a_duplicate_pairs_clues_read_as_before_in_english_and_in_each_language_otherwise() {
+    use kring_core::identity_groups::DuplicateClue;
+    let clue = |code: &str, value: Option<&str>, at: Option<&str>, differ: bool| DuplicateClue {
+        code: code.into(),
+        value: value.map(Into::into),
+        at: at.map(Into::into),
+        names_differ: differ,
+    };
+    let cases = [
+        (
+            clue("same_email", Some("jan@port.be"), None, false),
+            "same email jan@port.be",
+        ),
+        (
+            clue("same_phone", Some("+32 3 123"), None, true),
+            "same phone +32 3 123, different names",
+        ),
+        (
+            clue("similar_names", None, Some("Port of Antwerp-Bruges"), false),
+            "similar names at Port of Antwerp-Bruges",
+        ),
+        (
+            clue("same_name", None, None, false),
+            "same name, neither at an organisation",
+        ),
+        (
+            clue("same_organisation_name", None, Some("City of Ghent"), false),
+            "same name within City of Ghent",
+        ),
+        (
+            clue("same_organisation_name", None, None, false),
+            "same name",
+        ),
+        (
+            clue("same_website", Some("port.be"), None, false),
+            "same website port.be",
+        ),
+    ];
+    for (clue, english) in &cases {
+        assert_eq!(clue.words(Language::English), *english);
+        for language in [Language::Dutch, Language::French, Language::German] {
+            assert_ne!(clue.words(language), *english, "{language}");
+        }
+    }
+    assert_eq!(
+        cases[1].0.words(Language::Dutch),
+        "zelfde telefoonnummer +32 3 123, verschillende namen"
+    );
+}
+
+#[test]
+fn every_reason_code_but_free_text_reads_differently_in_each_other_language() {
+    use kring_i18n::FluentValue;
+    let arguments: Vec<(&str, FluentValue<'_>)> = [
+        "value", "kind", "id", "action", "found", "subject", "expected", "a", "b", "kind_a",
+        "kind_b", "choices", "day", "side", "at", "due", "earliest", "latest",
+    ]
+    .into_iter()
+    .map(|name| (name, FluentValue::from("x")))
+    .chain(
+        ["chars", "max", "number", "count", "limit"]
+            .into_iter()
+            .map(|name| (name, FluentValue::from(7))),
+    )
+    .collect();
+    for code in ReasonCode::ALL
+        .iter()
+        .filter(|c| **c != ReasonCode::Invalid)
+    {
+        let id = format!("invalid-{code}");
+        let english = kring_i18n::text_with(Language::English, &id, &arguments);
+        for language in [Language::Dutch, Language::French, Language::German] {
+            let words = kring_i18n::text_with(language, &id, &arguments);
+            assert_ne!(words, english, "{id} in {language} is English");
+            assert!(!words.contains('{'), "{id} in {language}: {words}");
+        }
+    }
+}
+
+#[test]
+fn a_reason_keeps_todays_english_and_carries_its_code_into_json() {
+    let error = "nonsense".parse::<RecordId>().unwrap_err();
+    assert_eq!(error.reason_code(), ReasonCode::NotARecordId);
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(json["code"], "not_a_record_id");
+    assert_eq!(json["reason"], "'nonsense' is not a record id");
+    let free = ValidationError::new("body", "expected a string");
+    assert_eq!(serde_json::to_value(&free).unwrap()["code"], "invalid");
+}
