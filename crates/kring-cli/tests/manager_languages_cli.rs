@@ -66,6 +66,20 @@ fn json_is_the_same_in_every_language(kring: &Kring, args: &[&str]) {
     }
 }
 
+/// The JSON without its sentences for people (`reason`, `reasons`), which are the only part
+/// that may differ between languages when a code stands beside each.
+fn without_sentences(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.remove("reason");
+            map.remove("reasons");
+            map.values_mut().for_each(without_sentences);
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_sentences),
+        _ => {}
+    }
+}
+
 fn has(text: &str, words: &[&str]) {
     for word in words {
         assert!(text.contains(word), "{word:?} not in:\n{text}");
@@ -218,6 +232,47 @@ fn the_handover_speaks_dutch_and_french_and_refusals_are_worded_too() {
     lacks(&dutch, &["Handover of", "dry run"]);
     let french = say(&kring, "fr", &["offboard", &leaver, "--dry-run"]);
     has(&french, &["Passation de", "(simulation : rien n'a changé)"]);
+    // The plan's JSON is one in every language once its sentences for people are set aside;
+    // each sentence has its code beside it, the same everywhere.
+    let plans: Vec<Value> = LANGUAGES
+        .iter()
+        .map(|language| {
+            let mut plan = kring.json(&[
+                "--lang",
+                language,
+                "offboard",
+                &leaver,
+                "--dry-run",
+                "--json",
+            ]);
+            without_sentences(&mut plan);
+            plan
+        })
+        .collect();
+    for (language, plan) in LANGUAGES.iter().zip(&plans) {
+        assert_eq!(plan, &plans[0], "offboard --json in {language}");
+    }
+    let english = kring.json(&["--lang", "en", "offboard", &leaver, "--dry-run", "--json"]);
+    let items = english["items"].as_array().expect("the plan's items");
+    assert!(!items.is_empty());
+    for item in items {
+        assert_eq!(
+            item["reasons"].as_array().map(Vec::len),
+            item["reason_codes"].as_array().map(Vec::len),
+            "a code for each reason: {item}"
+        );
+        for candidate in item["candidates"].as_array().unwrap() {
+            assert!(candidate["reason_code"].is_string(), "{candidate}");
+        }
+    }
+    assert!(
+        items.iter().any(|i| i["reason_codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "nobody_else_knows" || c == "weakly_known_by_others")),
+        "the demo's leaver has relationships at risk"
+    );
     // A wrong kind of record and a bad --months are refused in the language asked for.
     let goal = first_id(&kring, &["goal", "list", "--json"]);
     kring.fails(

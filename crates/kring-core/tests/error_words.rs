@@ -414,8 +414,31 @@ fn a_duplicate_pairs_clues_read_as_before_in_english_and_in_each_language_otherw
 fn every_reason_code_but_free_text_reads_differently_in_each_other_language() {
     use kring_i18n::FluentValue;
     let arguments: Vec<(&str, FluentValue<'_>)> = [
-        "value", "kind", "id", "action", "found", "subject", "expected", "a", "b", "kind_a",
-        "kind_b", "choices", "day", "side", "at", "due", "earliest", "latest",
+        "value",
+        "kind",
+        "id",
+        "action",
+        "found",
+        "subject",
+        "expected",
+        "a",
+        "b",
+        "kind_a",
+        "kind_b",
+        "choices",
+        "day",
+        "side",
+        "at",
+        "due",
+        "earliest",
+        "latest",
+        "name",
+        "networker",
+        "team",
+        "partner",
+        "line",
+        "leaver",
+        "stakeholder",
     ]
     .into_iter()
     .map(|name| (name, FluentValue::from("x")))

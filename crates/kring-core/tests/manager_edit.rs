@@ -248,6 +248,22 @@ fn a_partnership_edit_changes_the_review_interval_and_ending_it_stops_the_review
         err.to_string(),
         "partners: Smoke NV crosses the red line 'no partner tagged “tabak”'"
     );
+    // The same refusal said to a Dutch and a French manager, the red line in their words too;
+    // programs read the code, the same in every language.
+    let StoreError::Invalid(refusal) = &err else {
+        panic!("a validation error: {err:?}")
+    };
+    assert_eq!(refusal.reason_code(), ReasonCode::CrossesRedLine);
+    assert_eq!(
+        err.message(kring_i18n::Language::Dutch),
+        "partners: Smoke NV overschrijdt de rode lijn ‘geen partner met label “tabak”’"
+    );
+    assert!(
+        err.message(kring_i18n::Language::French)
+            .starts_with("partners: Smoke NV franchit la ligne rouge « "),
+        "{}",
+        err.message(kring_i18n::Language::French)
+    );
 
     // The port later takes the tag: the view warns, and the partnership can still be ended.
     store

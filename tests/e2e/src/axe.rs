@@ -79,28 +79,57 @@ pub fn describe(violations: &[Violation]) -> String {
 }
 
 impl Ui {
+    /// Makes sure `window.axe` is on the page, injecting axe-core's half-megabyte bundle when it is
+    /// not (the first check, or after the page was loaded again).
+    ///
+    /// A CI run once got an error with an empty message from WebKitWebDriver for the injection on
+    /// a busy 2-core machine, so the script may take two minutes (not WebDriver's default 30 s),
+    /// and a failed attempt is retried, each error kept in full (`{:?}`: the kind as well as the
+    /// message) for the failure message.
+    async fn load_axe(&self) {
+        use fantoccini::wd::TimeoutConfiguration;
+        let _ = self
+            .client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(std::time::Duration::from_secs(120)),
+                None,
+                None,
+            ))
+            .await;
+        let mut errors = Vec::new();
+        for attempt in 1..=4 {
+            match self
+                .client
+                .execute("return typeof window.axe === 'object'", vec![])
+                .await
+            {
+                Ok(Value::Bool(true)) => return,
+                Ok(_) => {}
+                Err(e) => errors.push(format!(
+                    "attempt {attempt}, asking whether it is loaded: {e:?}"
+                )),
+            }
+            // axe-core's bundle ends by setting `window.axe`.
+            let script = format!("{}\n;return typeof window.axe;", axe_source());
+            match self.client.execute(&script, vec![]).await {
+                Ok(Value::String(kind)) if kind == "object" => return,
+                Ok(other) => errors.push(format!("attempt {attempt}: window.axe is {other}")),
+                Err(e) => errors.push(format!("attempt {attempt}, injecting: {e:?}")),
+            }
+            eprintln!("axe-core is not loaded yet: {}", errors.join("; "));
+            tokio::time::sleep(std::time::Duration::from_secs(2 * attempt)).await;
+        }
+        panic!(
+            "could not inject axe-core in 4 attempts; the page's data-testids: {}\n{}",
+            self.testids_on_screen().await,
+            errors.join("\n")
+        );
+    }
+
     /// Runs axe-core on the page as it is now (WCAG 2.0–2.2 A and AA rules) and returns every
     /// violation, whatever its impact.
     pub async fn axe(&self) -> Vec<Violation> {
-        let loaded = self
-            .client
-            .execute("return typeof window.axe === 'object'", vec![])
-            .await
-            .unwrap_or(Value::Bool(false));
-        if loaded != Value::Bool(true) {
-            // axe-core's bundle ends by setting `window.axe`.
-            let script = format!("{}\n;return typeof window.axe;", axe_source());
-            let kind = self
-                .client
-                .execute(&script, vec![])
-                .await
-                .unwrap_or_else(|e| panic!("could not inject axe-core: {e}"));
-            assert_eq!(
-                kind,
-                Value::String("object".into()),
-                "axe-core did not load"
-            );
-        }
+        self.load_axe().await;
         // Colours are read at rest: a transition or animation still running (a theme just
         // switched, a dialog fading in) would mix the old colours with the new.
         let run = r#"

@@ -10,7 +10,7 @@
 
 use super::records::{Event, Goal, Partnership, Team};
 use crate::model::visibility_of;
-use crate::model::{RecordBody, RecordId, ValidationError, Visibility};
+use crate::model::{ReasonCode, RecordBody, RecordId, ValidationError, Visibility};
 use crate::store::{body_json, Store, StoreResult};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -20,7 +20,7 @@ fn three_way<T: RecordBody>(current: &T, base: &T, edited: &T) -> StoreResult<T>
     let (Value::Object(mut merged), Value::Object(base), Value::Object(edited)) =
         (body_json(current), body_json(base), body_json(edited))
     else {
-        return Err(ValidationError::new("body", "is not a record body").into());
+        return Err(ValidationError::worded("body", ReasonCode::NotARecordBody, &[]).into());
     };
     let set_fields = T::KIND.set_fields();
     for (field, wanted) in edited {
@@ -79,12 +79,10 @@ impl Store {
                     .live_state(*added)?
                     .is_some_and(|s| visibility_of(&s) == Visibility::Private);
                 if private {
-                    return Err(ValidationError::new(
+                    return Err(ValidationError::worded(
                         "priority_stakeholders",
-                        format!(
-                            "{} is private: share it first, or its id would leave this machine with the goal",
-                            self.named(*added)?.name
-                        ),
+                        ReasonCode::PrivateOnSharedGoal,
+                        &[("name", self.named(*added)?.name.into())],
                     )
                     .into());
                 }

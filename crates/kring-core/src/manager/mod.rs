@@ -248,21 +248,27 @@ impl Store {
         let (mut goal, goal_visibility) = self.typed::<Goal>(goal_id)?;
         for target in targets {
             let state = self.live_state(*target)?.ok_or_else(|| {
-                ValidationError::new("link", format!("no record with id {target}"))
+                ValidationError::worded(
+                    "link",
+                    ReasonCode::NoRecordWithId,
+                    &[("id", target.to_string().into())],
+                )
             })?;
             let kind: RecordKind = state.kind.parse().map_err(|_| {
-                ValidationError::new(
+                ValidationError::worded(
                     "link",
-                    format!("a {} cannot be linked to a goal", state.kind),
+                    ReasonCode::CannotLinkToGoal,
+                    &[("kind", state.kind.as_str().into())],
                 )
             })?;
             if link
                 && visibility_of(&state) == Visibility::Private
                 && goal_visibility != Visibility::Private
             {
-                return Err(ValidationError::new(
+                return Err(ValidationError::worded(
                     "link",
-                    format!("{target} is private: share it first, or its id would leave this machine with the goal"),
+                    ReasonCode::PrivateOnSharedGoal,
+                    &[("name", self.named(*target)?.name.into())],
                 )
                 .into());
             }
@@ -272,9 +278,10 @@ impl Store {
                 RecordKind::Interaction => &mut goal.interactions,
                 RecordKind::Event => &mut goal.events,
                 other => {
-                    return Err(ValidationError::new(
+                    return Err(ValidationError::worded(
                         "link",
-                        format!("a {other} cannot be linked to a goal: link a stakeholder, relationship, interaction or event"),
+                        ReasonCode::CannotLinkToGoal,
+                        &[("kind", other.as_str().into())],
                     )
                     .into())
                 }
@@ -349,9 +356,13 @@ impl Store {
         match role {
             Some(role) => team.members.push(TeamMember { networker, role }),
             None if !was_member => {
-                return Err(ValidationError::new(
+                return Err(ValidationError::worded(
                     "networker",
-                    format!("{networker} is not a member of {}", team.name),
+                    ReasonCode::NotATeamMember,
+                    &[
+                        ("networker", self.named(networker)?.name.into()),
+                        ("team", team.name.as_str().into()),
+                    ],
                 )
                 .into())
             }
@@ -475,13 +486,16 @@ impl Store {
         for partner in partnership.partners.iter().filter(|p| !already.contains(p)) {
             let crossed = self.red_lines_crossed(partnership, *partner)?;
             if let Some(line) = crossed.first() {
-                return Err(ValidationError::new(
+                return Err(ValidationError::worded(
                     "partners",
-                    format!(
-                        "{} crosses the red line '{}'",
-                        self.named(*partner)?.name,
-                        describe_red_line(line)
-                    ),
+                    ReasonCode::CrossesRedLine,
+                    &[
+                        ("partner", self.named(*partner)?.name.into()),
+                        (
+                            "line",
+                            ReasonArgument::said_in_each(|l| describe_red_line_in(line, l)),
+                        ),
+                    ],
                 )
                 .into());
             }
@@ -501,7 +515,11 @@ impl Store {
         partnership.validate()?;
         for partner in &partnership.partners {
             self.typed::<Organisation>(*partner).map_err(|_| {
-                ValidationError::new("partners", format!("{partner} is not an organisation"))
+                ValidationError::worded(
+                    "partners",
+                    ReasonCode::NotAnOrganisation,
+                    &[("id", partner.to_string().into())],
+                )
             })?;
         }
         self.refuse_red_lines(partnership, &[])?;

@@ -5,6 +5,7 @@
 //! manager's language.
 
 use super::network::Network;
+use super::records::word_enum;
 use super::records::*;
 use super::Named;
 use crate::manager::figures::{standing_in, Contacts};
@@ -14,6 +15,30 @@ use chrono::{DateTime, Utc};
 use kring_i18n::{format, t, Language};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+word_enum!(
+    /// Why a relationship matters in a handover: the stable code beside each sentence of
+    /// [`HandoverItem::reasons`], the same in every language.
+    HandoverReason {
+        PriorityStakeholder => "priority_stakeholder",
+        Accountable => "accountable_in_team",
+        LookedAfterByTeam => "looked_after_by_team",
+        NobodyElseKnows => "nobody_else_knows",
+        WeaklyKnownByOthers => "weakly_known_by_others",
+        GoingCold => "going_cold",
+    }
+);
+
+word_enum!(
+    /// Why a colleague is proposed as successor: the stable code beside [`Candidate::reason`].
+    CandidateReason {
+        KnowsStakeholder => "knows_stakeholder",
+        TeamLooksAfter => "team_looks_after",
+        TeamMate => "team_mate",
+    }
+);
 
 /// A networker as a line in `kring networker list`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -44,7 +69,9 @@ pub struct NetworkerSummary {
 pub struct Candidate {
     pub networker: RecordId,
     pub name: String,
+    /// Why, in the plan's language; `reason_code` says the same for programs.
     pub reason: String,
+    pub reason_code: CandidateReason,
     /// Their own relationship's strength, when they already know the stakeholder.
     pub strength: Option<u8>,
 }
@@ -64,7 +91,9 @@ pub struct HandoverItem {
     /// for it in a team + 2 if a team looks after it.
     pub importance: u32,
     pub risk: HandoverRisk,
+    /// Why it matters, in the plan's language; `reason_codes` says the same, one code a reason.
     pub reasons: Vec<String>,
+    pub reason_codes: Vec<HandoverReason>,
     pub candidates: Vec<Candidate>,
     /// Who takes it over (none: nobody proposed or chosen; the relationship stays as it is).
     pub successor: Option<Named>,
@@ -223,19 +252,23 @@ impl Store {
         for s in successors.iter().chain(chosen.values()) {
             if *s == networker {
                 return Err(
-                    ValidationError::new("to", "a networker cannot succeed themselves").into(),
+                    ValidationError::worded("to", ReasonCode::SucceedsThemselves, &[]).into(),
                 );
             }
             match network.networkers.get(s) {
                 None => {
-                    return Err(
-                        ValidationError::new("to", format!("{s} is not a networker")).into(),
+                    return Err(ValidationError::worded(
+                        "to",
+                        ReasonCode::NotANetworker,
+                        &[("id", s.to_string().into())],
                     )
+                    .into())
                 }
                 Some(n) if n.body.status == Some(NetworkerStatus::Left) => {
-                    return Err(ValidationError::new(
+                    return Err(ValidationError::worded(
                         "to",
-                        format!("{} has left the organisation", n.body.name),
+                        ReasonCode::HasLeft,
+                        &[("name", n.body.name.as_str().into())],
                     )
                     .into())
                 }
@@ -264,13 +297,13 @@ impl Store {
                     && network.canonical(r.body.stakeholder) == *stakeholder
             });
             if !theirs {
-                return Err(ValidationError::new(
+                return Err(ValidationError::worded(
                     "choose",
-                    format!(
-                        "{} has no relationship with {} to hand over",
-                        leaver.body.name,
-                        network.name(*stakeholder)
-                    ),
+                    ReasonCode::NothingToHandOver,
+                    &[
+                        ("leaver", leaver.body.name.as_str().into()),
+                        ("stakeholder", network.name(*stakeholder).into()),
+                    ],
                 )
                 .into());
             }
@@ -286,6 +319,7 @@ impl Store {
             let canonical = network.canonical(stakeholder);
             let mut importance = u32::from(r.body.strength) + u32::from(r.body.trust.unwrap_or(0));
             let mut reasons = Vec::new();
+            let mut reason_codes = Vec::new();
             if priority.contains(&canonical) {
                 importance += 5;
                 let goals: Vec<&str> = network
@@ -299,6 +333,7 @@ impl Store {
                     })
                     .map(|g| g.body.name.as_str())
                     .collect();
+                reason_codes.push(HandoverReason::PriorityStakeholder);
                 reasons.push(t!(
                     language,
                     "offboarding-reason-priority",
@@ -320,11 +355,13 @@ impl Store {
                 .any(|t| t.body.accountable_for(stakeholder).contains(&networker))
             {
                 importance += 3;
+                reason_codes.push(HandoverReason::Accountable);
                 reasons.push(t!(language, "offboarding-reason-accountable"));
             }
             if !looking_after.is_empty() {
                 importance += 2;
                 let names: Vec<&str> = looking_after.iter().map(|t| t.body.name.as_str()).collect();
+                reason_codes.push(HandoverReason::LookedAfterByTeam);
                 reasons.push(t!(
                     language,
                     "offboarding-reason-looked-after",
@@ -345,34 +382,38 @@ impl Store {
                             stakeholder = network.name(stakeholder),
                             strength = strength
                         ),
+                        reason_code: CandidateReason::KnowsStakeholder,
                         strength: Some(strength),
                     })
                     .collect();
-            let mut add_team_members = |team: &Team, reason: String| {
-                let mut members: Vec<(TeamRole, RecordId)> = team
-                    .member_ids()
-                    .into_iter()
-                    .filter_map(|m| Some((team.role_of(m)?, m)))
-                    .collect();
-                members.sort();
-                for (_, member) in members {
-                    if member == networker
-                        || network.has_left(member)
-                        || candidates.iter().any(|c| c.networker == member)
-                    {
-                        continue;
+            let mut add_team_members =
+                |team: &Team, reason_code: CandidateReason, reason: String| {
+                    let mut members: Vec<(TeamRole, RecordId)> = team
+                        .member_ids()
+                        .into_iter()
+                        .filter_map(|m| Some((team.role_of(m)?, m)))
+                        .collect();
+                    members.sort();
+                    for (_, member) in members {
+                        if member == networker
+                            || network.has_left(member)
+                            || candidates.iter().any(|c| c.networker == member)
+                        {
+                            continue;
+                        }
+                        candidates.push(Candidate {
+                            networker: member,
+                            name: label(member),
+                            reason: reason.clone(),
+                            reason_code,
+                            strength: None,
+                        });
                     }
-                    candidates.push(Candidate {
-                        networker: member,
-                        name: label(member),
-                        reason: reason.clone(),
-                        strength: None,
-                    });
-                }
-            };
+                };
             for team in &looking_after {
                 add_team_members(
                     &team.body,
+                    CandidateReason::TeamLooksAfter,
                     t!(
                         language,
                         "offboarding-candidate-team-looks-after",
@@ -387,6 +428,7 @@ impl Store {
             {
                 add_team_members(
                     &team.body,
+                    CandidateReason::TeamMate,
                     t!(
                         language,
                         "offboarding-candidate-team-mate",
@@ -399,15 +441,18 @@ impl Store {
                 .any(|c| c.strength.is_some_and(|s| s >= 3));
             let any_colleague = candidates.iter().any(|c| c.strength.is_some());
             let risk = if !any_colleague {
+                reason_codes.push(HandoverReason::NobodyElseKnows);
                 reasons.push(t!(language, "offboarding-reason-nobody-else"));
                 HandoverRisk::High
             } else if !strong_colleague {
+                reason_codes.push(HandoverReason::WeaklyKnownByOthers);
                 reasons.push(t!(language, "offboarding-reason-weakly-known"));
                 HandoverRisk::Medium
             } else {
                 HandoverRisk::Low
             };
             if standing_in(&network, &contacts, r, now).going_cold {
+                reason_codes.push(HandoverReason::GoingCold);
                 reasons.push(t!(language, "offboarding-reason-going-cold"));
             }
             let successor = if let Some(pick) = chosen.get(&canonical) {
@@ -483,6 +528,7 @@ impl Store {
                 importance,
                 risk,
                 reasons,
+                reason_codes,
                 candidates,
                 successor: successor.map(|id| Named {
                     id,

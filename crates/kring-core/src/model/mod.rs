@@ -110,13 +110,22 @@ pub(crate) struct ReasonWords {
     arguments: Vec<(&'static str, ReasonArgument)>,
 }
 
-/// An argument of a worded reason: text as given, a count that chooses a plural form, or
-/// alternatives joined with the language's "or" ("person or organisation").
+/// An argument of a worded reason: text as given, a count that chooses a plural form,
+/// alternatives joined with the language's "or" ("person or organisation"), or words a layer
+/// above the model already said in every language (a red line described by the manager).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReasonArgument {
     Text(String),
     Count(i64),
     Either(Vec<String>),
+    Said(Vec<(Language, String)>),
+}
+
+impl ReasonArgument {
+    /// Words said in each of Kring's languages by `say`.
+    pub fn said_in_each(say: impl Fn(Language) -> String) -> Self {
+        ReasonArgument::Said(Language::ALL.iter().map(|l| (*l, say(*l))).collect())
+    }
 }
 
 impl From<&str> for ReasonArgument {
@@ -197,6 +206,20 @@ manager::word_enum!(
         NoSuchField => "no_such_field",
         UpdatedTwice => "updated_twice",
         ForgetWithoutReason => "forget_without_reason",
+        NotARecordBody => "not_a_record_body",
+        PrivateOnSharedGoal => "private_on_shared_goal",
+        NoRecordWithId => "no_record_with_id",
+        CannotLinkToGoal => "cannot_link_to_goal",
+        NotATeamMember => "not_a_team_member",
+        CrossesRedLine => "crosses_red_line",
+        NotAnOrganisation => "not_an_organisation",
+        SucceedsThemselves => "succeeds_themselves",
+        NotANetworker => "not_a_networker",
+        HasLeft => "has_left",
+        NothingToHandOver => "nothing_to_hand_over",
+        SetAsRegister => "set_as_register",
+        RegisterAsSet => "register_as_set",
+        NotJson => "not_json",
     }
 );
 
@@ -297,6 +320,14 @@ impl ReasonWords {
                     ReasonArgument::Count(count) => kring_i18n::FluentValue::from(*count),
                     ReasonArgument::Either(choices) => kring_i18n::FluentValue::from(
                         choices.join(&kring_i18n::text(language, "list-or")),
+                    ),
+                    ReasonArgument::Said(words) => kring_i18n::FluentValue::from(
+                        words
+                            .iter()
+                            .find(|(l, _)| *l == language)
+                            .or(words.first())
+                            .map(|(_, w)| w.clone())
+                            .unwrap_or_default(),
                     ),
                 };
                 (*name, value)

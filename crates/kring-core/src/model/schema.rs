@@ -1074,7 +1074,7 @@ impl<'a> Json<'a> {
 
     fn parse(bytes: &'a [u8]) -> Result<Json<'a>, Problem> {
         serde_json::from_slice(bytes)
-            .map_err(|_| Problem::new(ProblemCode::NotJson, "holds bytes that are not JSON"))
+            .map_err(|_| Problem::worded_as(ProblemCode::NotJson, ReasonCode::NotJson, &[]))
     }
 
     /// What the value is, in words.
@@ -1389,15 +1389,17 @@ impl FieldType {
 fn check_slot(field: &Field, slot: Slot, value: &Json<'_>) -> Result<(), Problem> {
     match (field.set, slot) {
         (true, Slot::Register) => {
-            return Err(Problem::new(
+            return Err(Problem::worded_as(
                 ProblemCode::SetAsRegister,
-                "written as one value, but it is a set whose elements are added one by one",
+                ReasonCode::SetAsRegister,
+                &[],
             ))
         }
         (false, Slot::Element) => {
-            return Err(Problem::new(
+            return Err(Problem::worded_as(
                 ProblemCode::RegisterAsSet,
-                "written as a set element, but it holds one value",
+                ReasonCode::RegisterAsSet,
+                &[],
             ))
         }
         _ => {}
