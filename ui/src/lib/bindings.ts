@@ -334,10 +334,15 @@ export type BundleKind =
 export type Candidate = {
 	networker: RecordId,
 	name: string,
+	/**  Why, in the plan's language; `reason_code` says the same for programs. */
 	reason: string,
+	reason_code: CandidateReason,
 	/**  Their own relationship's strength, when they already know the stakeholder. */
 	strength: number | null,
 };
+
+/**  Why a colleague is proposed as successor: the stable code beside [`Candidate::reason`]. */
+export type CandidateReason = "knows_stakeholder" | "team_looks_after" | "team_mate";
 
 /**  What applying a plan does with one meeting or e-mail. */
 export type CaptureAction = 
@@ -888,7 +893,9 @@ export type HandoverItem = {
 	 */
 	importance: number,
 	risk: HandoverRisk,
+	/**  Why it matters, in the plan's language; `reason_codes` says the same, one code a reason. */
 	reasons: string[],
+	reason_codes: HandoverReason[],
 	candidates: Candidate[],
 	/**  Who takes it over (none: nobody proposed or chosen; the relationship stays as it is). */
 	successor: Named | null,
@@ -914,6 +921,12 @@ export type HandoverPlan = {
 	/**  False for a dry run. */
 	applied: boolean,
 };
+
+/**
+ *  Why a relationship matters in a handover: the stable code beside each sentence of
+ *  [`HandoverItem::reasons`], the same in every language.
+ */
+export type HandoverReason = "priority_stakeholder" | "accountable_in_team" | "looked_after_by_team" | "nobody_else_knows" | "weakly_known_by_others" | "going_cold";
 
 /**
  *  How much a relationship is at risk when its networker leaves. The order is the order of a
