@@ -2,6 +2,7 @@
 // core's refusals next to the field they name (or elsewhere when they name none), and
 // Ctrl+Enter (⌘+Enter) to save from anywhere in it.
 import { AppError, toAppError } from './api';
+import { app } from './app.svelte';
 import type { FieldErrors } from './validate';
 
 export class FormState {
@@ -43,6 +44,22 @@ export class FormState {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The save of a form that changes the store, as the dialogs end it: `write` (see `submit`); once
+   * written, a toast says `said()`, every screen reads again, and `done` runs (closing the form).
+   */
+  async write(write: () => Promise<unknown>, said: () => string, done: () => void = () => {}) {
+    const saved = await this.submit(async () => {
+      await write();
+    });
+    if (saved) {
+      app.toast(said());
+      app.changed();
+      done();
+    }
+    return saved;
   }
 
   /** Shows a refusal next to the field it names, or where refusals without a field go. */
