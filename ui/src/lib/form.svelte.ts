@@ -88,3 +88,41 @@ export function choices<T extends string>(
 ): { value: T; label: string }[] {
   return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 }
+
+/**
+ * An action on a path the person typed or browsed to (join with an invitation, write one, export
+ * the store): refused at once without a path, busy while it runs, its result or its error in words
+ * afterwards, and every screen reads again once it is done. Members and Sync wrote these lines for
+ * each of them.
+ */
+export class PathAction<T> {
+  busy = $state(false);
+  error = $state<string | null>(null);
+  result = $state<T | null>(null);
+
+  /** `missing`: what to say when no path was given. */
+  constructor(private readonly missing: () => string) {}
+
+  /** A form's submit handler that runs `work` on the trimmed `path()`. */
+  submit(path: () => string, work: (path: string) => Promise<T>) {
+    return async (event: SubmitEvent) => {
+      event.preventDefault();
+      this.error = null;
+      this.result = null;
+      const trimmed = path().trim();
+      if (trimmed === '') {
+        this.error = this.missing();
+        return;
+      }
+      this.busy = true;
+      try {
+        this.result = await work(trimmed);
+        app.changed();
+      } catch (e) {
+        this.error = toAppError(e).message;
+      } finally {
+        this.busy = false;
+      }
+    };
+  }
+}
