@@ -2,7 +2,6 @@
 // member's role, an event's kind, a partnership's status and health band, the five behaviours a
 // partnership review scores) in the app's language. Functions, so a template that calls one reads
 // the current language; a code this Kring does not know (a newer one wrote it) is shown as it is.
-import type { IconName } from '../components/Icon.svelte';
 import { m } from '../paraglide/messages';
 
 type Words = Record<string, () => string>;
@@ -73,8 +72,8 @@ export type RecordScreenWords = {
   failed: () => string;
   /** The form's save button for a new record ("Set goal"); editing, it says "Save". */
   save: () => string;
-  /** While there is no record: an icon, a heading, a line, and the button that starts the first. */
-  empty: { icon: IconName; title: () => string; text: () => string; action: () => string };
+  /** While there is no record: a heading, a line, and the button that starts the first. */
+  empty: { title: () => string; text: () => string; action: () => string };
 };
 
 /**
@@ -90,7 +89,6 @@ export const RECORD_SCREENS = {
     failed: m.goals_failed,
     save: m.goals_set_goal,
     empty: {
-      icon: 'review',
       title: m.goals_empty_title,
       text: m.goals_empty_text,
       action: m.goals_empty_action,
@@ -103,7 +101,6 @@ export const RECORD_SCREENS = {
     failed: m.teams_failed,
     save: m.teams_form_team,
     empty: {
-      icon: 'cards',
       title: m.teams_empty_title,
       text: m.teams_empty_text,
       action: m.teams_empty_action,
@@ -116,7 +113,6 @@ export const RECORD_SCREENS = {
     failed: m.events_failed,
     save: m.events_record_event,
     empty: {
-      icon: 'today',
       title: m.events_empty_title,
       text: m.events_empty_text,
       action: m.events_empty_action,
@@ -129,7 +125,6 @@ export const RECORD_SCREENS = {
     failed: m.partnerships_failed,
     save: m.partnerships_create,
     empty: {
-      icon: 'link',
       title: m.partnerships_empty_title,
       text: m.partnerships_empty_text,
       action: m.partnerships_new,
