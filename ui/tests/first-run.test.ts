@@ -2,18 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import FirstRun from '../src/components/FirstRun.svelte';
+import { setUpStatus, typeInto } from './ui';
 
-const status = {
-  profile: { networker: 'n1', name: 'Sofie', email: 'sofie@stad.gent', role: 'manager' as const },
-  store_path: '/tmp/store',
-  node_id: 'abc',
-  counts: {},
-  counts_ready: true,
-  demo: false,
-  sandbox: false,
-  settings: { default_visibility: 'shared' as const },
-  version: '0.1.0',
-};
+const status = setUpStatus();
 
 function backend(
   firstRun: (...args: unknown[]) => unknown,
@@ -39,10 +30,8 @@ describe('FirstRun', () => {
     const firstRun = vi.fn();
     backend(firstRun);
     render(FirstRun);
-    await fireEvent.input(screen.getByTestId('first-run-name'), { target: { value: 'Sofie' } });
-    await fireEvent.input(screen.getByTestId('first-run-email'), {
-      target: { value: 'sofie@' },
-    });
+    await typeInto('first-run-name', 'Sofie');
+    await typeInto('first-run-email', 'sofie@');
     await fireEvent.click(screen.getByTestId('first-run-submit'));
     const error = await screen.findByTestId('field-error');
     expect(error.textContent).toContain("'sofie@' is not an email address");
@@ -62,10 +51,8 @@ describe('FirstRun', () => {
     backend(firstRun);
     render(FirstRun);
     await fireEvent.click(screen.getByTestId('first-run-manager'));
-    await fireEvent.input(screen.getByTestId('first-run-name'), { target: { value: ' Sofie ' } });
-    await fireEvent.input(screen.getByTestId('first-run-email'), {
-      target: { value: 'sofie@stad.gent' },
-    });
+    await typeInto('first-run-name', ' Sofie ');
+    await typeInto('first-run-email', 'sofie@stad.gent');
     await fireEvent.click(screen.getByTestId('first-run-submit'));
     await waitFor(() =>
       expect(firstRun).toHaveBeenCalledWith('Sofie', 'sofie@stad.gent', 'manager'),
@@ -85,10 +72,8 @@ describe('FirstRun', () => {
     expect(box.checked, 'a manager is offered it ticked').toBe(true);
     await fireEvent.click(screen.getByTestId('first-run-networker'));
     expect(box.checked).toBe(false);
-    await fireEvent.input(screen.getByTestId('first-run-name'), { target: { value: 'Jan' } });
-    await fireEvent.input(screen.getByTestId('first-run-email'), {
-      target: { value: 'jan@stad.gent' },
-    });
+    await typeInto('first-run-name', 'Jan');
+    await typeInto('first-run-email', 'jan@stad.gent');
     await fireEvent.click(screen.getByTestId('first-run-submit'));
     await waitFor(() => expect(firstRun).toHaveBeenCalledWith('Jan', 'jan@stad.gent', 'networker'));
     expect(openDemo).not.toHaveBeenCalled();
@@ -102,10 +87,8 @@ describe('FirstRun', () => {
     backend(firstRun, openDemo);
     render(FirstRun);
     await fireEvent.click(screen.getByTestId('first-run-demo'));
-    await fireEvent.input(screen.getByTestId('first-run-name'), { target: { value: 'Jan' } });
-    await fireEvent.input(screen.getByTestId('first-run-email'), {
-      target: { value: 'jan@stad.gent' },
-    });
+    await typeInto('first-run-name', 'Jan');
+    await typeInto('first-run-email', 'jan@stad.gent');
     await fireEvent.click(screen.getByTestId('first-run-submit'));
     await waitFor(() => expect(openDemo).toHaveBeenCalledWith(2000));
     expect(firstRun).toHaveBeenCalledWith('Jan', 'jan@stad.gent', 'networker');

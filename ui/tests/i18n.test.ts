@@ -12,19 +12,10 @@ import { compareText, formatBytes, formatNumber, formatPercent } from '../src/li
 import { detectSystemLanguage, language, languageOf } from '../src/lib/i18n.svelte';
 import { m } from '../src/paraglide/messages';
 import Settings from '../src/screens/Settings.svelte';
+import { setUpStatus } from './ui';
 
 function status(settings: SettingsType = { default_visibility: 'shared' }): AppStatus {
-  return {
-    profile: { networker: 'n1', name: 'Sofie', email: 'sofie@stad.gent', role: 'manager' },
-    store_path: '/tmp/store',
-    node_id: 'abc',
-    counts: {},
-    counts_ready: true,
-    demo: false,
-    sandbox: false,
-    settings,
-    version: '0.1.0',
-  } as AppStatus;
+  return setUpStatus({ settings });
 }
 
 /** A backend whose saveSettings is `save`; every other command answers an empty success. */

@@ -4,6 +4,7 @@ import { setBackend, type Commands } from '../src/lib/api';
 import { isoDate, addDays } from '../src/lib/dates';
 import LogInteraction from '../src/components/LogInteraction.svelte';
 import { id } from './ids';
+import { typeInto } from './ui';
 
 const ok = <T>(data: T) => Promise.resolve({ status: 'ok' as const, data });
 
@@ -60,9 +61,7 @@ describe('LogInteraction', () => {
 
   it('asks for a summary and a due date next to the fields, without calling Rust', async () => {
     const { logInteraction } = setup();
-    await fireEvent.input(screen.getByTestId('log-follow-up-text'), {
-      target: { value: 'Send the draft agreement' },
-    });
+    await typeInto('log-follow-up-text', 'Send the draft agreement');
     await fireEvent.click(screen.getByTestId('log-save'));
     const errors = (await screen.findAllByTestId('field-error')).map((e) => e.textContent);
     expect(errors).toContain('Say in a few words what happened.');
@@ -72,10 +71,8 @@ describe('LogInteraction', () => {
 
   it('fills the due date from a quick pick and sends the follow-up', async () => {
     const { logInteraction } = setup();
-    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'Call' } });
-    await fireEvent.input(screen.getByTestId('log-follow-up-text'), {
-      target: { value: 'Send the report' },
-    });
+    await typeInto('log-summary', 'Call');
+    await typeInto('log-follow-up-text', 'Send the report');
     await fireEvent.click(screen.getByText('+2 weeks'));
     const due = isoDate(addDays(new Date(), 14));
     expect((screen.getByTestId('log-follow-up-due') as HTMLInputElement).value).toBe(due);
@@ -95,7 +92,7 @@ describe('LogInteraction', () => {
       }),
     );
     setup(logInteraction as never);
-    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'x' } });
+    await typeInto('log-summary', 'x');
     await fireEvent.click(screen.getByTestId('log-save'));
     expect(await screen.findByText('Choose who the interaction was with.')).toHaveAttribute(
       'data-testid',
@@ -105,13 +102,9 @@ describe('LogInteraction', () => {
 
   it('asks before saving a follow-up due in 2099, and saves once told yes', async () => {
     const { logInteraction } = setup();
-    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'Call' } });
-    await fireEvent.input(screen.getByTestId('log-follow-up-text'), {
-      target: { value: 'Send the report' },
-    });
-    await fireEvent.input(screen.getByTestId('log-follow-up-due'), {
-      target: { value: '2099-12-31' },
-    });
+    await typeInto('log-summary', 'Call');
+    await typeInto('log-follow-up-text', 'Send the report');
+    await typeInto('log-follow-up-due', '2099-12-31');
     await fireEvent.click(screen.getByTestId('log-save'));
     const question = await screen.findByTestId('log-due-confirm');
     expect(question.textContent).toContain('31 Dec 2099 is in');
@@ -126,14 +119,10 @@ describe('LogInteraction', () => {
 
   it('asks before saving a new follow-up already past', async () => {
     const { logInteraction } = setup();
-    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'Call' } });
-    await fireEvent.input(screen.getByTestId('log-follow-up-text'), {
-      target: { value: 'Send the report' },
-    });
+    await typeInto('log-summary', 'Call');
+    await typeInto('log-follow-up-text', 'Send the report');
     const lastWeek = isoDate(addDays(new Date(), -7));
-    await fireEvent.input(screen.getByTestId('log-follow-up-due'), {
-      target: { value: lastWeek },
-    });
+    await typeInto('log-follow-up-due', lastWeek);
     await fireEvent.click(screen.getByTestId('log-save'));
     expect((await screen.findByTestId('log-due-confirm')).textContent).toContain('overdue at once');
     expect(logInteraction).not.toHaveBeenCalled();
@@ -149,8 +138,8 @@ describe('LogInteraction', () => {
       }),
     );
     setup(logInteraction as never);
-    await fireEvent.input(screen.getByTestId('log-summary'), { target: { value: 'x' } });
-    await fireEvent.input(screen.getByTestId('log-at'), { target: { value: '2099-12-31T10:00' } });
+    await typeInto('log-summary', 'x');
+    await typeInto('log-at', '2099-12-31T10:00');
     await fireEvent.click(screen.getByTestId('log-save'));
     const error = await screen.findByText(message);
     expect(error).toHaveAttribute('data-testid', 'field-error');

@@ -7,6 +7,7 @@ import Goals from '../src/screens/Goals.svelte';
 import Partnerships from '../src/screens/Partnerships.svelte';
 import Teams from '../src/screens/Teams.svelte';
 import { useGolden } from './golden';
+import { typeInto } from './ui';
 
 useGolden('manager');
 
@@ -17,6 +18,13 @@ function spyOn<K extends keyof Commands>(name: K) {
   return spy;
 }
 
+/** Opens the row of `kind` (`goal`, `event`) that names `text`, then its form, as a manager would. */
+async function openForEditing(kind: string, text: string) {
+  const row = screen.getAllByTestId(`${kind}-row`).find((r) => r.textContent?.includes(text))!;
+  await fireEvent.click(row);
+  await fireEvent.click(await screen.findByTestId(`${kind}-edit`));
+}
+
 /** The form field (label, input, error) an input sits in. */
 const fieldOf = (input: HTMLElement) => input.closest('.field') as HTMLElement;
 
@@ -25,11 +33,7 @@ describe('Editing a goal', () => {
     const update = spyOn('updateGoal');
     render(Goals);
     await waitFor(() => expect(screen.getAllByTestId('goal-row').length).toBe(3));
-    const row = screen
-      .getAllByTestId('goal-row')
-      .find((r) => r.textContent?.includes('Haven en logistiek versterken'))!;
-    await fireEvent.click(row);
-    await fireEvent.click(await screen.findByTestId('goal-edit'));
+    await openForEditing('goal', 'Haven en logistiek versterken');
 
     const name = screen.getByTestId('goal-name') as HTMLInputElement;
     expect(name.value).toBe('Haven en logistiek versterken');
@@ -143,11 +147,7 @@ describe('Editing an event', () => {
     const update = spyOn('updateEvent');
     render(Events);
     await waitFor(() => expect(screen.getAllByTestId('event-row').length).toBeGreaterThan(2));
-    const row = screen
-      .getAllByTestId('event-row')
-      .find((r) => r.textContent?.includes('Havenconferentie'))!;
-    await fireEvent.click(row);
-    await fireEvent.click(await screen.findByTestId('event-edit'));
+    await openForEditing('event', 'Havenconferentie');
 
     const name = screen.getByTestId('event-name') as HTMLInputElement;
     expect(name.value).toBe('Havenconferentie');
@@ -166,9 +166,7 @@ describe('Editing an event', () => {
     expect(update).not.toHaveBeenCalled();
 
     await fireEvent.input(name, { target: { value: 'Havenconferentie 2026' } });
-    await fireEvent.input(screen.getByTestId('event-location'), {
-      target: { value: 'MAS, Antwerpen' },
-    });
+    await typeInto('event-location', 'MAS, Antwerpen');
     await fireEvent.click(screen.getByTestId('event-save'));
     await waitFor(() => expect(screen.queryByTestId('event-save')).not.toBeInTheDocument());
     const [, base, saved] = update.mock.calls[0];
@@ -212,12 +210,8 @@ describe('An event far from today', () => {
     setBackend({ commands: { ...commands, createEvent: create } as Commands });
     render(Events);
     await fireEvent.click(await screen.findByTestId('event-new'));
-    await fireEvent.input(screen.getByTestId('event-name'), {
-      target: { value: 'Havendag' },
-    });
-    await fireEvent.input(screen.getByTestId('event-at'), {
-      target: { value: '2099-06-01T10:00' },
-    });
+    await typeInto('event-name', 'Havendag');
+    await typeInto('event-at', '2099-06-01T10:00');
     await fireEvent.click(screen.getByTestId('event-save'));
     const question = await screen.findByTestId('event-at-confirm');
     expect(question.textContent).toContain('1 Jun 2099 is in');

@@ -9,12 +9,13 @@ import { setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
 import type { AppStatus, MapData } from '../src/lib/bindings';
 import {
-  KIND_LABELS,
-  LEVEL_LABELS,
-  REGISTER_KIND_LABELS,
-  SECTOR_LABELS,
-  VISIBILITY_HELP,
-} from '../src/lib/format';
+  kindLabel,
+  levelLabel,
+  registerKindLabel,
+  SECTOR_CODES,
+  sectorLabel,
+  visibilityHelp,
+} from '../src/lib/card-labels';
 import { drawnSubtitle, legendLabel, summariseNode, tiesText } from '../src/lib/map';
 import ExportDialog from '../src/components/ExportDialog.svelte';
 import NetworkMap from '../src/screens/NetworkMap.svelte';
@@ -141,19 +142,19 @@ describe('the network map in Dutch', () => {
   });
 });
 
-describe('the old label tables', () => {
-  it('follow the language without their callers changing', () => {
+describe("the labels of the core's codes", () => {
+  it('follow the language, and offer the seven sectors an organisation is given', () => {
     speak('nl');
-    expect(KIND_LABELS.networker).toBe('Collega');
-    expect(SECTOR_LABELS.voluntary).toBeTruthy();
-    expect(LEVEL_LABELS.eu).toBe('EU');
-    expect(REGISTER_KIND_LABELS['event: conference']).toBe('Conferentie');
-    expect(VISIBILITY_HELP.private()).not.toContain('never leaves');
-    expect(Object.keys(SECTOR_LABELS)).toHaveLength(7);
+    expect(kindLabel('networker')).toBe('Collega');
+    expect(sectorLabel('voluntary')).not.toBe('voluntary');
+    expect(levelLabel('eu')).toBe('EU');
+    expect(registerKindLabel('event: conference')).toBe('Conferentie');
+    expect(visibilityHelp('private')).not.toContain('never leaves');
+    expect(SECTOR_CODES).toHaveLength(7);
     speak('en');
-    expect(KIND_LABELS.networker).toBe('Colleague');
-    expect(REGISTER_KIND_LABELS.email).toBe('E-mail');
-    expect(KIND_LABELS.unknown).toBeUndefined();
+    expect(kindLabel('networker')).toBe('Colleague');
+    expect(registerKindLabel('email')).toBe('E-mail');
+    expect(kindLabel('some_new_kind')).toBe('some new kind');
   });
 });
 

@@ -10,6 +10,7 @@ import { useGolden } from './golden';
 import { englishOnly, inLanguage, shownTexts } from './languages';
 import en from '../messages/dashboard/en.json';
 import nl from '../messages/dashboard/nl.json';
+import { typeInto } from './ui';
 
 useGolden('manager');
 
@@ -89,18 +90,13 @@ describe('Partnership review', () => {
       'communication_and_listening',
       'empowering_staff',
     ];
-    for (const f of fields)
-      await fireEvent.input(screen.getByTestId(`review-score-${f}`), { target: { value: '4' } });
-    await fireEvent.input(screen.getByTestId('review-score-sharing_credit'), {
-      target: { value: '7' },
-    });
+    for (const f of fields) await typeInto(`review-score-${f}`, '4');
+    await typeInto('review-score-sharing_credit', '7');
     await fireEvent.click(screen.getByTestId('review-save'));
     expect(await screen.findByText(/Sharing credit is scored 1 to 5/)).toBeInTheDocument();
     expect(spy).not.toHaveBeenCalled();
 
-    await fireEvent.input(screen.getByTestId('review-score-sharing_credit'), {
-      target: { value: '5' },
-    });
+    await typeInto('review-score-sharing_credit', '5');
     expect(screen.getByText('4.2 · healthy')).toBeInTheDocument();
     await fireEvent.click(screen.getByTestId('review-save'));
     await waitFor(() => expect(screen.queryByTestId('review-save')).not.toBeInTheDocument());

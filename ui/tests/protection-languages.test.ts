@@ -12,6 +12,7 @@ import ProtectionMenu from '../src/components/card/ProtectionMenu.svelte';
 import DataProtection from '../src/screens/DataProtection.svelte';
 import { expectAllAnswered, replayGolden, type Replay } from './golden';
 import { englishAfterEach, speakAsSystem } from './languages';
+import { typeInto } from './ui';
 
 /** An element's text with its spaces as a reader sees them. */
 const words = (element: HTMLElement) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -59,16 +60,12 @@ describe('The Data protection screen in Dutch', () => {
     expect(within(form).getByLabelText('Ouder dan (6 jaar, of in dagen)')).toHaveValue('6 jaar');
     expect(within(form).getByText('Leeg te maken velden')).toBeVisible();
     expect(within(form).getByLabelText('samenvatting')).toBeChecked();
-    await fireEvent.input(screen.getByTestId('rule-name'), {
-      target: { value: 'Meeting summaries' },
-    });
-    await fireEvent.input(screen.getByTestId('rule-after'), { target: { value: '600 dagen' } });
+    await typeInto('rule-name', 'Meeting summaries');
+    await typeInto('rule-after', '600 dagen');
     await fireEvent.click(screen.getByTestId('rule-form-save'));
     expect(await screen.findByText(/Geef de juridische referentie/)).toBeVisible();
 
-    await fireEvent.input(screen.getByTestId('rule-reference'), {
-      target: { value: 'Selectielijst lokale besturen, reeks 1.2' },
-    });
+    await typeInto('rule-reference', 'Selectielijst lokale besturen, reeks 1.2');
     await fireEvent.click(screen.getByTestId('rule-form-save'));
     await waitFor(() => expect(screen.getAllByTestId('rule-row')).toHaveLength(1));
     const rule = words(screen.getByTestId('rule-row'));

@@ -8,6 +8,7 @@ import DataProtection from '../src/screens/DataProtection.svelte';
 import { checkRule, parsePeriod, period } from '../src/lib/protection';
 import { expectAllAnswered, replayGolden, type Replay } from './golden';
 import manager from './golden/manager.json';
+import { typeInto } from './ui';
 
 /** The query golden.rs finds its person with: the first person by name. */
 const FIRST_PERSON = { text: '', kind: 'person', limit: 1 } as CardQuery;
@@ -49,17 +50,13 @@ describe('The Data protection screen of a Manager of the Network', () => {
     setBackend({ commands: { ...commands, addRetentionRule: spy } as Commands });
     render(DataProtection);
     await fireEvent.click(await screen.findByTestId('rule-new'));
-    await fireEvent.input(screen.getByTestId('rule-name'), {
-      target: { value: 'Meeting summaries' },
-    });
-    await fireEvent.input(screen.getByTestId('rule-after'), { target: { value: '600' } });
+    await typeInto('rule-name', 'Meeting summaries');
+    await typeInto('rule-after', '600');
     await fireEvent.click(screen.getByTestId('rule-form-save'));
     expect(await screen.findByText(/Give the legal reference/)).toBeVisible();
     expect(spy).not.toHaveBeenCalled();
 
-    await fireEvent.input(screen.getByTestId('rule-reference'), {
-      target: { value: 'Selectielijst lokale besturen, reeks 1.2' },
-    });
+    await typeInto('rule-reference', 'Selectielijst lokale besturen, reeks 1.2');
     await fireEvent.click(screen.getByTestId('rule-form-save'));
     await waitFor(() => expect(screen.getAllByTestId('rule-row')).toHaveLength(1));
     const rule = words(screen.getByTestId('rule-row'));
@@ -87,9 +84,7 @@ describe('The Data protection screen of a Manager of the Network', () => {
     expect(await screen.findByText(/Say why/)).toBeVisible();
     expect(forgotten).not.toHaveBeenCalled();
 
-    await fireEvent.input(screen.getByTestId('forget-reason'), {
-      target: { value: 'Art. 17, request 2026-014' },
-    });
+    await typeInto('forget-reason', 'Art. 17, request 2026-014');
     await fireEvent.click(screen.getByTestId('forget-save'));
     await waitFor(() => expect(forgotten).toHaveBeenCalled());
 
@@ -117,9 +112,7 @@ describe('The Forget dialog of a networker', () => {
     expect(words(screen.getByTestId('forget-right'))).toContain(
       'Only a Manager of the Network erases a person the organisation knows',
     );
-    await fireEvent.input(screen.getByTestId('forget-reason'), {
-      target: { value: 'Art. 17, request 2026-014' },
-    });
+    await typeInto('forget-reason', 'Art. 17, request 2026-014');
     await fireEvent.click(screen.getByTestId('forget-save'));
     const refused = await screen.findByTestId('forget-refused');
     expect(refused.textContent).toContain('is known to the organisation');

@@ -19,6 +19,7 @@ import eventsEn from '../messages/events/en.json';
 import eventsDe from '../messages/events/de.json';
 import partnershipsEn from '../messages/partnerships/en.json';
 import partnershipsDe from '../messages/partnerships/de.json';
+import { typeInto } from './ui';
 
 useGolden('manager');
 
@@ -107,9 +108,7 @@ describe('The partnerships screen in Dutch', () => {
 
     await fireEvent.click(screen.getByTestId('partnership-review'));
     expect(screen.getByText('Waardegedreven leiderschap')).toBeInTheDocument();
-    await fireEvent.input(screen.getByTestId('review-score-sharing_credit'), {
-      target: { value: '7' },
-    });
+    await typeInto('review-score-sharing_credit', '7');
     await fireEvent.click(screen.getByTestId('review-save'));
     expect(
       await screen.findByText(

@@ -7,6 +7,7 @@ import type { TransparencyRegister } from '../src/lib/bindings';
 import Transparency from '../src/screens/Transparency.svelte';
 import { id } from './ids';
 import { answering, englishAfterEach, speakAsSystem } from './languages';
+import { typeInto } from './ui';
 
 const REGISTER: TransparencyRegister = {
   from: '2026-01-01',
@@ -69,12 +70,8 @@ describe('The transparency register in Dutch', () => {
     speakAsSystem('de');
     render(Transparency);
     await screen.findAllByTestId('transparency-row');
-    await fireEvent.input(screen.getByTestId('transparency-from'), {
-      target: { value: '2026-12-01' },
-    });
-    await fireEvent.input(screen.getByTestId('transparency-to'), {
-      target: { value: '2026-11-01' },
-    });
+    await typeInto('transparency-from', '2026-12-01');
+    await typeInto('transparency-to', '2026-11-01');
     await fireEvent.click(screen.getByTestId('transparency-show'));
     expect(screen.getByTestId('field-error').textContent).toBe(
       'Der erste Tag liegt nach dem letzten.',

@@ -8,7 +8,7 @@ import {
   validateOrganisation,
   validatePerson,
 } from '../src/lib/validate';
-import { backupLabel, count, initials } from '../src/lib/format';
+import { backupLabel, initials } from '../src/lib/format';
 import table from '../../tests/validation-examples.json';
 
 describe('the checks the Rust side makes', () => {
@@ -66,12 +66,6 @@ describe('form validation', () => {
 });
 
 describe('format', () => {
-  it('counts with separators and plurals', () => {
-    expect(count(100_000, 'card')).toBe('100,000 cards');
-    expect(count(1, 'card')).toBe('1 card');
-    expect(count(2, 'person', 'people')).toBe('2 people');
-  });
-
   it('makes initials', () => {
     expect(initials('Sofie Van den Broeck')).toBe('SB');
     expect(initials('VITO')).toBe('V');

@@ -1,8 +1,8 @@
 // The core's codes (a card's kind, sector and level, a visibility, an interaction's kind, a
 // transparency register entry's kind, a map tie's kind, a relationship's status, a person's mark,
-// a link's kind) in the app's language: the one place a code gets its label (format.ts's old
-// tables read theirs from here). Each is a function, not a table of texts, so a template that calls it
-// reads the current language and renders again when it changes. A code this Kring does not know
+// a link's kind) in the app's language: the one place a code gets its label. Each is a function,
+// not a table of texts, so a template that calls it reads the current language and renders again
+// when it changes. A code this Kring does not know
 // (a newer one wrote it) is shown as it is.
 import type {
   EdgeKind,
@@ -191,34 +191,10 @@ const FIELDS: Words = {
   visibility: m.cards_field_visibility,
 };
 
-// ----- the old tables ----------------------------------------------------------------------
-// format.ts exported these before each code's label lived here; it re-exports them, so screens
-// not yet moved to the functions above read the current language without changing.
-
-/** A table of `codes` whose every property is `label(code)`, read when it is read. */
-function table<K extends string>(codes: readonly K[], label: (code: K) => string) {
-  const out = {} as Record<K, string>;
-  for (const code of codes)
-    Object.defineProperty(out, code, { get: () => label(code), enumerable: true });
-  return out;
-}
-
-/** @deprecated Call `kindLabel` (this table reads it). */
-export const KIND_LABELS: Record<string, string> = table(Object.keys(KINDS), kindLabel);
-/** @deprecated Call `sectorLabel` (this table reads it; the codes an organisation is given). */
-export const SECTOR_LABELS: Record<string, string> = table(
-  Object.keys(SECTORS).filter((code) => !code.includes('community')),
-  sectorLabel,
-);
-/** @deprecated Call `levelLabel` (this table reads it). */
-export const LEVEL_LABELS: Record<string, string> = table(Object.keys(LEVELS), levelLabel);
-/** @deprecated Call `registerKindLabel` (this table reads it). */
-export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = table(
-  Object.keys(REGISTER_KINDS) as RegisterKind[],
-  registerKindLabel,
-);
-/** @deprecated Call `visibilityHelp` (this table holds its messages). */
-export const VISIBILITY_HELP: Record<string, () => string> = { ...VISIBILITY_HELP_WORDS };
+/** The sectors an organisation is given, in the order offered (the others are older names). */
+export const SECTOR_CODES = Object.keys(SECTORS).filter((code) => !code.includes('community'));
+/** The levels an organisation is given, in the order offered. */
+export const LEVEL_CODES = Object.keys(LEVELS);
 
 /** A card's field by its name in the store ("display_name" → "Name"), as a conflict names it. */
 export const fieldLabel = (field: string | null | undefined) => label(FIELDS, field);

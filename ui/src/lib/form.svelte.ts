@@ -2,6 +2,7 @@
 // core's refusals next to the field they name (or elsewhere when they name none), and
 // Ctrl+Enter (⌘+Enter) to save from anywhere in it.
 import { AppError, toAppError } from './api';
+import { app } from './app.svelte';
 import type { FieldErrors } from './validate';
 
 export class FormState {
@@ -45,6 +46,22 @@ export class FormState {
     }
   }
 
+  /**
+   * The save of a form that changes the store, as the dialogs end it: `write` (see `submit`); once
+   * written, a toast says `said()`, every screen reads again, and `done` runs (closing the form).
+   */
+  async write(write: () => Promise<unknown>, said: () => string, done: () => void = () => {}) {
+    const saved = await this.submit(async () => {
+      await write();
+    });
+    if (saved) {
+      app.toast(said());
+      app.changed();
+      done();
+    }
+    return saved;
+  }
+
   /** Shows a refusal next to the field it names, or where refusals without a field go. */
   refused(e: unknown) {
     const error = toAppError(e);
@@ -70,4 +87,42 @@ export function choices<T extends string>(
   labels: Record<T, string>,
 ): { value: T; label: string }[] {
   return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
+}
+
+/**
+ * An action on a path the person typed or browsed to (join with an invitation, write one, export
+ * the store): refused at once without a path, busy while it runs, its result or its error in words
+ * afterwards, and every screen reads again once it is done. Members and Sync wrote these lines for
+ * each of them.
+ */
+export class PathAction<T> {
+  busy = $state(false);
+  error = $state<string | null>(null);
+  result = $state<T | null>(null);
+
+  /** `missing`: what to say when no path was given. */
+  constructor(private readonly missing: () => string) {}
+
+  /** A form's submit handler that runs `work` on the trimmed `path()`. */
+  submit(path: () => string, work: (path: string) => Promise<T>) {
+    return async (event: SubmitEvent) => {
+      event.preventDefault();
+      this.error = null;
+      this.result = null;
+      const trimmed = path().trim();
+      if (trimmed === '') {
+        this.error = this.missing();
+        return;
+      }
+      this.busy = true;
+      try {
+        this.result = await work(trimmed);
+        app.changed();
+      } catch (e) {
+        this.error = toAppError(e).message;
+      } finally {
+        this.busy = false;
+      }
+    };
+  }
 }

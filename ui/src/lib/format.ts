@@ -33,15 +33,6 @@ export function formatPercent(share: number, fractionDigits = 0): string {
   return cached('percent', options, (l) => new Intl.NumberFormat(l, options)).format(share);
 }
 
-/**
- * "1 card", "100,000 cards". English only: screens still to translate use it (a message with a
- * plural replaces it: `counted(m.area_key, n)` from card-labels.ts).
- * @deprecated Use a plural message.
- */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
-}
-
 /** Compares two texts as the language sorts them ("é" beside "e", "IJ" as Dutch has it). */
 export function compareText(a: string, b: string): number {
   return cached(
@@ -114,19 +105,6 @@ export function showValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(showValue).join(', ');
   return JSON.stringify(value);
 }
-
-// The old label tables, for the screens that still read them here: each code's label lives in
-// card-labels.ts, and so do these tables now (each property a getter reading the label in the
-// current language; every one is deprecated there). A re-export, so the import cycle with
-// card-labels (which formats its counts here) reads nothing while the modules load.
-export {
-  INTERACTION_KINDS,
-  KIND_LABELS,
-  LEVEL_LABELS,
-  REGISTER_KIND_LABELS,
-  SECTOR_LABELS,
-  VISIBILITY_HELP,
-} from './card-labels';
 
 export function capitalise(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;

@@ -60,3 +60,77 @@ const BANDS: Words = {
 
 /** A partnership's health band (docs/kpis.md): "healthy", "needs attention", "at risk". */
 export const bandLabel = (band: string | null | undefined) => label(BANDS, band);
+
+/** What a record screen says around its records (RecordScreen). */
+export type RecordScreenWords = {
+  title: () => string;
+  /** What the screen is for, under its title. */
+  intro: () => string;
+  /** The "New …" button. */
+  create: () => string;
+  /** The heading when the records could not be read. */
+  failed: () => string;
+  /** The form's save button for a new record ("Set goal"); editing, it says "Save". */
+  save: () => string;
+  /** While there is no record: a heading, a line, and the button that starts the first. */
+  empty: { title: () => string; text: () => string; action: () => string };
+};
+
+/**
+ * The words of the four record screens, by the kind of record (also their test ids' stem:
+ * `goal-new`, `goal-row`): one table, so RecordScreen and RecordForm draw each screen's title, buttons and
+ * empty state from its kind instead of every screen passing the same eight messages.
+ */
+export const RECORD_SCREENS = {
+  goal: {
+    title: m.goals_title,
+    intro: m.goals_intro,
+    create: m.goals_new,
+    failed: m.goals_failed,
+    save: m.goals_set_goal,
+    empty: {
+      title: m.goals_empty_title,
+      text: m.goals_empty_text,
+      action: m.goals_empty_action,
+    },
+  },
+  team: {
+    title: m.teams_title,
+    intro: m.teams_intro,
+    create: m.teams_new,
+    failed: m.teams_failed,
+    save: m.teams_form_team,
+    empty: {
+      title: m.teams_empty_title,
+      text: m.teams_empty_text,
+      action: m.teams_empty_action,
+    },
+  },
+  event: {
+    title: m.events_title,
+    intro: m.events_intro,
+    create: m.events_new,
+    failed: m.events_failed,
+    save: m.events_record_event,
+    empty: {
+      title: m.events_empty_title,
+      text: m.events_empty_text,
+      action: m.events_empty_action,
+    },
+  },
+  partnership: {
+    title: m.partnerships_title,
+    intro: m.partnerships_intro,
+    create: m.partnerships_new,
+    failed: m.partnerships_failed,
+    save: m.partnerships_create,
+    empty: {
+      title: m.partnerships_empty_title,
+      text: m.partnerships_empty_text,
+      action: m.partnerships_new,
+    },
+  },
+} satisfies Record<string, RecordScreenWords>;
+
+/** A kind of record the Manager of the Network keeps on a screen of its own. */
+export type RecordScreenKind = keyof typeof RECORD_SCREENS;
