@@ -333,7 +333,7 @@ fn a_picture_of_the_map_is_refused_in_the_sync_folder_and_logged_elsewhere() {
     assert!(mine.exists());
     let log = protection::processing_log(&session).unwrap();
     assert_eq!(log[0].activity, Activity::Export);
-    assert!(log[0].what.contains("kring-network.svg"));
+    assert!(log[0].text.contains("kring-network.svg"));
 }
 
 #[test]
@@ -391,4 +391,29 @@ fn the_app_applies_the_rules_once_a_day_and_a_rule_added_that_day_waits_for_its_
         .unwrap()
         .records
         .is_empty());
+}
+
+#[test]
+fn the_app_writes_the_report_and_reads_the_log_and_the_purposes_in_the_language_it_speaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir, Role::Manager);
+    let jan = person(&session, "Jan Peeters", Visibility::Shared);
+    commands::set_language(&session, kring_i18n::Language::French).unwrap();
+
+    let html = dir.path().join("jan.html");
+    protection::subject_access_report(&session, jan, html.display().to_string()).unwrap();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<html lang=\"fr\">"), "{page}");
+    assert!(page.contains("Rapport d&#39;accès : Jan Peeters") && page.contains("Vos droits"));
+    assert!(!page.contains("Your rights"));
+
+    let log = protection::processing_log(&session).unwrap();
+    assert_eq!(log[0].text, format!("personne {jan}"));
+
+    let purposes = protection::list_purposes(&session).unwrap();
+    assert_eq!(purposes[0].name, "Gestion stratégique des relations");
+    assert_eq!(
+        purposes[0].article,
+        "art. 6, paragraphe 1, point e), du RGPD"
+    );
 }

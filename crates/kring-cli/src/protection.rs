@@ -9,35 +9,13 @@ use anyhow::{bail, Context, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
 use kring_core::model::RecordKind;
-use kring_core::protection::processing_log::Activity;
+use kring_core::protection::processing_log::{Activity, ProcessingWhat};
 use kring_core::protection::{
     LawfulBasis, Purpose, RestrictionStatus, RetentionAction, RetentionRule,
 };
 use kring_core::store::{OpenOptions, Store};
 use kring_i18n::t;
 use std::path::PathBuf;
-
-/// How a record concerns a person ("a note about them"), in the language. kring-core words it in
-/// English from the record's kind (or as "their card"); the catalogue's words are used only when
-/// their English is exactly the core's, so a new wording in the core shows as it is rather than
-/// wrongly.
-fn relation_words(kind: &str, relation: &str) -> String {
-    let l = language();
-    if l == kring_i18n::Language::English {
-        return relation.to_owned();
-    }
-    [kind, "their-card"]
-        .into_iter()
-        .find(|key| {
-            t!(
-                kring_i18n::Language::English,
-                "protection-relation",
-                kind = *key
-            ) == relation
-        })
-        .map(|key| t!(l, "protection-relation", kind = key))
-        .unwrap_or_else(|| relation.to_owned())
-}
 
 /// A record kind in the language ("interaction" → "contactmoment"); an unknown kind as it is.
 fn record_kind(kind: &str) -> String {
@@ -199,7 +177,7 @@ pub fn subject_access(store: &Store, args: SubjectAccessArgs, now: DateTime<Utc>
             file = args.out.display().to_string()
         )),
     };
-    let report = store.subject_access(id, now)?;
+    let report = store.subject_access(id, language(), now)?;
     let text = match bytes {
         None => report.to_html(),
         Some(()) => serde_json::to_string_pretty(&report)?,
@@ -585,18 +563,17 @@ pub fn purpose(store: &Store, command: PurposeCommand, now: DateTime<Utc>) -> Re
             out!("{id}");
         }
         PurposeCommand::List { json } => {
-            let purposes = store.purposes()?;
+            let l = language();
+            let purposes = store.purposes(l)?;
             if json {
                 return print_json(&serde_json::to_value(&purposes)?);
             }
-            let l = language();
             for purpose in purposes {
-                let basis = purpose.lawful_basis.to_string();
                 out!(
                     "{}: {} ({}){}{}",
                     clean(&purpose.name),
-                    t!(l, "protection-lawful-basis", basis = basis.as_str()),
-                    t!(l, "protection-lawful-basis-article", basis = basis.as_str()),
+                    purpose.lawful_basis.describe(l),
+                    purpose.article,
                     purpose
                         .legal_reference
                         .as_deref()
@@ -641,11 +618,11 @@ pub fn access_request(
             out!("{}", t!(language(), "protection-request-raised"));
         }
         AccessRequestCommand::List { json } => {
-            let requests = store.access_requests()?;
+            let l = language();
+            let requests = store.access_requests(l)?;
             if json {
                 return print_json(&serde_json::to_value(&requests)?);
             }
-            let l = language();
             if requests.is_empty() {
                 out!("{}", t!(l, "protection-no-requests"));
             }
@@ -684,7 +661,7 @@ pub fn access_request(
                             "    {} {}  {}",
                             record_kind(record.kind.as_str()),
                             record.id,
-                            relation_words(&record.kind, &record.relation)
+                            clean(&record.relation)
                         );
                     }
                 }
@@ -760,11 +737,11 @@ pub fn processing_log(
         ),
         None => None,
     };
-    let entries = store.processing_log(since)?;
+    let l = language();
+    let entries = store.processing_log(since, l)?;
     if json {
         return print_json(&serde_json::to_value(&entries)?);
     }
-    let l = language();
     if entries.is_empty() {
         out!("{}", t!(l, "protection-log-empty"));
     }
@@ -776,7 +753,7 @@ pub fn processing_log(
             t!(l, "protection-activity", activity = entry.activity.as_str()),
             entry.records,
             t!(l, "protection-log-records", count = entry.records),
-            clean(&entry.what)
+            clean(&entry.text)
         );
     }
     Ok(())
@@ -790,6 +767,9 @@ pub fn log_written(
     records: u64,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    store.log_processing(activity, &format!("wrote {}", path.display()), records, now)?;
+    let what = ProcessingWhat::Wrote {
+        file: path.display().to_string(),
+    };
+    store.log_processing(activity, what, records, now)?;
     Ok(())
 }

@@ -153,7 +153,135 @@ fn a_subject_access_report_holds_every_record_about_the_person_with_its_source_i
         .filter(|e| e["activity"] == "subject_access")
         .collect();
     assert_eq!(access.len(), 2, "both reports are logged: {log}");
-    assert!(access[0]["what"].as_str().unwrap().contains(&jan));
+    assert_eq!(access[0]["what"]["code"], "person", "{log}");
+    assert_eq!(access[0]["what"]["person"], jan.as_str(), "{log}");
+    assert!(access[0]["text"].as_str().unwrap().contains(&jan));
+}
+
+/// A report's JSON without its sentences for people: what is left is codes, ids and values.
+fn without_sentences(mut report: Value) -> Value {
+    fn drop(value: &mut Value, keys: &[&str]) {
+        if let Some(object) = value.as_object_mut() {
+            for key in keys {
+                object.remove(*key);
+            }
+        }
+    }
+    // `generated_at` is not a sentence, but each run writes its report at its own moment.
+    drop(&mut report, &["recipients", "generated_at"]);
+    for right in report["rights"].as_array_mut().unwrap() {
+        drop(right, &["text"]);
+    }
+    for purpose in report["purposes"].as_array_mut().unwrap() {
+        drop(
+            purpose,
+            &[
+                "name",
+                "description",
+                "article",
+                "recipients",
+                "data_categories",
+            ],
+        );
+    }
+    for item in report["items"].as_array_mut().unwrap() {
+        drop(item, &["relation"]);
+        drop(&mut item["source"], &["written_by"]);
+        for past in item["history"].as_array_mut().unwrap() {
+            drop(past, &["written_by"]);
+        }
+    }
+    report
+}
+
+#[test]
+fn a_subject_access_report_in_json_has_the_same_keys_and_codes_in_every_language_and_a_relation_code(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let mia = store_in(&dir, "Mia", "manager");
+    let (jan, _, _) = mia_knows_jan(&mia);
+    let mut reports = Vec::new();
+    for language in ["en", "nl", "fr", "de"] {
+        let out = path(&dir, &format!("jan-{language}.json"));
+        mia.ok(&["--lang", language, "subject-access", &jan, "--out", &out]);
+        let report: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        reports.push((language, report));
+    }
+    let (_, english) = &reports[0];
+    let card = english["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == jan.as_str())
+        .unwrap();
+    assert_eq!(card["relation_code"], "their_card");
+    assert_eq!(card["relation"], "their card");
+    let codes: Vec<&str> = english["rights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|right| right["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "access",
+            "rectification",
+            "erasure",
+            "restriction_and_objection",
+            "complaint"
+        ]
+    );
+    for (language, report) in &reports[1..] {
+        assert_ne!(
+            report["items"], english["items"],
+            "the {language} report words the relations in {language}"
+        );
+        assert_eq!(
+            without_sentences(report.clone()),
+            without_sentences(english.clone()),
+            "the {language} report differs from the English one only in its sentences"
+        );
+    }
+    let dutch = &reports[1].1;
+    assert!(dutch["rights"][4]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Gegevensbeschermingsautoriteit"));
+    let french = &reports[2].1;
+    assert!(french["rights"][4]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Autorité de protection des données"));
+    let german = &reports[3].1;
+    assert!(german["rights"][4]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Datenschutzbehörde"));
+}
+
+#[test]
+fn the_processing_log_reads_in_the_language_asked_for_from_the_same_stored_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mia = store_in(&dir, "Mia", "manager");
+    let (jan, _, _) = mia_knows_jan(&mia);
+    mia.ok(&["subject-access", &jan, "--out", &path(&dir, "jan.html")]);
+    let english = mia.json(&["processing-log", "--json"]);
+    let dutch = mia.json(&["--lang", "nl", "processing-log", "--json"]);
+    let line = |log: &Value| {
+        log.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["activity"] == "subject_access")
+            .cloned()
+            .unwrap()
+    };
+    let (english, dutch) = (line(&english), line(&dutch));
+    assert_eq!(english["what"], dutch["what"], "the code and its ids");
+    assert_eq!(english["text"], format!("person {jan}"));
+    assert_eq!(dutch["text"], format!("betrokkene {jan}"));
+    let table = mia.ok(&["--lang", "nl", "processing-log"]);
+    assert!(table.contains(&format!("betrokkene {jan}")), "{table}");
 }
 
 #[test]

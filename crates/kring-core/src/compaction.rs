@@ -129,13 +129,12 @@ impl Store {
         report.rewrite = rewrite;
         store.log_processing(
             Activity::Compaction,
-            &format!(
-                "store rewritten ({} entries); {} backup(s) rewritten, {} held and {} sync file(s) dropped",
-                report.rewrite.entries,
-                report.backups_rewritten.len(),
-                report.held_dropped.len(),
-                report.sync_files_dropped.len()
-            ),
+            crate::protection::processing_log::ProcessingWhat::Compaction {
+                entries: report.rewrite.entries,
+                backups: report.backups_rewritten.len() as u64,
+                held: report.held_dropped.len() as u64,
+                sync_files: report.sync_files_dropped.len() as u64,
+            },
             report.rewrite.entries,
             now,
         )?;

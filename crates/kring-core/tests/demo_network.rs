@@ -242,7 +242,9 @@ fn a_demo_store_refuses_every_file_meant_to_leave_the_machine_and_any_backup_res
     OrgGraph::from_store(&store, &GraphOptions::default(), now()).unwrap();
 
     let person = RecordId(store.all_of_kind(RecordKind::Person).unwrap()[0].id);
-    let access = store.subject_access(person, now()).unwrap_err();
+    let access = store
+        .subject_access(person, kring_i18n::Language::English, now())
+        .unwrap_err();
     refused(
         "the subject access report",
         access.code().to_string(),

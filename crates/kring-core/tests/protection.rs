@@ -16,6 +16,7 @@ use kring_core::protection::processing_log::Activity;
 use kring_core::protection::{RestrictionStatus, RetentionAction, RetentionRule};
 use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::folder::SyncFolder;
+use kring_i18n::Language::English;
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -562,7 +563,7 @@ fn an_objection_shows_on_the_card_keeps_the_person_out_of_reminders_and_invitati
         .unwrap()
         .iter()
         .any(|r| r.stakeholder == jan));
-    let log = mia.processing_log(None).unwrap();
+    let log = mia.processing_log(None, English).unwrap();
     assert!(log.iter().any(|e| e.activity == Activity::Restriction));
 }
 
@@ -760,7 +761,7 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
         Ok(())
     })
     .unwrap();
-    let report = mia.subject_access(person, t0()).unwrap();
+    let report = mia.subject_access(person, English, t0()).unwrap();
     let listed: std::collections::BTreeSet<RecordId> = report.items.iter().map(|i| i.id).collect();
     assert_eq!(
         listed, expected,
@@ -784,7 +785,7 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
         report.purposes[0].article, "Art. 6(1)(e) GDPR",
         "the default basis"
     );
-    assert!(report.rights.iter().any(|r| r.contains("Art. 17")));
+    assert!(report.rights.iter().any(|r| r.text.contains("Art. 17")));
     let html = report.to_html();
     assert!(
         html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
@@ -794,10 +795,10 @@ fn the_subject_access_report_on_the_demo_network_lists_every_record_that_names_t
     let json = serde_json::to_string(&report).unwrap();
     assert!(json.contains(&person.to_string()));
     assert!(mia
-        .processing_log(None)
+        .processing_log(None, English)
         .unwrap()
         .iter()
-        .any(|e| e.activity == Activity::SubjectAccess && e.what.contains(&person.to_string())));
+        .any(|e| e.activity == Activity::SubjectAccess && e.text.contains(&person.to_string())));
 }
 
 #[test]
@@ -843,7 +844,7 @@ fn an_access_request_reaches_networkers_whose_kring_lists_what_they_hold_private
     let master = world.export(&mia, now);
     import(&an, std::slice::from_ref(&master), now);
     import(&bert, std::slice::from_ref(&master), now);
-    let at_an = an.access_requests().unwrap();
+    let at_an = an.access_requests(English).unwrap();
     assert_eq!(at_an.len(), 1);
     assert_eq!(at_an[0].id, request);
     assert_eq!(at_an[0].private_cards, vec![own], "found by address");
@@ -852,7 +853,7 @@ fn an_access_request_reaches_networkers_whose_kring_lists_what_they_hold_private
         records.contains(&own) && records.contains(&note),
         "{records:?}"
     );
-    assert!(bert.access_requests().unwrap()[0]
+    assert!(bert.access_requests(English).unwrap()[0]
         .private_records
         .is_empty());
     let back = world.export(&an, now);
@@ -1068,8 +1069,218 @@ fn after_a_forget_and_compact_no_file_of_the_store_its_backups_or_its_sync_folde
     mia.restore(&backup, later).unwrap();
     assert!(!mia.compaction_due().unwrap());
     assert!(mia
-        .processing_log(None)
+        .processing_log(None, English)
         .unwrap()
         .iter()
         .any(|e| e.activity == Activity::Compaction));
+}
+
+type Report = kring_core::protection::access::SubjectAccessReport;
+
+/// Jan's subject access report in English, Dutch, French and German, from one store: Mia's (a
+/// manager), with a retention rule and Jan's objection, so that every part of it has something.
+fn reports() -> ([Report; 4], RecordId) {
+    let world = World::new();
+    let mia = world.store("Mia", Role::Manager);
+    let now = t0() + Duration::hours(1);
+    let Jan { jan, .. } = jan_at_an(&mia, now);
+    mia.add_retention_rule(&interaction_summary_rule(), now)
+        .unwrap();
+    mia.mark_restriction(jan, RestrictionStatus::Objected, Some("per e-mail"), now)
+        .unwrap();
+    let report = |language| mia.subject_access(jan, language, now).unwrap();
+    (
+        [
+            report(English),
+            report(kring_i18n::Language::Dutch),
+            report(kring_i18n::Language::French),
+            report(kring_i18n::Language::German),
+        ],
+        jan,
+    )
+}
+
+/// The English report's headings and fixed words; none may be left in another language's.
+const ENGLISH_WORDS: &[&str] = &[
+    "Subject access report",
+    "Generated on",
+    "Why the organisation keeps this, and on what basis",
+    "Lawful basis",
+    "Who receives it",
+    "How long it is kept",
+    "Legal reference",
+    "Your rights",
+    "What is kept (",
+    "Marked objected",
+    "Made by",
+    "values written by",
+    "shared with the organisation",
+    "Strategic relationship management",
+    "a task carried out in the public interest",
+    "their card",
+    "a note about them",
+    "(this store)",
+    "2,190 days",
+];
+
+#[test]
+fn the_subject_access_report_is_written_in_dutch_french_and_german_with_none_of_the_english_words()
+{
+    let ([english, dutch, french, german], _) = reports();
+    let html = english.to_html();
+    assert!(html.contains("<html lang=\"en\">"));
+    for words in ENGLISH_WORDS {
+        assert!(html.contains(words), "the English report says {words:?}");
+    }
+    for (report, code, headings) in [
+        (
+            dutch,
+            "nl",
+            &[
+                "Inzageverslag: Jan CANARYJAN Peeters",
+                "Waarom de organisatie dit bijhoudt, en op welke grond",
+                "Wie het ontvangt",
+                "Hoelang het wordt bewaard",
+                "Uw rechten",
+                "Wat wordt bijgehouden (",
+                "Gemarkeerd met bezwaar (art. 21 AVG) sinds 1 juni 2026.",
+                "2.190 dagen",
+                "art. 6, lid 1, e), AVG",
+                "Gegevensbeschermingsautoriteit",
+                "de kaart van de betrokkene",
+            ][..],
+        ),
+        (
+            french,
+            "fr",
+            &[
+                "Rapport d&#39;accès : Jan CANARYJAN Peeters",
+                "Pourquoi l&#39;organisation conserve ces données, et sur quelle base",
+                "Qui les reçoit",
+                "Combien de temps elles sont conservées",
+                "Vos droits",
+                "Ce qui est conservé (",
+                "depuis le 1er juin 2026",
+                "2\u{202f}190 jours",
+                "Autorité de protection des données",
+                "Vlaamse Toezichtcommissie",
+            ][..],
+        ),
+        (
+            german,
+            "de",
+            &[
+                "Auskunftsbericht: Jan CANARYJAN Peeters",
+                "Warum die Organisation dies aufbewahrt, und auf welcher Grundlage",
+                "Wer es erhält",
+                "Wie lange es aufbewahrt wird",
+                "Ihre Rechte",
+                "Was aufbewahrt wird (",
+                "seit dem 1. Juni 2026",
+                "2.190 Tagen",
+                "Datenschutzbehörde",
+                "Vlaamse Toezichtcommissie",
+            ][..],
+        ),
+    ] {
+        let html = report.to_html();
+        assert!(
+            html.contains(&format!("<html lang=\"{code}\">")),
+            "{code}: {html}"
+        );
+        for heading in headings {
+            assert!(html.contains(heading), "the {code} report says {heading:?}");
+        }
+        for words in ENGLISH_WORDS {
+            assert!(
+                !html.contains(words),
+                "the {code} report still says {words:?} in English"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_subject_access_report_gives_each_record_a_relation_code_and_each_right_a_code_in_every_language(
+) {
+    let ([english, dutch, ..], jan) = reports();
+    let card = |report: &Report| {
+        report
+            .items
+            .iter()
+            .find(|item| item.id == jan)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(card(&english).relation_code, "their_card");
+    assert_eq!(card(&dutch).relation_code, "their_card");
+    assert_eq!(card(&english).relation, "their card");
+    assert_eq!(card(&dutch).relation, "de kaart van de betrokkene");
+    let codes = |report: &Report| {
+        report
+            .rights
+            .iter()
+            .map(|right| right.code)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&english), codes(&dutch));
+    assert!(english.items.len() > 4 && english.items.len() == dutch.items.len());
+    for (a, b) in english.items.iter().zip(&dutch.items) {
+        assert_eq!((a.id, a.relation_code), (b.id, b.relation_code));
+    }
+}
+
+#[test]
+fn the_processing_log_keeps_codes_and_says_each_line_in_the_readers_language() {
+    let world = World::new();
+    let mia = world.store("Mia", Role::Manager);
+    let now = t0() + Duration::hours(1);
+    let Jan { jan, .. } = jan_at_an(&mia, now);
+    mia.mark_restriction(jan, RestrictionStatus::Restricted, None, now)
+        .unwrap();
+    // A minute later: two lines of one millisecond have no order between them.
+    mia.subject_access(jan, English, now + Duration::minutes(1))
+        .unwrap();
+    let english = mia.processing_log(None, English).unwrap();
+    let french = mia
+        .processing_log(None, kring_i18n::Language::French)
+        .unwrap();
+    assert_eq!(english.len(), 2);
+    for (a, b) in english.iter().zip(&french) {
+        assert_eq!(a.what, b.what, "the same code and ids");
+    }
+    assert_eq!(english[0].text, format!("person {jan}: restricted"));
+    assert_eq!(french[0].text, format!("personne {jan} : en limitation"));
+    assert_eq!(french[1].text, format!("personne {jan}"));
+    assert_eq!(
+        english[1].what,
+        kring_core::protection::processing_log::ProcessingWhat::Person { person: jan }
+    );
+}
+
+#[test]
+fn a_refusal_is_said_in_the_language_of_whoever_reads_it() {
+    let world = World::new();
+    let an = world.store("An", Role::Networker);
+    let refused = an
+        .add_purpose(
+            &kring_core::protection::Purpose {
+                name: "Nieuwsbrief".into(),
+                description: None,
+                lawful_basis: kring_core::protection::LawfulBasis::Consent,
+                legal_reference: None,
+                recipients: vec![],
+                data_categories: vec![],
+            },
+            t0(),
+        )
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_allowed");
+    assert_eq!(
+        refused.to_string(),
+        "only a Manager of the Network records the organisation's purposes; nothing was changed"
+    );
+    let dutch = refused.message(kring_i18n::Language::Dutch);
+    assert!(dutch.contains("alleen een netwerkmanager"), "{dutch}");
+    assert!(!dutch.contains("Manager of the Network"), "{dutch}");
 }

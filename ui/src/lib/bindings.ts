@@ -1494,7 +1494,10 @@ export type PersonInput = {
 export type PrivateHolding = {
 	id: RecordId,
 	kind: string,
+	/**  How it concerns the person, in the reader's language. */
 	relation: string,
+	/**  The same as a stable code, for programs. */
+	relation_code: Relation,
 	created_at: string | null,
 };
 
@@ -1506,17 +1509,47 @@ export type PrivateHolding = {
  */
 export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
 
-/**  One line of the processing log. */
+/**  One line of the processing log, as it is read. */
 export type ProcessingEntry = {
 	at: string,
 	/**  The store's owner, by name (a store has one). */
 	by: string,
 	activity: Activity,
-	/**  What: record ids, a file name, a rule. No personal data. */
-	what: string,
+	/**  What, as a code and its arguments: record ids, a file name, counts. No personal data. */
+	what: ProcessingWhat,
+	/**  The same in words, in the reader's language. */
+	text: string,
 	/**  How many records it concerned. */
 	records: number,
 };
+
+/**
+ *  What was done, as a code and its arguments: record ids, counts, a file name, never words.
+ *  The words are written when the log is read, in the reader's language
+ *  ([`ProcessingWhat::words`]), so that a log kept in one language reads in another.
+ */
+export type ProcessingWhat = 
+/**  A subject access report about a person. */
+{ code: "person"; person: RecordId } | 
+/**  An access request raised for a person. */
+{ code: "request_raised"; request: RecordId; person: RecordId } | 
+/**  An access request marked answered. */
+{ code: "request_answered"; request: RecordId } | 
+/**  A person marked objected or restricted, or the mark lifted. */
+{ code: "restriction"; person: RecordId; status: RestrictionStatus } | 
+/**
+ *  A person forgotten: the organisation's forget record, and the private cards of this
+ *  store that went with them.
+ */
+{ code: "erasure"; person: RecordId; forget: RecordId | null; private_cards: number } | 
+/**  The retention rules applied. */
+{ code: "retention"; rules: number; records: number; proposals: number } | 
+/**  The store and its backups rewritten without what was erased. */
+{ code: "compaction"; entries: number; backups: number; held: number; sync_files: number } | 
+/**  A file written. */
+{ code: "wrote"; file: string } | 
+/**  A line logged before the log kept codes: its English words, as they were written. */
+{ code: "text"; text: string };
 
 /**  Who owns this store. */
 export type Profile = {
@@ -1548,7 +1581,10 @@ export type PurposeView = {
 	name: string,
 	description: string | null,
 	lawful_basis: LawfulBasis,
-	/**  "Art. 6(1)(e) GDPR". */
+	/**
+	 *  The article, as the reader's language cites it: "Art. 6(1)(e) GDPR", "art. 6, lid 1, e),
+	 *  AVG" (`lawful_basis` is its code).
+	 */
 	article: string,
 	legal_reference: string | null,
 	recipients: string[],
@@ -1648,6 +1684,12 @@ export type RelateInput = {
 	since?: string | null,
 	visibility?: Visibility | null,
 };
+
+/**
+ *  How a record concerns the person a report or an access request is about: the stable code
+ *  beside the words, which are in the reader's language.
+ */
+export type Relation = "their_card" | "affiliation" | "relationship" | "interaction" | "follow_up" | "note" | "link" | "same_as" | "event" | "goal" | "team" | "partnership" | "stakeholder_rating" | "restriction" | "access_request" | "forget" | "other";
 
 export type RelationshipStatus = "active" | "dormant" | "ended";
 

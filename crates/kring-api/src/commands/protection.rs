@@ -13,7 +13,7 @@ use crate::session::Session;
 use kring_core::model::RecordId;
 use kring_core::protection::access::{AccessRequestView, PurposeView};
 use kring_core::protection::erasure::{ErasureView, ForgetReport};
-use kring_core::protection::processing_log::{Activity, ProcessingEntry};
+use kring_core::protection::processing_log::{Activity, ProcessingEntry, ProcessingWhat};
 use kring_core::protection::restriction::RestrictionView;
 use kring_core::protection::retention::{RetentionReport, RetentionRuleView};
 use kring_core::protection::sweep::record_date;
@@ -63,7 +63,9 @@ pub fn subject_access_report(
             ))
         }
     };
-    let report = session.store.subject_access(person, session.now())?;
+    let report = session
+        .store
+        .subject_access(person, session.language(), session.now())?;
     let text = if json {
         serde_json::to_string_pretty(&report)
             .map_err(|e| AppError::failed(format!("The report could not be written: {e}")))?
@@ -110,7 +112,7 @@ pub fn list_erasures(session: &Session) -> AppResult<Vec<ErasureView>> {
 
 /// The organisation's purposes and lawful basis, or Kring's default when none is recorded.
 pub fn list_purposes(session: &Session) -> AppResult<Vec<PurposeView>> {
-    Ok(session.store.purposes()?)
+    Ok(session.store.purposes(session.language())?)
 }
 
 /// Records a purpose of processing (a Manager of the Network's).
@@ -222,7 +224,7 @@ pub fn confirm_erasure(session: &Session, person: RecordId) -> AppResult<ForgetR
 
 /// The subject access requests, each with what this store keeps privately about the person.
 pub fn list_access_requests(session: &Session) -> AppResult<Vec<AccessRequestView>> {
-    Ok(session.store.access_requests()?)
+    Ok(session.store.access_requests(session.language())?)
 }
 
 /// Raises a subject access request that travels to every networker (a manager's); `received`
@@ -257,7 +259,7 @@ pub fn answer_access_request(session: &Session, request: RecordId) -> AppResult<
 
 /// The processing log of this store, newest first.
 pub fn processing_log(session: &Session) -> AppResult<Vec<ProcessingEntry>> {
-    let mut entries = session.store.processing_log(None)?;
+    let mut entries = session.store.processing_log(None, session.language())?;
     entries.reverse();
     Ok(entries)
 }
@@ -270,11 +272,11 @@ pub(crate) fn log_written(
     path: &std::path::Path,
     records: u64,
 ) -> AppResult<()> {
-    session.store.log_processing(
-        activity,
-        &format!("wrote {}", path.display()),
-        records,
-        session.now(),
-    )?;
+    let what = ProcessingWhat::Wrote {
+        file: path.display().to_string(),
+    };
+    session
+        .store
+        .log_processing(activity, what, records, session.now())?;
     Ok(())
 }

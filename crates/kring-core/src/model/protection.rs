@@ -27,7 +27,7 @@ word_enum!(
 );
 
 impl LawfulBasis {
-    /// The article that names it.
+    /// The article that names it, as English cites it ("Art. 6(1)(e) GDPR").
     pub fn article(self) -> &'static str {
         match self {
             LawfulBasis::Consent => "Art. 6(1)(a) GDPR",
@@ -39,18 +39,19 @@ impl LawfulBasis {
         }
     }
 
-    /// In words, for reports.
-    pub fn describe(self) -> &'static str {
-        match self {
-            LawfulBasis::Consent => "consent of the person",
-            LawfulBasis::Contract => "a contract with the person",
-            LawfulBasis::LegalObligation => "a legal obligation of the organisation",
-            LawfulBasis::VitalInterests => "the vital interests of a person",
-            LawfulBasis::PublicTask => {
-                "a task carried out in the public interest or in the exercise of official authority"
-            }
-            LawfulBasis::LegitimateInterests => "the legitimate interests of the organisation",
-        }
+    /// The article as `language`'s official text cites it ("art. 6, lid 1, e), AVG").
+    pub fn article_in(self, language: kring_i18n::Language) -> String {
+        kring_i18n::t!(
+            language,
+            "protection-lawful-basis-article",
+            basis = self.as_str()
+        )
+    }
+
+    /// In words, for reports and lists, in `language` ("a task carried out in the public
+    /// interest …"); the code (`as_str`) is what programs compare.
+    pub fn describe(self, language: kring_i18n::Language) -> String {
+        kring_i18n::t!(language, "protection-lawful-basis", basis = self.as_str())
     }
 }
 

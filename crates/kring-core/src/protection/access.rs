@@ -8,7 +8,9 @@
 //! it, whose stores wrote its values, the calendar or e-mail it was captured from) and when;
 //! then the purposes and lawful basis, the recipients, the retention rules and the person's
 //! rights. It is a JSON document ([`SubjectAccessReport`]) and a self-contained HTML page
-//! ([`SubjectAccessReport::to_html`], every value escaped, no script, no outside resource).
+//! ([`SubjectAccessReport::to_html`], every value escaped, no script, no outside resource), its
+//! sentences in the language asked for; the JSON's keys and codes (`relation_code`, each right's
+//! `code`, `lawful_basis`) are the same in every language.
 //!
 //! A store holds only what reached it: a networker's private records never reach the manager.
 //! So a manager raises an **access request** ([`Store::raise_access_request`]), a record holding
@@ -18,6 +20,7 @@
 //! over. Nothing private leaves by itself.
 
 use super::processing_log::Activity;
+use super::processing_log::ProcessingWhat;
 use super::restriction::RestrictionView;
 use super::retention::RetentionRuleView;
 use super::sweep::Forgotten;
@@ -25,13 +28,17 @@ use super::{AccessRequest, LawfulBasis, ProtectionError, ProtectionResult, Purpo
 use crate::clock::NodeId;
 use crate::crdt::{envelope, RecordState};
 use crate::model::conflicts::{conflicts_of, FieldConflict};
+use crate::model::manager::word_enum;
 use crate::model::visibility_of;
-use crate::model::{RecordId, RecordKind, Role, Visibility};
+use crate::model::{RecordId, RecordKind, Role, ValidationError, Visibility};
 use crate::store::{body_of, Store, StoreResult};
 use crate::text::escape_html;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use kring_i18n::{format, t, Language};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::str::FromStr;
 
 /// A purpose of processing as the report states it.
 #[derive(Clone, Debug, Serialize)]
@@ -40,7 +47,8 @@ pub struct PurposeView {
     pub name: String,
     pub description: Option<String>,
     pub lawful_basis: LawfulBasis,
-    /// "Art. 6(1)(e) GDPR".
+    /// The article, as the reader's language cites it: "Art. 6(1)(e) GDPR", "art. 6, lid 1, e),
+    /// AVG" (`lawful_basis` is its code).
     pub article: String,
     pub legal_reference: Option<String>,
     pub recipients: Vec<String>,
@@ -78,8 +86,10 @@ pub struct Source {
 pub struct AccessItem {
     pub id: RecordId,
     pub kind: String,
-    /// How it concerns the person, in words.
+    /// How it concerns the person, in the report's language.
     pub relation: String,
+    /// The same as a stable code, for programs.
+    pub relation_code: Relation,
     pub visibility: Visibility,
     /// A delete that has not been erased: it is still held.
     pub deleted: bool,
@@ -107,8 +117,21 @@ pub struct SubjectAccessReport {
     pub purposes: Vec<PurposeView>,
     pub recipients: Vec<String>,
     pub retention: Vec<RetentionRuleView>,
-    pub rights: Vec<String>,
+    /// Each right as a code with its sentence: a program finds a right by its code, and the
+    /// sentence never drifts from the code it belongs to (as two parallel lists could).
+    pub rights: Vec<RightView>,
     pub items: Vec<AccessItem>,
+    /// The language its sentences are in (and its page is written in); the JSON keeps only
+    /// codes and the sentences, the same keys in every language.
+    #[serde(skip)]
+    pub language: Language,
+}
+
+/// A right of the person, with what it means for them in the report's language.
+#[derive(Clone, Debug, Serialize)]
+pub struct RightView {
+    pub code: Right,
+    pub text: String,
 }
 
 /// An access request as a store lists it, with what this store keeps privately about the person.
@@ -132,40 +155,84 @@ pub struct AccessRequestView {
 pub struct PrivateHolding {
     pub id: RecordId,
     pub kind: String,
+    /// How it concerns the person, in the reader's language.
     pub relation: String,
+    /// The same as a stable code, for programs.
+    pub relation_code: Relation,
     pub created_at: Option<String>,
 }
 
-/// What the person may ask, in words (the report says it to them).
-const RIGHTS: &[&str] = &[
-    "Access (Art. 15 GDPR): this report; ask again at any time.",
-    "Rectification (Art. 16): ask for a wrong value to be corrected.",
-    "Erasure (Art. 17): ask to be forgotten; Kring then erases you on every computer of the organisation, and an old copy cannot bring you back.",
-    "Restriction (Art. 18) and objection (Art. 21): ask that your data be kept but not used; you are then left out of reminders, newsletters and invitations.",
-    "Complaint (Art. 77): to the supervisory authority (in Belgium the Gegevensbeschermingsautoriteit; for Flemish public bodies the Vlaamse Toezichtcommissie). Ask the organisation's data protection officer first if you wish.",
-];
-
-fn relation(kind: &str, is_card: bool) -> &'static str {
-    if is_card {
-        return "their card";
+word_enum!(
+    /// A right of the person the report tells them about (GDPR articles 15 to 18, 21 and 77).
+    Right {
+        Access => "access",
+        Rectification => "rectification",
+        Erasure => "erasure",
+        RestrictionAndObjection => "restriction_and_objection",
+        Complaint => "complaint",
     }
-    match kind.parse::<RecordKind>() {
-        Ok(RecordKind::Affiliation) => "where they work or worked",
-        Ok(RecordKind::Relationship) => "a colleague's relationship with them",
-        Ok(RecordKind::Interaction) => "a meeting or contact they took part in",
-        Ok(RecordKind::FollowUp) => "a follow-up about them",
-        Ok(RecordKind::Note) => "a note about them",
-        Ok(RecordKind::Link) => "a link between them and another card",
-        Ok(RecordKind::SameAs) => "a statement about which cards are them",
-        Ok(RecordKind::Event) => "an event or newsletter they were invited to or attended",
-        Ok(RecordKind::Goal) => "a strategic goal that names them",
-        Ok(RecordKind::Team) => "a Networking Team that looks after them",
-        Ok(RecordKind::Partnership) => "a partnership that names them",
-        Ok(RecordKind::StakeholderRating) => "a colleague's rating of their influence and interest",
-        Ok(RecordKind::Restriction) => "their objection or restriction",
-        Ok(RecordKind::AccessRequest) => "a request for access to their data",
-        Ok(RecordKind::Forget) => "an erasure of their data",
-        _ => "a record that names them",
+);
+
+impl Right {
+    /// What the right means for the person, in `language`.
+    pub fn text(self, language: Language) -> String {
+        t!(language, "access-right", right = self.as_str())
+    }
+}
+
+word_enum!(
+    /// How a record concerns the person a report or an access request is about: the stable code
+    /// beside the words, which are in the reader's language.
+    Relation {
+        TheirCard => "their_card",
+        Affiliation => "affiliation",
+        Relationship => "relationship",
+        Interaction => "interaction",
+        FollowUp => "follow_up",
+        Note => "note",
+        Link => "link",
+        SameAs => "same_as",
+        Event => "event",
+        Goal => "goal",
+        Team => "team",
+        Partnership => "partnership",
+        StakeholderRating => "stakeholder_rating",
+        Restriction => "restriction",
+        AccessRequest => "access_request",
+        Forget => "forget",
+        Other => "other",
+    }
+);
+
+impl Relation {
+    /// How a record of `kind` concerns the person (`is_card`: it is one of their cards).
+    pub fn of(kind: &str, is_card: bool) -> Relation {
+        if is_card {
+            return Relation::TheirCard;
+        }
+        match kind.parse::<RecordKind>() {
+            Ok(RecordKind::Affiliation) => Relation::Affiliation,
+            Ok(RecordKind::Relationship) => Relation::Relationship,
+            Ok(RecordKind::Interaction) => Relation::Interaction,
+            Ok(RecordKind::FollowUp) => Relation::FollowUp,
+            Ok(RecordKind::Note) => Relation::Note,
+            Ok(RecordKind::Link) => Relation::Link,
+            Ok(RecordKind::SameAs) => Relation::SameAs,
+            Ok(RecordKind::Event) => Relation::Event,
+            Ok(RecordKind::Goal) => Relation::Goal,
+            Ok(RecordKind::Team) => Relation::Team,
+            Ok(RecordKind::Partnership) => Relation::Partnership,
+            Ok(RecordKind::StakeholderRating) => Relation::StakeholderRating,
+            Ok(RecordKind::Restriction) => Relation::Restriction,
+            Ok(RecordKind::AccessRequest) => Relation::AccessRequest,
+            Ok(RecordKind::Forget) => Relation::Forget,
+            _ => Relation::Other,
+        }
+    }
+
+    /// In words ("a note about them"), in `language`.
+    pub fn words(self, language: Language) -> String {
+        t!(language, "protection-relation", kind = self.as_str())
     }
 }
 
@@ -191,30 +258,31 @@ fn text(state: &RecordState, field: &str) -> Option<String> {
 
 impl Store {
     /// The name of the store behind a node: a member's name, this store's owner, or the id.
-    fn writer_names(&self) -> StoreResult<impl Fn(NodeId) -> String> {
+    fn writer_names(&self, language: Language) -> StoreResult<impl Fn(NodeId) -> String> {
         let roster = self.roster()?;
         let me = self.node_id();
         let owner = self.profile()?.map(|p| p.name).unwrap_or_default();
         Ok(move |node: NodeId| {
             if node == me {
-                format!("{owner} (this store)")
+                t!(language, "access-this-store", owner = owner.as_str())
             } else {
                 roster
                     .get(node)
                     .map(|entry| entry.name.clone())
-                    .unwrap_or_else(|| format!("store {node}"))
+                    .unwrap_or_else(|| t!(language, "access-store", node = node.to_string()))
             }
         })
     }
 
     /// The purposes of processing, or Kring's default when none is recorded: relationship
-    /// management for the organisation's public task, Art. 6(1)(e) GDPR.
-    pub fn purposes(&self) -> StoreResult<Vec<PurposeView>> {
+    /// management for the organisation's public task, Art. 6(1)(e) GDPR. The articles, and the
+    /// default's words, are in `language`; recorded purposes are as their manager wrote them.
+    pub fn purposes(&self, language: Language) -> StoreResult<Vec<PurposeView>> {
         let mut out = Vec::new();
         self.for_each_live_of_kind(RecordKind::Purpose, |state| {
             if let Ok(purpose) = body_of::<Purpose>(&state) {
                 out.push(PurposeView {
-                    article: purpose.lawful_basis.article().to_owned(),
+                    article: purpose.lawful_basis.article_in(language),
                     name: purpose.name,
                     description: purpose.description,
                     lawful_basis: purpose.lawful_basis,
@@ -228,22 +296,20 @@ impl Store {
         })?;
         if out.is_empty() {
             out.push(PurposeView {
-                name: "Strategic relationship management".into(),
-                description: Some(
-                    "Keeping track of the organisation's relationships with people and organisations outside it, so that the network serves the organisation's public task and survives when a colleague leaves.".into(),
-                ),
+                name: t!(language, "access-default-purpose"),
+                description: Some(t!(language, "access-default-purpose-description")),
                 lawful_basis: LawfulBasis::PublicTask,
-                article: LawfulBasis::PublicTask.article().to_owned(),
+                article: LawfulBasis::PublicTask.article_in(language),
                 legal_reference: None,
                 recipients: vec![
-                    "the colleague who keeps the card".into(),
-                    "the organisation's Manager of the Network".into(),
-                    "colleagues of the organisation, for what is shared".into(),
+                    t!(language, "access-default-recipient-keeper"),
+                    t!(language, "access-default-recipient-manager"),
+                    t!(language, "access-default-recipient-colleagues"),
                 ],
                 data_categories: vec![
-                    "name, job title and contact details".into(),
-                    "affiliations".into(),
-                    "meetings, notes and follow-ups".into(),
+                    t!(language, "access-default-category-contact"),
+                    t!(language, "access-default-category-affiliations"),
+                    t!(language, "access-default-category-history"),
                 ],
                 default: true,
             });
@@ -255,17 +321,17 @@ impl Store {
     /// Records a purpose of processing (a Manager of the Network's; shared with every store).
     pub fn add_purpose(&self, purpose: &Purpose, now: DateTime<Utc>) -> ProtectionResult<RecordId> {
         if self.require_profile()?.role != Role::Manager {
-            return Err(ProtectionError::not_allowed(
-                "only a Manager of the Network records the organisation's purposes",
-            ));
+            return Err(ProtectionError::refused("protection-refused-purposes", &[]));
         }
         Ok(self.create(purpose, Some(Visibility::Shared), now)?)
     }
 
-    /// Everything this store holds about a person and their identity group (Art. 15 GDPR).
+    /// Everything this store holds about a person and their identity group (Art. 15 GDPR), its
+    /// sentences in `language` (the person's, or the one the app speaks).
     pub fn subject_access(
         &self,
         person: RecordId,
+        language: Language,
         now: DateTime<Utc>,
     ) -> ProtectionResult<SubjectAccessReport> {
         // The report is handed to the person it is about: it leaves the machine.
@@ -275,17 +341,17 @@ impl Store {
             .state(person)?
             .ok_or(crate::store::StoreError::NotFound(person))?;
         if asked.kind != RecordKind::Person.as_str() {
-            return Err(ProtectionError::not_allowed(format!(
-                "{person} is a {}: a subject access report is about a person",
-                asked.kind
-            )));
+            return Err(ProtectionError::refused(
+                "protection-refused-access-not-a-person",
+                &[("id", person.to_string()), ("kind", asked.kind.clone())],
+            ));
         }
         let cards = self.identity_group(person)?;
         let mut matcher = Forgotten::default();
         for card in &cards {
             matcher.add_card(*card);
         }
-        let writer_name = self.writer_names()?;
+        let writer_name = self.writer_names(language)?;
         let names_of = |id: &str| -> Option<String> {
             let id: RecordId = id.parse().ok()?;
             self.state(id)
@@ -347,10 +413,12 @@ impl Store {
                         .flatten()
                 })
                 .flatten();
+            let relation = Relation::of(&state.kind, cards.contains(&id));
             items.push(AccessItem {
                 id,
                 kind: state.kind.clone(),
-                relation: relation(&state.kind, cards.contains(&id)).to_owned(),
+                relation: relation.words(language),
+                relation_code: relation,
                 visibility: visibility_of(&state),
                 deleted: state.is_deleted(),
                 fields,
@@ -371,7 +439,7 @@ impl Store {
         items.sort_by(|a, b| {
             (!cards.contains(&a.id), &a.kind, a.id).cmp(&(!cards.contains(&b.id), &b.kind, b.id))
         });
-        let purposes = self.purposes()?;
+        let purposes = self.purposes(language)?;
         let mut recipients: Vec<String> = purposes
             .iter()
             .flat_map(|p| p.recipients.iter().cloned())
@@ -381,12 +449,16 @@ impl Store {
             .entries
             .values()
             .filter(|e| e.removed_at.is_none())
-            .map(|e| format!("{} ({})", e.name, e.role))
+            .map(|e| {
+                let role = t!(language, "access-role", role = e.role.as_str());
+                format!("{} ({role})", e.name)
+            })
             .collect();
         if !members.is_empty() && items.iter().any(|i| i.visibility != Visibility::Private) {
-            recipients.push(format!(
-                "the organisation's members in Kring, who receive what is shared (its name only, for what is marked summary) through the Manager of the Network's merged export: {}",
-                members.join(", ")
+            recipients.push(t!(
+                language,
+                "access-recipient-members",
+                members = members.join(", ")
             ));
         }
         recipients.sort();
@@ -402,13 +474,20 @@ impl Store {
             purposes,
             recipients,
             retention: self.retention_rules()?,
-            rights: RIGHTS.iter().map(|r| (*r).to_owned()).collect(),
+            rights: Right::ALL
+                .iter()
+                .map(|right| RightView {
+                    code: *right,
+                    text: right.text(language),
+                })
+                .collect(),
             items,
             cards,
+            language,
         };
         self.log_processing(
             Activity::SubjectAccess,
-            &format!("person {person}"),
+            ProcessingWhat::Person { person },
             report.items.len() as u64,
             now,
         )?;
@@ -425,8 +504,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> ProtectionResult<RecordId> {
         if self.require_profile()?.role != Role::Manager {
-            return Err(ProtectionError::not_allowed(
-                "only a Manager of the Network raises an access request for the organisation (run `kring subject-access` for what your own store holds)",
+            return Err(ProtectionError::refused(
+                "protection-refused-access-request",
+                &[],
             ));
         }
         let cards = self.identity_group(person)?;
@@ -459,7 +539,10 @@ impl Store {
         let id = self.create(&request, Some(Visibility::Shared), now)?;
         self.log_processing(
             Activity::AccessRequest,
-            &format!("request {id} for person {person}"),
+            ProcessingWhat::RequestRaised {
+                request: id,
+                person,
+            },
             0,
             now,
         )?;
@@ -480,7 +563,7 @@ impl Store {
         self.update(request, &body, now)?;
         self.log_processing(
             Activity::AccessRequest,
-            &format!("request {request} answered"),
+            ProcessingWhat::RequestAnswered { request },
             0,
             now,
         )?;
@@ -490,7 +573,8 @@ impl Store {
     /// The access requests this store knows, each with what this store keeps privately about
     /// the person: its owner's private cards of them (by id, or by a matching address or phone)
     /// and its owner's private records about those cards.
-    pub fn access_requests(&self) -> StoreResult<Vec<AccessRequestView>> {
+    /// `language` is the one the relations are worded in.
+    pub fn access_requests(&self, language: Language) -> StoreResult<Vec<AccessRequestView>> {
         let me = self.profile()?.map(|p| p.networker);
         let mut requests = Vec::new();
         self.for_each_live_of_kind(RecordKind::AccessRequest, |state| {
@@ -550,10 +634,12 @@ impl Store {
                     return Ok(());
                 }
                 let record = RecordId(state.id);
+                let relation = Relation::of(&state.kind, cards.contains(&record));
                 private_records.push(PrivateHolding {
                     id: record,
                     kind: state.kind.clone(),
-                    relation: relation(&state.kind, cards.contains(&record)).to_owned(),
+                    relation: relation.words(language),
+                    relation_code: relation,
                     created_at: text(&state, envelope::CREATED_AT),
                 });
                 Ok(())
@@ -574,19 +660,22 @@ impl Store {
 }
 
 impl SubjectAccessReport {
-    /// The report as one self-contained HTML page: inline style, no script, no outside
-    /// resource; every value from the store is escaped.
+    /// The report as one self-contained HTML page in its language (`lang` says which): inline
+    /// style, no script, no outside resource; every value from the store is escaped. Dates and
+    /// numbers are written as the language writes them; values keep the store's form.
     pub fn to_html(&self) -> String {
+        let l = self.language;
         let e = |text: &str| escape_html(text);
         let mut html = String::with_capacity(16_384);
-        html.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.push_str(&format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">",
+            l.code()
+        ));
         html.push_str(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         );
-        html.push_str(&format!(
-            "<title>Subject access report: {}</title>",
-            e(&self.name)
-        ));
+        let title = t!(l, "access-title", name = self.name.as_str());
+        html.push_str(&format!("<title>{}</title>", e(&title)));
         html.push_str(
             "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2330}\
              h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d5dae3}\
@@ -595,23 +684,46 @@ impl SubjectAccessReport {
              .meta{color:#5b6478;font-size:.9rem}code{font-size:.85rem}</style></head><body>\n",
         );
         html.push_str(&format!(
-            "<h1>Subject access report: {}</h1>\n<p class=\"meta\">Generated {} by {} ({}) from the Kring store on their computer. Cards: {}.</p>\n",
-            e(&self.name),
-            e(&self.generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-            e(&self.generated_by),
-            e(self.role.as_str()),
-            e(&self.cards.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
+            "<h1>{}</h1>\n<p class=\"meta\">{}</p>\n",
+            e(&title),
+            e(&t!(
+                l,
+                "access-generated",
+                day = format::date(l, self.generated_at.date_naive()),
+                time = self.generated_at.format("%H:%M").to_string(),
+                by = self.generated_by.as_str(),
+                role = t!(l, "access-role", role = self.role.as_str()),
+                count = self.cards.len(),
+                cards = self
+                    .cards
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         ));
         if let Some(mark) = &self.restriction {
+            let marked = t!(l, "access-marked", status = mark.status.as_str());
             html.push_str(&format!(
-                "<p><strong>Marked {}</strong>{}.</p>\n",
-                e(mark.status.as_str()),
-                mark.since
-                    .map(|d| format!(" since {}", e(&d.to_string())))
-                    .unwrap_or_default()
+                "<p><strong>{}</strong></p>\n",
+                e(&match mark.since {
+                    Some(day) => t!(
+                        l,
+                        "access-marked-since",
+                        mark = marked,
+                        day = format::date(l, day)
+                    ),
+                    None => t!(l, "access-marked-alone", mark = marked),
+                })
             ));
         }
-        html.push_str("<h2>Why the organisation keeps this, and on what basis</h2>\n<table><tr><th>Purpose</th><th>Lawful basis</th><th>What is kept</th></tr>\n");
+        html.push_str(&format!(
+            "<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+            e(&t!(l, "access-purposes-heading")),
+            e(&t!(l, "access-purpose")),
+            e(&t!(l, "access-lawful-basis")),
+            e(&t!(l, "access-data-categories")),
+        ));
         for purpose in &self.purposes {
             html.push_str(&format!(
                 "<tr><td>{}{}</td><td>{} ({}){}</td><td>{}</td></tr>\n",
@@ -621,7 +733,7 @@ impl SubjectAccessReport {
                     .as_deref()
                     .map(|d| format!("<br><span class=\"meta\">{}</span>", e(d)))
                     .unwrap_or_default(),
-                e(purpose.lawful_basis.describe()),
+                e(&purpose.lawful_basis.describe(l)),
                 e(&purpose.article),
                 purpose
                     .legal_reference
@@ -631,47 +743,81 @@ impl SubjectAccessReport {
                 e(&purpose.data_categories.join("; ")),
             ));
         }
-        html.push_str("</table>\n<h2>Who receives it</h2>\n<ul>\n");
+        html.push_str(&format!(
+            "</table>\n<h2>{}</h2>\n<ul>\n",
+            e(&t!(l, "access-recipients-heading"))
+        ));
         for recipient in &self.recipients {
             html.push_str(&format!("<li>{}</li>\n", e(recipient)));
         }
-        html.push_str("</ul>\n<h2>How long it is kept</h2>\n");
+        html.push_str(&format!(
+            "</ul>\n<h2>{}</h2>\n",
+            e(&t!(l, "access-retention-heading"))
+        ));
         if self.retention.is_empty() {
-            html.push_str("<p>No retention rule is set: records are kept until they are deleted or the person is erased.</p>\n");
+            html.push_str(&format!("<p>{}</p>\n", e(&t!(l, "access-no-retention"))));
         } else {
-            html.push_str("<table><tr><th>Rule</th><th>Applies to</th><th>After</th><th>Legal reference</th></tr>\n");
+            html.push_str(&format!(
+                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                e(&t!(l, "access-rule")),
+                e(&t!(l, "access-applies-to")),
+                e(&t!(l, "access-after")),
+                e(&t!(l, "access-legal-reference")),
+            ));
             for view in &self.retention {
+                let days = i64::from(view.rule.after_days);
                 html.push_str(&format!(
-                    "<tr><td>{}</td><td>{} ({})</td><td>{} days</td><td>{}</td></tr>\n",
+                    "<tr><td>{}</td><td>{} ({})</td><td>{}</td><td>{}</td></tr>\n",
                     e(&view.rule.name),
-                    e(view.rule.applies_to.as_str()),
-                    e(view.rule.action.as_str()),
-                    view.rule.after_days,
+                    e(&t!(
+                        l,
+                        "protection-record-kind",
+                        kind = view.rule.applies_to.as_str()
+                    )),
+                    e(&t!(l, "access-action", action = view.rule.action.as_str())),
+                    e(&t!(
+                        l,
+                        "access-days",
+                        count = days,
+                        days = format::integer(l, days)
+                    )),
                     e(&view.rule.legal_reference),
                 ));
             }
             html.push_str("</table>\n");
         }
-        html.push_str("<h2>Your rights</h2>\n<ul>\n");
-        for right in &self.rights {
-            html.push_str(&format!("<li>{}</li>\n", e(right)));
-        }
         html.push_str(&format!(
-            "</ul>\n<h2>What is kept ({} records)</h2>\n",
-            self.items.len()
+            "<h2>{}</h2>\n<ul>\n",
+            e(&t!(l, "access-rights-heading"))
+        ));
+        for right in &self.rights {
+            html.push_str(&format!("<li>{}</li>\n", e(&right.text)));
+        }
+        let count = self.items.len() as i64;
+        html.push_str(&format!(
+            "</ul>\n<h2>{}</h2>\n",
+            e(&t!(
+                l,
+                "access-items-heading",
+                count = count,
+                records = format::integer(l, count)
+            ))
         ));
         for item in &self.items {
+            let mut state = t!(
+                l,
+                "access-visibility",
+                visibility = item.visibility.as_str()
+            );
+            if item.deleted {
+                state = t!(l, "access-deleted", state = state);
+            }
             html.push_str(&format!(
-                "<div class=\"item\"><p><strong>{}</strong> <span class=\"meta\">{} <code>{}</code>; {}{}</span></p>\n",
+                "<div class=\"item\"><p><strong>{}</strong> <span class=\"meta\">{} <code>{}</code>; {}</span></p>\n",
                 e(&item.relation),
-                e(&item.kind),
+                e(&t!(l, "protection-record-kind", kind = item.kind.as_str())),
                 item.id,
-                e(match item.visibility {
-                    Visibility::Private => "kept on this computer only",
-                    Visibility::Summary => "the organisation sees its name only",
-                    Visibility::Shared => "shared with the organisation",
-                }),
-                if item.deleted { "; deleted, not yet erased" } else { "" },
+                e(&state),
             ));
             html.push_str("<table>\n");
             for (field, value) in &item.fields {
@@ -683,54 +829,96 @@ impl SubjectAccessReport {
             }
             if let Some(contact) = &item.private_contact {
                 html.push_str(&format!(
-                    "<tr><th>last contact noted on this computer</th><td>{}</td></tr>\n",
-                    e(contact)
+                    "<tr><th>{}</th><td>{}</td></tr>\n",
+                    e(&t!(l, "access-private-contact")),
+                    e(&moment(l, contact))
                 ));
             }
             html.push_str("</table>\n");
             let source = &item.source;
-            html.push_str(&format!(
-                "<p class=\"meta\">Made by {} on {}; last changed {}; values written by {}{}.</p>\n",
-                e(source.author.as_deref().unwrap_or("unknown")),
-                e(source.created_at.as_deref().unwrap_or("an unknown day")),
-                e(source.last_changed_at.as_deref().unwrap_or("–")),
-                e(&source.written_by.join(", ")),
-                source
-                    .captured_from
+            let mut made = t!(
+                l,
+                "access-source",
+                author = source
+                    .author
+                    .clone()
+                    .unwrap_or_else(|| t!(l, "access-unknown-author")),
+                created = source
+                    .created_at
                     .as_deref()
-                    .map(|s| format!("; captured from calendar or e-mail item {}", e(s)))
-                    .unwrap_or_default(),
-            ));
+                    .map_or_else(|| t!(l, "access-unknown-day"), |c| moment(l, c)),
+                changed = source
+                    .last_changed_at
+                    .as_deref()
+                    .map_or_else(|| "–".to_owned(), |c| moment(l, c)),
+                writers = source.written_by.join(", ")
+            );
+            if let Some(captured) = &source.captured_from {
+                made.push(' ');
+                made.push_str(&t!(l, "access-captured-from", item = captured.as_str()));
+            }
+            html.push_str(&format!("<p class=\"meta\">{}</p>\n", e(&made)));
             if !item.history.is_empty() {
-                html.push_str("<p class=\"meta\">Earlier values still kept:</p><table><tr><th>Field</th><th>Value</th><th>Written</th></tr>\n");
+                html.push_str(&format!(
+                    "<p class=\"meta\">{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                    e(&t!(l, "access-earlier-values")),
+                    e(&t!(l, "access-field")),
+                    e(&t!(l, "access-value")),
+                    e(&t!(l, "access-written")),
+                ));
                 for past in &item.history {
                     html.push_str(&format!(
-                        "<tr><td>{}</td><td>{}</td><td>{} by {}</td></tr>\n",
+                        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                         e(&past.field),
                         e(&value_text(&past.value)),
-                        e(&past.written_at),
-                        e(&past.written_by),
+                        e(&t!(
+                            l,
+                            "access-written-by",
+                            moment = moment(l, &past.written_at),
+                            writer = past.written_by.as_str()
+                        )),
                     ));
                 }
                 html.push_str("</table>\n");
             }
             for conflict in &item.conflicts {
                 html.push_str(&format!(
-                    "<p class=\"meta\">Colleagues wrote {} at the same time: {} (kept), and {}.</p>\n",
-                    e(&conflict.field),
-                    e(&value_text(&conflict.current)),
-                    e(&conflict
-                        .losing
-                        .iter()
-                        .map(|l| value_text(&l.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")),
+                    "<p class=\"meta\">{}</p>\n",
+                    e(&t!(
+                        l,
+                        "access-conflict",
+                        field = conflict.field.as_str(),
+                        kept = value_text(&conflict.current),
+                        others = conflict
+                            .losing
+                            .iter()
+                            .map(|losing| value_text(&losing.value))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
                 ));
             }
             html.push_str("</div>\n");
         }
         html.push_str("</body></html>\n");
         html
+    }
+}
+
+/// A moment the store wrote (RFC 3339) as the language writes it: "5 december 2026, 14:03"
+/// (UTC, as the store keeps it); a text that is not a moment as it is.
+fn moment(language: Language, text: &str) -> String {
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(at) => {
+            let at = at.with_timezone(&Utc);
+            t!(
+                language,
+                "access-moment",
+                day = format::date(language, at.date_naive()),
+                time = at.format("%H:%M").to_string()
+            )
+        }
+        Err(_) => text.to_owned(),
     }
 }
 

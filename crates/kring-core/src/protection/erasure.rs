@@ -234,10 +234,10 @@ impl Store {
             .state(id)?
             .ok_or(crate::store::StoreError::NotFound(id))?;
         if asked.kind != RecordKind::Person.as_str() {
-            return Err(ProtectionError::not_allowed(format!(
-                "{id} is a {}: only a person is forgotten (an organisation or a colleague is not a data subject here)",
-                asked.kind
-            )));
+            return Err(ProtectionError::refused(
+                "protection-refused-forget-not-a-person",
+                &[("id", id.to_string()), ("kind", asked.kind.clone())],
+            ));
         }
         let mut local_cards = Vec::new();
         let mut shared_cards = Vec::new();
@@ -259,9 +259,10 @@ impl Store {
         }
         if !shared_cards.is_empty() && profile.role != Role::Manager {
             let name = crate::store::search::card_title(&asked).0;
-            return Err(ProtectionError::not_allowed(format!(
-                "{name} ({id}) is known to the organisation: only a Manager of the Network erases a person for everyone (ask them to run `kring forget`); meanwhile you may delete your own notes, meetings and relationships about them"
-            )));
+            return Err(ProtectionError::refused(
+                "protection-refused-forget-shared",
+                &[("name", name), ("id", id.to_string())],
+            ));
         }
         let contact_hashes = self.contact_hashes(&emails, &phones)?;
         let mut forget_id = None;
@@ -272,9 +273,10 @@ impl Store {
             }
             let record = RecordId::for_forget(subject);
             if self.state(record)?.is_some() {
-                return Err(ProtectionError::not_allowed(format!(
-                    "{subject} was forgotten already (forget record {record})"
-                )));
+                return Err(ProtectionError::refused(
+                    "protection-refused-forgotten-already",
+                    &[("id", subject.to_string()), ("record", record.to_string())],
+                ));
             }
             let forget = Forget {
                 subject,
@@ -305,19 +307,13 @@ impl Store {
             )?;
         }
         let swept = apply_pending(self, now)?.unwrap_or_default();
-        let mut what = format!("person {subject}");
-        if let Some(record) = forget_id {
-            what.push_str(&format!(", forget record {record}"));
-        }
-        if !local_cards.is_empty() {
-            what.push_str(&format!(
-                ", {} private card(s) on this store",
-                local_cards.len()
-            ));
-        }
         self.log_processing(
             super::processing_log::Activity::Erasure,
-            &what,
+            super::processing_log::ProcessingWhat::Erasure {
+                person: subject,
+                forget: forget_id,
+                private_cards: local_cards.len() as u64,
+            },
             swept.total(),
             now,
         )?;

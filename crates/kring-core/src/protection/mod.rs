@@ -24,8 +24,9 @@
 //! # let store = Store::open(std::path::Path::new("/tmp/kring-example"), &OpenOptions::default())?;
 //! # let now = chrono::Utc::now();
 //! # let id = store.resolve_id("0190")?;
-//! let report = store.subject_access(id, now)?;            // everything held about them
-//! std::fs::write("/tmp/report.html", report.to_html())?;
+//! let dutch = kring_i18n::Language::Dutch;
+//! let report = store.subject_access(id, dutch, now)?;     // everything held about them
+//! std::fs::write("/tmp/report.html", report.to_html())?;  // in Dutch, `lang="nl"`
 //! store.forget(id, "Art. 17, request 2026-014", now)?;    // erased here, and everywhere it travels
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -50,8 +51,12 @@ use std::path::PathBuf;
 pub enum ProtectionError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Refused, for a reason already in words (English).
     #[error("{reason}; nothing was changed")]
     NotAllowed { reason: String },
+    /// Refused, for a reason worded in the reader's language when it is said.
+    #[error("{}; nothing was changed", .0.words(kring_i18n::Language::English))]
+    Refused(Refusal),
     #[error("{}: cannot be written: {reason}", .path.display())]
     Write { path: PathBuf, reason: String },
 }
@@ -64,6 +69,11 @@ impl ProtectionError {
             ProtectionError::NotAllowed { reason } => {
                 kring_i18n::error_text(language, self.code(), &[("reason", reason.as_str().into())])
             }
+            ProtectionError::Refused(refusal) => kring_i18n::error_text(
+                language,
+                self.code(),
+                &[("reason", refusal.words(language).into())],
+            ),
             ProtectionError::Write { path, reason } => kring_i18n::error_text(
                 language,
                 self.code(),
@@ -78,15 +88,46 @@ impl ProtectionError {
     pub fn code(&self) -> &'static str {
         match self {
             ProtectionError::Store(e) => e.code().as_str(),
-            ProtectionError::NotAllowed { .. } => "not_allowed",
+            ProtectionError::NotAllowed { .. } | ProtectionError::Refused(_) => "not_allowed",
             ProtectionError::Write { .. } => "write_failed",
         }
     }
 
-    pub(crate) fn not_allowed(reason: impl Into<String>) -> Self {
-        ProtectionError::NotAllowed {
-            reason: reason.into(),
-        }
+    /// Refused for the reason catalogue message `message` gives, with its arguments (an
+    /// argument named `kind` is a record kind, worded as the language names it).
+    pub(crate) fn refused(message: &'static str, arguments: &[(&'static str, String)]) -> Self {
+        ProtectionError::Refused(Refusal {
+            message,
+            arguments: arguments.to_vec(),
+        })
+    }
+}
+
+/// Why an operation was refused: a catalogue message and its arguments, worded when said, so
+/// that the app and the command line each say it in their user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The message id in `locales/*/protection.ftl`.
+    pub message: &'static str,
+    pub arguments: Vec<(&'static str, String)>,
+}
+
+impl Refusal {
+    /// The reason in `language`.
+    pub fn words(&self, language: kring_i18n::Language) -> String {
+        let arguments: Vec<(&str, kring_i18n::FluentValue<'_>)> = self
+            .arguments
+            .iter()
+            .map(|(name, value)| {
+                let value = if *name == "kind" {
+                    kring_i18n::t!(language, "protection-record-kind", kind = value.as_str())
+                } else {
+                    value.clone()
+                };
+                (*name, value.into())
+            })
+            .collect();
+        kring_i18n::text_with(language, self.message, &arguments)
     }
 }
 

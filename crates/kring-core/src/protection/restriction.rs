@@ -69,10 +69,10 @@ impl Store {
             .live_state(person)?
             .ok_or(crate::store::StoreError::NotFound(person))?;
         if card.kind != RecordKind::Person.as_str() {
-            return Err(super::ProtectionError::not_allowed(format!(
-                "{person} is a {}: only a person objects or is restricted",
-                card.kind
-            )));
+            return Err(super::ProtectionError::refused(
+                "protection-refused-restriction-not-a-person",
+                &[("id", person.to_string()), ("kind", card.kind.clone())],
+            ));
         }
         let id = RecordId::for_restriction(person);
         let existing: Option<Restriction> = match self.live_state(id)? {
@@ -80,9 +80,10 @@ impl Store {
             None => None,
         };
         if existing.is_none() && status == RestrictionStatus::Lifted {
-            return Err(super::ProtectionError::not_allowed(format!(
-                "{person} is not marked objected or restricted"
-            )));
+            return Err(super::ProtectionError::refused(
+                "protection-refused-not-marked",
+                &[("id", person.to_string())],
+            ));
         }
         let mark = Restriction {
             person,
@@ -107,7 +108,7 @@ impl Store {
         }
         self.log_processing(
             Activity::Restriction,
-            &format!("person {person}: {status}"),
+            super::processing_log::ProcessingWhat::Restriction { person, status },
             1,
             now,
         )?;

@@ -90,9 +90,7 @@ impl Store {
     ) -> ProtectionResult<RecordId> {
         let profile = self.require_profile()?;
         if profile.role != crate::model::Role::Manager {
-            return Err(ProtectionError::not_allowed(
-                "only a Manager of the Network sets retention rules",
-            ));
+            return Err(ProtectionError::refused("protection-refused-rules", &[]));
         }
         Ok(self.create(rule, Some(Visibility::Shared), now)?)
     }
@@ -193,12 +191,11 @@ impl Store {
             if swept.total() > 0 || !rules.is_empty() {
                 self.log_processing(
                     Activity::Retention,
-                    &format!(
-                        "{} rule(s): {} record(s) removed or cleared, {} proposal(s)",
-                        rules.len(),
-                        swept.total(),
-                        proposals.len()
-                    ),
+                    super::processing_log::ProcessingWhat::Retention {
+                        rules: rules.len() as u64,
+                        records: swept.total(),
+                        proposals: proposals.len() as u64,
+                    },
                     swept.total(),
                     now,
                 )?;
@@ -359,9 +356,10 @@ impl Store {
             .copied()
             .unwrap_or(person);
         let Some(proposal) = proposals.iter().find(|p| p.person == canonical) else {
-            return Err(ProtectionError::not_allowed(format!(
-                "{person} is not proposed for erasure (there was contact within every rule's period, or no rule proposes people): see `kring retention --dry-run`"
-            )));
+            return Err(ProtectionError::refused(
+                "protection-refused-not-proposed",
+                &[("id", person.to_string())],
+            ));
         };
         let reason = format!(
             "retention rule '{}' ({}), confirmed",

@@ -154,7 +154,7 @@ protection-log-records = { $count ->
    *[other] Datensätze
 }
 protection-relation = { $kind ->
-    [their-card] ihre Karte
+    [their_card] ihre Karte
     [affiliation] wo die betroffene Person arbeitet oder arbeitete
     [relationship] die Beziehung eines Kollegen zur betroffenen Person
     [interaction] eine Besprechung oder ein Kontakt, an dem die betroffene Person teilnahm
@@ -172,3 +172,14 @@ protection-relation = { $kind ->
     [forget] eine Löschung ihrer Daten
    *[other] ein Datensatz, der die betroffene Person nennt
 }
+# Warum kring-core einen Vorgang ablehnt (`ProtectionError::Refused`), für die Befehlszeile und die App.
+protection-refused-purposes = nur ein/e Netzwerkmanager/in legt die Zwecke der Organisation fest
+protection-refused-rules = nur ein/e Netzwerkmanager/in legt Aufbewahrungsregeln fest
+protection-refused-access-not-a-person = { $id } ist ein/e { $kind }: ein Auskunftsbericht betrifft eine Person
+protection-refused-access-request = nur ein/e Netzwerkmanager/in stellt ein Auskunftsersuchen für die Organisation; ein Auskunftsbericht gibt wieder, was Ihr eigener Datenspeicher über die Person enthält
+protection-refused-not-proposed = { $id } ist nicht zur Löschung vorgeschlagen (es gab einen Kontakt innerhalb der Frist jeder Regel, oder keine Regel schlägt Personen vor): der Probelauf der Aufbewahrungsregeln zeigt, wer es ist
+protection-refused-restriction-not-a-person = { $id } ist ein/e { $kind }: nur eine Person legt Widerspruch ein oder wird eingeschränkt
+protection-refused-not-marked = { $id } ist weder mit Widerspruch noch mit Einschränkung markiert
+protection-refused-forget-not-a-person = { $id } ist ein/e { $kind }: nur eine Person wird vergessen (eine Organisation oder ein Kollege ist hier keine betroffene Person)
+protection-refused-forget-shared = { $name } ({ $id }) ist der Organisation bekannt: nur ein/e Netzwerkmanager/in löscht eine Person für alle, bitten Sie also Ihre/n Netzwerkmanager/in, sie zu vergessen; bis dahin können Sie Ihre eigenen Notizen, Besprechungen und Beziehungen zu ihr löschen
+protection-refused-forgotten-already = { $id } wurde bereits vergessen (Vergessensdatensatz { $record })

@@ -79,10 +79,10 @@ protection-activity = { $activity }
 protection-log-records = { $count ->
    *[other] record(s)
 }
-# How a record concerns a person, as kring-core's subject access words it (used only when this
-# English is the core's word for word).
+# How a record concerns a person (kring-core's `Relation`: the subject access report, and what a
+# store keeps privately about a person an access request is for).
 protection-relation = { $kind ->
-    [their-card] their card
+    [their_card] their card
     [affiliation] where they work or worked
     [relationship] a colleague's relationship with them
     [interaction] a meeting or contact they took part in
@@ -100,3 +100,15 @@ protection-relation = { $kind ->
     [forget] an erasure of their data
    *[other] a record that names them
 }
+# Why kring-core refuses a data protection operation (`ProtectionError::Refused`), worded for the
+# command line and the app alike. `$kind` arrives as the record kind in the reader's words.
+protection-refused-purposes = only a Manager of the Network records the organisation's purposes
+protection-refused-rules = only a Manager of the Network sets retention rules
+protection-refused-access-not-a-person = { $id } is a { $kind }: a subject access report is about a person
+protection-refused-access-request = only a Manager of the Network raises an access request for the organisation; a subject access report gives what your own store holds about the person
+protection-refused-not-proposed = { $id } is not proposed for erasure (there was contact within every rule's period, or no rule proposes people): the retention rules' dry run shows who is
+protection-refused-restriction-not-a-person = { $id } is a { $kind }: only a person objects or is restricted
+protection-refused-not-marked = { $id } is not marked objected or restricted
+protection-refused-forget-not-a-person = { $id } is a { $kind }: only a person is forgotten (an organisation or a colleague is not a data subject here)
+protection-refused-forget-shared = { $name } ({ $id }) is known to the organisation: only a Manager of the Network erases a person for everyone, so ask your Manager of the Network to forget them; meanwhile you may delete your own notes, meetings and relationships about them
+protection-refused-forgotten-already = { $id } was forgotten already (forget record { $record })

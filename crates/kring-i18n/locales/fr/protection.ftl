@@ -151,7 +151,7 @@ protection-log-records = { $count ->
    *[other] enregistrements
 }
 protection-relation = { $kind ->
-    [their-card] sa fiche
+    [their_card] sa fiche
     [affiliation] où la personne concernée travaille ou a travaillé
     [relationship] la relation d'un collègue avec la personne concernée
     [interaction] une réunion ou un contact auquel la personne concernée a pris part
@@ -169,3 +169,14 @@ protection-relation = { $kind ->
     [forget] un effacement de ses données
    *[other] un enregistrement qui la nomme
 }
+# Pourquoi kring-core refuse une opération (`ProtectionError::Refused`), pour la ligne de commande et l'application.
+protection-refused-purposes = seul un gestionnaire du réseau enregistre les finalités de l'organisation
+protection-refused-rules = seul un gestionnaire du réseau fixe les règles de conservation
+protection-refused-access-not-a-person = { $id } est un(e) { $kind } : un rapport d'accès porte sur une personne
+protection-refused-access-request = seul un gestionnaire du réseau introduit une demande d'accès pour l'organisation ; un rapport d'accès donne ce que votre propre base de données conserve sur la personne
+protection-refused-not-proposed = { $id } n'est pas proposé(e) à l'effacement (il y a eu un contact dans le délai de chaque règle, ou aucune règle ne propose de personnes) : la simulation des règles de conservation montre qui l'est
+protection-refused-restriction-not-a-person = { $id } est un(e) { $kind } : seule une personne s'oppose ou fait l'objet d'une limitation
+protection-refused-not-marked = { $id } n'est marqué(e) ni en opposition ni en limitation
+protection-refused-forget-not-a-person = { $id } est un(e) { $kind } : seule une personne est oubliée (une organisation ou un collègue n'est pas ici une personne concernée)
+protection-refused-forget-shared = { $name } ({ $id }) est connu(e) de l'organisation : seul un gestionnaire du réseau efface une personne pour tous, demandez donc à votre gestionnaire du réseau de l'oublier ; en attendant, vous pouvez supprimer vos propres notes, réunions et relations la concernant
+protection-refused-forgotten-already = { $id } a déjà été oublié(e) (enregistrement d'oubli { $record })

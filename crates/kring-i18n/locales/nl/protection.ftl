@@ -154,7 +154,7 @@ protection-log-records = { $count ->
    *[other] records
 }
 protection-relation = { $kind ->
-    [their-card] de kaart van de betrokkene
+    [their_card] de kaart van de betrokkene
     [affiliation] waar de betrokkene werkt of werkte
     [relationship] de relatie van een collega met de betrokkene
     [interaction] een vergadering of contact waaraan de betrokkene deelnam
@@ -172,3 +172,14 @@ protection-relation = { $kind ->
     [forget] het wissen van de gegevens van de betrokkene
    *[other] een record dat de betrokkene noemt
 }
+# Waarom kring-core een handeling weigert (`ProtectionError::Refused`), voor de opdrachtregel en de app.
+protection-refused-purposes = alleen een netwerkmanager legt de doeleinden van de organisatie vast
+protection-refused-rules = alleen een netwerkmanager stelt bewaarregels in
+protection-refused-access-not-a-person = { $id } is een { $kind }: een inzageverslag gaat over een persoon
+protection-refused-access-request = alleen een netwerkmanager dient een inzageverzoek in voor de organisatie; een inzageverslag geeft wat uw eigen databank over de betrokkene bijhoudt
+protection-refused-not-proposed = { $id } wordt niet voorgesteld om te wissen (er was contact binnen de termijn van elke regel, of geen enkele regel stelt personen voor): de proefdraai van de bewaarregels toont wie wel
+protection-refused-restriction-not-a-person = { $id } is een { $kind }: alleen een persoon maakt bezwaar of wordt beperkt
+protection-refused-not-marked = { $id } is niet gemarkeerd met bezwaar of beperking
+protection-refused-forget-not-a-person = { $id } is een { $kind }: alleen een persoon wordt vergeten (een organisatie of een collega is hier geen betrokkene)
+protection-refused-forget-shared = { $name } ({ $id }) is bekend bij de organisatie: alleen een netwerkmanager wist een persoon voor iedereen, vraag dus uw netwerkmanager om de betrokkene te vergeten; intussen kunt u uw eigen notities, vergaderingen en relaties over de betrokkene verwijderen
+protection-refused-forgotten-already = { $id } werd al vergeten (vergeetrecord { $record })
