@@ -36,10 +36,12 @@ impl AppState {
         command: impl FnOnce(&Workspace) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
         let workspace = self.workspace.clone()?;
-        // An error leaves worded in the language the person reads the app in.
+        let speaking = Arc::clone(&workspace);
+        // An error leaves worded in the language the person reads the app in, one that stopped
+        // the command (a panic) too.
         tauri::async_runtime::spawn_blocking(move || workspace.run(command))
             .await
-            .map_err(|e| AppError::failed(format!("The operation stopped: {e}")))?
+            .map_err(|e| speaking.stopped(e))?
     }
 
     /// Runs a command on this thread, over the workspace (when the app quits and no runtime is

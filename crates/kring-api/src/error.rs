@@ -140,6 +140,14 @@ impl AppError {
         }
     }
 
+    /// A command that stopped before it answered (it panicked, or the runtime cancelled it):
+    /// `cause` is the runtime's own account of it, quoted as it is.
+    pub fn stopped(cause: impl std::fmt::Display) -> AppError {
+        let cause = cause.to_string();
+        AppError::failed("")
+            .worded(|language| t!(language, "app-operation-stopped", cause = cause.as_str()))
+    }
+
     pub fn no_profile() -> AppError {
         AppError::new(ErrorCode::NoProfile, "").worded(|language| t!(language, "app-no-profile"))
     }
@@ -270,5 +278,18 @@ mod tests {
         );
         let no_owner: AppError = StoreError::NotInitialised.into();
         assert_eq!(no_owner.code, ErrorCode::NoProfile);
+    }
+
+    #[test]
+    fn a_command_that_stopped_is_said_in_the_persons_language_with_its_cause() {
+        let stopped = AppError::stopped("task 7 panicked");
+        assert_eq!(stopped.code, ErrorCode::Failed);
+        assert_eq!(
+            stopped.clone().in_language(Language::English).message,
+            "The operation stopped: task 7 panicked"
+        );
+        let dutch = stopped.in_language(Language::Dutch).message;
+        assert!(dutch.starts_with("De bewerking"), "{dutch}");
+        assert!(dutch.ends_with("task 7 panicked"), "{dutch}");
     }
 }

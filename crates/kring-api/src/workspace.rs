@@ -95,6 +95,12 @@ impl Workspace {
         .speaking_as(&self.real)
     }
 
+    /// A command that stopped before it answered (`cause`: the runtime's account), in the
+    /// person's language.
+    pub fn stopped(&self, cause: impl std::fmt::Display) -> AppError {
+        AppError::stopped(cause).in_language(self.real.language())
+    }
+
     /// Runs `command` on the workspace; an error leaves it worded in the person's language.
     pub fn run<T>(&self, command: impl FnOnce(&Workspace) -> AppResult<T>) -> AppResult<T> {
         command(self).map_err(|error| error.in_language(self.real.language()))

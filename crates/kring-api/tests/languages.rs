@@ -148,3 +148,105 @@ fn the_demo_sandbox_network_is_written_in_the_language_set_before_it_opened() {
     );
     assert_eq!(english, demo_goal_names(Language::Dutch));
 }
+
+fn capture_fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kring-interop/tests/fixtures/capture")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_capture_plan_reaches_the_app_with_its_notes_and_warnings_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    commands::first_run(&session, "An".into(), "an@stad.be".into(), Role::Networker).unwrap();
+    commands::set_language(&session, Language::French).unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a meeting").unwrap();
+    let plan = session
+        .run(|s| {
+            commands::capture::plan_capture(
+                s,
+                vec![
+                    capture_fixture("outlook_invitation.eml"),
+                    notes.to_string_lossy().into_owned(),
+                ],
+            )
+        })
+        .unwrap();
+    let email = plan
+        .files
+        .iter()
+        .find(|f| f.file.ends_with(".eml"))
+        .unwrap();
+    let warning = &email.warnings[0];
+    assert_eq!(warning.code, "invitation_in_email");
+    assert!(
+        warning
+            .message
+            .starts_with("l'e-mail contient une invitation"),
+        "{}",
+        warning.message
+    );
+    // Nobody in the invitation is a card here: skipped, and said so in French.
+    let item = &plan.items[0];
+    assert_eq!(item.reason.code, "no_known_stakeholder");
+    assert!(
+        item.reason
+            .message
+            .starts_with("aucune partie prenante connue"),
+        "{}",
+        item.reason.message
+    );
+    let refused = plan
+        .files
+        .iter()
+        .find(|f| f.file.ends_with(".txt"))
+        .and_then(|f| f.error.as_ref())
+        .unwrap();
+    assert_eq!(refused.code, "unsupported_file");
+    assert!(
+        refused.message.starts_with("n'est ni"),
+        "{}",
+        refused.message
+    );
+    // Nothing chosen: the refusal is French as well, beside its field.
+    let none = session
+        .run(|s| commands::capture::plan_capture(s, vec![]))
+        .unwrap_err();
+    assert_eq!(none.field.as_deref(), Some("paths"));
+    assert!(none.message.starts_with("Choisissez"), "{}", none.message);
+}
+
+#[test]
+fn the_sync_folders_last_error_reaches_the_app_in_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    commands::first_run(&session, "An".into(), "an@stad.be".into(), Role::Networker).unwrap();
+    commands::set_language(&session, Language::German).unwrap();
+    let mut settings = session.store.settings().unwrap();
+    settings.sync_folder = Some(dir.path().join("gone").to_string_lossy().into_owned());
+    commands::save_settings(&session, settings).unwrap();
+    let error = session.run(commands::sync::pass).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("ist nicht verfügbar (er existiert nicht)"),
+        "{}",
+        error.message
+    );
+    let problem = commands::sync::status(&session)
+        .unwrap()
+        .last_error
+        .unwrap();
+    assert_eq!(problem.code.as_str(), "sync_folder_unavailable");
+    assert!(
+        problem
+            .message
+            .contains("ist nicht verfügbar (er existiert nicht)"),
+        "{}",
+        problem.message
+    );
+}

@@ -428,7 +428,8 @@ pub struct AddOrganisation {
 }
 
 pub fn parse_enum<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
-    text.parse::<T>().map_err(|e| e.reason)
+    // Parsed after the language is chosen: the reason is said in it.
+    text.parse::<T>().map_err(|e| e.reason_in(language()))
 }
 
 pub fn parse_assignment(text: &str) -> Result<(String, String)> {

@@ -8,11 +8,11 @@ use anyhow::{bail, Result};
 use chrono::{DateTime, Utc};
 use clap::Args;
 use kring_core::capture::{
-    CaptureAction, CaptureItem, CaptureNote, CaptureOptions, CaptureOutcome, CapturePlan,
+    CaptureAction, CaptureItem, CaptureOptions, CaptureOutcome, CapturePlan,
 };
 use kring_core::model::Visibility;
 use kring_core::store::Store;
-use kring_i18n::{has_message, t, text, Language};
+use kring_i18n::{t, Language};
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -49,62 +49,28 @@ fn local_zone() -> Option<String> {
         .or_else(|| iana_time_zone::get_timezone().ok())
 }
 
-/// The ways `language` can say a note with `code`, in the order the English ones are matched:
-/// `capture-note-<code>`, then `-2` and `-3` for a code the core words in more than one way, then
-/// `error-<code>`. A note that carries a figure or a date is said from the item it is about.
-fn ways_to_say(language: Language, code: &str, item: Option<&CaptureItem>) -> Vec<String> {
-    match (code, item) {
-        ("no_known_stakeholder", Some(item)) => vec![t!(
-            language,
-            "capture-no-known-stakeholder",
-            unknown = item.unknown.len()
-        )],
-        ("dated_ahead", Some(item)) => vec![t!(
-            language,
-            "capture-dated-ahead",
-            at = item.at.format("%Y-%m-%d %H:%M").to_string()
-        )],
-        // A file the reader refused carries its error's code: the error's own words
-        // (`error-<code>`, as `kring_core` words it anywhere) fit when it quotes nothing.
-        _ => ["", "-2", "-3"]
-            .iter()
-            .map(|way| format!("capture-note-{code}{way}"))
-            .chain([format!("error-{code}")])
-            .filter(|id| has_message(language, id))
-            .map(|id| text(language, &id))
-            .collect(),
-    }
-}
-
-/// A note's words in `language`. The catalogue's words are used only when their English is
-/// exactly what the core wrote: a note the catalogue does not know, or one quoting details it
-/// cannot repeat (a reader's complaint about a line of a file), stays as the core wrote it, and
-/// English is always the core's own words.
-fn note_words(language: Language, note: &CaptureNote, item: Option<&CaptureItem>) -> String {
-    if language == Language::English {
-        return note.message.clone();
-    }
-    ways_to_say(Language::English, &note.code, item)
-        .iter()
-        .position(|english| *english == note.message)
-        .and_then(|way| ways_to_say(language, &note.code, item).into_iter().nth(way))
-        .unwrap_or_else(|| note.message.clone())
-}
-
 pub fn run(store: &Store, args: CaptureArgs, now: DateTime<Utc>) -> Result<()> {
     let language = crate::language::language();
+    // kring-core words the notes; `--json`, for scripts, keeps them in English (their `code`
+    // says the same in every language).
+    let notes_in = if args.json {
+        Language::English
+    } else {
+        language
+    };
     let options = CaptureOptions {
         visibility: args.visibility,
         keep_text: args.keep_text,
         create_unknown: args.create_unknown,
         local_zone: local_zone(),
+        language: notes_in,
     };
     let plan = store.plan_capture(&args.files, &options, now)?;
     let failed: Vec<String> = plan
         .failed_files()
         .map(|file| {
             let error = file.error.as_ref().expect("a failed file has an error");
-            format!("{}: {}", file.file, note_words(language, error, None))
+            format!("{}: {}", file.file, error.message)
         })
         .collect();
     if !failed.is_empty() {
@@ -117,7 +83,7 @@ pub fn run(store: &Store, args: CaptureArgs, now: DateTime<Utc>) -> Result<()> {
     if args.dry_run {
         return print(language, &plan, None, args.json);
     }
-    let outcome = store.apply_capture(&plan, now)?;
+    let outcome = store.apply_capture_speaking(&plan, now, notes_in)?;
     print(language, &plan, Some(&outcome), args.json)
 }
 
@@ -159,7 +125,7 @@ fn print(
     }
     for file in &plan.files {
         for warning in &file.warnings {
-            out!("{}: {}", file.file, note_words(l, warning, None));
+            out!("{}: {}", file.file, warning.message);
         }
     }
     for (index, item) in plan.items.iter().enumerate() {
@@ -167,10 +133,7 @@ fn print(
             Some(done) => (done.action, &done.reason),
             None => (item.action, &item.reason),
         };
-        out!(
-            "{}",
-            line(l, item, action, &note_words(l, reason, Some(item)))
-        );
+        out!("{}", line(l, item, action, &reason.message));
     }
     // Addresses no card has, once each (Outlook and Thunderbird may spell one differently).
     let unknown: std::collections::BTreeSet<String> = plan

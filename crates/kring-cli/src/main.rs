@@ -27,6 +27,7 @@ mod language;
 mod manager;
 mod organisation;
 mod output;
+mod parse_errors;
 mod protection;
 mod sync_folder;
 mod terminal;
@@ -91,10 +92,9 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
-            eprintln!(
-                "kring: {}",
-                terminal::strip_controls(&one_line_clap_error(&error.to_string()))
-            );
+            // clap words its refusals in English only: they are said again in the language.
+            let words = parse_errors::words(&error, &Cli::command(), &args, language);
+            eprintln!("kring: {}", terminal::strip_controls(&words));
             return ExitCode::from(2);
         }
     };
@@ -109,20 +109,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// clap's errors span several lines with a usage section; users get one line.
-fn one_line_clap_error(text: &str) -> String {
-    let before_usage = text.split("\nUsage:").next().unwrap_or(text);
-    let before_usage = before_usage
-        .split("\n\nFor more information")
-        .next()
-        .unwrap_or(before_usage);
-    let joined = before_usage
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    joined.strip_prefix("error: ").unwrap_or(&joined).to_owned()
 }
 
 /// Writes a file so that readers (a calendar subscribed to it, say) never see half of it.

@@ -116,7 +116,9 @@ fn record_kind(language: Language, kind: &str) -> String {
 }
 
 fn parse_word<T: std::str::FromStr<Err = ValidationError>>(text: &str) -> Result<T, String> {
-    text.parse::<T>().map_err(|e| e.reason)
+    // Parsed after the language is chosen: the reason is said in it.
+    text.parse::<T>()
+        .map_err(|e| e.reason_in(crate::language::language()))
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {

@@ -37,10 +37,19 @@ pub struct SyncArgs {
 
 /// Runs one pass, or passes until interrupted with `--watch`; `open` opens the store.
 pub fn run(open: impl Fn() -> Result<Store>, args: SyncArgs) -> Result<()> {
-    let folder = SyncFolder::new(&args.folder).with_options(FolderOptions {
-        stale_after_days: args.stale_days,
-        ..FolderOptions::default()
-    });
+    // Skipped files' reasons in the language of the run; `--json`, for scripts, stays English
+    // (its `code` says the same to a program).
+    let speaking = if args.json {
+        kring_i18n::Language::English
+    } else {
+        language()
+    };
+    let folder = SyncFolder::new(&args.folder)
+        .with_options(FolderOptions {
+            stale_after_days: args.stale_days,
+            ..FolderOptions::default()
+        })
+        .speaking(speaking);
     if !args.watch {
         let store = open()?;
         let report = folder.sync_once(&store, Utc::now())?;

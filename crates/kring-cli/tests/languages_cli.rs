@@ -488,3 +488,117 @@ fn the_help_of_graph_and_the_data_protection_commands_is_in_the_language() {
     let help = kring.ok(&["--lang", "nl", "today", "--help"]);
     assert!(help.contains("Druk JSON af voor scripts"), "{help}");
 }
+
+#[test]
+fn kring_lang_nl_with_an_unknown_command_says_so_in_dutch_and_exits_2() {
+    let kring = Kring::initialised("An Peeters");
+    let run = kring.run(&["--lang", "nl", "nosuchcommand"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.trim(),
+        "kring: onbekende opdracht 'nosuchcommand'; typ 'kring help' voor hulp"
+    );
+    assert!(!run.stderr.contains("unrecognized"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Usage"), "{}", run.stderr);
+}
+
+#[test]
+fn clap_s_refusals_follow_the_language_and_name_the_help_of_the_command_typed() {
+    let kring = Kring::initialised("An Peeters");
+    // A missing required option, in French, pointing at the help of `card add`.
+    let run = kring.run(&["--lang", "fr", "card", "add", "person"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("ces arguments obligatoires manquent : --name <NAME>"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("'kring help card add person'"),
+        "{}",
+        run.stderr
+    );
+    // A value not among the possible ones, in German from the locale, with clap's suggestion.
+    let run = kring.run_with_env(
+        &["graph", "export", "--format", "graphm", "--out", "x"],
+        &[("LANG", "de_BE.UTF-8")],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("ungültiger Wert 'graphm' für '--format <FORMAT>'"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("meinten Sie 'graphml'?"),
+        "{}",
+        run.stderr
+    );
+    // A value Kring's own parser refuses: the reason is in the language too.
+    let run = kring.run(&[
+        "--lang", "nl", "card", "add", "org", "--name", "X", "--sector", "galactic",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("ongeldige waarde 'galactic' voor '--sector <SECTOR>'"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("is not one of"), "{}", run.stderr);
+    // An unknown option, and one used twice.
+    let run = kring.run(&["--lang", "de", "today", "--jsn"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unerwartetes Argument '--jsn'"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("'kring help today'"), "{}", run.stderr);
+    // English keeps clap's own words.
+    let run = kring.run(&["--lang", "en", "nosuchcommand"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("unrecognized subcommand 'nosuchcommand'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn help_and_version_are_still_printed_as_they_were() {
+    let kring = Kring::initialised("An Peeters");
+    let run = kring.run(&["--lang", "nl", "--version"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("kring "), "{}", run.stdout);
+    let run = kring.run(&["--lang", "nl", "--help"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Gebruik:"), "{}", run.stdout);
+}
+
+#[test]
+fn kring_capture_says_a_readers_warning_in_french_and_keeps_it_english_in_json() {
+    let kring = Kring::initialised("An Peeters");
+    let email = capture_fixture("outlook_invitation.eml");
+    let french = kring.ok(&["--lang", "fr", "capture", &email, "--dry-run"]);
+    assert!(
+        french.contains("l'e-mail contient une invitation à une réunion"),
+        "{french}"
+    );
+    assert!(!french.contains("carries a meeting invitation"), "{french}");
+    assert!(
+        french.contains("aucune partie prenante connue"),
+        "the skipped meeting's reason: {french}"
+    );
+    let json = kring.json(&["--lang", "fr", "capture", &email, "--dry-run", "--json"]);
+    assert_eq!(
+        json["files"][0]["warnings"][0],
+        serde_json::json!({
+            "code": "invitation_in_email",
+            "message": "the e-mail carries a meeting invitation: the meeting is read, not the e-mail"
+        })
+    );
+}

@@ -154,3 +154,33 @@ fn a_watch_lets_go_of_the_store_between_passes_so_another_process_opens_and_edit
     );
     assert!(an.ok(&["search", "tussendoor"]).contains("Tussendoor"));
 }
+
+#[test]
+fn kring_lang_nl_sync_says_why_a_file_was_skipped_in_dutch_and_json_keeps_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("gedeeld");
+    std::fs::create_dir(&shared).unwrap();
+    let mia = store_in(&dir, "Mia", "manager");
+    // Not a bundle at all, under a bundle's name, where a manager reads networkers' files.
+    let networkers = shared.join("kring-sync").join("networkers");
+    std::fs::create_dir_all(&networkers).unwrap();
+    std::fs::write(
+        networkers.join("vreemd.kring"),
+        b"no bundle here, just text",
+    )
+    .unwrap();
+    let folder = shared.to_str().unwrap();
+    let dutch = mia.ok(&["--lang", "nl", "sync", "--folder", folder]);
+    assert!(dutch.contains("geen Kring-bundel"), "{dutch}");
+    assert!(!dutch.contains("not a Kring bundle"), "{dutch}");
+    let json = mia.json(&["--lang", "nl", "sync", "--folder", folder, "--json"]);
+    let skipped = &json["skipped"][0];
+    assert_eq!(skipped["code"], "bundle_wrong_magic");
+    assert!(
+        skipped["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("not a Kring bundle (wrong magic bytes)"),
+        "{skipped}"
+    );
+}

@@ -76,6 +76,7 @@ use crate::identity_groups::{
 use crate::model::is_withdrawn;
 use crate::model::*;
 use crate::store::{body_of, NewRecord, Store, StoreResult};
+use kring_i18n::{t, Language};
 
 /// The namespace of the ids capture derives from a networker and a meeting's or e-mail's
 /// identity (UUID v5), so that the same meeting captured twice is the same record.
@@ -150,6 +151,9 @@ pub struct CaptureOptions {
     /// The person's own time zone (IANA or Windows name): times are shown in it and meetings
     /// without a zone are read in it. UTC when `None`.
     pub local_zone: Option<String>,
+    /// The language the plan's notes are worded in (a skipped item's reason, a reader's
+    /// warning, a file's error); their codes are the same in every language.
+    pub language: Language,
 }
 
 /// The endings of the files capture reads: invitations and calendar exports, saved e-mails.
@@ -159,7 +163,7 @@ pub const CAPTURE_EXTENSIONS: &[&str] = &["ics", "eml"];
 /// only the endings of [`CAPTURE_EXTENSIONS`] (a dropped photo or spreadsheet is refused in words
 /// before anything reads it; an Outlook `.msg` goes on to the reader, which says how to save it as
 /// one of those). `None` for a name capture reads.
-pub fn refused_by_name(name: &str) -> Option<CaptureNote> {
+pub fn refused_by_name(name: &str, language: Language) -> Option<CaptureNote> {
     let extension = std::path::Path::new(name)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase());
@@ -169,20 +173,19 @@ pub fn refused_by_name(name: &str) -> Option<CaptureNote> {
         Some("msg") => None,
         _ => Some(CaptureNote::new(
             "unsupported_file",
-            "is not a meeting invitation or calendar export (.ics) or a saved e-mail (.eml): \
-             Kring logs only those",
+            t!(language, "capture-note-unsupported_file"),
         )),
     }
 }
 
 /// The files of `paths` capture reads, and a [`CaptureFile`] with its error for every other
 /// one ([`refused_by_name`]), so that a plan can list them beside what it read.
-pub fn split_by_name(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CaptureFile>) {
+pub fn split_by_name(paths: &[PathBuf], language: Language) -> (Vec<PathBuf>, Vec<CaptureFile>) {
     let mut read = Vec::new();
     let mut refused = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        match refused_by_name(&name) {
+        match refused_by_name(&name, language) {
             None => read.push(path.clone()),
             Some(note) => refused.push(CaptureFile {
                 file: name,
@@ -196,7 +199,8 @@ pub fn split_by_name(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CaptureFile>) {
     (read, refused)
 }
 
-/// A code for scripts and the app, and the same in words for people.
+/// A code for scripts and the app, and the same in words for people (in the language of
+/// [`CaptureOptions::language`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CaptureNote {
@@ -698,7 +702,7 @@ impl Store {
         let mut unreadable = Vec::new();
         for path in paths {
             let name = path.display().to_string();
-            match read_bounded(path) {
+            match read_bounded(path, options.language) {
                 Ok(bytes) => files.push((name, bytes)),
                 Err(note) => unreadable.push(CaptureFile {
                     file: name,
@@ -724,8 +728,10 @@ impl Store {
         let profile = self.require_profile()?;
         let settings = self.settings()?;
         let directory = Directory::load(self, now.date_naive())?;
+        let language = options.language;
         let read_options = ReadOptions {
             local_zone: options.local_zone.clone(),
+            language,
             ..ReadOptions::at(now)
         };
         let mut plan = CapturePlan::default();
@@ -742,7 +748,7 @@ impl Store {
                         format: None,
                         drafts: 0,
                         warnings: Vec::new(),
-                        error: Some(CaptureNote::new(error.code(), error.to_string())),
+                        error: Some(CaptureNote::new(error.code(), error.message(language))),
                     });
                     continue;
                 }
@@ -810,9 +816,7 @@ impl Store {
             if let Some(entry) = plan.files.iter_mut().find(|f| f.file == file) {
                 entry.warnings.push(CaptureNote::new(
                     "forgotten_person",
-                    format!(
-                        "{address} belongs to a person who was erased from Kring: no card is made for it"
-                    ),
+                    t!(language, "capture-note-forgotten_person", address = address),
                 ));
             }
         }
@@ -829,14 +833,17 @@ impl Store {
         for index in 0..plan.items.len() {
             let (action, reason) = if keep.contains(&index) {
                 let item = &plan.items[index];
-                self.decide(profile.networker, item, stakeholders_in(item), now)?
+                self.decide(
+                    profile.networker,
+                    item,
+                    stakeholders_in(item),
+                    now,
+                    language,
+                )?
             } else {
                 (
                     CaptureAction::Skip,
-                    CaptureNote::new(
-                        "duplicate",
-                        "the same meeting or e-mail is in the files more than once: the newest is used",
-                    ),
+                    CaptureNote::new("duplicate", t!(language, "capture-note-duplicate")),
                 )
             };
             plan.items[index].action = action;
@@ -852,8 +859,10 @@ impl Store {
         item: &CaptureItem,
         stakeholders: usize,
         now: DateTime<Utc>,
+        language: Language,
     ) -> StoreResult<(CaptureAction, CaptureNote)> {
         use CaptureAction::*;
+        let note = |code: &str, words: String| CaptureNote::new(code, words);
         let interaction = self.state(capture_id(networker, "interaction", &item.source_id))?;
         let follow_up = self.state(capture_id(networker, "follow_up", &item.source_id))?;
         let live = |state: &Option<RecordState>| state.as_ref().is_some_and(|s| !s.is_deleted());
@@ -861,24 +870,28 @@ impl Store {
             !state.is_deleted() && state.current("done") != Some(serde_json::Value::Bool(true))
         });
         if !item.selected {
-            return Ok((Skip, CaptureNote::new("not_selected", "not selected")));
+            return Ok((
+                Skip,
+                note("not_selected", t!(language, "capture-note-not_selected")),
+            ));
         }
         // The dates Kring keeps (`crate::model::bounds`): a header or an invitation dated 2150 is not
         // logged or planned, and an e-mail dated ahead (a sender's clock, a forged header) is
         // not logged as a contact that happened — a meeting still to come becomes a follow-up.
         if let Err(error) = crate::model::bounds::check_moment("at", item.at) {
-            return Ok((Skip, CaptureNote::new("date_out_of_range", error.reason)));
+            return Ok((Skip, note("date_out_of_range", error.reason_in(language))));
         }
         if item.kind == InteractionKind::Email
             && item.at.to_utc() > now + crate::model::bounds::INTERACTION_GRACE
         {
             return Ok((
                 Skip,
-                CaptureNote::new(
+                note(
                     "dated_ahead",
-                    format!(
-                        "dated {}, more than a day ahead: not logged as a contact that happened (the sender's clock may be wrong)",
-                        item.at.format("%Y-%m-%d %H:%M")
+                    t!(
+                        language,
+                        "capture-dated-ahead",
+                        at = item.at.format("%Y-%m-%d %H:%M").to_string()
                     ),
                 ),
             ));
@@ -887,43 +900,36 @@ impl Store {
             return Ok(if live(&interaction) {
                 (
                     Withdraw,
-                    CaptureNote::new(
+                    note(
                         "cancelled_withdrawn",
-                        "cancelled: the meeting logged from it is withdrawn",
+                        t!(language, "capture-note-cancelled_withdrawn"),
                     ),
                 )
             } else if open_follow_up {
                 (
                     Withdraw,
-                    CaptureNote::new(
+                    note(
                         "cancelled_withdrawn",
-                        "cancelled: its follow-up is withdrawn",
+                        t!(language, "capture-note-cancelled_withdrawn-2"),
                     ),
                 )
             } else {
-                (Skip, CaptureNote::new("cancelled", "cancelled: not logged"))
+                (
+                    Skip,
+                    note("cancelled", t!(language, "capture-note-cancelled")),
+                )
             });
         }
         if stakeholders == 0 {
-            let hint = if item.unknown.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " ({} unknown address{}: add {} to log it)",
-                    item.unknown.len(),
-                    if item.unknown.len() == 1 { "" } else { "es" },
-                    if item.unknown.len() == 1 {
-                        "it"
-                    } else {
-                        "them"
-                    }
-                )
-            };
             return Ok((
                 Skip,
-                CaptureNote::new(
+                note(
                     "no_known_stakeholder",
-                    format!("no known stakeholder took part{hint}"),
+                    t!(
+                        language,
+                        "capture-no-known-stakeholder",
+                        unknown = item.unknown.len()
+                    ),
                 ),
             ));
         }
@@ -931,18 +937,24 @@ impl Store {
             return Ok(if state.is_deleted() {
                 (
                     Skip,
-                    CaptureNote::new(
+                    note(
                         "withdrawn_earlier",
-                        "logged before and deleted since: Kring leaves it deleted",
+                        t!(language, "capture-note-withdrawn_earlier"),
                     ),
                 )
             } else if u64::from(item.sequence) > source_sequence(state) {
                 (
                     Update,
-                    CaptureNote::new("updated", "an update of a meeting logged before"),
+                    note("updated", t!(language, "capture-note-updated")),
                 )
             } else {
-                (Skip, CaptureNote::new("already_logged", "already logged"))
+                (
+                    Skip,
+                    note(
+                        "already_logged",
+                        t!(language, "capture-note-already_logged"),
+                    ),
+                )
             });
         }
         let future = item.at.to_utc() > now && item.kind != InteractionKind::Email;
@@ -950,26 +962,32 @@ impl Store {
             return Ok(match &follow_up {
                 Some(state) if state.is_deleted() => (
                     Skip,
-                    CaptureNote::new(
+                    note(
                         "withdrawn_earlier",
-                        "planned before and deleted since: Kring leaves it deleted",
+                        t!(language, "capture-note-withdrawn_earlier-2"),
                     ),
                 ),
                 Some(state) if u64::from(item.sequence) > source_sequence(state) => (
                     UpdateFollowUp,
-                    CaptureNote::new("follow_up_updated", "an update of a meeting still to come"),
+                    note(
+                        "follow_up_updated",
+                        t!(language, "capture-note-follow_up_updated"),
+                    ),
                 ),
                 Some(_) => (
                     Skip,
-                    CaptureNote::new("already_planned", "still to come: already a follow-up"),
+                    note(
+                        "already_planned",
+                        t!(language, "capture-note-already_planned"),
+                    ),
                 ),
                 None => (
                     FollowUp,
-                    CaptureNote::new("still_to_come", "still to come: a follow-up on its day"),
+                    note("still_to_come", t!(language, "capture-note-still_to_come")),
                 ),
             });
         }
-        Ok((Log, CaptureNote::new("log", "to log")))
+        Ok((Log, note("log", t!(language, "capture-note-log"))))
     }
 
     /// Carries out a plan (as the app or the person edited it): creates the ticked unknown
@@ -980,6 +998,16 @@ impl Store {
         &self,
         plan: &CapturePlan,
         now: DateTime<Utc>,
+    ) -> StoreResult<CaptureOutcome> {
+        self.apply_capture_speaking(plan, now, Language::English)
+    }
+
+    /// [`Store::apply_capture`], the outcome's reasons worded in `language`.
+    pub fn apply_capture_speaking(
+        &self,
+        plan: &CapturePlan,
+        now: DateTime<Utc>,
+        language: Language,
     ) -> StoreResult<CaptureOutcome> {
         let profile = self.require_profile()?;
         let networker = profile.networker;
@@ -1079,14 +1107,11 @@ impl Store {
                 }
             }
             let (action, reason) = if done_sources.insert(item.source_id.clone()) {
-                self.decide(networker, item, stakeholders, now)?
+                self.decide(networker, item, stakeholders, now, language)?
             } else {
                 (
                     CaptureAction::Skip,
-                    CaptureNote::new(
-                        "duplicate",
-                        "the same meeting or e-mail is in the plan more than once",
-                    ),
+                    CaptureNote::new("duplicate", t!(language, "capture-note-duplicate-2")),
                 )
             };
             let interaction_id = capture_id(networker, "interaction", &item.source_id);
@@ -1309,32 +1334,40 @@ fn check_plan(store: &Store, plan: &CapturePlan) -> StoreResult<()> {
 }
 
 /// A file's bytes, refused before reading when it is larger than any capture reads.
-fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>, CaptureNote> {
+fn read_bounded(path: &std::path::Path, language: Language) -> Result<Vec<u8>, CaptureNote> {
     let limit = MAX_CALENDAR_BYTES.max(MAX_EMAIL_BYTES);
-    let metadata = std::fs::metadata(path).map_err(|e| unreadable(&e))?;
+    let metadata = std::fs::metadata(path).map_err(|e| unreadable(&e, language))?;
     if metadata.is_dir() {
         return Err(CaptureNote::new(
             "unreadable",
-            "is a folder: name the meeting or e-mail files in it",
+            t!(language, "capture-note-unreadable"),
         ));
     }
     if metadata.len() > limit as u64 {
+        // Figures as they are (no thousands separator): the English says what it always said.
         return Err(CaptureNote::new(
             "too_large",
-            format!(
-                "is {} bytes, more than the {limit} bytes Kring reads from one file",
-                metadata.len()
+            t!(
+                language,
+                "capture-note-too_large",
+                bytes = metadata.len().to_string(),
+                limit = limit.to_string()
             ),
         ));
     }
-    std::fs::read(path).map_err(|e| unreadable(&e))
+    std::fs::read(path).map_err(|e| unreadable(&e, language))
 }
 
-fn unreadable(error: &std::io::Error) -> CaptureNote {
+fn unreadable(error: &std::io::Error, language: Language) -> CaptureNote {
     let why = match error.kind() {
-        std::io::ErrorKind::NotFound => "does not exist".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "may not be read by you".to_owned(),
-        _ => format!("cannot be read ({error})"),
+        std::io::ErrorKind::NotFound => t!(language, "capture-note-unreadable-2"),
+        std::io::ErrorKind::PermissionDenied => t!(language, "capture-note-unreadable-3"),
+        // The system's own words, quoted.
+        _ => t!(
+            language,
+            "capture-note-cannot-be-read",
+            error = error.to_string()
+        ),
     };
     CaptureNote::new("unreadable", why)
 }
@@ -1364,22 +1397,31 @@ mod tests {
 
     #[test]
     fn only_ics_and_eml_files_are_read_and_every_other_file_is_refused_in_words_before_reading() {
-        assert_eq!(refused_by_name("/tmp/Invitation.ICS"), None);
-        assert_eq!(refused_by_name("reply.eml"), None);
+        let english = Language::English;
+        assert_eq!(refused_by_name("/tmp/Invitation.ICS", english), None);
+        assert_eq!(refused_by_name("reply.eml", english), None);
         assert_eq!(
-            refused_by_name("Overleg.msg"),
+            refused_by_name("Overleg.msg", english),
             None,
             "the reader refuses Outlook's own format with advice of its own"
         );
         for name in ["photo.jpg", "agenda.ics.exe", "no-extension", "ics"] {
-            let note = refused_by_name(name).unwrap_or_else(|| panic!("{name} is refused"));
+            let note =
+                refused_by_name(name, english).unwrap_or_else(|| panic!("{name} is refused"));
             assert!(note.message.contains("(.ics)"), "{}", note.message);
         }
-        let (read, refused) = split_by_name(&[
-            PathBuf::from("a.ics"),
-            PathBuf::from("b.txt"),
-            PathBuf::from("c.eml"),
-        ]);
+        let dutch = refused_by_name("photo.jpg", Language::Dutch).unwrap();
+        assert_eq!(dutch.code, "unsupported_file");
+        assert!(dutch.message.contains("(.eml)"), "{}", dutch.message);
+        assert!(!dutch.message.contains("saved e-mail"), "{}", dutch.message);
+        let (read, refused) = split_by_name(
+            &[
+                PathBuf::from("a.ics"),
+                PathBuf::from("b.txt"),
+                PathBuf::from("c.eml"),
+            ],
+            english,
+        );
         assert_eq!(read, [PathBuf::from("a.ics"), PathBuf::from("c.eml")]);
         assert_eq!(refused.len(), 1);
         assert_eq!(refused[0].file, "b.txt");

@@ -594,3 +594,79 @@ fn an_email_dated_ahead_and_a_meeting_after_2100_are_skipped_with_the_reason_and
     network.store.apply_capture(&plan, now()).unwrap();
     assert_eq!(network.snapshot(), before);
 }
+
+#[test]
+fn a_plan_made_in_french_words_its_reasons_and_the_readers_warnings_in_french() {
+    let network = Network::new();
+    let french = CaptureOptions {
+        language: kring_i18n::Language::French,
+        ..CaptureOptions::default()
+    };
+    let plan = network.plan(
+        &["google_calendar_export.ics", "outlook_invitation.eml"],
+        &french,
+    );
+    let english = network.plan(
+        &["google_calendar_export.ics", "outlook_invitation.eml"],
+        &CaptureOptions::default(),
+    );
+    // The codes are the same in both languages; only the words differ.
+    let codes = |plan: &CapturePlan| -> Vec<String> {
+        plan.items.iter().map(|i| i.reason.code.clone()).collect()
+    };
+    assert_eq!(codes(&plan), codes(&english));
+    let cancelled = plan
+        .items
+        .iter()
+        .find(|i| i.reason.code == "cancelled")
+        .unwrap();
+    assert_eq!(cancelled.reason.message, "annulé : pas enregistré");
+    let unknown = plan
+        .items
+        .iter()
+        .find(|i| i.reason.code == "no_known_stakeholder")
+        .unwrap();
+    assert!(
+        !unknown.reason.message.contains("stakeholder"),
+        "{}",
+        unknown.reason.message
+    );
+    // The saved e-mail carries an invitation: the reader's warning is in French too.
+    let email = plan
+        .files
+        .iter()
+        .find(|f| f.file.ends_with("outlook_invitation.eml"))
+        .unwrap();
+    let warning = email
+        .warnings
+        .iter()
+        .find(|w| w.code == "invitation_in_email")
+        .unwrap();
+    assert!(
+        warning
+            .message
+            .starts_with("l'e-mail contient une invitation"),
+        "{}",
+        warning.message
+    );
+    let english_email = english
+        .files
+        .iter()
+        .find(|f| f.file.ends_with("outlook_invitation.eml"))
+        .unwrap();
+    assert_eq!(
+        english_email.warnings[0].message,
+        "the e-mail carries a meeting invitation: the meeting is read, not the e-mail"
+    );
+    // Applied in French, the outcome's reasons are French as well.
+    let outcome = network
+        .store
+        .apply_capture_speaking(&plan, now(), kring_i18n::Language::French)
+        .unwrap();
+    let logged = outcome
+        .items
+        .iter()
+        .find(|i| i.reason.code == "log")
+        .unwrap();
+    assert_ne!(logged.reason.message, "to log");
+}

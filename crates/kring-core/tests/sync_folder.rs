@@ -524,3 +524,54 @@ fn a_pass_that_merges_a_large_import_backs_up_again_within_the_day() {
     world.round(&[&an], &mia);
     assert_eq!(mia.backups().len(), 2);
 }
+
+#[test]
+fn a_pass_speaking_french_words_a_skipped_file_and_its_own_failure_in_french() {
+    let mut world = World::new();
+    let an = world.store("An", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &mia], t0());
+    let now = world.tick();
+    an.create(&person("Jan Haven"), None, now).unwrap();
+    let outside = world.dir.path().join("an.kring");
+    an.export_bundle(&outside, true, now).unwrap();
+    let bytes = std::fs::read(&outside).unwrap();
+    let target = world.folder.networker_dir(an.node_id());
+    std::fs::create_dir_all(&target).unwrap();
+    let arriving = target.join("20261123T090100.000Z.kring");
+    std::fs::write(&arriving, &bytes[..bytes.len() / 2]).unwrap();
+
+    let french = world.folder.clone().speaking(kring_i18n::Language::French);
+    let report = french.sync_once(&mia, world.tick()).unwrap();
+    let skipped = &report.skipped[0];
+    assert!(skipped.code.as_str().starts_with("bundle_"), "{skipped:?}");
+    // French sets a space before the colon: "<file> : corrompu (…)".
+    let file = arriving.display().to_string();
+    assert!(
+        skipped.reason.starts_with(&format!("{file} : ")),
+        "French words: {}",
+        skipped.reason
+    );
+    // The same pass in English (the default) says what it always said.
+    let english = world.sync(&mia);
+    assert_eq!(english.skipped[0].code, skipped.code);
+    assert!(
+        english.skipped[0].reason.starts_with(&format!("{file}: ")),
+        "{}",
+        english.skipped[0].reason
+    );
+    assert_ne!(english.skipped[0].reason, skipped.reason);
+
+    // The folder goes away: the error kept for the Sync screen is in French, reason included.
+    std::fs::remove_dir_all(world.shared()).unwrap();
+    assert!(french.sync_once(&an, world.tick()).is_err());
+    let problem = french.status(&an, world.now).unwrap().last_error.unwrap();
+    assert_eq!(problem.code.as_str(), "sync_folder_unavailable");
+    assert!(
+        problem
+            .message
+            .contains("n'est pas disponible (il n'existe pas)"),
+        "{}",
+        problem.message
+    );
+}

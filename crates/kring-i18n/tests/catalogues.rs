@@ -17,9 +17,6 @@ const IDS_BUILT_FROM_CODES: &[&str] = &[
     // `kring --help`: help-<command path>[__<argument>] (kring-cli's help.rs, whose tests keep
     // the English equal to the doc comments).
     "help-",
-    // `kring capture`: a note's words by its code (kring-cli's capture.rs, used only when their
-    // English is what kring-core wrote).
-    "capture-note-",
 ];
 
 /// The messages of one language: id → the arguments (`$name`) its text names.

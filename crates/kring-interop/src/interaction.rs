@@ -129,7 +129,7 @@ pub struct ReadWarning {
     /// `recurrence_bounded`, `too_frequent`, `not_a_meeting`, `invalid_line`, `address_unusable`,
     /// `date_from_received`, `not_utf8`, `invitation_in_email`.
     pub code: String,
-    /// The same in words.
+    /// The same in words, in the language of [`ReadOptions::language`].
     pub message: String,
 }
 
@@ -164,6 +164,8 @@ pub struct ReadOptions {
     pub look_back_days: u32,
     /// At most this many past occurrences of one recurring meeting are read (the latest ones).
     pub max_occurrences: usize,
+    /// The language the warnings are worded in (their codes are the same in every language).
+    pub language: kring_i18n::Language,
 }
 
 impl ReadOptions {
@@ -174,6 +176,7 @@ impl ReadOptions {
             local_zone: None,
             look_back_days: RECURRENCE_LOOK_BACK_DAYS,
             max_occurrences: MAX_OCCURRENCES_PER_SERIES,
+            language: kring_i18n::Language::English,
         }
     }
 

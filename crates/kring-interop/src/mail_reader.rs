@@ -9,6 +9,7 @@
 //! a meeting invitation (a `text/calendar` part, as Outlook sends them) is read as that meeting.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use kring_i18n::t;
 use mail_parser::{Address, HeaderName, HeaderValue, MessageParser, MimeHeaders};
 
 use crate::interaction::{
@@ -120,7 +121,7 @@ pub(crate) fn read_email(
             if !drafts.is_empty() {
                 warnings.push(ReadWarning::new(
                     "invitation_in_email",
-                    "the e-mail carries a meeting invitation: the meeting is read, not the e-mail",
+                    t!(options.language, "read-invitation-in-email"),
                 ));
                 warnings.append(&mut calendar_warnings);
                 return Ok((drafts, warnings));
@@ -159,7 +160,7 @@ pub(crate) fn read_email(
                     ),
                     None => warnings.push(ReadWarning::new(
                         "address_unusable",
-                        format!("'{address}' is not an e-mail address and was left out"),
+                        t!(options.language, "read-not-an-address", address = address),
                     )),
                 }
             }
@@ -182,7 +183,7 @@ pub(crate) fn read_email(
                 .ok_or(CaptureReadError::NoDate)?;
             warnings.push(ReadWarning::new(
                 "date_from_received",
-                "the e-mail has no Date header: it is dated when it was received",
+                t!(options.language, "read-date-from-received"),
             ));
             received
         }

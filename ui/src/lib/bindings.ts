@@ -409,7 +409,10 @@ export type CaptureItem = {
 	text: string | null,
 };
 
-/**  A code for scripts and the app, and the same in words for people. */
+/**
+ *  A code for scripts and the app, and the same in words for people (in the language of
+ *  [`CaptureOptions::language`]).
+ */
 export type CaptureNote = {
 	code: string,
 	message: string,
@@ -1861,6 +1864,7 @@ export type SkippedFile = {
 	path: string,
 	/**  `still_changing`, or why the bundle was not imported (`bundle_truncated`, …). */
 	code: ProblemCode,
+	/**  The same in words, in the language of the pass ([`SyncFolder::speaking`]). */
 	reason: string,
 	/**
 	 *  Whether the next pass tries it again by itself (false when a person must act, as for a
@@ -1942,6 +1946,7 @@ export type SyncFinished = {
 export type SyncProblem = {
 	at: string,
 	code: ProblemCode,
+	/**  The error in words, in the language of the pass that failed ([`SyncFolder::speaking`]). */
 	message: string,
 };
 

@@ -6,6 +6,7 @@
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use kring_core::capture::{self, CaptureOptions, CaptureOutcome, CapturePlan};
+use kring_i18n::t;
 use std::path::PathBuf;
 
 /// What logging these files would do: each meeting or e-mail with its matched cards, unknown
@@ -19,15 +20,19 @@ pub fn plan_capture(session: &Session, paths: Vec<String>) -> AppResult<CaptureP
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
         .collect();
+    let language = session.language();
     if paths.is_empty() {
         return Err(AppError::invalid(
             "paths",
-            "Choose one or more meeting invitations or calendar exports (.ics) or saved e-mails (.eml) first.",
+            t!(language, "app-capture-choose-files"),
         ));
     }
-    let (readable, refused) = capture::split_by_name(&paths);
+    // The plan's notes (why an item is skipped, what a reader passed over, why a file cannot be
+    // read) come worded in the person's language; their codes stay as they are.
+    let (readable, refused) = capture::split_by_name(&paths, language);
     let options = CaptureOptions {
         local_zone: session.clock().zone(),
+        language,
         ..CaptureOptions::default()
     };
     let mut plan = if readable.is_empty() {
@@ -45,5 +50,7 @@ pub fn plan_capture(session: &Session, paths: Vec<String>) -> AppResult<CaptureP
 /// ticked to add, kinds and visibilities changed): the core checks it and decides every item
 /// again against the store as it is now, in one transaction.
 pub fn apply_capture(session: &Session, plan: CapturePlan) -> AppResult<CaptureOutcome> {
-    Ok(session.store.apply_capture(&plan, session.now())?)
+    Ok(session
+        .store
+        .apply_capture_speaking(&plan, session.now(), session.language())?)
 }

@@ -18,7 +18,8 @@ fn folder_of(session: &Session) -> AppResult<Option<SyncFolder>> {
         .settings()?
         .sync_folder
         .filter(|f| !f.trim().is_empty())
-        .map(|f| SyncFolder::new(f.trim())))
+        // A pass words a skipped file's reason and its error in the person's language.
+        .map(|f| SyncFolder::new(f.trim()).speaking(session.language())))
 }
 
 /// One pass now, if a folder is set.

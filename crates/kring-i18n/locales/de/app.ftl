@@ -1,4 +1,6 @@
 app-no-profile = Kring ist noch nicht eingerichtet: wählen Sie zuerst Ihre Rolle, Ihren Namen und Ihre E-Mail-Adresse.
+# A command that stopped before it answered (it panicked); $cause is the runtime's own words.
+app-operation-stopped = Der Vorgang wurde abgebrochen: { $cause }
 app-demo-store = Dies ist die Demo: ihre Karten sind erfunden, verlassen diesen Computer nie und bleiben von Ihren eigenen getrennt, daher kann sie nicht { $kind ->
     [exported] exportiert
     [exported-as-a-kpi-report] als Kennzahlenbericht exportiert
@@ -21,3 +23,4 @@ handover-reason = { $sentence ->
     [known_weakly] Kolleg/innen kennen ihn nur schwach
    *[going_cold] abkühlend
 }
+app-capture-choose-files = Wählen Sie zuerst eine oder mehrere Besprechungseinladungen oder Kalenderexporte (.ics) oder gespeicherte E-Mails (.eml).

@@ -59,3 +59,45 @@ capture-note-unsupported_file = ist weder eine Einladung oder ein Kalenderexport
 capture-note-unreadable = ist ein Ordner: nennen Sie die Besprechungs- oder E-Mail-Dateien darin
 capture-note-unreadable-2 = existiert nicht
 capture-note-unreadable-3 = darf von Ihnen nicht gelesen werden
+capture-note-too_large = ist { $bytes } Bytes groß, mehr als die { $limit } Bytes, die Kring aus einer Datei liest
+capture-note-cannot-be-read = kann nicht gelesen werden ({ $error })
+capture-note-forgotten_person = { $address } gehört zu einer Person, die aus Kring gelöscht wurde: dafür wird keine Karte angelegt
+
+read-invitation-in-email = die E-Mail enthält eine Besprechungseinladung: die Besprechung wird gelesen, nicht die E-Mail
+read-not-an-address = '{ $address }' ist keine E-Mail-Adresse und wurde ausgelassen
+read-date-from-received = die E-Mail hat keinen Date-Header: sie ist auf den Zeitpunkt ihres Empfangs datiert
+read-component = { $kind ->
+    [to-do] { $count ->
+        [one] 1 Aufgabe
+       *[other] { $count } Aufgaben
+    }
+    [journal_entry] { $count ->
+        [one] 1 Journaleintrag
+       *[other] { $count } Journaleinträge
+    }
+   *[other] { $count ->
+        [one] 1 Frei/Gebucht-Block
+       *[other] { $count } Frei/Gebucht-Blöcke
+    }
+}
+read-not-a-meeting = { $components } ausgelassen: das sind keine Besprechungen
+read-more-like-the-above = und { $count ->
+    [one] 1 weitere Warnung
+   *[other] { $count } weitere Warnungen
+} wie oben
+read-not-utf8 = die Datei ist nicht in UTF-8, wie iCalendar es verlangt: sie wurde als Windows-1252 gelesen
+read-component-not-closed = ein Bestandteil der Datei ist nicht ordnungsgemäß abgeschlossen: sein Inhalt wurde so weit wie möglich gelesen
+read-too-many-components = die Datei hat zu viele Bestandteile: der Rest wurde nicht gelesen
+read-lines-outside-calendar = { $count ->
+    [one] 1 Zeile
+   *[other] { $count } Zeilen
+} außerhalb jedes Kalenders ausgelassen
+read-untitled = (ohne Titel)
+read-event-without-start = der Termin '{ $title }' hat keine Startzeit, die Kring lesen kann: er wurde ausgelassen
+read-unknown-time-zone = die Zeitzone '{ $zone }' ist unbekannt und die Datei definiert sie nicht: ihre Zeiten wurden in Ihrer eigenen Zeitzone gelesen
+read-a-participant = ein Teilnehmer
+read-participant-without-address = { $who } hat keine E-Mail-Adresse und wurde ausgelassen
+read-too-frequent = '{ $title }' wird als einzelne Besprechung gelesen: sie wiederholt sich öfter als täglich
+read-started-too-long-ago = '{ $title }' wird als einzelne Besprechung gelesen: sie begann zu lange her, um bis jetzt verfolgt zu werden
+read-rule-unreadable = '{ $title }' wird als einzelne Besprechung gelesen: ihre Wiederholungsregel kann nicht gelesen werden ({ $why })
+read-recurs-more = '{ $title }' wiederholt sich öfter, als Kring liest: nur die letzten { $occurrences } Termine innerhalb von { $days } Tagen werden gelesen

@@ -45,3 +45,5 @@ refused-write = { $sentence ->
     [private_here] der Eigentümer hält diesen Datensatz in diesem Datenspeicher privat
    *[names_another_owner] nennt jemand anderen als Eigentümer des Datensatzes
 }
+sync-folder-not-a-folder = es ist kein Ordner
+sync-folder-does-not-exist = er existiert nicht

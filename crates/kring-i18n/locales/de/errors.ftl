@@ -51,6 +51,7 @@ error-bundle_is_backup = { $path }: eine Sicherung, kein Export: stellen Sie sie
 error-bundle_not_a_recipient = { $path }: für die Mitglieder der Organisation verschlüsselt, und dieser Datenspeicher ist keiner der Empfänger (oder hat keinen Schlüssel zum Öffnen)
 error-sync_folder_unavailable = Synchronisationsordner { $path } ist nicht verfügbar ({ $reason }); nichts wurde geändert, und Kring holt alles nach, sobald er wieder da ist
 error-sync_folder_write = { $path }: kann im Synchronisationsordner nicht geschrieben werden: { $reason }
+error-still_changing = { $path }: wird noch geschrieben oder synchronisiert; beim nächsten Mal erneut versucht
 
 ## Die Mitglieder der Organisation
 error-not_a_manager = nur ein/e Netzwerkmanager/in kann { $kind ->

@@ -49,3 +49,6 @@ refused-write = { $sentence ->
     [private_here] the owner holds this record private on this store
    *[names_another_owner] names someone else as the record's owner
 }
+# Why a sync folder is not available (kring-core sync/folder), inside error-sync_folder_unavailable.
+sync-folder-not-a-folder = it is not a folder
+sync-folder-does-not-exist = it does not exist

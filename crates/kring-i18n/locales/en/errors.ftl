@@ -42,6 +42,7 @@ error-bundle_is_backup = { $path }: a backup, not an export: restore it with `kr
 error-bundle_not_a_recipient = { $path }: encrypted for the organisation's members, and this store is not one of its recipients (or has no key to open it)
 error-sync_folder_unavailable = sync folder { $path } is not available ({ $reason }); nothing was changed, and Kring catches up when it is back
 error-sync_folder_write = { $path }: cannot be written in the sync folder: { $reason }
+error-still_changing = { $path }: still being written or synced; tried again next time
 
 ## The organisation's members (TrustError)
 error-not_a_manager = only a Manager of the Network can { $kind ->

@@ -1,4 +1,6 @@
 app-no-profile = Kring n'est pas encore configuré : choisissez d'abord votre rôle, votre nom et votre adresse e-mail.
+# A command that stopped before it answered (it panicked); $cause is the runtime's own words.
+app-operation-stopped = L'opération s'est arrêtée : { $cause }
 app-demo-store = Ceci est la démo : ses fiches sont fictives, ne quittent jamais cet ordinateur et restent séparées des vôtres, elle ne peut donc pas être { $kind ->
     [exported] exportée
     [exported-as-a-kpi-report] exportée en rapport de KPI
@@ -21,3 +23,4 @@ handover-reason = { $sentence ->
     [known_weakly] les collègues ne la connaissent que faiblement
    *[going_cold] qui se refroidit
 }
+app-capture-choose-files = Choisissez d'abord une ou plusieurs invitations à une réunion ou exportations de calendrier (.ics) ou des e-mails enregistrés (.eml).

@@ -59,3 +59,45 @@ capture-note-unsupported_file = n'est ni une invitation ou un export d'agenda (.
 capture-note-unreadable = est un dossier : indiquez les fichiers de réunion ou d'e-mail qu'il contient
 capture-note-unreadable-2 = n'existe pas
 capture-note-unreadable-3 = ne peut pas être lu par vous
+capture-note-too_large = fait { $bytes } octets, plus que les { $limit } octets que Kring lit d'un fichier
+capture-note-cannot-be-read = ne peut pas être lu ({ $error })
+capture-note-forgotten_person = { $address } appartient à une personne effacée de Kring : aucune fiche n'est créée pour elle
+
+read-invitation-in-email = l'e-mail contient une invitation à une réunion : la réunion est lue, pas l'e-mail
+read-not-an-address = '{ $address }' n'est pas une adresse e-mail et a été laissée de côté
+read-date-from-received = l'e-mail n'a pas d'en-tête Date : il est daté du moment où il a été reçu
+read-component = { $kind ->
+    [to-do] { $count ->
+        [one] 1 tâche
+       *[other] { $count } tâches
+    }
+    [journal_entry] { $count ->
+        [one] 1 entrée de journal
+       *[other] { $count } entrées de journal
+    }
+   *[other] { $count ->
+        [one] 1 bloc libre/occupé
+       *[other] { $count } blocs libre/occupé
+    }
+}
+read-not-a-meeting = { $components } laissé(s) de côté : ce ne sont pas des réunions
+read-more-like-the-above = et { $count ->
+    [one] 1 autre avertissement
+   *[other] { $count } autres avertissements
+} comme ci-dessus
+read-not-utf8 = le fichier n'est pas en UTF-8 comme iCalendar l'exige : il a été lu en Windows-1252
+read-component-not-closed = un élément du fichier n'est pas fermé comme il le devrait : son contenu a été lu aussi loin que possible
+read-too-many-components = le fichier a trop d'éléments : le reste n'a pas été lu
+read-lines-outside-calendar = { $count ->
+    [one] 1 ligne
+   *[other] { $count } lignes
+} hors de tout calendrier laissée(s) de côté
+read-untitled = (sans titre)
+read-event-without-start = l'événement '{ $title }' n'a pas d'heure de début que Kring peut lire : il a été laissé de côté
+read-unknown-time-zone = le fuseau horaire '{ $zone }' est inconnu et le fichier ne le définit pas : ses heures ont été lues dans votre propre fuseau horaire
+read-a-participant = un participant
+read-participant-without-address = { $who } n'a pas d'adresse e-mail et a été laissé de côté
+read-too-frequent = '{ $title }' est lue comme une seule réunion : elle se répète plus d'une fois par jour
+read-started-too-long-ago = '{ $title }' est lue comme une seule réunion : elle a commencé il y a trop longtemps pour être suivie jusqu'à maintenant
+read-rule-unreadable = '{ $title }' est lue comme une seule réunion : sa règle de répétition ne peut pas être lue ({ $why })
+read-recurs-more = '{ $title }' se répète plus que ce que Kring lit : seules ses { $occurrences } dernières occurrences sur { $days } jours sont lues

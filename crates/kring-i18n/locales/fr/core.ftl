@@ -45,3 +45,5 @@ refused-write = { $sentence ->
     [private_here] le propriétaire garde cet enregistrement privé dans cette base de données
    *[names_another_owner] désigne quelqu'un d'autre comme propriétaire de l'enregistrement
 }
+sync-folder-not-a-folder = ce n'est pas un dossier
+sync-folder-does-not-exist = il n'existe pas

@@ -51,6 +51,7 @@ error-bundle_is_backup = { $path } : une sauvegarde, pas un export : restaurez-l
 error-bundle_not_a_recipient = { $path } : chiffré pour les membres de l'organisation, et cette base de données n'en est pas destinataire (ou n'a pas de clé pour l'ouvrir)
 error-sync_folder_unavailable = le dossier de synchronisation { $path } n'est pas disponible ({ $reason }) ; rien n'a été modifié, et Kring rattrape le retard quand il revient
 error-sync_folder_write = { $path } : ne peut pas être écrit dans le dossier de synchronisation : { $reason }
+error-still_changing = { $path } : encore en cours d'écriture ou de synchronisation ; nouvel essai la prochaine fois
 
 ## Les membres de l'organisation
 error-not_a_manager = seul un gestionnaire du réseau peut { $kind ->

@@ -1,4 +1,6 @@
 app-no-profile = Kring is nog niet ingesteld: kies eerst uw rol, naam en e-mailadres.
+# A command that stopped before it answered (it panicked); $cause is the runtime's own words.
+app-operation-stopped = De bewerking is gestopt: { $cause }
 app-demo-store = Dit is de demo: de kaarten ervan zijn fictief, verlaten deze computer nooit en blijven gescheiden van de uwe, dus ze kan niet worden { $kind ->
     [exported] geëxporteerd
     [exported-as-a-kpi-report] geëxporteerd als kpi-rapport
@@ -21,3 +23,4 @@ handover-reason = { $sentence ->
     [known_weakly] collega's kennen hen maar zwak
    *[going_cold] bekoelend
 }
+app-capture-choose-files = Kies eerst een of meer vergaderuitnodigingen of agenda-exports (.ics) of opgeslagen e-mails (.eml).

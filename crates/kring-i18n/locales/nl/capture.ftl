@@ -59,3 +59,45 @@ capture-note-unsupported_file = is geen uitnodiging of agenda-export (.ics) en g
 capture-note-unreadable = is een map: geef de vergader- of e-mailbestanden erin op
 capture-note-unreadable-2 = bestaat niet
 capture-note-unreadable-3 = mag niet door u gelezen worden
+capture-note-too_large = is { $bytes } bytes, meer dan de { $limit } bytes die Kring uit één bestand leest
+capture-note-cannot-be-read = kan niet worden gelezen ({ $error })
+capture-note-forgotten_person = { $address } hoort bij een persoon die uit Kring gewist is: er wordt geen kaart voor gemaakt
+
+read-invitation-in-email = de e-mail bevat een vergaderuitnodiging: de vergadering wordt gelezen, niet de e-mail
+read-not-an-address = '{ $address }' is geen e-mailadres en is weggelaten
+read-date-from-received = de e-mail heeft geen Date-kop: hij is gedateerd op het moment dat hij ontvangen werd
+read-component = { $kind ->
+    [to-do] { $count ->
+        [one] 1 taak
+       *[other] { $count } taken
+    }
+    [journal_entry] { $count ->
+        [one] 1 dagboeknotitie
+       *[other] { $count } dagboeknotities
+    }
+   *[other] { $count ->
+        [one] 1 vrij/bezet-blok
+       *[other] { $count } vrij/bezet-blokken
+    }
+}
+read-not-a-meeting = { $components } weggelaten: dat zijn geen vergaderingen
+read-more-like-the-above = en nog { $count ->
+    [one] 1 waarschuwing
+   *[other] { $count } waarschuwingen
+} zoals hierboven
+read-not-utf8 = het bestand is niet in UTF-8 zoals iCalendar vereist: het is gelezen als Windows-1252
+read-component-not-closed = een onderdeel van het bestand is niet afgesloten zoals het hoort: wat erin staat is gelezen zo ver het gaat
+read-too-many-components = het bestand heeft te veel onderdelen: de rest is niet gelezen
+read-lines-outside-calendar = { $count ->
+    [one] 1 regel
+   *[other] { $count } regels
+} buiten elke agenda weggelaten
+read-untitled = (zonder titel)
+read-event-without-start = de afspraak '{ $title }' heeft geen begintijd die Kring kan lezen: ze is weggelaten
+read-unknown-time-zone = de tijdzone '{ $zone }' is onbekend en het bestand omschrijft ze niet: de tijden zijn gelezen in uw eigen tijdzone
+read-a-participant = een deelnemer
+read-participant-without-address = { $who } heeft geen e-mailadres en is weggelaten
+read-too-frequent = '{ $title }' wordt gelezen als één vergadering: ze herhaalt zich vaker dan dagelijks
+read-started-too-long-ago = '{ $title }' wordt gelezen als één vergadering: ze begon te lang geleden om tot nu te volgen
+read-rule-unreadable = '{ $title }' wordt gelezen als één vergadering: de herhalingsregel kan niet gelezen worden ({ $why })
+read-recurs-more = '{ $title }' herhaalt zich vaker dan Kring leest: alleen de laatste { $occurrences } keer binnen { $days } dagen worden gelezen

@@ -45,3 +45,5 @@ refused-write = { $sentence ->
     [private_here] de eigenaar houdt dit record privé in deze databank
    *[names_another_owner] noemt iemand anders als eigenaar van het record
 }
+sync-folder-not-a-folder = het is geen map
+sync-folder-does-not-exist = ze bestaat niet

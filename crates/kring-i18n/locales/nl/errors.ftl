@@ -51,6 +51,7 @@ error-bundle_is_backup = { $path }: een reservekopie, geen export: zet ze terug 
 error-bundle_not_a_recipient = { $path }: versleuteld voor de leden van de organisatie, en deze databank is geen van de ontvangers (of heeft geen sleutel om het te openen)
 error-sync_folder_unavailable = synchronisatiemap { $path } is niet beschikbaar ({ $reason }); er is niets gewijzigd, en Kring haalt de achterstand in zodra ze terug is
 error-sync_folder_write = { $path }: kan niet worden geschreven in de synchronisatiemap: { $reason }
+error-still_changing = { $path }: wordt nog geschreven of gesynchroniseerd; de volgende keer opnieuw geprobeerd
 
 ## De leden van de organisatie
 error-not_a_manager = alleen een netwerkmanager kan { $kind ->

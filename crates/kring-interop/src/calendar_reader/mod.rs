@@ -18,6 +18,7 @@ mod zones;
 
 pub(crate) use zones::in_local_zone;
 
+use kring_i18n::{t, Language};
 use std::collections::BTreeMap;
 
 use calcard::common::PartialDateTime;
@@ -44,7 +45,7 @@ pub(crate) fn read_calendar(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Vec<InteractionDraft>, Vec<ReadWarning>), CaptureReadError> {
-    let mut warnings = Warnings::default();
+    let mut warnings = Warnings::speaking(options.language);
     let text = decode(bytes, &mut warnings);
     let calendars = parse_calendars(&text, &mut warnings)?;
 
@@ -97,13 +98,21 @@ pub(crate) fn read_calendar(
         ));
     }
     if !other_components.is_empty() {
+        let language = options.language;
         let what: Vec<String> = other_components
             .iter()
-            .map(|(what, count)| plural(*count, what))
+            .map(|(what, count)| {
+                t!(
+                    language,
+                    "read-component",
+                    kind = what.replace([' ', '/'], "_"),
+                    count = *count
+                )
+            })
             .collect();
         warnings.push(
             "not_a_meeting",
-            format!("{} left out: they are not meetings", what.join(", ")),
+            t!(language, "read-not-a-meeting", components = what.join(", ")),
         );
     }
     if drafts.is_empty() {
@@ -157,13 +166,22 @@ fn plural(count: usize, what: &str) -> String {
 }
 
 /// Warnings, at most [`WARNINGS_PER_CODE`] of a kind, then a count of the rest.
-#[derive(Default)]
 struct Warnings {
     list: Vec<ReadWarning>,
     dropped: BTreeMap<String, usize>,
+    /// The language they are worded in.
+    language: Language,
 }
 
 impl Warnings {
+    fn speaking(language: Language) -> Self {
+        Warnings {
+            list: Vec::new(),
+            dropped: BTreeMap::new(),
+            language,
+        }
+    }
+
     fn push(&mut self, code: &str, message: impl Into<String>) {
         if self.list.iter().filter(|w| w.code == code).count() >= WARNINGS_PER_CODE {
             *self.dropped.entry(code.to_owned()).or_default() += 1;
@@ -176,7 +194,7 @@ impl Warnings {
         for (code, count) in self.dropped {
             self.list.push(ReadWarning::new(
                 &code,
-                format!("and {} more like the above", plural(count, "warning")),
+                t!(self.language, "read-more-like-the-above", count = count),
             ));
         }
         self.list
@@ -193,10 +211,7 @@ fn decode(bytes: &[u8], warnings: &mut Warnings) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            warnings.push(
-                "not_utf8",
-                "the file is not UTF-8 as iCalendar requires: it was read as Windows-1252",
-            );
+            warnings.push("not_utf8", t!(warnings.language, "read-not-utf8"));
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             text.into_owned()
         }
@@ -232,13 +247,13 @@ fn parse_calendars(
             Entry::UnexpectedComponentEnd { .. } | Entry::UnterminatedComponent(_) => {
                 warnings.push(
                     "invalid_line",
-                    "a component of the file is not closed as it should be: what it holds was read as far as it goes",
+                    t!(warnings.language, "read-component-not-closed"),
                 );
             }
             Entry::TooManyComponents => {
                 warnings.push(
                     "invalid_line",
-                    "the file has too many components: the rest was not read",
+                    t!(warnings.language, "read-too-many-components"),
                 );
                 break;
             }
@@ -257,9 +272,10 @@ fn parse_calendars(
     if invalid_lines > 0 {
         warnings.push(
             "invalid_line",
-            format!(
-                "{} outside any calendar left out",
-                plural(invalid_lines, "line")
+            t!(
+                warnings.language,
+                "read-lines-outside-calendar",
+                count = invalid_lines
             ),
         );
     }
@@ -439,16 +455,15 @@ impl Event {
             }
         }
         let Some(start) = start else {
+            let language = warnings.language;
+            let title = if summary.is_empty() {
+                t!(language, "read-untitled")
+            } else {
+                summary.clone()
+            };
             warnings.push(
                 "event_without_start",
-                format!(
-                    "the event '{}' has no start time Kring can read: it was left out",
-                    if summary.is_empty() {
-                        "(untitled)"
-                    } else {
-                        &summary
-                    }
-                ),
+                t!(language, "read-event-without-start", title = title),
             );
             return None;
         };
@@ -559,9 +574,10 @@ fn read_start(
     }
     let (zone, unknown) = zones.of_entry(entry, value);
     if let Some(name) = unknown {
+        let language = warnings.language;
         warnings.push(
             "unknown_time_zone",
-            format!("the time zone '{name}' is not known and the file does not define it: its times were read in your own time zone"),
+            t!(language, "read-unknown-time-zone", zone = name),
         );
     }
     // A time that is not a moment at all (beyond chrono's range) is no start.
@@ -601,12 +617,14 @@ fn participant(
             .and_then(|email| Mailbox::parse(email, name))
     });
     let Some(mailbox) = mailbox else {
+        let language = warnings.language;
+        let who = match name.or(value) {
+            Some(who) => who.to_owned(),
+            None => t!(language, "read-a-participant"),
+        };
         warnings.push(
             "address_unusable",
-            format!(
-                "{} has no e-mail address and was left out",
-                name.or(value).unwrap_or("a participant")
-            ),
+            t!(language, "read-participant-without-address", who = who),
         );
         return None;
     };
@@ -683,6 +701,7 @@ fn series_drafts(
     warnings: &mut Warnings,
     outside_window: &mut usize,
 ) -> Vec<InteractionDraft> {
+    let language = options.language;
     let mut by_uid: BTreeMap<String, (Option<Event>, Vec<Event>)> = BTreeMap::new();
     let mut drafts = Vec::new();
     for (index, event) in events.into_iter().enumerate() {
@@ -743,15 +762,24 @@ fn series_drafts(
                         match reason {
                             NotExpanded::TooFrequent => warnings.push(
                                 "too_frequent",
-                                format!("'{title}' is read as a single meeting: it repeats more often than daily"),
+                                t!(language, "read-too-frequent", title = title.as_str()),
                             ),
                             NotExpanded::TooLong => warnings.push(
                                 "recurrence_bounded",
-                                format!("'{title}' is read as a single meeting: it started too long ago to follow to now"),
+                                t!(
+                                    language,
+                                    "read-started-too-long-ago",
+                                    title = title.as_str()
+                                ),
                             ),
                             NotExpanded::Invalid(why) => warnings.push(
                                 "recurrence_unreadable",
-                                format!("'{title}' is read as a single meeting: its rule cannot be read ({why})"),
+                                t!(
+                                    language,
+                                    "read-rule-unreadable",
+                                    title = title.as_str(),
+                                    why = why.to_string()
+                                ),
                             ),
                         }
                         drafts.extend(master.draft(
@@ -767,9 +795,12 @@ fn series_drafts(
                 if expansion.bounded {
                     warnings.push(
                         "recurrence_bounded",
-                        format!(
-                            "'{}' recurs more than Kring reads: only its last {} occurrences within {} days are read",
-                            master.summary, options.max_occurrences, options.look_back_days
+                        t!(
+                            language,
+                            "read-recurs-more",
+                            title = master.summary.as_str(),
+                            occurrences = options.max_occurrences,
+                            days = options.look_back_days
                         ),
                     );
                 }

@@ -60,6 +60,11 @@ pub const DEFAULT_SCHEDULE_HOURS: u32 = crate::store::DEFAULT_SYNC_EVERY_HOURS;
 
 const STATE_KEY: &[u8] = b"sync_folder/state";
 
+/// Why a folder is not available, in Kring's own words (`FolderError::message` says them in the
+/// person's language; a reason the system gave stays as it came).
+const NOT_A_FOLDER: &str = "it is not a folder";
+const DOES_NOT_EXIST: &str = "it does not exist";
+
 /// Why a pass could not run. A bad bundle in the folder is not one of these: it is skipped and
 /// listed in [`SyncReport::skipped`].
 #[derive(Debug, thiserror::Error)]
@@ -77,12 +82,18 @@ impl FolderError {
     pub fn message(&self, language: kring_i18n::Language) -> String {
         match self {
             FolderError::Unavailable { path, reason } | FolderError::Write { path, reason } => {
+                // Kring's own reasons are said in the language; the system's stay as it wrote them.
+                let reason = match reason.as_str() {
+                    NOT_A_FOLDER => kring_i18n::t!(language, "sync-folder-not-a-folder"),
+                    DOES_NOT_EXIST => kring_i18n::t!(language, "sync-folder-does-not-exist"),
+                    other => other.to_owned(),
+                };
                 kring_i18n::error_text(
                     language,
                     self.code().as_str(),
                     &[
                         ("path", crate::error::shown(path)),
-                        ("reason", reason.as_str().into()),
+                        ("reason", reason.into()),
                     ],
                 )
             }
@@ -144,6 +155,9 @@ impl Default for FolderOptions {
 pub struct SyncFolder {
     root: PathBuf,
     options: FolderOptions,
+    /// The language a pass words what it reports for people in: why a file was skipped, why the
+    /// pass failed (English unless [`SyncFolder::speaking`] says otherwise).
+    language: kring_i18n::Language,
 }
 
 /// A bundle in the folder that was not imported this pass, and why.
@@ -153,6 +167,7 @@ pub struct SkippedFile {
     pub path: PathBuf,
     /// `still_changing`, or why the bundle was not imported (`bundle_truncated`, …).
     pub code: ProblemCode,
+    /// The same in words, in the language of the pass ([`SyncFolder::speaking`]).
     pub reason: String,
     /// Whether the next pass tries it again by itself (false when a person must act, as for a
     /// key to trust or a newer Kring to install).
@@ -218,6 +233,7 @@ impl SyncReport {
 pub struct SyncProblem {
     pub at: DateTime<Utc>,
     pub code: ProblemCode,
+    /// The error in words, in the language of the pass that failed ([`SyncFolder::speaking`]).
     pub message: String,
 }
 
@@ -325,7 +341,7 @@ fn millis_to_time(millis: i64) -> Option<DateTime<Utc>> {
     DateTime::<Utc>::from_timestamp_millis(millis)
 }
 
-fn skipped(path: &Path, error: &BundleError) -> SkippedFile {
+fn skipped(path: &Path, error: &BundleError, language: kring_i18n::Language) -> SkippedFile {
     let retried = !matches!(
         error,
         BundleError::FutureFormat { .. } | BundleError::IsBackup { .. }
@@ -333,7 +349,7 @@ fn skipped(path: &Path, error: &BundleError) -> SkippedFile {
     SkippedFile {
         path: path.to_owned(),
         code: error.code(),
-        reason: error.to_string(),
+        reason: error.message(language),
         retried,
     }
 }
@@ -357,7 +373,16 @@ impl SyncFolder {
         SyncFolder {
             root: root.into(),
             options: FolderOptions::default(),
+            language: kring_i18n::Language::English,
         }
+    }
+
+    /// The same folder, its passes wording what they report for people (a skipped file's
+    /// reason, the error kept for [`SyncFolder::status`]) in `language`. The codes beside the
+    /// words are the same in every language.
+    pub fn speaking(mut self, language: kring_i18n::Language) -> Self {
+        self.language = language;
+        self
     }
 
     pub fn with_options(mut self, options: FolderOptions) -> Self {
@@ -397,9 +422,9 @@ impl SyncFolder {
         };
         match std::fs::metadata(&self.root) {
             Ok(meta) if meta.is_dir() => {}
-            Ok(_) => return Err(unavailable("it is not a folder".into())),
+            Ok(_) => return Err(unavailable(NOT_A_FOLDER.into())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(unavailable("it does not exist".into()))
+                return Err(unavailable(DOES_NOT_EXIST.into()))
             }
             Err(e) => return Err(unavailable(e.to_string())),
         }
@@ -469,6 +494,7 @@ impl SyncFolder {
                         report.skipped.push(skipped(
                             &path,
                             &BundleError::IsBackup { path: path.clone() },
+                            self.language,
                         ));
                         continue;
                     }
@@ -478,11 +504,13 @@ impl SyncFolder {
                         header,
                     });
                 }
-                Err(SyncError::Bundle(error)) => report.skipped.push(skipped(&path, &error)),
+                Err(SyncError::Bundle(error)) => {
+                    report.skipped.push(skipped(&path, &error, self.language))
+                }
                 Err(other) => report.skipped.push(SkippedFile {
                     path: path.clone(),
                     code: other.code(),
-                    reason: other.to_string(),
+                    reason: other.message(self.language),
                     retried: true,
                 }),
             }
@@ -512,17 +540,18 @@ impl SyncFolder {
             Ok(()) => Err(SkippedFile {
                 path: found.path.clone(),
                 code: ProblemCode::StillChanging,
-                reason: format!(
-                    "{}: still being written or synced; tried again next time",
-                    found.path.display()
+                reason: kring_i18n::error_text(
+                    self.language,
+                    ProblemCode::StillChanging.as_str(),
+                    &[("path", crate::error::shown(&found.path))],
                 ),
                 retried: true,
             }),
-            Err(SyncError::Bundle(error)) => Err(skipped(&found.path, &error)),
+            Err(SyncError::Bundle(error)) => Err(skipped(&found.path, &error, self.language)),
             Err(other) => Err(SkippedFile {
                 path: found.path.clone(),
                 code: other.code(),
-                reason: other.to_string(),
+                reason: other.message(self.language),
                 retried: true,
             }),
         }
@@ -550,7 +579,7 @@ impl SyncFolder {
                 state.last_error = Some(SyncProblem {
                     at: now,
                     code: error.code(),
-                    message: error.to_string(),
+                    message: error.message(self.language),
                 });
             }
         }
@@ -657,7 +686,7 @@ impl SyncFolder {
                 // A file changed between the check and the copy: leave it all for the next pass.
                 Err(SyncError::Bundle(error)) => {
                     let path = bundle_error_path(&error).unwrap_or_default();
-                    report.skipped.push(skipped(&path, &error));
+                    report.skipped.push(skipped(&path, &error, self.language));
                     ImportReport::default()
                 }
                 Err(other) => return Err(other.into()),
