@@ -225,7 +225,8 @@ impl Session {
         let cards = self.cards()?;
         match cards.as_ref() {
             Some(list) => read(list),
-            None => Err(AppError::failed("The card list could not be built.")),
+            None => Err(AppError::failed("")
+                .worded(|language| kring_i18n::t!(language, "app-card-list-failed"))),
         }
     }
 

@@ -134,9 +134,8 @@ pub(crate) fn close(mut session: Arc<Session>, patience: std::time::Duration) ->
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
             Err(_) => {
-                return Err(AppError::failed(
-                    "The demo is still busy with something: try removing it again in a moment.",
-                ))
+                return Err(AppError::failed("")
+                    .worded(|language| kring_i18n::t!(language, "app-demo-busy")))
             }
         }
     }

@@ -250,3 +250,51 @@ fn the_sync_folders_last_error_reaches_the_app_in_its_language() {
         problem.message
     );
 }
+
+#[test]
+fn the_apps_own_refusals_and_file_failures_are_said_in_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(&dir);
+    commands::set_language(&session, Language::German).unwrap();
+    let nameless = session
+        .run(|s| commands::first_run(s, "  ".into(), "an@stad.gent".into(), Role::Networker))
+        .unwrap_err();
+    assert_eq!(
+        (nameless.code, nameless.field.as_deref()),
+        (ErrorCode::Invalid, Some("name"))
+    );
+    assert_eq!(
+        nameless.message,
+        "Ihr Name wird benötigt: Kolleginnen und Kollegen sehen ihn bei dem, was Sie teilen."
+    );
+    session
+        .run(|s| commands::first_run(s, "An".into(), "an@stad.gent".into(), Role::Networker))
+        .unwrap();
+
+    commands::set_language(&session, Language::French).unwrap();
+    let missing = dir.path().join("nowhere.vcf");
+    let unread = session
+        .run(|s| commands::import_contacts(s, missing.display().to_string(), true))
+        .unwrap_err();
+    assert_eq!(unread.code, ErrorCode::Failed);
+    assert!(
+        unread.message.contains("ne peut pas être lu"),
+        "{}",
+        unread.message
+    );
+    let no_file = session
+        .run(|s| commands::import_contacts(s, " ".into(), true))
+        .unwrap_err();
+    assert_eq!(no_file.message, "Choisissez d'abord un fichier.");
+
+    commands::set_language(&session, Language::Dutch).unwrap();
+    let me = session.store.profile().unwrap().unwrap().networker;
+    let blank = session
+        .run(|s| commands::add_note(s, me, "  ".into(), None))
+        .unwrap_err();
+    assert_eq!(
+        (blank.code, blank.field.as_deref()),
+        (ErrorCode::Invalid, Some("text"))
+    );
+    assert_eq!(blank.message, "Schrijf eerst de notitie.");
+}

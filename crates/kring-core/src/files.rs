@@ -30,18 +30,21 @@ pub fn sandbox_path(store: &Path) -> PathBuf {
 /// cannot be written to are what users meet. Meant for writers that remove their temporary file on
 /// any error (`write_atomically`, the bundle writer), so the target is untouched.
 pub fn write_failure(error: &io::Error) -> String {
+    write_failure_in(error, kring_i18n::Language::English)
+}
+
+/// [`write_failure`] in `language`.
+pub fn write_failure_in(error: &io::Error, language: kring_i18n::Language) -> String {
     use io::ErrorKind;
     match (error.raw_os_error(), error.kind()) {
         (Some(28), _) | (_, ErrorKind::StorageFull) => {
-            "the disk is full (nothing was written): free some space or write to another disk"
-                .into()
+            kring_i18n::t!(language, "files-write-disk-full")
         }
         (Some(30), _) | (_, ErrorKind::ReadOnlyFilesystem) => {
-            "the disk is read-only (nothing was written): write to another folder".into()
+            kring_i18n::t!(language, "files-write-read-only")
         }
         (Some(13), _) | (_, ErrorKind::PermissionDenied) => {
-            "this user may not write to that folder (nothing was written): write to another folder"
-                .into()
+            kring_i18n::t!(language, "files-write-not-allowed")
         }
         _ => error.to_string(),
     }

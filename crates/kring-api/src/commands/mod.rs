@@ -33,13 +33,17 @@ use std::str::FromStr;
 /// A card id typed or pasted as text (`me` and ids in forms); ids the UI received cross as
 /// `RecordId`s.
 pub(crate) fn id(text: &str) -> AppResult<RecordId> {
-    RecordId::from_str(text.trim())
-        .map_err(|_| AppError::not_found(format!("'{text}' is not a card id.")))
+    RecordId::from_str(text.trim()).map_err(|_| {
+        AppError::not_found("")
+            .worded(|language| kring_i18n::t!(language, "app-not-a-card-id", value = text))
+    })
 }
 
 pub(crate) fn date(field: &str, text: &str) -> AppResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid(field, format!("'{text}' is not a date (YYYY-MM-DD).")))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        AppError::invalid(field, "")
+            .worded(|language| kring_i18n::t!(language, "app-not-a-date", value = text))
+    })
 }
 
 /// RFC 3339, or a local date and time without offset as `<input type="datetime-local">` sends it.
@@ -52,7 +56,10 @@ fn moment(session: &Session, field: &str, text: &str) -> AppResult<DateTime<Fixe
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
         .and_then(|local| session.clock().local(local))
-        .ok_or_else(|| AppError::invalid(field, format!("'{text}' is not a date and time.")))
+        .ok_or_else(|| {
+            AppError::invalid(field, "")
+                .worded(|language| kring_i18n::t!(language, "app-not-a-moment", value = text))
+        })
 }
 
 fn nonempty(values: Vec<String>) -> Vec<String> {
@@ -103,10 +110,8 @@ pub fn first_run(
     role: Role,
 ) -> AppResult<AppStatus> {
     if name.trim().is_empty() {
-        return Err(AppError::invalid(
-            "name",
-            "Your name is needed: colleagues see it on what you share.",
-        ));
+        return Err(AppError::invalid("name", "")
+            .worded(|language| kring_i18n::t!(language, "app-name-needed")));
     }
     validate_email("email", email.trim())?;
     session.store.init(&name, &email, role, session.now())?;
@@ -149,9 +154,7 @@ pub fn save_person(
     let store = &session.store;
     let now = session.now();
     let mut body: Person = match existing {
-        Some(card) => store
-            .get(card)?
-            .ok_or_else(|| AppError::not_found("That card no longer exists."))?,
+        Some(card) => store.get(card)?.ok_or_else(card_gone)?,
         None => Person::default(),
     };
     body.display_name = person.display_name.trim().to_owned();
@@ -189,9 +192,7 @@ pub fn save_organisation(
     let store = &session.store;
     let now = session.now();
     let mut body: Organisation = match existing {
-        Some(card) => store
-            .get(card)?
-            .ok_or_else(|| AppError::not_found("That card no longer exists."))?,
+        Some(card) => store.get(card)?.ok_or_else(card_gone)?,
         None => Organisation::default(),
     };
     body.name = organisation.name.trim().to_owned();
@@ -242,17 +243,16 @@ pub fn relate(
         .into_iter()
         .find(|r| r.id == relationship)
         .ok_or_else(|| {
-            AppError::not_found("The relationship was saved but cannot be shown; reopen the card.")
+            AppError::not_found("")
+                .worded(|language| kring_i18n::t!(language, "app-relationship-not-shown"))
         })
 }
 
 pub fn log_interaction(session: &Session, interaction: LogInput) -> AppResult<Logged> {
     let with = interaction.with;
     if with.is_empty() {
-        return Err(AppError::invalid(
-            "with",
-            "Choose who the interaction was with.",
-        ));
+        return Err(AppError::invalid("with", "")
+            .worded(|language| kring_i18n::t!(language, "app-log-with-nobody")));
     }
     let follow_up = match (
         blank_to_none(interaction.follow_up_text),
@@ -260,10 +260,8 @@ pub fn log_interaction(session: &Session, interaction: LogInput) -> AppResult<Lo
     ) {
         (Some(text), Some(due)) => Some((text, date("follow_up_due", &due)?)),
         (Some(_), None) => {
-            return Err(AppError::invalid(
-                "follow_up_due",
-                "Give the follow-up a due date.",
-            ))
+            return Err(AppError::invalid("follow_up_due", "")
+                .worded(|language| kring_i18n::t!(language, "app-follow-up-due-missing")))
         }
         (None, _) => None,
     };
@@ -287,7 +285,8 @@ pub fn add_note(
     visibility: Option<Visibility>,
 ) -> AppResult<RecordId> {
     if text.trim().is_empty() {
-        return Err(AppError::invalid("text", "Write the note first."));
+        return Err(AppError::invalid("text", "")
+            .worded(|language| kring_i18n::t!(language, "app-note-empty")));
     }
     Ok(session
         .store
@@ -320,10 +319,8 @@ pub fn add_link(
     kind: String,
 ) -> AppResult<RecordId> {
     if kind.trim().is_empty() {
-        return Err(AppError::invalid(
-            "kind",
-            "Say how the two are linked (for example: partner of).",
-        ));
+        return Err(AppError::invalid("kind", "")
+            .worded(|language| kring_i18n::t!(language, "app-link-kind-missing")));
     }
     let link = Link {
         from,
@@ -356,10 +353,16 @@ pub fn export_bundle(session: &Session, path: String, full: bool) -> AppResult<E
     Ok(report)
 }
 
+/// A card that was there when the screen asked and is gone now (deleted, or by a sync).
+fn card_gone() -> AppError {
+    AppError::not_found("").worded(|language| kring_i18n::t!(language, "app-card-gone"))
+}
+
 pub(crate) fn file_path(field: &str, text: &str) -> AppResult<PathBuf> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(AppError::invalid(field, "Choose a file first."));
+        return Err(AppError::invalid(field, "")
+            .worded(|language| kring_i18n::t!(language, "app-choose-file")));
     }
     Ok(PathBuf::from(text))
 }
@@ -371,10 +374,8 @@ fn file_paths(paths: &[String]) -> AppResult<Vec<PathBuf>> {
         .map(|p| PathBuf::from(p.trim()))
         .collect();
     if paths.is_empty() {
-        return Err(AppError::invalid(
-            "paths",
-            "Choose one or more .kring files first.",
-        ));
+        return Err(AppError::invalid("paths", "")
+            .worded(|language| kring_i18n::t!(language, "app-choose-bundles")));
     }
     Ok(paths)
 }
@@ -473,7 +474,8 @@ pub fn system_locale() -> Option<String> {
 
 pub fn save_identity(session: &Session, name: String, email: String) -> AppResult<AppStatus> {
     if name.trim().is_empty() {
-        return Err(AppError::invalid("name", "Your name cannot be empty."));
+        return Err(AppError::invalid("name", "")
+            .worded(|language| kring_i18n::t!(language, "app-name-empty")));
     }
     validate_email("email", email.trim())?;
     session.store.update_owner(&name, &email, session.now())?;
@@ -509,8 +511,16 @@ pub fn import_contacts(
     dry_run: bool,
 ) -> AppResult<ContactImportReport> {
     let path = file_path("path", &path)?;
-    let bytes = std::fs::read(&path)
-        .map_err(|e| AppError::failed(format!("{} cannot be read: {e}", path.display())))?;
+    let bytes = std::fs::read(&path).map_err(|e| {
+        AppError::failed("").worded(|language| {
+            kring_i18n::t!(
+                language,
+                "app-file-unreadable",
+                path = path.display().to_string(),
+                cause = e.to_string()
+            )
+        })
+    })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -529,11 +539,14 @@ pub(crate) fn write_text(path: &std::path::Path, text: &str) -> AppResult<()> {
 /// Writes a file the user chose, atomically; a full or read-only disk is said in words.
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> AppResult<()> {
     kring_core::files::write_atomically(path, bytes).map_err(|e| {
-        AppError::failed(format!(
-            "{} cannot be written: {}",
-            path.display(),
-            kring_core::files::write_failure(&e)
-        ))
+        AppError::failed("").worded(|language| {
+            kring_i18n::t!(
+                language,
+                "app-file-unwritable",
+                path = path.display().to_string(),
+                cause = kring_core::files::write_failure_in(&e, language)
+            )
+        })
     })
 }
 

@@ -70,8 +70,11 @@ impl Session {
 fn graph_error(error: GraphError) -> AppError {
     match error {
         GraphError::Store(e) => e.into(),
-        GraphError::NotInGraph(_) => AppError::not_found(error.to_string()),
-        GraphError::NotANetworker(_) => AppError::invalid("networker", error.to_string()),
+        GraphError::NotInGraph(id) => AppError::not_found("")
+            .worded(|language| kring_i18n::t!(language, "app-not-in-graph", id = id.to_string())),
+        GraphError::NotANetworker(id) => AppError::invalid("networker", "").worded(|language| {
+            kring_i18n::t!(language, "app-not-a-networker", id = id.to_string())
+        }),
     }
 }
 
@@ -190,17 +193,20 @@ pub fn save_map_image(session: &Session, path: String, data: String) -> AppResul
     let path = file_path("path", &path)?;
     if let Some(folder) = session.store.settings()?.sync_folder {
         if inside(&path, std::path::Path::new(&folder)) {
-            return Err(AppError::invalid(
-                "path",
-                format!(
-                    "The picture shows your private cards too, so it is not saved in the sync folder ({folder}), which colleagues read: choose a folder of your own."
-                ),
-            ));
+            return Err(AppError::invalid("path", "").worded(|language| {
+                kring_i18n::t!(
+                    language,
+                    "app-picture-not-in-sync-folder",
+                    folder = folder.as_str()
+                )
+            }));
         }
     }
     let bytes = match data.strip_prefix("data:image/png;base64,") {
-        Some(encoded) => base64_decode(encoded)
-            .ok_or_else(|| AppError::invalid("data", "The picture is not valid base64."))?,
+        Some(encoded) => base64_decode(encoded).ok_or_else(|| {
+            AppError::invalid("data", "")
+                .worded(|language| kring_i18n::t!(language, "app-picture-not-base64"))
+        })?,
         None => data.into_bytes(),
     };
     super::write_file(&path, &bytes)?;

@@ -57,18 +57,19 @@ pub fn subject_access_report(
         "html" | "htm" => false,
         "json" => true,
         _ => {
-            return Err(AppError::invalid(
-                "path",
-                "Save the report as .html (a page to hand over) or .json (for programs).",
-            ))
+            return Err(AppError::invalid("path", "")
+                .worded(|language| kring_i18n::t!(language, "app-report-extension")))
         }
     };
     let report = session
         .store
         .subject_access(person, session.language(), session.now())?;
     let text = if json {
-        serde_json::to_string_pretty(&report)
-            .map_err(|e| AppError::failed(format!("The report could not be written: {e}")))?
+        serde_json::to_string_pretty(&report).map_err(|e| {
+            AppError::failed("").worded(|language| {
+                kring_i18n::t!(language, "app-report-not-written", cause = e.to_string())
+            })
+        })?
     } else {
         report.to_html()
     };
@@ -240,10 +241,8 @@ pub fn raise_access_request(
         None => session.clock().today(),
     };
     if received > session.clock().today() {
-        return Err(AppError::invalid(
-            "received",
-            "The day the request came in cannot be in the future.",
-        ));
+        return Err(AppError::invalid("received", "")
+            .worded(|language| kring_i18n::t!(language, "app-request-in-future")));
     }
     Ok(session
         .store

@@ -24,3 +24,29 @@ handover-reason = { $sentence ->
    *[going_cold] abkühlend
 }
 app-capture-choose-files = Wählen Sie zuerst eine oder mehrere Besprechungseinladungen oder Kalenderexporte (.ics) oder gespeicherte E-Mails (.eml).
+
+# Refusals and failures of the app's commands (kring-api), said in the app's language.
+app-demo-busy = Die Demo ist noch beschäftigt: Versuchen Sie gleich noch einmal, sie zu entfernen.
+app-card-list-failed = Die Kartenliste konnte nicht aufgebaut werden. Schließen Sie Kring und öffnen Sie es erneut; geschieht es wieder, führen Sie `kring check` aus.
+app-report-extension = Speichern Sie den Bericht als .html (eine Seite zum Übergeben) oder .json (für Programme).
+app-report-not-written = Der Bericht konnte nicht geschrieben werden: { $cause }
+app-request-in-future = Der Tag, an dem die Anfrage einging, kann nicht in der Zukunft liegen.
+app-not-in-graph = { $id } ist nicht im Netzwerkgraphen (diese Karte gibt es nicht, oder sie ist privat oder gelöscht).
+app-not-a-networker = { $id } ist kein Netzwerkmitglied.
+app-picture-not-in-sync-folder = Das Bild zeigt auch Ihre privaten Karten und wird daher nicht im Synchronisationsordner ({ $folder }) gespeichert, den Kolleginnen und Kollegen lesen: Wählen Sie einen eigenen Ordner.
+app-picture-not-base64 = Das Bild ist kein gültiges Base64.
+app-not-a-card-id = „{ $value }“ ist keine Karten-ID.
+app-not-a-date = „{ $value }“ ist kein Datum (JJJJ-MM-TT).
+app-not-a-moment = „{ $value }“ ist kein Datum mit Uhrzeit.
+app-name-needed = Ihr Name wird benötigt: Kolleginnen und Kollegen sehen ihn bei dem, was Sie teilen.
+app-name-empty = Ihr Name darf nicht leer sein.
+app-card-gone = Diese Karte gibt es nicht mehr.
+app-relationship-not-shown = Die Beziehung wurde gespeichert, kann aber nicht angezeigt werden; öffnen Sie die Karte erneut.
+app-log-with-nobody = Wählen Sie, mit wem der Kontakt war.
+app-follow-up-due-missing = Geben Sie der Wiedervorlage ein Fälligkeitsdatum.
+app-note-empty = Schreiben Sie zuerst die Notiz.
+app-link-kind-missing = Sagen Sie, wie die beiden verbunden sind (zum Beispiel: Partner von).
+app-choose-file = Wählen Sie zuerst eine Datei.
+app-choose-bundles = Wählen Sie zuerst eine oder mehrere .kring-Dateien.
+app-file-unreadable = { $path } kann nicht gelesen werden: { $cause }
+app-file-unwritable = { $path } kann nicht geschrieben werden: { $cause }

@@ -179,3 +179,8 @@ invalid-set_as_register = als ein Wert geschrieben, ist aber eine Menge, deren E
 invalid-register_as_set = als Element einer Menge geschrieben, enthält aber einen Wert
 invalid-not_json = enthält Bytes, die kein JSON sind
 list-or = {" "}oder{" "}
+
+# Why a file Kring writes could not be written (files::write_failure_in).
+files-write-disk-full = der Datenträger ist voll (nichts wurde geschrieben): Schaffen Sie Platz oder schreiben Sie auf einen anderen Datenträger
+files-write-read-only = der Datenträger ist schreibgeschützt (nichts wurde geschrieben): Schreiben Sie in einen anderen Ordner
+files-write-not-allowed = dieser Benutzer darf nicht in diesen Ordner schreiben (nichts wurde geschrieben): Schreiben Sie in einen anderen Ordner

@@ -154,3 +154,8 @@ invalid-register_as_set = written as a set element, but it holds one value
 invalid-not_json = holds bytes that are not JSON
 # Joins alternatives in a reason: "person or organisation".
 list-or = {" "}or{" "}
+
+# Why a file Kring writes could not be written (files::write_failure_in).
+files-write-disk-full = the disk is full (nothing was written): free some space or write to another disk
+files-write-read-only = the disk is read-only (nothing was written): write to another folder
+files-write-not-allowed = this user may not write to that folder (nothing was written): write to another folder

@@ -179,3 +179,8 @@ invalid-set_as_register = écrit comme une seule valeur, alors qu'il s'agit d'un
 invalid-register_as_set = écrit comme élément d'un ensemble, alors qu'il contient une seule valeur
 invalid-not_json = contient des octets qui ne sont pas du JSON
 list-or = {" "}ou{" "}
+
+# Why a file Kring writes could not be written (files::write_failure_in).
+files-write-disk-full = le disque est plein (rien n'a été écrit) : libérez de l'espace ou écrivez sur un autre disque
+files-write-read-only = le disque est en lecture seule (rien n'a été écrit) : écrivez dans un autre dossier
+files-write-not-allowed = cet utilisateur ne peut pas écrire dans ce dossier (rien n'a été écrit) : écrivez dans un autre dossier

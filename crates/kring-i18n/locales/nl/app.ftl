@@ -24,3 +24,29 @@ handover-reason = { $sentence ->
    *[going_cold] bekoelend
 }
 app-capture-choose-files = Kies eerst een of meer vergaderuitnodigingen of agenda-exports (.ics) of opgeslagen e-mails (.eml).
+
+# Refusals and failures of the app's commands (kring-api), said in the app's language.
+app-demo-busy = De demo is nog met iets bezig: probeer ze zo meteen opnieuw te verwijderen.
+app-card-list-failed = De kaartenlijst kon niet worden opgebouwd. Sluit Kring en open het opnieuw; gebeurt het weer, voer dan `kring check` uit.
+app-report-extension = Sla het verslag op als .html (een pagina om te overhandigen) of .json (voor programma's).
+app-report-not-written = Het verslag kon niet worden geschreven: { $cause }
+app-request-in-future = De dag waarop het verzoek binnenkwam, kan niet in de toekomst liggen.
+app-not-in-graph = { $id } staat niet in de netwerkgraaf (die kaart bestaat niet, of ze is privé of verwijderd).
+app-not-a-networker = { $id } is geen netwerker.
+app-picture-not-in-sync-folder = De afbeelding toont ook uw privékaarten en wordt daarom niet opgeslagen in de synchronisatiemap ({ $folder }), die collega's lezen: kies een eigen map.
+app-picture-not-base64 = De afbeelding is geen geldige base64.
+app-not-a-card-id = '{ $value }' is geen kaart-id.
+app-not-a-date = '{ $value }' is geen datum (JJJJ-MM-DD).
+app-not-a-moment = '{ $value }' is geen datum en tijd.
+app-name-needed = Uw naam is nodig: collega's zien hem bij wat u deelt.
+app-name-empty = Uw naam mag niet leeg zijn.
+app-card-gone = Die kaart bestaat niet meer.
+app-relationship-not-shown = De relatie is opgeslagen maar kan niet worden getoond; open de kaart opnieuw.
+app-log-with-nobody = Kies met wie het contactmoment was.
+app-follow-up-due-missing = Geef de opvolging een vervaldatum.
+app-note-empty = Schrijf eerst de notitie.
+app-link-kind-missing = Zeg hoe de twee verbonden zijn (bijvoorbeeld: partner van).
+app-choose-file = Kies eerst een bestand.
+app-choose-bundles = Kies eerst een of meer .kring-bestanden.
+app-file-unreadable = { $path } kan niet worden gelezen: { $cause }
+app-file-unwritable = { $path } kan niet worden geschreven: { $cause }

@@ -179,3 +179,8 @@ invalid-set_as_register = geschreven als één waarde, maar het is een verzameli
 invalid-register_as_set = geschreven als element van een verzameling, maar het bevat één waarde
 invalid-not_json = bevat bytes die geen JSON zijn
 list-or = {" "}of{" "}
+
+# Why a file Kring writes could not be written (files::write_failure_in).
+files-write-disk-full = de schijf is vol (er is niets geschreven): maak ruimte vrij of schrijf naar een andere schijf
+files-write-read-only = de schijf is alleen-lezen (er is niets geschreven): schrijf naar een andere map
+files-write-not-allowed = deze gebruiker mag niet in die map schrijven (er is niets geschreven): schrijf naar een andere map
