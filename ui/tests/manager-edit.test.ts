@@ -37,7 +37,8 @@ describe('Editing a goal', () => {
 
     const name = screen.getByTestId('goal-name') as HTMLInputElement;
     expect(name.value).toBe('Haven en logistiek versterken');
-    expect((screen.getByTestId('goal-until') as HTMLInputElement).value).toBe('2028-11-22');
+    // The day as the app's language writes it (British English here), not the system's order.
+    expect((screen.getByTestId('goal-until') as HTMLInputElement).value).toBe('22/11/2028');
     expect((screen.getByTestId('goal-description') as HTMLTextAreaElement).value).toMatch(
       /tweede haven van Europa/,
     );
