@@ -14,7 +14,7 @@ use kring_core::protection::{
     LawfulBasis, Purpose, RestrictionStatus, RetentionAction, RetentionRule,
 };
 use kring_core::store::{OpenOptions, Store};
-use kring_i18n::t;
+use kring_i18n::{t, Language};
 use std::path::PathBuf;
 
 /// A record kind in the language ("interaction" → "contactmoment"); an unknown kind as it is.
@@ -564,7 +564,8 @@ pub fn purpose(store: &Store, command: PurposeCommand, now: DateTime<Utc>) -> Re
         }
         PurposeCommand::List { json } => {
             let l = language();
-            let purposes = store.purposes(l)?;
+            // --json is one in every language (scripts compare it): its words stay English.
+            let purposes = store.purposes(if json { Language::English } else { l })?;
             if json {
                 return print_json(&serde_json::to_value(&purposes)?);
             }
@@ -619,7 +620,7 @@ pub fn access_request(
         }
         AccessRequestCommand::List { json } => {
             let l = language();
-            let requests = store.access_requests(l)?;
+            let requests = store.access_requests(if json { Language::English } else { l })?;
             if json {
                 return print_json(&serde_json::to_value(&requests)?);
             }
@@ -738,7 +739,7 @@ pub fn processing_log(
         None => None,
     };
     let l = language();
-    let entries = store.processing_log(since, l)?;
+    let entries = store.processing_log(since, if json { Language::English } else { l })?;
     if json {
         return print_json(&serde_json::to_value(&entries)?);
     }
