@@ -36,6 +36,7 @@ crate::model::manager::word_enum!(
         BundleBadSignature => "bundle_bad_signature",
         BundleHashMismatch => "bundle_hash_mismatch",
         BundleIsBackup => "bundle_is_backup",
+        BundleIsExport => "bundle_is_export",
         BundleNotARecipient => "bundle_not_a_recipient",
         WriteFailed => "write_failed",
         ClockAhead => "clock_ahead",

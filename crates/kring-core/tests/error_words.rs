@@ -87,6 +87,7 @@ fn bundle_errors() -> Vec<BundleError> {
         BundleError::BadSignature { path: path.clone() },
         BundleError::HashMismatch { path: path.clone() },
         BundleError::IsBackup { path: path.clone() },
+        BundleError::IsExport { path: path.clone() },
         BundleError::NotARecipient { path },
     ]
 }

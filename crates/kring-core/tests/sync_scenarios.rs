@@ -769,6 +769,29 @@ fn a_backup_restores_the_store_as_it_was_and_takes_a_new_node_id() {
 }
 
 #[test]
+fn an_export_offered_as_a_backup_is_refused_as_an_export_in_words_and_changes_nothing() {
+    let mut world = World::new();
+    let a = world.store("An", Role::Networker);
+    a.create(&person("Kept"), None, t0()).unwrap();
+    let export = world.export(&a, true, t0());
+    let digest = a.digest().unwrap();
+    let error = a.restore(&export, t0() + Duration::minutes(1)).unwrap_err();
+    assert_eq!(error.code().as_str(), "bundle_is_export", "{error}");
+    assert!(
+        error.to_string().contains("an export, not a backup"),
+        "{error}"
+    );
+    assert!(
+        error
+            .message(kring_i18n::Language::Dutch)
+            .contains("een export, geen reservekopie"),
+        "{}",
+        error.message(kring_i18n::Language::Dutch)
+    );
+    assert_eq!(a.digest().unwrap(), digest, "nothing was restored");
+}
+
+#[test]
 fn a_card_made_private_after_sharing_is_withdrawn_from_the_other_stores() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);

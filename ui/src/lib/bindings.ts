@@ -1510,7 +1510,7 @@ export type PrivateHolding = {
  *  `TrustError::code`), and `still_changing` for a bundle still being written: what a sync
  *  report's skipped files and the last sync problem carry, for the UI and scripts to branch on.
  */
-export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
+export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_is_export" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
 
 /**  One line of the processing log, as it is read. */
 export type ProcessingEntry = {

@@ -168,6 +168,8 @@ pub enum BundleError {
     HashMismatch { path: PathBuf },
     #[error("{}: a backup, not an export: restore it with `kring restore`", .path.display())]
     IsBackup { path: PathBuf },
+    #[error("{}: an export, not a backup: import it (`kring import`, or Sync in the app)", .path.display())]
+    IsExport { path: PathBuf },
     #[error("{}: encrypted for the organisation's members, and this store is not one of its recipients (or has no key to open it)", .path.display())]
     NotARecipient { path: PathBuf },
 }
@@ -184,6 +186,7 @@ impl BundleError {
             | BundleError::BadSignature { path }
             | BundleError::HashMismatch { path }
             | BundleError::IsBackup { path }
+            | BundleError::IsExport { path }
             | BundleError::NotARecipient { path } => Some(path),
         }
     }
@@ -199,6 +202,7 @@ impl BundleError {
             | BundleError::BadSignature { path }
             | BundleError::HashMismatch { path }
             | BundleError::IsBackup { path }
+            | BundleError::IsExport { path }
             | BundleError::NotARecipient { path } => *path = to,
         }
         self
@@ -238,6 +242,7 @@ impl BundleError {
             BundleError::BadSignature { .. } => crate::error::ProblemCode::BundleBadSignature,
             BundleError::HashMismatch { .. } => crate::error::ProblemCode::BundleHashMismatch,
             BundleError::IsBackup { .. } => crate::error::ProblemCode::BundleIsBackup,
+            BundleError::IsExport { .. } => crate::error::ProblemCode::BundleIsExport,
             BundleError::NotARecipient { .. } => crate::error::ProblemCode::BundleNotARecipient,
         }
     }

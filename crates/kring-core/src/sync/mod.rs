@@ -1016,9 +1016,8 @@ impl Store {
         self.refuse_if_demo("restored from a backup")?;
         let reader = self.open_bundle(path)?;
         if reader.header.kind != BundleKind::Backup {
-            return Err(BundleError::Corrupt {
+            return Err(BundleError::IsExport {
                 path: path.to_owned(),
-                reason: "an export, not a backup: use `kring import`".into(),
             }
             .into());
         }

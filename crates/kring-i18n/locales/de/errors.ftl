@@ -48,6 +48,7 @@ error-bundle_corrupt = { $path }: beschädigt ({ $reason })
 error-bundle_bad_signature = { $path }: die Signatur passt nicht zum Inhalt (die Datei wurde verändert oder gefälscht)
 error-bundle_hash_mismatch = { $path }: der Inhalt passt nicht zum Hash in der Kopfzeile (verändert oder noch im Kopiervorgang)
 error-bundle_is_backup = { $path }: eine Sicherung, kein Export: stellen Sie sie mit `kring restore` wieder her
+error-bundle_is_export = { $path }: ein Export, keine Sicherung: importieren Sie ihn (`kring import` oder Synchronisation in der App)
 error-bundle_not_a_recipient = { $path }: für die Mitglieder der Organisation verschlüsselt, und dieser Datenspeicher ist keiner der Empfänger (oder hat keinen Schlüssel zum Öffnen)
 error-sync_folder_unavailable = Synchronisationsordner { $path } ist nicht verfügbar ({ $reason }); nichts wurde geändert, und Kring holt alles nach, sobald er wieder da ist
 error-sync_folder_write = { $path }: kann im Synchronisationsordner nicht geschrieben werden: { $reason }

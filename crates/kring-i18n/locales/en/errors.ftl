@@ -39,6 +39,7 @@ error-bundle_corrupt = { $path }: corrupt ({ $reason })
 error-bundle_bad_signature = { $path }: the signature does not match its contents (the file was altered or forged)
 error-bundle_hash_mismatch = { $path }: its contents do not match the hash in its header (altered, or still being copied)
 error-bundle_is_backup = { $path }: a backup, not an export: restore it with `kring restore`
+error-bundle_is_export = { $path }: an export, not a backup: import it (`kring import`, or Sync in the app)
 error-bundle_not_a_recipient = { $path }: encrypted for the organisation's members, and this store is not one of its recipients (or has no key to open it)
 error-sync_folder_unavailable = sync folder { $path } is not available ({ $reason }); nothing was changed, and Kring catches up when it is back
 error-sync_folder_write = { $path }: cannot be written in the sync folder: { $reason }

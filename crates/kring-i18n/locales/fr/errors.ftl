@@ -48,6 +48,7 @@ error-bundle_corrupt = { $path } : corrompu ({ $reason })
 error-bundle_bad_signature = { $path } : la signature ne correspond pas au contenu (le fichier a été modifié ou falsifié)
 error-bundle_hash_mismatch = { $path } : le contenu ne correspond pas au hachage de son en-tête (modifié, ou copie en cours)
 error-bundle_is_backup = { $path } : une sauvegarde, pas un export : restaurez-la avec `kring restore`
+error-bundle_is_export = { $path } : un export, pas une sauvegarde : importez-le (`kring import`, ou Synchronisation dans l'application)
 error-bundle_not_a_recipient = { $path } : chiffré pour les membres de l'organisation, et cette base de données n'en est pas destinataire (ou n'a pas de clé pour l'ouvrir)
 error-sync_folder_unavailable = le dossier de synchronisation { $path } n'est pas disponible ({ $reason }) ; rien n'a été modifié, et Kring rattrape le retard quand il revient
 error-sync_folder_write = { $path } : ne peut pas être écrit dans le dossier de synchronisation : { $reason }

@@ -48,6 +48,7 @@ error-bundle_corrupt = { $path }: beschadigd ({ $reason })
 error-bundle_bad_signature = { $path }: de handtekening klopt niet met de inhoud (het bestand is gewijzigd of vervalst)
 error-bundle_hash_mismatch = { $path }: de inhoud klopt niet met de hash in de kop (gewijzigd, of nog aan het kopiëren)
 error-bundle_is_backup = { $path }: een reservekopie, geen export: zet ze terug met `kring restore`
+error-bundle_is_export = { $path }: een export, geen reservekopie: importeer ze (`kring import`, of Synchronisatie in de app)
 error-bundle_not_a_recipient = { $path }: versleuteld voor de leden van de organisatie, en deze databank is geen van de ontvangers (of heeft geen sleutel om het te openen)
 error-sync_folder_unavailable = synchronisatiemap { $path } is niet beschikbaar ({ $reason }); er is niets gewijzigd, en Kring haalt de achterstand in zodra ze terug is
 error-sync_folder_write = { $path }: kan niet worden geschreven in de synchronisatiemap: { $reason }
