@@ -254,52 +254,22 @@ fn counted(kind: RegisterKind) -> Counted {
 
 /// `count` contacts of one kind in words: "1 call", "3 telefoongesprekken", "2 e-mails".
 fn counted_noun(language: Language, kind: Counted, count: usize) -> String {
+    let id = match kind {
+        Counted::Meeting => "transparency-meetings",
+        Counted::Call => "transparency-calls",
+        Counted::Email => "transparency-emails",
+        Counted::Visit => "transparency-visits",
+        Counted::Social => "transparency-socials",
+        Counted::Event => "transparency-events",
+        Counted::Other => "transparency-others",
+    };
     let count = count as i64;
     let number = format::integer(language, count);
-    match kind {
-        Counted::Meeting => t!(
-            language,
-            "transparency-meetings",
-            count = count,
-            number = number
-        ),
-        Counted::Call => t!(
-            language,
-            "transparency-calls",
-            count = count,
-            number = number
-        ),
-        Counted::Email => t!(
-            language,
-            "transparency-emails",
-            count = count,
-            number = number
-        ),
-        Counted::Visit => t!(
-            language,
-            "transparency-visits",
-            count = count,
-            number = number
-        ),
-        Counted::Social => t!(
-            language,
-            "transparency-socials",
-            count = count,
-            number = number
-        ),
-        Counted::Event => t!(
-            language,
-            "transparency-events",
-            count = count,
-            number = number
-        ),
-        Counted::Other => t!(
-            language,
-            "transparency-others",
-            count = count,
-            number = number
-        ),
-    }
+    kring_i18n::text_with(
+        language,
+        id,
+        &[("count", count.into()), ("number", number.into())],
+    )
 }
 
 /// How one contact happened, for people: "telefoongesprek", "événement : conférence".
