@@ -53,6 +53,7 @@ pub struct Files {
     pub full_export: PathBuf,
     pub delta_export: PathBuf,
     pub acknowledgement: PathBuf,
+    pub acknowledging_networker: PathBuf,
     pub kring_imported: PathBuf,
 }
 
@@ -67,6 +68,7 @@ impl Files {
             full_export: work.join("full.kring"),
             delta_export: work.join("delta.kring"),
             acknowledgement: work.join("acknowledgement.kring"),
+            acknowledging_networker: work.join("acknowledging-networker"),
             kring_imported: work.join("kring-imported"),
         }
     }
@@ -369,7 +371,7 @@ pub fn sqlite_copy(files: &Files) -> Result<serde_json::Value> {
 }
 
 /// Full export, then a delta export after 10 edits once a networker has acknowledged everything
-/// (the same steps as `crates/kring-core/examples/delta_benchmark.rs`).
+/// (an enrolled networker's acknowledgement, as after a round of sync).
 pub fn kring_export(files: &Files) -> Result<serde_json::Value> {
     let store = open_store(&files.kring_store)?;
     let now = demo_now();
@@ -378,51 +380,41 @@ pub fn kring_export(files: &Files) -> Result<serde_json::Value> {
     let full = full?;
     let full_peak = measure::peak_rss_mb();
 
-    // A networker whose version vector covers the store: what a round of sync leaves behind.
-    let header = BundleHeader {
-        format_version: bundle::FORMAT_VERSION,
-        schema_version: kring_core::store::SCHEMA_VERSION,
-        kind: BundleKind::Delta,
-        organisation: None,
-        author_node: kring_core::clock::NodeId(77),
-        author_networker: None,
-        author_name: "Networker who has seen everything".into(),
-        author_role: Role::Networker,
-        created_at_millis: now.timestamp_millis(),
-        high_water_mark: store.version_vector().high_water_mark(),
-        version_vector: store.version_vector(),
-        base: None,
-        record_count: 0,
-        body_hash: [0; 32],
-        public_key: [0; 32],
-        author_email: String::new(),
-        encryption_key: None,
-        coverage: store.coverage(),
-    };
-    bundle::write_bundle(
-        &files.acknowledgement,
-        header,
-        Vec::new(),
-        &bundle::new_signing_key(),
-    )?;
-    store.import_bundles(std::slice::from_ref(&files.acknowledgement), false, now)?;
+    let acknowledgement = acknowledge_everything(&store, files, now)?;
+    let admitted = store.import_bundles(std::slice::from_ref(&acknowledgement), false, now)?;
+    anyhow::ensure!(
+        admitted.held.is_empty(),
+        "the acknowledgement was held: the delta below would be a full export"
+    );
+    // Ten people this store may edit: the trust model refuses a change to a card whose owner
+    // shares only its summary, and a refused edit changes nothing.
     let mut people: Vec<RecordId> = Vec::new();
     store.for_each_live_of_kind(RecordKind::Person, |state| {
-        if people.len() < 10 {
-            people.push(RecordId(state.id));
-        }
+        people.push(RecordId(state.id));
         Ok(())
     })?;
-    for (n, person) in people.iter().enumerate() {
-        store.set_fields(
-            *person,
-            &[("job_title".into(), format!("nieuwe functie {n}"))],
-            now,
-        )?;
+    let mut edited = 0;
+    for person in people {
+        let title = format!("nieuwe functie {edited}");
+        if store
+            .set_fields(person, &[("job_title".into(), title)], now)
+            .is_ok()
+        {
+            edited += 1;
+            if edited == 10 {
+                break;
+            }
+        }
     }
+    anyhow::ensure!(edited == 10, "only {edited} people could be edited");
     let (delta, delta_seconds) =
         measure::timed(|| store.export_bundle(&files.delta_export, false, now));
     let delta = delta?;
+    anyhow::ensure!(
+        delta.kind == BundleKind::Delta,
+        "the export after 10 edits was {:?}, not a delta",
+        delta.kind
+    );
     Ok(json!({
         "full_seconds": full_seconds,
         "full_records": full.records,
@@ -434,6 +426,52 @@ pub fn kring_export(files: &Files) -> Result<serde_json::Value> {
         "delta_bytes": delta.bytes,
         "peak_rss_mb": measure::peak_rss_mb(),
     }))
+}
+
+/// What a round of sync leaves behind: an enrolled networker's bundle, signed with its own key,
+/// saying it has seen everything in `store`. Without it (or with a bundle from a key the store
+/// does not know, which the trust model holds) the store knows no recipient's coverage and its
+/// next export is a full one.
+fn acknowledge_everything(store: &Store, files: &Files, now: DateTime<Utc>) -> Result<PathBuf> {
+    let _ = std::fs::remove_dir_all(&files.acknowledging_networker);
+    let networker = open_store(&files.acknowledging_networker)?;
+    networker.init(
+        "Networker who has seen everything",
+        "alles@antwerpen.be",
+        Role::Networker,
+        now,
+    )?;
+    let invitation = store.invite(Role::Networker, now)?;
+    networker.join(&invitation, now)?;
+    store.enrol(&networker.identity()?, Role::Networker, now)?;
+    let keys = kring_core::trust::keys::load_or_create(networker.path(), networker.node_id())?;
+    let profile = networker.require_profile()?;
+    let mut seen = store.coverage();
+    seen.join(&store.version_vector());
+    let header = BundleHeader {
+        format_version: bundle::FORMAT_VERSION,
+        schema_version: kring_core::store::SCHEMA_VERSION,
+        kind: BundleKind::Delta,
+        organisation: networker.organisation()?,
+        author_node: networker.node_id(),
+        author_networker: Some(profile.networker),
+        author_name: profile.name,
+        author_role: Role::Networker,
+        created_at_millis: now.timestamp_millis(),
+        high_water_mark: networker.version_vector().high_water_mark(),
+        version_vector: networker.version_vector(),
+        base: None,
+        record_count: 0,
+        body_hash: [0; 32],
+        public_key: [0; 32],
+        author_email: profile.email,
+        encryption_key: Some(keys.encryption_recipient()),
+        coverage: seen,
+    };
+    bundle::write_bundle(&files.acknowledgement, header, Vec::new(), &keys.signing)?;
+    drop(networker);
+    let _ = std::fs::remove_dir_all(&files.acknowledging_networker);
+    Ok(files.acknowledgement.clone())
 }
 
 /// Import of the full export into a fresh store (a manager receiving a networker's whole store).

@@ -17,9 +17,10 @@ use crate::crdt::RecordState;
 use crate::model::schema;
 use crate::model::RecordId;
 use chrono::{DateTime, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// What `check` found.
 #[derive(Debug, Default, Serialize)]
@@ -160,13 +161,15 @@ impl Store {
     /// The streaming check: `None` when a record is not alone in the tree of its kind (or
     /// cannot be read), which only the full check can report on.
     ///
-    /// 1. The kind index and the keys of the records trees: where each record is.
+    /// 1. The kind index: the kind this store knows each record by.
     /// 2. A 64-bit hash of every index entry the store holds (`held`).
     /// 3. Each record, decoded one at a time: its values against its kind's table, and each
     ///    entry it calls for taken out of `held`; one that is not there is missing. Every
     ///    entry's key ends with the id of the record that calls for it, so no two records call
     ///    for the same entry.
     /// 4. The index trees again: an entry whose hash is still in `held` is stale.
+    ///
+    /// The maps are keyed by random ids and by hashes already mixed, hence the fast hasher.
     pub(crate) fn check_streaming(&self, now: DateTime<Utc>) -> StoreResult<Option<CheckReport>> {
         let mut report = CheckReport::default();
         let kinds = self.stored_kinds();
@@ -174,32 +177,26 @@ impl Store {
             .iter()
             .map(|kind| self.db.open_tree(super::record_tree_name(kind)))
             .collect::<Result<_, _>>()?;
-        let mut indexed: HashMap<RecordId, Vec<u8>> = HashMap::new();
+        // The position in `kinds` of each record's known kind (NOT_STORED for a kind with no
+        // tree), with SEEN set once its record is read.
+        const NOT_STORED: u8 = 0x7f;
+        const SEEN: u8 = 0x80;
+        if kinds.len() >= usize::from(NOT_STORED) {
+            return Ok(None);
+        }
+        let mut indexed: FxHashMap<RecordId, u8> = FxHashMap::default();
         for item in self.index(Index::KindById).iter() {
             let (key, kind) = item?;
             if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
-                indexed.insert(id, kind.to_vec());
+                let position = kinds
+                    .iter()
+                    .position(|k| k.as_bytes() == &*kind)
+                    .map_or(NOT_STORED, |p| p as u8);
+                indexed.insert(id, position);
             }
         }
-        let mut placed: HashMap<RecordId, usize> = HashMap::with_capacity(indexed.len());
-        for (position, tree) in trees.iter().enumerate() {
-            for key in tree.iter().keys() {
-                let key = key?;
-                let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) else {
-                    return Ok(None);
-                };
-                let elsewhere = placed.insert(id, position).is_some();
-                let known_otherwise = indexed
-                    .get(&id)
-                    .is_some_and(|known| known.as_slice() != kinds[position].as_bytes());
-                if elsewhere || known_otherwise {
-                    return Ok(None);
-                }
-            }
-        }
-        drop(indexed);
 
-        let mut held: HashSet<u64> = HashSet::new();
+        let mut held: FxHashSet<u64> = FxHashSet::default();
         for index in Index::ALL {
             for key in self.index(*index).iter().keys() {
                 report.index_entries += 1;
@@ -208,13 +205,21 @@ impl Store {
         }
 
         let today = now.date_naive();
-        let read = |id: RecordId| -> Option<RecordState> {
-            let position = *placed.get(&id)?;
-            let bytes = trees[position].get(id.as_bytes()).ok()??;
+        // What a record's search terms read of another (an affiliation's organisation): found
+        // through the kind index, or in every tree when the index lacks it (that is reported
+        // missing; the record is read all the same, as the full check reads it).
+        let read = |id: RecordId, indexed: &FxHashMap<RecordId, u8>| -> Option<RecordState> {
+            let bytes = match indexed.get(&id).map(|p| usize::from(p & !SEEN)) {
+                Some(position) => trees.get(position)?.get(id.as_bytes()).ok()??,
+                None => trees
+                    .iter()
+                    .find_map(|tree| tree.get(id.as_bytes()).ok().flatten())?,
+            };
             decode_state(id.as_bytes(), &bytes).ok()
         };
+        let mut unindexed: FxHashSet<RecordId> = FxHashSet::default();
         let mut missing: Vec<(Index, Vec<u8>)> = Vec::new();
-        let mut terms_differ: HashSet<RecordId> = HashSet::new();
+        let mut terms_differ: FxHashSet<RecordId> = FxHashSet::default();
         for (position, tree) in trees.iter().enumerate() {
             for item in tree.iter() {
                 let (key, value) = item?;
@@ -225,6 +230,16 @@ impl Store {
                     return Ok(None);
                 }
                 let id = RecordId(state.id);
+                match indexed.get_mut(&id) {
+                    Some(known) if *known == position as u8 => *known |= SEEN,
+                    // Known by another kind, or a second copy of a record already read.
+                    Some(_) => return Ok(None),
+                    None => {
+                        if !unindexed.insert(id) {
+                            return Ok(None);
+                        }
+                    }
+                }
                 report.records += 1;
                 for problem in schema::check_record(&state) {
                     report.problems.push(RecordProblem {
@@ -239,7 +254,8 @@ impl Store {
                 let mut wanted: BTreeSet<(Index, Vec<u8>)> =
                     indexes::simple_entries(&state).into_iter().collect();
                 wanted.insert((Index::KindById, id.as_bytes().to_vec()));
-                let terms = indexes::term_contributions(&state, &mut |other| read(other), today);
+                let terms =
+                    indexes::term_contributions(&state, &mut |other| read(other, &indexed), today);
                 for term in &terms {
                     wanted.insert((
                         Index::Terms,
@@ -274,9 +290,11 @@ impl Store {
                 let (key, value) = item?;
                 match index {
                     Index::KindById => {
+                        // A record read under its known kind has SEEN set; the value is then
+                        // that kind's name.
                         let right = RecordId::from_slice(&key)
-                            .and_then(|id| placed.get(&id))
-                            .is_some_and(|position| kinds[*position].as_bytes() == &*value);
+                            .and_then(|id| indexed.get(&id))
+                            .is_some_and(|known| known & SEEN != 0);
                         if !right {
                             report.stale.push(format!(
                                 "{} (kind {})",
