@@ -28,17 +28,15 @@ use super::{AccessRequest, LawfulBasis, ProtectionError, ProtectionResult, Purpo
 use crate::clock::NodeId;
 use crate::crdt::{envelope, RecordState};
 use crate::model::conflicts::{conflicts_of, FieldConflict};
-use crate::model::manager::word_enum;
 use crate::model::visibility_of;
-use crate::model::{RecordId, RecordKind, Role, ValidationError, Visibility};
+use crate::model::word_enum;
+use crate::model::{RecordId, RecordKind, Role, Visibility};
 use crate::store::{body_of, Store, StoreResult};
 use crate::text::escape_html;
 use chrono::{DateTime, NaiveDate, Utc};
 use kring_i18n::{format, t, Language};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
-use std::str::FromStr;
 
 /// A purpose of processing as the report states it.
 #[derive(Clone, Debug, Serialize)]
