@@ -454,13 +454,21 @@ word_enum!(InteractionKind {
     Other => "other",
 });
 
+/// Reads a word written as text: the word when this Kring knows it, else none (a newer Kring's
+/// word, or text an older one kept). For wire types read back from stores.
+pub fn known_word<'de, D: serde::Deserializer<'de>, T: FromStr>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    let text: Option<String> = Option::deserialize(deserializer)?;
+    Ok(text.and_then(|t| t.parse().ok()))
+}
+
 /// Reads a record kind written as text: the kind when this Kring knows it, else none (a newer
 /// Kring's kind, or text from outside). For wire types that once carried the kind as text.
 pub fn known_kind<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<RecordKind>, D::Error> {
-    let text: Option<String> = Option::deserialize(deserializer)?;
-    Ok(text.and_then(|t| t.parse().ok()))
+    known_word(deserializer)
 }
 
 /// How two stakeholders are linked: one of the usual kinds or a label of the user's own.

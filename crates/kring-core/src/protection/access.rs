@@ -152,8 +152,10 @@ pub struct AccessRequestView {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PrivateHolding {
     pub id: RecordId,
-    pub kind: String,
-    /// How it concerns the person, in the reader's language.
+    /// None for a kind this Kring does not know (a newer Kring's).
+    pub kind: Option<RecordKind>,
+    /// How it concerns the person, in the reader's language: words for people, so text (the
+    /// code is `relation_code`).
     pub relation: String,
     /// The same as a stable code, for programs.
     pub relation_code: Relation,
@@ -635,7 +637,7 @@ impl Store {
                 let relation = Relation::of(&state.kind, cards.contains(&record));
                 private_records.push(PrivateHolding {
                     id: record,
-                    kind: state.kind.clone(),
+                    kind: state.kind.parse().ok(),
                     relation: relation.words(language),
                     relation_code: relation,
                     created_at: text(&state, envelope::CREATED_AT),
