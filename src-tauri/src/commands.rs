@@ -21,7 +21,7 @@ use kring_core::manager::transparency::TransparencyRegister;
 use kring_core::manager::{
     EventView, GoalView, GridTheme, PartnershipView, StakeholderGrid, TeamView,
 };
-use kring_core::model::{RecordId, Role, Visibility};
+use kring_core::model::{RecordId, Role, UsualLink, Visibility};
 use kring_core::protection::access::{AccessRequestView, PurposeView};
 use kring_core::protection::erasure::{ErasureView, ForgetReport};
 use kring_core::protection::processing_log::ProcessingEntry;
@@ -195,7 +195,7 @@ pub async fn add_link(
     state: State<'_, AppState>,
     from: RecordId,
     to: RecordId,
-    kind: String,
+    kind: UsualLink,
 ) -> AppResult<RecordId> {
     state
         .run(move |s| commands::add_link(s, from, to, kind))

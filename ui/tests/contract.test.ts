@@ -39,6 +39,27 @@ describe('the typed contract', () => {
     ]).toHaveLength(9);
   });
 
+  it('refuses literals for the codes and kinds that crossed as free text before (capture note, duplicate clue, held bundle, captured card, swept, reviewed and privately held record, a link made in the app)', () => {
+    // @ts-expect-error capture says no_known_stakeholder
+    const capture: Contract.CaptureNote['code'] = 'no_stakeholder';
+    // @ts-expect-error a clue is same_email
+    const clue: Contract.DuplicateClue['code'] = 'same_mail';
+    // @ts-expect-error a bundle is held for an unknown_key, a key_replaced or not_accepted
+    const held: Contract.HeldBundle['code'] = 'unknown_signer';
+    // @ts-expect-error a captured card is a person, an organisation or a networker
+    const captured: Contract.CapturedCard['kind'] = 'contact';
+    // @ts-expect-error a swept record's kind is a kind of record (or none: a newer Kring's)
+    const swept: Contract.SweptRecord['kind'] = 'card';
+    // @ts-expect-error a reviewed record's kind is a kind of record
+    const reviewed: Contract.ReviewRecord['kind'] = 'followup';
+    // @ts-expect-error a privately held record's kind is a kind of record
+    const holding: Contract.PrivateHolding['kind'] = 'private_note';
+    const id = 'x' as Contract.RecordId;
+    // @ts-expect-error the app links with a usual kind: works_with
+    const link = () => commands.addLink(id, id, 'works with');
+    expect([capture, clue, held, captured, swept, reviewed, holding, typeof link]).toHaveLength(8);
+  });
+
   it('reads a code the UI does not know as a plain failure, keeping the message', () => {
     const error = toAppError({ code: 'in_use', message: 'The store is in use.', field: null });
     expect(error.code).toBe('failed');

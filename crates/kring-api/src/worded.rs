@@ -40,7 +40,11 @@ impl InLanguage for DuplicatePair {
 
 impl InLanguage for HeldBundle {
     fn in_language(mut self, language: Language) -> Self {
-        self.reason = held_reason(language, &self.code, &self.reason);
+        self.reason = held_reason(
+            language,
+            self.code.map_or("", |code| code.as_str()),
+            &self.reason,
+        );
         self
     }
 }
@@ -269,10 +273,10 @@ mod tests {
             node: "0011223344556677".into(),
             fingerprint: "AB12".into(),
             reason: "signed by a key that is not on the organisation's roster".into(),
-            code: "unknown_key".into(),
+            code: Some(kring_core::sync::HeldCode::UnknownKey),
         };
         let dutch = held.clone().in_language(Language::Dutch);
-        assert_eq!(dutch.code, "unknown_key");
+        assert_eq!(dutch.code, Some(kring_core::sync::HeldCode::UnknownKey));
         assert!(dutch.reason.contains("ledenlijst"), "{}", dutch.reason);
         assert_eq!(
             held.clone().in_language(Language::English).reason,

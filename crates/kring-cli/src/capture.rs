@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use chrono::{DateTime, Utc};
 use clap::Args;
 use kring_core::capture::{
-    CaptureAction, CaptureItem, CaptureOptions, CaptureOutcome, CapturePlan,
+    CaptureAction, CaptureCode, CaptureItem, CaptureOptions, CaptureOutcome, CapturePlan,
 };
 use kring_core::model::Visibility;
 use kring_core::store::Store;
@@ -140,7 +140,8 @@ fn print(
         .items
         .iter()
         .filter(|item| {
-            item.action != CaptureAction::Skip || item.reason.code == "no_known_stakeholder"
+            item.action != CaptureAction::Skip
+                || item.reason.code == CaptureCode::NoKnownStakeholder
         })
         .flat_map(|item| {
             item.unknown

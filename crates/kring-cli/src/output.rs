@@ -538,7 +538,7 @@ impl Printer {
                     reason = t!(
                         l,
                         "held-reason",
-                        code = held.code.as_str(),
+                        code = held.code.map_or("", |code| code.as_str()),
                         reason = clean(&held.reason)
                     )
                 )

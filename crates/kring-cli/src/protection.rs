@@ -487,7 +487,7 @@ pub fn retention(store: &Store, args: RetentionArgs, now: DateTime<Utc>) -> Resu
     for record in report.swept.records.iter().take(50) {
         out!(
             "  {} {} {}",
-            record_kind(record.kind.as_str()),
+            record_kind(record.kind.map_or("record", |k| k.as_str())),
             record.id,
             if record.removed {
                 t!(l, "protection-record-removed")
@@ -660,7 +660,7 @@ pub fn access_request(
                     for record in &request.private_records {
                         out!(
                             "    {} {}  {}",
-                            record_kind(record.kind.as_str()),
+                            record_kind(record.kind.map_or("record", |k| k.as_str())),
                             record.id,
                             clean(&record.relation)
                         );

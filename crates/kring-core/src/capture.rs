@@ -64,7 +64,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use kring_interop::{
     interaction::{MAX_CALENDAR_BYTES, MAX_EMAIL_BYTES},
-    read_interactions, DraftKind, InteractionDraft, Mailbox, ReadOptions,
+    read_interactions, CaptureReadError, DraftKind, InteractionDraft, Mailbox, ReadOptions,
+    ReadWarningCode,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -172,7 +173,7 @@ pub fn refused_by_name(name: &str, language: Language) -> Option<CaptureNote> {
         // The reader recognises Outlook's own format and says how to save it as .ics or .eml.
         Some("msg") => None,
         _ => Some(CaptureNote::new(
-            "unsupported_file",
+            CaptureCode::UnsupportedFile,
             t!(language, "capture-note-unsupported_file"),
         )),
     }
@@ -199,19 +200,104 @@ pub fn split_by_name(paths: &[PathBuf], language: Language) -> (Vec<PathBuf>, Ve
     (read, refused)
 }
 
+crate::model::word_enum!(
+    /// The code of a [`CaptureNote`]: what capture decided for an item, or what it or the
+    /// file's reader has to say about a file.
+    CaptureCode {
+        // What applying the plan does with an item, or why it skips it.
+        Log => "log",
+        Updated => "updated",
+        FollowUpUpdated => "follow_up_updated",
+        StillToCome => "still_to_come",
+        CancelledWithdrawn => "cancelled_withdrawn",
+        NotSelected => "not_selected",
+        Duplicate => "duplicate",
+        DateOutOfRange => "date_out_of_range",
+        DatedAhead => "dated_ahead",
+        Cancelled => "cancelled",
+        NoKnownStakeholder => "no_known_stakeholder",
+        WithdrawnEarlier => "withdrawn_earlier",
+        AlreadyLogged => "already_logged",
+        AlreadyPlanned => "already_planned",
+        // Why a file is not read, or gives nothing to log (the reader's errors too).
+        ForgottenPerson => "forgotten_person",
+        UnsupportedFile => "unsupported_file",
+        Unreadable => "unreadable",
+        TooLarge => "too_large",
+        OutlookMsg => "outlook_msg",
+        NotRecognised => "not_recognised",
+        NotCalendar => "not_calendar",
+        NoMeetings => "no_meetings",
+        InvitationReply => "invitation_reply",
+        TooManyMeetings => "too_many_meetings",
+        NoDate => "no_date",
+        NoAddresses => "no_addresses",
+        NotEmail => "not_email",
+        BrokenMime => "broken_mime",
+        // What a reader passed over in a file it could otherwise use.
+        EventWithoutStart => "event_without_start",
+        UnknownTimeZone => "unknown_time_zone",
+        RecurrenceUnreadable => "recurrence_unreadable",
+        RecurrenceBounded => "recurrence_bounded",
+        TooFrequent => "too_frequent",
+        NotAMeeting => "not_a_meeting",
+        InvalidLine => "invalid_line",
+        AddressUnusable => "address_unusable",
+        DateFromReceived => "date_from_received",
+        NotUtf8 => "not_utf8",
+        InvitationInEmail => "invitation_in_email",
+    }
+);
+
+impl From<ReadWarningCode> for CaptureCode {
+    fn from(code: ReadWarningCode) -> Self {
+        match code {
+            ReadWarningCode::EventWithoutStart => CaptureCode::EventWithoutStart,
+            ReadWarningCode::UnknownTimeZone => CaptureCode::UnknownTimeZone,
+            ReadWarningCode::RecurrenceUnreadable => CaptureCode::RecurrenceUnreadable,
+            ReadWarningCode::RecurrenceBounded => CaptureCode::RecurrenceBounded,
+            ReadWarningCode::TooFrequent => CaptureCode::TooFrequent,
+            ReadWarningCode::NotAMeeting => CaptureCode::NotAMeeting,
+            ReadWarningCode::InvalidLine => CaptureCode::InvalidLine,
+            ReadWarningCode::AddressUnusable => CaptureCode::AddressUnusable,
+            ReadWarningCode::DateFromReceived => CaptureCode::DateFromReceived,
+            ReadWarningCode::NotUtf8 => CaptureCode::NotUtf8,
+            ReadWarningCode::InvitationInEmail => CaptureCode::InvitationInEmail,
+        }
+    }
+}
+
+impl From<&CaptureReadError> for CaptureCode {
+    fn from(error: &CaptureReadError) -> Self {
+        match error {
+            CaptureReadError::TooLarge { .. } => CaptureCode::TooLarge,
+            CaptureReadError::OutlookMsg => CaptureCode::OutlookMsg,
+            CaptureReadError::NotRecognised => CaptureCode::NotRecognised,
+            CaptureReadError::NotCalendar { .. } => CaptureCode::NotCalendar,
+            CaptureReadError::NoMeetings { .. } => CaptureCode::NoMeetings,
+            CaptureReadError::Reply { .. } => CaptureCode::InvitationReply,
+            CaptureReadError::TooManyMeetings { .. } => CaptureCode::TooManyMeetings,
+            CaptureReadError::NoDate => CaptureCode::NoDate,
+            CaptureReadError::NoAddresses => CaptureCode::NoAddresses,
+            CaptureReadError::NotEmail => CaptureCode::NotEmail,
+            CaptureReadError::BrokenMime => CaptureCode::BrokenMime,
+        }
+    }
+}
+
 /// A code for scripts and the app, and the same in words for people (in the language of
 /// [`CaptureOptions::language`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CaptureNote {
-    pub code: String,
+    pub code: CaptureCode,
     pub message: String,
 }
 
 impl CaptureNote {
-    fn new(code: &str, message: impl Into<String>) -> Self {
+    fn new(code: impl Into<CaptureCode>, message: impl Into<String>) -> Self {
         CaptureNote {
-            code: code.to_owned(),
+            code: code.into(),
             message: message.into(),
         }
     }
@@ -252,7 +338,7 @@ pub struct CapturedCard {
     pub id: RecordId,
     pub name: String,
     /// `person`, `organisation` or `networker` (a colleague: not a stakeholder).
-    pub kind: String,
+    pub kind: RecordKind,
     /// The address it was found by.
     pub address: String,
     pub matched_by: MatchedBy,
@@ -660,7 +746,7 @@ impl Store {
                     matched.people.push(CapturedCard {
                         id: card,
                         name: info.name.clone(),
-                        kind: info.kind.as_str().to_owned(),
+                        kind: info.kind,
                         address: mailbox.address.clone(),
                         matched_by,
                         visibility: info.visibility,
@@ -748,7 +834,7 @@ impl Store {
                         format: None,
                         drafts: 0,
                         warnings: Vec::new(),
-                        error: Some(CaptureNote::new(error.code(), error.message(language))),
+                        error: Some(CaptureNote::new(&error, error.message(language))),
                     });
                     continue;
                 }
@@ -760,7 +846,7 @@ impl Store {
                 warnings: read
                     .warnings
                     .iter()
-                    .map(|w| CaptureNote::new(&w.code, w.message.clone()))
+                    .map(|w| CaptureNote::new(w.code, w.message.clone()))
                     .collect(),
                 error: None,
             });
@@ -802,7 +888,8 @@ impl Store {
                     visibility,
                     selected: true,
                     action: CaptureAction::Skip,
-                    reason: CaptureNote::new("", ""),
+                    // Decided below, for every item.
+                    reason: CaptureNote::new(CaptureCode::NotSelected, ""),
                     text: if options.keep_text {
                         draft.text.clone()
                     } else {
@@ -815,7 +902,7 @@ impl Store {
         for (file, address) in self.untick_forgotten(&mut plan.items)? {
             if let Some(entry) = plan.files.iter_mut().find(|f| f.file == file) {
                 entry.warnings.push(CaptureNote::new(
-                    "forgotten_person",
+                    CaptureCode::ForgottenPerson,
                     t!(language, "capture-note-forgotten_person", address = address),
                 ));
             }
@@ -843,7 +930,10 @@ impl Store {
             } else {
                 (
                     CaptureAction::Skip,
-                    CaptureNote::new("duplicate", t!(language, "capture-note-duplicate")),
+                    CaptureNote::new(
+                        CaptureCode::Duplicate,
+                        t!(language, "capture-note-duplicate"),
+                    ),
                 )
             };
             plan.items[index].action = action;
@@ -862,7 +952,7 @@ impl Store {
         language: Language,
     ) -> StoreResult<(CaptureAction, CaptureNote)> {
         use CaptureAction::*;
-        let note = |code: &str, words: String| CaptureNote::new(code, words);
+        let note = |code: CaptureCode, words: String| CaptureNote::new(code, words);
         let interaction = self.state(capture_id(networker, "interaction", &item.source_id))?;
         let follow_up = self.state(capture_id(networker, "follow_up", &item.source_id))?;
         let live = |state: &Option<RecordState>| state.as_ref().is_some_and(|s| !s.is_deleted());
@@ -872,14 +962,20 @@ impl Store {
         if !item.selected {
             return Ok((
                 Skip,
-                note("not_selected", t!(language, "capture-note-not_selected")),
+                note(
+                    CaptureCode::NotSelected,
+                    t!(language, "capture-note-not_selected"),
+                ),
             ));
         }
         // The dates Kring keeps (`crate::model::bounds`): a header or an invitation dated 2150 is not
         // logged or planned, and an e-mail dated ahead (a sender's clock, a forged header) is
         // not logged as a contact that happened — a meeting still to come becomes a follow-up.
         if let Err(error) = crate::model::bounds::check_moment("at", item.at) {
-            return Ok((Skip, note("date_out_of_range", error.reason_in(language))));
+            return Ok((
+                Skip,
+                note(CaptureCode::DateOutOfRange, error.reason_in(language)),
+            ));
         }
         if item.kind == InteractionKind::Email
             && item.at.to_utc() > now + crate::model::bounds::INTERACTION_GRACE
@@ -887,7 +983,7 @@ impl Store {
             return Ok((
                 Skip,
                 note(
-                    "dated_ahead",
+                    CaptureCode::DatedAhead,
                     t!(
                         language,
                         "capture-dated-ahead",
@@ -901,7 +997,7 @@ impl Store {
                 (
                     Withdraw,
                     note(
-                        "cancelled_withdrawn",
+                        CaptureCode::CancelledWithdrawn,
                         t!(language, "capture-note-cancelled_withdrawn"),
                     ),
                 )
@@ -909,14 +1005,17 @@ impl Store {
                 (
                     Withdraw,
                     note(
-                        "cancelled_withdrawn",
+                        CaptureCode::CancelledWithdrawn,
                         t!(language, "capture-note-cancelled_withdrawn-2"),
                     ),
                 )
             } else {
                 (
                     Skip,
-                    note("cancelled", t!(language, "capture-note-cancelled")),
+                    note(
+                        CaptureCode::Cancelled,
+                        t!(language, "capture-note-cancelled"),
+                    ),
                 )
             });
         }
@@ -924,7 +1023,7 @@ impl Store {
             return Ok((
                 Skip,
                 note(
-                    "no_known_stakeholder",
+                    CaptureCode::NoKnownStakeholder,
                     t!(
                         language,
                         "capture-no-known-stakeholder",
@@ -938,20 +1037,20 @@ impl Store {
                 (
                     Skip,
                     note(
-                        "withdrawn_earlier",
+                        CaptureCode::WithdrawnEarlier,
                         t!(language, "capture-note-withdrawn_earlier"),
                     ),
                 )
             } else if u64::from(item.sequence) > source_sequence(state) {
                 (
                     Update,
-                    note("updated", t!(language, "capture-note-updated")),
+                    note(CaptureCode::Updated, t!(language, "capture-note-updated")),
                 )
             } else {
                 (
                     Skip,
                     note(
-                        "already_logged",
+                        CaptureCode::AlreadyLogged,
                         t!(language, "capture-note-already_logged"),
                     ),
                 )
@@ -963,31 +1062,37 @@ impl Store {
                 Some(state) if state.is_deleted() => (
                     Skip,
                     note(
-                        "withdrawn_earlier",
+                        CaptureCode::WithdrawnEarlier,
                         t!(language, "capture-note-withdrawn_earlier-2"),
                     ),
                 ),
                 Some(state) if u64::from(item.sequence) > source_sequence(state) => (
                     UpdateFollowUp,
                     note(
-                        "follow_up_updated",
+                        CaptureCode::FollowUpUpdated,
                         t!(language, "capture-note-follow_up_updated"),
                     ),
                 ),
                 Some(_) => (
                     Skip,
                     note(
-                        "already_planned",
+                        CaptureCode::AlreadyPlanned,
                         t!(language, "capture-note-already_planned"),
                     ),
                 ),
                 None => (
                     FollowUp,
-                    note("still_to_come", t!(language, "capture-note-still_to_come")),
+                    note(
+                        CaptureCode::StillToCome,
+                        t!(language, "capture-note-still_to_come"),
+                    ),
                 ),
             });
         }
-        Ok((Log, note("log", t!(language, "capture-note-log"))))
+        Ok((
+            Log,
+            note(CaptureCode::Log, t!(language, "capture-note-log")),
+        ))
     }
 
     /// Carries out a plan (as the app or the person edited it): creates the ticked unknown
@@ -1111,7 +1216,10 @@ impl Store {
             } else {
                 (
                     CaptureAction::Skip,
-                    CaptureNote::new("duplicate", t!(language, "capture-note-duplicate-2")),
+                    CaptureNote::new(
+                        CaptureCode::Duplicate,
+                        t!(language, "capture-note-duplicate-2"),
+                    ),
                 )
             };
             let interaction_id = capture_id(networker, "interaction", &item.source_id);
@@ -1339,14 +1447,14 @@ fn read_bounded(path: &std::path::Path, language: Language) -> Result<Vec<u8>, C
     let metadata = std::fs::metadata(path).map_err(|e| unreadable(&e, language))?;
     if metadata.is_dir() {
         return Err(CaptureNote::new(
-            "unreadable",
+            CaptureCode::Unreadable,
             t!(language, "capture-note-unreadable"),
         ));
     }
     if metadata.len() > limit as u64 {
         // Figures as they are (no thousands separator): the English says what it always said.
         return Err(CaptureNote::new(
-            "too_large",
+            CaptureCode::TooLarge,
             t!(
                 language,
                 "capture-note-too_large",
@@ -1369,7 +1477,7 @@ fn unreadable(error: &std::io::Error, language: Language) -> CaptureNote {
             error = error.to_string()
         ),
     };
-    CaptureNote::new("unreadable", why)
+    CaptureNote::new(CaptureCode::Unreadable, why)
 }
 
 #[cfg(test)]

@@ -2,12 +2,9 @@
 
 use crate::model::{RecordId, RecordKind, ValidationError};
 use kring_i18n::{error_text, FluentValue, Language};
-use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
-crate::model::manager::word_enum!(
+crate::model::word_enum!(
     /// The stable code of every failure a store, a bundle, a sync pass or the trust model can
     /// meet (`StoreError::code`, `BundleError::code`, `SyncError::code`, `FolderError::code`,
     /// `TrustError::code`), and `still_changing` for a bundle still being written: what a sync

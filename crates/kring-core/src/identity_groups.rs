@@ -721,13 +721,25 @@ pub struct DuplicatePair {
     pub clues: Vec<DuplicateClue>,
 }
 
+crate::model::word_enum!(
+    /// What a clue that two cards are one is: `different_names` is two people whose names
+    /// differ (by name alone they are not one).
+    ClueCode {
+        SameEmail => "same_email",
+        SamePhone => "same_phone",
+        SameWebsite => "same_website",
+        SameName => "same_name",
+        SimilarNames => "similar_names",
+        DifferentNames => "different_names",
+        SameOrganisationName => "same_organisation_name",
+    }
+);
+
 /// One reason two cards look like one.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DuplicateClue {
-    /// `same_email`, `same_phone`, `same_website`, `same_name`, `similar_names`,
-    /// `different_names` (two people, by name) or `same_organisation_name`.
-    pub code: String,
+    pub code: ClueCode,
     /// The email, phone number or website host both have.
     pub value: Option<String>,
     /// The organisation both people work at, or the parent both organisations are under.
@@ -737,9 +749,9 @@ pub struct DuplicateClue {
 }
 
 impl DuplicateClue {
-    fn new(code: &str, value: Option<&str>, at: Option<&str>, names_differ: bool) -> Self {
+    fn new(code: ClueCode, value: Option<&str>, at: Option<&str>, names_differ: bool) -> Self {
         DuplicateClue {
-            code: code.to_owned(),
+            code,
             value: value.map(str::to_owned),
             at: at.map(str::to_owned),
             names_differ,
@@ -852,40 +864,45 @@ impl Evidence {
         if let Some(email) = &self.email {
             clue(
                 if names_differ { 0.5 } else { 0.9 },
-                DuplicateClue::new("same_email", Some(email), None, names_differ),
+                DuplicateClue::new(ClueCode::SameEmail, Some(email), None, names_differ),
             );
         }
         if let Some(phone) = &self.phone {
             clue(
                 if names_differ { 0.3 } else { 0.7 },
-                DuplicateClue::new("same_phone", Some(phone), None, names_differ),
+                DuplicateClue::new(ClueCode::SamePhone, Some(phone), None, names_differ),
             );
         }
         let same_or_similar = if written_alike {
-            "same_name"
+            ClueCode::SameName
         } else {
-            "similar_names"
+            ClueCode::SimilarNames
         };
         if let Some((names, at)) = &self.person_name {
             let (weight, code) = match names {
                 NameMatch::Same if at.is_some() => (0.8, same_or_similar),
                 NameMatch::Same => (0.6, same_or_similar),
-                NameMatch::Similar => (0.6, "similar_names"),
-                NameMatch::FamilyOnly => (0.4, "similar_names"),
-                NameMatch::Different => (0.0, "different_names"),
+                NameMatch::Similar => (0.6, ClueCode::SimilarNames),
+                NameMatch::FamilyOnly => (0.4, ClueCode::SimilarNames),
+                NameMatch::Different => (0.0, ClueCode::DifferentNames),
             };
             clue(weight, DuplicateClue::new(code, None, at.as_deref(), false));
         }
         if let Some(parent) = &self.organisation_name {
             clue(
                 0.7,
-                DuplicateClue::new("same_organisation_name", None, parent.as_deref(), false),
+                DuplicateClue::new(
+                    ClueCode::SameOrganisationName,
+                    None,
+                    parent.as_deref(),
+                    false,
+                ),
             );
         }
         if let Some(host) = &self.website {
             clue(
                 if names_differ { 0.4 } else { 0.6 },
-                DuplicateClue::new("same_website", Some(host), None, names_differ),
+                DuplicateClue::new(ClueCode::SameWebsite, Some(host), None, names_differ),
             );
         }
         ((1.0 - doubt).clamp(0.0, 1.0), reasons)

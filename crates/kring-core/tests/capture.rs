@@ -4,7 +4,7 @@
 //! the "Done when" points or a rule of `capture.rs`.
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use kring_core::capture::{CaptureAction, CaptureOptions, CapturePlan, MatchedBy};
+use kring_core::capture::{CaptureAction, CaptureCode, CaptureOptions, CapturePlan, MatchedBy};
 use kring_core::model::*;
 use kring_core::store::{OpenOptions, Store};
 use std::path::{Path, PathBuf};
@@ -519,20 +519,20 @@ fn unreadable_files_are_listed_with_their_problem_and_change_nothing() {
             now(),
         )
         .unwrap();
-    let errors: Vec<(String, String)> = plan
+    let errors: Vec<(CaptureCode, String)> = plan
         .failed_files()
         .map(|f| {
             let error = f.error.as_ref().unwrap();
-            (error.code.clone(), error.message.clone())
+            (error.code, error.message.clone())
         })
         .collect();
     assert_eq!(errors.len(), 2);
     assert!(errors
         .iter()
-        .any(|(code, m)| code == "outlook_msg" && m.contains(".msg")));
+        .any(|(code, m)| *code == CaptureCode::OutlookMsg && m.contains(".msg")));
     assert!(errors
         .iter()
-        .any(|(code, m)| code == "unreadable" && m == "does not exist"));
+        .any(|(code, m)| *code == CaptureCode::Unreadable && m == "does not exist"));
     assert_eq!(
         plan.items.len(),
         1,
@@ -611,8 +611,8 @@ fn a_plan_made_in_french_words_its_reasons_and_the_readers_warnings_in_french() 
         &CaptureOptions::default(),
     );
     // The codes are the same in both languages; only the words differ.
-    let codes = |plan: &CapturePlan| -> Vec<String> {
-        plan.items.iter().map(|i| i.reason.code.clone()).collect()
+    let codes = |plan: &CapturePlan| -> Vec<CaptureCode> {
+        plan.items.iter().map(|i| i.reason.code).collect()
     };
     assert_eq!(codes(&plan), codes(&english));
     let cancelled = plan

@@ -363,7 +363,7 @@ fn a_store_error_carries_a_worded_validation_error_into_every_language() {
 fn a_duplicate_pairs_clues_read_as_before_in_english_and_in_each_language_otherwise() {
     use kring_core::identity_groups::DuplicateClue;
     let clue = |code: &str, value: Option<&str>, at: Option<&str>, differ: bool| DuplicateClue {
-        code: code.into(),
+        code: code.parse().unwrap(),
         value: value.map(Into::into),
         at: at.map(Into::into),
         names_differ: differ,

@@ -125,20 +125,61 @@ impl InteractionDraft {
 /// Something a reader passed over in a file it could otherwise use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadWarning {
-    /// A stable code: `event_without_start`, `unknown_time_zone`, `recurrence_unreadable`,
-    /// `recurrence_bounded`, `too_frequent`, `not_a_meeting`, `invalid_line`, `address_unusable`,
-    /// `date_from_received`, `not_utf8`, `invitation_in_email`.
-    pub code: String,
+    /// A stable code.
+    pub code: ReadWarningCode,
     /// The same in words, in the language of [`ReadOptions::language`].
     pub message: String,
 }
 
 impl ReadWarning {
-    pub(crate) fn new(code: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: ReadWarningCode, message: impl Into<String>) -> Self {
         ReadWarning {
-            code: code.to_owned(),
+            code,
             message: message.into(),
         }
+    }
+}
+
+/// What a reader passed over, for programs: a closed set, so that capture (kring-core) names
+/// each one to the app as a code of its own and a new one cannot go unnoticed there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadWarningCode {
+    EventWithoutStart,
+    UnknownTimeZone,
+    RecurrenceUnreadable,
+    RecurrenceBounded,
+    TooFrequent,
+    NotAMeeting,
+    InvalidLine,
+    AddressUnusable,
+    DateFromReceived,
+    NotUtf8,
+    InvitationInEmail,
+}
+
+impl ReadWarningCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadWarningCode::EventWithoutStart => "event_without_start",
+            ReadWarningCode::UnknownTimeZone => "unknown_time_zone",
+            ReadWarningCode::RecurrenceUnreadable => "recurrence_unreadable",
+            ReadWarningCode::RecurrenceBounded => "recurrence_bounded",
+            ReadWarningCode::TooFrequent => "too_frequent",
+            ReadWarningCode::NotAMeeting => "not_a_meeting",
+            ReadWarningCode::InvalidLine => "invalid_line",
+            ReadWarningCode::AddressUnusable => "address_unusable",
+            ReadWarningCode::DateFromReceived => "date_from_received",
+            ReadWarningCode::NotUtf8 => "not_utf8",
+            ReadWarningCode::InvitationInEmail => "invitation_in_email",
+        }
+    }
+}
+
+/// As it is written on the wire (tests compare with text).
+impl PartialEq<&str> for ReadWarningCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

@@ -64,7 +64,7 @@ pub use error::InteropError;
 pub use icalendar::{write_icalendar, CalendarItem, CalendarItemKind, CalendarMoment};
 pub use interaction::{
     detect_capture_format, read_interactions, CaptureFormat, CaptureReadError, DraftKind,
-    InteractionDraft, InteractionRead, ReadOptions, ReadWarning,
+    InteractionDraft, InteractionRead, ReadOptions, ReadWarning, ReadWarningCode,
 };
 pub use mailbox::{Mailbox, Participant, ParticipantRole};
 pub use vcard::{read_vcards, read_vcards_with_progress, write_vcards, VcardReader};

@@ -14,7 +14,7 @@ use mail_parser::{Address, HeaderName, HeaderValue, MessageParser, MimeHeaders};
 
 use crate::interaction::{
     bounded_text, push_participant, CaptureReadError, DraftKind, InteractionDraft, ReadOptions,
-    ReadWarning,
+    ReadWarning, ReadWarningCode,
 };
 use crate::mailbox::{Mailbox, Participant, ParticipantRole};
 
@@ -120,7 +120,7 @@ pub(crate) fn read_email(
         {
             if !drafts.is_empty() {
                 warnings.push(ReadWarning::new(
-                    "invitation_in_email",
+                    ReadWarningCode::InvitationInEmail,
                     t!(options.language, "read-invitation-in-email"),
                 ));
                 warnings.append(&mut calendar_warnings);
@@ -159,7 +159,7 @@ pub(crate) fn read_email(
                         },
                     ),
                     None => warnings.push(ReadWarning::new(
-                        "address_unusable",
+                        ReadWarningCode::AddressUnusable,
                         t!(options.language, "read-not-an-address", address = address),
                     )),
                 }
@@ -182,7 +182,7 @@ pub(crate) fn read_email(
                 .max()
                 .ok_or(CaptureReadError::NoDate)?;
             warnings.push(ReadWarning::new(
-                "date_from_received",
+                ReadWarningCode::DateFromReceived,
                 t!(options.language, "read-date-from-received"),
             ));
             received

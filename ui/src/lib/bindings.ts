@@ -35,7 +35,7 @@ export const commands = {
 	logInteraction: (interaction: LogInput) => typedError<Logged, AppError>(__TAURI_INVOKE("log_interaction", { interaction })),
 	addNote: (about: RecordId, text: string, visibility: Visibility | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_note", { about, text, visibility })),
 	addAffiliation: (person: RecordId, organisation: RecordId, title: string | null, from: string | null, to: string | null) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_affiliation", { person, organisation, title, from, to })),
-	addLink: (from: RecordId, to: RecordId, kind: string) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_link", { from, to, kind })),
+	addLink: (from: RecordId, to: RecordId, kind: UsualLink) => typedError<RecordId, AppError>(__TAURI_INVOKE("add_link", { from, to, kind })),
 	setFollowUpDone: (id: RecordId, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_follow_up_done", { id, done })),
 	/**  The Today screen: `Store::today` on the user's date, as `kring today` prints it. */
 	today: () => typedError<Today, AppError>(__TAURI_INVOKE("today")),
@@ -359,6 +359,12 @@ export type CaptureAction =
 /**  Nothing: `reason` says why. */
 "skip";
 
+/**
+ *  The code of a [`CaptureNote`]: what capture decided for an item, or what it or the
+ *  file's reader has to say about a file.
+ */
+export type CaptureCode = "log" | "updated" | "follow_up_updated" | "still_to_come" | "cancelled_withdrawn" | "not_selected" | "duplicate" | "date_out_of_range" | "dated_ahead" | "cancelled" | "no_known_stakeholder" | "withdrawn_earlier" | "already_logged" | "already_planned" | "forgotten_person" | "unsupported_file" | "unreadable" | "too_large" | "outlook_msg" | "not_recognised" | "not_calendar" | "no_meetings" | "invitation_reply" | "too_many_meetings" | "no_date" | "no_addresses" | "not_email" | "broken_mime" | "event_without_start" | "unknown_time_zone" | "recurrence_unreadable" | "recurrence_bounded" | "too_frequent" | "not_a_meeting" | "invalid_line" | "address_unusable" | "date_from_received" | "not_utf8" | "invitation_in_email";
+
 /**  One file of a plan: what was read from it, or why nothing could be. */
 export type CaptureFile = {
 	/**  The file's path (or name) as given. */
@@ -414,7 +420,7 @@ export type CaptureItem = {
  *  [`CaptureOptions::language`]).
  */
 export type CaptureNote = {
-	code: string,
+	code: CaptureCode,
 	message: string,
 };
 
@@ -442,7 +448,7 @@ export type CapturedCard = {
 	id: RecordId,
 	name: string,
 	/**  `person`, `organisation` or `networker` (a colleague: not a stakeholder). */
-	kind: string,
+	kind: RecordKind,
 	/**  The address it was found by. */
 	address: string,
 	matched_by: MatchedBy,
@@ -552,6 +558,12 @@ export type ClockBehind = {
 	days: number,
 };
 
+/**
+ *  What a clue that two cards are one is: `different_names` is two people whose names
+ *  differ (by name alone they are not one).
+ */
+export type ClueCode = "same_email" | "same_phone" | "same_website" | "same_name" | "similar_names" | "different_names" | "same_organisation_name";
+
 /**  A node named in a community's summary. */
 export type CommunityMember = {
 	id: RecordId,
@@ -614,11 +626,7 @@ export type CoverageRow = {
 
 /**  One reason two cards look like one. */
 export type DuplicateClue = {
-	/**
-	 *  `same_email`, `same_phone`, `same_website`, `same_name`, `similar_names`,
-	 *  `different_names` (two people, by name) or `same_organisation_name`.
-	 */
-	code: string,
+	code: ClueCode,
 	/**  The email, phone number or website host both have. */
 	value: string | null,
 	/**  The organisation both people work at, or the parent both organisations are under. */
@@ -980,9 +988,15 @@ export type HeldBundle = {
 	fingerprint: string,
 	/**  Why, in English words. */
 	reason: string,
-	/**  Why, for programs: `key_replaced`, `unknown_key` or `not_accepted`. */
-	code?: string,
+	/**
+	 *  Why, for programs; none in a sync report a store kept from before held bundles had a
+	 *  code (or with one a newer Kring wrote): its `reason` still says why in words.
+	 */
+	code?: HeldCode | null,
 };
+
+/**  Why a bundle is held, for programs. */
+export type HeldCode = "key_replaced" | "unknown_key" | "not_accepted";
 
 /**  What a store says of itself: in every bundle header, in invitations, and in an approval. */
 export type Identity = {
@@ -1496,8 +1510,12 @@ export type PersonInput = {
 /**  A private record held about a person who asked for access. */
 export type PrivateHolding = {
 	id: RecordId,
-	kind: string,
-	/**  How it concerns the person, in the reader's language. */
+	/**  None for a kind this Kring does not know (a newer Kring's). */
+	kind: RecordKind | null,
+	/**
+	 *  How it concerns the person, in the reader's language: words for people, so text (the
+	 *  code is `relation_code`).
+	 */
 	relation: string,
 	/**  The same as a stable code, for programs. */
 	relation_code: Relation,
@@ -1620,7 +1638,10 @@ export type RecordConflicts = {
 /**  A record's id: a UUID v7 (time-ordered), or a v5 derived from a natural identity. */
 export type RecordId = string & { readonly __brand: "RecordId" };
 
-/**  The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through. */
+/**
+ *  The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through
+ *  (exact: a kind is read from stores and bundles as it is written).
+ */
 export type RecordKind = "networker" | "person" | "organisation" | "org" | "organization" | "affiliation" | "relationship" | "interaction" | "follow_up" | "link" | "note" | "same_as" | "goal" | "team" | "partnership" | "partnership_review" | "review" | "event" | "stakeholder_rating" | "rating" | "member" | "purpose" | "restriction" | "forget" | "access_request" | "retention_rule";
 
 /**  Why a write was refused, for programs (the `reason` says it in words). */
@@ -1789,7 +1810,8 @@ export type RetentionRuleView = {
 /**  One record a retention run would touch, as the review lists it. */
 export type ReviewRecord = {
 	id: RecordId,
-	kind: string,
+	/**  None for a kind this Kring does not know (a newer Kring's). */
+	kind: RecordKind | null,
 	/**  Its date, as the rule counts its age. */
 	date: string | null,
 	/**  Its subject, text or name, shortened: what the person reviewing recognises it by. */
@@ -1926,7 +1948,8 @@ export type SweepOutcome = {
 /**  One record a sweep changed or removed (or would, in a dry run). */
 export type SweptRecord = {
 	id: RecordId,
-	kind: string,
+	/**  None for a kind this Kring does not know (a newer Kring's). */
+	kind: RecordKind | null,
 	/**
 	 *  Removed altogether; otherwise `cleared` names the fields a rule cleared, and an empty
 	 *  `cleared` means it lost a forgotten person's elements.
@@ -2096,7 +2119,10 @@ export type UnknownAddress = {
 	create: boolean,
 };
 
-/**  The usual kinds of link between two stakeholders. */
+/**
+ *  The usual kinds of link between two stakeholders. Exact: a label a person wrote
+ *  ("works-with") stays their own label.
+ */
 export type UsualLink = "works_with" | "reports_to" | "partner_of" | "member_of" | "knows";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

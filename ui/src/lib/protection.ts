@@ -12,6 +12,7 @@ import type {
 } from './bindings';
 import type { FieldErrors } from './validate';
 import { counted } from './card-labels';
+import { recordKindLabel } from './record-kinds';
 import { m } from '../paraglide/messages';
 
 type Words = Record<string, () => string>;
@@ -82,7 +83,9 @@ export const RULE_KINDS: { kind: RecordKind; label: () => string; fields: string
   { kind: 'person', label: m.protection_kind_person, fields: [] },
 ];
 
-export function kindLabel(kind: string): string {
+/** A record's kind in words; none is a kind only a newer Kring knows. */
+export function kindLabel(kind: RecordKind | null): string {
+  if (kind === null) return recordKindLabel(null);
   return RULE_KINDS.find((k) => k.kind === kind)?.label() ?? kind.replace(/_/g, ' ');
 }
 

@@ -316,16 +316,12 @@ pub fn add_link(
     session: &Session,
     from: RecordId,
     to: RecordId,
-    kind: String,
+    kind: UsualLink,
 ) -> AppResult<RecordId> {
-    if kind.trim().is_empty() {
-        return Err(AppError::invalid("kind", "")
-            .worded(|language| kring_i18n::t!(language, "app-link-kind-missing")));
-    }
     let link = Link {
         from,
         to,
-        kind: LinkKind(kind.trim().to_owned()),
+        kind: LinkKind(kind.as_str().to_owned()),
     };
     Ok(session.store.create(&link, None, session.now())?)
 }

@@ -10,7 +10,7 @@
 use super::{date, file_path, write_text};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
-use kring_core::model::RecordId;
+use kring_core::model::{RecordId, RecordKind};
 use kring_core::protection::access::{AccessRequestView, PurposeView};
 use kring_core::protection::erasure::{ErasureView, ForgetReport};
 use kring_core::protection::processing_log::{Activity, ProcessingEntry, ProcessingWhat};
@@ -135,7 +135,8 @@ pub fn add_retention_rule(session: &Session, rule: RetentionRule) -> AppResult<R
 #[derive(Clone, Debug, Serialize, specta::Type)]
 pub struct ReviewRecord {
     pub id: RecordId,
-    pub kind: String,
+    /// None for a kind this Kring does not know (a newer Kring's).
+    pub kind: Option<RecordKind>,
     /// Its date, as the rule counts its age.
     pub date: Option<chrono::NaiveDate>,
     /// Its subject, text or name, shortened: what the person reviewing recognises it by.
@@ -177,13 +178,12 @@ pub fn retention_review(session: &Session) -> AppResult<RetentionReview> {
     let mut records = Vec::with_capacity(report.swept.records.len());
     for record in &report.swept.records {
         let state = store.state(record.id)?;
-        let kind = record.kind.parse().ok();
         records.push(ReviewRecord {
             id: record.id,
-            kind: record.kind.clone(),
+            kind: record.kind,
             date: state
                 .as_ref()
-                .zip(kind)
+                .zip(record.kind)
                 .and_then(|(state, kind)| record_date(state, kind)),
             label: state.as_ref().map(label_of).unwrap_or_default(),
             removed: record.removed,

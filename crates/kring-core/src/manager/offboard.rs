@@ -5,18 +5,16 @@
 //! manager's language.
 
 use super::network::Network;
-use super::records::word_enum;
 use super::records::*;
 use super::Named;
 use crate::manager::figures::{standing_in, Contacts};
+use crate::model::word_enum;
 use crate::model::*;
 use crate::store::{body_json, NewRecord, Store, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use kring_i18n::{format, t, Language};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
-use std::str::FromStr;
 
 word_enum!(
     /// Why a relationship matters in a handover: the stable code beside each sentence of

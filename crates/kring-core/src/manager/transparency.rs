@@ -7,16 +7,14 @@
 //! programs read.
 
 use super::network::Network;
-use super::records::word_enum;
 use super::records::*;
 use super::report::escape_html;
+use crate::model::word_enum;
 use crate::model::*;
 use crate::store::{Store, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use kring_i18n::{format, t, Language};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
+use serde::Serialize;
 
 word_enum!(
     /// What a register entry was: an interaction of its kind, or an event of its kind (a

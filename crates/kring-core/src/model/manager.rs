@@ -10,50 +10,6 @@ use crate::model::bounds::{self, check_list};
 use crate::model::{RecordBody, RecordId, RecordKind, ValidationError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-
-macro_rules! word_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "specta", derive(specta::Type))]
-        pub enum $name { $( #[serde(rename = $text)] $variant ),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
-        }
-
-        /// As it is written on the wire (tests and scripts compare with text).
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool { self.as_str() == *other }
-        }
-
-        impl FromStr for $name {
-            type Err = ValidationError;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let wanted = s.trim().to_lowercase().replace('-', "_");
-                $( if wanted == $text { return Ok($name::$variant); } )+
-                let expected: Vec<&str> = vec![$($text),+];
-                Err(ValidationError::worded(
-                    stringify!($name).to_lowercase(),
-                    $crate::model::ReasonCode::NotOneOf,
-                    &[("value", s.into()), ("choices", expected.join(", ").into())],
-                ))
-            }
-        }
-    };
-}
-
-// The data protection kinds (`crate::protection`) spell their words the same way.
-pub(crate) use word_enum;
 
 word_enum!(
     /// Where a goal stands.

@@ -5,6 +5,68 @@
 //! one add-wins set for the names in [`RecordKind::set_fields`]). A new kind or a new field therefore
 //! needs no migration of old records, and fields a newer Kring writes survive in an older one.
 
+/// An enum of words as they are written on the wire, in stores and on the command line: each
+/// variant is its word (`Visibility::Private` is `"private"`), with spellings also read
+/// (`"org" | "organization"`). It reads a word whatever its case and surrounding spaces, and a
+/// `-` as a `_` (`--basis legal-obligation` as people type it), except for an `exact` enum,
+/// whose words are read from stores and bundles as well: there `"follow-up"` is not the kind
+/// `follow_up` but text a newer Kring (or a hostile bundle) wrote, and stays unknown.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* exact $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $crate::model::word_enum!(@emit false; $(#[$meta])* $name { $($variant => $text $(| $alias)*),+ });
+    };
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $crate::model::word_enum!(@emit true; $(#[$meta])* $name { $($variant => $text $(| $alias)*),+ });
+    };
+    (@emit $hyphens:literal; $(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ }) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
+            ::serde::Serialize, ::serde::Deserialize,
+        )]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        pub enum $name { $( #[serde(rename = $text $(, alias = $alias)*)] $variant ),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// As it is written on the wire (tests and scripts compare with text).
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool { self.as_str() == *other }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::model::ValidationError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let mut wanted = s.trim().to_lowercase();
+                if $hyphens {
+                    wanted = wanted.replace('-', "_");
+                }
+                $( if wanted == $text $(|| wanted == $alias)* { return Ok($name::$variant); } )+
+                let expected: Vec<&str> = vec![$($text),+];
+                Err($crate::model::ValidationError::worded(
+                    stringify!($name).to_lowercase(),
+                    $crate::model::ReasonCode::NotOneOf,
+                    &[("value", s.into()), ("choices", expected.join(", ").into())],
+                ))
+            }
+        }
+    };
+}
+
+// Every module of the crate spells its words with it (`crate::model::word_enum!`).
+pub(crate) use word_enum;
+
 pub mod bounds;
 pub mod conflicts;
 pub mod manager;
@@ -146,7 +208,7 @@ impl From<i64> for ReasonArgument {
     }
 }
 
-manager::word_enum!(
+word_enum!(
     /// The stable code of every reason a value is refused (`ValidationError::reason_code`,
     /// `code` beside `reason` in JSON): each is worded in every language as `invalid-<code>`,
     /// which a test checks by walking `ReasonCode::ALL`. `invalid` is a reason given in free
@@ -337,42 +399,7 @@ impl ReasonWords {
     }
 }
 
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "specta", derive(specta::Type))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $( #[serde(rename = $text $(, alias = $alias)*)] $variant ),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
-        }
-
-        impl FromStr for $name {
-            type Err = ValidationError;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let wanted = s.trim().to_lowercase();
-                $( if wanted == $text $(|| wanted == $alias)* { return Ok($name::$variant); } )+
-                let expected: Vec<&str> = vec![$($text),+];
-                Err(ValidationError::worded(
-                    stringify!($name).to_lowercase(),
-                    "not_one_of",
-                    &[("value", s.into()), ("choices", expected.join(", ").into())],
-                ))
-            }
-        }
-    };
-}
-
-string_enum!(
+word_enum!(
     /// Who may learn about a record.
     Visibility {
         Private => "private",
@@ -381,7 +408,7 @@ string_enum!(
     }
 );
 
-string_enum!(
+word_enum!(
     /// What a store's owner does: keeps their own cards, or merges the organisation's.
     Role {
         Networker => "networker",
@@ -389,9 +416,9 @@ string_enum!(
     }
 );
 
-string_enum!(NetworkerStatus { Active => "active", Left => "left" });
+word_enum!(NetworkerStatus { Active => "active", Left => "left" });
 
-string_enum!(
+word_enum!(
     /// The sector a stakeholder organisation belongs to.
     Sector {
         Public => "public",
@@ -404,7 +431,7 @@ string_enum!(
     }
 );
 
-string_enum!(
+word_enum!(
     /// The level a stakeholder organisation works at.
     Level {
         Local => "local",
@@ -415,9 +442,9 @@ string_enum!(
     }
 );
 
-string_enum!(RelationshipStatus { Active => "active", Dormant => "dormant", Ended => "ended" });
+word_enum!(RelationshipStatus { Active => "active", Dormant => "dormant", Ended => "ended" });
 
-string_enum!(InteractionKind {
+word_enum!(InteractionKind {
     Meeting => "meeting",
     Call => "call",
     Email => "email",
@@ -427,13 +454,21 @@ string_enum!(InteractionKind {
     Other => "other",
 });
 
+/// Reads a word written as text: the word when this Kring knows it, else none (a newer Kring's
+/// word, or text an older one kept). For wire types read back from stores.
+pub fn known_word<'de, D: serde::Deserializer<'de>, T: FromStr>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    let text: Option<String> = Option::deserialize(deserializer)?;
+    Ok(text.and_then(|t| t.parse().ok()))
+}
+
 /// Reads a record kind written as text: the kind when this Kring knows it, else none (a newer
 /// Kring's kind, or text from outside). For wire types that once carried the kind as text.
 pub fn known_kind<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<RecordKind>, D::Error> {
-    let text: Option<String> = Option::deserialize(deserializer)?;
-    Ok(text.and_then(|t| t.parse().ok()))
+    known_word(deserializer)
 }
 
 /// How two stakeholders are linked: one of the usual kinds or a label of the user's own.
@@ -442,9 +477,10 @@ pub fn known_kind<'de, D: serde::Deserializer<'de>>(
 #[serde(transparent)]
 pub struct LinkKind(pub String);
 
-string_enum!(
-    /// The usual kinds of link between two stakeholders.
-    UsualLink {
+word_enum!(
+    /// The usual kinds of link between two stakeholders. Exact: a label a person wrote
+    /// ("works-with") stays their own label.
+    exact UsualLink {
         WorksWith => "works_with",
         ReportsTo => "reports_to",
         PartnerOf => "partner_of",
@@ -488,9 +524,10 @@ impl From<&LinkKind> for LinkKindView {
     }
 }
 
-string_enum!(
-    /// The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through.
-    RecordKind {
+word_enum!(
+    /// The kinds of record. Stored as text, so records of kinds a newer Kring adds pass through
+    /// (exact: a kind is read from stores and bundles as it is written).
+    exact RecordKind {
         Networker => "networker",
         Person => "person",
         Organisation => "organisation" | "org" | "organization",
@@ -1354,5 +1391,20 @@ mod tests {
                 .contains("local, regional, national, eu, international"),
             "{err}"
         );
+        assert_eq!(err.reason_code(), ReasonCode::NotOneOf);
+    }
+
+    #[test]
+    fn a_hyphen_reads_as_an_underscore_except_in_words_read_from_stores_and_bundles() {
+        assert_eq!(
+            " Not-One-Of ".parse::<ReasonCode>().unwrap(),
+            ReasonCode::NotOneOf
+        );
+        assert_eq!(
+            "follow_up".parse::<RecordKind>().unwrap(),
+            RecordKind::FollowUp
+        );
+        assert!("follow-up".parse::<RecordKind>().is_err());
+        assert!("works-with".parse::<UsualLink>().is_err());
     }
 }

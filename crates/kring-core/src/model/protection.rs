@@ -7,12 +7,9 @@
 //! manager. A forget and an access request hold no personal data: ids, keyed hashes of e-mail
 //! addresses and phone numbers, dates, a reason or a case reference.
 
-use super::manager::word_enum;
 use crate::model::{RecordBody, RecordId, RecordKind, ValidationError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 word_enum!(
     /// The lawful basis of processing, Art. 6(1) GDPR.

@@ -28,17 +28,15 @@ use super::{AccessRequest, LawfulBasis, ProtectionError, ProtectionResult, Purpo
 use crate::clock::NodeId;
 use crate::crdt::{envelope, RecordState};
 use crate::model::conflicts::{conflicts_of, FieldConflict};
-use crate::model::manager::word_enum;
 use crate::model::visibility_of;
-use crate::model::{RecordId, RecordKind, Role, ValidationError, Visibility};
+use crate::model::word_enum;
+use crate::model::{RecordId, RecordKind, Role, Visibility};
 use crate::store::{body_of, Store, StoreResult};
 use crate::text::escape_html;
 use chrono::{DateTime, NaiveDate, Utc};
 use kring_i18n::{format, t, Language};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
-use std::str::FromStr;
 
 /// A purpose of processing as the report states it.
 #[derive(Clone, Debug, Serialize)]
@@ -154,8 +152,10 @@ pub struct AccessRequestView {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PrivateHolding {
     pub id: RecordId,
-    pub kind: String,
-    /// How it concerns the person, in the reader's language.
+    /// None for a kind this Kring does not know (a newer Kring's).
+    pub kind: Option<RecordKind>,
+    /// How it concerns the person, in the reader's language: words for people, so text (the
+    /// code is `relation_code`).
     pub relation: String,
     /// The same as a stable code, for programs.
     pub relation_code: Relation,
@@ -637,7 +637,7 @@ impl Store {
                 let relation = Relation::of(&state.kind, cards.contains(&record));
                 private_records.push(PrivateHolding {
                     id: record,
-                    kind: state.kind.clone(),
+                    kind: state.kind.parse().ok(),
                     relation: relation.words(language),
                     relation_code: relation,
                     created_at: text(&state, envelope::CREATED_AT),

@@ -370,7 +370,8 @@ impl Sweep {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SweptRecord {
     pub id: RecordId,
-    pub kind: String,
+    /// None for a kind this Kring does not know (a newer Kring's).
+    pub kind: Option<RecordKind>,
     /// Removed altogether; otherwise `cleared` names the fields a rule cleared, and an empty
     /// `cleared` means it lost a forgotten person's elements.
     pub removed: bool,
@@ -432,7 +433,7 @@ impl SweepOutcome {
         if self.records.len() < Self::LISTED {
             self.records.push(SweptRecord {
                 id: RecordId(state.id),
-                kind: state.kind.clone(),
+                kind: state.kind.parse().ok(),
                 removed,
                 cleared,
                 rule,

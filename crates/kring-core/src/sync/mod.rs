@@ -292,10 +292,28 @@ pub struct HeldBundle {
     pub fingerprint: String,
     /// Why, in English words.
     pub reason: String,
-    /// Why, for programs: `key_replaced`, `unknown_key` or `not_accepted`.
-    #[serde(default)]
-    pub code: String,
+    /// Why, for programs; none in a sync report a store kept from before held bundles had a
+    /// code (or with one a newer Kring wrote): its `reason` still says why in words.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::known_word",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "specta", specta(type = Option<HeldCode>))]
+    pub code: Option<HeldCode>,
 }
+
+crate::model::word_enum!(
+    /// Why a bundle is held, for programs.
+    HeldCode {
+        // A member's name signing with another key than the roster has for them.
+        KeyReplaced => "key_replaced",
+        // A key the roster does not know.
+        UnknownKey => "unknown_key",
+        // A signer the roster knows whose bundle is not accepted.
+        NotAccepted => "not_accepted",
+    }
+);
 
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -754,7 +772,7 @@ impl Store {
             let (code, reason) =
                 match self.signer(&gate.roster, header.author_node, &header.public_key) {
                     crate::trust::Signer::Unknown { code, reason } => (code, reason),
-                    _ => ("not_accepted", "not accepted".to_owned()),
+                    _ => (HeldCode::NotAccepted, "not accepted".to_owned()),
                 };
             let identity = identity_of_header(header);
             if !dry_run {
@@ -767,7 +785,7 @@ impl Store {
                 node: identity.node,
                 fingerprint: identity.fingerprint,
                 reason,
-                code: code.to_owned(),
+                code: Some(code),
             });
         }
         if accepted.is_empty() {
@@ -1146,4 +1164,38 @@ pub(crate) fn withdraw_narrowed(store: &Store, now: DateTime<Utc>) -> Result<(),
         changes = rest;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{HeldBundle, HeldCode};
+
+    #[test]
+    fn a_held_bundle_kept_without_a_code_or_with_an_unknown_one_reads_back_without_one() {
+        let kept = |code: &str| {
+            let mut held = serde_json::json!({
+                "path": "/sync/a.kring", "author": "An", "email": "an@stad.be",
+                "node": "0011223344556677", "fingerprint": "AB12", "reason": "not accepted",
+            });
+            if !code.is_empty() {
+                held["code"] = code.into();
+            }
+            serde_json::from_value::<HeldBundle>(held).unwrap().code
+        };
+        assert_eq!(kept(""), None);
+        assert_eq!(kept("signed_on_mars"), None);
+        assert_eq!(kept("key_replaced"), Some(HeldCode::KeyReplaced));
+        let unstated = HeldBundle {
+            code: None,
+            ..serde_json::from_value(serde_json::json!({
+                "path": "/sync/a.kring", "author": "An", "email": "an@stad.be",
+                "node": "0011223344556677", "fingerprint": "AB12", "reason": "not accepted",
+            }))
+            .unwrap()
+        };
+        assert!(serde_json::to_value(unstated)
+            .unwrap()
+            .get("code")
+            .is_none());
+    }
 }

@@ -267,8 +267,10 @@ pub enum Signer {
     /// A member removed from the roster before this bundle was written.
     Removed(RosterEntry),
     /// A key the roster does not have for this node, or a node it does not know: held.
-    /// `code`: `key_replaced` (a member's name with another key) or `unknown_key`.
-    Unknown { code: &'static str, reason: String },
+    Unknown {
+        code: crate::sync::HeldCode,
+        reason: String,
+    },
 }
 
 impl Store {
@@ -511,7 +513,7 @@ impl Store {
                 }
             }
             Some(entry) => Signer::Unknown {
-                code: "key_replaced",
+                code: crate::sync::HeldCode::KeyReplaced,
                 reason: format!(
                     "signed with another key than the roster has for {} ({}): a replaced laptop, or a forgery",
                     entry.name,
@@ -519,7 +521,7 @@ impl Store {
                 ),
             },
             None => Signer::Unknown {
-                code: "unknown_key",
+                code: crate::sync::HeldCode::UnknownKey,
                 reason: "signed by a key that is not on the organisation's roster".into(),
             },
         }

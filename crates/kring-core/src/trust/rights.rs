@@ -23,10 +23,7 @@
 use super::{Roster, RosterEntry};
 use crate::clock::{NodeId, Stamp};
 use crate::crdt::envelope;
-use crate::model::{RecordId, RecordKind, Role, ValidationError};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
+use crate::model::{RecordId, RecordKind, Role};
 
 /// A write a store refused to merge, and why. Counted and named in the import report.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -92,7 +89,7 @@ impl RefusalCode {
     }
 }
 
-crate::model::manager::word_enum!(
+crate::model::word_enum!(
     /// Why a write was refused, for programs (the `reason` says it in words).
     RefusalCode {
         NotOnRoster => "not_on_roster",

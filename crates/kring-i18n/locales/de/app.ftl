@@ -45,7 +45,6 @@ app-relationship-not-shown = Die Beziehung wurde gespeichert, kann aber nicht an
 app-log-with-nobody = Wählen Sie, mit wem der Kontakt war.
 app-follow-up-due-missing = Geben Sie der Wiedervorlage ein Fälligkeitsdatum.
 app-note-empty = Schreiben Sie zuerst die Notiz.
-app-link-kind-missing = Sagen Sie, wie die beiden verbunden sind (zum Beispiel: Partner von).
 app-choose-file = Wählen Sie zuerst eine Datei.
 app-choose-bundles = Wählen Sie zuerst eine oder mehrere .kring-Dateien.
 app-file-unreadable = { $path } kann nicht gelesen werden: { $cause }

@@ -41,7 +41,6 @@ app-relationship-not-shown = The relationship was saved but cannot be shown; reo
 app-log-with-nobody = Choose who the interaction was with.
 app-follow-up-due-missing = Give the follow-up a due date.
 app-note-empty = Write the note first.
-app-link-kind-missing = Say how the two are linked (for example: partner of).
 app-choose-file = Choose a file first.
 app-choose-bundles = Choose one or more .kring files first.
 app-file-unreadable = { $path } cannot be read: { $cause }

@@ -45,7 +45,6 @@ app-relationship-not-shown = La relation a été enregistrée mais ne peut pas �
 app-log-with-nobody = Choisissez avec qui l'interaction a eu lieu.
 app-follow-up-due-missing = Donnez une échéance au suivi.
 app-note-empty = Écrivez d'abord la note.
-app-link-kind-missing = Dites comment les deux sont liés (par exemple : partenaire de).
 app-choose-file = Choisissez d'abord un fichier.
 app-choose-bundles = Choisissez d'abord un ou plusieurs fichiers .kring.
 app-file-unreadable = { $path } ne peut pas être lu : { $cause }

@@ -45,7 +45,6 @@ app-relationship-not-shown = De relatie is opgeslagen maar kan niet worden getoo
 app-log-with-nobody = Kies met wie het contactmoment was.
 app-follow-up-due-missing = Geef de opvolging een vervaldatum.
 app-note-empty = Schrijf eerst de notitie.
-app-link-kind-missing = Zeg hoe de twee verbonden zijn (bijvoorbeeld: partner van).
 app-choose-file = Kies eerst een bestand.
 app-choose-bundles = Kies eerst een of meer .kring-bestanden.
 app-file-unreadable = { $path } kan niet worden gelezen: { $cause }

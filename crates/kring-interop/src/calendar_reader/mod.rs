@@ -31,7 +31,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::interaction::{
     bounded_text, push_participant, CaptureReadError, DraftKind, InteractionDraft, ReadOptions,
-    ReadWarning,
+    ReadWarning, ReadWarningCode,
 };
 use crate::mailbox::{Mailbox, Participant, ParticipantRole};
 use recurrence::{NotExpanded, Window};
@@ -111,7 +111,7 @@ pub(crate) fn read_calendar(
             })
             .collect();
         warnings.push(
-            "not_a_meeting",
+            ReadWarningCode::NotAMeeting,
             t!(language, "read-not-a-meeting", components = what.join(", ")),
         );
     }
@@ -168,7 +168,7 @@ fn plural(count: usize, what: &str) -> String {
 /// Warnings, at most [`WARNINGS_PER_CODE`] of a kind, then a count of the rest.
 struct Warnings {
     list: Vec<ReadWarning>,
-    dropped: BTreeMap<String, usize>,
+    dropped: BTreeMap<ReadWarningCode, usize>,
     /// The language they are worded in.
     language: Language,
 }
@@ -182,9 +182,9 @@ impl Warnings {
         }
     }
 
-    fn push(&mut self, code: &str, message: impl Into<String>) {
+    fn push(&mut self, code: ReadWarningCode, message: impl Into<String>) {
         if self.list.iter().filter(|w| w.code == code).count() >= WARNINGS_PER_CODE {
-            *self.dropped.entry(code.to_owned()).or_default() += 1;
+            *self.dropped.entry(code).or_default() += 1;
             return;
         }
         self.list.push(ReadWarning::new(code, message));
@@ -193,7 +193,7 @@ impl Warnings {
     fn into_vec(mut self) -> Vec<ReadWarning> {
         for (code, count) in self.dropped {
             self.list.push(ReadWarning::new(
-                &code,
+                code,
                 t!(self.language, "read-more-like-the-above", count = count),
             ));
         }
@@ -211,7 +211,10 @@ fn decode(bytes: &[u8], warnings: &mut Warnings) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            warnings.push("not_utf8", t!(warnings.language, "read-not-utf8"));
+            warnings.push(
+                ReadWarningCode::NotUtf8,
+                t!(warnings.language, "read-not-utf8"),
+            );
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             text.into_owned()
         }
@@ -246,13 +249,13 @@ fn parse_calendars(
             Entry::InvalidLine(_) | Entry::VCard(_) => invalid_lines += 1,
             Entry::UnexpectedComponentEnd { .. } | Entry::UnterminatedComponent(_) => {
                 warnings.push(
-                    "invalid_line",
+                    ReadWarningCode::InvalidLine,
                     t!(warnings.language, "read-component-not-closed"),
                 );
             }
             Entry::TooManyComponents => {
                 warnings.push(
-                    "invalid_line",
+                    ReadWarningCode::InvalidLine,
                     t!(warnings.language, "read-too-many-components"),
                 );
                 break;
@@ -271,7 +274,7 @@ fn parse_calendars(
     }
     if invalid_lines > 0 {
         warnings.push(
-            "invalid_line",
+            ReadWarningCode::InvalidLine,
             t!(
                 warnings.language,
                 "read-lines-outside-calendar",
@@ -462,7 +465,7 @@ impl Event {
                 summary.clone()
             };
             warnings.push(
-                "event_without_start",
+                ReadWarningCode::EventWithoutStart,
                 t!(language, "read-event-without-start", title = title),
             );
             return None;
@@ -576,7 +579,7 @@ fn read_start(
     if let Some(name) = unknown {
         let language = warnings.language;
         warnings.push(
-            "unknown_time_zone",
+            ReadWarningCode::UnknownTimeZone,
             t!(language, "read-unknown-time-zone", zone = name),
         );
     }
@@ -623,7 +626,7 @@ fn participant(
             None => t!(language, "read-a-participant"),
         };
         warnings.push(
-            "address_unusable",
+            ReadWarningCode::AddressUnusable,
             t!(language, "read-participant-without-address", who = who),
         );
         return None;
@@ -761,11 +764,11 @@ fn series_drafts(
                         let title = &master.summary;
                         match reason {
                             NotExpanded::TooFrequent => warnings.push(
-                                "too_frequent",
+                                ReadWarningCode::TooFrequent,
                                 t!(language, "read-too-frequent", title = title.as_str()),
                             ),
                             NotExpanded::TooLong => warnings.push(
-                                "recurrence_bounded",
+                                ReadWarningCode::RecurrenceBounded,
                                 t!(
                                     language,
                                     "read-started-too-long-ago",
@@ -773,7 +776,7 @@ fn series_drafts(
                                 ),
                             ),
                             NotExpanded::Invalid(why) => warnings.push(
-                                "recurrence_unreadable",
+                                ReadWarningCode::RecurrenceUnreadable,
                                 t!(
                                     language,
                                     "read-rule-unreadable",
@@ -794,7 +797,7 @@ fn series_drafts(
                 };
                 if expansion.bounded {
                     warnings.push(
-                        "recurrence_bounded",
+                        ReadWarningCode::RecurrenceBounded,
                         t!(
                             language,
                             "read-recurs-more",
