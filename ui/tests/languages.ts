@@ -2,8 +2,9 @@
 // Settings (or the system) does, answer a few commands, list every text a person reads or hears,
 // and list the English texts of an area that another language writes differently (none of which
 // may be on screen in that language).
-import { flushSync } from 'svelte';
-import { afterEach } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import { flushSync, type Component } from 'svelte';
+import { afterEach, expect } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
 import { language as current } from '../src/lib/i18n.svelte';
@@ -25,6 +26,13 @@ export function speak(language: Locale) {
 export function speakAsSystem(locale: Locale) {
   current.system = locale;
   flushSync();
+}
+
+/** Renders a screen as a system in `locale` shows it; its heading must be `title`, in that language. */
+export function renderSpeaking(locale: Locale, view: Component, title: string) {
+  speakAsSystem(locale);
+  render(view);
+  expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
 }
 
 /** Every test of the file ends in English again (after `speakAsSystem`). */

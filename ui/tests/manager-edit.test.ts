@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import type { Component } from 'svelte';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import { commands } from '../src/lib/bindings';
 import Events from '../src/screens/Events.svelte';
@@ -7,7 +8,7 @@ import Goals from '../src/screens/Goals.svelte';
 import Partnerships from '../src/screens/Partnerships.svelte';
 import Teams from '../src/screens/Teams.svelte';
 import { useGolden } from './golden';
-import { typeInto } from './ui';
+import { fillNew, typeInto } from './ui';
 
 useGolden('manager');
 
@@ -28,15 +29,32 @@ async function openForEditing(kind: string, text: string) {
 /** The form field (label, input, error) an input sits in. */
 const fieldOf = (input: HTMLElement) => input.closest('.field') as HTMLElement;
 
+/**
+ * Renders a record screen, opens its `kind` record that names `text` for editing and returns the
+ * form's name field, which must hold that name.
+ */
+async function editRecord(view: Component, kind: string, text: string) {
+  render(view);
+  await waitFor(() => expect(screen.getAllByTestId(`${kind}-row`).length).toBeGreaterThan(2));
+  await openForEditing(kind, text);
+  const name = screen.getByTestId(`${kind}-name`) as HTMLInputElement;
+  expect(name.value).toBe(text);
+  return name;
+}
+
+/** Saves with `blank` for a name: the form says `said` next to the name and writes nothing. */
+async function refusesBlankName(name: HTMLInputElement, blank: string, said: string, write: Mock) {
+  await fireEvent.input(name, { target: { value: blank } });
+  await fireEvent.click(screen.getByTestId(name.dataset.testid!.replace(/name$/, 'save')));
+  expect(within(fieldOf(name)).getByTestId('field-error').textContent).toBe(said);
+  expect(write).not.toHaveBeenCalled();
+}
+
 describe('Editing a goal', () => {
   it('opens the form pre-filled, shows a missing name next to the field, saves achieved', async () => {
     const update = spyOn('updateGoal');
-    render(Goals);
-    await waitFor(() => expect(screen.getAllByTestId('goal-row').length).toBe(3));
-    await openForEditing('goal', 'Haven en logistiek versterken');
-
-    const name = screen.getByTestId('goal-name') as HTMLInputElement;
-    expect(name.value).toBe('Haven en logistiek versterken');
+    const name = await editRecord(Goals, 'goal', 'Haven en logistiek versterken');
+    expect(screen.getAllByTestId('goal-row')).toHaveLength(3);
     // The day as the app's language writes it (British English here), not the system's order.
     expect((screen.getByTestId('goal-until') as HTMLInputElement).value).toBe('22/11/2028');
     expect((screen.getByTestId('goal-description') as HTMLTextAreaElement).value).toMatch(
@@ -46,12 +64,7 @@ describe('Editing a goal', () => {
     // The four priority stakeholders are chips in the form.
     expect(screen.getByRole('button', { name: 'Remove Eurocities' })).toBeVisible();
 
-    await fireEvent.input(name, { target: { value: '  ' } });
-    await fireEvent.click(screen.getByTestId('goal-save'));
-    expect(within(fieldOf(name)).getByTestId('field-error').textContent).toBe(
-      'Give the goal a name.',
-    );
-    expect(update).not.toHaveBeenCalled();
+    await refusesBlankName(name, '  ', 'Give the goal a name.', update);
 
     await fireEvent.input(name, { target: { value: 'Haven en logistiek versterkt' } });
     await fireEvent.change(screen.getByTestId('goal-status-select'), {
@@ -146,12 +159,7 @@ describe('Editing a partnership', () => {
 describe('Editing an event', () => {
   it('pre-fills the event, refuses an empty name next to the field, saves the new name', async () => {
     const update = spyOn('updateEvent');
-    render(Events);
-    await waitFor(() => expect(screen.getAllByTestId('event-row').length).toBeGreaterThan(2));
-    await openForEditing('event', 'Havenconferentie');
-
-    const name = screen.getByTestId('event-name') as HTMLInputElement;
-    expect(name.value).toBe('Havenconferentie');
+    const name = await editRecord(Events, 'event', 'Havenconferentie');
     expect((screen.getByTestId('event-location') as HTMLInputElement).value).toBe(
       'Stadhuis Antwerpen',
     );
@@ -159,12 +167,7 @@ describe('Editing an event', () => {
       'Twee nieuwe contacten voor het netwerk',
     );
 
-    await fireEvent.input(name, { target: { value: '' } });
-    await fireEvent.click(screen.getByTestId('event-save'));
-    expect(within(fieldOf(name)).getByTestId('field-error').textContent).toBe(
-      'Give the event a name.',
-    );
-    expect(update).not.toHaveBeenCalled();
+    await refusesBlankName(name, '', 'Give the event a name.', update);
 
     await fireEvent.input(name, { target: { value: 'Havenconferentie 2026' } });
     await typeInto('event-location', 'MAS, Antwerpen');
@@ -207,13 +210,9 @@ describe('Renaming a team', () => {
 
 describe('An event far from today', () => {
   it('asks whether 2099 is meant before recording anything', async () => {
-    const create = vi.fn();
-    setBackend({ commands: { ...commands, createEvent: create } as Commands });
+    const create = spyOn('createEvent');
     render(Events);
-    await fireEvent.click(await screen.findByTestId('event-new'));
-    await typeInto('event-name', 'Havendag');
-    await typeInto('event-at', '2099-06-01T10:00');
-    await fireEvent.click(screen.getByTestId('event-save'));
+    await fillNew('event', { name: 'Havendag', at: '2099-06-01T10:00' }, 'event-save');
     const question = await screen.findByTestId('event-at-confirm');
     expect(question.textContent).toContain('1 Jun 2099 is in');
     expect(question.textContent).toContain('is that the date of this event?');

@@ -11,7 +11,7 @@ import { checkRule, parsePeriod, period } from '../src/lib/protection';
 import ProtectionMenu from '../src/components/card/ProtectionMenu.svelte';
 import DataProtection from '../src/screens/DataProtection.svelte';
 import { expectAllAnswered, replayGolden, type Replay } from './golden';
-import { englishAfterEach, speakAsSystem } from './languages';
+import { englishAfterEach, renderSpeaking, speakAsSystem } from './languages';
 import { typeInto } from './ui';
 
 /** An element's text with its spaces as a reader sees them. */
@@ -30,10 +30,8 @@ englishAfterEach();
 
 describe('The Data protection screen in Dutch', () => {
   it('names the purposes, the lawful basis and the tabs in Dutch, with no English heading left', async () => {
-    speakAsSystem('nl');
-    render(DataProtection);
+    renderSpeaking('nl', DataProtection, 'Gegevensbescherming');
     const purposes = await screen.findByTestId('protection-purposes');
-    expect(screen.getByRole('heading', { name: 'Gegevensbescherming' })).toBeInTheDocument();
     expect(
       within(purposes).getByRole('heading', { name: 'Doeleinden en rechtsgrond' }),
     ).toBeVisible();

@@ -8,7 +8,7 @@ import DataProtection from '../src/screens/DataProtection.svelte';
 import { checkRule, parsePeriod, period } from '../src/lib/protection';
 import { expectAllAnswered, replayGolden, type Replay } from './golden';
 import manager from './golden/manager.json';
-import { typeInto } from './ui';
+import { fillNew, typeInto } from './ui';
 
 /** The query golden.rs finds its person with: the first person by name. */
 const FIRST_PERSON = { text: '', kind: 'person', limit: 1 } as CardQuery;
@@ -49,10 +49,7 @@ describe('The Data protection screen of a Manager of the Network', () => {
     const spy = vi.fn(commands.addRetentionRule);
     setBackend({ commands: { ...commands, addRetentionRule: spy } as Commands });
     render(DataProtection);
-    await fireEvent.click(await screen.findByTestId('rule-new'));
-    await typeInto('rule-name', 'Meeting summaries');
-    await typeInto('rule-after', '600');
-    await fireEvent.click(screen.getByTestId('rule-form-save'));
+    await fillNew('rule', { name: 'Meeting summaries', after: '600' }, 'rule-form-save');
     expect(await screen.findByText(/Give the legal reference/)).toBeVisible();
     expect(spy).not.toHaveBeenCalled();
 

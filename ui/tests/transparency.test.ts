@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { TransparencyRegister } from '../src/lib/bindings';
 import Transparency from '../src/screens/Transparency.svelte';
 import { id } from './ids';
-import { answering, englishAfterEach, speakAsSystem } from './languages';
+import { answering, englishAfterEach, renderSpeaking, speakAsSystem } from './languages';
 import { typeInto } from './ui';
 
 const REGISTER: TransparencyRegister = {
@@ -44,10 +44,8 @@ englishAfterEach();
 
 describe('The transparency register in Dutch', () => {
   it('speaks Dutch in its heading, columns, kinds, periods and export, with no English left', async () => {
-    speakAsSystem('nl');
-    render(Transparency);
+    renderSpeaking('nl', Transparency, 'Transparantieregister');
     const rows = await screen.findAllByTestId('transparency-row');
-    expect(screen.getByRole('heading', { name: 'Transparantieregister' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Transparency register' })).toBeNull();
     for (const column of ['Datum', 'Soort', 'Collega’s', 'Ontmoet', 'Organisaties', 'Onderwerp'])
       expect(screen.getByRole('columnheader', { name: column })).toBeInTheDocument();

@@ -1,11 +1,21 @@
 // What many screen tests do the same way, written once: typing into a field found by its test id,
-// and the status of a set-up app (a manager's store on this machine) for tests without the core.
+// filling a new record's form, and the status of a set-up app (a manager's store on this machine) for tests without the core.
 import { fireEvent, screen } from '@testing-library/svelte';
 import type { AppStatus } from '../src/lib/bindings';
 
 /** Types `value` into the field whose test id is `testid`, as one input event. */
 export async function typeInto(testid: string, value: string) {
   await fireEvent.input(screen.getByTestId(testid), { target: { value } });
+}
+
+/**
+ * Opens the `record`'s new form (its button `${record}-new`), types each value into the field
+ * `${record}-${field}`, and presses `save`.
+ */
+export async function fillNew(record: string, values: Record<string, string>, save: string) {
+  await fireEvent.click(await screen.findByTestId(`${record}-new`));
+  for (const [field, value] of Object.entries(values)) await typeInto(`${record}-${field}`, value);
+  await fireEvent.click(screen.getByTestId(save));
 }
 
 /** A manager's app, set up and not a demo; `changes` replaces what a test needs otherwise. */

@@ -215,9 +215,16 @@ export function fieldValue(field: string, value: unknown): string {
 /** The usual kinds of link a person may pick, in the order offered. */
 export const LINK_KINDS = Object.keys(LINKS) as UsualLink[];
 
-/** A plural message for `n`, its number written as the language writes numbers ("1.234 kaarten"). */
-export function counted(message: (inputs: { count: number; n: string }) => string, n: number) {
-  return message({ count: n, n: formatNumber(n) });
+/**
+ * A plural message for `n`, its number written as the language writes numbers ("1.234 kaarten"),
+ * with the message's other inputs (`{ name }`) where it has more.
+ */
+export function counted<More extends object = object>(
+  message: (inputs: { count: number; n: string } & NoInfer<More>) => string,
+  n: number,
+  more?: More,
+) {
+  return message({ ...(more as More), count: n, n: formatNumber(n) });
 }
 
 /** What a template passes for a placeholder it fills with markup itself (see `cut`). */

@@ -25,6 +25,15 @@ export function reachOf(risk: KeyPersonRisk): Reach {
   };
 }
 
+/**
+ * A part's tone (a chart's series, a bar's share) as a colour of the theme, so that both themes
+ * follow: `accent`, `ok`, `warn`, `danger`, `cold` are the theme's own; `muted` is the caller's quiet
+ * colour (a line's text colour, a bar's border colour).
+ */
+export function toneColour(tone: string, muted: string): string {
+  return tone === 'muted' ? muted : `var(--${tone})`;
+}
+
 /** A share of a whole as a CSS width: "37.5%" (0% of nothing). */
 export function widthOf(part: number, whole: number): string {
   if (!(whole > 0) || !(part > 0)) return '0%';

@@ -1,0 +1,74 @@
+// The Review screen: a conflicting field shows its current value first (marked, kept with the
+// primary button) and then each other value (taken instead), and says what was done; a part with
+// nothing left says so.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setBackend, type Commands } from '../src/lib/api';
+import { app } from '../src/lib/app.svelte';
+import type { RecordConflicts } from '../src/lib/bindings';
+import Review from '../src/screens/Review.svelte';
+import { id } from './ids';
+
+const CONFLICT: RecordConflicts = {
+  id: id('card-1'),
+  kind: 'person',
+  name: 'Jan Peeters',
+  fields: [
+    {
+      field: 'job_title',
+      current: 'Schepen',
+      current_by: 'Sofie Maes',
+      current_at: '2026-11-20T09:00:00Z',
+      losing: [{ value: 'Burgemeester', node: 'Koen Peeters', at: '2026-11-21T09:00:00Z' }],
+    },
+  ],
+};
+
+function backend() {
+  const ok = (data: unknown) => Promise.resolve({ status: 'ok' as const, data });
+  const resolveConflict = vi.fn(() => ok(null));
+  setBackend({
+    commands: {
+      listConflicts: () => ok([CONFLICT]),
+      listDuplicates: () => ok([]),
+      resolveConflict,
+    } as unknown as Commands,
+  });
+  return resolveConflict;
+}
+
+afterEach(() => {
+  app.toasts = [];
+});
+
+describe('The Review screen', () => {
+  it('shows the current value first and each other after it, and keeps or takes the one pressed', async () => {
+    const resolveConflict = backend();
+    render(Review);
+    const values = await waitFor(() => {
+      const found = document.querySelectorAll<HTMLElement>('.field-conflict .value:not(.typed)');
+      expect(found).toHaveLength(2);
+      return [...found];
+    });
+    const [current, other] = values;
+    expect(current).toHaveClass('current');
+    expect(within(current).getByText('current')).toHaveClass('badge', 'accent');
+    expect(current.textContent).toContain('Schepen');
+    expect(within(current).getByRole('button', { name: 'Keep current' })).toHaveClass('primary');
+    expect(other).not.toHaveClass('current');
+    expect(within(other).getByText('other')).not.toHaveClass('accent');
+    expect(other.textContent).toContain('Burgemeester');
+    expect(other.textContent).toContain('Koen Peeters');
+    const take = within(other).getByRole('button', { name: 'Take this' });
+    expect(take).not.toHaveClass('primary');
+
+    await fireEvent.click(take);
+    expect(resolveConflict).toHaveBeenCalledWith(id('card-1'), 'job_title', { take_losing: 0 });
+    await waitFor(() => expect(app.toasts.map((t) => t.text)).toContain('Took “Burgemeester”'));
+
+    await fireEvent.click(within(current).getByRole('button', { name: 'Keep current' }));
+    expect(resolveConflict).toHaveBeenLastCalledWith(id('card-1'), 'job_title', 'keep_current');
+    await waitFor(() => expect(app.toasts.map((t) => t.text)).toContain('Kept “Schepen”'));
+    expect(screen.getByText('No likely duplicates')).toBeVisible();
+  });
+});
