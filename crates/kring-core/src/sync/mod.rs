@@ -303,17 +303,8 @@ pub struct HeldBundle {
     pub code: Option<HeldCode>,
 }
 
-crate::model::word_enum!(
-    /// Why a bundle is held, for programs.
-    HeldCode {
-        // A member's name signing with another key than the roster has for them.
-        KeyReplaced => "key_replaced",
-        // A key the roster does not know.
-        UnknownKey => "unknown_key",
-        // A signer the roster knows whose bundle is not accepted.
-        NotAccepted => "not_accepted",
-    }
-);
+/// Why a bundle is held: the trust model decides it (`crate::trust::Signer`).
+pub use crate::trust::HeldCode;
 
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -259,6 +259,18 @@ impl Roster {
     }
 }
 
+crate::model::word_enum!(
+    /// Why a bundle is held, for programs.
+    HeldCode {
+        // A member's name signing with another key than the roster has for them.
+        KeyReplaced => "key_replaced",
+        // A key the roster does not know.
+        UnknownKey => "unknown_key",
+        // A signer the roster knows whose bundle is not accepted.
+        NotAccepted => "not_accepted",
+    }
+);
+
 /// How a store stands towards the signer of a bundle.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Signer {
@@ -267,10 +279,7 @@ pub enum Signer {
     /// A member removed from the roster before this bundle was written.
     Removed(RosterEntry),
     /// A key the roster does not have for this node, or a node it does not know: held.
-    Unknown {
-        code: crate::sync::HeldCode,
-        reason: String,
-    },
+    Unknown { code: HeldCode, reason: String },
 }
 
 impl Store {
@@ -513,7 +522,7 @@ impl Store {
                 }
             }
             Some(entry) => Signer::Unknown {
-                code: crate::sync::HeldCode::KeyReplaced,
+                code: HeldCode::KeyReplaced,
                 reason: format!(
                     "signed with another key than the roster has for {} ({}): a replaced laptop, or a forgery",
                     entry.name,
@@ -521,7 +530,7 @@ impl Store {
                 ),
             },
             None => Signer::Unknown {
-                code: crate::sync::HeldCode::UnknownKey,
+                code: HeldCode::UnknownKey,
                 reason: "signed by a key that is not on the organisation's roster".into(),
             },
         }
