@@ -149,6 +149,23 @@ describe('Offboarding', () => {
     expect(applied[3]).toBe(false);
   });
 
+  it('says how many of the relationships handed over are current, as the picker counts them', async () => {
+    const networkers = await api.listNetworkers();
+    const leaver = networkers.find(
+      (n) => n.status !== 'left' && n.relationships > n.current_relationships,
+    )!;
+    expect(leaver).toBeTruthy();
+    render(Offboarding);
+    const select = (await screen.findByTestId('offboard-networker')) as HTMLSelectElement;
+    const option = [...select.options].find((o) => o.value === leaver.id)!;
+    expect(option.textContent).toContain(`${leaver.current_relationships} relationships`);
+    await fireEvent.change(select, { target: { value: leaver.id } });
+    const count = await screen.findByTestId('offboard-plan-count');
+    expect(count.textContent).toContain(
+      `${leaver.relationships} relationships (${leaver.current_relationships} current)`,
+    );
+  });
+
   it('shows the plan for a colleague and confirms before handing over', async () => {
     await planPietersHandover();
     await fireEvent.click(screen.getByTestId('offboard-confirm'));
