@@ -124,6 +124,20 @@ fn wrong_kind_reason(tree_kind: &str, says: &str, known: Option<&str>, has_recor
     }
 }
 
+/// The values of a record that do not fit its kind's table; repair never changes a value.
+fn value_problems(id: RecordId, state: &RecordState) -> impl Iterator<Item = RecordProblem> + '_ {
+    schema::check_record(state)
+        .into_iter()
+        .map(move |problem| RecordProblem {
+            code: problem.code.as_str(),
+            id: id.to_string(),
+            kind: state.kind.clone(),
+            field: Some(problem.field),
+            reason: problem.reason,
+            repairable: false,
+        })
+}
+
 /// Index entries, each as its index and key.
 type Entries = BTreeSet<(Index, Vec<u8>)>;
 
@@ -289,16 +303,7 @@ impl Store {
                     }
                 }
                 report.records += 1;
-                for problem in schema::check_record(&state) {
-                    report.problems.push(RecordProblem {
-                        code: problem.code.as_str(),
-                        id: id.to_string(),
-                        kind: state.kind.clone(),
-                        field: Some(problem.field),
-                        reason: problem.reason,
-                        repairable: false,
-                    });
-                }
+                report.problems.extend(value_problems(id, &state));
                 let (wanted, terms) = wanted_of(&state, &indexed);
                 called.extend(wanted.iter().map(|(index, key)| entry_hash(*index, key)));
                 if let Some(terms) = terms {
@@ -527,16 +532,7 @@ impl Store {
         }
         report.records = states.len();
         for (id, state) in &states {
-            for problem in schema::check_record(state) {
-                report.problems.push(RecordProblem {
-                    code: problem.code.as_str(),
-                    id: id.to_string(),
-                    kind: state.kind.clone(),
-                    field: Some(problem.field),
-                    reason: problem.reason,
-                    repairable: false,
-                });
-            }
+            report.problems.extend(value_problems(*id, state));
         }
         report
             .problems
