@@ -162,6 +162,20 @@ fn terms_entry_hash(key: &[u8], value: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// A kind index entry whose kind is not the one its record is stored as (or has no record).
+fn wrong_kind_entry(key: &[u8], kind: &[u8]) -> String {
+    format!(
+        "{} (kind {})",
+        describe(Index::KindById, key),
+        String::from_utf8_lossy(kind)
+    )
+}
+
+/// A record's terms entry that holds other terms than the record calls for.
+fn differing_terms_entry(key: &[u8]) -> String {
+    format!("{} (terms differ)", describe(Index::RecordTerms, key))
+}
+
 fn describe(index: Index, key: &[u8]) -> String {
     format!("{}: {}", index.tree_name(), hex(key))
 }
@@ -400,11 +414,7 @@ impl Store {
                             .and_then(|id| indexed.get(&id))
                             .is_some_and(|known| known & SEEN != 0);
                         if !right {
-                            report.stale.push(format!(
-                                "{} (kind {})",
-                                describe(*index, &key),
-                                String::from_utf8_lossy(&value)
-                            ));
+                            report.stale.push(wrong_kind_entry(&key, &value));
                             continue;
                         }
                     }
@@ -412,9 +422,7 @@ impl Store {
                         if RecordId::from_slice(&key)
                             .is_some_and(|id| terms_differ.contains(&id)) =>
                     {
-                        report
-                            .stale
-                            .push(format!("{} (terms differ)", describe(*index, &key)));
+                        report.stale.push(differing_terms_entry(&key));
                         continue;
                     }
                     _ => {}
@@ -573,11 +581,7 @@ impl Store {
                             .and_then(|id| kinds.get(&id))
                             .is_some_and(|k| k.as_bytes() == &*value);
                         if !right {
-                            report.stale.push(format!(
-                                "{} (kind {})",
-                                describe(*index, &key),
-                                String::from_utf8_lossy(&value)
-                            ));
+                            report.stale.push(wrong_kind_entry(&key, &value));
                             continue;
                         }
                     }
@@ -587,9 +591,7 @@ impl Store {
                         let wanted =
                             RecordId::from_slice(&key).and_then(|id| expected_terms.get(&id));
                         if wanted.is_some_and(|w| *w != stored) {
-                            report
-                                .stale
-                                .push(format!("{} (terms differ)", describe(*index, &key)));
+                            report.stale.push(differing_terms_entry(&key));
                             continue;
                         }
                     }
