@@ -177,6 +177,8 @@ pub fn run() {
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
             folder_sync::pass_on_quit(app);
+            app.state::<AppState>()
+                .run_blocking(|workspace| workspace.real().save_for_next_start());
         }
     });
 }

@@ -178,6 +178,7 @@ fn run_phase(
         "sqlite-insert-streaming" => store_phases::sqlite_insert_streaming(&files),
         "kring-insert-rows" => store_phases::kring_insert_rows(&files),
         "kring-search" => store_phases::kring_search(&files, runs),
+        "kring-first-search" => store_phases::kring_first_search(&files),
         "sqlite-search" => store_phases::sqlite_search(&files, runs),
         "kring-open-card" => store_phases::kring_open_card(&files),
         "sqlite-open-card" => store_phases::sqlite_open_card(&files),
@@ -246,6 +247,7 @@ fn run_store(
     let mut phases: Vec<(&str, &str, &[String])> = vec![
         ("kring_generate", "kring-generate", &sized),
         ("kring_search", "kring-search", &timed_runs),
+        ("kring_first_search", "kring-first-search", &[]),
         ("kring_open_card", "kring-open-card", &[]),
         ("kring_export", "kring-export", &[]),
         ("extract", "extract", &[]),

@@ -43,7 +43,10 @@ enum Operation {
     InvalidEmail {
         target: usize,
     },
-    Reopen,
+    /// Closes and opens the store; `save` writes the term file first, as the app does at exit.
+    Reopen {
+        save: bool,
+    },
 }
 
 fn operation() -> impl Strategy<Value = Operation> {
@@ -55,7 +58,7 @@ fn operation() -> impl Strategy<Value = Operation> {
         1 => (0..8usize, 0..TAGS.len()).prop_map(|(target, tag)| Operation::Untag { target, tag }),
         1 => (0..8usize).prop_map(|target| Operation::Delete { target }),
         1 => (0..8usize).prop_map(|target| Operation::InvalidEmail { target }),
-        1 => Just(Operation::Reopen),
+        1 => any::<bool>().prop_map(|save| Operation::Reopen { save }),
     ]
 }
 
@@ -152,7 +155,7 @@ proptest! {
         let mut now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
         let mut store = open(&path);
         store.init("Tester", "tester@kring.example", Role::Networker, now).unwrap();
-        // Half the cases search the memory index kept in step by commits, half scan sled.
+        // Half the cases search the term file kept in step by commits, half scan sled.
         if search_in_memory {
             store.load_search_index().unwrap();
         }
@@ -209,7 +212,10 @@ proptest! {
                     let result = store.set_fields(id, &[("emails".into(), "not-an-email".into())], now);
                     prop_assert!(result.is_err(), "an invalid email is refused");
                 }
-                Operation::Reopen => {
+                Operation::Reopen { save } => {
+                    if save {
+                        store.save_search_index().unwrap();
+                    }
                     drop(store);
                     store = open(&path);
                     if search_in_memory {

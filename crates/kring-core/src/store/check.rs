@@ -608,6 +608,7 @@ impl Store {
         }
 
         if repair && report.needs_repair() {
+            self.forget_term_file()?;
             self.rebuild_indexes(&kinds, &expected_terms, &expected, &strays)?;
             report.repaired = true;
             report.quarantined = strays.len();

@@ -17,6 +17,7 @@ pub(crate) mod private_contact;
 mod purge;
 mod recovery;
 pub mod search;
+mod term_file;
 
 use crate::clock::{Hlc, HybridClock, NodeId, Stamp, VersionVector};
 use crate::crdt::{envelope, FieldVersion, RecordState};
@@ -39,7 +40,7 @@ pub(crate) const COMPACT_LAYOUT: u32 = 4;
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
-mod meta_key {
+pub(crate) mod meta_key {
     pub const SCHEMA_VERSION: &[u8] = b"schema_version";
     pub const NODE_ID: &[u8] = b"node_id";
     pub const CLOCK: &[u8] = b"clock";
@@ -47,6 +48,9 @@ mod meta_key {
     pub const COVERAGE: &[u8] = b"coverage";
     pub const PROFILE: &[u8] = b"profile";
     pub const SETTINGS: &[u8] = b"settings";
+    /// Renewed (at random) by every commit that changes a search term: which state of the term
+    /// index the term file must describe (`search::term_file_stamp`).
+    pub const TERMS_STAMP: &[u8] = b"terms_stamp";
 }
 
 /// Who owns this store.
@@ -116,9 +120,9 @@ pub struct Store {
     /// out (see `sync::ExportFilter`).
     resend: sled::Tree,
     writer: Mutex<WriterState>,
-    /// The term index held in memory once loaded (the app loads it at start-up); kept in step
-    /// with every commit. Without it, search scans the sled term index.
-    memory_index: std::sync::RwLock<Option<search::MemoryIndex>>,
+    /// The term index once loaded (the app loads it at start-up): the term file, or a map in
+    /// memory; kept in step with every commit. Without it, search scans the sled term index.
+    memory_index: std::sync::RwLock<Option<search::LoadedIndex>>,
     /// Set when the store noticed at open that its folder was copied and took a new node id.
     pub node_renewed_from: Option<NodeId>,
     /// The secret keys, read from their file on first use and kept here by `trust::keys`, whose
@@ -337,6 +341,7 @@ impl Store {
             write_check: std::sync::OnceLock::new(),
         };
         if let Some(found) = rebuild_indexes_from {
+            store.forget_term_file()?;
             migrate(&store, found, before_layout_change)?;
         }
         Ok(store)
@@ -1382,6 +1387,12 @@ impl Store {
             meta_key::COVERAGE,
             postcard::to_stdvec(&coverage).expect("vectors encode"),
         );
+        if !term_changes.is_empty() || clear_first {
+            meta_batch.insert(
+                meta_key::TERMS_STAMP,
+                &uuid::Uuid::new_v4().into_bytes()[..],
+            );
+        }
         for (key, value) in extra_meta {
             meta_batch.insert(key, value);
         }
