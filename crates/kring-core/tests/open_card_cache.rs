@@ -334,3 +334,47 @@ fn a_forgotten_person_leaves_the_identity_groups_on_the_very_next_call() {
     assert_eq!(groups.members(f.jan), [f.jan]);
     assert!(stakeholders_known(&f.store, f.chris).is_empty());
 }
+
+#[test]
+fn an_event_attended_is_a_contact_on_the_very_next_card_opened() {
+    let f = fixture();
+    let els = person(&f.store, "Els Janssens");
+    f.store
+        .create_with_id(
+            RecordId::for_relationship(f.chris, els),
+            &Relationship {
+                cadence_days: Some(30),
+                ..relationship(f.chris, els)
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    let going_cold = |store: &Store| {
+        let detail = store.card_detail(els, t0()).unwrap();
+        (
+            detail.relationships[0].going_cold,
+            detail.relationships[0].last_contact,
+        )
+    };
+    assert_eq!(going_cold(&f.store), (true, None));
+
+    let at = (t0() - Duration::days(2)).fixed_offset();
+    f.store
+        .create_event(
+            &kring_core::model::manager::Event {
+                name: "Havendag".into(),
+                kind: kring_core::model::manager::EventKind::Conference,
+                at,
+                location: None,
+                invited: vec![f.chris, els],
+                attending: vec![f.chris, els],
+                outcomes: vec![],
+                notes: None,
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    assert_eq!(going_cold(&f.store), (false, Some(at)));
+}

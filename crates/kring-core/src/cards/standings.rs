@@ -28,6 +28,14 @@ pub(crate) struct Standings {
     pub relationships: Vec<(RecordState, Relationship)>,
 }
 
+/// The events the figures count as contacts (every one, whatever the scope), kept in the store
+/// between calls like [`Networkers`].
+struct Events {
+    /// Whose store this was built for (an event its owner withdrew is theirs to count).
+    me: Option<RecordId>,
+    events: Vec<crate::model::manager::Event>,
+}
+
 /// Every networker's record as the figures read it, kept in the store between calls (opening
 /// a card read all of them, 401 at 100,000 cards, for a few names) and built again after a
 /// commit that writes a networker (see `Store::derived`).
@@ -200,14 +208,9 @@ impl Store {
             }
         }
         // Events are the manager's few records: all of them, whatever the scope.
-        self.for_each_live_of_kind(RecordKind::Event, |state| {
-            if !is_withdrawn(&state, me) {
-                if let Ok(event) = body_of::<crate::model::manager::Event>(&state) {
-                    builder.event(&event);
-                }
-            }
-            Ok(())
-        })?;
+        for event in &self.events(me)?.events {
+            builder.event(event);
+        }
         let mut relationships = Vec::with_capacity(states.len());
         for state in states {
             if is_withdrawn(&state, me) {
@@ -232,6 +235,27 @@ impl Store {
             me,
             relationships,
         })
+    }
+
+    /// Every event not withdrawn from this store's owner, decoded, kept from the last call while
+    /// no commit wrote an event since (and the store's owner is the same).
+    fn events(&self, me: Option<RecordId>) -> StoreResult<Arc<Events>> {
+        self.derived(
+            &[Source::Records(RecordKind::Event)],
+            |kept: &Events| kept.me == me,
+            || {
+                let mut events = Vec::new();
+                self.for_each_live_of_kind(RecordKind::Event, |state| {
+                    if !is_withdrawn(&state, me) {
+                        if let Ok(event) = body_of::<crate::model::manager::Event>(&state) {
+                            events.push(event);
+                        }
+                    }
+                    Ok(())
+                })?;
+                Ok(Events { me, events })
+            },
+        )
     }
 
     /// Every networker's record as the figures read it, kept from the last call while no commit
