@@ -36,11 +36,13 @@
 
 use crate::crdt::{envelope, RecordState};
 use crate::model::{RecordBody, RecordId, RecordKind, SameAs, ValidationError, Visibility};
+use crate::store::derived::Source;
 use crate::store::{body_of, json_bytes, RecordChange, Store, StoreError, StoreResult};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::sync::Arc;
 
 // ----- normalisation --------------------------------------------------------------------------
 
@@ -535,6 +537,27 @@ impl Store {
 
     /// Every identity group, by a union-find over the statements in the same-as index.
     pub fn identity_groups(&self) -> StoreResult<IdentityGroups> {
+        let groups = self.shared_identity_groups()?;
+        Ok(IdentityGroups::clone(&groups))
+    }
+
+    /// Every identity group, kept from the last call while no commit since wrote a statement or
+    /// made a person or organisation appear or go (a statement counts only while both its cards
+    /// exist): every card opened asks for them.
+    pub(crate) fn shared_identity_groups(&self) -> StoreResult<Arc<IdentityGroups>> {
+        self.derived(
+            &[
+                Source::Records(RecordKind::SameAs),
+                Source::Existence(RecordKind::Person),
+                Source::Existence(RecordKind::Organisation),
+            ],
+            |_: &IdentityGroups| true,
+            || self.read_identity_groups(),
+        )
+    }
+
+    /// Every identity group, read from the store.
+    fn read_identity_groups(&self) -> StoreResult<IdentityGroups> {
         let mut statement_ids = BTreeSet::new();
         for item in self
             .index(crate::store::indexes::Index::SameAsByCard)

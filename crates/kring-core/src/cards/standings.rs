@@ -10,23 +10,44 @@ use crate::identity_groups::IdentityGroups;
 use crate::manager::figures::{self, Contacts, ContactsBuilder, Standing};
 use crate::model::is_withdrawn;
 use crate::model::*;
+use crate::store::derived::Source;
 use crate::store::{body_of, Store, StoreResult};
 use chrono::{DateTime, FixedOffset, Utc};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// What the figures of relationships need beyond the relationships themselves.
 pub(crate) struct Standings {
     contacts: Contacts,
-    /// Networkers who have left.
-    left: HashSet<RecordId>,
-    pub groups: IdentityGroups,
+    networkers: Arc<Networkers>,
+    pub groups: Arc<IdentityGroups>,
     /// This store's own networker (records a colleague withdrew are left out).
     pub me: Option<RecordId>,
-    /// Every networker as lists name them ([`networker_labels`]).
-    pub labels: std::collections::HashMap<RecordId, String>,
     /// The relationships of the scope (not withdrawn), decoded, with privately noted contacts
     /// applied: callers walk these instead of reading them again.
     pub relationships: Vec<(RecordState, Relationship)>,
+}
+
+/// The events the figures count as contacts (every one, whatever the scope), kept in the store
+/// between calls like [`Networkers`].
+struct Events {
+    /// Whose store this was built for (an event its owner withdrew is theirs to count).
+    me: Option<RecordId>,
+    events: Vec<crate::model::manager::Event>,
+}
+
+/// Every networker's record as the figures read it, kept in the store between calls (opening
+/// a card read all of them, 401 at 100,000 cards, for a few names) and built again after a
+/// commit that writes a networker (see `Store::derived`).
+struct Networkers {
+    /// Whose store this was built for: a networker record the owner withdrew is theirs to see.
+    me: Option<RecordId>,
+    /// Every networker not withdrawn from this store's owner.
+    ids: HashSet<RecordId>,
+    /// Networkers who have left.
+    left: HashSet<RecordId>,
+    /// Every networker as lists name them ([`networker_labels`]).
+    labels: HashMap<RecordId, String>,
 }
 
 impl Standings {
@@ -43,11 +64,16 @@ impl Standings {
             now,
         );
         let start = figures::relationship_start(relationship, created_at(state));
-        let left = self.left.contains(&relationship.networker);
+        let left = self.networkers.left.contains(&relationship.networker);
         (
             figures::standing(relationship, start, left, last, now),
             last,
         )
+    }
+
+    /// A networker as lists name them, when they are one this store shows.
+    pub fn label(&self, networker: RecordId) -> Option<&String> {
+        self.networkers.labels.get(&networker)
     }
 }
 
@@ -133,27 +159,11 @@ impl Store {
     /// What the figures of the relationships in `scope` need.
     pub(crate) fn standings(&self, scope: Scope<'_>) -> StoreResult<Standings> {
         let me = self.profile()?.map(|p| p.networker);
-        let groups = self.identity_groups()?;
-        let mut networkers = HashSet::new();
-        let mut left = HashSet::new();
-        let mut bodies = Vec::new();
-        self.for_each_live_of_kind(RecordKind::Networker, |state| {
-            if is_withdrawn(&state, me) {
-                return Ok(());
-            }
-            if let Ok(networker) = body_of::<Networker>(&state) {
-                networkers.insert(RecordId(state.id));
-                if networker.status == Some(NetworkerStatus::Left) {
-                    left.insert(RecordId(state.id));
-                }
-                bodies.push((RecordId(state.id), networker));
-            }
-            Ok(())
-        })?;
-        let labels = networker_labels(bodies.iter().map(|(id, n)| (*id, n)));
+        let groups = self.shared_identity_groups()?;
+        let networkers = self.networkers(me)?;
         let private_contacts = self.private_contacts()?;
         let mut builder =
-            ContactsBuilder::new(|id| networkers.contains(&id), |id| groups.canonical(id));
+            ContactsBuilder::new(|id| networkers.ids.contains(&id), |id| groups.canonical(id));
         let mut add_interaction = |state: &RecordState| {
             if !is_withdrawn(state, me) {
                 if let Some((at, participants)) = interaction_contact(state) {
@@ -198,14 +208,9 @@ impl Store {
             }
         }
         // Events are the manager's few records: all of them, whatever the scope.
-        self.for_each_live_of_kind(RecordKind::Event, |state| {
-            if !is_withdrawn(&state, me) {
-                if let Ok(event) = body_of::<crate::model::manager::Event>(&state) {
-                    builder.event(&event);
-                }
-            }
-            Ok(())
-        })?;
+        for event in &self.events(me)?.events {
+            builder.event(event);
+        }
         let mut relationships = Vec::with_capacity(states.len());
         for state in states {
             if is_withdrawn(&state, me) {
@@ -225,11 +230,65 @@ impl Store {
         let contacts = builder.finish();
         Ok(Standings {
             contacts,
-            left,
+            networkers,
             groups,
             me,
-            labels,
             relationships,
         })
+    }
+
+    /// Every event not withdrawn from this store's owner, decoded, kept from the last call while
+    /// no commit wrote an event since (and the store's owner is the same).
+    fn events(&self, me: Option<RecordId>) -> StoreResult<Arc<Events>> {
+        self.derived(
+            &[Source::Records(RecordKind::Event)],
+            |kept: &Events| kept.me == me,
+            || {
+                let mut events = Vec::new();
+                self.for_each_live_of_kind(RecordKind::Event, |state| {
+                    if !is_withdrawn(&state, me) {
+                        if let Ok(event) = body_of::<crate::model::manager::Event>(&state) {
+                            events.push(event);
+                        }
+                    }
+                    Ok(())
+                })?;
+                Ok(Events { me, events })
+            },
+        )
+    }
+
+    /// Every networker's record as the figures read it, kept from the last call while no commit
+    /// wrote a networker since (and the store's owner is the same).
+    fn networkers(&self, me: Option<RecordId>) -> StoreResult<Arc<Networkers>> {
+        self.derived(
+            &[Source::Records(RecordKind::Networker)],
+            |kept: &Networkers| kept.me == me,
+            || {
+                let mut ids = HashSet::new();
+                let mut left = HashSet::new();
+                let mut bodies = Vec::new();
+                self.for_each_live_of_kind(RecordKind::Networker, |state| {
+                    if is_withdrawn(&state, me) {
+                        return Ok(());
+                    }
+                    if let Ok(networker) = body_of::<Networker>(&state) {
+                        ids.insert(RecordId(state.id));
+                        if networker.status == Some(NetworkerStatus::Left) {
+                            left.insert(RecordId(state.id));
+                        }
+                        bodies.push((RecordId(state.id), networker));
+                    }
+                    Ok(())
+                })?;
+                let labels = networker_labels(bodies.iter().map(|(id, n)| (*id, n)));
+                Ok(Networkers {
+                    me,
+                    ids,
+                    left,
+                    labels,
+                })
+            },
+        )
     }
 }

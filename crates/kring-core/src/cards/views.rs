@@ -518,7 +518,7 @@ impl Store {
                 let canonical = standings.groups.canonical(view.stakeholder);
                 (canonical, self.name_of(canonical)?)
             } else {
-                let label = standings.labels.get(&view.networker).cloned();
+                let label = standings.label(view.networker).cloned();
                 (
                     view.networker,
                     label.unwrap_or_else(|| view.networker_name.clone()),

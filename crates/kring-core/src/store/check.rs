@@ -687,6 +687,8 @@ impl Store {
             }
             Ok::<(), sled::transaction::ConflictableTransactionError<super::StoreError>>(())
         })?;
+        // Records moved to quarantine no longer read as their kind.
+        self.derived.everything_changed();
         self.db.flush()?;
         Ok(())
     }

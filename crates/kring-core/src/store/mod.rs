@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod compact;
+pub(crate) mod derived;
 mod identity;
 pub mod indexes;
 pub mod layout;
@@ -123,6 +124,9 @@ pub struct Store {
     /// The term index once loaded (the app loads it at start-up): the term file, or a map in
     /// memory; kept in step with every commit. Without it, search scans the sled term index.
     memory_index: std::sync::RwLock<Option<search::LoadedIndex>>,
+    /// Values derived from records (networkers' names, identity groups) kept between reads and
+    /// built again after a commit changes what they were read from (see [`derived`]).
+    derived: derived::Derived,
     /// Set when the store noticed at open that its folder was copied and took a new node id.
     pub node_renewed_from: Option<NodeId>,
     /// The secret keys, read from their file on first use and kept here by `trust::keys`, whose
@@ -329,6 +333,7 @@ impl Store {
             history,
             resend,
             memory_index: std::sync::RwLock::new(None),
+            derived: derived::Derived::default(),
             commit_observer: std::sync::RwLock::new(None),
             writer: Mutex::new(WriterState {
                 clock: HybridClock::new(identity.node, last),
@@ -1410,7 +1415,19 @@ impl Store {
             Ok::<(), sled::transaction::ConflictableTransactionError<StoreError>>(())
         })?;
         writer.coverage = coverage;
-        // Only after the transaction committed does the memory index follow it.
+        // Only after the transaction committed do the derived values and the memory index
+        // follow it: a failed commit wrote nothing, and what they hold is still exact.
+        if clear_first {
+            self.derived.everything_changed();
+        } else {
+            self.derived.committed(
+                order.iter().map(|id| {
+                    let change = &merged[id];
+                    (change.before.as_ref(), &change.after)
+                }),
+                removed.values().copied(),
+            );
+        }
         if let Some(memory) = self
             .memory_index
             .write()
