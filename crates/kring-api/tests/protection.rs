@@ -150,7 +150,11 @@ fn a_forgotten_person_leaves_the_card_list_and_is_listed_among_the_erasures() {
 
     let report = protection::forget_person(&session, jan, "Art. 17, case 2026-014".into()).unwrap();
     assert!(report.forget.is_some(), "a forget record that travels");
-    assert!(listed(&session, "Jan").is_empty(), "gone from the list");
+    assert!(listed(&session, "Jan").is_empty(), "gone from the search");
+    assert!(
+        listed(&session, "").iter().all(|row| row.id != jan),
+        "gone from the whole list, not only from search"
+    );
     let gone = commands::card_detail(&session, jan).unwrap_err();
     assert_eq!(gone.code, ErrorCode::NotFound);
 

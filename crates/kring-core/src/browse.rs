@@ -151,8 +151,10 @@ impl CardList {
     ) -> StoreResult<Option<BTreeSet<RecordId>>> {
         let mut cards = BTreeSet::new();
         for id in written {
+            // A record that is gone (forgotten, swept by a retention rule) no longer says which
+            // card it touched: the list is built again.
             let Some(state) = store.state(*id)? else {
-                continue;
+                return Ok(None);
             };
             let id_field = |field: &str| {
                 state

@@ -1443,7 +1443,11 @@ impl Store {
             .unwrap_or_else(|p| p.into_inner())
             .as_ref()
         {
-            observe(&order);
+            // Records removed (a sweep, a forget) are told too: a list that showed them must
+            // let them go.
+            let mut told = order;
+            told.extend(removed.keys().copied());
+            observe(&told);
         }
         Ok(())
     }
@@ -1488,8 +1492,9 @@ impl Store {
         Ok(())
     }
 
-    /// Has `observer` told the ids of the records every later commit writes (edits, imports,
-    /// the demo, a restore), so that what is kept in memory about the store can follow it.
+    /// Has `observer` told the ids of the records every later commit writes or removes (edits,
+    /// imports, the demo, a restore, a forget), so that what is kept in memory about the store can
+    /// follow it.
     pub fn observe_commits(&self, observer: CommitObserver) {
         *self
             .commit_observer
