@@ -194,10 +194,25 @@ impl Store {
     /// record, a copy under another kind) and a repair take the full check, which holds every
     /// record and can sort the copies out.
     pub fn check(&self, repair: bool, now: DateTime<Utc>) -> StoreResult<CheckReport> {
-        match self.check_streaming(now)? {
-            Some(report) if !(repair && report.needs_repair()) => Ok(report),
-            _ => self.check_holding_every_record(repair, now),
+        let mut report = match self.check_streaming(now)? {
+            Some(report) if !(repair && report.needs_repair()) => report,
+            _ => self.check_holding_every_record(repair, now)?,
+        };
+        // The search term file (`term_file`) is the sled term index in another form: one that
+        // says it describes this state of the store must hold the same postings.
+        if self.term_file_agrees()? == Some(false) {
+            if repair {
+                self.forget_term_file()?;
+                report.repaired = true;
+            } else {
+                report.stale.push(format!(
+                    "{} (the search term file holds other terms than the store: `kring check \
+                     --repair` removes it, and the app builds it again)",
+                    super::term_file::FILE_NAME
+                ));
+            }
         }
+        Ok(report)
     }
 
     /// The streaming check: `None` when a record is not alone in the tree of its kind (or

@@ -336,6 +336,43 @@ impl Store {
         Ok(stamp)
     }
 
+    /// Whether the term file holds the postings the sled term index holds: `None` when there is
+    /// no term file for this state of the store (the next load builds it). Compares a sum of
+    /// one hash per posting on each side, so neither is held in memory.
+    pub(crate) fn term_file_agrees(&self) -> StoreResult<Option<bool>> {
+        let writer = self.writer();
+        let stamp = self.term_file_stamp()?;
+        let Ok(Some(file)) = TermFile::open(&term_file::file_path(self.path()), stamp) else {
+            return Ok(None);
+        };
+        let mut in_file: u128 = 0;
+        for row in file.rows() {
+            let (term, postings) = row?;
+            for (card, weight, source) in postings {
+                in_file =
+                    in_file.wrapping_add(term_file::posting_hash(&term, card, weight, source));
+            }
+        }
+        let mut in_sled: u128 = 0;
+        for item in self.index(Index::RecordTerms).iter() {
+            let (key, value) = item?;
+            let Some(source) = RecordId::from_slice(&key) else {
+                continue;
+            };
+            let terms: Vec<TermContribution> = postcard::from_bytes(&value).unwrap_or_default();
+            for term in terms {
+                in_sled = in_sled.wrapping_add(term_file::posting_hash(
+                    term.term.as_bytes(),
+                    term.card,
+                    term.weight,
+                    term_file::source_key(source),
+                ));
+            }
+        }
+        drop(writer);
+        Ok(Some(in_file == in_sled))
+    }
+
     /// Removes the term file, before the sled term index is rewritten other than by a commit (a
     /// repair, a migration), so that no file can describe the index from before.
     pub(crate) fn forget_term_file(&self) -> StoreResult<()> {
