@@ -28,6 +28,16 @@ describe('Dashboard', () => {
     expect(chart.getAttribute('aria-label')).toMatch(/Active: /);
   });
 
+  it("lists each goal's coverage, with the stakeholders it does not cover yet", async () => {
+    render(Dashboard);
+    const heading = await screen.findByRole('heading', { name: 'Goal coverage' });
+    const goals = heading.closest('.panel')!.querySelectorAll('ul.goals > li');
+    expect(goals.length).toBeGreaterThan(0);
+    expect(goals[0].querySelector('.goal-line')!.textContent).toMatch(/\d+\/\d+/);
+    const uncovered = [...goals].map((goal) => goal.querySelector('.uncovered')?.textContent);
+    expect(uncovered.some((line) => line?.startsWith('Not covered: '))).toBe(true);
+  });
+
   it('switches the scope to a team', async () => {
     render(Dashboard);
     await waitFor(() => expect(screen.getAllByTestId('kpi-card')).toHaveLength(8));
