@@ -2,23 +2,10 @@
 // line saying there is none yet.
 import { render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
-import type { BackupFile } from '../src/lib/bindings';
 import { formatBytes } from '../src/lib/format';
 import Settings from '../src/screens/Settings.svelte';
-import { setUpStatus } from './ui';
-
-/** A backend that lists `backups`; every other command answers an empty success. */
-function backend(backups: BackupFile[]) {
-  const ok = (data: unknown) => Promise.resolve({ status: 'ok' as const, data });
-  const known: Record<string, () => unknown> = { listBackups: () => ok(backups) };
-  setBackend({
-    commands: new Proxy(known, {
-      get: (target, name: string) => target[name] ?? (() => ok(null)),
-    }) as unknown as Commands,
-  });
-}
+import { answering, ok, setUpStatus } from './ui';
 
 afterEach(() => {
   app.status = null;
@@ -27,10 +14,13 @@ afterEach(() => {
 describe('the backups in Settings', () => {
   it('lists each backup with its reason, its size and a Restore button', async () => {
     app.status = setUpStatus({ settings: { default_visibility: 'shared' } });
-    backend([
-      { path: '/b/20261120T091244.000Z-before-import.kring-backup', name: '', bytes: 2048 },
-      { path: '/b/my-own-copy.kring-backup', name: 'my-own-copy.kring-backup', bytes: 10 },
-    ]);
+    answering({
+      listBackups: () =>
+        ok([
+          { path: '/b/20261120T091244.000Z-before-import.kring-backup', name: '', bytes: 2048 },
+          { path: '/b/my-own-copy.kring-backup', name: 'my-own-copy.kring-backup', bytes: 10 },
+        ]),
+    });
     render(Settings);
     const first = await screen.findByTitle('/b/20261120T091244.000Z-before-import.kring-backup');
     const rows = [...first.closest('ul')!.querySelectorAll(':scope > li')] as HTMLElement[];
@@ -44,7 +34,7 @@ describe('the backups in Settings', () => {
 
   it('says there is none yet when there is no backup', async () => {
     app.status = setUpStatus({ settings: { default_visibility: 'shared' } });
-    backend([]);
+    answering({ listBackups: () => ok([]) });
     render(Settings);
     expect(await screen.findByText(/No backups yet/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Restore…' })).not.toBeInTheDocument();
