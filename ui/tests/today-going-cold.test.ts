@@ -5,27 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../src/lib/app.svelte';
 import type { RelationshipView, Today } from '../src/lib/bindings';
 import TodayScreen from '../src/screens/Today.svelte';
-import { id } from './ids';
+import { relationship } from './ids';
 import { answering, ok, setUpStatus } from './ui';
 
-const cold = (n: number): RelationshipView => ({
-  id: id(`r${n}`),
-  networker: id('n1'),
-  networker_name: 'Sofie',
-  stakeholder: id(`s${n}`),
-  stakeholder_name: `Stakeholder ${n}`,
-  strength: 3,
-  trust: null,
-  given: [],
-  received: [],
-  reciprocity_balance: 0,
-  since: null,
-  cadence_days: 30,
-  status: 'active',
-  last_contact: null,
-  going_cold: true,
-  visibility: 'shared',
-});
+const cold = (n: number) => relationship(n, { cadence_days: 30, going_cold: true });
 
 function today(going_cold: RelationshipView[], total: number) {
   app.status = setUpStatus();
