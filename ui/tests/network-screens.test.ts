@@ -38,6 +38,19 @@ describe('Dashboard', () => {
     expect(uncovered.some((line) => line?.startsWith('Not covered: '))).toBe(true);
   });
 
+  it('lists the sole contacts and the colleagues whose relationships go cold, each by a figure', async () => {
+    render(Dashboard);
+    const sole = await screen.findByTestId('kpi-sole-contacts');
+    const soleRows = sole.querySelectorAll('tbody > tr[data-networker]');
+    expect(soleRows.length).toBeGreaterThan(0);
+    expect(soleRows[0].querySelector('td.num')!.textContent).toMatch(/^\d+ stakeholders?$/);
+    expect(
+      within(sole.parentElement!).getByRole('heading', { name: 'Sole contacts' }),
+    ).toBeVisible();
+    const cold = screen.getByTestId('kpi-going-cold');
+    expect(cold.querySelectorAll('tbody > tr .badge.cold').length).toBeGreaterThan(0);
+  });
+
   it('switches the scope to a team', async () => {
     render(Dashboard);
     await waitFor(() => expect(screen.getAllByTestId('kpi-card')).toHaveLength(8));
