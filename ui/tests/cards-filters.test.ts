@@ -3,24 +3,18 @@
 // buttons open the card form for their kind.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
 import type { CardQuery } from '../src/lib/bindings';
 import Cards from '../src/screens/Cards.svelte';
+import { answering, ok } from './ui';
 
 function backend() {
-  const ok = (data: unknown) => Promise.resolve({ status: 'ok' as const, data });
   const queryCards = vi.fn((query: CardQuery) =>
     ok({ total: 0, offset: query.offset ?? 0, rows: [] }),
   );
-  const known: Record<string, (...args: never[]) => unknown> = {
+  answering({
     queryCards,
     cardFacets: () => ok({ tags: ['haven'], sectors: ['public', 'knowledge'], levels: ['eu'] }),
-  };
-  setBackend({
-    commands: new Proxy(known, {
-      get: (target, name: string) => target[name] ?? (() => ok(null)),
-    }) as unknown as Commands,
   });
   return queryCards;
 }

@@ -56,49 +56,43 @@ describe('moments', () => {
 });
 
 describe('parseDue', () => {
-  const now = new Date(2026, 10, 23, 15, 30);
-  it('reads the ways people type a due date', () => {
-    expect(parseDue('2026-12-01', now)).toBe('2026-12-01');
-    expect(parseDue('1/12/2026', now, 'nl-BE')).toBe('2026-12-01');
-    expect(parseDue('01.12.2026', now, 'de-DE')).toBe('2026-12-01');
-    expect(parseDue('+7', now)).toBe('2026-11-30');
-    expect(parseDue('+2w', now)).toBe('2026-12-07');
-    expect(parseDue('+1m', now)).toBe('2026-12-23');
-    expect(parseDue('tomorrow', now)).toBe('2026-11-24');
-    expect(parseDue(' Today ', now)).toBe('2026-11-23');
-  });
-  it('refuses what is not a date', () => {
-    expect(parseDue('', now)).toBeNull();
-    expect(parseDue('next', now)).toBeNull();
-    expect(parseDue('morgenrood', now, 'nl-BE')).toBeNull();
-    expect(parseDue('31/02/2026', now, 'nl-BE')).toBeNull();
-    expect(parseDue('2026-13-01', now)).toBeNull();
-  });
-});
-
-describe('due dates typed in words', () => {
   // A Monday.
   const now = new Date(2026, 10, 23, 15, 30);
-  it("reads the words of the app's language", () => {
-    expect(parseDue('morgen', now, 'nl-BE')).toBe('2026-11-24');
-    expect(parseDue('overmorgen', now, 'nl-BE')).toBe('2026-11-25');
-    expect(parseDue('Volgende week', now, 'nl-BE')).toBe('2026-11-30');
-    expect(parseDue('Aujourd’hui', now, 'fr-BE')).toBe('2026-11-23');
-    expect(parseDue('après-demain', now, 'fr-BE')).toBe('2026-11-25');
-    expect(parseDue('übermorgen', now, 'de-BE')).toBe('2026-11-25');
-    expect(parseDue('nächste Woche', now, 'de-BE')).toBe('2026-11-30');
-  });
-  it('reads a weekday as the next one after today, the same weekday a week ahead', () => {
-    expect(parseDue('vrijdag', now, 'nl-BE')).toBe('2026-11-27');
-    expect(parseDue('maandag', now, 'nl-BE')).toBe('2026-11-30');
-    expect(parseDue('jeudi prochain', now, 'fr-BE')).toBe('2026-11-26');
-    expect(parseDue('nächsten Sonntag', now, 'de-BE')).toBe('2026-11-29');
-    expect(parseDue('next tuesday', now, 'en-GB')).toBe('2026-11-24');
-  });
-  it("keeps English in every language but not another language's words", () => {
-    expect(parseDue('tomorrow', now, 'de-BE')).toBe('2026-11-24');
-    expect(parseDue('demain', now, 'nl-BE')).toBeNull();
-    expect(parseDue('vandaag', now, 'de-BE')).toBeNull();
+  // What is typed, in which language, and the date it means (null: not
+  // a date). The ways people type a date; the words of the app's language; a weekday as the next
+  // one after today, the same weekday a week ahead; English in every language, but not another
+  // language's words; what is not a date.
+  it.each<[string, string, string | null]>([
+    ['2026-12-01', 'en', '2026-12-01'],
+    ['1/12/2026', 'nl-BE', '2026-12-01'],
+    ['01.12.2026', 'de-DE', '2026-12-01'],
+    ['+7', 'en', '2026-11-30'],
+    ['+2w', 'en', '2026-12-07'],
+    ['+1m', 'en', '2026-12-23'],
+    ['tomorrow', 'en', '2026-11-24'],
+    [' Today ', 'en', '2026-11-23'],
+    ['morgen', 'nl-BE', '2026-11-24'],
+    ['overmorgen', 'nl-BE', '2026-11-25'],
+    ['Volgende week', 'nl-BE', '2026-11-30'],
+    ['Aujourd’hui', 'fr-BE', '2026-11-23'],
+    ['après-demain', 'fr-BE', '2026-11-25'],
+    ['übermorgen', 'de-BE', '2026-11-25'],
+    ['nächste Woche', 'de-BE', '2026-11-30'],
+    ['vrijdag', 'nl-BE', '2026-11-27'],
+    ['maandag', 'nl-BE', '2026-11-30'],
+    ['jeudi prochain', 'fr-BE', '2026-11-26'],
+    ['nächsten Sonntag', 'de-BE', '2026-11-29'],
+    ['next tuesday', 'en-GB', '2026-11-24'],
+    ['tomorrow', 'de-BE', '2026-11-24'],
+    ['demain', 'nl-BE', null],
+    ['vandaag', 'de-BE', null],
+    ['', 'en', null],
+    ['next', 'en', null],
+    ['morgenrood', 'nl-BE', null],
+    ['31/02/2026', 'nl-BE', null],
+    ['2026-13-01', 'en', null],
+  ])('reads "%s" in %s as %s', (typed, locale, due) => {
+    expect(parseDue(typed, now, locale)).toBe(due);
   });
 });
 

@@ -4,7 +4,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
 import type { AppStatus, Settings as SettingsType } from '../src/lib/bindings';
 import { formatDate, relativeDay } from '../src/lib/dates';
@@ -12,7 +11,7 @@ import { compareText, formatBytes, formatNumber, formatPercent } from '../src/li
 import { detectSystemLanguage, language, languageOf } from '../src/lib/i18n.svelte';
 import { m } from '../src/paraglide/messages';
 import Settings from '../src/screens/Settings.svelte';
-import { setUpStatus } from './ui';
+import { answering, ok, setUpStatus } from './ui';
 
 function status(settings: SettingsType = { default_visibility: 'shared' }): AppStatus {
   return setUpStatus({ settings });
@@ -20,18 +19,12 @@ function status(settings: SettingsType = { default_visibility: 'shared' }): AppS
 
 /** A backend whose saveSettings is `save`; every other command answers an empty success. */
 function backend(save: (settings: SettingsType) => unknown) {
-  const ok = (data: unknown) => Promise.resolve({ status: 'ok' as const, data });
-  const known: Record<string, (...args: never[]) => unknown> = {
+  answering({
     saveSettings: (settings: SettingsType) => {
       save(settings);
       return ok(null);
     },
     listBackups: () => ok([]),
-  };
-  setBackend({
-    commands: new Proxy(known, {
-      get: (target, name: string) => target[name] ?? (() => ok(null)),
-    }) as unknown as Commands,
   });
 }
 

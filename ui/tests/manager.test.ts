@@ -24,16 +24,8 @@ import { inLanguage } from './languages';
 
 describe('chart scaling', () => {
   it('rounds the top up to a nice number', () => {
-    expect(niceMax(0)).toBe(1);
-    expect(niceMax(-3)).toBe(1);
-    expect(niceMax(Number.NaN)).toBe(1);
-    expect(niceMax(1)).toBe(1);
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(12)).toBe(20);
-    expect(niceMax(23)).toBe(25);
-    expect(niceMax(420)).toBe(500);
-    expect(niceMax(100)).toBe(100);
-    expect(niceMax(0.3)).toBe(0.5);
+    const tops = [0, -3, Number.NaN, 1, 7, 12, 23, 420, 100, 0.3];
+    expect(tops.map(niceMax)).toEqual([1, 1, 1, 1, 10, 20, 25, 500, 100, 0.5]);
   });
 
   it('gives evenly spaced ticks from zero, whole numbers for small tops', () => {
@@ -60,9 +52,11 @@ describe('chart scaling', () => {
   });
 
   it('labels months briefly, with the year on January', () => {
-    expect(monthLabel('2026-11')).toBe('Nov');
-    expect(monthLabel('2026-01')).toBe('Jan 26');
-    expect(monthLabel('whenever')).toBe('whenever');
+    expect(['2026-11', '2026-01', 'whenever'].map(monthLabel)).toEqual([
+      'Nov',
+      'Jan 26',
+      'whenever',
+    ]);
   });
 });
 

@@ -245,11 +245,7 @@ describe('stakeholder grid geometry', () => {
     expect(quadrantOf(1, 2)).toBe('monitor');
   });
   it('a drop lands on the cell under it', () => {
-    expect(scoreAt(0)).toBe(1);
-    expect(scoreAt(0.19)).toBe(1);
-    expect(scoreAt(0.2)).toBe(2);
-    expect(scoreAt(0.99)).toBe(5);
-    expect(scoreAt(1)).toBe(5);
+    expect([0, 0.19, 0.2, 0.99, 1].map(scoreAt)).toEqual([1, 1, 2, 5, 5]);
   });
   it('the spread box spans every rating: power 1–5, interest 2–4', () => {
     const box = spreadBox(

@@ -28,6 +28,29 @@ describe('Dashboard', () => {
     expect(chart.getAttribute('aria-label')).toMatch(/Active: /);
   });
 
+  it("lists each goal's coverage, with the stakeholders it does not cover yet", async () => {
+    render(Dashboard);
+    const heading = await screen.findByRole('heading', { name: 'Goal coverage' });
+    const goals = heading.closest('.panel')!.querySelectorAll('ul.goals > li');
+    expect(goals.length).toBeGreaterThan(0);
+    expect(goals[0].querySelector('.goal-line')!.textContent).toMatch(/\d+\/\d+/);
+    const uncovered = [...goals].map((goal) => goal.querySelector('.uncovered')?.textContent);
+    expect(uncovered.some((line) => line?.startsWith('Not covered: '))).toBe(true);
+  });
+
+  it('lists the sole contacts and the colleagues whose relationships go cold, each by a figure', async () => {
+    render(Dashboard);
+    const sole = await screen.findByTestId('kpi-sole-contacts');
+    const soleRows = sole.querySelectorAll('tbody > tr[data-networker]');
+    expect(soleRows.length).toBeGreaterThan(0);
+    expect(soleRows[0].querySelector('td.num')!.textContent).toMatch(/^\d+ stakeholders?$/);
+    expect(
+      within(sole.parentElement!).getByRole('heading', { name: 'Sole contacts' }),
+    ).toBeVisible();
+    const cold = screen.getByTestId('kpi-going-cold');
+    expect(cold.querySelectorAll('tbody > tr .badge.cold').length).toBeGreaterThan(0);
+  });
+
   it('switches the scope to a team', async () => {
     render(Dashboard);
     await waitFor(() => expect(screen.getAllByTestId('kpi-card')).toHaveLength(8));

@@ -4,6 +4,7 @@ import { api, setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
 import { commands, type CardDetail, type CardQuery } from '../src/lib/bindings';
 import ForgetDialog from '../src/components/card/ForgetDialog.svelte';
+import RestrictDialog from '../src/components/card/RestrictDialog.svelte';
 import DataProtection from '../src/screens/DataProtection.svelte';
 import { checkRule, parsePeriod, period } from '../src/lib/protection';
 import { expectAllAnswered, replayGolden, type Replay } from './golden';
@@ -70,6 +71,18 @@ describe('The Data protection screen of a Manager of the Network', () => {
     // A dry run: nothing was applied, and Apply asks first.
     await fireEvent.click(screen.getByTestId('retention-apply'));
     expect(await screen.findByText(/will be removed or cleared on this store/)).toBeVisible();
+  });
+
+  it('asks the Forget and the Restrict dialogs for a reason that travels, each in its words', async () => {
+    const card = await firstPerson();
+    render(ForgetDialog, { card, onclose: () => {}, onforgotten: () => {} });
+    const forget = screen.getByLabelText(/^Reason — a case number or the article/);
+    expect(forget).toHaveAttribute('data-testid', 'forget-reason');
+    expect(forget).toHaveAttribute('placeholder', 'Art. 17, request 2026-014');
+    render(RestrictDialog, { card, initial: 'objected', onclose: () => {} });
+    const restrict = screen.getByLabelText(/^How the request came/);
+    expect(restrict).toHaveAttribute('data-testid', 'restrict-reason');
+    expect(restrict).toHaveAttribute('placeholder', 'Letter of 20 November 2026');
   });
 
   it('forgets a person for a reason, then lists the erasure and logs it', async () => {

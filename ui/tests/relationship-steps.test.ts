@@ -3,28 +3,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
-import type { CardDetail, RelationshipView } from '../src/lib/bindings';
+import type { CardDetail } from '../src/lib/bindings';
 import RelationshipSection from '../src/components/card/RelationshipSection.svelte';
-import { id } from './ids';
+import { id, relationship } from './ids';
 
-const MINE = {
-  id: id('rel-1'),
-  networker: id('me'),
-  networker_name: 'Sofie Maes',
-  stakeholder: id('card-1'),
-  stakeholder_name: 'Jan Peeters',
-  strength: 3,
-  trust: null,
-  given: [],
-  received: [],
-  reciprocity_balance: 0,
-  since: null,
-  cadence_days: null,
-  status: 'active',
-  last_contact: null,
-  going_cold: false,
-  visibility: null,
-} satisfies RelationshipView;
+const MINE = relationship(1, { stakeholder_name: 'Jan Peeters' });
 
 /** The steps of the score named `name`: which are lit, and which one is checked. */
 function steps(name: string) {

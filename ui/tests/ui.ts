@@ -1,6 +1,8 @@
 // What many screen tests do the same way, written once: typing into a field found by its test id,
-// filling a new record's form, and the status of a set-up app (a manager's store on this machine) for tests without the core.
+// filling a new record's form, the status of a set-up app (a manager's store on this machine) and a
+// core that answers only what a test names, for tests without the core.
 import { fireEvent, screen } from '@testing-library/svelte';
+import { setBackend, type Commands } from '../src/lib/api';
 import type { AppStatus } from '../src/lib/bindings';
 
 /** Types `value` into the field whose test id is `testid`, as one input event. */
@@ -32,4 +34,16 @@ export function setUpStatus(changes: Partial<AppStatus> = {}): AppStatus {
     version: '0.1.0',
     ...changes,
   } as AppStatus;
+}
+
+/** A command's successful answer, as the generated bindings give it. */
+export const ok = (data: unknown) => Promise.resolve({ status: 'ok' as const, data });
+
+/** A core whose commands are `known`; every other command answers an empty success. */
+export function answering(known: Record<string, (...args: never[]) => unknown>) {
+  setBackend({
+    commands: new Proxy(known, {
+      get: (target, name: string) => target[name] ?? (() => ok(null)),
+    }) as unknown as Commands,
+  });
 }

@@ -40,3 +40,20 @@ export async function pickFolder(): Promise<string | null> {
     return null;
   }
 }
+
+/**
+ * What a path field's Browse… asks for: files of one kind to open (`open` is the kind's name),
+ * where to save a file of one kind (`save`; `name` is the suggested file, made when asked, so a
+ * dated name carries the day of the click), or a folder.
+ */
+export type PathPick =
+  | { open: string; extensions: string[] }
+  | { save: string; extension: string; name: () => string }
+  | 'folder';
+
+/** The path the person picked for `pick`; null when cancelled. */
+export async function pickPath(pick: PathPick): Promise<string | null> {
+  if (pick === 'folder') return pickFolder();
+  if ('open' in pick) return (await pickFiles(pick.open, pick.extensions))[0] ?? null;
+  return pickSavePath(pick.name(), pick.save, pick.extension);
+}
