@@ -11,7 +11,7 @@
 #               add a note, over and over). Every command that exited 0 before the kill is read
 #               back from a backup of the store (`kring inspect --jsonl`), with its value; the
 #               records the store had before are all still there; the next edit works.
-#   full disk   the store on a small tmpfs: an edit, a demo and a merge on a disk already full, a
+#   full disk   the store on a small tmpfs: a merge, an edit and a demo on a disk already full, a
 #               merge and a demo that fill it, a burst of edits until it is full; exports, backups
 #               and calendars to a full disk. Each fails with one line saying the disk is full and
 #               what to do (no panic, no bare "os error 28"); with the space given back the store
@@ -339,15 +339,51 @@ else
   # A disk already full: an edit, a demo and a merge are refused; the space given back, the store
   # is exactly as before.
   cp -a "$work/pristine" "$disk/store"
+  # A disk already full. sled writes into room its log file already holds (the segments it zeroed
+  # when it last opened the store), which a disk with no free block left does not take away, so
+  # how far a command gets before the disk stops it varies from run to run. What must hold: every
+  # refusal says the disk is full; a merge (one journaled import) leaves the store as before or, at
+  # the next open, as after; an edit is refused and changes nothing, or fits and is saved whole; a
+  # demo (many commits) keeps whole what it committed before it was stopped.
   fill "$disk" 0
-  must_fail "an edit on a full disk" "$disk_full" k "$disk/store" card add person --name "Full Disk"
-  must_fail "a demo on a full disk" "$disk_full" k "$disk/store" demo --cards 500 --seed 3
   must_fail "a merge on a full disk" "$disk_full" k "$disk/store" import "${merge_files[@]}"
   unfill "$disk"
-  full_disk_cases=$(( full_disk_cases + 3 ))
-  if sound "after the refusals on a full disk" "$disk/store" "$work/ids-pristine.txt"; then
-    [ "$(digest "$disk/store")" = "$digest_before" ] || fail "the refusals on a full disk changed the store"
+  full_disk_cases=$(( full_disk_cases + 1 ))
+  if sound "after the merge refused on a full disk" "$disk/store" "$work/ids-pristine.txt"; then
+    found=$(digest "$disk/store")
+    if [ "$found" = "$digest_after" ]; then
+      say "  the merge refused on a full disk had been journaled: it finished at the next open"
+      rm -rf "$disk/store" && cp -a "$work/pristine" "$disk/store"
+    elif [ "$found" != "$digest_before" ]; then
+      fail "the merge refused on a full disk left the store neither as before nor as after"
+    fi
   fi
+  fill "$disk" 0
+  full_disk_cases=$(( full_disk_cases + 1 ))
+  if k "$disk/store" card add person --name "Full Disk" >"$work/out.txt" 2>"$work/err.txt"; then
+    unfill "$disk"
+    say "  an edit on a full disk: it fitted in the room the store's log already held"
+    if sound "after an edit that fitted on a full disk" "$disk/store" "$work/ids-pristine.txt"; then
+      k "$disk/store" search "Full Disk" 2>/dev/null | grep -q "Full Disk" \
+        || fail "the edit that fitted on a full disk cannot be found"
+    fi
+  else
+    unfill "$disk"
+    verdict=$(clear_error "$work/err.txt" "$disk_full")
+    if [ -n "$verdict" ]; then
+      fail "an edit on a full disk: $verdict"
+    else
+      say "  an edit on a full disk: $(grep -v '^kring: note:' "$work/err.txt")"
+    fi
+    if sound "after the edit refused on a full disk" "$disk/store" "$work/ids-pristine.txt"; then
+      [ "$(digest "$disk/store")" = "$digest_before" ] || fail "the edit refused on a full disk changed the store"
+    fi
+  fi
+  fill "$disk" 0
+  must_fail "a demo on a full disk" "$disk_full" k "$disk/store" demo --cards 500 --seed 3
+  unfill "$disk"
+  full_disk_cases=$(( full_disk_cases + 1 ))
+  sound "after the demo stopped on a full disk" "$disk/store" "$work/ids-pristine.txt" || true
 
   # A merge that fills the disk: refused early (backup, inbox) it leaves the store as before;
   # refused while merging, after the journal, it says the import finishes at the next open, and
