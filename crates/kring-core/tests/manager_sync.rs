@@ -21,22 +21,7 @@ struct World {
 
 impl World {
     fn store(&self, name: &str, role: Role) -> Store {
-        let store = Store::open(
-            &self.dir.path().join(name),
-            &OpenOptions {
-                cache_bytes: 1 << 20,
-            },
-        )
-        .unwrap();
-        store
-            .init(
-                name,
-                &format!("{}@antwerpen.be", name.to_lowercase()),
-                role,
-                t0(),
-            )
-            .unwrap();
-        store
+        common::open_initialised(&self.dir.path().join(name), name, role, t0())
     }
 
     fn send(&mut self, from: &Store, to: &Store, now: DateTime<Utc>) {

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use kring_core::model::*;
-use kring_core::store::{OpenOptions, Store};
+use kring_core::store::Store;
 use std::path::Path;
 
 mod common;
@@ -18,22 +18,7 @@ fn t0() -> DateTime<Utc> {
 }
 
 fn open(path: &Path, name: &str, role: Role) -> Store {
-    let store = Store::open(
-        path,
-        &OpenOptions {
-            cache_bytes: 1 << 20,
-        },
-    )
-    .unwrap();
-    store
-        .init(
-            name,
-            &format!("{}@antwerpen.be", name.to_lowercase()),
-            role,
-            t0(),
-        )
-        .unwrap();
-    store
+    common::open_initialised(path, name, role, t0())
 }
 
 fn networker(store: &Store, name: &str, unit: &str) -> RecordId {

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::model::{Person, RecordId, Relationship, Role, Visibility};
-use kring_core::store::{OpenOptions, Store};
+use kring_core::store::Store;
 use kring_core::sync::folder::{FolderOptions, SyncFolder};
 use kring_i18n::Language;
 use std::path::PathBuf;
@@ -32,22 +32,7 @@ impl World {
     }
 
     fn store(&self, name: &str, role: Role) -> Store {
-        let store = Store::open(
-            &self.dir.path().join(name),
-            &OpenOptions {
-                cache_bytes: 1 << 20,
-            },
-        )
-        .unwrap();
-        store
-            .init(
-                name,
-                &format!("{}@antwerpen.be", name.to_lowercase()),
-                role,
-                t0(),
-            )
-            .unwrap();
-        store
+        common::open_initialised(&self.dir.path().join(name), name, role, t0())
     }
 
     /// A delta export (a full one when nothing is acknowledged yet), as `kring export` writes.

@@ -8,7 +8,7 @@ use kring_core::graph::{Analysis, CentralityOptions, ExportFormat, GraphOptions,
 use kring_core::model::{
     InteractionKind, Organisation, Person, RecordId, Relationship, Role, Sector, Visibility,
 };
-use kring_core::store::{OpenOptions, Store};
+use kring_core::store::Store;
 use kring_core::sync::bundle;
 use kring_core::sync::conflicts::Resolution;
 use std::path::{Path, PathBuf};
@@ -33,22 +33,7 @@ impl World {
     }
 
     fn store(&self, name: &str, role: Role) -> Store {
-        let store = Store::open(
-            &self.dir.path().join(name),
-            &OpenOptions {
-                cache_bytes: 1 << 20,
-            },
-        )
-        .unwrap();
-        store
-            .init(
-                name,
-                &format!("{}@antwerpen.be", name.to_lowercase()),
-                role,
-                t0(),
-            )
-            .unwrap();
-        store
+        common::open_initialised(&self.dir.path().join(name), name, role, t0())
     }
 
     fn export(&mut self, store: &Store, full: bool, now: DateTime<Utc>) -> PathBuf {

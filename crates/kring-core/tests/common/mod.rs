@@ -5,7 +5,32 @@
 
 use chrono::{DateTime, Utc};
 use kring_core::model::Role;
-use kring_core::store::Store;
+use kring_core::store::{OpenOptions, Store};
+
+/// A new store at `path` with a small cache, owned by `name` (name@antwerpen.be) in `role`.
+pub fn open_initialised(
+    path: &std::path::Path,
+    name: &str,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Store {
+    let store = Store::open(
+        path,
+        &OpenOptions {
+            cache_bytes: 1 << 20,
+        },
+    )
+    .unwrap();
+    store
+        .init(
+            name,
+            &format!("{}@antwerpen.be", name.to_lowercase()),
+            role,
+            now,
+        )
+        .unwrap();
+    store
+}
 
 /// `member` joins `manager`'s organisation and is approved in `role`.
 pub fn enrol(manager: &Store, member: &Store, role: Role, now: DateTime<Utc>) {
