@@ -207,21 +207,12 @@ pub fn store_markdown(f: &Value) -> String {
             let sqlite = &sqlite_queries[index]["fts5"];
             row(
                 &format!(
-                    "search `{}` ({label}), one-shot (`kring search`: sled index)",
+                    "search `{}` ({label}), Kring (term file)",
                     kring["query"].as_str().unwrap_or("")
                 ),
-                latency(&kring["one_shot"]),
+                latency(&kring["term_file"]),
                 latency(sqlite),
-                ratio(&kring["one_shot"]["median_ms"], &sqlite["median_ms"]),
-            );
-            row(
-                &format!(
-                    "search `{}` ({label}), the app (index in memory)",
-                    kring["query"].as_str().unwrap_or("")
-                ),
-                latency(&kring["in_memory"]),
-                latency(sqlite),
-                ratio(&kring["in_memory"]["median_ms"], &sqlite["median_ms"]),
+                ratio(&kring["term_file"]["median_ms"], &sqlite["median_ms"]),
             );
         }
     }

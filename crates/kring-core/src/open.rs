@@ -16,17 +16,20 @@ impl Store {
     /// Opens (or creates) the store in `path`.
     pub fn open(path: &Path, options: &OpenOptions) -> StoreResult<Store> {
         let store = Store::open_engine_with(path, options, &backup_before_layout_change)?;
-        let relaid = store
+        let rewrite = store
             .migrating_from()
-            .is_some_and(|found| found < crate::store::COMPACT_LAYOUT);
+            .is_some_and(|found| found < crate::store::TERMS_PER_RECORD_ONLY);
         // A full disk or a read-only folder met while opening is named with the store's folder.
         finish_opening(&store).map_err(|e| e.at_store(path))?;
-        if !relaid {
+        if !rewrite {
             return Ok(store);
         }
-        // The records were rewritten in place in the new layout: a fresh copy leaves the old
-        // bytes behind (sled keeps overwritten values in its log). A crash during it leaves the
-        // migrated store as it is (see `store::compact`); the next open just opens it.
+        // The records were rewritten in place in the new layout (schema 4), or a quarter of the
+        // entries dropped (schema 5): a fresh copy leaves the old bytes behind (sled keeps
+        // overwritten and dropped pages in its log) and packs what is left into fewer pages,
+        // which every later open pays for (at 100,000 cards: 1.74 GB → 0.83 GB, 0.30 s → 0.13 s
+        // of CPU to open). A crash during it leaves the migrated store as it is (see
+        // `store::compact`); the next open just opens it.
         let renewed = store.node_renewed_from;
         let (mut store, _) = store.rewrite(options).map_err(|e| e.at_store(path))?;
         store.node_renewed_from = renewed;

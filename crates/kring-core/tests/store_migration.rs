@@ -1,13 +1,18 @@
-//! A store written by an older Kring opens with this one, is migrated once (its old files kept
-//! as a backup first) and reads the same afterwards.
+//! A store written by an older Kring opens with this one, is migrated once and reads the same
+//! afterwards.
 //!
-//! `tests/fixtures/store-v3/` is a manager's store written by the last Kring with schema 3 (the
-//! layout before the compact one) by `tests/fixtures/make-store-v3.sh`: demo cards with
-//! relationships, interactions and follow-ups, edited fields (history), a deleted card, a private
-//! card and note, a goal, a team, a partnership with a review, an event, a colleague's enrolment
-//! and a field in conflict between the two stores. `store-v3.expected.json` holds what that
-//! Kring read from it: the digest (`kring digest`) and every live card's `card show --json`,
-//! written by this test with `KRING_WRITE_FIXTURE_EXPECTED=1` on that commit.
+//! The fixtures are a manager's store written by `tests/fixtures/make-store.sh` with the last
+//! Kring of a schema: demo cards with relationships, interactions and follow-ups, edited fields
+//! (history), a deleted card, a private card and note, a goal, a team, a partnership with a
+//! review, an event, a colleague's enrolment and a field in conflict between the two stores.
+//! `store-vN.expected.json` holds what that Kring read from it: the digest (`kring digest`) and
+//! every live card's `card show --json`, written by this test with
+//! `KRING_WRITE_FIXTURE_EXPECTED=1` on that commit.
+//!
+//! - `store-v3`: the layout before the compact one; migrating rewrites every record, after a
+//!   backup.
+//! - `store-v4`: the compact layout with a sled entry per search term; migrating drops that
+//!   index (search reads the term file, built from the terms of each record).
 
 use chrono::{TimeZone, Utc};
 use kring_core::model::{RecordId, RecordKind};
@@ -15,12 +20,16 @@ use kring_core::store::{OpenOptions, Store};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn fixture() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-v3")
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}"))
 }
 
-fn expected_file() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-v3.expected.json")
+fn expected_file(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}.expected.json"))
+}
+
+fn expected(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(expected_file(name)).unwrap()).unwrap()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -87,15 +96,14 @@ fn backups_of(folder: &Path) -> Vec<String> {
 fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("store");
-    copy_dir(&fixture(), &folder);
+    copy_dir(&fixture("store-v3"), &folder);
     if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
         let store = open(&folder);
         let text = serde_json::to_string_pretty(&reading(&store)).unwrap();
-        std::fs::write(expected_file(), text + "\n").unwrap();
+        std::fs::write(expected_file("store-v3"), text + "\n").unwrap();
         return;
     }
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(expected_file()).unwrap()).unwrap();
+    let expected = expected("store-v3");
     assert!(
         backups_of(&folder).is_empty(),
         "the fixture holds no backup"
@@ -136,12 +144,11 @@ fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_s
 fn a_migration_a_crash_interrupted_leaves_the_old_store_which_migrates_at_the_next_open() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("store");
-    copy_dir(&fixture(), &folder);
+    copy_dir(&fixture("store-v3"), &folder);
     if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
         return;
     }
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(expected_file()).unwrap()).unwrap();
+    let expected = expected("store-v3");
     // What a crash while the new layout was being written leaves: a half-written copy beside
     // the old files, and no marker saying it is complete.
     std::fs::create_dir_all(folder.join("compact.new")).unwrap();
@@ -157,4 +164,106 @@ fn a_migration_a_crash_interrupted_leaves_the_old_store_which_migrates_at_the_ne
         kring_core::store::SCHEMA_VERSION
     );
     assert_eq!(reading(&store), expected);
+}
+
+/// The sled trees of a store folder, read with sled alone once Kring has let go of it.
+fn tree_names(folder: &Path) -> Vec<String> {
+    let db = (0..50)
+        .find_map(|_| {
+            sled::open(folder)
+                .map_err(|_| std::thread::sleep(std::time::Duration::from_millis(20)))
+                .ok()
+        })
+        .expect("sled opens the store");
+    db.tree_names()
+        .into_iter()
+        .map(|name| String::from_utf8_lossy(&name).into_owned())
+        .collect()
+}
+
+/// Every live person and organisation is found by its own name.
+fn assert_every_card_is_found_by_its_name(store: &Store) {
+    let mut searched = 0;
+    for kind in [RecordKind::Person, RecordKind::Organisation] {
+        for state in store.all_of_kind(kind).unwrap() {
+            if state.is_deleted() {
+                continue;
+            }
+            let (name, _) = kring_core::store::search::card_title(&state);
+            let hits = store.search(&name, 100).unwrap();
+            let group = store.identity_group(RecordId(state.id)).unwrap();
+            assert!(
+                hits.iter().any(|hit| group.contains(&hit.id)),
+                "'{name}' finds its card: {hits:?}"
+            );
+            searched += 1;
+        }
+    }
+    assert!(searched > 40, "the fixture has its cards ({searched})");
+}
+
+#[test]
+fn a_store_written_with_schema_4_drops_its_per_term_index_without_a_backup_and_reads_and_searches_the_same(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("store");
+    copy_dir(&fixture("store-v4"), &folder);
+    if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
+        return;
+    }
+    let expected = expected("store-v4");
+    assert!(
+        tree_names(&folder).contains(&"index.terms".to_owned()),
+        "the fixture has the per-term index"
+    );
+
+    let store = open(&folder);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kring_core::store::SCHEMA_VERSION
+    );
+    assert!(
+        backups_of(&folder).is_empty(),
+        "no record is rewritten, so no backup is taken"
+    );
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
+    assert_eq!(reading(&store), expected, "reads the same");
+    assert_every_card_is_found_by_its_name(&store);
+    let report = store.check(false, now).unwrap();
+    assert!(report.is_clean(), "the migrated store is clean: {report:?}");
+    drop(store);
+
+    assert!(
+        !tree_names(&folder).contains(&"index.terms".to_owned()),
+        "the per-term index is gone"
+    );
+    let store = open(&folder);
+    assert_eq!(
+        reading(&store),
+        expected,
+        "reads the same when opened again"
+    );
+}
+
+#[test]
+fn a_schema_4_store_whose_migration_stopped_after_dropping_the_index_finishes_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("store");
+    copy_dir(&fixture("store-v4"), &folder);
+    if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
+        return;
+    }
+    // What a crash between dropping the tree and writing the new schema version leaves.
+    {
+        let db = sled::open(&folder).unwrap();
+        assert!(db.drop_tree("index.terms").unwrap());
+        db.flush().unwrap();
+    }
+    let store = open(&folder);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kring_core::store::SCHEMA_VERSION
+    );
+    assert_eq!(reading(&store), expected("store-v4"));
+    assert_every_card_is_found_by_its_name(&store);
 }

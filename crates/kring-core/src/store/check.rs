@@ -198,8 +198,9 @@ impl Store {
             Some(report) if !(repair && report.needs_repair()) => report,
             _ => self.check_holding_every_record(repair, now)?,
         };
-        // The search term file (`term_file`) is the sled term index in another form: one that
-        // says it describes this state of the store must hold the same postings.
+        // The search term file (`term_file`) is the terms of each record (`index.record_terms`)
+        // in another form: one that says it describes this state of the store must hold the
+        // same postings.
         if self.term_file_agrees()? == Some(false) {
             if repair {
                 self.forget_term_file()?;
@@ -297,12 +298,6 @@ impl Store {
             wanted.insert((Index::KindById, id.as_bytes().to_vec()));
             let terms =
                 indexes::term_contributions(state, &mut |other| read(other, indexed), today);
-            for term in &terms {
-                wanted.insert((
-                    Index::Terms,
-                    indexes::term_key(&term.term, term.card, state.id),
-                ));
-            }
             let encoded =
                 (!terms.is_empty()).then(|| postcard::to_stdvec(&terms).expect("terms encode"));
             (wanted, encoded)
@@ -571,12 +566,6 @@ impl Store {
         for (id, state) in &states {
             expected.extend(indexes::simple_entries(state));
             let terms = indexes::term_contributions(state, &mut lookup, today);
-            for term in &terms {
-                expected.insert((
-                    Index::Terms,
-                    indexes::term_key(&term.term, term.card, state.id),
-                ));
-            }
             if !terms.is_empty() {
                 expected.insert((Index::RecordTerms, id.as_bytes().to_vec()));
                 expected_terms.insert(*id, terms);
@@ -659,17 +648,6 @@ impl Store {
                         .and_then(|id| terms.get(&id))
                         .map(|t| postcard::to_stdvec(t).expect("terms encode"))
                         .unwrap_or_default(),
-                    Index::Terms => {
-                        let weight = indexes::parse_term_key(key).and_then(|(term, card)| {
-                            let source = RecordId::from_slice(&key[key.len() - 16..])?;
-                            terms
-                                .get(&source)?
-                                .iter()
-                                .find(|t| t.card == card && t.term.as_bytes() == term)
-                                .map(|t| t.weight)
-                        });
-                        vec![weight.unwrap_or(1)]
-                    }
                     _ => Vec::new(),
                 };
                 batch.insert(key.clone(), value);
@@ -996,7 +974,6 @@ mod tests {
         index(Index::InteractionsByCard)
             .remove(first_key(Index::InteractionsByCard))
             .unwrap();
-        index(Index::Terms).remove(first_key(Index::Terms)).unwrap();
         index(Index::FollowUpsByCard)
             .insert(&[7u8; 32][..], &[][..])
             .unwrap();

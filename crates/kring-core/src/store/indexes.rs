@@ -10,10 +10,14 @@ use crate::text;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 /// The index trees. Their names are part of the on-disk schema.
+///
+/// Until schema 5 a tree `index.terms` held one entry per search term of every card (term ‖ card
+/// ‖ source record), 27 % of a store's entries. Search reads the term file (`term_file`), which
+/// is built from [`Index::RecordTerms`], so that tree is dropped by the migration to schema 5
+/// ([`RETIRED_TREES`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Index {
     KindById,
-    Terms,
     RecordTerms,
     InteractionsByCard,
     RelationshipsByNetworker,
@@ -29,10 +33,12 @@ pub enum Index {
     Conflicts,
 }
 
+/// Trees that older schemas kept and this one drops when it migrates a store.
+pub(crate) const RETIRED_TREES: &[&str] = &["index.terms"];
+
 impl Index {
     pub const ALL: &'static [Index] = &[
         Index::KindById,
-        Index::Terms,
         Index::RecordTerms,
         Index::InteractionsByCard,
         Index::RelationshipsByNetworker,
@@ -67,7 +73,6 @@ impl Index {
     pub fn tree_name(self) -> &'static str {
         match self {
             Index::KindById => "index.kind_by_id",
-            Index::Terms => "index.terms",
             Index::RecordTerms => "index.record_terms",
             Index::InteractionsByCard => "index.interactions_by_card",
             Index::RelationshipsByNetworker => "index.relationships_by_networker",
@@ -395,29 +400,4 @@ pub fn term_contributions(
     out.sort_by(|a, b| (&a.term, a.card, b.weight).cmp(&(&b.term, b.card, a.weight)));
     out.dedup_by(|later, first| later.term == first.term && later.card == first.card);
     out
-}
-
-/// The key of a term entry: term, a zero byte, the card, the contributing record.
-pub fn term_key(term: &str, card: RecordId, source: uuid::Uuid) -> Vec<u8> {
-    let mut key = Vec::with_capacity(term.len() + 33);
-    key.extend_from_slice(term.as_bytes());
-    key.push(0);
-    key.extend_from_slice(card.as_bytes());
-    key.extend_from_slice(source.as_bytes());
-    key
-}
-
-/// Splits a term key into the term and the card.
-pub fn parse_term_key(key: &[u8]) -> Option<(&[u8], RecordId)> {
-    if key.len() < 33 {
-        return None;
-    }
-    let term_end = key.len() - 33;
-    if key[term_end] != 0 {
-        return None;
-    }
-    Some((
-        &key[..term_end],
-        RecordId::from_slice(&key[term_end + 1..term_end + 17])?,
-    ))
 }

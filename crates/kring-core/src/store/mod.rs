@@ -32,11 +32,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
-/// Schema 4 is the compact record layout ([`layout`]).
-pub const SCHEMA_VERSION: u32 = 4;
+/// Schema 4 is the compact record layout ([`layout`]); schema 5 keeps search terms only per
+/// record (`index.terms` retired, see [`indexes::RETIRED_TREES`]).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The first schema with the compact record layout.
 pub(crate) const COMPACT_LAYOUT: u32 = 4;
+
+/// The first schema without the per-term search index.
+pub(crate) const TERMS_PER_RECORD_ONLY: u32 = 5;
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -121,8 +125,8 @@ pub struct Store {
     /// out (see `sync::ExportFilter`).
     resend: sled::Tree,
     writer: Mutex<WriterState>,
-    /// The term index once loaded (the app loads it at start-up): the term file, or a map in
-    /// memory; kept in step with every commit. Without it, search scans the sled term index.
+    /// The term index once loaded (the app at start-up, a command line at its first search): the
+    /// term file, or a map in memory; kept in step with every commit.
     memory_index: std::sync::RwLock<Option<search::LoadedIndex>>,
     /// Values derived from records (networkers' names, identity groups) kept between reads and
     /// built again after a commit changes what they were read from (see [`derived`]).
@@ -1353,15 +1357,9 @@ impl Store {
             let old_set: BTreeSet<&TermContribution> = old_terms.iter().collect();
             let new_set: BTreeSet<&TermContribution> = new_terms.iter().collect();
             for gone in old_set.difference(&new_set) {
-                batch_for(&mut batches, Index::Terms.tree_name())
-                    .remove(indexes::term_key(&gone.term, gone.card, source.0));
                 term_changes.push(((*gone).clone(), *source, false));
             }
             for added in new_set.difference(&old_set) {
-                batch_for(&mut batches, Index::Terms.tree_name()).insert(
-                    indexes::term_key(&added.term, added.card, source.0),
-                    &[added.weight][..],
-                );
                 term_changes.push(((*added).clone(), *source, true));
             }
             if new_terms.is_empty() {
@@ -1703,6 +1701,11 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 /// every record is rewritten, in chunks. Both layouts decode, so a crash part way leaves a
 /// readable store whose schema is still the old one, and the next open takes a new backup and
 /// converts what is left.
+///
+/// Schema 5 drops the per-term search index (a quarter of a store's entries, which sled pays
+/// for at every open and every insert). No backup is taken for it: no record is rewritten, and
+/// the dropped entries are a function of the records (`crate::open` then rewrites the store
+/// fresh, as for schema 4, so that the dropped pages leave sled's files).
 fn migrate(
     store: &Store,
     found: u32,
@@ -1711,6 +1714,14 @@ fn migrate(
     if found < COMPACT_LAYOUT {
         before_layout_change(store)?;
         store.convert_to_compact_layout()?;
+    }
+    if found < TERMS_PER_RECORD_ONLY {
+        // Nothing is rewritten: the terms of each record stay in `index.record_terms`, which
+        // the term file is built from. Dropping a tree that is gone already does nothing, so a
+        // crash before the new version is written just drops nothing at the next open.
+        for tree in indexes::RETIRED_TREES {
+            store.db.drop_tree(tree)?;
+        }
     }
     if found < 3 {
         store.check(true, Utc::now())?;

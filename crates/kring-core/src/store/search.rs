@@ -4,14 +4,14 @@
 //! every word; its score adds, per word, the best weight among the terms it matched (a name counts
 //! more than a note), scaled by how much of the term the word covers, so exact words rank first.
 //!
-//! Two paths give the same answers. A long-running process (the app, a benchmark) opens the term
-//! file once ([`Store::load_search_index`], see `term_file`) and every commit keeps it in step: a
-//! one-letter query then scores a hundred thousand postings in a few milliseconds. When the file
-//! is missing or describes another state of the store, the load rebuilds it from the sled term
-//! index through a map in memory (which stays in use if the file cannot be written). A one-shot
-//! command line search scans the sled term index instead, which needs no start-up work.
+//! Search answers from the term file ([`Store::load_search_index`], see `term_file`), opened once
+//! per process (the app does it at start-up, a command line at its first search) and kept in step
+//! by every commit: a one-letter query then scores a hundred thousand postings in a few
+//! milliseconds. When the file is missing or describes another state of the store, the load
+//! rebuilds it from the terms of each record (`index.record_terms`) through a map in memory,
+//! which stays in use if the file cannot be written.
 
-use super::indexes::{self, Index, TermContribution};
+use super::indexes::{Index, TermContribution};
 use super::term_file::{self, TermFile};
 use super::{meta_key, Store, StoreResult};
 use crate::model::{RecordId, RecordKind};
@@ -253,7 +253,7 @@ impl MemoryIndex {
 
 impl Store {
     /// Makes search answer from the term file: opens it when it describes this state of the
-    /// store (milliseconds, a few megabytes), or rebuilds it from the sled term index (about a
+    /// store (milliseconds, a few megabytes), or rebuilds it from the terms of each record (about a
     /// second and 420 MB at 100,000 cards, once). The app does it in the background at start-up.
     /// A folder the file cannot be written to keeps the rebuilt index in memory instead.
     pub fn load_search_index(&self) -> StoreResult<()> {
@@ -336,7 +336,7 @@ impl Store {
         Ok(stamp)
     }
 
-    /// Whether the term file holds the postings the sled term index holds: `None` when there is
+    /// Whether the term file holds the postings the terms of each record in sled make: `None` when there is
     /// no term file for this state of the store (the next load builds it). Compares a sum of
     /// one hash per posting on each side, so neither is held in memory.
     pub(crate) fn term_file_agrees(&self) -> StoreResult<Option<bool>> {
@@ -373,7 +373,7 @@ impl Store {
         Ok(Some(in_file == in_sled))
     }
 
-    /// Removes the term file, before the sled term index is rewritten other than by a commit (a
+    /// Removes the term file, before the terms in sled are rewritten other than by a commit (a
     /// repair, a migration), so that no file can describe the index from before.
     pub(crate) fn forget_term_file(&self) -> StoreResult<()> {
         match std::fs::remove_file(term_file::file_path(self.path())) {
@@ -411,64 +411,41 @@ impl Store {
     /// Every card that matches a query with its score, unordered, and without reading the cards:
     /// for callers that hold their own list of cards (the app's card list) and rank and filter
     /// there. Cards may be deleted, withdrawn or members of identity groups.
+    ///
+    /// The first search of a process that has not loaded the index loads it: a one-shot command
+    /// line opens the term file (milliseconds), or rebuilds it once after a command changed the
+    /// store.
     pub fn search_scores(&self, query: &str) -> StoreResult<Vec<(RecordId, f64)>> {
         let words = query_words(query);
         if words.is_empty() {
             return Ok(Vec::new());
         }
-        let loaded = self.memory_index.read().unwrap_or_else(|p| p.into_inner());
-        if let Some(index) = loaded.as_ref() {
-            match score(index.postings(), &words) {
-                Ok(scores) => return Ok(scores),
-                // A term file that cannot be read (damaged, removed from under the app) is
-                // let go: sled answers, and the next load rebuilds the file.
-                Err(_) => {
-                    drop(loaded);
-                    *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None;
-                    return self.score_from_sled(&words);
-                }
-            }
+        match self.score_with_loaded_index(&words) {
+            Some(Ok(scores)) => return Ok(scores),
+            // A term file that cannot be read (damaged, removed from under the app) is let go;
+            // the load below rebuilds it from sled.
+            Some(Err(_)) => *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None,
+            None => {}
         }
-        drop(loaded);
-        self.score_from_sled(&words)
+        self.load_search_index()?;
+        self.score_with_loaded_index(&words)
+            .unwrap_or_else(|| Ok(Vec::new()))
     }
 
-    /// The same scoring as the memory index, straight from the sled term index.
+    /// The same scoring from a map built afresh from the terms of each record in sled: what
+    /// the term file's answers are held to in tests.
+    #[cfg(test)]
     pub(crate) fn score_from_sled(&self, words: &[String]) -> StoreResult<Vec<(RecordId, f64)>> {
-        let terms = self.index(Index::Terms);
-        let mut scores: Option<HashMap<RecordId, f64>> = None;
-        for word in words {
-            let mut best: HashMap<RecordId, f64> = HashMap::new();
-            for item in terms.scan_prefix(word.as_bytes()) {
-                let (key, value) = item?;
-                let Some((term, card)) = indexes::parse_term_key(&key) else {
-                    continue;
-                };
-                if scores
-                    .as_ref()
-                    .is_some_and(|previous| !previous.contains_key(&card))
-                {
-                    continue;
-                }
-                let score = word_score(word.as_bytes(), term, value.first().copied().unwrap_or(1));
-                let entry = best.entry(card).or_insert(0.0);
-                if score > *entry {
-                    *entry = score;
-                }
-            }
-            let merged: HashMap<RecordId, f64> = match scores {
-                None => best,
-                Some(previous) => best
-                    .into_iter()
-                    .filter_map(|(card, score)| previous.get(&card).map(|p| (card, p + score)))
-                    .collect(),
-            };
-            if merged.is_empty() {
-                return Ok(Vec::new());
-            }
-            scores = Some(merged);
-        }
-        Ok(scores.unwrap_or_default().into_iter().collect())
+        score(&self.term_index_from_sled()?, words)
+    }
+
+    /// The scores from the index this process has loaded, if it has.
+    fn score_with_loaded_index(
+        &self,
+        words: &[String],
+    ) -> Option<StoreResult<Vec<(RecordId, f64)>>> {
+        let loaded = self.memory_index.read().unwrap_or_else(|p| p.into_inner());
+        loaded.as_ref().map(|index| score(index.postings(), words))
     }
 }
 

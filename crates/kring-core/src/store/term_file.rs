@@ -1,8 +1,11 @@
 //! The term index as a file in the store folder, so that search answers from the first keystroke
 //! without loading every term into memory.
 //!
-//! Loading the sled term index into a map takes about a second and 420 MB at 100,000 cards (11 s
-//! and 3 GB at a million). This file holds the same postings sorted by term: the cards in id
+//! It is the only term index read: sled keeps the terms of each record (`index.record_terms`),
+//! which this file is built from, and a tree with one entry per term (`index.terms`, a quarter of
+//! a store's entries) was dropped in schema 5. Loading the terms into a map takes about a second
+//! and 420 MB at 100,000 cards (11 s and 3 GB at a million). This file holds the postings sorted
+//! by term: the cards in id
 //! order, the postings (card, weight, source), and an `fst` map from each term to its first
 //! posting. The map and the cards are read at open; the postings stay on disk and are read per
 //! query word: a prefix's terms are neighbours in the file, so one read covers them all. Commits
@@ -604,7 +607,7 @@ mod tests {
         scores
     }
 
-    /// Every query scores every card exactly as the sled term index does.
+    /// Every query scores every card exactly as a map built afresh from the terms in sled does.
     fn assert_agrees_with_sled(store: &Store, when: &str) {
         for query in QUERIES {
             let loaded = sorted(store.search_scores(query).unwrap());
