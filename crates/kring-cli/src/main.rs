@@ -132,8 +132,12 @@ fn store_path(cli_store: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 fn open(cli_store: Option<PathBuf>) -> Result<Store> {
+    open_with(cli_store, &OpenOptions::default())
+}
+
+fn open_with(cli_store: Option<PathBuf>, options: &OpenOptions) -> Result<Store> {
     let path = store_path(cli_store)?;
-    let store = Store::open(&path, &OpenOptions::default())?;
+    let store = Store::open(&path, options)?;
     if let Some(old) = store.node_renewed_from {
         eprintln!(
             "kring: {}",
@@ -207,7 +211,13 @@ fn run(cli: Cli) -> Result<()> {
     // Never dropped: every commit is already flushed, and sled's flush on drop waits forever
     // once its disk has refused a write (a full disk), so a command that failed would hang
     // instead of saying why. The process exit releases the store.
-    let store = std::mem::ManuallyDrop::new(open(cli.store)?);
+    // A check reads every record and index entry once: sled's cache would only fill with pages
+    // never read again.
+    let options = match cli.command {
+        Command::Check { .. } => OpenOptions::reading_once_through(),
+        _ => OpenOptions::default(),
+    };
+    let store = std::mem::ManuallyDrop::new(open_with(cli.store, &options)?);
     // Retention rules apply at open, once a day (and again when the rules change); a dry run
     // must see what they would do, so it is not preceded by the real thing.
     if !matches!(cli.command, Command::Retention(_)) {

@@ -112,6 +112,18 @@ impl Default for OpenOptions {
     }
 }
 
+impl OpenOptions {
+    /// For a command that reads the whole store once (`kring check`): a small cache, since
+    /// each page is read once. sled counts a cached page at a fraction of the memory it takes:
+    /// at 100,000 cards a check with the default 64 MB cache peaked at 548 MB, with 16 MB at
+    /// 388 MB and with 4 MB at 336 MB, in the same 13–16 s.
+    pub fn reading_once_through() -> Self {
+        OpenOptions {
+            cache_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
 /// An open Kring store.
 pub struct Store {
     db: sled::Db,
