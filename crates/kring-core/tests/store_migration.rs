@@ -28,6 +28,19 @@ fn expected_file(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}.expected.json"))
 }
 
+/// A fixture copied into a temporary folder (kept as long as the first value lives).
+fn copy_of(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("store");
+    copy_dir(&fixture(name), &folder);
+    (dir, folder)
+}
+
+/// Whether this run writes a fixture's expected reading (on the old commit) instead of testing.
+fn writing_expected() -> bool {
+    std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some()
+}
+
 fn expected(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(expected_file(name)).unwrap()).unwrap()
 }
@@ -94,10 +107,8 @@ fn backups_of(folder: &Path) -> Vec<String> {
 
 #[test]
 fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_same() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("store");
-    copy_dir(&fixture("store-v3"), &folder);
-    if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
+    let (_dir, folder) = copy_of("store-v3");
+    if writing_expected() {
         let store = open(&folder);
         let text = serde_json::to_string_pretty(&reading(&store)).unwrap();
         std::fs::write(expected_file("store-v3"), text + "\n").unwrap();
@@ -142,10 +153,8 @@ fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_s
 
 #[test]
 fn a_migration_a_crash_interrupted_leaves_the_old_store_which_migrates_at_the_next_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("store");
-    copy_dir(&fixture("store-v3"), &folder);
-    if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
+    let (_dir, folder) = copy_of("store-v3");
+    if writing_expected() {
         return;
     }
     let expected = expected("store-v3");
@@ -205,10 +214,8 @@ fn assert_every_card_is_found_by_its_name(store: &Store) {
 #[test]
 fn a_store_written_with_schema_4_drops_its_per_term_index_without_a_backup_and_reads_and_searches_the_same(
 ) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("store");
-    copy_dir(&fixture("store-v4"), &folder);
-    if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
+    let (_dir, folder) = copy_of("store-v4");
+    if writing_expected() {
         return;
     }
     let expected = expected("store-v4");
@@ -247,10 +254,8 @@ fn a_store_written_with_schema_4_drops_its_per_term_index_without_a_backup_and_r
 
 #[test]
 fn a_schema_4_store_whose_migration_stopped_after_dropping_the_index_finishes_at_the_next_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("store");
-    copy_dir(&fixture("store-v4"), &folder);
-    if std::env::var_os("KRING_WRITE_FIXTURE_EXPECTED").is_some() {
+    let (_dir, folder) = copy_of("store-v4");
+    if writing_expected() {
         return;
     }
     // What a crash between dropping the tree and writing the new schema version leaves.
