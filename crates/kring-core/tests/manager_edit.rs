@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use kring_core::manager::*;
 use kring_core::model::*;
-use kring_core::store::{OpenOptions, Store, StoreError};
+use kring_core::store::{Store, StoreError};
 use std::collections::BTreeSet;
 
 mod common;
@@ -19,22 +19,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn open(dir: &tempfile::TempDir, name: &str) -> Store {
-    let store = Store::open(
-        &dir.path().join(name),
-        &OpenOptions {
-            cache_bytes: 1 << 20,
-        },
-    )
-    .unwrap();
-    store
-        .init(
-            name,
-            &format!("{}@antwerpen.be", name.to_lowercase()),
-            Role::Manager,
-            t0(),
-        )
-        .unwrap();
-    store
+    common::open_initialised(&dir.path().join(name), name, Role::Manager, t0())
 }
 
 fn send(dir: &tempfile::TempDir, from: &Store, to: &Store, file: &str, now: DateTime<Utc>) {

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::cards::views::{LogRequest, RelateRequest};
 use kring_core::crdt::RecordState;
 use kring_core::model::{InteractionKind, Person, RecordId, Role};
-use kring_core::store::{OpenOptions, Store};
+use kring_core::store::Store;
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -117,26 +117,14 @@ impl World {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
-        let options = OpenOptions {
-            cache_bytes: 1 << 20,
-        };
-        let mut stores = Vec::new();
-        for (name, role) in [
+        let stores: Vec<Store> = [
             ("Mia", Role::Manager),
             ("An", Role::Networker),
             ("Bert", Role::Networker),
-        ] {
-            let store = Store::open(&dir.path().join(name), &options).unwrap();
-            store
-                .init(
-                    name,
-                    &format!("{}@antwerpen.be", name.to_lowercase()),
-                    role,
-                    now,
-                )
-                .unwrap();
-            stores.push(store);
-        }
+        ]
+        .into_iter()
+        .map(|(name, role)| common::open_initialised(&dir.path().join(name), name, role, now))
+        .collect();
         common::one_organisation(&[&stores[0], &stores[1], &stores[2]], now);
         let mut world = World {
             dir,
