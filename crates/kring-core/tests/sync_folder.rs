@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::model::{Person, Role, Visibility};
-use kring_core::store::{OpenOptions, Store};
+use kring_core::store::Store;
 use kring_core::sync::folder::{
     FolderError, FolderOptions, SyncFolder, SyncReport, KRING_DIR, MASTERS_DIR,
 };
@@ -40,22 +40,7 @@ impl World {
     }
 
     fn store(&self, name: &str, role: Role) -> Store {
-        let store = Store::open(
-            &self.dir.path().join(name),
-            &OpenOptions {
-                cache_bytes: 1 << 20,
-            },
-        )
-        .unwrap();
-        store
-            .init(
-                name,
-                &format!("{}@antwerpen.be", name.to_lowercase()),
-                role,
-                self.now,
-            )
-            .unwrap();
-        store
+        common::open_initialised(&self.dir.path().join(name), name, role, self.now)
     }
 
     fn tick(&mut self) -> DateTime<Utc> {
