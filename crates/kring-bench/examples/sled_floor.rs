@@ -2,7 +2,7 @@
 //! floor under the store's insert, disk and open figures (docs/performance.md, *sled's floor*).
 //!
 //! ```text
-//! cargo run --release -p kring-bench --example sled_floor -- insert DIR RECORDS INDEX_ENTRIES_PER_RECORD
+//! cargo run --release -p kring-bench --example sled_floor -- insert DIR RECORDS INDEX_ENTRIES_PER_RECORD [transaction|batch]
 //! cargo run --release -p kring-bench --example sled_floor -- open DIR
 //! ```
 //!
@@ -10,7 +10,8 @@
 //! the compact layout is about that) and, per record, INDEX_ENTRIES_PER_RECORD index entries
 //! (a random 16-byte prefix, as a card id is, then the record's id; empty values) spread over 14
 //! other trees, in chunks of 4,000 records, each chunk one transaction over the 15 trees and a
-//! flush, with Kring's settings (64 MB cache, `Mode::LowSpace`). `open` opens the store and every
+//! flush, with Kring's settings (64 MB cache, `Mode::LowSpace`); with `batch`, each chunk is
+//! written tree by tree with `Tree::apply_batch` instead of one transaction. `open` opens the store and every
 //! tree and exits. Time and peak memory come from `/usr/bin/time`.
 
 #[global_allocator]
@@ -35,10 +36,19 @@ impl Keys {
     }
 }
 
+/// sled's cache: Kring's 64 MB unless `KRING_FLOOR_CACHE_MB` says otherwise.
+fn cache_bytes() -> u64 {
+    std::env::var("KRING_FLOOR_CACHE_MB")
+        .ok()
+        .and_then(|mb| mb.parse::<u64>().ok())
+        .unwrap_or(64)
+        << 20
+}
+
 fn open(path: &Path) -> sled::Result<(sled::Db, Vec<sled::Tree>)> {
     let db = sled::Config::new()
         .path(path)
-        .cache_capacity(64 << 20)
+        .cache_capacity(cache_bytes())
         .mode(sled::Mode::LowSpace)
         .open()?;
     let trees = (0..TREES)
@@ -47,7 +57,16 @@ fn open(path: &Path) -> sled::Result<(sled::Db, Vec<sled::Tree>)> {
     Ok((db, trees))
 }
 
-fn insert(path: &Path, records: usize, per_record: usize) -> sled::Result<()> {
+/// How each chunk reaches sled.
+#[derive(Clone, Copy)]
+enum Write {
+    /// One transaction over the 15 trees, as Kring's commits are.
+    Transaction,
+    /// `Tree::apply_batch` tree by tree: each tree's part atomic, the chunk not.
+    BatchPerTree,
+}
+
+fn insert(path: &Path, records: usize, per_record: usize, write: Write) -> sled::Result<()> {
     let (db, trees) = open(path)?;
     let mut keys = Keys(0x9E37_79B9_7F4A_7C15);
     let mut time = 1u64 << 40;
@@ -70,20 +89,27 @@ fn insert(path: &Path, records: usize, per_record: usize) -> sled::Result<()> {
                 batches[tree].insert(key, &[][..]);
             }
         }
-        trees
-            .as_slice()
-            .transaction(|views| {
-                for (view, batch) in views.iter().zip(&batches) {
-                    view.apply_batch(batch)?;
+        match write {
+            Write::BatchPerTree => {
+                for (tree, batch) in trees.iter().zip(batches) {
+                    tree.apply_batch(batch)?;
                 }
-                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
-            })
-            .map_err(|e| match e {
-                sled::transaction::TransactionError::Storage(e) => e,
-                sled::transaction::TransactionError::Abort(()) => {
-                    sled::Error::Unsupported("aborted".into())
-                }
-            })?;
+            }
+            Write::Transaction => trees
+                .as_slice()
+                .transaction(|views| {
+                    for (view, batch) in views.iter().zip(&batches) {
+                        view.apply_batch(batch)?;
+                    }
+                    Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+                })
+                .map_err(|e| match e {
+                    sled::transaction::TransactionError::Storage(e) => e,
+                    sled::transaction::TransactionError::Abort(()) => {
+                        sled::Error::Unsupported("aborted".into())
+                    }
+                })?,
+        }
         db.flush()?;
         written += count;
     }
@@ -99,13 +125,23 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number = |at: usize| args.get(at).and_then(|a| a.parse::<usize>().ok());
     let done = match (args.first().map(String::as_str), args.get(1)) {
-        (Some("insert"), Some(dir)) => match (number(2), number(3)) {
-            (Some(records), Some(per_record)) => {
-                let _ = std::fs::remove_dir_all(dir);
-                Some(insert(Path::new(dir), records, per_record))
+        (Some("insert"), Some(dir)) => {
+            match (number(2), number(3), args.get(4).map(String::as_str)) {
+                (
+                    Some(records),
+                    Some(per_record),
+                    write @ (None | Some("transaction" | "batch")),
+                ) => {
+                    let write = match write {
+                        Some("batch") => Write::BatchPerTree,
+                        _ => Write::Transaction,
+                    };
+                    let _ = std::fs::remove_dir_all(dir);
+                    Some(insert(Path::new(dir), records, per_record, write))
+                }
+                _ => None,
             }
-            _ => None,
-        },
+        }
         (Some("open"), Some(dir)) => Some(open(Path::new(dir)).map(|_| println!("opened"))),
         _ => None,
     };
@@ -116,7 +152,7 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
         None => {
-            eprintln!("usage: sled_floor insert DIR RECORDS INDEX_ENTRIES_PER_RECORD | sled_floor open DIR");
+            eprintln!("usage: sled_floor insert DIR RECORDS INDEX_ENTRIES_PER_RECORD [transaction|batch] | sled_floor open DIR");
             std::process::ExitCode::from(2)
         }
     }
