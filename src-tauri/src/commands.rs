@@ -4,6 +4,7 @@
 
 use crate::state::AppState;
 use kring_api::commands::protection::{self, RetentionReview, SubjectAccessWritten};
+use kring_api::commands::storage::{self, CompactionDone};
 use kring_api::commands::{self, sandbox};
 use kring_api::wire::*;
 use kring_api::AppResult;
@@ -336,6 +337,22 @@ pub async fn backup_now(state: State<'_, AppState>) -> AppResult<BackupFile> {
 #[specta::specta]
 pub async fn list_backups(state: State<'_, AppState>) -> AppResult<Vec<BackupFile>> {
     state.run(commands::list_backups).await
+}
+
+/// What the store folder takes on disk, and whether compacting is due.
+#[tauri::command]
+#[specta::specta]
+pub async fn storage_status(
+    state: State<'_, AppState>,
+) -> AppResult<kring_core::compaction::DiskUsage> {
+    state.run(storage::storage_status).await
+}
+
+/// Rewrites the open store without what was erased, and opens it again.
+#[tauri::command]
+#[specta::specta]
+pub async fn compact_store(state: State<'_, AppState>) -> AppResult<CompactionDone> {
+    state.run_in(storage::compact_store).await
 }
 
 #[tauri::command]

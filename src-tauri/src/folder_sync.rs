@@ -62,5 +62,5 @@ pub fn start_schedule(app: AppHandle) {
 /// The last pass when the app quits, so that the day's work reaches the folder.
 pub fn pass_on_quit(app: &AppHandle) {
     let state = app.state::<AppState>();
-    state.run_blocking(|workspace| sync::pass(workspace.real()).map(|_| ()));
+    state.run_blocking(|workspace| sync::pass(&*workspace.real()?).map(|_| ()));
 }

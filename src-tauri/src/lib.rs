@@ -49,6 +49,8 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             backup_now,
             list_backups,
             restore_backup,
+            storage_status,
+            compact_store,
             import_contacts,
             export_contacts,
             export_calendar,
@@ -178,7 +180,7 @@ pub fn run() {
         if let tauri::RunEvent::Exit = event {
             folder_sync::pass_on_quit(app);
             app.state::<AppState>()
-                .run_blocking(|workspace| workspace.real().save_for_next_start());
+                .run_blocking(|workspace| workspace.real()?.save_for_next_start());
         }
     });
 }

@@ -15,8 +15,8 @@ impl AppState {
     /// Opens the store in `path` and, in the background, loads its search index and card list.
     pub fn open(path: &Path, announce: Arc<dyn Announce>) -> AppState {
         let workspace = Workspace::open(path, Clock::System, announce).map(Arc::new);
-        if let Ok(workspace) = &workspace {
-            workspace.real().warm_up_in_background();
+        if let Ok(Ok(session)) = workspace.as_ref().map(|w| w.real()) {
+            session.warm_up_in_background();
         }
         AppState { workspace }
     }
@@ -26,7 +26,7 @@ impl AppState {
         &self,
         command: impl FnOnce(&Session) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
-        self.run_in(move |workspace| command(&workspace.current()))
+        self.run_in(move |workspace| command(&*workspace.current()?))
             .await
     }
 

@@ -4,7 +4,9 @@
 //! Rust argument names in camelCase), and the answer is the JSON Tauri would send back, so a page
 //! talks to this exactly as it talks to the app.
 
-use crate::commands::{self as cards, capture, manager, members, network, protection, sandbox};
+use crate::commands::{
+    self as cards, capture, manager, members, network, protection, sandbox, storage,
+};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use crate::workspace::Workspace;
@@ -74,7 +76,8 @@ macro_rules! commands {
 }
 
 /// The commands that switch what the workspace has open (the demo sandbox, or the user's store).
-pub const WORKSPACE_COMMANDS: &[&str] = &["open_demo", "leave_demo", "remove_demo"];
+pub const WORKSPACE_COMMANDS: &[&str] =
+    &["open_demo", "leave_demo", "remove_demo", "compact_store"];
 
 /// The commands that need no store: they answer whatever the workspace has open.
 pub const PLAIN_COMMANDS: &[&str] = &["system_locale"];
@@ -90,8 +93,9 @@ pub fn call_in(
         "open_demo" => json(sandbox::open_demo(workspace, argument(args, "cards")?)),
         "leave_demo" => json(sandbox::leave_demo(workspace)),
         "remove_demo" => json(sandbox::remove_demo(workspace)),
+        "compact_store" => json(storage::compact_store(workspace)),
         "system_locale" => json(Ok(cards::system_locale())),
-        other => call(&workspace.current(), other, args),
+        other => call(&*workspace.current()?, other, args),
     })
 }
 
@@ -126,6 +130,7 @@ commands! {
     cards::backup_now(),
     cards::list_backups(),
     cards::restore_backup(path),
+    storage::storage_status(),
     cards::import_contacts(path, dry_run),
     cards::export_contacts(path),
     cards::export_calendar(path),

@@ -152,10 +152,22 @@ impl Session {
         *self.language.lock().unwrap_or_else(|p| p.into_inner()) = language;
     }
 
-    /// This session speaking the language `other` speaks, now and after either changes it.
-    pub(crate) fn speaking_as(mut self, other: &Session) -> Session {
-        self.language = Arc::clone(&other.language);
+    /// This session speaking `language`, shared with the other sessions of its workspace, so
+    /// that switching stores keeps it.
+    pub(crate) fn speaking_through(mut self, language: Arc<Mutex<Language>>) -> Session {
+        self.language = language;
         self
+    }
+
+    /// The language this session speaks, as a handle other sessions can share.
+    pub(crate) fn language_shared(&self) -> Arc<Mutex<Language>> {
+        Arc::clone(&self.language)
+    }
+
+    /// The store and what the session was opened with, the session closed (its card list and
+    /// caches dropped).
+    pub(crate) fn into_parts(self) -> (Store, Clock, Box<dyn Announce>) {
+        (self.store, self.clock, self.announce)
     }
 
     /// Runs `command` on this session; an error leaves it worded in the session's language.

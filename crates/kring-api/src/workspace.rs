@@ -7,6 +7,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::session::{Announce, Clock, Session};
+use kring_core::store::Store;
 use kring_core::sync::folder::SyncStatus;
 use kring_i18n::Language;
 use std::path::Path;
@@ -14,9 +15,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The real store's session and the demo sandbox's while it is open.
 pub struct Workspace {
-    real: Arc<Session>,
+    /// Swapped only by a compaction (`reopen_current`), which closes the store to rewrite it;
+    /// an error only when it could not be opened again, said by every command from then on.
+    real: Mutex<Result<Arc<Session>, AppError>>,
     demo: Mutex<Option<Arc<Session>>>,
     announce: Arc<dyn Announce>,
+    /// The language the person reads, shared by every session the workspace opens.
+    language: Arc<Mutex<Language>>,
 }
 
 /// Passes what a session announces on to the workspace's one receiver (the window).
@@ -57,23 +62,98 @@ impl Workspace {
     /// A workspace over a session already open (tests, the development bridge).
     pub fn over(real: Session, announce: Arc<dyn Announce>) -> Workspace {
         Workspace {
-            real: Arc::new(real),
+            language: real.language_shared(),
+            real: Mutex::new(Ok(Arc::new(real))),
             demo: Mutex::new(None),
             announce,
         }
     }
 
     /// The session commands run on: the demo sandbox's while it is open, else the real store's.
-    pub fn current(&self) -> Arc<Session> {
+    pub fn current(&self) -> AppResult<Arc<Session>> {
         match self.demo().as_ref() {
-            Some(demo) => Arc::clone(demo),
-            None => Arc::clone(&self.real),
+            Some(demo) => Ok(Arc::clone(demo)),
+            None => self.real(),
         }
     }
 
     /// The session over the user's own store, whatever is open.
-    pub fn real(&self) -> &Arc<Session> {
-        &self.real
+    pub fn real(&self) -> AppResult<Arc<Session>> {
+        self.real_slot().clone()
+    }
+
+    fn real_slot(&self) -> MutexGuard<'_, Result<Arc<Session>, AppError>> {
+        self.real.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The language the person reads the app in.
+    pub fn language(&self) -> Language {
+        *self.language.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Closes the session commands run on (waiting up to `patience` for what still runs on it),
+    /// hands its store to `change`, and opens a session over the store `change` answers, or, when
+    /// it answers none (it failed after closing the store), over the store's folder again. What
+    /// `change` answers is the command's answer. Commands that arrive meanwhile wait for the new
+    /// session.
+    pub(crate) fn reopen_current<T>(
+        &self,
+        patience: std::time::Duration,
+        change: impl FnOnce(Store, &Clock) -> (AppResult<T>, Option<Store>),
+    ) -> AppResult<T> {
+        let mut demo = self.demo();
+        if let Some(session) = demo.take() {
+            let (answer, reopened) = self.reopen(session, patience, change);
+            // A sandbox that cannot be opened again is left closed: the real store is open.
+            *demo = reopened.ok();
+            return answer;
+        }
+        drop(demo);
+        let mut real = self.real_slot();
+        // Taken out of its slot, so that the slot holds no second handle on it; nobody can look
+        // in the slot meanwhile, since this holds its lock.
+        let session = match std::mem::replace(&mut *real, Err(AppError::failed(""))) {
+            Ok(session) => session,
+            Err(error) => {
+                *real = Err(error.clone());
+                return Err(error);
+            }
+        };
+        let (answer, reopened) = self.reopen(session, patience, change);
+        *real = reopened;
+        answer
+    }
+
+    fn reopen<T>(
+        &self,
+        session: Arc<Session>,
+        patience: std::time::Duration,
+        change: impl FnOnce(Store, &Clock) -> (AppResult<T>, Option<Store>),
+    ) -> (AppResult<T>, Result<Arc<Session>, AppError>) {
+        let session = match wait_for_sole(session, patience) {
+            Ok(session) => session,
+            Err(held) => {
+                let busy = AppError::failed("")
+                    .worded(|language| kring_i18n::t!(language, "app-store-busy"));
+                return (Err(busy), Ok(held));
+            }
+        };
+        // The term file written with this session's edits: the rewrite keeps the store's state,
+        // so the next session opens it instead of rebuilding it.
+        let _ = session.save_for_next_start();
+        let folder = session.store.path().to_owned();
+        let (store, clock, announce) = session.into_parts();
+        let (answer, changed) = change(store, &clock);
+        let opened = match changed {
+            Some(store) => Ok(Session::new(store, clock, announce)),
+            None => Session::open(&folder, clock, announce),
+        };
+        let reopened = opened.map(|session| {
+            let session = Arc::new(session.speaking_through(Arc::clone(&self.language)));
+            session.warm_up_in_background();
+            session
+        });
+        (answer, reopened)
     }
 
     /// Whether the demo sandbox is open (commands run on it).
@@ -87,23 +167,23 @@ impl Workspace {
 
     /// A session over the sandbox store `store`, announcing where the real one does.
     pub(crate) fn sandbox_session(&self, store: kring_core::store::Store) -> Session {
-        Session::new(
-            store,
-            self.real.clock(),
-            Box::new(Relay(Arc::clone(&self.announce))),
-        )
-        .speaking_as(&self.real)
+        let clock = match &*self.real_slot() {
+            Ok(real) => real.clock(),
+            Err(_) => Clock::System,
+        };
+        Session::new(store, clock, Box::new(Relay(Arc::clone(&self.announce))))
+            .speaking_through(Arc::clone(&self.language))
     }
 
     /// A command that stopped before it answered (`cause`: the runtime's account), in the
     /// person's language.
     pub fn stopped(&self, cause: impl std::fmt::Display) -> AppError {
-        AppError::stopped(cause).in_language(self.real.language())
+        AppError::stopped(cause).in_language(self.language())
     }
 
     /// Runs `command` on the workspace; an error leaves it worded in the person's language.
     pub fn run<T>(&self, command: impl FnOnce(&Workspace) -> AppResult<T>) -> AppResult<T> {
-        command(self).map_err(|error| error.in_language(self.real.language()))
+        command(self).map_err(|error| error.in_language(self.language()))
     }
 }
 
@@ -121,22 +201,32 @@ fn language_of(locale: Option<&str>) -> Language {
 
 /// Waits until nobody else holds `session` (a command still running on it, the background
 /// warm-up), then closes it, so that its store's folder can be removed. Gives up after `patience`.
-pub(crate) fn close(mut session: Arc<Session>, patience: std::time::Duration) -> AppResult<()> {
+pub(crate) fn close(session: Arc<Session>, patience: std::time::Duration) -> AppResult<()> {
+    match wait_for_sole(session, patience) {
+        Ok(session) => {
+            drop(session);
+            Ok(())
+        }
+        Err(_) => {
+            Err(AppError::failed("").worded(|language| kring_i18n::t!(language, "app-demo-busy")))
+        }
+    }
+}
+
+/// `session` once nobody else holds it, or back after `patience`.
+fn wait_for_sole(
+    mut session: Arc<Session>,
+    patience: std::time::Duration,
+) -> Result<Session, Arc<Session>> {
     let deadline = std::time::Instant::now() + patience;
     loop {
         match Arc::try_unwrap(session) {
-            Ok(session) => {
-                drop(session);
-                return Ok(());
-            }
+            Ok(session) => return Ok(session),
             Err(held) if std::time::Instant::now() < deadline => {
                 session = held;
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
-            Err(_) => {
-                return Err(AppError::failed("")
-                    .worded(|language| kring_i18n::t!(language, "app-demo-busy")))
-            }
+            Err(held) => return Err(held),
         }
     }
 }
@@ -194,6 +284,6 @@ mod tests {
             Language::German,
         )
         .unwrap();
-        assert_eq!(workspace.real().language(), Language::German);
+        assert_eq!(workspace.real().unwrap().language(), Language::German);
     }
 }

@@ -609,9 +609,9 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
     use kring_api::Workspace;
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
-    set_up(workspace.real(), Role::Networker);
-    let before = workspace.real().store.version_vector();
-    let status = commands::app_status(workspace.real()).unwrap();
+    set_up(&workspace.real().unwrap(), Role::Networker);
+    let before = workspace.real().unwrap().store.version_vector();
+    let status = commands::app_status(&workspace.real().unwrap()).unwrap();
     assert!(
         !status.demo && !status.sandbox,
         "no demo before it is asked for"
@@ -624,7 +624,7 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
         "An Peeters",
         "the owner is the same"
     );
-    let demo = workspace.current();
+    let demo = workspace.current().unwrap();
     assert!(
         demo.store.path().ends_with("store-demo"),
         "{:?}",
@@ -664,27 +664,28 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
         "left, the sandbox stays to open again"
     );
     assert_eq!(
-        workspace.real().store.version_vector(),
+        workspace.real().unwrap().store.version_vector(),
         before,
         "the real store was not written"
     );
-    let own = commands::query_cards(&workspace.current(), CardQuery::default()).unwrap();
+    let own = commands::query_cards(&workspace.current().unwrap(), CardQuery::default()).unwrap();
     assert_eq!(
         own.total, 0,
         "none of the demo's cards are in the real store"
     );
 
     sandbox::open_demo(&workspace, None).unwrap();
-    let again = commands::query_cards(&workspace.current(), CardQuery::default()).unwrap();
+    let again =
+        commands::query_cards(&workspace.current().unwrap(), CardQuery::default()).unwrap();
     assert_eq!(again.total, page.total, "the same sandbox, opened again");
 
     // Removing it while it is open leaves it first.
     let status = sandbox::remove_demo(&workspace).unwrap();
     assert!(!status.demo && !status.sandbox);
     assert!(!dir.path().join("store-demo").exists());
-    assert_eq!(workspace.real().store.version_vector(), before);
+    assert_eq!(workspace.real().unwrap().store.version_vector(), before);
     assert_eq!(
-        commands::app_status(&workspace.current())
+        commands::app_status(&workspace.current().unwrap())
             .unwrap()
             .profile
             .unwrap()
@@ -697,9 +698,11 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
 /// real store made before it was opened.
 fn manager_in_the_demo(dir: &tempfile::TempDir) -> (kring_api::Workspace, std::path::PathBuf) {
     let workspace = kring_api::Workspace::over(session(dir), std::sync::Arc::new(Quiet));
-    set_up(workspace.real(), Role::Manager);
-    organisation(workspace.real(), "Havenbedrijf Antwerpen");
-    let backup = commands::backup_now(workspace.real()).unwrap().path;
+    set_up(&workspace.real().unwrap(), Role::Manager);
+    organisation(&workspace.real().unwrap(), "Havenbedrijf Antwerpen");
+    let backup = commands::backup_now(&workspace.real().unwrap())
+        .unwrap()
+        .path;
     kring_api::commands::sandbox::open_demo(&workspace, Some(150)).unwrap();
     (workspace, backup)
 }
@@ -712,10 +715,10 @@ fn refused_in_the_demo<T: std::fmt::Debug>(
 ) {
     let dir = tempfile::tempdir().unwrap();
     let (workspace, backup) = manager_in_the_demo(&dir);
-    let demo = workspace.current();
+    let demo = workspace.current().unwrap();
     assert!(demo.store.is_demo().unwrap());
     let (real_before, demo_before) = (
-        workspace.real().store.version_vector(),
+        workspace.real().unwrap().store.version_vector(),
         demo.store.version_vector(),
     );
     let out = dir.path().join("out.file");
@@ -736,7 +739,7 @@ fn refused_in_the_demo<T: std::fmt::Debug>(
         "{what}: the demo changed"
     );
     assert_eq!(
-        workspace.real().store.version_vector(),
+        workspace.real().unwrap().store.version_vector(),
         real_before,
         "{what}: the real store changed"
     );
@@ -823,17 +826,17 @@ fn the_scheduled_pass_syncs_the_real_store_while_the_demo_is_open_and_never_the_
     use kring_api::commands::{sandbox, sync};
     let dir = tempfile::tempdir().unwrap();
     let workspace = kring_api::Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
-    set_up(workspace.real(), Role::Networker);
-    organisation(workspace.real(), "Havenbedrijf Antwerpen");
+    set_up(&workspace.real().unwrap(), Role::Networker);
+    organisation(&workspace.real().unwrap(), "Havenbedrijf Antwerpen");
     let shared = dir.path().join("shared");
     std::fs::create_dir(&shared).unwrap();
     let settings = kring_core::store::Settings {
         sync_folder: Some(shared.display().to_string()),
         ..kring_core::store::Settings::default()
     };
-    commands::save_settings(workspace.real(), settings).unwrap();
+    commands::save_settings(&workspace.real().unwrap(), settings).unwrap();
     sandbox::open_demo(&workspace, Some(150)).unwrap();
-    let demo = workspace.current();
+    let demo = workspace.current().unwrap();
     let demo_before = demo.store.version_vector();
 
     // The first tick (the clock is fixed at `now()`): the real store has never synced, so a
@@ -844,7 +847,7 @@ fn the_scheduled_pass_syncs_the_real_store_while_the_demo_is_open_and_never_the_
         .expect("a pass was due on the real store");
     assert_eq!(report.at, now());
     assert_eq!(report.folder, shared);
-    let status = commands::sync_status(workspace.real()).unwrap();
+    let status = commands::sync_status(&workspace.real().unwrap()).unwrap();
     assert_eq!(status.last_success_at, Some(now()), "{status:?}");
     assert!(status.last_error.is_none(), "{status:?}");
     let written = std::fs::read_dir(&shared).unwrap().count();

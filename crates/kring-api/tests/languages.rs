@@ -82,15 +82,15 @@ fn the_demo_sandbox_speaks_the_language_set_before_it_opened() {
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
     commands::first_run(
-        workspace.real(),
+        &workspace.real().unwrap(),
         "An Peeters".into(),
         "an@antwerpen.be".into(),
         Role::Networker,
     )
     .unwrap();
-    commands::set_language(workspace.real(), Language::French).unwrap();
+    commands::set_language(&workspace.real().unwrap(), Language::French).unwrap();
     sandbox::open_demo(&workspace, Some(40)).unwrap();
-    assert_eq!(workspace.current().language(), Language::French);
+    assert_eq!(workspace.current().unwrap().language(), Language::French);
     let refused = dispatch::call_in(
         &workspace,
         "export_bundle",
@@ -110,15 +110,15 @@ fn demo_goal_names(language: Language) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::over(session(&dir), std::sync::Arc::new(Quiet));
     commands::first_run(
-        workspace.real(),
+        &workspace.real().unwrap(),
         "An Peeters".into(),
         "an@antwerpen.be".into(),
         Role::Manager,
     )
     .unwrap();
-    commands::set_language(workspace.real(), language).unwrap();
+    commands::set_language(&workspace.real().unwrap(), language).unwrap();
     sandbox::open_demo(&workspace, Some(40)).unwrap();
-    let mut names: Vec<String> = commands::manager::list_goals(&workspace.current())
+    let mut names: Vec<String> = commands::manager::list_goals(&workspace.current().unwrap())
         .unwrap()
         .into_iter()
         .map(|g| g.goal.name)

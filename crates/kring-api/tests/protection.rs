@@ -3,16 +3,17 @@
 //! protection screen call, and the rights the core keeps.
 
 use chrono::{DateTime, TimeZone, Utc};
-use kring_api::commands::{self, network, protection};
+use kring_api::commands::{self, network, protection, storage};
 use kring_api::error::ErrorCode;
 use kring_api::wire::{LogInput, PersonInput};
-use kring_api::{Clock, Quiet, Session};
+use kring_api::{Clock, Quiet, Session, Workspace};
 use kring_core::browse::CardQuery;
 use kring_core::model::{InteractionKind, RecordId, RecordKind, Role, Visibility};
 use kring_core::protection::processing_log::Activity;
 use kring_core::protection::{
     LawfulBasis, Purpose, RestrictionStatus, RetentionAction, RetentionRule,
 };
+use std::sync::Arc;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
@@ -166,6 +167,66 @@ fn a_forgotten_person_leaves_the_card_list_and_is_listed_among_the_erasures() {
 
     let log = protection::processing_log(&session).unwrap();
     assert_eq!(log[0].activity, Activity::Erasure, "newest first: {log:?}");
+}
+
+/// Whether any file in the store folder holds `needle` (sled stores values as they are, and the
+/// search term file the folded terms, so a name is found as its bytes).
+fn folder_holds(store: &std::path::Path, needle: &str) -> bool {
+    fn walk(path: &std::path::Path, needle: &[u8]) -> bool {
+        if path.is_dir() {
+            return std::fs::read_dir(path)
+                .unwrap()
+                .filter_map(Result::ok)
+                .any(|entry| walk(&entry.path(), needle));
+        }
+        let bytes = std::fs::read(path).unwrap_or_default();
+        bytes.windows(needle.len()).any(|w| w == needle)
+    }
+    walk(store, needle.as_bytes())
+}
+
+#[test]
+fn compacting_from_the_app_takes_a_forgotten_persons_bytes_off_the_disk_and_the_store_answers_after(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::over(session(&dir, Role::Manager), Arc::new(Quiet));
+    let real = workspace.real().unwrap();
+    let forgotten = person(&real, "Zoë Vanderuytgracht", Visibility::Shared);
+    let kept = person(&real, "Jan Peeters", Visibility::Shared);
+    assert!(!storage::storage_status(&real).unwrap().compaction_due);
+    protection::forget_person(&real, forgotten, "Art. 17, case 2026-014".into()).unwrap();
+    let before = storage::storage_status(&real).unwrap();
+    assert!(before.compaction_due, "a forget makes compacting due");
+    assert!(before.database_bytes > 0);
+    let store = real.store.path().to_owned();
+    real.store.flush().unwrap();
+    // Lower case and without its first letter: found in a record and in the term file alike.
+    assert!(
+        folder_holds(&store, "anderuytgracht"),
+        "sled keeps the forgotten name in its files until the store is compacted"
+    );
+    drop(real);
+
+    let done = storage::compact_store(&workspace).unwrap();
+    assert!(!done.usage.compaction_due, "compacted, nothing is due");
+    assert!(done.database_bytes_after > 0);
+    assert_eq!(done.usage.database_bytes, done.database_bytes_after);
+    assert!(
+        !folder_holds(&store, "anderuytgracht"),
+        "the forgotten name has left the disk"
+    );
+    // The workspace answers from the rewritten store.
+    let real = workspace.real().unwrap();
+    let rows = listed(&real, "Peeters");
+    assert_eq!(
+        rows.iter().map(|row| row.id).collect::<Vec<_>>(),
+        vec![kept]
+    );
+    assert!(listed(&real, "Vanderuytgracht").is_empty());
+    person(&real, "Mia Claes", Visibility::Shared);
+    assert_eq!(listed(&real, "Claes").len(), 1, "and takes new cards");
+    let log = protection::processing_log(&real).unwrap();
+    assert_eq!(log[0].activity, Activity::Compaction, "{log:?}");
 }
 
 #[test]

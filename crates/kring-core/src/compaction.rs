@@ -80,6 +80,22 @@ pub struct CompactReport {
     pub sync_files_dropped: Vec<PathBuf>,
 }
 
+/// What the store folder takes on disk, by what it holds, and whether compacting is due.
+#[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DiskUsage {
+    /// sled's files: the records and their indexes. What a compaction shrinks.
+    pub database_bytes: u64,
+    /// The backups in `backups/`.
+    pub backups_bytes: u64,
+    /// Everything else in the folder: the search term file, keys, bundles being imported or
+    /// held for approval.
+    pub other_bytes: u64,
+    /// A forget or a retention run removed data whose bytes stay in the files until the store is
+    /// compacted.
+    pub compaction_due: bool,
+}
+
 /// Whether a bundle file holds anything the sweep drops. `Err` when it cannot be read.
 fn holds_swept(store: &Store, path: &Path, sweep: &Sweep) -> Result<bool, BundleError> {
     let mut reader = store.open_bundle(path).map_err(|e| match e {
@@ -98,6 +114,20 @@ fn holds_swept(store: &Store, path: &Path, sweep: &Sweep) -> Result<bool, Bundle
 }
 
 impl Store {
+    /// What the store folder takes on disk (it walks the folder: milliseconds).
+    pub fn disk_usage(&self) -> crate::store::StoreResult<DiskUsage> {
+        let folder = self.path();
+        let database_bytes = crate::store::compact::sled_bytes(folder);
+        let backups_bytes = crate::store::compact::bytes_of(&folder.join("backups"));
+        let total = crate::store::compact::bytes_of(folder);
+        Ok(DiskUsage {
+            database_bytes,
+            backups_bytes,
+            other_bytes: total.saturating_sub(database_bytes + backups_bytes),
+            compaction_due: self.compaction_due()?,
+        })
+    }
+
     /// Rewrites the store and the files beside it without what forgets and retention rules
     /// removed (see the module's documentation), and opens the store again.
     pub fn compact(

@@ -110,7 +110,9 @@ impl Stores {
             commands::load_demo(&session, preview.cards.min(MAX_CARDS))?;
         }
         let workspace = Arc::new(Workspace::over(session, Arc::new(Quiet)));
-        workspace.current().warm_up_in_background();
+        if let Ok(session) = workspace.current() {
+            session.warm_up_in_background();
+        }
         open.insert(preview, Arc::clone(&workspace));
         Ok(workspace)
     }

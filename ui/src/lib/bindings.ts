@@ -60,6 +60,10 @@ export const commands = {
 	backupNow: () => typedError<BackupFile, AppError>(__TAURI_INVOKE("backup_now")),
 	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
 	restoreBackup: (path: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**  What the store folder takes on disk, and whether compacting is due. */
+	storageStatus: () => typedError<DiskUsage, AppError>(__TAURI_INVOKE("storage_status")),
+	/**  Rewrites the open store without what was erased, and opens it again. */
+	compactStore: () => typedError<CompactionDone, AppError>(__TAURI_INVOKE("compact_store")),
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
 	/**  People and organisations as vCard 4.0; answers how many cards were written. */
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
@@ -584,6 +588,24 @@ export type CommunitySummary = {
 	members: CommunityMember[],
 };
 
+/**  What a compaction did. */
+export type CompactionDone = {
+	/**  sled's files before and after, in bytes. */
+	database_bytes_before: number,
+	database_bytes_after: number,
+	/**  Backups rewritten without what was forgotten. */
+	backups_rewritten: number,
+	/**
+	 *  Files dropped because they held forgotten data: bundles held for approval and this
+	 *  store's own files in the sync folder.
+	 */
+	files_dropped: number,
+	/**  How long it took, in milliseconds. */
+	milliseconds: number,
+	/**  The store folder now. */
+	usage: DiskUsage,
+};
+
 /**  What an import of contacts did (or would do). */
 export type ContactImportReport = {
 	dry_run: boolean,
@@ -622,6 +644,24 @@ export type CoverageRow = {
 	best: CoverageRelationship | null,
 	/**  Networkers who know it: with a current relationship (`crate::manager::figures::Reach`). */
 	networkers: number,
+};
+
+/**  What the store folder takes on disk, by what it holds, and whether compacting is due. */
+export type DiskUsage = {
+	/**  sled's files: the records and their indexes. What a compaction shrinks. */
+	database_bytes: number,
+	/**  The backups in `backups/`. */
+	backups_bytes: number,
+	/**
+	 *  Everything else in the folder: the search term file, keys, bundles being imported or
+	 *  held for approval.
+	 */
+	other_bytes: number,
+	/**
+	 *  A forget or a retention run removed data whose bytes stay in the files until the store is
+	 *  compacted.
+	 */
+	compaction_due: boolean,
 };
 
 /**  One reason two cards look like one. */

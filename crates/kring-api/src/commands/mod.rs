@@ -9,6 +9,7 @@ pub mod members;
 pub mod network;
 pub mod protection;
 pub mod sandbox;
+pub mod storage;
 pub mod sync;
 
 use crate::error::{AppError, AppResult};

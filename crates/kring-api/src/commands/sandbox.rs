@@ -22,7 +22,7 @@ pub fn open_demo(workspace: &Workspace, cards: Option<u32>) -> AppResult<AppStat
     if let Some(demo) = open.as_ref() {
         return app_status(demo);
     }
-    let real = workspace.real();
+    let real = &workspace.real()?;
     let options = DemoOptions {
         cards: cards.filter(|n| *n > 0).unwrap_or(2_000) as usize,
         language: real.language(),
@@ -41,7 +41,7 @@ pub fn leave_demo(workspace: &Workspace) -> AppResult<AppStatus> {
     if let Some(demo) = open.take() {
         close(demo, PATIENCE)?;
     }
-    app_status(workspace.real())
+    app_status(&*workspace.real()?)
 }
 
 /// Leaves the demo sandbox if it is open and removes it from the disk; the real store is left as
@@ -51,6 +51,6 @@ pub fn remove_demo(workspace: &Workspace) -> AppResult<AppStatus> {
     if let Some(demo) = open.take() {
         close(demo, PATIENCE)?;
     }
-    demo::remove_sandbox(workspace.real().store.path())?;
-    app_status(workspace.real())
+    demo::remove_sandbox(workspace.real()?.store.path())?;
+    app_status(&*workspace.real()?)
 }

@@ -99,7 +99,7 @@ pub struct Schedule {
 /// synced). Answers the pass's report when one ran; a failed pass is recorded in the store's
 /// sync status. The window hears of it (`sync_finished`) only when it shows the real store.
 pub fn scheduled(workspace: &Workspace, schedule: &Schedule) -> AppResult<Option<SyncReport>> {
-    let real = workspace.real();
+    let real = &workspace.real()?;
     // What the rules removed is in the processing log; a failure is tried again next tick.
     let _ = super::protection::retention_if_due(real, &schedule.retention_day);
     if !due(real, &schedule.fingerprint)? {

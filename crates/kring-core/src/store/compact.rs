@@ -98,27 +98,30 @@ pub struct Rewrite {
     pub bytes_after: u64,
 }
 
-fn sled_bytes(folder: &Path) -> u64 {
-    fn size(path: &Path) -> u64 {
-        match std::fs::symlink_metadata(path) {
-            Ok(meta) if meta.is_dir() => std::fs::read_dir(path)
-                .map(|entries| {
-                    entries
-                        .filter_map(Result::ok)
-                        .map(|e| size(&e.path()))
-                        .sum()
-                })
-                .unwrap_or(0),
-            Ok(meta) => meta.len(),
-            Err(_) => 0,
-        }
+/// The bytes a file or a folder (all it holds) takes; 0 for one that cannot be read.
+pub(crate) fn bytes_of(path: &Path) -> u64 {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => std::fs::read_dir(path)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| bytes_of(&e.path()))
+                    .sum()
+            })
+            .unwrap_or(0),
+        Ok(meta) => meta.len(),
+        Err(_) => 0,
     }
+}
+
+/// The bytes of sled's own files in the store folder: the records and their indexes.
+pub(crate) fn sled_bytes(folder: &Path) -> u64 {
     std::fs::read_dir(folder)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .filter(|e| is_sled_file(&e.file_name().to_string_lossy()))
-                .map(|e| size(&e.path()))
+                .map(|e| bytes_of(&e.path()))
                 .sum()
         })
         .unwrap_or(0)

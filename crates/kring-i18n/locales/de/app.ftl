@@ -27,6 +27,7 @@ app-capture-choose-files = Wählen Sie zuerst eine oder mehrere Besprechungseinl
 
 # Refusals and failures of the app's commands (kring-api), said in the app's language.
 app-demo-busy = Die Demo ist noch beschäftigt: Versuchen Sie gleich noch einmal, sie zu entfernen.
+app-store-busy = Kring arbeitet noch mit dem Datenspeicher (vielleicht läuft eine Synchronisierung oder ein Import): Es wurde nichts verdichtet. Versuchen Sie es erneut, wenn sie abgeschlossen ist.
 app-card-list-failed = Die Kartenliste konnte nicht aufgebaut werden. Schließen Sie Kring und öffnen Sie es erneut; geschieht es wieder, führen Sie `kring check` aus.
 app-report-extension = Speichern Sie den Bericht als .html (eine Seite zum Übergeben) oder .json (für Programme).
 app-report-not-written = Der Bericht konnte nicht geschrieben werden: { $cause }

@@ -23,6 +23,7 @@ app-capture-choose-files = Choose one or more meeting invitations or calendar ex
 
 # Refusals and failures of the app's commands (kring-api), said in the app's language.
 app-demo-busy = The demo is still busy with something: try removing it again in a moment.
+app-store-busy = Kring is still busy with the store (a sync or an import may be running): nothing was compacted. Try again when it has finished.
 app-card-list-failed = The card list could not be built. Close Kring and open it again; if it happens again, run `kring check`.
 app-report-extension = Save the report as .html (a page to hand over) or .json (for programs).
 app-report-not-written = The report could not be written: { $cause }

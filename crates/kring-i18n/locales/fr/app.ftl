@@ -27,6 +27,7 @@ app-capture-choose-files = Choisissez d'abord une ou plusieurs invitations à un
 
 # Refusals and failures of the app's commands (kring-api), said in the app's language.
 app-demo-busy = La démo est encore occupée : réessayez de la supprimer dans un instant.
+app-store-busy = Kring travaille encore sur la base de données (une synchronisation ou une importation est peut-être en cours) : rien n'a été compacté. Réessayez quand elle sera terminée.
 app-card-list-failed = La liste des fiches n'a pas pu être construite. Fermez Kring et rouvrez-le ; si cela se reproduit, lancez `kring check`.
 app-report-extension = Enregistrez le rapport en .html (une page à remettre) ou en .json (pour des programmes).
 app-report-not-written = Le rapport n'a pas pu être écrit : { $cause }

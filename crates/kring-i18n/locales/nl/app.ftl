@@ -27,6 +27,7 @@ app-capture-choose-files = Kies eerst een of meer vergaderuitnodigingen of agend
 
 # Refusals and failures of the app's commands (kring-api), said in the app's language.
 app-demo-busy = De demo is nog met iets bezig: probeer ze zo meteen opnieuw te verwijderen.
+app-store-busy = Kring is nog bezig met de databank (er loopt misschien een synchronisatie of een import): er is niets gecomprimeerd. Probeer het opnieuw wanneer die klaar is.
 app-card-list-failed = De kaartenlijst kon niet worden opgebouwd. Sluit Kring en open het opnieuw; gebeurt het weer, voer dan `kring check` uit.
 app-report-extension = Sla het verslag op als .html (een pagina om te overhandigen) of .json (voor programma's).
 app-report-not-written = Het verslag kon niet worden geschreven: { $cause }

@@ -1,0 +1,117 @@
+//! What the store takes on disk, and compacting it from the app: the same compaction as
+//! `kring compact` (`Store::compact`), so that a networker who forgot someone can take the bytes
+//! off the disk without a terminal, and a manager can reclaim what merges left behind.
+//!
+//! Compacting closes the store to rewrite it, so it runs over the [`Workspace`]: it waits for
+//! the commands still running (a sync pass, the card list being built) and the commands that
+//! arrive meanwhile wait for the rewritten store (`Workspace::reopen_current`).
+
+use crate::error::{AppError, AppResult};
+use crate::session::Session;
+use crate::workspace::Workspace;
+use kring_core::compaction::{CompactError, DiskUsage};
+use kring_core::store::OpenOptions;
+use serde::Serialize;
+use std::time::{Duration, Instant};
+
+/// How long compacting waits for commands still running on the store before it says Kring is
+/// busy and leaves the store as it is.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+impl From<CompactError> for AppError {
+    fn from(error: CompactError) -> AppError {
+        match error {
+            CompactError::Store(store) => store.into(),
+            CompactError::Protection(protection) => protection.into(),
+            CompactError::Sync(sync) => sync.into(),
+        }
+    }
+}
+
+/// What the store folder takes on disk, and whether compacting is due.
+pub fn storage_status(session: &Session) -> AppResult<DiskUsage> {
+    Ok(session.store.disk_usage()?)
+}
+
+/// What a compaction did.
+#[derive(Clone, Debug, Serialize, specta::Type)]
+pub struct CompactionDone {
+    /// sled's files before and after, in bytes.
+    pub database_bytes_before: u64,
+    pub database_bytes_after: u64,
+    /// Backups rewritten without what was forgotten.
+    pub backups_rewritten: u32,
+    /// Files dropped because they held forgotten data: bundles held for approval and this
+    /// store's own files in the sync folder.
+    pub files_dropped: u32,
+    /// How long it took, in milliseconds.
+    pub milliseconds: u64,
+    /// The store folder now.
+    pub usage: DiskUsage,
+}
+
+/// Compacts the store commands run on (the demo sandbox's while it is open): rewrites its
+/// database, its backups and its own sync files without what forgets and retention rules
+/// removed, and opens it again. A store still busy after 20 s is left as it was.
+pub fn compact_store(workspace: &Workspace) -> AppResult<CompactionDone> {
+    compact_within(workspace, PATIENCE)
+}
+
+fn compact_within(workspace: &Workspace, patience: Duration) -> AppResult<CompactionDone> {
+    workspace.reopen_current(patience, |store, clock| {
+        let started = Instant::now();
+        match store.compact(&OpenOptions::default(), clock.now()) {
+            Ok((store, report)) => {
+                let done = store.disk_usage().map(|usage| CompactionDone {
+                    database_bytes_before: report.rewrite.bytes_before,
+                    database_bytes_after: report.rewrite.bytes_after,
+                    backups_rewritten: report.backups_rewritten.len() as u32,
+                    files_dropped: (report.held_dropped.len() + report.sync_files_dropped.len())
+                        as u32,
+                    milliseconds: started.elapsed().as_millis() as u64,
+                    usage,
+                });
+                (done.map_err(Into::into), Some(store))
+            }
+            Err(error) => (Err(error.into()), None),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Clock, Quiet};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_store_still_in_use_is_not_compacted_and_answers_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let session =
+            Session::open(&dir.path().join("store"), Clock::System, Box::new(Quiet)).unwrap();
+        crate::commands::first_run(
+            &session,
+            "An Peeters".into(),
+            "an@antwerpen.be".into(),
+            kring_core::model::Role::Manager,
+        )
+        .unwrap();
+        let workspace = Workspace::over(session, Arc::new(Quiet));
+        // A command still running on the store (a sync pass, say).
+        let running = workspace.real().unwrap();
+        let refused = compact_within(&workspace, Duration::from_millis(200)).unwrap_err();
+        assert!(
+            refused.message.contains("still busy"),
+            "{}",
+            refused.message
+        );
+        assert!(
+            Arc::ptr_eq(&running, &workspace.real().unwrap()),
+            "the same session goes on"
+        );
+        drop(running);
+        let done = compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        assert!(done.database_bytes_after > 0);
+        assert!(crate::commands::app_status(&workspace.real().unwrap()).is_ok());
+    }
+}
