@@ -90,6 +90,11 @@ describe('The Data protection screen of a Manager of the Network', () => {
     const forgotten = vi.fn();
     render(ForgetDialog, { card, onclose: () => {}, onforgotten: forgotten });
     expect(screen.getByTestId('forget-what').textContent).toContain('forget record');
+    // Compacting is in the app now, not a command to type in a terminal.
+    expect(screen.getByTestId('forget-what')).toHaveTextContent(
+      'choose Settings › Disk space › Compact.',
+    );
+    expect(screen.getByTestId('forget-what')).not.toHaveTextContent('kring compact');
     await fireEvent.click(screen.getByTestId('forget-save'));
     expect(await screen.findByText(/Say why/)).toBeVisible();
     expect(forgotten).not.toHaveBeenCalled();

@@ -2,7 +2,8 @@
 //! subject access report of a person from the card's Data protection menu, marks a person
 //! restricted and sees the mark on the card and in the list, forgets another (the card leaves the
 //! list, the erasure is listed), adds a retention rule and sees the review of what it would do,
-//! and reads these actions in the processing log. Run with `scripts/e2e.sh protection`;
+//! reads these actions in the processing log, and compacts the store from Settings (the forgotten
+//! person's bytes off the disk, the store reopened under the window). Run with `scripts/e2e.sh protection`;
 //! screenshots land in `target/e2e-screenshots/protection-*.png`.
 
 use std::time::{Duration, Instant};
@@ -193,5 +194,34 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
         // The tabs change colour with a short transition: let it end before the picture.
         tokio::time::sleep(Duration::from_millis(400)).await;
         app.screenshot("protection-05-processing-log").await;
+
+        // ---- compacted from Settings: the forgotten person's bytes leave the disk, the store
+        // is closed, rewritten and opened again under the window, and the app goes on
+        app.click("nav-settings").await;
+        on_screen(&app, "settings").await;
+        app.wait_text("compaction-due", "until it is compacted")
+            .await;
+        app.click("compact-open").await;
+        app.click("compact-confirm").await;
+        let done = app.wait_text("compaction-done", "Compacted in").await;
+        assert!(done.contains('→'), "{done}");
+        assert!(
+            !app.present("compaction-due").await,
+            "compacted, nothing is due any more"
+        );
+        app.js("document.querySelector('[data-testid=compaction-done]')\
+                .scrollIntoView({ block: 'center' })")
+            .await;
+        app.screenshot("protection-06-compacted").await;
+        // The rewritten store answers: the restricted person is listed, the forgotten one not.
+        app.click("nav-cards").await;
+        app.set_value("card-search", &first_name).await;
+        app.wait_css(
+            &format!("[data-testid=card-row][data-id=\"{first}\"]"),
+            "the restricted person, after the compaction",
+        )
+        .await;
+        app.set_value("card-search", &second_name).await;
+        wait_unlisted(&app, &second).await;
     });
 }
