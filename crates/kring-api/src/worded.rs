@@ -176,8 +176,9 @@ fn handover_reason(language: Language, reason: &str) -> String {
 mod tests {
     use super::*;
     use kring_core::model::{RecordId, RecordKind};
-    use kring_core::trust::rights::RefusalCode;
+    use kring_core::trust::rights::{RefusalCode, RefusalReason};
 
+    /// A refused write as a log kept before refusals had a `why` holds it: its English only.
     fn refused(code: RefusalCode, kind: RecordKind, field: &str, reason: &str) -> RefusedWrite {
         RefusedWrite {
             record: "0190a1b2-0000-7000-8000-000000000001"
@@ -188,6 +189,7 @@ mod tests {
             writer: "Jan Peeters".into(),
             reason: reason.into(),
             code,
+            why: None,
         }
     }
 
@@ -205,7 +207,7 @@ mod tests {
         );
         assert_eq!(
             write.clone().in_language(Language::Dutch).reason,
-            "alleen een netwerkmanager schrijft records van de soort goal"
+            "alleen een netwerkmanager schrijft records van de soort doelstelling"
         );
         let removed = refused(
             RefusalCode::RemovedMember,
@@ -217,6 +219,43 @@ mod tests {
             .in_language(Language::French)
             .reason
             .starts_with("écrit par Jan Peeters"));
+    }
+
+    #[test]
+    fn a_refused_write_of_another_kind_reaches_the_import_report_in_dutch_with_dutch_kinds() {
+        let record = "0190a1b2-0000-7000-8000-000000000001"
+            .parse::<RecordId>()
+            .unwrap();
+        let write = RefusedWrite::new(
+            record,
+            "person",
+            "kind",
+            "Jan Peeters".into(),
+            RefusalCode::KindChanged,
+            RefusalReason::KindChanged {
+                sent: "note".into(),
+                held: "person".into(),
+            },
+        );
+        assert_eq!(
+            write.reason,
+            "sent as a note but this store holds it as a person"
+        );
+        let report = ImportReport {
+            refused: vec![write],
+            refused_total: 1,
+            ..ImportReport::default()
+        };
+        let dutch = report.in_language(Language::Dutch).refused[0]
+            .reason
+            .clone();
+        assert_eq!(
+            dutch,
+            "verzonden als notitie, maar deze databank bewaart het als persoon"
+        );
+        for english in ["sent as", "store holds", "note", "person"] {
+            assert!(!dutch.contains(english), "{english} in {dutch}");
+        }
     }
 
     #[test]

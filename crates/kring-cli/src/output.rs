@@ -581,7 +581,7 @@ impl Printer {
                         record = refused.record.to_string(),
                         field = clean(&refused.field),
                         writer = clean(&refused.writer),
-                        reason = refused.reason.to_string()
+                        reason = clean(&refused.reason_in(l))
                     )
                 );
             }

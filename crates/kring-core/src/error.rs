@@ -96,7 +96,9 @@ pub enum StoreError {
     Io(String),
     /// A write outside the writer's rights (see `trust::rights`); nothing was written.
     #[error("{reason}; nothing was changed")]
-    NotAllowed { reason: String },
+    NotAllowed {
+        reason: crate::trust::rights::RefusalReason,
+    },
     /// A demo store (a sandbox of fictional data) never lets what it holds leave the machine,
     /// and takes in nothing of a real store (a backup). `action` says what was refused.
     #[error(
@@ -175,7 +177,7 @@ impl StoreError {
                 path.as_deref().map_or(FluentValue::from("none"), shown),
             )]),
             StoreError::Io(reason) => say(&[("reason", reason.as_str().into())]),
-            StoreError::NotAllowed { reason } => say(&[("reason", reason.as_str().into())]),
+            StoreError::NotAllowed { reason } => say(&[("reason", reason.words(language).into())]),
             StoreError::DemoStore { action } => say(&[
                 ("action", (*action).into()),
                 ("kind", kring_i18n::selector(action).into()),

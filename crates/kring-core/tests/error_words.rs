@@ -8,11 +8,12 @@ use kring_core::clock::NodeId;
 use kring_core::contacts::ContactsError;
 use kring_core::kring_interop::{CaptureReadError, InteropError};
 use kring_core::model::{ReasonCode, RecordId, RecordKind, ValidationError};
-use kring_core::protection::ProtectionError;
+use kring_core::protection::{ProtectionError, Refusal, RestrictionStatus};
 use kring_core::store::{ProblemCode, StoreError};
 use kring_core::sync::bundle::BundleError;
 use kring_core::sync::folder::FolderError;
 use kring_core::sync::SyncError;
+use kring_core::trust::rights::{RefusalKind, RefusalReason, SaidInEach};
 use kring_core::trust::TrustError;
 use kring_i18n::{has_message, Language};
 use std::path::PathBuf;
@@ -58,7 +59,9 @@ fn store_errors() -> Vec<StoreError> {
         StoreError::ReadOnly { path: Some(path()) },
         StoreError::Io("bad sector".into()),
         StoreError::NotAllowed {
-            reason: "a networker may not write a goal".into(),
+            reason: RefusalReason::ManagersWrite {
+                kind: "goal".into(),
+            },
         },
         StoreError::DemoStore { action: "exported" },
         StoreError::DemoStore { action: "synced" },
@@ -197,6 +200,57 @@ fn capture_errors() -> Vec<CaptureReadError> {
 }
 
 /// An error's code, its English `Display` and its message in each language.
+/// A refusal of each kind, with what its words need.
+fn refusal(kind: RefusalKind) -> RefusalReason {
+    let goal = || "goal".to_owned();
+    let field = || "name".to_owned();
+    let reason = match kind {
+        RefusalKind::NotOnRoster => RefusalReason::NotOnRoster,
+        RefusalKind::RemovedMember => RefusalReason::RemovedMember {
+            writer: "Bert Claes".into(),
+        },
+        RefusalKind::ManagersErase => RefusalReason::ManagersErase,
+        RefusalKind::ManagersRestrict => RefusalReason::ManagersRestrict,
+        RefusalKind::ManagersWrite => RefusalReason::ManagersWrite { kind: goal() },
+        RefusalKind::ForgetIsFinal => RefusalReason::ForgetIsFinal,
+        RefusalKind::VisibilityOwnerOnly => RefusalReason::VisibilityOwnerOnly,
+        RefusalKind::BelongsToKeeper => RefusalReason::BelongsToKeeper {
+            kind: "follow_up".into(),
+        },
+        RefusalKind::NetworkerCard => RefusalReason::NetworkerCard,
+        RefusalKind::AuthorDeletes => RefusalReason::AuthorDeletes,
+        RefusalKind::NamesAnotherOwner => RefusalReason::NamesAnotherOwner,
+        RefusalKind::NotTheSigner => RefusalReason::NotTheSigner,
+        RefusalKind::ForgedOwnWrite => RefusalReason::ForgedOwnWrite,
+        RefusalKind::PrivateHere => RefusalReason::PrivateHere,
+        RefusalKind::KindChanged => RefusalReason::KindChanged {
+            sent: "note".into(),
+            held: "person".into(),
+        },
+        RefusalKind::InvalidValue => RefusalReason::InvalidValue {
+            problem: Box::new(SaidInEach::from(|language| {
+                ValidationError::worded("email", ReasonCode::NotAnEmail, &[("value", "x".into())])
+                    .message(language)
+            })),
+        },
+        RefusalKind::SummaryOnly => RefusalReason::SummaryOnly {
+            kind: "person".into(),
+            field: field(),
+        },
+        RefusalKind::Withdrawn => RefusalReason::Withdrawn {
+            kind: "note".into(),
+            field: field(),
+        },
+        RefusalKind::Restricted => RefusalReason::Restricted {
+            person: id(),
+            name: "Jan Peeters".into(),
+            status: RestrictionStatus::Objected,
+        },
+    };
+    assert_eq!(reason.code(), kind, "the sample of {kind} is one");
+    reason
+}
+
 type Worded = (&'static str, String, Vec<(Language, String)>);
 
 /// Every error above, worded.
@@ -231,9 +285,16 @@ fn every_error() -> Vec<Worded> {
     for e in capture_errors() {
         all.push(worded(e.code(), &e, |l| e.message(l)));
     }
-    let protection = ProtectionError::NotAllowed {
-        reason: "only the manager".into(),
-    };
+    for kind in RefusalKind::ALL {
+        let e = StoreError::NotAllowed {
+            reason: refusal(*kind),
+        };
+        all.push(worded(e.code().as_str(), &e, |l| e.message(l)));
+    }
+    let protection = ProtectionError::Refused(Refusal {
+        message: "protection-refused-purposes",
+        arguments: vec![],
+    });
     all.push(worded(protection.code(), &protection, |l| {
         protection.message(l)
     }));
@@ -286,6 +347,38 @@ fn every_problem_and_reason_code_has_its_words_in_every_language() {
                 "{language} has no invalid-{code}"
             );
         }
+    }
+}
+
+/// Walks every kind of refusal: each has its words `refusal-<code>` in every language, says
+/// what its fields hold, and reads as another language's words, not English, outside English.
+#[test]
+fn every_refusal_kind_has_its_words_in_every_language() {
+    for kind in RefusalKind::ALL {
+        for language in Language::ALL {
+            assert!(
+                has_message(language, &format!("refusal-{kind}")),
+                "{language} has no refusal-{kind}"
+            );
+        }
+        let reason = refusal(*kind);
+        let english = reason.words(Language::English);
+        assert_eq!(english, reason.to_string(), "{kind}");
+        for language in [Language::Dutch, Language::French, Language::German] {
+            let words = reason.words(language);
+            assert_ne!(words, english, "{kind} in {language} is English");
+            assert!(
+                !words.starts_with("refusal-") && !words.contains('{'),
+                "{kind} in {language}: {words}"
+            );
+        }
+        // Scripts read the kind's code beside the parameters.
+        let json = serde_json::to_value(&reason).unwrap();
+        assert_eq!(json["code"], kind.as_str(), "{json}");
+        assert_eq!(
+            serde_json::from_value::<RefusalReason>(json).unwrap(),
+            reason
+        );
     }
 }
 

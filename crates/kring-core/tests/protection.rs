@@ -567,6 +567,62 @@ fn an_objection_shows_on_the_card_keeps_the_person_out_of_reminders_and_invitati
     assert!(log.iter().any(|e| e.activity == Activity::Restriction));
 }
 
+#[test]
+fn inviting_a_person_who_objected_is_refused_in_dutch_words_naming_them_and_their_objection() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&world);
+    let now = t0() + Duration::hours(1);
+    let Jan { jan, marie, .. } = jan_at_an(&an, now);
+    an.mark_restriction(jan, RestrictionStatus::Objected, None, now)
+        .unwrap();
+    let bundle = world.export(&an, now);
+    import(&mia, &[bundle], now);
+    let newsletter = mia
+        .create_event(
+            &Event {
+                name: "Havendag".into(),
+                kind: EventKind::Newsletter,
+                at: now.fixed_offset(),
+                location: None,
+                invited: vec![marie],
+                attending: vec![],
+                outcomes: vec![],
+                notes: None,
+            },
+            None,
+            now,
+        )
+        .unwrap();
+    let refused = mia.add_to_event(newsletter, &[jan], &[], now).unwrap_err();
+    let dutch = refused.message(kring_i18n::Language::Dutch);
+    assert_eq!(
+        dutch,
+        format!(
+            "Jan CANARYJAN Peeters ({jan}) is gemarkeerd met bezwaar: blijft buiten nieuwsbrieven \
+             en uitnodigingen tot een netwerkmanager de markering opheft; er is niets gewijzigd"
+        )
+    );
+    for english in [
+        "marked",
+        "objected",
+        "left out",
+        "newsletters",
+        "invitations",
+        "Manager",
+        "nothing",
+    ] {
+        assert!(!dutch.contains(english), "{english:?} in {dutch}");
+    }
+    assert_eq!(
+        refused.to_string(),
+        format!(
+            "Jan CANARYJAN Peeters ({jan}) is marked objected: they are left out of newsletters \
+             and invitations until a Manager of the Network lifts the mark; nothing was changed"
+        ),
+        "English (and logs) read as before"
+    );
+}
+
 fn interaction_summary_rule() -> RetentionRule {
     RetentionRule {
         name: "Samenvattingen na zes jaar".into(),

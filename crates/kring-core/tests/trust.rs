@@ -224,6 +224,83 @@ fn a_master_from_a_key_not_on_the_roster_is_held_and_changes_nothing() {
     assert_eq!(pending[0].identity.name, "Mallory");
 }
 
+/// The English of the old refusal, which a Dutch networker used to read inside a Dutch sentence.
+const GOAL_REFUSAL_ENGLISH: [&str; 6] = [
+    "only",
+    "Manager of the Network",
+    "writes",
+    "goal",
+    "nothing",
+    "changed",
+];
+
+#[test]
+fn a_networker_writing_a_goal_is_told_why_in_dutch_here_and_the_manager_reads_it_in_dutch_too() {
+    let mut world = World::new();
+    let (an, _bert, mia) = organisation(&mut world);
+    let goal = mia
+        .create_goal(
+            &Goal {
+                name: "Haven 2030".into(),
+                ..Goal::default()
+            },
+            None,
+            t0(),
+        )
+        .unwrap();
+    an.import_bundles(&[world.export(&mia, t0())], false, t0())
+        .unwrap();
+    let later = t0() + Duration::hours(1);
+    let refused = an
+        .set_fields(goal, &[("name".into(), "Verkocht".into())], later)
+        .unwrap_err();
+    let dutch = refused.message(kring_i18n::Language::Dutch);
+    assert_eq!(
+        dutch,
+        "alleen een netwerkmanager schrijft records van de soort doelstelling; er is niets gewijzigd"
+    );
+    for english in GOAL_REFUSAL_ENGLISH {
+        assert!(!dutch.contains(english), "{english:?} in {dutch}");
+    }
+    assert_eq!(
+        refused.to_string(),
+        "only a Manager of the Network writes goal records; nothing was changed",
+        "English (and logs) read as before"
+    );
+    // The same write forged into An's bundle is dropped at Mia's and named in her report.
+    let mut rename = an.state(goal).unwrap().unwrap();
+    rename.write("name", text("Verkocht"), stamp(&an, later));
+    let forged = forge(
+        &world,
+        "an-goal.kring",
+        &an,
+        vec![rename],
+        &an.signing_key().unwrap(),
+    );
+    let report = mia.import_bundles(&[forged], false, later).unwrap();
+    assert_eq!(report.refused.len(), 1, "{:?}", report.refused);
+    let write = &report.refused[0];
+    assert_eq!(
+        write.reason,
+        "only a Manager of the Network writes goal records"
+    );
+    let dutch = write.reason_in(kring_i18n::Language::Dutch);
+    assert!(
+        dutch.contains("netwerkmanager") && dutch.contains("doelstelling"),
+        "{dutch}"
+    );
+    for english in GOAL_REFUSAL_ENGLISH {
+        assert!(!dutch.contains(english), "{english:?} in {dutch}");
+    }
+    // Scripts read the kind of refusal and its record kind beside the words.
+    let json = serde_json::to_value(write).unwrap();
+    assert_eq!(json["why"]["code"], "managers_write", "{json}");
+    assert_eq!(json["why"]["kind"], "goal", "{json}");
+    // The refusal log keeps it, and says it in Dutch when read back.
+    let logged = &mia.refusal_log().unwrap()[0].writes[0];
+    assert_eq!(logged.reason_in(kring_i18n::Language::Dutch), dutch);
+}
+
 #[test]
 fn a_networker_editing_a_goal_or_a_colleagues_card_is_refused_here_and_dropped_there() {
     let mut world = World::new();

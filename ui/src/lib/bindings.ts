@@ -1688,6 +1688,53 @@ export type RecordKind = "networker" | "person" | "organisation" | "org" | "orga
 export type RefusalCode = "not_on_roster" | "removed_member" | "managers_only" | "owner_only" | "visibility_owner_only" | "private_here" | "invalid_value" | "kind_changed" | "not_the_signer" | "forged_own_write" | "forget_is_final";
 
 /**
+ *  Why a write was refused. Record kinds travel as their codes (a kind this Kring does not know
+ *  stays as it came) and are worded in the reader's language when said.
+ */
+export type RefusalReason = 
+/**  Written by a store the roster does not know. */
+{ code: "not_on_roster" } | 
+/**  Written by a member after they were taken off the roster. */
+{ code: "removed_member"; writer: string } | 
+/**  Only a manager forgets a person for the organisation. */
+{ code: "managers_erase" } | 
+/**  Only a manager changes or lifts an objection or restriction. */
+{ code: "managers_restrict" } | 
+/**  Only a manager writes records of this kind (goals, teams, the roster …). */
+{ code: "managers_write"; kind: string } | 
+/**  A forget is written once and never changed or removed. */
+{ code: "forget_is_final" } | 
+/**  Only a record's owner decides who may see it. */
+{ code: "visibility_owner_only" } | 
+/**  A relationship, interaction, note … belongs to the networker who keeps it. */
+{ code: "belongs_to_keeper"; kind: string } | 
+/**  Only that networker (or a manager) changes a networker's card. */
+{ code: "networker_card" } | 
+/**  Only its author (or a manager) deletes a card others may rely on. */
+{ code: "author_deletes" } | 
+/**  The write names someone else as the record's owner. */
+{ code: "names_another_owner" } | 
+/**  A networker's bundle carried someone else's write. */
+{ code: "not_the_signer" } | 
+/**  Stamped as this store's own write, which it never made. */
+{ code: "forged_own_write" } | 
+/**  The owner holds the record private on this store. */
+{ code: "private_here" } | 
+/**  Sent as one kind of record where this store holds another. */
+{ code: "kind_changed"; sent: string; held: string } | 
+/**
+ *  The value does not fit its field: the model's own words for what is wrong, said in each
+ *  language when the write was refused (the value itself is not kept).
+ */
+{ code: "invalid_value"; problem: SaidInEach } | 
+/**  A colleague's record its owner shares only as a summary: this field is not in it. */
+{ code: "summary_only"; kind: string; field: string } | 
+/**  A colleague's record its owner has withdrawn (made private again). */
+{ code: "withdrawn"; kind: string; field: string } | 
+/**  The person objected or is restricted: not invited, nor recorded as attending. */
+{ code: "restricted"; person: RecordId; name: string; status: RestrictionStatus };
+
+/**
  *  One import that refused writes, as remembered in the store's refusal log (the last
  *  [`REFUSAL_LOG_ENTRIES`] such imports): what a security officer asks to see after the fact.
  */
@@ -1712,9 +1759,19 @@ export type RefusedWrite = {
 	field: string,
 	/**  Who wrote it: a member's name, or the node id when the roster does not know it. */
 	writer: string,
+	/**
+	 *  Why, in words: English as kring-core writes it (`why` in English); the app and the
+	 *  command line say it in their reader's language (`reason_in`).
+	 */
 	reason: string,
 	/**  A stable code for programs. */
 	code: RefusalCode,
+	/**
+	 *  Why, as a value (its own `code` says which refusal, finer than `code`): none in a refusal
+	 *  log written before refusals had one (or by a newer Kring with a reason this one does not
+	 *  know); `reason` still says why there.
+	 */
+	why?: RefusalReason | null,
 };
 
 /**  One contact in the register: a meeting, call, e-mail, visit or event. */
@@ -1893,6 +1950,14 @@ export type RuleOutcome = {
 	after_days: number,
 	/**  Records it removed or cleared; for `propose_erasure`, people proposed. */
 	records: number,
+};
+
+/**  Words already said in each of Kring's languages (by the layer that met the problem). */
+export type SaidInEach = {
+	en: string,
+	nl: string,
+	fr: string,
+	de: string,
 };
 
 /**  All KPIs of one scope. */

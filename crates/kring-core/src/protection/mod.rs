@@ -51,9 +51,6 @@ use std::path::PathBuf;
 pub enum ProtectionError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// Refused, for a reason already in words (English).
-    #[error("{reason}; nothing was changed")]
-    NotAllowed { reason: String },
     /// Refused, for a reason worded in the reader's language when it is said.
     #[error("{}; nothing was changed", .0.words(kring_i18n::Language::English))]
     Refused(Refusal),
@@ -66,9 +63,6 @@ impl ProtectionError {
     pub fn message(&self, language: kring_i18n::Language) -> String {
         match self {
             ProtectionError::Store(error) => error.message(language),
-            ProtectionError::NotAllowed { reason } => {
-                kring_i18n::error_text(language, self.code(), &[("reason", reason.as_str().into())])
-            }
             ProtectionError::Refused(refusal) => kring_i18n::error_text(
                 language,
                 self.code(),
@@ -88,7 +82,7 @@ impl ProtectionError {
     pub fn code(&self) -> &'static str {
         match self {
             ProtectionError::Store(e) => e.code().as_str(),
-            ProtectionError::NotAllowed { .. } | ProtectionError::Refused(_) => "not_allowed",
+            ProtectionError::Refused(_) => "not_allowed",
             ProtectionError::Write { .. } => "write_failed",
         }
     }

@@ -187,9 +187,11 @@ impl Store {
                     .map(|s| crate::store::search::card_title(&s).0)
                     .unwrap_or_default();
                 return Err(crate::store::StoreError::NotAllowed {
-                    reason: format!(
-                        "{name} ({person}) is marked {status}: they are left out of newsletters and invitations until a Manager of the Network lifts the mark"
-                    ),
+                    reason: crate::trust::rights::RefusalReason::Restricted {
+                        person: *person,
+                        name,
+                        status,
+                    },
                 });
             }
         }

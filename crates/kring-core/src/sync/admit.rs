@@ -22,7 +22,7 @@
 use crate::clock::{Hlc, NodeId, Stamp};
 use crate::crdt::{envelope, FieldVersion, RecordState};
 use crate::model::{RecordId, RecordKind, Role, Visibility};
-use crate::trust::rights::{self, RefusalCode, RefusedWrite};
+use crate::trust::rights::{self, RefusalCode, RefusalReason, RefusedWrite, SaidInEach};
 use crate::trust::Roster;
 
 /// Who signed the file a record came from.
@@ -55,16 +55,16 @@ impl Gate {
         field: &str,
         writer: String,
         code: RefusalCode,
-        reason: String,
+        why: RefusalReason,
     ) {
-        refused.push(RefusedWrite {
-            record: RecordId(record.id),
-            kind: record.kind.parse().ok(),
-            field: field.to_owned(),
+        refused.push(RefusedWrite::new(
+            RecordId(record.id),
+            &record.kind,
+            field,
             writer,
-            reason,
             code,
-        });
+            why,
+        ));
     }
 
     fn writer_name(&self, stamp: Stamp) -> String {
@@ -94,10 +94,10 @@ impl Gate {
                         node: signer.node,
                     })),
                     RefusalCode::KindChanged,
-                    format!(
-                        "sent as a {} but this store holds it as a {}",
-                        incoming.kind, local.kind
-                    ),
+                    RefusalReason::KindChanged {
+                        sent: incoming.kind.clone(),
+                        held: local.kind.clone(),
+                    },
                 );
                 return None;
             }
@@ -128,7 +128,7 @@ impl Gate {
                             field,
                             stamp.node.to_string(),
                             RefusalCode::ForgedOwnWrite,
-                            "stamped as written by this very store, which never wrote it".into(),
+                            RefusalReason::ForgedOwnWrite,
                         );
                     }
                     return false;
@@ -140,7 +140,7 @@ impl Gate {
                         field,
                         self.writer_name(stamp),
                         RefusalCode::NotTheSigner,
-                        "a networker's bundle carries only the networker's own writes".into(),
+                        RefusalReason::NotTheSigner,
                     );
                     return false;
                 }
@@ -165,7 +165,7 @@ impl Gate {
                         field,
                         writer.name.clone(),
                         RefusalCode::PrivateHere,
-                        "the owner holds this record private on this store".into(),
+                        RefusalReason::PrivateHere,
                     );
                     return false;
                 }
@@ -191,7 +191,7 @@ impl Gate {
                             field,
                             writer.name.clone(),
                             RefusalCode::OwnerOnly,
-                            "names someone else as the record's owner".into(),
+                            RefusalReason::NamesAnotherOwner,
                         );
                         return false;
                     }
@@ -260,13 +260,16 @@ impl Gate {
 /// Whether a value (a register's, or one set element when `element`) has its field's type (see
 /// [`crate::model::schema`]). Fields and kinds this Kring does not know pass: a newer Kring wrote them,
 /// and this one ignores them.
-fn check_value(kind: &str, field: &str, value: &[u8], element: bool) -> Result<(), String> {
+fn check_value(kind: &str, field: &str, value: &[u8], element: bool) -> Result<(), RefusalReason> {
     let checked = if element {
         crate::model::schema::check_element_bytes(kind, field, value)
     } else {
         crate::model::schema::check_field_bytes(kind, field, value)
     };
-    checked.map_err(|e| e.to_string())
+    // The model words what is wrong in each language now: the value itself is not kept.
+    checked.map_err(|e| RefusalReason::InvalidValue {
+        problem: Box::new(SaidInEach::from(|language| e.message(language))),
+    })
 }
 
 /// What merging did to a record, as the owner's rules see it: new writes to make (the owner's

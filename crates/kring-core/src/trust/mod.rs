@@ -14,6 +14,7 @@
 //! roster). What a member may write once enrolled is [`rights`]'s business.
 
 pub mod keys;
+mod refusal;
 pub mod rights;
 
 pub use crate::model::roster::{Member, MemberStatus};
@@ -827,7 +828,7 @@ impl Store {
             encryption_key: None,
             removed_at: None,
         });
-        let refuse = |reason: String| StoreError::NotAllowed { reason };
+        let refuse = |reason: rights::RefusalReason| StoreError::NotAllowed { reason };
         for change in changes {
             let after = &change.after;
             let before = change.before.as_ref();
@@ -865,16 +866,12 @@ impl Store {
                 })
             };
             let narrowed = |field: &str| {
-                let kind = &after.kind;
-                let shared = if visibility == Visibility::Summary {
-                    format!("its owner shares only a summary of this {kind}")
+                let (kind, field) = (after.kind.clone(), field.to_owned());
+                refuse(if visibility == Visibility::Summary {
+                    rights::RefusalReason::SummaryOnly { kind, field }
                 } else {
-                    format!("its owner has withdrawn this {kind}")
-                };
-                refuse(format!(
-                    "{shared}: its {field} cannot be changed here; ask the owner to share the \
-                     {kind}"
-                ))
+                    rights::RefusalReason::Withdrawn { kind, field }
+                })
             };
             for (field, register) in &after.fields {
                 let held = before.and_then(|b| b.fields.get(field));

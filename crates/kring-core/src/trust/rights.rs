@@ -20,6 +20,7 @@
 //! the removal (what it wrote before stands). Nothing here reads the store: the caller passes
 //! the roster, the record as this store holds it, and the write.
 
+pub use super::refusal::{RefusalKind, RefusalReason, SaidInEach};
 use super::{Roster, RosterEntry};
 use crate::clock::{NodeId, Stamp};
 use crate::crdt::envelope;
@@ -38,54 +39,87 @@ pub struct RefusedWrite {
     pub field: String,
     /// Who wrote it: a member's name, or the node id when the roster does not know it.
     pub writer: String,
+    /// Why, in words: English as kring-core writes it (`why` in English); the app and the
+    /// command line say it in their reader's language (`reason_in`).
     pub reason: String,
     /// A stable code for programs.
     pub code: RefusalCode,
+    /// Why, as a value (its own `code` says which refusal, finer than `code`): none in a refusal
+    /// log written before refusals had one (or by a newer Kring with a reason this one does not
+    /// know); `reason` still says why there.
+    #[serde(default, deserialize_with = "super::refusal::known_reason")]
+    #[cfg_attr(feature = "specta", specta(type = Option<RefusalReason>))]
+    pub why: Option<RefusalReason>,
 }
 
 impl RefusedWrite {
-    /// Why, in `language`: the catalogue's sentence for the code whose English is the `reason`
-    /// the store wrote (a code has one to three). A reason carrying details of its own (a kind
-    /// sent as another, a value its field refuses) stays as it was written.
-    pub fn reason_in(&self, language: kring_i18n::Language) -> String {
-        let say = |language, sentence: &str| {
-            kring_i18n::t!(
-                language,
-                "refused-write",
-                sentence = sentence,
-                kind = self.kind.map(RecordKind::as_str).unwrap_or_default(),
-                writer = self.writer.as_str()
-            )
-        };
-        self.code
-            .sentences()
-            .iter()
-            .find(|sentence| say(kring_i18n::Language::English, sentence) == self.reason)
-            .map_or_else(|| self.reason.clone(), |sentence| say(language, sentence))
-    }
-}
-
-impl RefusalCode {
-    /// The sentences (`refused-write`'s selectors) that say why a write with this code was
-    /// refused: `may_write`, `writer` and the import's own checks write these, in English.
-    fn sentences(self) -> &'static [&'static str] {
-        match self {
-            RefusalCode::NotOnRoster => &["not_on_roster"],
-            RefusalCode::RemovedMember => &["removed_member"],
-            RefusalCode::ManagersOnly => &["managers_erase", "managers_restrict", "managers_write"],
-            RefusalCode::ForgetIsFinal => &["forget_is_final"],
-            RefusalCode::VisibilityOwnerOnly => &["visibility_owner_only"],
-            RefusalCode::OwnerOnly => &[
-                "belongs_to_keeper",
-                "networker_card",
-                "author_deletes",
-                "names_another_owner",
-            ],
-            RefusalCode::NotTheSigner => &["not_the_signer"],
-            RefusalCode::ForgedOwnWrite => &["forged_own_write"],
-            RefusalCode::PrivateHere => &["private_here"],
-            RefusalCode::KindChanged | RefusalCode::InvalidValue => &[],
+    /// A refused write of `field` of `record` (of `kind`, as written) by `writer`.
+    pub fn new(
+        record: RecordId,
+        kind: &str,
+        field: &str,
+        writer: String,
+        code: RefusalCode,
+        why: RefusalReason,
+    ) -> Self {
+        RefusedWrite {
+            record,
+            kind: kind.parse().ok(),
+            field: field.to_owned(),
+            writer,
+            reason: why.to_string(),
+            code,
+            why: Some(why),
         }
+    }
+
+    /// Why, in `language`. A write from a log kept before refusals had a `why` is recognised by
+    /// its English (what `may_write`, `writer` and the import's own checks wrote then, one to
+    /// four sentences per code); one carrying details of its own (a kind sent as another, a
+    /// value its field refuses) stays as it was written.
+    pub fn reason_in(&self, language: kring_i18n::Language) -> String {
+        if let Some(why) = &self.why {
+            return why.words(language);
+        }
+        self.recognised()
+            .map_or_else(|| self.reason.clone(), |why| why.words(language))
+    }
+
+    /// The reason of a write logged before refusals had a `why`, as a value when its English is
+    /// one Kring wrote for its code.
+    fn recognised(&self) -> Option<RefusalReason> {
+        let kind = || {
+            self.kind
+                .map(RecordKind::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let candidates = match self.code {
+            RefusalCode::NotOnRoster => vec![RefusalReason::NotOnRoster],
+            RefusalCode::RemovedMember => vec![RefusalReason::RemovedMember {
+                writer: self.writer.clone(),
+            }],
+            RefusalCode::ManagersOnly => vec![
+                RefusalReason::ManagersErase,
+                RefusalReason::ManagersRestrict,
+                RefusalReason::ManagersWrite { kind: kind() },
+            ],
+            RefusalCode::ForgetIsFinal => vec![RefusalReason::ForgetIsFinal],
+            RefusalCode::VisibilityOwnerOnly => vec![RefusalReason::VisibilityOwnerOnly],
+            RefusalCode::OwnerOnly => vec![
+                RefusalReason::BelongsToKeeper { kind: kind() },
+                RefusalReason::NetworkerCard,
+                RefusalReason::AuthorDeletes,
+                RefusalReason::NamesAnotherOwner,
+            ],
+            RefusalCode::NotTheSigner => vec![RefusalReason::NotTheSigner],
+            RefusalCode::ForgedOwnWrite => vec![RefusalReason::ForgedOwnWrite],
+            RefusalCode::PrivateHere => vec![RefusalReason::PrivateHere],
+            RefusalCode::KindChanged | RefusalCode::InvalidValue => vec![],
+        };
+        candidates
+            .into_iter()
+            .find(|why| why.to_string() == self.reason)
     }
 }
 
@@ -143,7 +177,7 @@ pub struct UnknownWriter {
     /// The writer's name, or the node id when the roster does not know it.
     pub writer: String,
     pub code: RefusalCode,
-    pub reason: String,
+    pub reason: RefusalReason,
 }
 
 /// The writer behind a stamp, as the roster knows it.
@@ -152,17 +186,16 @@ pub fn writer(roster: &Roster, stamp: Stamp) -> Result<&RosterEntry, UnknownWrit
         return Err(UnknownWriter {
             writer: stamp.node.to_string(),
             code: RefusalCode::NotOnRoster,
-            reason: "written by a store that is not on the organisation's roster".into(),
+            reason: RefusalReason::NotOnRoster,
         });
     };
     if entry.removed_at.is_some_and(|removed| stamp.hlc > removed) {
         return Err(UnknownWriter {
             writer: entry.name.clone(),
             code: RefusalCode::RemovedMember,
-            reason: format!(
-                "written by {} after they were taken off the roster",
-                entry.name
-            ),
+            reason: RefusalReason::RemovedMember {
+                writer: entry.name.clone(),
+            },
         });
     }
     Ok(entry)
@@ -178,26 +211,20 @@ pub fn may_write(
     owner: Option<RecordId>,
     field: &str,
     first_write: bool,
-) -> Result<(), (RefusalCode, String)> {
+) -> Result<(), (RefusalCode, RefusalReason)> {
     let manager = writer.role == Role::Manager;
     let is_owner = owner.is_some() && writer.networker == owner;
     // A forget is a fact: written once by a manager, never changed, narrowed or deleted, so that
     // every store keeps applying it (sets only grow: their elements are what it names).
     if kind == RecordKind::Forget.as_str() {
         if !manager {
-            return Err((
-                RefusalCode::ManagersOnly,
-                "only a Manager of the Network erases a person for the organisation".into(),
-            ));
+            return Err((RefusalCode::ManagersOnly, RefusalReason::ManagersErase));
         }
         // A set's elements are judged without a "first write" (elements are added, not
         // overwritten); what a forget once named stays named, see `protection::sweep`.
         let is_set = crate::model::schema::field_of(kind, field).is_some_and(|f| f.set);
         if field == envelope::DELETED || !(first_write || is_set) {
-            return Err((
-                RefusalCode::ForgetIsFinal,
-                "a forget record is never changed or removed".into(),
-            ));
+            return Err((RefusalCode::ForgetIsFinal, RefusalReason::ForgetIsFinal));
         }
         return Ok(());
     }
@@ -206,10 +233,7 @@ pub fn may_write(
         if first_write && field != envelope::DELETED {
             return Ok(());
         }
-        return Err((
-            RefusalCode::ManagersOnly,
-            "only a Manager of the Network changes or lifts an objection or restriction".into(),
-        ));
+        return Err((RefusalCode::ManagersOnly, RefusalReason::ManagersRestrict));
     }
     if field == envelope::VISIBILITY {
         if is_owner || owner.is_none() || (manager && first_write) {
@@ -217,7 +241,7 @@ pub fn may_write(
         }
         return Err((
             RefusalCode::VisibilityOwnerOnly,
-            "only the owner decides who may see a record".into(),
+            RefusalReason::VisibilityOwnerOnly,
         ));
     }
     if is_manager_kind(kind) {
@@ -226,7 +250,7 @@ pub fn may_write(
         } else {
             Err((
                 RefusalCode::ManagersOnly,
-                format!("only a Manager of the Network writes {kind} records"),
+                RefusalReason::ManagersWrite { kind: kind.into() },
             ))
         };
     }
@@ -236,17 +260,14 @@ pub fn may_write(
     let belongs = || {
         Err((
             RefusalCode::OwnerOnly,
-            format!("a {kind} belongs to the networker who keeps it"),
+            RefusalReason::BelongsToKeeper { kind: kind.into() },
         ))
     };
     if kind == RecordKind::Networker.as_str() {
         return if writer.networker == Some(record) {
             Ok(())
         } else {
-            Err((
-                RefusalCode::OwnerOnly,
-                "only that networker (or a manager) changes a networker's card".into(),
-            ))
+            Err((RefusalCode::OwnerOnly, RefusalReason::NetworkerCard))
         };
     }
     if is_owned_kind(kind) {
@@ -257,10 +278,7 @@ pub fn may_write(
         };
     }
     if field == envelope::DELETED && !(is_owner || owner.is_none()) {
-        return Err((
-            RefusalCode::OwnerOnly,
-            "only its author or a manager deletes a card others may rely on".into(),
-        ));
+        return Err((RefusalCode::OwnerOnly, RefusalReason::AuthorDeletes));
     }
     Ok(())
 }
@@ -330,20 +348,20 @@ mod tests {
             ("person", card(2), envelope::DELETED, false),
         ];
         for (kind, owner, field, first) in cases {
-            let (code, reason) = may_write(&an, kind, record, owner, field, first)
+            let (code, why) = may_write(&an, kind, record, owner, field, first)
                 .expect_err("a networker may not write this");
-            let write = RefusedWrite {
-                record,
-                kind: kind.parse().ok(),
-                field: field.into(),
-                writer: an.name.clone(),
-                reason: reason.clone(),
-                code,
-            };
+            let write = RefusedWrite::new(record, kind, field, an.name.clone(), code, why);
+            let reason = write.reason.clone();
             assert_eq!(write.reason_in(Language::English), reason);
+            // A log kept before refusals had a `why` is still recognised by its English.
+            let logged = RefusedWrite {
+                why: None,
+                ..write.clone()
+            };
             for language in [Language::Dutch, Language::French, Language::German] {
                 let words = write.reason_in(language);
                 assert_ne!(words, reason, "{kind} {field} in {language} is English");
+                assert_eq!(logged.reason_in(language), words, "{kind} {field} logged");
             }
         }
         let stranger = writer(
@@ -354,15 +372,16 @@ mod tests {
             },
         )
         .expect_err("not on the roster");
-        let write = RefusedWrite {
+        let write = RefusedWrite::new(
             record,
-            kind: None,
-            field: "name".into(),
-            writer: stranger.writer,
-            reason: stranger.reason.clone(),
-            code: stranger.code,
-        };
-        assert_ne!(write.reason_in(Language::German), stranger.reason);
+            "hologram",
+            "name",
+            stranger.writer,
+            stranger.code,
+            stranger.reason,
+        );
+        assert_eq!(write.kind, None, "a kind this Kring does not know");
+        assert_ne!(write.reason_in(Language::German), write.reason);
     }
 
     #[test]

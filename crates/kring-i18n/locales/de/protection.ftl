@@ -18,6 +18,12 @@ protection-record-kind = { $kind ->
     [goal] Ziel
     [team] Netzwerkteam
     [partnership] Partnerschaft
+    [same_as] Identitätsgruppe (identisch mit)
+    [member] Mitglied
+    [purpose] Zweck
+    [forget] Vergessen-Datensatz
+    [access_request] Auskunftsersuchen
+    [retention_rule] Aufbewahrungsregel
    *[other] { $kind }
 }
 protection-access-bad-extension = { $file }: geben Sie DATEI.html (eine Seite zum Aushändigen) oder DATEI.json (für Programme) an

@@ -18,6 +18,12 @@ protection-record-kind = { $kind ->
     [goal] objectif
     [team] équipe réseau
     [partnership] partenariat
+    [same_as] groupe d'identité (identique à)
+    [member] membre
+    [purpose] finalité
+    [forget] enregistrement d'oubli
+    [access_request] demande d'accès
+    [retention_rule] règle de conservation
    *[other] { $kind }
 }
 protection-access-bad-extension = { $file } : indiquez FICHIER.html (une page à remettre) ou FICHIER.json (pour les programmes)

@@ -18,6 +18,12 @@ protection-record-kind = { $kind ->
     [goal] doelstelling
     [team] netwerkteam
     [partnership] partnerschap
+    [same_as] identiteitsgroep (zelfde als)
+    [member] lid
+    [purpose] doeleinde
+    [forget] vergeetrecord
+    [access_request] inzageverzoek
+    [retention_rule] bewaarregel
    *[other] { $kind }
 }
 protection-access-bad-extension = { $file }: geef BESTAND.html (een pagina om te overhandigen) of BESTAND.json (voor programma's)
