@@ -225,8 +225,13 @@ fn compacting_from_the_app_takes_a_forgotten_persons_bytes_off_the_disk_and_the_
     assert!(listed(&real, "Vanderuytgracht").is_empty());
     person(&real, "Mia Claes", Visibility::Shared);
     assert_eq!(listed(&real, "Claes").len(), 1, "and takes new cards");
+    // (At the session's fixed clock the erasure and the compaction share a time, so which
+    // comes first in the log is not said.)
     let log = protection::processing_log(&real).unwrap();
-    assert_eq!(log[0].activity, Activity::Compaction, "{log:?}");
+    assert!(
+        log.iter().any(|entry| entry.activity == Activity::Compaction),
+        "the compaction is in the processing log: {log:?}"
+    );
 }
 
 #[test]
