@@ -675,8 +675,7 @@ fn the_demo_opens_in_a_sandbox_that_never_exports_or_syncs_and_leaving_and_remov
     );
 
     sandbox::open_demo(&workspace, None).unwrap();
-    let again =
-        commands::query_cards(&workspace.current().unwrap(), CardQuery::default()).unwrap();
+    let again = commands::query_cards(&workspace.current().unwrap(), CardQuery::default()).unwrap();
     assert_eq!(again.total, page.total, "the same sandbox, opened again");
 
     // Removing it while it is open leaves it first.

@@ -229,7 +229,8 @@ fn compacting_from_the_app_takes_a_forgotten_persons_bytes_off_the_disk_and_the_
     // comes first in the log is not said.)
     let log = protection::processing_log(&real).unwrap();
     assert!(
-        log.iter().any(|entry| entry.activity == Activity::Compaction),
+        log.iter()
+            .any(|entry| entry.activity == Activity::Compaction),
         "the compaction is in the processing log: {log:?}"
     );
 }

@@ -97,7 +97,7 @@ pub enum StoreError {
     /// A write outside the writer's rights (see `trust::rights`); nothing was written.
     #[error("{reason}; nothing was changed")]
     NotAllowed {
-        reason: crate::trust::rights::RefusalReason,
+        reason: crate::model::refusal::RefusalReason,
     },
     /// A demo store (a sandbox of fictional data) never lets what it holds leave the machine,
     /// and takes in nothing of a real store (a backup). `action` says what was refused.

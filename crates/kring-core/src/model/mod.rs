@@ -71,6 +71,7 @@ pub mod bounds;
 pub mod conflicts;
 pub mod manager;
 pub mod protection;
+pub mod refusal;
 pub mod roster;
 pub mod schema;
 

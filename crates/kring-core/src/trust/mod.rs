@@ -14,7 +14,6 @@
 //! roster). What a member may write once enrolled is [`rights`]'s business.
 
 pub mod keys;
-mod refusal;
 pub mod rights;
 
 pub use crate::model::roster::{Member, MemberStatus};

@@ -20,10 +20,10 @@
 //! the removal (what it wrote before stands). Nothing here reads the store: the caller passes
 //! the roster, the record as this store holds it, and the write.
 
-pub use super::refusal::{RefusalKind, RefusalReason, SaidInEach};
 use super::{Roster, RosterEntry};
 use crate::clock::{NodeId, Stamp};
 use crate::crdt::envelope;
+pub use crate::model::refusal::{RefusalKind, RefusalReason, SaidInEach};
 use crate::model::{RecordId, RecordKind, Role};
 
 /// A write a store refused to merge, and why. Counted and named in the import report.
@@ -47,7 +47,7 @@ pub struct RefusedWrite {
     /// Why, as a value (its own `code` says which refusal, finer than `code`): none in a refusal
     /// log written before refusals had one (or by a newer Kring with a reason this one does not
     /// know); `reason` still says why there.
-    #[serde(default, deserialize_with = "super::refusal::known_reason")]
+    #[serde(default, deserialize_with = "crate::model::refusal::known_reason")]
     #[cfg_attr(feature = "specta", specta(type = Option<RefusalReason>))]
     pub why: Option<RefusalReason>,
 }
