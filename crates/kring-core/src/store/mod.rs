@@ -1384,12 +1384,35 @@ impl Store {
             }
         }
 
+        let clock_bytes = writer.clock.last().to_key_bytes();
+        let vector_bytes = postcard::to_stdvec(&writer.version_vector).expect("vectors encode");
+        let renewed_terms_stamp =
+            (!term_changes.is_empty() || clear_first).then(|| uuid::Uuid::new_v4().into_bytes());
+        // The term log follows the stamp (see `search::term_log`); a store cleared and written
+        // afresh is not caught up with, but rebuilt.
+        let logged = if clear_first {
+            vec![(
+                "meta",
+                search::term_log::SIZE_KEY.to_vec(),
+                search::term_log::OVERFLOWED.to_le_bytes().to_vec(),
+            )]
+        } else {
+            let mut changed: Vec<RecordId> = term_changes.iter().map(|(_, id, _)| *id).collect();
+            changed.sort();
+            changed.dedup();
+            self.term_log_entries(
+                &changed,
+                renewed_terms_stamp.as_ref().map(|s| &s[..]),
+                &clock_bytes,
+                &vector_bytes,
+            )?
+        };
+        for (tree, key, value) in logged {
+            batch_for(&mut batches, tree).insert(key, value);
+        }
         let meta_batch = batch_for(&mut batches, "meta");
-        meta_batch.insert(meta_key::CLOCK, &writer.clock.last().to_key_bytes()[..]);
-        meta_batch.insert(
-            meta_key::VERSION_VECTOR,
-            postcard::to_stdvec(&writer.version_vector).expect("vectors encode"),
-        );
+        meta_batch.insert(meta_key::CLOCK, &clock_bytes[..]);
+        meta_batch.insert(meta_key::VERSION_VECTOR, vector_bytes);
         let mut coverage = writer.coverage.clone();
         if let Some(advance) = coverage_advance {
             coverage.join(advance);
@@ -1402,11 +1425,8 @@ impl Store {
             meta_key::COVERAGE,
             postcard::to_stdvec(&coverage).expect("vectors encode"),
         );
-        if !term_changes.is_empty() || clear_first {
-            meta_batch.insert(
-                meta_key::TERMS_STAMP,
-                &uuid::Uuid::new_v4().into_bytes()[..],
-            );
+        if let Some(renewed) = renewed_terms_stamp {
+            meta_batch.insert(meta_key::TERMS_STAMP, &renewed[..]);
         }
         for (key, value) in extra_meta {
             meta_batch.insert(key, value);

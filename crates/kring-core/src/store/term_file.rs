@@ -14,8 +14,11 @@
 //!
 //! The file says which state of the store it describes. Every commit that changes a term writes
 //! a fresh random stamp into the store's meta tree, and the file carries the stamp it was built
-//! at: a file whose stamp differs (a command-line commit since, a restore, a repair) is not used,
-//! and the index is rebuilt from sled. A random stamp rather than a counter, so that a store
+//! at. A file whose stamp differs (a command-line commit since, a sync pass, an app that stopped
+//! before it saved) is caught up with the commits since, when the term log leads back to it
+//! (`search::term_log`: the records each commit changed; their postings in the file are hidden
+//! and their current terms added to the overlay); otherwise (a restore, a repair, a commit by an
+//! older Kring, an overflowed log) it is not used, and the index is rebuilt from sled. A random stamp rather than a counter, so that a store
 //! restored from a backup and written again can never match a file built along the other history.
 //!
 //! The layout, little-endian: `cards` (16 bytes each, ascending), `postings` (13 bytes each:
@@ -208,6 +211,9 @@ struct Overlay {
     added: BTreeMap<Box<[u8]>, Vec<AddedPosting>>,
     /// Postings of the file that no longer hold, by term: (card number, source).
     removed: HashMap<Box<[u8]>, HashSet<(u32, u64)>>,
+    /// Sources none of whose postings in the file hold: records changed by commits the file
+    /// caught up with from the term log (`search::term_log`), whose current terms are in `added`.
+    replaced: HashSet<u64>,
     /// Cards the file does not list, numbered after its own.
     new_cards: Vec<RecordId>,
     new_numbers: HashMap<RecordId, u32>,
@@ -215,7 +221,16 @@ struct Overlay {
 
 impl Overlay {
     fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty()
+        self.added.is_empty() && self.removed.is_empty() && self.replaced.is_empty()
+    }
+
+    /// Whether the file's posting (`card`, `source`) of `term` no longer holds.
+    fn hides(&self, term: &[u8], card: u32, source: u64) -> bool {
+        self.replaced.contains(&source)
+            || self
+                .removed
+                .get(term)
+                .is_some_and(|r| r.contains(&(card, source)))
     }
 }
 
@@ -227,6 +242,23 @@ pub(crate) struct TermFile {
     map: fst::Map<Vec<u8>>,
     posting_count: u64,
     overlay: Overlay,
+}
+
+/// The store state the term file at `path` describes, read from its footer alone; `None` when
+/// there is no file or it is not one.
+pub(crate) fn stamp_of(path: &Path) -> Option<Stamp> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let length = file.metadata().ok()?.len();
+    if length < FOOTER {
+        return None;
+    }
+    file.seek(SeekFrom::Start(length - FOOTER)).ok()?;
+    let mut footer = [0u8; FOOTER as usize];
+    file.read_exact(&mut footer).ok()?;
+    if &footer[0..8] != MAGIC {
+        return None;
+    }
+    footer[8..24].try_into().ok()
 }
 
 impl TermFile {
@@ -309,6 +341,19 @@ impl TermFile {
 
     pub(crate) fn stamp(&self) -> Stamp {
         self.stamp
+    }
+
+    /// Hides every posting of `source` in the file: a record a commit changed that the file
+    /// catches up with from the term log, whose current terms are then added with [`apply`].
+    ///
+    /// [`apply`]: TermFile::apply
+    pub(crate) fn replace_source(&mut self, source: RecordId) {
+        let key = source_key(source);
+        self.overlay.replaced.insert(key);
+        self.overlay.added.retain(|_, postings| {
+            postings.retain(|(_, _, s)| *s != key);
+            !postings.is_empty()
+        });
     }
 
     /// Whether commits changed terms since the file was written.
@@ -482,10 +527,9 @@ impl TermFile {
                 if let Err(e) = reader.read_exact(&mut bytes) {
                     return Some(Err(io(e)));
                 }
-                let removed = self.overlay.removed.get(term.as_slice());
                 for chunk in bytes.chunks_exact(POSTING) {
                     let posting = FilePosting::decode(chunk);
-                    if removed.is_some_and(|r| r.contains(&(posting.card, posting.source))) {
+                    if self.overlay.hides(&term, posting.card, posting.source) {
                         continue;
                     }
                     if posting.card as usize >= self.cards.len() {
@@ -533,7 +577,6 @@ impl Postings for TermFile {
         if let (Some((_, first)), Some((_, last))) = (ranges.first(), ranges.last()) {
             let bytes = self.read_postings(first.start..last.end)?;
             for (term, range) in &ranges {
-                let removed = self.overlay.removed.get(term.as_slice());
                 let from = ((range.start - first.start) as usize) * POSTING;
                 let to = ((range.end - first.start) as usize) * POSTING;
                 for chunk in bytes[from..to].chunks_exact(POSTING) {
@@ -541,7 +584,7 @@ impl Postings for TermFile {
                     if posting.card as usize >= self.cards.len() {
                         return Err(corrupt("a posting names a card the file does not list"));
                     }
-                    if removed.is_some_and(|r| r.contains(&(posting.card, posting.source))) {
+                    if self.overlay.hides(term, posting.card, posting.source) {
                         continue;
                     }
                     visit(term, posting.card, posting.weight);
@@ -678,16 +721,118 @@ mod tests {
         assert_agrees_with_sled(&store, "after a save and a reopen");
     }
 
+    /// Whether any entry of the term log holds `bytes`.
+    fn term_log_holds(store: &Store, bytes: &[u8]) -> bool {
+        let tree = store
+            .db
+            .open_tree(super::super::search::term_log::TREE)
+            .unwrap();
+        tree.iter()
+            .map(|item| item.unwrap())
+            .any(|(_, value)| value.windows(bytes.len()).any(|w| w == bytes))
+    }
+
     #[test]
-    fn a_term_file_from_before_a_commit_made_without_it_is_not_used() {
+    fn a_term_file_catches_up_with_command_line_commits_from_the_term_log_instead_of_being_rebuilt()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let (store, ids) = store_with_people(&path);
+        store.load_search_index().unwrap();
+        store.save_search_index().unwrap();
+        drop(store);
+        let written = std::fs::read(file_path(&path)).unwrap();
+        // Command-line edits: no term file loaded, so only the sled index and the log follow them.
+        let store = open(&path);
+        rename(&store, ids[7], "Wannes");
+        let newcomer = person(&store, "Zakaria Bouzid");
+        store.delete(ids[2], now() + Duration::minutes(2)).unwrap();
+        assert!(
+            !term_log_holds(&store, b"annes"),
+            "the log names records, never their words"
+        );
+        drop(store);
+
+        let store = open(&path);
+        store.load_search_index().unwrap();
+        assert_eq!(store.search_index_is_file(), Some(true));
+        assert_eq!(
+            std::fs::read(file_path(&path)).unwrap(),
+            written,
+            "the file was caught up with in memory, not rebuilt"
+        );
+        assert_agrees_with_sled(&store, "caught up from the log");
+        assert_eq!(store.search_scores("wannes").unwrap()[0].0, ids[7]);
+        assert_eq!(store.search_scores("zakaria").unwrap()[0].0, newcomer);
+        assert!(store.search_scores("muller").unwrap().is_empty());
+
+        // Saved (as the app does when it closes), the file describes the store and the log is
+        // empty again.
+        store.save_search_index().unwrap();
+        let stamp = store.term_file_stamp().unwrap();
+        assert!(TermFile::open(&file_path(&path), stamp).unwrap().is_some());
+        assert_eq!(super::super::search::term_log::size(&store).unwrap(), 0);
+        drop(store);
+        let store = open(&path);
+        store.load_search_index().unwrap();
+        assert_agrees_with_sled(&store, "after the catch-up was saved");
+    }
+
+    #[test]
+    fn a_term_log_past_its_size_stops_and_the_next_load_rebuilds_the_file() {
+        use super::super::search::term_log;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let (store, ids) = store_with_people(&path);
+        store.load_search_index().unwrap();
+        store.save_search_index().unwrap();
+        drop(store);
+        let store = open(&path);
+        store
+            .meta
+            .insert(
+                term_log::SIZE_KEY,
+                &(term_log::MAX_ENTRIES - 1).to_le_bytes(),
+            )
+            .unwrap();
+        rename(&store, ids[7], "Wannes");
+        assert_eq!(term_log::size(&store).unwrap(), term_log::OVERFLOWED);
+        rename(&store, ids[6], "Annelies Wouters");
+        drop(store);
+        let written = std::fs::read(file_path(&path)).unwrap();
+
+        let store = open(&path);
+        store.load_search_index().unwrap();
+        assert_ne!(
+            std::fs::read(file_path(&path)).unwrap(),
+            written,
+            "rebuilt, not caught up"
+        );
+        assert_agrees_with_sled(&store, "after the rebuild");
+        assert_eq!(
+            term_log::size(&store).unwrap(),
+            0,
+            "and the log starts again"
+        );
+    }
+
+    #[test]
+    fn a_term_file_the_log_does_not_lead_back_to_is_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store");
         let (store, ids) = store_with_people(&path);
         store.load_search_index().unwrap();
         drop(store);
-        // A command-line edit: no term file loaded, so nothing follows it but the sled index.
+        // A command-line edit by a Kring from before the log: the store changes, the log does
+        // not say so.
         let store = open(&path);
         rename(&store, ids[7], "Wannes");
+        store
+            .db
+            .open_tree(super::super::search::term_log::TREE)
+            .unwrap()
+            .clear()
+            .unwrap();
         drop(store);
         let store = open(&path);
         let stamp = store.term_file_stamp().unwrap();
