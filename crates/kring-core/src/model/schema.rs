@@ -951,6 +951,16 @@ pub struct FieldProblem {
     words: Option<ReasonWords>,
 }
 
+impl FieldProblem {
+    /// The reason in `language`: the catalogue's words for a worded reason, else as written.
+    pub fn reason_in(&self, language: kring_i18n::Language) -> String {
+        match &self.words {
+            Some(words) => words.say(language),
+            None => self.reason.clone(),
+        }
+    }
+}
+
 impl From<FieldProblem> for ValidationError {
     fn from(problem: FieldProblem) -> Self {
         match problem.words {
