@@ -604,13 +604,14 @@ fn kring_capture_says_a_readers_warning_in_french_and_keeps_it_english_in_json()
 }
 
 /// A store damaged in each way `kring check` words: a record missing from the kind index, a
-/// kind entry with no record, a record's search terms that differ, and a person re-sent as a
-/// note. Written in the store's own layout, as a bug or a forged file would leave it.
+/// kind entry with no record, a record's search terms that differ, a name that became a number,
+/// and a person re-sent as a note. Written in the store's own layout, as a bug or a forged file would leave it.
 fn damaged_store() -> Kring {
     let kring = Kring::initialised("An Peeters");
     let jan = kring.id(&["card", "add", "person", "--name", "Jan Peeters"]);
     let koen = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
     let els = kring.id(&["card", "add", "person", "--name", "Els Wouters"]);
+    let mia = kring.id(&["card", "add", "person", "--name", "Mia Claes"]);
     let id = |text: &str| text.parse::<kring_core::model::RecordId>().unwrap();
     let db = sled::open(kring.store()).expect("raw sled");
     let kinds = db.open_tree("index.kind_by_id").unwrap();
@@ -622,6 +623,18 @@ fn damaged_store() -> Kring {
         .insert(id(&els).as_bytes(), &[0u8][..])
         .unwrap();
     let people = db.open_tree("records.person").unwrap();
+    // Mia's name became a number, under the same stamp.
+    let stored = people.get(id(&mia).as_bytes()).unwrap().unwrap();
+    let mut state = kring_core::store::layout::decode(id(&mia).0, &stored).unwrap();
+    let name = state.fields.get_mut("display_name").unwrap();
+    let stamp = name.current().unwrap().stamp;
+    name.write(b"42".to_vec(), stamp);
+    people
+        .insert(
+            id(&mia).as_bytes(),
+            kring_core::store::layout::encode(&state),
+        )
+        .unwrap();
     let stored = people.get(id(&koen).as_bytes()).unwrap().unwrap();
     let mut as_note = kring_core::store::layout::decode(id(&koen).0, &stored).unwrap();
     as_note.kind = "note".into();
@@ -646,6 +659,7 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
         "(terms differ)",
         "stored as a 'note'",
         "while this store knows it as a 'person'",
+        "display_name: a number where text is expected",
     ] {
         assert!(
             english.stdout.contains(words),
@@ -662,6 +676,7 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
         "(zoektermen verschillen)",
         "terwijl deze databank het kent als een 'person'",
         "indexregels gecontroleerd",
+        "display_name: een getal waar tekst wordt verwacht",
     ] {
         assert!(dutch.stdout.contains(words), "{words}: {}", dutch.stdout);
     }
@@ -671,6 +686,7 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
         "stored",
         "while this store",
         "records but",
+        "is expected",
     ] {
         assert!(!dutch.stdout.contains(words), "{words}: {}", dutch.stdout);
     }

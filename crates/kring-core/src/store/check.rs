@@ -769,9 +769,12 @@ mod tests {
                 kind: "person".into(),
                 field: Some("display_name".into()),
                 reason: Finding::Value {
-                    reason: Box::new(SaidInEach::from(
-                        |_| "a number where text is expected".into()
-                    )),
+                    reason: Box::new(SaidInEach {
+                        en: "a number where text is expected".into(),
+                        nl: "een getal waar tekst wordt verwacht".into(),
+                        fr: "un nombre là où on attend du texte".into(),
+                        de: "eine Zahl, wo Text erwartet wird".into(),
+                    }),
                 },
                 repairable: false,
             }],
