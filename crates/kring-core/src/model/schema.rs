@@ -1051,6 +1051,20 @@ impl Problem {
         }
     }
 
+    /// This problem of a field inside an object (`street: …`), still worded in each language
+    /// when it was (a reason in free text stays as written).
+    fn inside(self, field: &'static str) -> Self {
+        let reason = match &self.words {
+            Some(words) => ReasonArgument::said_in_each(|language| words.say(language)),
+            None => ReasonArgument::Text(self.reason.clone()),
+        };
+        Problem::worded_as(
+            self.code,
+            ReasonCode::InField,
+            &[("field", field.into()), ("reason", reason)],
+        )
+    }
+
     /// A bad value quoted in its reason: `'text' is not …`.
     fn quoting(code: ReasonCode, text: &str) -> Self {
         Problem::worded(code, &[("value", quoted_inside(text).into())])
@@ -1421,9 +1435,7 @@ impl FieldType {
                             ),
                             None => Ok(()),
                         };
-                    result.map_err(|p| {
-                        Problem::new(p.code, format!("{}: {}", field.name, p.reason))
-                    })?;
+                    result.map_err(|problem| problem.inside(field.name))?;
                 }
                 Ok(())
             }

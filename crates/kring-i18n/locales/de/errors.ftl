@@ -156,6 +156,7 @@ invalid-wrong_type = { $found ->
     [object] ein Objekt
    *[text] Text
 }, wo { $expected } erwartet wird
+invalid-in_field = { $field }: { $reason }
 schema-expected = { $expected ->
     [email] eine E-Mail-Adresse
     [phone] eine Telefonnummer

@@ -131,6 +131,8 @@ invalid-wrong_type = { $found ->
    *[text] text
 } where { $expected } is expected
 # What a field expects, by its type's code (kring-core schema.rs, FieldType::expected_code).
+# A field inside an object (a postal address's street) and its reason, worded already.
+invalid-in_field = { $field }: { $reason }
 schema-expected = { $expected ->
     [email] an e-mail address
     [phone] a phone number

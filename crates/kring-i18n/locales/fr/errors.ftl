@@ -156,6 +156,7 @@ invalid-wrong_type = { $found ->
     [object] un objet
    *[text] du texte
 } là où on attend { $expected }
+invalid-in_field = { $field } : { $reason }
 schema-expected = { $expected ->
     [email] une adresse e-mail
     [phone] un numéro de téléphone

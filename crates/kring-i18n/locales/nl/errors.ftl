@@ -156,6 +156,7 @@ invalid-wrong_type = { $found ->
     [object] een object
    *[text] tekst
 } waar { $expected } wordt verwacht
+invalid-in_field = { $field }: { $reason }
 schema-expected = { $expected ->
     [email] een e-mailadres
     [phone] een telefoonnummer
