@@ -1,5 +1,6 @@
 // The Members screen's refused changes (RefusedFiles): a line while nothing was refused, else each
-// import's refusals, when and from whom, opening to the writes and why each was refused.
+// import's refusals, when and from whom, opening to the writes (each field by its label) and why
+// each was refused.
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Refusals } from '../src/lib/bindings';
@@ -41,7 +42,7 @@ describe('The refused changes on Members', () => {
     expect(cells).toEqual([
       'Koen Peeters',
       'goal',
-      'name',
+      'Name',
       'only a Manager of the Network may change a goal',
     ]);
   });

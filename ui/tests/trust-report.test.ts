@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../src/lib/app.svelte';
 import type { HeldBundle, RecordId, RefusedWrite } from '../src/lib/bindings';
 import TrustReport from '../src/components/TrustReport.svelte';
+import { englishAfterEach, speakAsSystem } from './languages';
 
 // The shapes of `ImportReport.held` and `.refused` as the core fills them (see
 // crates/kring-core/tests/trust.rs for the imports that produce them).
@@ -24,6 +25,8 @@ const refused = (n: number): RefusedWrite => ({
 });
 
 describe('TrustReport', () => {
+  englishAfterEach();
+
   it('names each store whose files were held once, with its fingerprint, and leads to Members', async () => {
     render(TrustReport, {
       held: [stranger, { ...stranger, path: '/sync/kring-delta-b.kring' }],
@@ -46,6 +49,30 @@ describe('TrustReport', () => {
     expect(screen.getAllByTestId('refused-write')).toHaveLength(2);
     expect(box.textContent).toMatch(/And 248 more/);
     expect(screen.queryByTestId('held-bundles')).not.toBeInTheDocument();
+  });
+
+  it("names a refused write's field by its label in the reader's language, and an unknown one by its code", () => {
+    const writes = [
+      { ...refused(1), kind: 'person' as const, field: 'job_title' },
+      { ...refused(2), kind: 'person' as const, field: 'shoe_size' },
+    ];
+    render(TrustReport, { held: [], refused: writes, refusedTotal: 2 });
+    const [title, unknown] = screen.getAllByTestId('refused-write');
+    expect(title.textContent).toContain('Job title');
+    expect(title.textContent).not.toContain('job_title');
+    expect(unknown.textContent).toContain('shoe size');
+  });
+
+  it("names a refused write's field in Dutch for a Dutch reader", () => {
+    speakAsSystem('nl');
+    render(TrustReport, {
+      held: [],
+      refused: [{ ...refused(1), kind: 'person', field: 'job_title' }],
+      refusedTotal: 1,
+    });
+    const row = screen.getByTestId('refused-write');
+    expect(row.textContent).toContain('Functietitel');
+    expect(row.textContent).not.toContain('job_title');
   });
 
   it('shows nothing for an import that held and refused nothing', () => {

@@ -729,13 +729,13 @@ impl Printer {
             )
         );
         for line in report.missing.iter().take(20) {
-            out!("{:<8} {line}", t!(l, "check-missing"));
+            out!("{:<8} {}", t!(l, "check-missing"), line.words(l));
         }
         for line in report.stale.iter().take(20) {
-            out!("{:<8} {line}", t!(l, "check-stale"));
+            out!("{:<8} {}", t!(l, "check-stale"), line.words(l));
         }
         for line in report.unreadable.iter().take(20) {
-            out!("{} {line}", t!(l, "check-unreadable"));
+            out!("{} {}", t!(l, "check-unreadable"), line.words(l));
         }
         for problem in report.problems.iter().take(20) {
             let field = problem
@@ -748,7 +748,7 @@ impl Printer {
                 problem.code,
                 problem.id,
                 problem.kind.escape_debug(),
-                problem.reason
+                problem.reason.words(l)
             );
         }
         if report.problems.len() > 20 {

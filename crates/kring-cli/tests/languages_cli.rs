@@ -602,3 +602,103 @@ fn kring_capture_says_a_readers_warning_in_french_and_keeps_it_english_in_json()
         })
     );
 }
+
+/// A store damaged in each way `kring check` words: a record missing from the kind index, a
+/// kind entry with no record, a record's search terms that differ, a name that became a number,
+/// and a person re-sent as a note. Written in the store's own layout, as a bug or a forged file would leave it.
+fn damaged_store() -> Kring {
+    let kring = Kring::initialised("An Peeters");
+    let jan = kring.id(&["card", "add", "person", "--name", "Jan Peeters"]);
+    let koen = kring.id(&["card", "add", "person", "--name", "Koen Maes"]);
+    let els = kring.id(&["card", "add", "person", "--name", "Els Wouters"]);
+    let mia = kring.id(&["card", "add", "person", "--name", "Mia Claes"]);
+    let id = |text: &str| text.parse::<kring_core::model::RecordId>().unwrap();
+    let db = sled::open(kring.store()).expect("raw sled");
+    let kinds = db.open_tree("index.kind_by_id").unwrap();
+    kinds.remove(id(&jan).as_bytes()).unwrap();
+    kinds.insert([9u8; 16], &b"person"[..]).unwrap();
+    // An empty list of terms, as postcard writes it: not the terms Els's name calls for.
+    db.open_tree("index.record_terms")
+        .unwrap()
+        .insert(id(&els).as_bytes(), &[0u8][..])
+        .unwrap();
+    let people = db.open_tree("records.person").unwrap();
+    // Mia's name became a number, under the same stamp.
+    let stored = people.get(id(&mia).as_bytes()).unwrap().unwrap();
+    let mut state = kring_core::store::layout::decode(id(&mia).0, &stored).unwrap();
+    let name = state.fields.get_mut("display_name").unwrap();
+    let stamp = name.current().unwrap().stamp;
+    name.write(b"42".to_vec(), stamp);
+    people
+        .insert(
+            id(&mia).as_bytes(),
+            kring_core::store::layout::encode(&state),
+        )
+        .unwrap();
+    let stored = people.get(id(&koen).as_bytes()).unwrap().unwrap();
+    let mut as_note = kring_core::store::layout::decode(id(&koen).0, &stored).unwrap();
+    as_note.kind = "note".into();
+    db.open_tree("records.note")
+        .unwrap()
+        .insert(
+            id(&koen).as_bytes(),
+            kring_core::store::layout::encode(&as_note),
+        )
+        .unwrap();
+    db.flush().unwrap();
+    drop(db);
+    kring
+}
+
+#[test]
+fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
+    let kring = damaged_store();
+    let english = kring.run(&["--lang", "en", "check"]);
+    for words in [
+        "(kind person)",
+        "(terms differ)",
+        "stored as a 'note'",
+        "while this store knows it as a 'person'",
+        "display_name: a number where text is expected",
+    ] {
+        assert!(
+            english.stdout.contains(words),
+            "{words}: {}",
+            english.stdout
+        );
+    }
+
+    let dutch = kring.run(&["--lang", "nl", "check"]);
+    assert_ne!(dutch.code, 0, "a damaged store is not clean");
+    for words in [
+        "ontbreekt index.kind_by_id: ",
+        "(soort person)",
+        "(zoektermen verschillen)",
+        "terwijl deze databank het kent als een 'person'",
+        "indexregels gecontroleerd",
+        "display_name: een getal waar tekst wordt verwacht",
+    ] {
+        assert!(dutch.stdout.contains(words), "{words}: {}", dutch.stdout);
+    }
+    for words in [
+        "kind person",
+        "terms differ",
+        "stored",
+        "while this store",
+        "records but",
+        "is expected",
+    ] {
+        assert!(!dutch.stdout.contains(words), "{words}: {}", dutch.stdout);
+    }
+    assert!(
+        dutch.stderr.contains("kring check --repair"),
+        "{}",
+        dutch.stderr
+    );
+
+    // What scripts read does not change with the language.
+    assert_eq!(
+        kring.run(&["--lang", "nl", "check", "--json"]).stdout,
+        kring.run(&["--lang", "en", "check", "--json"]).stdout
+    );
+}

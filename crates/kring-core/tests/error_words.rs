@@ -9,6 +9,7 @@ use kring_core::contacts::ContactsError;
 use kring_core::kring_interop::{CaptureReadError, InteropError};
 use kring_core::model::{ReasonCode, RecordId, RecordKind, ValidationError};
 use kring_core::protection::{ProtectionError, Refusal, RestrictionStatus};
+use kring_core::store::check::{Finding, FindingKind};
 use kring_core::store::{ProblemCode, StoreError};
 use kring_core::sync::bundle::BundleError;
 use kring_core::sync::folder::FolderError;
@@ -541,9 +542,11 @@ fn every_reason_code_but_free_text_reads_differently_in_each_other_language() {
             .map(|name| (name, FluentValue::from(7))),
     )
     .collect();
+    // A field inside an object reads as its name and its reason (worded already) in Dutch and
+    // German as in English; the reason, said in each language, is what differs.
     for code in ReasonCode::ALL
         .iter()
-        .filter(|c| **c != ReasonCode::Invalid)
+        .filter(|c| !matches!(**c, ReasonCode::Invalid | ReasonCode::InField))
     {
         let id = format!("invalid-{code}");
         let english = kring_i18n::text_with(Language::English, &id, &arguments);
@@ -564,4 +567,129 @@ fn a_reason_keeps_todays_english_and_carries_its_code_into_json() {
     assert_eq!(json["reason"], "'nonsense' is not a record id");
     let free = ValidationError::new("body", "expected a string");
     assert_eq!(serde_json::to_value(&free).unwrap()["code"], "invalid");
+}
+
+/// A finding of `kring check` of each kind, with what its words need.
+fn finding(kind: FindingKind) -> Finding {
+    let key = || "01a2484483eb72b7a67abac54d59aa51".to_owned();
+    let said = |english: &str| {
+        Box::new(SaidInEach {
+            en: english.into(),
+            nl: format!("{english} (nl)"),
+            fr: format!("{english} (fr)"),
+            de: format!("{english} (de)"),
+        })
+    };
+    match kind {
+        FindingKind::MissingEntry => Finding::MissingEntry {
+            index: "index.kind_by_id",
+            key: key(),
+        },
+        FindingKind::StaleEntry => Finding::StaleEntry {
+            index: "index.follow_ups_by_card",
+            key: key(),
+        },
+        FindingKind::KindEntry => Finding::KindEntry {
+            index: "index.kind_by_id",
+            key: key(),
+            kind: "person".into(),
+        },
+        FindingKind::TermsDiffer => Finding::TermsDiffer {
+            index: "index.record_terms",
+            key: key(),
+        },
+        FindingKind::TermFileDiffers => Finding::TermFileDiffers {
+            file: "search-terms",
+        },
+        FindingKind::Unreadable => Finding::Unreadable {
+            reason: said("record 01a2 cannot be read"),
+        },
+        FindingKind::WrongKindMoved => Finding::WrongKindMoved {
+            tree: "note".into(),
+            says: "note".into(),
+            known: "person".into(),
+        },
+        FindingKind::WrongKindNoCopy => Finding::WrongKindNoCopy {
+            tree: "note".into(),
+            says: "goal".into(),
+            known: "person".into(),
+        },
+        FindingKind::WrongKindUnknown => Finding::WrongKindUnknown {
+            tree: "goal".into(),
+            says: "note".into(),
+        },
+        FindingKind::Value => Finding::Value {
+            reason: said("a number where text is expected"),
+        },
+    }
+}
+
+/// Walks every kind of `kring check` finding: each has its words `check-found-<code>` in every
+/// language, its English is its `Display` (what `--json` carries), and outside English it reads
+/// as that language's words. An index entry is its tree name and key in Dutch and German too.
+#[test]
+fn every_kind_of_check_finding_has_its_words_in_every_language() {
+    for kind in FindingKind::ALL {
+        for language in Language::ALL {
+            assert!(
+                has_message(language, &format!("check-found-{kind}")),
+                "{language} has no check-found-{kind}"
+            );
+        }
+        let finding = finding(*kind);
+        assert_eq!(finding.code(), *kind);
+        let english = finding.words(Language::English);
+        assert_eq!(english, finding.to_string(), "{kind}");
+        assert_eq!(
+            serde_json::to_value(&finding).unwrap(),
+            serde_json::Value::String(english.clone()),
+            "--json keeps the English"
+        );
+        for language in [Language::Dutch, Language::French, Language::German] {
+            let words = finding.words(language);
+            assert!(
+                !words.starts_with("check-found-") && !words.contains('{'),
+                "{kind} in {language}: {words}"
+            );
+            let only_an_entry = matches!(kind, FindingKind::MissingEntry | FindingKind::StaleEntry);
+            if !(only_an_entry && language != Language::French) {
+                assert_ne!(words, english, "{kind} in {language} is English");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_check_finding_keeps_the_english_kring_check_printed_before_it_had_a_code() {
+    let english = |kind| finding(kind).to_string();
+    assert_eq!(
+        english(FindingKind::KindEntry),
+        "index.kind_by_id: 01a2484483eb72b7a67abac54d59aa51 (kind person)"
+    );
+    assert_eq!(
+        english(FindingKind::TermsDiffer),
+        "index.record_terms: 01a2484483eb72b7a67abac54d59aa51 (terms differ)"
+    );
+    assert_eq!(
+        english(FindingKind::TermFileDiffers),
+        "search-terms (the search term file holds other terms than the store: `kring check \
+         --repair` removes it, and the app builds it again)"
+    );
+    assert_eq!(
+        english(FindingKind::WrongKindMoved),
+        "stored as a 'note', while this store knows it as a 'person': `kring check --repair` \
+         moves this copy to quarantine and keeps the record as a 'person'"
+    );
+    assert_eq!(
+        english(FindingKind::WrongKindNoCopy),
+        "stored among the 'note' records but says it is a 'goal', while this store knows it as \
+         a 'person' and has no copy that says it is one: repair leaves it alone; restore a \
+         backup from before it arrived"
+    );
+    assert_eq!(
+        english(FindingKind::WrongKindUnknown),
+        "stored among the 'goal' records but says it is a 'note', and this store holds other \
+         copies of it under other kinds and knows it by none: repair leaves them alone; restore \
+         a backup from before they arrived"
+    );
 }

@@ -855,3 +855,22 @@ fn card_edit_reads_typed_text_by_the_fields_type_in_the_table() {
     let about: Vec<&Vec<u8>> = state.sets["about"].present().collect();
     assert_eq!(about, vec![&format!("\"{jan}\"").into_bytes()]);
 }
+
+#[test]
+fn a_value_inside_an_object_that_does_not_fit_is_worded_in_each_language() {
+    use kring_i18n::Language;
+    let error = check_element("person", "addresses", &json!({"street": 42})).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "addresses: street: a number where text is expected",
+        "the English stays as it was"
+    );
+    assert_eq!(
+        error.reason_in(Language::Dutch),
+        "street: een getal waar tekst wordt verwacht"
+    );
+    assert_eq!(
+        error.reason_in(Language::German),
+        "street: eine Zahl, wo Text erwartet wird"
+    );
+}

@@ -252,6 +252,8 @@ word_enum!(
         NotAnObject => "not_an_object",
         Missing => "missing",
         NotAList => "not_a_list",
+        WrongType => "wrong_type",
+        InField => "in_field",
         NotADate => "not_a_date",
         NotADateAndTime => "not_a_date_and_time",
         NotAWholeNumber => "not_a_whole_number",

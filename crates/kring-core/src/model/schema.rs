@@ -167,6 +167,8 @@ impl Words {
 pub struct ObjectType {
     /// What it is called in messages: "a postal address".
     pub name: &'static str,
+    /// Its code, by which each language names it (`schema-expected`): "postal_address".
+    pub code: &'static str,
     pub fields: &'static [Field],
 }
 
@@ -222,6 +224,41 @@ impl FieldType {
             FieldType::Hex(_) => "a key in hexadecimal",
             FieldType::AgeRecipient => "an age recipient (age1…)",
         })
+    }
+
+    /// What a value of this type is, as the code each language words (`schema-expected`).
+    fn expected_code(&self) -> &'static str {
+        match self {
+            FieldType::Text(_) | FieldType::NonBlank(_) => "text",
+            FieldType::Email => "email",
+            FieldType::Phone => "phone",
+            FieldType::WebAddress => "web_address",
+            FieldType::Date => "date",
+            FieldType::DateTime => "date_time",
+            FieldType::Id(_) => "record_id",
+            FieldType::Score => "score",
+            FieldType::Days => "days",
+            FieldType::Bool => "bool",
+            FieldType::Word(_) => "word",
+            FieldType::Object(object) => object.code,
+            FieldType::Hex(16) => "node_id",
+            FieldType::Hex(_) => "hex",
+            FieldType::AgeRecipient => "age_recipient",
+        }
+    }
+
+    /// What a value of this type is, in `language` ([`FieldType::describe`] in English).
+    fn described_in(&self, language: kring_i18n::Language) -> String {
+        let choices = match self {
+            FieldType::Word(words) => words.words().join(", "),
+            _ => String::new(),
+        };
+        kring_i18n::t!(
+            language,
+            "schema-expected",
+            expected = self.expected_code(),
+            choices = choices
+        )
     }
 }
 
@@ -370,6 +407,7 @@ pub static ENVELOPE: &[Field] = &[
 
 pub static POSTAL_ADDRESS: ObjectType = ObjectType {
     name: "a postal address",
+    code: "postal_address",
     fields: &[
         optional("street", Text(Line)),
         optional("locality", Text(Line)),
@@ -381,6 +419,7 @@ pub static POSTAL_ADDRESS: ObjectType = ObjectType {
 
 pub static TEAM_MEMBER: ObjectType = ObjectType {
     name: "a team member",
+    code: "team_member",
     fields: &[
         required("networker", Id(NETWORKER)),
         required("role", Word(Words::TeamRole)),
@@ -389,6 +428,7 @@ pub static TEAM_MEMBER: ObjectType = ObjectType {
 
 pub static ACCOUNTABILITY: ObjectType = ObjectType {
     name: "an accountability",
+    code: "accountability",
     fields: &[
         required("stakeholder", Id(STAKEHOLDERS)),
         required("networker", Id(NETWORKER)),
@@ -397,6 +437,7 @@ pub static ACCOUNTABILITY: ObjectType = ObjectType {
 
 pub static PARTNER_ACCOUNTABILITY: ObjectType = ObjectType {
     name: "a partner's accountability",
+    code: "partner_accountability",
     fields: &[
         required("partner", Id(ORGANISATION)),
         required("text", NonBlank(Long)),
@@ -951,6 +992,16 @@ pub struct FieldProblem {
     words: Option<ReasonWords>,
 }
 
+impl FieldProblem {
+    /// The reason in `language`: the catalogue's words for a worded reason, else as written.
+    pub fn reason_in(&self, language: kring_i18n::Language) -> String {
+        match &self.words {
+            Some(words) => words.say(language),
+            None => self.reason.clone(),
+        }
+    }
+}
+
 impl From<FieldProblem> for ValidationError {
     fn from(problem: FieldProblem) -> Self {
         match problem.words {
@@ -998,6 +1049,20 @@ impl Problem {
             reason: words.say(kring_i18n::Language::English),
             words: Some(words),
         }
+    }
+
+    /// This problem of a field inside an object (`street: …`), still worded in each language
+    /// when it was (a reason in free text stays as written).
+    fn inside(self, field: &'static str) -> Self {
+        let reason = match &self.words {
+            Some(words) => ReasonArgument::said_in_each(|language| words.say(language)),
+            None => ReasonArgument::Text(self.reason.clone()),
+        };
+        Problem::worded_as(
+            self.code,
+            ReasonCode::InField,
+            &[("field", field.into()), ("reason", reason)],
+        )
     }
 
     /// A bad value quoted in its reason: `'text' is not …`.
@@ -1077,8 +1142,7 @@ impl<'a> Json<'a> {
             .map_err(|_| Problem::worded_as(ProblemCode::NotJson, ReasonCode::NotJson, &[]))
     }
 
-    /// What the value is, in words.
-    /// What [`Json::found`] names, as a word the catalogues select their words by.
+    /// What the value is, as a word the catalogues select their words by (`$found`).
     fn found_key(&self) -> &'static str {
         match self {
             Json::Null => "null",
@@ -1087,17 +1151,6 @@ impl<'a> Json<'a> {
             Json::Text(_) => "text",
             Json::List => "list",
             Json::Object(_) => "object",
-        }
-    }
-
-    fn found(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool => "true or false",
-            Json::Int(_) | Json::Float(_) => "a number",
-            Json::Text(_) => "text",
-            Json::List => "a list",
-            Json::Object(_) => "an object",
         }
     }
 }
@@ -1188,9 +1241,16 @@ fn text<'v>(value: &'v Json<'_>, ty: &FieldType) -> Result<&'v str, Problem> {
 }
 
 fn wrong_type(found: &Json<'_>, ty: &FieldType) -> Problem {
-    Problem::new(
+    Problem::worded_as(
         ProblemCode::WrongType,
-        format!("{} where {} is expected", found.found(), ty.describe()),
+        ReasonCode::WrongType,
+        &[
+            ("found", found.found_key().into()),
+            (
+                "expected",
+                ReasonArgument::said_in_each(|language| ty.described_in(language)),
+            ),
+        ],
     )
 }
 
@@ -1375,9 +1435,7 @@ impl FieldType {
                             ),
                             None => Ok(()),
                         };
-                    result.map_err(|p| {
-                        Problem::new(p.code, format!("{}: {}", field.name, p.reason))
-                    })?;
+                    result.map_err(|problem| problem.inside(field.name))?;
                 }
                 Ok(())
             }

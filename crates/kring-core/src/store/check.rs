@@ -11,11 +11,13 @@
 //! kind. When there is no copy of the known kind to fall back on, repair leaves the record alone:
 //! only a person can tell which is right.
 
+pub use super::check_finding::{Finding, FindingKind};
 use super::indexes::{self, Index, TermContribution};
 use super::{decode_state, encode_state, Store, StoreResult};
 use crate::crdt::RecordState;
 use crate::model::schema;
 use crate::model::RecordId;
+use crate::trust::rights::SaidInEach;
 use chrono::{DateTime, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -28,11 +30,11 @@ pub struct CheckReport {
     pub records: usize,
     pub index_entries: usize,
     /// Entries the records call for that the index lacks.
-    pub missing: Vec<String>,
-    /// Entries the index holds that no record calls for.
-    pub stale: Vec<String>,
+    pub missing: Vec<Finding>,
+    /// Entries the index holds that no record calls for (and a search term file that differs).
+    pub stale: Vec<Finding>,
     /// Records that cannot be decoded.
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Finding>,
     /// Records whose values do not fit their kind's table, and copies of records stored under
     /// another kind than the one this store knows them by; sorted by id.
     pub problems: Vec<RecordProblem>,
@@ -56,7 +58,8 @@ pub struct RecordProblem {
     pub kind: String,
     /// The field, for a value's problem.
     pub field: Option<String>,
-    pub reason: String,
+    /// Why, worded in each language when said; in JSON its English.
+    pub reason: Finding,
     /// Whether `--repair` can put it right (it moves a copy of the wrong kind aside when the
     /// record's known kind has a copy; it never changes a value).
     pub repairable: bool,
@@ -95,32 +98,26 @@ struct Stray {
 /// id ‖ the kind of the records tree it was in, value the encoded state.
 pub const QUARANTINE_TREE: &str = "quarantine";
 
-fn wrong_kind_reason(tree_kind: &str, says: &str, known: Option<&str>, has_record: bool) -> String {
-    let tree = schema::quote(tree_kind);
-    let where_ = if tree_kind == says {
-        format!("stored as a {tree}")
-    } else {
-        format!(
-            "stored among the {tree} records but says it is a {}",
-            schema::quote(says)
-        )
-    };
+/// Why a copy stored among the `tree_kind` records (saying it is a `says`) is not the record.
+fn wrong_kind_reason(
+    tree_kind: &str,
+    says: &str,
+    known: Option<&str>,
+    has_record: bool,
+) -> Finding {
+    let (tree, says) = (tree_kind.to_owned(), says.to_owned());
     match (known, has_record) {
-        (Some(known), true) => format!(
-            "{where_}, while this store knows it as a {}: `kring check --repair` moves this copy \
-             to quarantine and keeps the record as a {}",
-            schema::quote(known),
-            schema::quote(known)
-        ),
-        (Some(known), false) => format!(
-            "{where_}, while this store knows it as a {} and has no copy that says it is one: \
-             repair leaves it alone; restore a backup from before it arrived",
-            schema::quote(known)
-        ),
-        (None, _) => format!(
-            "{where_}, and this store holds other copies of it under other kinds and knows it \
-             by none: repair leaves them alone; restore a backup from before they arrived"
-        ),
+        (Some(known), true) => Finding::WrongKindMoved {
+            tree,
+            says,
+            known: known.to_owned(),
+        },
+        (Some(known), false) => Finding::WrongKindNoCopy {
+            tree,
+            says,
+            known: known.to_owned(),
+        },
+        (None, _) => Finding::WrongKindUnknown { tree, says },
     }
 }
 
@@ -132,8 +129,10 @@ fn value_problems(id: RecordId, state: &RecordState) -> impl Iterator<Item = Rec
             code: problem.code.as_str(),
             id: id.to_string(),
             kind: state.kind.clone(),
+            reason: Finding::Value {
+                reason: Box::new(SaidInEach::from(|language| problem.reason_in(language))),
+            },
             field: Some(problem.field),
-            reason: problem.reason,
             repairable: false,
         })
 }
@@ -163,21 +162,34 @@ fn terms_entry_hash(key: &[u8], value: &[u8]) -> u64 {
 }
 
 /// A kind index entry whose kind is not the one its record is stored as (or has no record).
-fn wrong_kind_entry(key: &[u8], kind: &[u8]) -> String {
-    format!(
-        "{} (kind {})",
-        describe(Index::KindById, key),
-        String::from_utf8_lossy(kind)
-    )
+fn wrong_kind_entry(key: &[u8], kind: &[u8]) -> Finding {
+    Finding::KindEntry {
+        index: Index::KindById.tree_name(),
+        key: hex(key),
+        kind: String::from_utf8_lossy(kind).into_owned(),
+    }
 }
 
 /// A record's terms entry that holds other terms than the record calls for.
-fn differing_terms_entry(key: &[u8]) -> String {
-    format!("{} (terms differ)", describe(Index::RecordTerms, key))
+fn differing_terms_entry(key: &[u8]) -> Finding {
+    Finding::TermsDiffer {
+        index: Index::RecordTerms.tree_name(),
+        key: hex(key),
+    }
 }
 
-fn describe(index: Index, key: &[u8]) -> String {
-    format!("{}: {}", index.tree_name(), hex(key))
+fn missing_entry(index: Index, key: &[u8]) -> Finding {
+    Finding::MissingEntry {
+        index: index.tree_name(),
+        key: hex(key),
+    }
+}
+
+fn stale_entry(index: Index, key: &[u8]) -> Finding {
+    Finding::StaleEntry {
+        index: index.tree_name(),
+        key: hex(key),
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -206,11 +218,9 @@ impl Store {
                 self.forget_term_file()?;
                 report.repaired = true;
             } else {
-                report.stale.push(format!(
-                    "{} (the search term file holds other terms than the store: `kring check \
-                     --repair` removes it, and the app builds it again)",
-                    super::term_file::FILE_NAME
-                ));
+                report.stale.push(Finding::TermFileDiffers {
+                    file: super::term_file::FILE_NAME,
+                });
             }
         }
         Ok(report)
@@ -450,13 +460,13 @@ impl Store {
         missing.sort();
         missing.dedup();
         stale.sort();
-        report.missing = missing.iter().map(|(i, k)| describe(*i, k)).collect();
+        report.missing = missing.iter().map(|(i, k)| missing_entry(*i, k)).collect();
         report
             .stale
-            .extend(stale.iter().map(|(index, key)| describe(*index, key)));
+            .extend(stale.iter().map(|(index, key)| stale_entry(*index, key)));
         report
             .problems
-            .sort_by(|a, b| (&a.id, &a.field, &a.reason).cmp(&(&b.id, &b.field, &b.reason)));
+            .sort_by_cached_key(|p| (p.id.clone(), p.field.clone(), p.reason.to_string()));
         Ok(Some(report))
     }
 
@@ -494,7 +504,9 @@ impl Store {
                             }
                         }
                     }
-                    Err(e) => report.unreadable.push(e.to_string()),
+                    Err(e) => report.unreadable.push(Finding::Unreadable {
+                        reason: Box::new(SaidInEach::from(|language| e.message(language))),
+                    }),
                 }
             }
         }
@@ -554,7 +566,7 @@ impl Store {
         }
         report
             .problems
-            .sort_by(|a, b| (&a.id, &a.field, &a.reason).cmp(&(&b.id, &b.field, &b.reason)));
+            .sort_by_cached_key(|p| (p.id.clone(), p.field.clone(), p.reason.to_string()));
 
         let mut expected: BTreeSet<(Index, Vec<u8>)> = BTreeSet::new();
         let mut expected_terms: HashMap<RecordId, Vec<TermContribution>> = HashMap::new();
@@ -605,10 +617,10 @@ impl Store {
             }
         }
         for (index, key) in expected.difference(&actual) {
-            report.missing.push(describe(*index, key));
+            report.missing.push(missing_entry(*index, key));
         }
         for (index, key) in actual.difference(&expected) {
-            report.stale.push(describe(*index, key));
+            report.stale.push(stale_entry(*index, key));
         }
 
         if repair && report.needs_repair() {
@@ -756,7 +768,14 @@ mod tests {
                 id: id.to_string(),
                 kind: "person".into(),
                 field: Some("display_name".into()),
-                reason: "a number where text is expected".into(),
+                reason: Finding::Value {
+                    reason: Box::new(SaidInEach {
+                        en: "a number where text is expected".into(),
+                        nl: "een getal waar tekst wordt verwacht".into(),
+                        fr: "un nombre là où on attend du texte".into(),
+                        de: "eine Zahl, wo Text erwartet wird".into(),
+                    }),
+                },
                 repairable: false,
             }],
             "kring check no longer calls such a store clean"
@@ -795,8 +814,11 @@ mod tests {
         assert_eq!(wrong[0].kind, "note");
         assert!(wrong[0].repairable);
         assert!(
-            wrong[0].reason.contains("stored as a 'note'")
-                && wrong[0].reason.contains("knows it as a 'person'"),
+            wrong[0].reason.to_string().contains("stored as a 'note'")
+                && wrong[0]
+                    .reason
+                    .to_string()
+                    .contains("knows it as a 'person'"),
             "{}",
             wrong[0].reason
         );
@@ -861,7 +883,7 @@ mod tests {
         assert_eq!(wrong.len(), 1, "{repaired:?}");
         assert!(!wrong[0].repairable);
         assert!(
-            wrong[0].reason.contains("restore a backup"),
+            wrong[0].reason.to_string().contains("restore a backup"),
             "{}",
             wrong[0].reason
         );

@@ -9,6 +9,7 @@
 //! Writes are serialised by a mutex around the hybrid logical clock; reads go straight to sled.
 
 pub mod check;
+mod check_finding;
 pub mod compact;
 pub(crate) mod derived;
 mod identity;

@@ -922,7 +922,10 @@ mod tests {
         let report = store.check(false, now()).unwrap();
         assert!(!report.is_clean());
         assert!(
-            report.stale.iter().any(|line| line.starts_with(FILE_NAME)),
+            report
+                .stale
+                .iter()
+                .any(|line| line.to_string().starts_with(FILE_NAME)),
             "{report:?}"
         );
         let repaired = store.check(true, now()).unwrap();

@@ -148,6 +148,35 @@ invalid-not_a_list = { $found ->
     [object] ein Objekt
    *[text] Text
 }, wo eine Liste erwartet wird
+invalid-wrong_type = { $found ->
+    [null] null
+    [bool] wahr oder falsch
+    [number] eine Zahl
+    [list] eine Liste
+    [object] ein Objekt
+   *[text] Text
+}, wo { $expected } erwartet wird
+invalid-in_field = { $field }: { $reason }
+schema-expected = { $expected ->
+    [email] eine E-Mail-Adresse
+    [phone] eine Telefonnummer
+    [web_address] eine Webadresse
+    [date] ein Datum (JJJJ-MM-TT)
+    [date_time] ein Datum mit Uhrzeit
+    [record_id] eine Datensatz-ID
+    [score] eine Bewertung von 1 bis 5
+    [days] eine Anzahl Tage
+    [bool] wahr oder falsch
+    [word] eines von { $choices }
+    [postal_address] eine Postanschrift
+    [team_member] ein Teammitglied
+    [accountability] eine Zuständigkeit
+    [partner_accountability] eine Zuständigkeit für einen Partner
+    [node_id] eine Knoten-ID (16 Hexadezimalziffern)
+    [hex] ein Schlüssel in Hexadezimalziffern
+    [age_recipient] ein age-Empfänger (age1…)
+   *[text] Text
+}
 invalid-not_a_date = '{ $value }' ist kein Datum (verwenden Sie JJJJ-MM-TT)
 invalid-not_a_date_and_time = '{ $value }' ist kein Datum mit Uhrzeit (verwenden Sie RFC 3339, etwa 2026-11-01T09:30:00+01:00)
 invalid-not_a_whole_number = { $value } ist keine ganze Zahl

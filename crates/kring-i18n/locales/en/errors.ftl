@@ -122,6 +122,37 @@ invalid-not_a_list = { $found ->
     [object] an object
    *[text] text
 } where a list is expected
+invalid-wrong_type = { $found ->
+    [null] null
+    [bool] true or false
+    [number] a number
+    [list] a list
+    [object] an object
+   *[text] text
+} where { $expected } is expected
+# What a field expects, by its type's code (kring-core schema.rs, FieldType::expected_code).
+# A field inside an object (a postal address's street) and its reason, worded already.
+invalid-in_field = { $field }: { $reason }
+schema-expected = { $expected ->
+    [email] an e-mail address
+    [phone] a phone number
+    [web_address] a web address
+    [date] a date (YYYY-MM-DD)
+    [date_time] a date and time
+    [record_id] a record id
+    [score] a score from 1 to 5
+    [days] a number of days
+    [bool] true or false
+    [word] one of { $choices }
+    [postal_address] a postal address
+    [team_member] a team member
+    [accountability] an accountability
+    [partner_accountability] a partner's accountability
+    [node_id] a node id (16 hexadecimal digits)
+    [hex] a key in hexadecimal
+    [age_recipient] an age recipient (age1…)
+   *[text] text
+}
 invalid-not_a_date = '{ $value }' is not a date (use YYYY-MM-DD)
 invalid-not_a_date_and_time = '{ $value }' is not a date and time (use RFC 3339, such as 2026-11-01T09:30:00+01:00)
 invalid-not_a_whole_number = { $value } is not a whole number

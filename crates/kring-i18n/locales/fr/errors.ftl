@@ -148,6 +148,35 @@ invalid-not_a_list = { $found ->
     [object] un objet
    *[text] du texte
 } là où une liste est attendue
+invalid-wrong_type = { $found ->
+    [null] null
+    [bool] vrai ou faux
+    [number] un nombre
+    [list] une liste
+    [object] un objet
+   *[text] du texte
+} là où on attend { $expected }
+invalid-in_field = { $field } : { $reason }
+schema-expected = { $expected ->
+    [email] une adresse e-mail
+    [phone] un numéro de téléphone
+    [web_address] une adresse web
+    [date] une date (AAAA-MM-JJ)
+    [date_time] une date et une heure
+    [record_id] un identifiant d'enregistrement
+    [score] un score de 1 à 5
+    [days] un nombre de jours
+    [bool] vrai ou faux
+    [word] l'un de { $choices }
+    [postal_address] une adresse postale
+    [team_member] un membre d'équipe
+    [accountability] une responsabilité
+    [partner_accountability] une responsabilité envers un partenaire
+    [node_id] un identifiant de nœud (16 chiffres hexadécimaux)
+    [hex] une clé en hexadécimal
+    [age_recipient] un destinataire age (age1…)
+   *[text] du texte
+}
 invalid-not_a_date = '{ $value }' n'est pas une date (utilisez AAAA-MM-JJ)
 invalid-not_a_date_and_time = '{ $value }' n'est pas une date avec heure (utilisez RFC 3339, par exemple 2026-11-01T09:30:00+01:00)
 invalid-not_a_whole_number = { $value } n'est pas un nombre entier

@@ -148,6 +148,35 @@ invalid-not_a_list = { $found ->
     [object] een object
    *[text] tekst
 } waar een lijst wordt verwacht
+invalid-wrong_type = { $found ->
+    [null] null
+    [bool] waar of onwaar
+    [number] een getal
+    [list] een lijst
+    [object] een object
+   *[text] tekst
+} waar { $expected } wordt verwacht
+invalid-in_field = { $field }: { $reason }
+schema-expected = { $expected ->
+    [email] een e-mailadres
+    [phone] een telefoonnummer
+    [web_address] een webadres
+    [date] een datum (JJJJ-MM-DD)
+    [date_time] een datum en tijd
+    [record_id] een record-id
+    [score] een score van 1 tot 5
+    [days] een aantal dagen
+    [bool] waar of onwaar
+    [word] een van { $choices }
+    [postal_address] een postadres
+    [team_member] een teamlid
+    [accountability] een verantwoordelijkheid
+    [partner_accountability] een verantwoordelijkheid voor een partner
+    [node_id] een node-id (16 hexadecimale cijfers)
+    [hex] een sleutel in hexadecimale cijfers
+    [age_recipient] een age-ontvanger (age1…)
+   *[text] tekst
+}
 invalid-not_a_date = '{ $value }' is geen datum (gebruik JJJJ-MM-DD)
 invalid-not_a_date_and_time = '{ $value }' is geen datum met tijd (gebruik RFC 3339, zoals 2026-11-01T09:30:00+01:00)
 invalid-not_a_whole_number = { $value } is geen geheel getal
