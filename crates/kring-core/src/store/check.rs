@@ -17,7 +17,7 @@ use super::{decode_state, encode_state, Store, StoreResult};
 use crate::crdt::RecordState;
 use crate::model::schema;
 use crate::model::RecordId;
-use crate::trust::rights::SaidInEach;
+use crate::model::refusal::SaidInEach;
 use chrono::{DateTime, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;

@@ -4,7 +4,7 @@
 //! `check-found-<code>` per kind), so that `kring check --lang nl` prints no English sentence;
 //! `--json` keeps the English it always printed (scripts read it), and the codes.
 
-use crate::trust::rights::SaidInEach;
+use crate::model::refusal::SaidInEach;
 use kring_i18n::{t, Language};
 
 crate::model::word_enum!(
