@@ -252,6 +252,14 @@ impl MemoryIndex {
     }
 }
 
+/// The terms `source` contributes, as `index.record_terms` holds them.
+fn record_terms(source: RecordId, value: &[u8]) -> StoreResult<Vec<TermContribution>> {
+    postcard::from_bytes(value).map_err(|e| super::StoreError::Corrupt {
+        id: source.to_string(),
+        reason: format!("search terms: {e}"),
+    })
+}
+
 /// A key and value a commit inserts into a tree, by the tree's name.
 pub(crate) type TreeInsert = (&'static str, Vec<u8>, Vec<u8>);
 
@@ -432,12 +440,7 @@ impl Store {
             let Some(value) = terms.get(source.as_bytes())? else {
                 continue;
             };
-            let contributions: Vec<TermContribution> =
-                postcard::from_bytes(&value).map_err(|e| super::StoreError::Corrupt {
-                    id: source.to_string(),
-                    reason: format!("its search terms: {e}"),
-                })?;
-            for term in contributions {
+            for term in record_terms(source, &value)? {
                 file.apply(term.term.as_bytes(), term.card, term.weight, source, true);
             }
         }
@@ -576,12 +579,7 @@ impl Store {
             let Some(source) = RecordId::from_slice(&key) else {
                 continue;
             };
-            let terms: Vec<TermContribution> =
-                postcard::from_bytes(&value).map_err(|e| super::StoreError::Corrupt {
-                    id: source.to_string(),
-                    reason: format!("search terms: {e}"),
-                })?;
-            for term in terms {
+            for term in record_terms(source, &value)? {
                 memory.insert(term.term.as_bytes(), term.card, source, term.weight);
             }
         }

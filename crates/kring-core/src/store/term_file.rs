@@ -721,6 +721,14 @@ mod tests {
         assert_agrees_with_sled(&store, "after a save and a reopen");
     }
 
+    /// A store of people whose term file was written, closed again.
+    fn people_with_a_term_file(path: &Path) -> Vec<RecordId> {
+        let (store, ids) = store_with_people(path);
+        store.load_search_index().unwrap();
+        store.save_search_index().unwrap();
+        ids
+    }
+
     /// Whether any entry of the term log holds `bytes`.
     fn term_log_holds(store: &Store, bytes: &[u8]) -> bool {
         let tree = store
@@ -737,10 +745,7 @@ mod tests {
     {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store");
-        let (store, ids) = store_with_people(&path);
-        store.load_search_index().unwrap();
-        store.save_search_index().unwrap();
-        drop(store);
+        let ids = people_with_a_term_file(&path);
         let written = std::fs::read(file_path(&path)).unwrap();
         // Command-line edits: no term file loaded, so only the sled index and the log follow them.
         let store = open(&path);
@@ -783,10 +788,7 @@ mod tests {
         use super::super::search::term_log;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store");
-        let (store, ids) = store_with_people(&path);
-        store.load_search_index().unwrap();
-        store.save_search_index().unwrap();
-        drop(store);
+        let ids = people_with_a_term_file(&path);
         let store = open(&path);
         store
             .meta
@@ -820,9 +822,7 @@ mod tests {
     fn a_term_file_the_log_does_not_lead_back_to_is_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store");
-        let (store, ids) = store_with_people(&path);
-        store.load_search_index().unwrap();
-        drop(store);
+        let ids = people_with_a_term_file(&path);
         // A command-line edit by a Kring from before the log: the store changes, the log does
         // not say so.
         let store = open(&path);
