@@ -158,20 +158,24 @@ fn a_manager_cannot_share_a_networkers_summary_card_for_her() {
     );
 }
 
+/// The goal "Haven 2030", written by the manager `mia` at `t0`.
+fn haven_goal(mia: &Store) -> RecordId {
+    mia.create_goal(
+        &Goal {
+            name: "Haven 2030".into(),
+            ..Goal::default()
+        },
+        None,
+        t0(),
+    )
+    .unwrap()
+}
+
 #[test]
 fn a_master_from_a_key_not_on_the_roster_is_held_and_changes_nothing() {
     let mut world = World::new();
     let (an, _bert, mia) = organisation(&mut world);
-    let goal = mia
-        .create_goal(
-            &Goal {
-                name: "Haven 2030".into(),
-                ..Goal::default()
-            },
-            None,
-            t0(),
-        )
-        .unwrap();
+    let goal = haven_goal(&mia);
     let private = an
         .create(
             &person("CANARY-PRIVATE-52"),
@@ -238,16 +242,7 @@ const GOAL_REFUSAL_ENGLISH: [&str; 6] = [
 fn a_networker_writing_a_goal_is_told_why_in_dutch_here_and_the_manager_reads_it_in_dutch_too() {
     let mut world = World::new();
     let (an, _bert, mia) = organisation(&mut world);
-    let goal = mia
-        .create_goal(
-            &Goal {
-                name: "Haven 2030".into(),
-                ..Goal::default()
-            },
-            None,
-            t0(),
-        )
-        .unwrap();
+    let goal = haven_goal(&mia);
     an.import_bundles(&[world.export(&mia, t0())], false, t0())
         .unwrap();
     let later = t0() + Duration::hours(1);
@@ -305,16 +300,7 @@ fn a_networker_writing_a_goal_is_told_why_in_dutch_here_and_the_manager_reads_it
 fn a_networker_editing_a_goal_or_a_colleagues_card_is_refused_here_and_dropped_there() {
     let mut world = World::new();
     let (an, bert, mia) = organisation(&mut world);
-    let goal = mia
-        .create_goal(
-            &Goal {
-                name: "Haven 2030".into(),
-                ..Goal::default()
-            },
-            None,
-            t0(),
-        )
-        .unwrap();
+    let goal = haven_goal(&mia);
     let berts = bert.create(&person("Els Janssens"), None, t0()).unwrap();
     bert.relate(
         berts,
