@@ -784,6 +784,80 @@ mod tests {
     }
 
     #[test]
+    fn a_load_that_caught_up_over_a_long_log_writes_the_file_again_and_empties_the_log() {
+        use super::super::search::term_log;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let ids = people_with_a_term_file(&path);
+        let written = std::fs::read(file_path(&path)).unwrap();
+        let store = open(&path);
+        // A log as long as a day of `kring sync --watch` passes would make it.
+        store
+            .meta
+            .insert(
+                term_log::SIZE_KEY,
+                &(term_log::SETTLE_FROM - 1).to_le_bytes(),
+            )
+            .unwrap();
+        rename(&store, ids[7], "Wannes");
+        drop(store);
+
+        let store = open(&path);
+        store.load_search_index().unwrap();
+        assert_eq!(store.search_index_is_file(), Some(true));
+        assert_agrees_with_sled(&store, "caught up and written again");
+        assert_eq!(store.search_scores("wannes").unwrap()[0].0, ids[7]);
+        assert_ne!(std::fs::read(file_path(&path)).unwrap(), written);
+        let stamp = store.term_file_stamp().unwrap();
+        assert!(
+            TermFile::open(&file_path(&path), stamp).unwrap().is_some(),
+            "the file on disk describes the store as it is"
+        );
+        assert_eq!(term_log::size(&store).unwrap(), 0, "the log is empty again");
+        drop(store);
+        let store = open(&path);
+        store.load_search_index().unwrap();
+        assert_agrees_with_sled(&store, "opened as written, at the next start");
+    }
+
+    #[test]
+    fn settling_writes_the_file_only_once_the_log_is_long_whether_or_not_an_index_is_loaded() {
+        use super::super::search::term_log;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let ids = people_with_a_term_file(&path);
+        let written = std::fs::read(file_path(&path)).unwrap();
+        let store = open(&path);
+        rename(&store, ids[7], "Wannes");
+        store.settle_search_index().unwrap();
+        assert_eq!(
+            std::fs::read(file_path(&path)).unwrap(),
+            written,
+            "a short log is left for the next load to catch up"
+        );
+        assert!(term_log::size(&store).unwrap() > 0);
+        let long = (term_log::SETTLE_FROM).to_le_bytes();
+        // A command line's store, no index loaded: the settle loads, catches up and writes.
+        store.meta.insert(term_log::SIZE_KEY, &long).unwrap();
+        store.settle_search_index().unwrap();
+        assert_eq!(term_log::size(&store).unwrap(), 0);
+        let stamp = store.term_file_stamp().unwrap();
+        assert!(TermFile::open(&file_path(&path), stamp).unwrap().is_some());
+        // The app's store, its index loaded: the settle saves what it holds.
+        rename(&store, ids[5], "Zeger");
+        store.meta.insert(term_log::SIZE_KEY, &long).unwrap();
+        store.settle_search_index().unwrap();
+        assert_eq!(term_log::size(&store).unwrap(), 0);
+        let stamp = store.term_file_stamp().unwrap();
+        assert!(TermFile::open(&file_path(&path), stamp).unwrap().is_some());
+        drop(store);
+        let store = open(&path);
+        store.load_search_index().unwrap();
+        assert_agrees_with_sled(&store, "after two settles");
+        assert_eq!(store.search_scores("zeger").unwrap()[0].0, ids[5]);
+    }
+
+    #[test]
     fn a_term_log_past_its_size_stops_and_the_next_load_rebuilds_the_file() {
         use super::super::search::term_log;
         let dir = tempfile::tempdir().unwrap();

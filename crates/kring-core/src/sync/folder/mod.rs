@@ -584,6 +584,10 @@ impl SyncFolder {
             }
         }
         save_state(store, &state)?;
+        // Passes log the records whose search terms changed; a long run of them (the app left
+        // open for weeks, `kring sync --watch`) would fill the log until the next start rebuilt
+        // the whole term file. Only housekeeping: the pass has landed whatever this does.
+        let _ = store.settle_search_index();
         result
     }
 
