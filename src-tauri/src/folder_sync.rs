@@ -26,12 +26,24 @@ pub struct ImportProgress {
     pub total: u64,
 }
 
+/// Progress of a running compaction (Settings › Disk space), sent as the `compaction-progress`
+/// event: entries copied into the fresh database, of all of them.
+#[derive(Clone, Debug, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct CompactionProgress {
+    pub done: u64,
+    pub total: u64,
+}
+
 /// Sends what commands announce to the window as events.
 pub struct WindowEvents(pub AppHandle);
 
 impl kring_api::Announce for WindowEvents {
     fn import_progress(&self, done: u64, total: u64) {
         let _ = ImportProgress { done, total }.emit(&self.0);
+    }
+
+    fn compaction_progress(&self, done: u64, total: u64) {
+        let _ = CompactionProgress { done, total }.emit(&self.0);
     }
 
     fn sync_finished(&self, status: &SyncStatus) {

@@ -113,6 +113,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
         ])
         .events(tauri_specta::collect_events![
             folder_sync::ImportProgress,
+            folder_sync::CompactionProgress,
             folder_sync::SyncFinished
         ])
         // Counts and sizes stay far below 2^53.

@@ -34,6 +34,8 @@ describe('a confirm dialog', () => {
     const confirm = screen.getByTestId('harness-confirm');
     expect(confirm).toBeDisabled();
     expect(confirm.textContent).toBe('Deleting…');
+    // What is under way cannot be cancelled halfway: Cancel waits too.
+    expect(screen.getByTestId('harness-cancel')).toBeDisabled();
   });
 
   it('keeps its label while busy without a busy text, and takes another word for Cancel', () => {

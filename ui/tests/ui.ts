@@ -47,3 +47,22 @@ export function answering(known: Record<string, (...args: never[]) => unknown>) 
     }) as unknown as Commands,
   });
 }
+
+/**
+ * A core that can send events (`import-progress`, `compaction-progress`, …) as the Tauri shell
+ * does: `emit` calls every handler a screen registered for the event and has not let go of.
+ */
+export function listening(): { emit: (event: string, payload: unknown) => void } {
+  const handlers = new Map<string, Set<(payload: never) => void>>();
+  setBackend({
+    listen: (event, handler) => {
+      const set = handlers.get(event) ?? new Set();
+      set.add(handler as (payload: never) => void);
+      handlers.set(event, set);
+      return Promise.resolve(() => set.delete(handler as (payload: never) => void));
+    },
+  });
+  return {
+    emit: (event, payload) => handlers.get(event)?.forEach((h) => h(payload as never)),
+  };
+}

@@ -71,8 +71,24 @@ impl Clock {
 pub trait Announce: Send + Sync {
     /// An import has merged `done` of `total` records (at most about ten calls a second).
     fn import_progress(&self, _done: u64, _total: u64) {}
+    /// A compaction has copied `done` of `total` entries (at most about ten calls a second).
+    fn compaction_progress(&self, _done: u64, _total: u64) {}
     /// A sync pass finished (scheduled or asked for); the folder's state now.
     fn sync_finished(&self, _status: &SyncStatus) {}
+}
+
+/// Passes `progress(done, total)` on at most ten times a second, and always the last call: a
+/// few updates a second are enough for a progress bar, and the window need not redraw for each
+/// of a million records.
+pub(crate) fn every_tenth_of_a_second(mut send: impl FnMut(u64, u64)) -> impl FnMut(u64, u64) {
+    let interval = std::time::Duration::from_millis(100);
+    let mut last_sent: Option<std::time::Instant> = None;
+    move |done, total| {
+        if done == total || last_sent.is_none_or(|at| at.elapsed() >= interval) {
+            last_sent = Some(std::time::Instant::now());
+            send(done, total);
+        }
+    }
 }
 
 /// Announces nothing.
@@ -255,5 +271,32 @@ impl Session {
         let mut cards = self.cards.try_lock().ok()?;
         self.follow_writes(&mut cards).ok()?;
         cards.as_ref().map(CardList::count_by_kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::every_tenth_of_a_second;
+
+    #[test]
+    fn progress_is_passed_on_at_most_ten_times_a_second_and_always_at_its_end() {
+        let mut sent = Vec::new();
+        {
+            let mut progress = every_tenth_of_a_second(|done, total| sent.push((done, total)));
+            for done in 0..=100_000 {
+                progress(done, 100_000);
+            }
+        }
+        assert_eq!(
+            sent.first(),
+            Some(&(0, 100_000)),
+            "the first call goes at once"
+        );
+        assert_eq!(
+            sent.last(),
+            Some(&(100_000, 100_000)),
+            "and the last always"
+        );
+        assert!(sent.len() < 100, "{} calls passed on", sent.len());
     }
 }

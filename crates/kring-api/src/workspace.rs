@@ -32,6 +32,10 @@ impl Announce for Relay {
         self.0.import_progress(done, total)
     }
 
+    fn compaction_progress(&self, done: u64, total: u64) {
+        self.0.compaction_progress(done, total)
+    }
+
     fn sync_finished(&self, status: &SyncStatus) {
         self.0.sync_finished(status)
     }
@@ -99,7 +103,7 @@ impl Workspace {
     pub(crate) fn reopen_current<T>(
         &self,
         patience: std::time::Duration,
-        change: impl FnOnce(Store, &Clock) -> (AppResult<T>, Option<Store>),
+        change: impl FnOnce(Store, &Clock, &dyn Announce) -> (AppResult<T>, Option<Store>),
     ) -> AppResult<T> {
         let mut demo = self.demo();
         if let Some(session) = demo.take() {
@@ -128,7 +132,7 @@ impl Workspace {
         &self,
         session: Arc<Session>,
         patience: std::time::Duration,
-        change: impl FnOnce(Store, &Clock) -> (AppResult<T>, Option<Store>),
+        change: impl FnOnce(Store, &Clock, &dyn Announce) -> (AppResult<T>, Option<Store>),
     ) -> (AppResult<T>, Result<Arc<Session>, AppError>) {
         let session = match wait_for_sole(session, patience) {
             Ok(session) => session,
@@ -143,7 +147,7 @@ impl Workspace {
         let _ = session.save_for_next_start();
         let folder = session.store.path().to_owned();
         let (store, clock, announce) = session.into_parts();
-        let (answer, changed) = change(store, &clock);
+        let (answer, changed) = change(store, &clock, announce.as_ref());
         let opened = match changed {
             Some(store) => Ok(Session::new(store, clock, announce)),
             None => Session::open(&folder, clock, announce),

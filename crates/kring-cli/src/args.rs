@@ -289,7 +289,8 @@ pub enum Command {
     SubjectAccess(crate::protection::SubjectAccessArgs),
     /// Erase a person for good (Art. 17 GDPR), on every store the forget reaches.
     Forget(crate::protection::ForgetArgs),
-    /// Rewrite the store, its backups and its own sync files without what was erased.
+    /// Rewrite the store, its backups and its own sync files without what was erased, and give
+    /// back the space imports left behind.
     Compact {
         #[arg(long)]
         json: bool,

@@ -553,6 +553,18 @@ fn run(cli: Cli) -> Result<()> {
                 eprint!("\r\x1b[K");
             }
             printer.import(&report, json)?;
+            // The advice Settings › Disk space gives; a forget's own hint says it otherwise.
+            let usage = store.disk_usage()?;
+            if !json && !dry_run && usage.compaction_suggested && !usage.compaction_due {
+                out!(
+                    "{}",
+                    t!(
+                        language,
+                        "import-compact-hint",
+                        records = usage.imported_since_compaction
+                    )
+                );
+            }
         }
         Command::Inspect { .. } => unreachable!("handled before the store is opened"),
         Command::Digest => out!("{}", store.digest()?),

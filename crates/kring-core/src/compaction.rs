@@ -27,7 +27,7 @@ use crate::model::Role;
 use crate::protection::processing_log::Activity;
 use crate::protection::sweep::{Sweep, Swept};
 use crate::protection::ProtectionError;
-use crate::store::compact::Rewrite;
+use crate::store::compact::{Rewrite, WORTHWHILE_DATABASE_BYTES, WORTHWHILE_IMPORTED_RECORDS};
 use crate::store::StoreError;
 use crate::store::{OpenOptions, Store};
 use crate::sync::bundle::{self, BundleError};
@@ -94,6 +94,26 @@ pub struct DiskUsage {
     /// A forget or a retention run removed data whose bytes stay in the files until the store is
     /// compacted.
     pub compaction_due: bool,
+    /// Records imports added, changed or deleted since the last compaction.
+    pub imported_since_compaction: u64,
+    /// Compacting would give back room: something was forgotten, or imports wrote at least
+    /// 10,000 records into a database of at least 64 MiB (a rewrite then frees a quarter to a
+    /// half of it).
+    pub compaction_suggested: bool,
+}
+
+/// Whether Settings › Disk space advises compacting: always after a forget or a retention run
+/// (their bytes are still in the files), and after imports of at least 10,000 records into a
+/// database of at least 64 MiB, of which a rewrite then gives back a quarter to a half
+/// (`docs/performance.md`). Smaller gains are not worth a minute of a busy store.
+pub fn compaction_suggested(
+    compaction_due: bool,
+    imported_records: u64,
+    database_bytes: u64,
+) -> bool {
+    compaction_due
+        || (imported_records >= WORTHWHILE_IMPORTED_RECORDS
+            && database_bytes >= WORTHWHILE_DATABASE_BYTES)
 }
 
 /// Whether a bundle file holds anything the sweep drops. `Err` when it cannot be read.
@@ -120,11 +140,19 @@ impl Store {
         let database_bytes = crate::store::compact::sled_bytes(folder);
         let backups_bytes = crate::store::compact::bytes_of(&folder.join("backups"));
         let total = crate::store::compact::bytes_of(folder);
+        let compaction_due = self.compaction_due()?;
+        let imported_since_compaction = self.imported_since_rewrite()?;
         Ok(DiskUsage {
             database_bytes,
             backups_bytes,
             other_bytes: total.saturating_sub(database_bytes + backups_bytes),
-            compaction_due: self.compaction_due()?,
+            compaction_due,
+            imported_since_compaction,
+            compaction_suggested: compaction_suggested(
+                compaction_due,
+                imported_since_compaction,
+                database_bytes,
+            ),
         })
     }
 
@@ -134,6 +162,17 @@ impl Store {
         self,
         options: &OpenOptions,
         now: DateTime<Utc>,
+    ) -> CompactResult<(Store, CompactReport)> {
+        self.compact_with_progress(options, now, &mut |_, _| {})
+    }
+
+    /// As [`Store::compact`], calling `progress(entries_copied, entries_in_all)` while the
+    /// database is rewritten (the backups and files before it are quick beside it).
+    pub fn compact_with_progress(
+        self,
+        options: &OpenOptions,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(u64, u64),
     ) -> CompactResult<(Store, CompactReport)> {
         crate::protection::erasure::apply_pending(&self, now)?;
         let sweep = self.sweep_at(now)?;
@@ -154,7 +193,7 @@ impl Store {
             }
         }
         self.clear_compaction_due()?;
-        let (store, rewrite) = self.rewrite(options)?;
+        let (store, rewrite) = self.rewrite(options, progress)?;
         crate::open::finish_opening(&store)?;
         report.rewrite = rewrite;
         store.log_processing(

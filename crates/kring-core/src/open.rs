@@ -31,7 +31,9 @@ impl Store {
         // → 0.10–0.12 s of CPU to open). A crash during it leaves the migrated store as it is
         // (see `store::compact`); the next open just opens it.
         let renewed = store.node_renewed_from;
-        let (mut store, _) = store.rewrite(options).map_err(|e| e.at_store(path))?;
+        let (mut store, _) = store
+            .rewrite(options, &mut |_, _| {})
+            .map_err(|e| e.at_store(path))?;
         store.node_renewed_from = renewed;
         finish_opening(&store).map_err(|e| e.at_store(path))?;
         Ok(store)

@@ -597,7 +597,8 @@ impl Ui {
             .unwrap_or_else(|e| panic!("screenshot {name}: {e}"))
     }
 
-    async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
+    /// As [`Ui::screenshot`], for a picture that may fail to be taken without failing the test.
+    pub async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
         let dir = screenshot_dir();

@@ -60,7 +60,9 @@ export function unwrap<T>(result: Result<T, AppErrorData>): T {
   throw toAppError(result.error);
 }
 
-export type ImportProgress = { done: number; total: number };
+/** How far a long command is: an import's records merged, a compaction's entries copied. */
+export type Progress = { done: number; total: number };
+export type ImportProgress = Progress;
 export type Unlisten = () => void;
 export type ListenFn = <T>(event: string, handler: (payload: T) => void) => Promise<Unlisten>;
 
@@ -129,6 +131,10 @@ export function onSyncFinished(handler: (event: SyncFinished) => void): Promise<
 
 export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<Unlisten> {
   return backend.listen<ImportProgress>('import-progress', handler);
+}
+
+export function onCompactionProgress(handler: (progress: Progress) => void): Promise<Unlisten> {
+  return backend.listen<Progress>('compaction-progress', handler);
 }
 
 export function dialogs(): Dialogs {

@@ -178,6 +178,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	compactionProgress: makeEvent<CompactionProgress, CompactionProgress>("compaction-progress"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	syncFinished: makeEvent<SyncFinished, SyncFinished>("sync-finished"),
 };
@@ -606,6 +607,15 @@ export type CompactionDone = {
 	usage: DiskUsage,
 };
 
+/**
+ *  Progress of a running compaction (Settings › Disk space), sent as the `compaction-progress`
+ *  event: entries copied into the fresh database, of all of them.
+ */
+export type CompactionProgress = {
+	done: number,
+	total: number,
+};
+
 /**  What an import of contacts did (or would do). */
 export type ContactImportReport = {
 	dry_run: boolean,
@@ -662,6 +672,14 @@ export type DiskUsage = {
 	 *  compacted.
 	 */
 	compaction_due: boolean,
+	/**  Records imports added, changed or deleted since the last compaction. */
+	imported_since_compaction: number,
+	/**
+	 *  Compacting would give back room: something was forgotten, or imports wrote at least
+	 *  10,000 records into a database of at least 64 MiB (a rewrite then frees a quarter to a
+	 *  half of it).
+	 */
+	compaction_suggested: boolean,
 };
 
 /**  One reason two cards look like one. */

@@ -389,14 +389,9 @@ pub fn import_preview(session: &Session, paths: Vec<String>) -> AppResult<Import
 /// Imports bundles, all or none, announcing progress a few times a second.
 pub fn import_bundles(session: &Session, paths: Vec<String>) -> AppResult<ImportReport> {
     let paths = file_paths(&paths)?;
-    let mut last_sent = std::time::Instant::now() - std::time::Duration::from_secs(1);
-    let mut progress = |done: u64, total: u64| {
-        // A few updates a second are enough for a progress bar.
-        if done == total || last_sent.elapsed() >= std::time::Duration::from_millis(100) {
-            last_sent = std::time::Instant::now();
-            session.announce().import_progress(done, total);
-        }
-    };
+    let mut progress = crate::session::every_tenth_of_a_second(|done, total| {
+        session.announce().import_progress(done, total)
+    });
     let report =
         session
             .store

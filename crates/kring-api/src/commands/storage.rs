@@ -58,9 +58,12 @@ pub fn compact_store(workspace: &Workspace) -> AppResult<CompactionDone> {
 }
 
 fn compact_within(workspace: &Workspace, patience: Duration) -> AppResult<CompactionDone> {
-    workspace.reopen_current(patience, |store, clock| {
+    workspace.reopen_current(patience, |store, clock, announce| {
         let started = Instant::now();
-        match store.compact(&OpenOptions::default(), clock.now()) {
+        let mut progress = crate::session::every_tenth_of_a_second(|done, total| {
+            announce.compaction_progress(done, total)
+        });
+        match store.compact_with_progress(&OpenOptions::default(), clock.now(), &mut progress) {
             Ok((store, report)) => {
                 let done = store.disk_usage().map(|usage| CompactionDone {
                     database_bytes_before: report.rewrite.bytes_before,
@@ -113,5 +116,46 @@ mod tests {
         let done = compact_within(&workspace, Duration::from_millis(200)).unwrap();
         assert!(done.database_bytes_after > 0);
         assert!(crate::commands::app_status(&workspace.real().unwrap()).is_ok());
+    }
+
+    /// Keeps what a compaction announced.
+    #[derive(Clone, Default)]
+    struct Recorder(Arc<std::sync::Mutex<Vec<(u64, u64)>>>);
+
+    impl crate::session::Announce for Recorder {
+        fn compaction_progress(&self, done: u64, total: u64) {
+            self.0.lock().unwrap().push((done, total));
+        }
+    }
+
+    #[test]
+    fn compacting_announces_its_progress_up_to_every_entry_it_copied() {
+        let dir = tempfile::tempdir().unwrap();
+        let recorder = Recorder::default();
+        let session = Session::open(
+            &dir.path().join("store"),
+            Clock::System,
+            Box::new(recorder.clone()),
+        )
+        .unwrap();
+        crate::commands::first_run(
+            &session,
+            "An Peeters".into(),
+            "an@antwerpen.be".into(),
+            kring_core::model::Role::Manager,
+        )
+        .unwrap();
+        let workspace = Workspace::over(session, Arc::new(Quiet));
+        compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        let calls = recorder.0.lock().unwrap().clone();
+        let last = *calls.last().expect("progress was announced");
+        assert!(last.1 > 0, "{calls:?}");
+        assert_eq!(
+            last.0, last.1,
+            "the last announcement is the whole: {calls:?}"
+        );
+        // The next compaction's session announces through the same receiver.
+        compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        assert!(recorder.0.lock().unwrap().len() > calls.len());
     }
 }

@@ -873,6 +873,9 @@ impl Store {
         report = merged;
         report.held = held;
         report.backup = backup;
+        // Only advice for Settings › Disk space: the import has landed, so a failure to count
+        // it must not report the import as failed.
+        let _ = self.note_imported(report.added + report.changed + report.deleted);
         Ok(report)
     }
 

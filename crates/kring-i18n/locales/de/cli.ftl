@@ -84,6 +84,7 @@ import-progress = Zusammenführen: { $done }/{ $total } Datensätze ({ $percent 
 import-file = { $path }: { $kind }-Paket von { $author } ({ $role }, Knoten { $node }), { $records } Datensätze
 import-held = { $path }: zurückgehalten, nicht zusammengeführt: { $author } <{ $email }> (Fingerabdruck { $fingerprint }) { $reason }
 import-held-hint = vergleichen Sie den Fingerabdruck mit dem seines Besitzers, dann: kring approve FINGERABDRUCK (siehe kring members)
+import-compact-hint = Importe haben seit dem letzten Verdichten { $records } Datensätze geschrieben: `kring compact` gibt meist ein Viertel bis die Hälfte des Platzes der Datenbank frei
 import-summary = { $dry ->
     [yes] würde hinzufügen
    *[no] hinzugefügt

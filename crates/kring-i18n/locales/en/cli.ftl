@@ -82,6 +82,7 @@ import-progress = merging { $done }/{ $total } records ({ $percent }%)
 import-file = { $path }: { $kind } bundle from { $author } ({ $role }, node { $node }), { $records } records
 import-held = { $path }: held, not merged: { $author } <{ $email }> (fingerprint { $fingerprint }) { $reason }
 import-held-hint = compare the fingerprint with its owner's, then: kring approve FINGERPRINT (see kring members)
+import-compact-hint = imports wrote { $records } records since the store was last compacted: `kring compact` usually gives back a quarter to a half of its database's space
 import-summary = { $dry ->
     [yes] would add
    *[no] added

@@ -13,6 +13,7 @@ protection-swept = removed { $removed }; { $changed } record(s) kept without the
 protection-swept-nothing = nothing
 protection-compact-hint = run `kring compact` to remove their bytes from the store's files and backups
 protection-compacted = rewrote { $path } ({ $trees } trees, { $entries } entries): { $before } → { $after } bytes
+protection-compact-progress = copying { $done }/{ $total } entries ({ $percent }%)
 protection-backup-rewritten = rewrote backup { $path }
 protection-held-dropped = dropped held bundle { $path } (its sender sends it again)
 protection-sync-file-dropped = dropped { $path } from the sync folder (the next sync writes a new one)

@@ -84,6 +84,7 @@ import-progress = fusion : { $done }/{ $total } enregistrements ({ $percent } %)
 import-file = { $path } : paquet { $kind } de { $author } ({ $role }, nœud { $node }), { $records } enregistrements
 import-held = { $path } : retenu, non fusionné : { $author } <{ $email }> (empreinte { $fingerprint }) { $reason }
 import-held-hint = comparez l'empreinte avec celle de son propriétaire, puis : kring approve EMPREINTE (voir kring members)
+import-compact-hint = les importations ont écrit { $records } enregistrements depuis le dernier compactage : `kring compact` rend d’ordinaire un quart à la moitié de la place de la base de données
 import-summary = { $dry ->
     [yes] ajouterait
    *[no] ajoutés

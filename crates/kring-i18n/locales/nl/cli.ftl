@@ -84,6 +84,7 @@ import-progress = samenvoegen: { $done }/{ $total } records ({ $percent }%)
 import-file = { $path }: { $kind }-bundel van { $author } ({ $role }, node { $node }), { $records } records
 import-held = { $path }: tegengehouden, niet samengevoegd: { $author } <{ $email }> (vingerafdruk { $fingerprint }) { $reason }
 import-held-hint = vergelijk de vingerafdruk met die van de eigenaar, dan: kring approve VINGERAFDRUK (zie kring members)
+import-compact-hint = imports schreven { $records } records sinds de databank het laatst gecomprimeerd werd: `kring compact` geeft doorgaans een kwart tot de helft van de ruimte van haar gegevens terug
 import-summary = { $dry ->
     [yes] zou toevoegen
    *[no] toegevoegd
