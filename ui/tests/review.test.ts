@@ -8,6 +8,7 @@ import { app } from '../src/lib/app.svelte';
 import type { RecordConflicts } from '../src/lib/bindings';
 import Review from '../src/screens/Review.svelte';
 import { id } from './ids';
+import { englishAfterEach, speakAsSystem } from './languages';
 
 const CONFLICT: RecordConflicts = {
   id: id('card-1'),
@@ -24,12 +25,12 @@ const CONFLICT: RecordConflicts = {
   ],
 };
 
-function backend() {
+function backend(conflicts: RecordConflicts[] = [CONFLICT]) {
   const ok = (data: unknown) => Promise.resolve({ status: 'ok' as const, data });
   const resolveConflict = vi.fn(() => ok(null));
   setBackend({
     commands: {
-      listConflicts: () => ok([CONFLICT]),
+      listConflicts: () => ok(conflicts),
       listDuplicates: () => ok([]),
       resolveConflict,
     } as unknown as Commands,
@@ -42,6 +43,8 @@ afterEach(() => {
 });
 
 describe('The Review screen', () => {
+  englishAfterEach();
+
   it('shows the current value first and each other after it, and keeps or takes the one pressed', async () => {
     const resolveConflict = backend();
     render(Review);
@@ -70,5 +73,45 @@ describe('The Review screen', () => {
     expect(resolveConflict).toHaveBeenLastCalledWith(id('card-1'), 'job_title', 'keep_current');
     await waitFor(() => expect(app.toasts.map((t) => t.text)).toContain('Kept “Schepen”'));
     expect(screen.getByText('No likely duplicates')).toBeVisible();
+  });
+
+  it('names a conflicting field by its label, not its code', async () => {
+    backend();
+    render(Review);
+    const field = await waitFor(() => {
+      const label = document.querySelector<HTMLElement>('.field-conflict .label');
+      expect(label).not.toBeNull();
+      return label!;
+    });
+    expect(field.textContent).toBe('Job title');
+    expect(screen.getByRole('textbox', { name: /Job title/ })).toBeInTheDocument();
+  });
+
+  it('says a relationship’s conflicting status and an empty value in the reader’s language', async () => {
+    speakAsSystem('nl');
+    backend([
+      {
+        id: id('relationship-1'),
+        kind: 'relationship',
+        name: 'Jan Peeters',
+        fields: [
+          {
+            field: 'status',
+            current: 'dormant',
+            current_by: 'Sofie Maes',
+            current_at: '2026-11-20T09:00:00Z',
+            losing: [{ value: null, node: 'Koen Peeters', at: '2026-11-21T09:00:00Z' }],
+          },
+        ],
+      },
+    ]);
+    render(Review);
+    const values = await waitFor(() => {
+      const found = document.querySelectorAll<HTMLElement>('.field-conflict .value .v');
+      expect(found).toHaveLength(2);
+      return [...found].map((v) => v.textContent);
+    });
+    expect(values).toEqual(['Slapend', '(leeg)']);
+    expect(document.querySelector('.field-conflict .label')?.textContent).toBe('Status');
   });
 });

@@ -75,6 +75,34 @@ describe('TrustReport', () => {
     expect(row.textContent).not.toContain('job_title');
   });
 
+  it("names a relationship's, a follow-up's and a goal's refused fields by their labels, by kind", () => {
+    speakAsSystem('nl');
+    render(TrustReport, {
+      held: [],
+      refused: [
+        { ...refused(1), kind: 'relationship', field: 'strength' },
+        { ...refused(2), kind: 'relationship', field: 'cadence_days' },
+        { ...refused(3), kind: 'follow_up', field: 'due' },
+        { ...refused(4), kind: 'goal', field: 'until' },
+        // The same code in another kind says something else.
+        { ...refused(5), kind: 'link', field: 'kind' },
+        { ...refused(6), kind: 'event', field: 'kind' },
+      ],
+      refusedTotal: 6,
+    });
+    const fields = screen
+      .getAllByTestId('refused-write')
+      .map((row) => row.querySelectorAll('td')[2].textContent);
+    expect(fields).toEqual([
+      'Sterkte',
+      'Contactritme',
+      'Vervaldatum',
+      'Tot',
+      'Soort koppeling',
+      'Soort',
+    ]);
+  });
+
   it('shows nothing for an import that held and refused nothing', () => {
     const { container } = render(TrustReport, { held: [], refused: [], refusedTotal: 0 });
     expect(container.textContent?.trim()).toBe('');

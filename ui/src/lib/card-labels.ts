@@ -12,6 +12,8 @@ import type {
   UsualLink,
   Visibility,
 } from './bindings';
+import { recordFieldLabel } from './field-labels';
+import { eventKindLabel, goalStatusLabel, partnershipStatusLabel } from './record-labels';
 import { m } from '../paraglide/messages';
 import { formatNumber } from './format';
 
@@ -177,27 +179,14 @@ export const restrictionWithArticle = (status: string | null | undefined) =>
 export const linkLabel = (kind: LinkKindView | null | undefined) =>
   kind && Object.prototype.hasOwnProperty.call(LINKS, kind) ? LINKS[kind]() : (kind ?? '');
 
-const FIELDS: Words = {
-  display_name: m.cards_field_name,
-  name: m.cards_field_name,
-  given_name: m.cards_field_given_name,
-  family_name: m.cards_field_family_name,
-  honorific: m.cards_field_honorific,
-  job_title: m.cards_field_job_title,
-  sector: m.cards_sector,
-  level: m.cards_level,
-  website: m.cards_website,
-  parent: m.cards_field_parent,
-  visibility: m.cards_field_visibility,
-};
-
 /** The sectors an organisation is given, in the order offered (the others are older names). */
 export const SECTOR_CODES = Object.keys(SECTORS).filter((code) => !code.includes('community'));
 /** The levels an organisation is given, in the order offered. */
 export const LEVEL_CODES = Object.keys(LEVELS);
 
 /** A card's field by its name in the store ("display_name" → "Name"), as a conflict names it. */
-export const fieldLabel = (field: string | null | undefined) => label(FIELDS, field);
+export const fieldLabel = (field: string | null | undefined) =>
+  field ? recordFieldLabel('person', field) : '';
 
 /** A value of a card's field in words: a sector, level or visibility by its label, "(empty)". */
 export function fieldValue(field: string, value: unknown): string {
@@ -210,6 +199,39 @@ export function fieldValue(field: string, value: unknown): string {
   }
   if (Array.isArray(value)) return value.map((v) => fieldValue(field, v)).join(', ');
   return JSON.stringify(value);
+}
+
+/**
+ * A value of any record's field in words, as Review shows a conflict's values: codes by their
+ * labels (a relationship's status, an interaction's or event's kind, a goal's or partnership's
+ * status, a link's kind, a card's sector, level or visibility), "(leeg)" for nothing, a list
+ * joined; text as it was written.
+ */
+export function recordFieldValue(kind: string | null, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return m.cards_empty_value();
+  if (Array.isArray(value)) return value.map((v) => recordFieldValue(kind, field, v)).join(', ');
+  if (typeof value !== 'string')
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (field === 'visibility') return visibilityLabel(value);
+  switch (`${kind}.${field}`) {
+    case 'relationship.status':
+      return statusLabel(value);
+    case 'interaction.kind':
+      return interactionLabel(value);
+    case 'goal.status':
+      return goalStatusLabel(value);
+    case 'event.kind':
+      return eventKindLabel(value);
+    case 'partnership.status':
+      return partnershipStatusLabel(value);
+    case 'link.kind':
+      return linkLabel(value as LinkKindView);
+    case 'organisation.sector':
+    case 'organisation.level':
+      return fieldValue(field, value);
+    default:
+      return value;
+  }
 }
 
 /** The usual kinds of link a person may pick, in the order offered. */

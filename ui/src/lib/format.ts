@@ -98,14 +98,6 @@ export function backupLabel(name: string): string {
   return why ? `${text} · ${why}` : text;
 }
 
-/** A JSON value from a conflict as text to show. */
-export function showValue(value: unknown): string {
-  if (value === null || value === undefined) return '(empty)';
-  if (typeof value === 'string') return value === '' ? '(empty)' : value;
-  if (Array.isArray(value)) return value.map(showValue).join(', ');
-  return JSON.stringify(value);
-}
-
 export function capitalise(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
