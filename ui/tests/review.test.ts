@@ -18,9 +18,17 @@ const CONFLICT: RecordConflicts = {
     {
       field: 'job_title',
       current: 'Schepen',
-      current_by: 'Sofie Maes',
+      current_by: '6fa5d1cd069bd109',
+      current_by_name: 'Sofie Maes',
       current_at: '2026-11-20T09:00:00Z',
-      losing: [{ value: 'Burgemeester', node: 'Koen Peeters', at: '2026-11-21T09:00:00Z' }],
+      losing: [
+        {
+          value: 'Burgemeester',
+          node: '9aa5debcb6871b0b',
+          by_name: 'Koen Peeters',
+          at: '2026-11-21T09:00:00Z',
+        },
+      ],
     },
   ],
 };
@@ -62,6 +70,10 @@ describe('The Review screen', () => {
     expect(within(other).getByText('other')).not.toHaveClass('accent');
     expect(other.textContent).toContain('Burgemeester');
     expect(other.textContent).toContain('Koen Peeters');
+    expect(current.textContent).toContain('Sofie Maes');
+    expect(other.textContent, 'a writer the roster knows is named, not numbered').not.toContain(
+      '9aa5debcb6871b0b',
+    );
     const take = within(other).getByRole('button', { name: 'Take this' });
     expect(take).not.toHaveClass('primary');
 
@@ -98,9 +110,13 @@ describe('The Review screen', () => {
           {
             field: 'status',
             current: 'dormant',
-            current_by: 'Sofie Maes',
+            current_by: '6fa5d1cd069bd109',
+            current_by_name: 'Sofie Maes',
             current_at: '2026-11-20T09:00:00Z',
-            losing: [{ value: null, node: 'Koen Peeters', at: '2026-11-21T09:00:00Z' }],
+            // A writer the roster does not know (yet) is named by their node.
+            losing: [
+              { value: null, node: '9aa5debcb6871b0b', by_name: null, at: '2026-11-21T09:00:00Z' },
+            ],
           },
         ],
       },
@@ -112,6 +128,11 @@ describe('The Review screen', () => {
       return [...found].map((v) => v.textContent);
     });
     expect(values).toEqual(['Slapend', '(leeg)']);
+    const writers = [...document.querySelectorAll('.field-conflict .value .who')].map(
+      (w) => w.textContent,
+    );
+    expect(writers[0]).toContain('Sofie Maes');
+    expect(writers[1]).toContain('9aa5debcb6871b0b');
     expect(document.querySelector('.field-conflict .label')?.textContent).toBe('Status');
   });
 });

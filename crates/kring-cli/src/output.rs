@@ -644,6 +644,17 @@ impl Printer {
                 record.kind.map_or("record", |k| k.as_str()),
                 record.name
             );
+            // A writer by name where the roster knows them, always with the node (`kring
+            // members` lists both).
+            let writer = |name: &Option<String>, node: &str| match name {
+                Some(name) => t!(
+                    self.language,
+                    "conflicts-writer-named",
+                    name = clean(name),
+                    node = node
+                ),
+                None => t!(self.language, "conflicts-writer-node", node = node),
+            };
             for field in &record.fields {
                 out!(
                     "  {}",
@@ -652,17 +663,21 @@ impl Printer {
                         "conflicts-current",
                         field = field.field.as_str(),
                         value = field.current.to_string(),
-                        node = field.current_by.to_string(),
+                        by = writer(&field.current_by_name, &field.current_by),
                         at = field.current_at.to_string()
                     )
                 );
                 for (n, losing) in field.losing.iter().enumerate() {
                     out!(
-                        "    {}. {} (node {}, {})",
-                        n + 1,
-                        losing.value,
-                        losing.node,
-                        losing.at
+                        "    {}",
+                        t!(
+                            self.language,
+                            "conflicts-losing",
+                            n = n + 1,
+                            value = losing.value.to_string(),
+                            by = writer(&losing.by_name, &losing.node),
+                            at = losing.at.to_string()
+                        )
                     );
                 }
             }

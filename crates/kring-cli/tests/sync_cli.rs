@@ -159,6 +159,22 @@ fn a_concurrent_edit_is_listed_by_conflicts_and_settled_by_resolve() {
         "{conflicts}"
     );
     assert_eq!(an.digest(), bert.digest());
+    // Each value's writer by name, as the roster knows them, beside the node.
+    let names: Vec<&Value> = vec![
+        &conflicts[0]["fields"][0]["current_by_name"],
+        &conflicts[0]["fields"][0]["losing"][0]["by_name"],
+    ];
+    assert!(
+        names.iter().all(|n| n
+            .as_str()
+            .is_some_and(|n| n.contains("An") || n.contains("Bert"))),
+        "{conflicts}"
+    );
+    let listed = an.ok(&["conflicts"]);
+    assert!(
+        listed.contains("Bert") && listed.contains(", node "),
+        "the text names the writer and their node: {listed}"
+    );
     an.ok(&[
         "resolve",
         &jan,

@@ -4,45 +4,21 @@
 //! file are made with kring-core before the app opens the manager's store, as an attacker with
 //! the colleague's laptop (or an old Kring) would make them.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+mod common;
+
+use chrono::Duration;
+use common::{an_hour_ago, enrol, store};
 use kring_core::clock::{Hlc, Stamp};
 use kring_core::manager::Goal;
 use kring_core::model::Role;
-use kring_core::store::{OpenOptions, Store};
 use kring_core::sync::bundle;
 use kring_e2e::{run, Session};
-use std::path::{Path, PathBuf};
-
-fn t0() -> DateTime<Utc> {
-    // An hour ago: the app imports with the real clock, and a file from the future is refused.
-    let now = Utc::now() - Duration::hours(1);
-    Utc.timestamp_millis_opt(now.timestamp_millis() / 1000 * 1000)
-        .unwrap()
-}
-
-fn store(path: &Path, name: &str, role: Role, now: DateTime<Utc>) -> Store {
-    let store = Store::open(
-        path,
-        &OpenOptions {
-            cache_bytes: 1 << 20,
-        },
-    )
-    .unwrap();
-    store
-        .init(
-            name,
-            &format!("{}@stad.gent", name.to_lowercase().replace(' ', ".")),
-            role,
-            now,
-        )
-        .unwrap();
-    store
-}
+use std::path::PathBuf;
 
 /// Koen's store (where the app will open it) with a goal, An enrolled, and An's file renaming
 /// the goal, signed with An's own key.
 fn forged_rename(session: &Session) -> PathBuf {
-    let now = t0();
+    let now = an_hour_ago();
     let koen = store(
         &session.folder().join("koen").join("store"),
         "Koen De Smet",
@@ -51,10 +27,7 @@ fn forged_rename(session: &Session) -> PathBuf {
     );
     let an_dir = session.folder().join("an-store");
     let an = store(&an_dir, "An Peeters", Role::Networker, now);
-    let invitation = koen.invite(Role::Networker, now).unwrap();
-    an.join(&invitation, now).unwrap();
-    koen.enrol(&an.identity().unwrap(), Role::Networker, now)
-        .unwrap();
+    enrol(&koen, &an, Role::Networker, now);
     let goal = koen
         .create_goal(
             &Goal {

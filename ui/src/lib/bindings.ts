@@ -820,7 +820,10 @@ export type ExportedFile = {
 export type FieldConflict = {
 	field: string,
 	current: Value,
+	/**  The node that wrote the current value. */
 	current_by: string,
+	/**  Its owner's name, where this store's roster knows the node. */
+	current_by_name: string | null,
 	current_at: string,
 	losing: LosingValue[],
 };
@@ -1240,6 +1243,8 @@ export type Logged = {
 export type LosingValue = {
 	value: Value,
 	node: string,
+	/**  The node's owner's name, where this store's roster knows it. */
+	by_name: string | null,
 	at: string,
 };
 

@@ -36,7 +36,7 @@ pub struct CardSummary {
     pub restriction: Option<String>,
 }
 
-pub use crate::model::conflicts::{conflicts_of, FieldConflict, LosingValue};
+pub use crate::model::conflicts::{conflicts_named, conflicts_of, FieldConflict, LosingValue};
 
 /// Everything about one card. A card in an identity group shows the whole group: the canonical
 /// card's fields with the members' multi-valued fields added, and every member's affiliations,
@@ -475,7 +475,13 @@ impl Store {
                 }
             }),
             fields,
-            conflicts: conflicts_of(&state),
+            // The roster is read only for a card that has conflicts to show.
+            conflicts: if state.has_conflicts() {
+                let roster = self.roster()?;
+                conflicts_named(&state, &|node| roster.get(node).map(|e| e.name.clone()))
+            } else {
+                Vec::new()
+            },
             restriction: if kind == RecordKind::Person {
                 self.restriction_of(id)?
             } else {

@@ -2,7 +2,7 @@
 //! the current one is chosen deterministically, and the user sees the others here and can pick.
 
 use super::SyncResult;
-use crate::model::conflicts::{conflicts_of, FieldConflict};
+use crate::model::conflicts::{conflicts_named, FieldConflict};
 use crate::model::{RecordId, RecordKind, ValidationError};
 use crate::store::indexes::Index;
 use crate::store::search::card_title;
@@ -36,11 +36,13 @@ impl Store {
     /// Every record with fields in conflict.
     pub fn conflicts(&self) -> SyncResult<Vec<RecordConflicts>> {
         let mut out = Vec::new();
+        let roster = self.roster()?;
+        let name_of = |node| roster.get(node).map(|entry| entry.name.clone());
         for id in self.ids_with_prefix(Index::Conflicts, &[])? {
             let Some(state) = self.state(id)? else {
                 continue;
             };
-            let fields = conflicts_of(&state);
+            let fields = conflicts_named(&state, &name_of);
             if fields.is_empty() {
                 continue;
             }
