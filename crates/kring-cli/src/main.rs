@@ -533,25 +533,22 @@ fn run(cli: Cli) -> Result<()> {
             for file in &files {
                 check_file_size(file, MAX_BUNDLE_FILE_BYTES, "a bundle")?;
             }
-            let interactive = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let line = terminal::ProgressLine::new(json);
             let mut progress = |done: u64, total: u64| {
-                if interactive && total > 0 {
-                    eprint!(
-                        "\r{}",
-                        t!(
-                            language,
-                            "import-progress",
-                            done = done,
-                            total = total,
-                            percent = done * 100 / total
-                        )
-                    );
-                }
+                line.show(done, total, |percent| {
+                    t!(
+                        language,
+                        "import-progress",
+                        done = done,
+                        total = total,
+                        percent = percent
+                    )
+                })
             };
-            let report = store.import_bundles_with_progress(&files, dry_run, now, &mut progress)?;
-            if interactive {
-                eprint!("\r\x1b[K");
-            }
+            let imported = store.import_bundles_with_progress(&files, dry_run, now, &mut progress);
+            // Cleared before an error is said, too.
+            line.finish();
+            let report = imported?;
             printer.import(&report, json)?;
             // The advice Settings › Disk space gives; a forget's own hint says it otherwise.
             let usage = store.disk_usage()?;

@@ -271,25 +271,20 @@ pub fn forget(store: &Store, args: ForgetArgs, now: DateTime<Utc>) -> Result<()>
 pub fn compact(store: Store, json: bool, now: DateTime<Utc>) -> Result<()> {
     let l = language();
     // At a million cards a compaction takes minutes: a terminal sees how far it is.
-    let interactive = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let line = crate::terminal::ProgressLine::new(json);
     let mut progress = |done: u64, total: u64| {
-        if interactive && total > 0 {
-            eprint!(
-                "\r{}",
-                t!(
-                    l,
-                    "protection-compact-progress",
-                    done = done,
-                    total = total,
-                    percent = done * 100 / total
-                )
-            );
-        }
+        line.show(done, total, |percent| {
+            t!(
+                l,
+                "protection-compact-progress",
+                done = done,
+                total = total,
+                percent = percent
+            )
+        })
     };
     let compacted = store.compact_with_progress(&OpenOptions::default(), now, &mut progress);
-    if interactive {
-        eprint!("\r\x1b[K");
-    }
+    line.finish();
     let (store, report) = compacted?;
     if json {
         return print_json(&serde_json::to_value(&report)?);

@@ -9,6 +9,35 @@
 
 use std::borrow::Cow;
 
+/// One line on standard error that says how far a long command is (an import, a compaction),
+/// written over itself; only when standard error is a terminal and the output is not JSON, so
+/// that a script or a log file gets none of it.
+pub struct ProgressLine {
+    shown: bool,
+}
+
+impl ProgressLine {
+    pub fn new(json: bool) -> ProgressLine {
+        ProgressLine {
+            shown: !json && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        }
+    }
+
+    /// Shows `done` of `total` in the words `say(percent)` gives.
+    pub fn show(&self, done: u64, total: u64, say: impl FnOnce(u64) -> String) {
+        if self.shown && total > 0 {
+            eprint!("\r{}", strip_controls(&say(done * 100 / total)));
+        }
+    }
+
+    /// Clears the line, so the command's own output starts on a clean one.
+    pub fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
 /// A character a terminal may act on instead of showing.
 fn is_control(c: char) -> bool {
     match c {

@@ -7,8 +7,8 @@
 mod common;
 
 use chrono::Duration;
-use common::{an_hour_ago, enrol, store};
-use kring_core::model::{Organisation, Person, Role};
+use common::{an_hour_ago, koen_and_an};
+use kring_core::model::{Organisation, Person};
 use kring_e2e::steps::on_screen;
 use kring_e2e::{run, Session};
 
@@ -16,19 +16,7 @@ use kring_e2e::{run, Session};
 /// two values for a field: his own and An's, written a minute apart after both had the cards.
 fn concurrent_edits(session: &Session) {
     let now = an_hour_ago();
-    let koen = store(
-        &session.folder().join("koen").join("store"),
-        "Koen De Smet",
-        Role::Manager,
-        now,
-    );
-    let an = store(
-        &session.folder().join("an-store"),
-        "An Peeters",
-        Role::Networker,
-        now,
-    );
-    enrol(&koen, &an, Role::Networker, now);
+    let (koen, an) = koen_and_an(session, now);
     let els = koen
         .create(
             &Person {

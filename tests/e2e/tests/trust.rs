@@ -7,10 +7,9 @@
 mod common;
 
 use chrono::Duration;
-use common::{an_hour_ago, enrol, store};
+use common::{an_hour_ago, koen_and_an};
 use kring_core::clock::{Hlc, Stamp};
 use kring_core::manager::Goal;
-use kring_core::model::Role;
 use kring_core::sync::bundle;
 use kring_e2e::{run, Session};
 use std::path::PathBuf;
@@ -19,15 +18,7 @@ use std::path::PathBuf;
 /// the goal, signed with An's own key.
 fn forged_rename(session: &Session) -> PathBuf {
     let now = an_hour_ago();
-    let koen = store(
-        &session.folder().join("koen").join("store"),
-        "Koen De Smet",
-        Role::Manager,
-        now,
-    );
-    let an_dir = session.folder().join("an-store");
-    let an = store(&an_dir, "An Peeters", Role::Networker, now);
-    enrol(&koen, &an, Role::Networker, now);
+    let (koen, an) = koen_and_an(session, now);
     let goal = koen
         .create_goal(
             &Goal {

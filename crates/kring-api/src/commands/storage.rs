@@ -87,11 +87,12 @@ mod tests {
     use crate::session::{Clock, Quiet};
     use std::sync::Arc;
 
-    #[test]
-    fn a_store_still_in_use_is_not_compacted_and_answers_as_before() {
-        let dir = tempfile::tempdir().unwrap();
-        let session =
-            Session::open(&dir.path().join("store"), Clock::System, Box::new(Quiet)).unwrap();
+    /// A manager's workspace over a new store in `dir`, its session announcing to `announce`.
+    fn managers_workspace(
+        dir: &tempfile::TempDir,
+        announce: Box<dyn crate::session::Announce>,
+    ) -> Workspace {
+        let session = Session::open(&dir.path().join("store"), Clock::System, announce).unwrap();
         crate::commands::first_run(
             &session,
             "An Peeters".into(),
@@ -99,7 +100,13 @@ mod tests {
             kring_core::model::Role::Manager,
         )
         .unwrap();
-        let workspace = Workspace::over(session, Arc::new(Quiet));
+        Workspace::over(session, Arc::new(Quiet))
+    }
+
+    #[test]
+    fn a_store_still_in_use_is_not_compacted_and_answers_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = managers_workspace(&dir, Box::new(Quiet));
         // A command still running on the store (a sync pass, say).
         let running = workspace.real().unwrap();
         let refused = compact_within(&workspace, Duration::from_millis(200)).unwrap_err();
@@ -132,20 +139,7 @@ mod tests {
     fn compacting_announces_its_progress_up_to_every_entry_it_copied() {
         let dir = tempfile::tempdir().unwrap();
         let recorder = Recorder::default();
-        let session = Session::open(
-            &dir.path().join("store"),
-            Clock::System,
-            Box::new(recorder.clone()),
-        )
-        .unwrap();
-        crate::commands::first_run(
-            &session,
-            "An Peeters".into(),
-            "an@antwerpen.be".into(),
-            kring_core::model::Role::Manager,
-        )
-        .unwrap();
-        let workspace = Workspace::over(session, Arc::new(Quiet));
+        let workspace = managers_workspace(&dir, Box::new(recorder.clone()));
         compact_within(&workspace, Duration::from_millis(200)).unwrap();
         let calls = recorder.0.lock().unwrap().clone();
         let last = *calls.last().expect("progress was announced");

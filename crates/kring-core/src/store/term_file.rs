@@ -729,6 +729,21 @@ mod tests {
         ids
     }
 
+    /// The term file on disk describes `store` as it is now, and the term log is empty: what
+    /// writing the file leaves.
+    fn assert_file_written_and_log_empty(store: &Store, path: &Path) {
+        let stamp = store.term_file_stamp().unwrap();
+        assert!(
+            TermFile::open(&file_path(path), stamp).unwrap().is_some(),
+            "the file on disk describes the store as it is"
+        );
+        assert_eq!(
+            super::super::search::term_log::size(store).unwrap(),
+            0,
+            "the log is empty again"
+        );
+    }
+
     /// Whether any entry of the term log holds `bytes`.
     fn term_log_holds(store: &Store, bytes: &[u8]) -> bool {
         let tree = store
@@ -774,9 +789,7 @@ mod tests {
         // Saved (as the app does when it closes), the file describes the store and the log is
         // empty again.
         store.save_search_index().unwrap();
-        let stamp = store.term_file_stamp().unwrap();
-        assert!(TermFile::open(&file_path(&path), stamp).unwrap().is_some());
-        assert_eq!(super::super::search::term_log::size(&store).unwrap(), 0);
+        assert_file_written_and_log_empty(&store, &path);
         drop(store);
         let store = open(&path);
         store.load_search_index().unwrap();
@@ -808,12 +821,7 @@ mod tests {
         assert_agrees_with_sled(&store, "caught up and written again");
         assert_eq!(store.search_scores("wannes").unwrap()[0].0, ids[7]);
         assert_ne!(std::fs::read(file_path(&path)).unwrap(), written);
-        let stamp = store.term_file_stamp().unwrap();
-        assert!(
-            TermFile::open(&file_path(&path), stamp).unwrap().is_some(),
-            "the file on disk describes the store as it is"
-        );
-        assert_eq!(term_log::size(&store).unwrap(), 0, "the log is empty again");
+        assert_file_written_and_log_empty(&store, &path);
         drop(store);
         let store = open(&path);
         store.load_search_index().unwrap();
@@ -840,16 +848,12 @@ mod tests {
         // A command line's store, no index loaded: the settle loads, catches up and writes.
         store.meta.insert(term_log::SIZE_KEY, &long).unwrap();
         store.settle_search_index().unwrap();
-        assert_eq!(term_log::size(&store).unwrap(), 0);
-        let stamp = store.term_file_stamp().unwrap();
-        assert!(TermFile::open(&file_path(&path), stamp).unwrap().is_some());
+        assert_file_written_and_log_empty(&store, &path);
         // The app's store, its index loaded: the settle saves what it holds.
         rename(&store, ids[5], "Zeger");
         store.meta.insert(term_log::SIZE_KEY, &long).unwrap();
         store.settle_search_index().unwrap();
-        assert_eq!(term_log::size(&store).unwrap(), 0);
-        let stamp = store.term_file_stamp().unwrap();
-        assert!(TermFile::open(&file_path(&path), stamp).unwrap().is_some());
+        assert_file_written_and_log_empty(&store, &path);
         drop(store);
         let store = open(&path);
         store.load_search_index().unwrap();

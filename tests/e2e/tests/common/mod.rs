@@ -6,6 +6,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use kring_core::model::Role;
 use kring_core::store::{OpenOptions, Store};
+use kring_e2e::Session;
 use std::path::Path;
 
 /// An hour ago, to the second: the app imports with the real clock, and a file from the future is
@@ -43,4 +44,23 @@ pub fn enrol(manager: &Store, member: &Store, role: Role, now: DateTime<Utc>) {
     manager
         .enrol(&member.identity().unwrap(), role, now)
         .unwrap();
+}
+
+/// Koen De Smet, Manager of the Network, in `koen/store` of the session's folder (where the app
+/// opens the profile `koen`), and An Peeters, a networker he enrolled, in `an-store`.
+pub fn koen_and_an(session: &Session, now: DateTime<Utc>) -> (Store, Store) {
+    let koen = store(
+        &session.folder().join("koen").join("store"),
+        "Koen De Smet",
+        Role::Manager,
+        now,
+    );
+    let an = store(
+        &session.folder().join("an-store"),
+        "An Peeters",
+        Role::Networker,
+        now,
+    );
+    enrol(&koen, &an, Role::Networker, now);
+    (koen, an)
 }
