@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{an_hour_ago, koen_and_an};
+use common::{an_hour_ago, hand_master, koen_and_an};
 use kring_core::model::{Organisation, Person};
 use kring_e2e::steps::on_screen;
 use kring_e2e::{run, Session};
@@ -38,9 +38,7 @@ fn concurrent_edits(session: &Session) {
             now,
         )
         .unwrap();
-    let master = session.folder().join("master.kring");
-    koen.export_bundle(&master, true, now).unwrap();
-    an.import_bundles(&[master], false, now).unwrap();
+    hand_master(session, &koen, &an, now);
 
     let set = |store: &kring_core::store::Store, id, field: &str, value: &str, minutes| {
         store

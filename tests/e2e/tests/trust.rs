@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{an_hour_ago, koen_and_an};
+use common::{an_hour_ago, hand_master, koen_and_an};
 use kring_core::clock::{Hlc, Stamp};
 use kring_core::manager::Goal;
 use kring_core::sync::bundle;
@@ -29,9 +29,7 @@ fn forged_rename(session: &Session) -> PathBuf {
             now,
         )
         .unwrap();
-    let master = session.folder().join("master.kring");
-    koen.export_bundle(&master, true, now).unwrap();
-    an.import_bundles(&[master], false, now).unwrap();
+    hand_master(session, &koen, &an, now);
 
     // An's own store refuses the rename; the forgery writes it into her file by hand.
     let later = now + Duration::minutes(5);

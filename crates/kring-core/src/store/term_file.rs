@@ -729,6 +729,16 @@ mod tests {
         ids
     }
 
+    /// A folder with a store of people whose term file was written, the store's path, the
+    /// people and the file's bytes as written.
+    fn people_with_a_written_term_file() -> (tempfile::TempDir, PathBuf, Vec<RecordId>, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let ids = people_with_a_term_file(&path);
+        let written = std::fs::read(file_path(&path)).unwrap();
+        (dir, path, ids, written)
+    }
+
     /// The term file on disk describes `store` as it is now, and the term log is empty: what
     /// writing the file leaves.
     fn assert_file_written_and_log_empty(store: &Store, path: &Path) {
@@ -758,10 +768,7 @@ mod tests {
     #[test]
     fn a_term_file_catches_up_with_command_line_commits_from_the_term_log_instead_of_being_rebuilt()
     {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        let ids = people_with_a_term_file(&path);
-        let written = std::fs::read(file_path(&path)).unwrap();
+        let (_dir, path, ids, written) = people_with_a_written_term_file();
         // Command-line edits: no term file loaded, so only the sled index and the log follow them.
         let store = open(&path);
         rename(&store, ids[7], "Wannes");
@@ -799,10 +806,7 @@ mod tests {
     #[test]
     fn a_load_that_caught_up_over_a_long_log_writes_the_file_again_and_empties_the_log() {
         use super::super::search::term_log;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        let ids = people_with_a_term_file(&path);
-        let written = std::fs::read(file_path(&path)).unwrap();
+        let (_dir, path, ids, written) = people_with_a_written_term_file();
         let store = open(&path);
         // A log as long as a day of `kring sync --watch` passes would make it.
         store
@@ -831,10 +835,7 @@ mod tests {
     #[test]
     fn settling_writes_the_file_only_once_the_log_is_long_whether_or_not_an_index_is_loaded() {
         use super::super::search::term_log;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        let ids = people_with_a_term_file(&path);
-        let written = std::fs::read(file_path(&path)).unwrap();
+        let (_dir, path, ids, written) = people_with_a_written_term_file();
         let store = open(&path);
         rename(&store, ids[7], "Wannes");
         store.settle_search_index().unwrap();

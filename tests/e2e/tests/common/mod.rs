@@ -64,3 +64,11 @@ pub fn koen_and_an(session: &Session, now: DateTime<Utc>) -> (Store, Store) {
     enrol(&koen, &an, Role::Networker, now);
     (koen, an)
 }
+
+/// `manager`'s full export (the roster and what he shares), imported by `member`: both stores
+/// then hold the same records.
+pub fn hand_master(session: &Session, manager: &Store, member: &Store, now: DateTime<Utc>) {
+    let master = session.folder().join("master.kring");
+    manager.export_bundle(&master, true, now).unwrap();
+    member.import_bundles(&[master], false, now).unwrap();
+}
