@@ -15,6 +15,7 @@ const due: DiskUsage = {
   other_bytes: 21_000_000,
   compaction_due: true,
   imported_since_compaction: 0,
+  imports_left_room: false,
   compaction_suggested: true,
 };
 
@@ -25,6 +26,7 @@ const merged: DiskUsage = {
   other_bytes: 4_000_000,
   compaction_due: false,
   imported_since_compaction: 186_644,
+  imports_left_room: true,
   compaction_suggested: true,
 };
 
@@ -113,7 +115,12 @@ describe('Disk space in Settings', () => {
     app.status = setUpStatus({});
     answering({
       storageStatus: () =>
-        ok({ ...merged, imported_since_compaction: 40, compaction_suggested: false }),
+        ok({
+          ...merged,
+          imported_since_compaction: 40,
+          imports_left_room: false,
+          compaction_suggested: false,
+        }),
     });
     render(DiskSpace);
     const section = await screen.findByTestId('disk-space');
@@ -157,6 +164,7 @@ describe('Disk space in Settings', () => {
           ...merged,
           database_bytes: 157_483_410,
           imported_since_compaction: 0,
+          imports_left_room: false,
           compaction_suggested: false,
         },
       },
@@ -214,8 +222,15 @@ describe('An import that leaves room to compact', () => {
     const result = await importOne({
       ...merged,
       imported_since_compaction: 40,
+      imports_left_room: false,
       compaction_suggested: false,
     });
+    expect(result).toBeInTheDocument();
+    expect(within(result).queryByTestId('import-compaction-suggested')).toBeNull();
+  });
+
+  it('says nothing of imports when only a forget left bytes to compact', async () => {
+    const result = await importOne(due);
     expect(result).toBeInTheDocument();
     expect(within(result).queryByTestId('import-compaction-suggested')).toBeNull();
   });

@@ -550,9 +550,9 @@ fn run(cli: Cli) -> Result<()> {
             line.finish();
             let report = imported?;
             printer.import(&report, json)?;
-            // The advice Settings › Disk space gives; a forget's own hint says it otherwise.
+            // The advice Settings › Disk space gives.
             let usage = store.disk_usage()?;
-            if !json && !dry_run && usage.compaction_suggested && !usage.compaction_due {
+            if !json && !dry_run && usage.imports_left_room {
                 out!(
                     "{}",
                     t!(

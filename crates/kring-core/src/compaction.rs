@@ -96,24 +96,30 @@ pub struct DiskUsage {
     pub compaction_due: bool,
     /// Records imports added, changed or deleted since the last compaction.
     pub imported_since_compaction: u64,
+    /// Imports wrote enough into a database large enough for a compaction to give back room
+    /// worth the minute it takes (see [`imports_left_room`]).
+    pub imports_left_room: bool,
     /// Compacting would give back room: something was forgotten, or imports wrote at least
     /// 10,000 records into a database of at least 64 MiB (a rewrite then frees a quarter to a
     /// half of it).
     pub compaction_suggested: bool,
 }
 
-/// Whether Settings › Disk space advises compacting: always after a forget or a retention run
-/// (their bytes are still in the files), and after imports of at least 10,000 records into a
-/// database of at least 64 MiB, of which a rewrite then gives back a quarter to a half
+/// Whether imports left enough behind to advise compacting: at least 10,000 records written into
+/// a database of at least 64 MiB, of which a rewrite then gives back a quarter to a half
 /// (`docs/performance.md`). Smaller gains are not worth a minute of a busy store.
+pub fn imports_left_room(imported_records: u64, database_bytes: u64) -> bool {
+    imported_records >= WORTHWHILE_IMPORTED_RECORDS && database_bytes >= WORTHWHILE_DATABASE_BYTES
+}
+
+/// Whether Settings › Disk space advises compacting: always after a forget or a retention run
+/// (their bytes are still in the files), and when imports left room ([`imports_left_room`]).
 pub fn compaction_suggested(
     compaction_due: bool,
     imported_records: u64,
     database_bytes: u64,
 ) -> bool {
-    compaction_due
-        || (imported_records >= WORTHWHILE_IMPORTED_RECORDS
-            && database_bytes >= WORTHWHILE_DATABASE_BYTES)
+    compaction_due || imports_left_room(imported_records, database_bytes)
 }
 
 /// Whether a bundle file holds anything the sweep drops. `Err` when it cannot be read.
@@ -148,6 +154,7 @@ impl Store {
             other_bytes: total.saturating_sub(database_bytes + backups_bytes),
             compaction_due,
             imported_since_compaction,
+            imports_left_room: imports_left_room(imported_since_compaction, database_bytes),
             compaction_suggested: compaction_suggested(
                 compaction_due,
                 imported_since_compaction,

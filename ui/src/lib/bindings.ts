@@ -675,6 +675,11 @@ export type DiskUsage = {
 	/**  Records imports added, changed or deleted since the last compaction. */
 	imported_since_compaction: number,
 	/**
+	 *  Imports wrote enough into a database large enough for a compaction to give back room
+	 *  worth the minute it takes (see [`imports_left_room`]).
+	 */
+	imports_left_room: boolean,
+	/**
 	 *  Compacting would give back room: something was forgotten, or imports wrote at least
 	 *  10,000 records into a database of at least 64 MiB (a rewrite then frees a quarter to a
 	 *  half of it).
