@@ -2,9 +2,9 @@
 //!
 //! No sled type leaks out of this module, so another engine stays possible. Records live in one
 //! tree per kind (`records.person`, …) as encoded [`RecordState`]s; secondary indexes live in trees
-//! of their own (see [`indexes`]). Every operation that writes more than one key does so in one
-//! sled transaction across all the trees it touches, and flushes before it returns, so a crash
-//! leaves the store as before or as after.
+//! of their own (see [`indexes`]). Every commit writes in one sled transaction across all the
+//! trees it touches, bracketed by an undo image (see [`undo`]: sled can recover a transaction in
+//! part), and flushes before it returns, so a crash leaves the store as before or as after.
 //!
 //! Writes are serialised by a mutex around the hybrid logical clock; reads go straight to sled.
 
@@ -20,6 +20,7 @@ mod purge;
 mod recovery;
 pub mod search;
 mod term_file;
+pub(crate) mod undo;
 
 use crate::clock::{Hlc, HybridClock, NodeId, Stamp, VersionVector};
 use crate::crdt::{envelope, FieldVersion, RecordState};
@@ -289,6 +290,8 @@ impl Store {
         before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
     ) -> StoreResult<Store> {
         let meta = db.open_tree("meta")?;
+        // A commit a crash or a full disk stopped half-way is undone before anything is read.
+        undo::undo_if_interrupted(&db, &meta)?;
         let mut rebuild_indexes_from = None;
         let found_schema = meta
             .get(meta_key::SCHEMA_VERSION)?
@@ -1248,7 +1251,7 @@ impl Store {
         let pending: HashMap<RecordId, &RecordState> =
             merged.iter().map(|(id, c)| (*id, &c.after)).collect();
 
-        let mut batches: BTreeMap<String, sled::Batch> = BTreeMap::new();
+        let mut batches = undo::Staged::default();
         if clear_first {
             let mut names: Vec<String> = self
                 .stored_kinds()
@@ -1433,18 +1436,13 @@ impl Store {
             meta_batch.insert(key, value);
         }
 
-        let mut trees = Vec::with_capacity(batches.len());
-        for name in batches.keys() {
-            trees.push(self.db.open_tree(name)?);
+        if clear_first {
+            // A restore replaces the whole store: its undo image would be a second copy of it.
+            // The restore took a safety backup first (`Store::restore`), which is its way back.
+            batches.commit_without_image(&self.db)?;
+        } else {
+            batches.commit(&self.db, &self.meta)?;
         }
-        let batch_list: Vec<&sled::Batch> = batches.values().collect();
-        use sled::Transactional;
-        trees.as_slice().transaction(|views| {
-            for (view, batch) in views.iter().zip(&batch_list) {
-                view.apply_batch(batch)?;
-            }
-            Ok::<(), sled::transaction::ConflictableTransactionError<StoreError>>(())
-        })?;
         writer.coverage = coverage;
         // Only after the transaction committed do the derived values and the memory index
         // follow it: a failed commit wrote nothing, and what they hold is still exact.
@@ -1486,7 +1484,7 @@ impl Store {
     /// Stages the removal of records from every tree that holds something of them.
     fn stage_removals(
         &self,
-        batches: &mut BTreeMap<String, sled::Batch>,
+        batches: &mut undo::Staged,
         removed: &HashMap<RecordId, &RecordState>,
     ) -> StoreResult<()> {
         if removed.is_empty() {
@@ -1696,11 +1694,8 @@ fn widened_here(change: &RecordChange, own: NodeId) -> Option<Stamp> {
     (stamp.node == own).then_some(stamp)
 }
 
-fn batch_for<'a>(
-    batches: &'a mut BTreeMap<String, sled::Batch>,
-    tree: &str,
-) -> &'a mut sled::Batch {
-    batches.entry(tree.to_owned()).or_default()
+fn batch_for<'a>(batches: &'a mut undo::Staged, tree: &str) -> &'a mut undo::TreeWrites {
+    batches.tree(tree)
 }
 
 fn open_error(path: &Path, error: sled::Error) -> StoreError {
