@@ -342,6 +342,6 @@ fn oversized_files_and_fields_are_refused_with_the_limit_before_anything_is_read
     let long = "J".repeat(10_000);
     kring.fails(
         &["card", "add", "person", "--name", &long],
-        "display_name: is 10000 characters long; at most 1000 are allowed",
+        "display_name: is 10,000 characters long; at most 1,000 are allowed",
     );
 }

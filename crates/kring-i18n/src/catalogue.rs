@@ -50,6 +50,14 @@ fn build_bundle(language: Language) -> Bundle {
     // characters in terminals, CSV and iCalendar files; Kring's four languages are all
     // left-to-right.
     bundle.set_use_isolating(false);
+    // Numbers read as the app shows them ("192.044 records", not "192044"); a message that needs
+    // the digits alone asks for `NUMBER($n, useGrouping: "false")`.
+    bundle.set_formatter(Some(match language {
+        Language::English => numbers_in::<0, _>,
+        Language::Dutch => numbers_in::<1, _>,
+        Language::French => numbers_in::<2, _>,
+        Language::German => numbers_in::<3, _>,
+    }));
     for file in catalogue_files().filter(|file| file.language == language) {
         // A syntax error drops only the broken entry (the tests fail on it): the rest of the
         // file still serves.
@@ -59,6 +67,29 @@ fn build_bundle(language: Language) -> Bundle {
         bundle.add_resource_overriding(resource);
     }
     bundle
+}
+
+/// How `Language::ALL[LANGUAGE]` writes a number argument: whole numbers with its thousands
+/// separators, fractions with its decimal comma or point as well (`format`). Fluent formats
+/// everything else, and still selects plural forms on the number itself.
+fn numbers_in<const LANGUAGE: usize, M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let language = Language::ALL[LANGUAGE];
+    let options = &number.options;
+    if !options.use_grouping
+        || options.minimum_integer_digits.is_some()
+        || options.minimum_fraction_digits.is_some()
+    {
+        return None;
+    }
+    let value = number.value;
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        return Some(crate::format::integer(language, value as i64));
+    }
+    let decimals = options.maximum_fraction_digits.unwrap_or(3);
+    Some(crate::format::decimal(language, value, decimals))
 }
 
 /// The text of message `id` in `language`, without arguments.
@@ -148,6 +179,32 @@ mod tests {
     fn arguments_reach_the_text_without_isolation_marks() {
         let text = t!(Language::Dutch, "due-overdue", days = 12);
         assert_eq!(text, "12 dagen te laat", "no isolation marks: {text:?}");
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them_and_still_choose_the_plural() {
+        assert_eq!(
+            t!(Language::English, "due-overdue", days = 1500),
+            "1,500 days overdue"
+        );
+        assert_eq!(
+            t!(Language::Dutch, "due-overdue", days = 1500),
+            "1.500 dagen te laat"
+        );
+        assert_eq!(
+            t!(Language::German, "due-in-days", days = 192_044),
+            "in 192.044 Tagen"
+        );
+        assert_eq!(
+            t!(Language::French, "due-in-days", days = 192_044),
+            "dans 192\u{202f}044 jours"
+        );
+        assert_eq!(
+            t!(Language::Dutch, "due-overdue", days = 1),
+            "1 dag te laat"
+        );
+        let fraction = text_with(Language::Dutch, "due-overdue", &[("days", 1234.5.into())]);
+        assert_eq!(fraction, "1.234,5 dagen te laat");
     }
 
     #[test]
