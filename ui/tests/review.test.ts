@@ -113,7 +113,7 @@ describe('The Review screen', () => {
             current_by: '6fa5d1cd069bd109',
             current_by_name: 'Sofie Maes',
             current_at: '2026-11-20T09:00:00Z',
-            // A writer the roster does not know (yet) is named by their node.
+            // A writer the roster does not know (yet): said so, with their node.
             losing: [
               { value: null, node: '9aa5debcb6871b0b', by_name: null, at: '2026-11-21T09:00:00Z' },
             ],
@@ -132,7 +132,9 @@ describe('The Review screen', () => {
       (w) => w.textContent,
     );
     expect(writers[0]).toContain('Sofie Maes');
-    expect(writers[1]).toContain('9aa5debcb6871b0b');
+    expect(writers[1]).toContain(
+      'een collega die nog niet in de ledenlijst van deze opslag staat (node 9aa5debcb6871b0b)',
+    );
     expect(document.querySelector('.field-conflict .label')?.textContent).toBe('Status');
   });
 });

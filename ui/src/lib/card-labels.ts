@@ -234,6 +234,15 @@ export function recordFieldValue(kind: string | null, field: string, value: unkn
   }
 }
 
+/**
+ * Who wrote a value, as Review and the card name them: by name where this store's roster knows
+ * the writer; otherwise (a record that arrived before its writer's member record) in words that
+ * say why there is no name, with the node id to look up in Members.
+ */
+export function writerName(name: string | null, node: string): string {
+  return name ?? m.common_writer_not_on_roster({ node });
+}
+
 /** The usual kinds of link a person may pick, in the order offered. */
 export const LINK_KINDS = Object.keys(LINKS) as UsualLink[];
 
