@@ -86,16 +86,24 @@ impl Staged {
     /// caller flushes afterwards. If the transaction fails, the keys are put back here at once
     /// (and if that fails too, at the next open); the transaction's error is returned.
     pub(crate) fn commit(self, db: &sled::Db, meta: &sled::Tree) -> StoreResult<()> {
-        // A commit that failed before left its image behind: what it may have written goes first.
-        undo_if_interrupted(db, meta)?;
+        // A commit that failed earlier in this process left its image behind: what it may have
+        // written goes first (this commit's flush makes that durable too).
+        put_back(db, meta)?;
         let image = self.image(db)?;
         meta.insert(KEY, postcard::to_stdvec(&image).expect("images encode"))?;
         #[cfg(test)]
-        if let Some(torn) = tear::after_trees() {
-            return self.apply_torn(db, torn);
-        }
-        if let Err(error) = self.apply(db) {
-            let _ = undo_if_interrupted(db, meta);
+        let result = match tear::next() {
+            Some(tear::Stop::Crash { trees }) => return self.apply_torn(db, trees),
+            Some(tear::Stop::Fail { trees }) => self.apply_torn(db, trees),
+            None => self.apply(db),
+        };
+        #[cfg(not(test))]
+        let result = self.apply(db);
+        if let Err(error) = result {
+            // Without a flush: after a write failed on a full disk, sled's flush waits for ever
+            // (the fault test's burst of edits hung here). What is put back in memory keeps this
+            // process's reads exact; the image on disk does the same at the next open.
+            let _ = put_back(db, meta);
             return Err(error);
         }
         meta.remove(KEY)?;
@@ -152,6 +160,15 @@ impl Staged {
 /// Puts back what a commit that did not finish had written, from its undo image, if one is in
 /// `meta`. Returns whether there was one.
 pub(crate) fn undo_if_interrupted(db: &sled::Db, meta: &sled::Tree) -> StoreResult<bool> {
+    let undone = put_back(db, meta)?;
+    if undone {
+        db.flush()?;
+    }
+    Ok(undone)
+}
+
+/// [`undo_if_interrupted`] without the flush.
+fn put_back(db: &sled::Db, meta: &sled::Tree) -> StoreResult<bool> {
     let Some(bytes) = meta.get(KEY)? else {
         return Ok(false);
     };
@@ -175,7 +192,6 @@ pub(crate) fn undo_if_interrupted(db: &sled::Db, meta: &sled::Tree) -> StoreResu
     restore.apply(db)?;
     // Removed only once the keys are back: a stop before this undoes again, to the same values.
     meta.remove(KEY)?;
-    db.flush()?;
     Ok(true)
 }
 
@@ -184,17 +200,31 @@ pub(crate) fn undo_if_interrupted(db: &sled::Db, meta: &sled::Tree) -> StoreResu
 pub(crate) mod tear {
     use std::cell::Cell;
 
+    /// How the next commit stops after writing its first `trees` trees.
+    #[derive(Clone, Copy)]
+    pub(crate) enum Stop {
+        /// As a crash: nothing more runs (the test drops the store and opens it again).
+        Crash { trees: usize },
+        /// As a failed write: the commit goes on to its error path.
+        Fail { trees: usize },
+    }
+
     thread_local! {
-        static AFTER_TREES: Cell<Option<usize>> = const { Cell::new(None) };
+        static NEXT: Cell<Option<Stop>> = const { Cell::new(None) };
     }
 
     /// The next commit on this thread writes only its first `trees` trees and stops.
     pub(crate) fn next_commit_after(trees: usize) {
-        AFTER_TREES.with(|cell| cell.set(Some(trees)));
+        NEXT.with(|cell| cell.set(Some(Stop::Crash { trees })));
     }
 
-    pub(super) fn after_trees() -> Option<usize> {
-        AFTER_TREES.with(|cell| cell.take())
+    /// The next commit on this thread writes its first `trees` trees, then its write fails.
+    pub(crate) fn next_commit_fails_after(trees: usize) {
+        NEXT.with(|cell| cell.set(Some(Stop::Fail { trees })));
+    }
+
+    pub(super) fn next() -> Option<Stop> {
+        NEXT.with(|cell| cell.take())
     }
 }
 
@@ -337,6 +367,21 @@ mod tests {
         a_commit(&store, organisation, &people, 2, &[0, 1]).unwrap();
         assert!(store.check(false, now()).unwrap().is_clean());
         assert_eq!(store.counts().unwrap()["person"], 6);
+    }
+
+    #[test]
+    fn a_commit_whose_write_failed_is_put_back_at_once_and_the_next_one_goes_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, organisation, people) = seeded(&dir.path().join("store"));
+        let before = contents(&store);
+        tear::next_commit_fails_after(3);
+        assert!(a_commit(&store, organisation, &people, 2, &[0, 1]).is_err());
+        // The same process reads the store as before, with no image left to undo.
+        assert_eq!(contents(&store), before);
+        a_commit(&store, organisation, &people, 1, &[2]).unwrap();
+        assert!(store.meta.get(KEY).unwrap().is_none());
+        assert!(store.check(false, now()).unwrap().is_clean());
+        assert_eq!(store.counts().unwrap()["person"], 5);
     }
 
     proptest! {
