@@ -355,6 +355,13 @@ pub async fn compact_store(state: State<'_, AppState>) -> AppResult<CompactionDo
     state.run_in(storage::compact_store).await
 }
 
+/// Asks the compaction under way to stop (its dialog's Cancel): the store stays as it was.
+#[tauri::command]
+#[specta::specta]
+pub async fn stop_compaction(state: State<'_, AppState>) -> AppResult<()> {
+    state.run_in(storage::stop_compaction).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> AppResult<AppStatus> {

@@ -51,6 +51,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             restore_backup,
             storage_status,
             compact_store,
+            stop_compaction,
             import_contacts,
             export_contacts,
             export_calendar,

@@ -57,6 +57,7 @@ describe('Disk space in Settings', () => {
       backups_rewritten: 1,
       files_dropped: 0,
       milliseconds: 48_600,
+      stopped: false,
       usage: { ...due, database_bytes: 810_025_665, compaction_due: false },
     };
     const compactStore = vi.fn(() => ok(done));
@@ -160,6 +161,7 @@ describe('Disk space in Settings', () => {
         backups_rewritten: 0,
         files_dropped: 0,
         milliseconds: 9_400,
+        stopped: false,
         usage: {
           ...merged,
           database_bytes: 157_483_410,
@@ -175,6 +177,54 @@ describe('Disk space in Settings', () => {
     // A late event after the end is not listened to any more.
     events.emit('compaction-progress', { done: 1, total: 2 });
     expect(screen.queryByTestId('compaction-progress')).toBeNull();
+  });
+
+  it('stops a compaction when Cancel is pressed while it copies, and says the store is as it was', async () => {
+    app.status = setUpStatus({});
+    const events = listening();
+    let finish: (value: unknown) => void = () => {};
+    const compactStore = vi.fn(
+      () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+    );
+    const stopCompaction = vi.fn(() => ok(null));
+    answering({ storageStatus: () => ok(merged), compactStore, stopCompaction });
+    render(DiskSpace);
+    await fireEvent.click(await screen.findByTestId('compact-open'));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent(/you can stop it/);
+    await fireEvent.click(within(dialog).getByTestId('compact-confirm'));
+    events.emit('compaction-progress', { done: 232_366, total: 929_466 });
+    const cancel = within(dialog).getByTestId('compact-cancel');
+    await waitFor(() => expect(cancel).toHaveTextContent('Stop'));
+    expect(cancel).toBeEnabled();
+    expect(within(dialog).getByTestId('compact-confirm')).toBeDisabled();
+
+    await fireEvent.click(cancel);
+    expect(stopCompaction).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(cancel).toHaveTextContent('Stopping…'));
+    expect(cancel).toBeDisabled();
+    finish({
+      status: 'ok',
+      data: {
+        database_bytes_before: merged.database_bytes,
+        database_bytes_after: merged.database_bytes,
+        backups_rewritten: 0,
+        files_dropped: 0,
+        milliseconds: 2_100,
+        stopped: true,
+        usage: merged,
+      },
+    });
+    const stopped = await screen.findByTestId('compaction-stopped');
+    expect(stopped).toHaveTextContent('Compacting stopped: the store is as it was.');
+    expect(screen.queryByTestId('compaction-done')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // What imports left is still there to compact.
+    expect(screen.getByTestId('compaction-suggested')).toHaveTextContent('186,644 records');
+    expect(compactStore).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -76,8 +76,13 @@ macro_rules! commands {
 }
 
 /// The commands that switch what the workspace has open (the demo sandbox, or the user's store).
-pub const WORKSPACE_COMMANDS: &[&str] =
-    &["open_demo", "leave_demo", "remove_demo", "compact_store"];
+pub const WORKSPACE_COMMANDS: &[&str] = &[
+    "open_demo",
+    "leave_demo",
+    "remove_demo",
+    "compact_store",
+    "stop_compaction",
+];
 
 /// The commands that need no store: they answer whatever the workspace has open.
 pub const PLAIN_COMMANDS: &[&str] = &["system_locale"];
@@ -94,6 +99,7 @@ pub fn call_in(
         "leave_demo" => json(sandbox::leave_demo(workspace)),
         "remove_demo" => json(sandbox::remove_demo(workspace)),
         "compact_store" => json(storage::compact_store(workspace)),
+        "stop_compaction" => json(storage::stop_compaction(workspace)),
         "system_locale" => json(Ok(cards::system_locale())),
         other => call(&*workspace.current()?, other, args),
     })

@@ -22,6 +22,9 @@ pub struct Workspace {
     announce: Arc<dyn Announce>,
     /// The language the person reads, shared by every session the workspace opens.
     language: Arc<Mutex<Language>>,
+    /// Set by the person's Stop while a compaction runs; the compaction asks it between batches.
+    /// Outside the slots, since the compaction holds them while it runs.
+    compaction_stop: std::sync::atomic::AtomicBool,
 }
 
 /// Passes what a session announces on to the workspace's one receiver (the window).
@@ -70,7 +73,27 @@ impl Workspace {
             real: Mutex::new(Ok(Arc::new(real))),
             demo: Mutex::new(None),
             announce,
+            compaction_stop: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    /// Asks the compaction under way, if any, to stop: it gives up its copy after the batch it
+    /// is writing and leaves the store as it was.
+    pub fn stop_compaction(&self) {
+        self.compaction_stop
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Forgets a Stop meant for an earlier compaction, as a new one begins.
+    pub(crate) fn compaction_begins(&self) {
+        self.compaction_stop
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Whether the person asked the compaction under way to stop.
+    pub(crate) fn compaction_stop_asked(&self) -> bool {
+        self.compaction_stop
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The session commands run on: the demo sandbox's while it is open, else the real store's.

@@ -181,6 +181,20 @@ impl Store {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(u64, u64),
     ) -> CompactResult<(Store, CompactReport)> {
+        self.compact_stoppable(options, now, progress, &|| false)
+    }
+
+    /// As [`Store::compact_with_progress`], asking `stop()` while the database is copied: when
+    /// it answers yes, the copy is given up and the same store handed back, its database as it
+    /// was and a forget's compaction still due (`CompactReport::rewrite.stopped`). What was done
+    /// before the copy (a forgotten person taken out of backups and files) stays done.
+    pub fn compact_stoppable(
+        self,
+        options: &OpenOptions,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(u64, u64),
+        stop: &dyn Fn() -> bool,
+    ) -> CompactResult<(Store, CompactReport)> {
         crate::protection::erasure::apply_pending(&self, now)?;
         let sweep = self.sweep_at(now)?;
         let mut report = CompactReport::default();
@@ -199,8 +213,16 @@ impl Store {
                 report.inbox_emptied = true;
             }
         }
+        let due = self.compaction_due()?;
         self.clear_compaction_due()?;
-        let (store, rewrite) = self.rewrite(options, progress)?;
+        let (store, rewrite) = self.rewrite(options, progress, stop)?;
+        if rewrite.stopped {
+            if due {
+                store.mark_compaction_due()?;
+            }
+            report.rewrite = rewrite;
+            return Ok((store, report));
+        }
         crate::open::finish_opening(&store)?;
         report.rewrite = rewrite;
         store.log_processing(

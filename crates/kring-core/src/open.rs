@@ -32,7 +32,7 @@ impl Store {
         // (see `store::compact`); the next open just opens it.
         let renewed = store.node_renewed_from;
         let (mut store, _) = store
-            .rewrite(options, &mut |_, _| {})
+            .rewrite(options, &mut |_, _| {}, &|| false)
             .map_err(|e| e.at_store(path))?;
         store.node_renewed_from = renewed;
         finish_opening(&store).map_err(|e| e.at_store(path))?;

@@ -112,3 +112,65 @@ fn a_store_opened_again_still_knows_what_imports_wrote_since_its_compaction() {
     assert!(written > 0);
     assert_eq!(mia.disk_usage().unwrap().imported_since_compaction, written);
 }
+
+#[test]
+fn a_compaction_stopped_half_way_leaves_the_store_as_it_was_and_a_later_one_goes_through() {
+    use kring_core::model::RecordId;
+    use kring_core::store::NewRecord;
+    use std::cell::Cell;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mia");
+    let mia = common::open_initialised(&path, "Mia", Role::Manager, t0());
+    let an = common::open_initialised(&dir.path().join("an"), "An", Role::Networker, t0());
+    common::one_organisation(&[&mia, &an], t0());
+    // Enough entries that the copy is stopped with trees still to copy.
+    let people: Vec<NewRecord> = (0..2_500)
+        .map(|n| {
+            let id = RecordId::new_v7(1_000 + n);
+            NewRecord::new(id, &person(&format!("Persoon {n}")))
+        })
+        .collect();
+    an.create_many(people, t0()).unwrap();
+    let bundle = dir.path().join("an.kring");
+    an.export_bundle(&bundle, true, t0()).unwrap();
+    let imported = mia.import_bundles(&[bundle], false, t0()).unwrap();
+    let written = imported.added + imported.changed + imported.deleted;
+    // A forget leaves a compaction due: a stopped one leaves it due still.
+    let forgotten = mia.create(&person("Te Vergeten"), None, t0()).unwrap();
+    mia.forget(forgotten, "verzoek van de betrokkene", t0())
+        .unwrap();
+    assert!(mia.compaction_due().unwrap());
+    let digest = mia.digest().unwrap();
+
+    let copying = Cell::new(false);
+    let (mia, report) = mia
+        .compact_stoppable(
+            &options(),
+            t0(),
+            &mut |done, _| copying.set(done > 0),
+            &|| copying.get(),
+        )
+        .unwrap();
+    assert!(report.rewrite.stopped, "{report:?}");
+    assert!(report.rewrite.entries > 0, "{report:?}");
+    assert!(
+        !path.join("compact.new").exists(),
+        "the partial copy is removed"
+    );
+    assert_eq!(mia.digest().unwrap(), digest);
+    assert_eq!(mia.disk_usage().unwrap().imported_since_compaction, written);
+    assert!(mia.compaction_due().unwrap());
+    assert_eq!(mia.search("persoon", 3_000).unwrap().len(), 2_500);
+    mia.create(&person("Na het stoppen"), None, t0()).unwrap();
+
+    // Opened again, it is the same store; a compaction that is let run goes through.
+    drop(mia);
+    let mia = Store::open(&path, &options()).unwrap();
+    assert_eq!(mia.search("stoppen", 10).unwrap().len(), 1);
+    let (mia, report) = mia.compact(&options(), t0()).unwrap();
+    assert!(!report.rewrite.stopped);
+    assert_eq!(mia.disk_usage().unwrap().imported_since_compaction, 0);
+    assert!(!mia.compaction_due().unwrap());
+    assert_eq!(mia.search("persoon", 3_000).unwrap().len(), 2_500);
+}

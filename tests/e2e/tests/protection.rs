@@ -201,6 +201,22 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
         on_screen(&app, "settings").await;
         app.wait_text("compaction-due", "until it is compacted")
             .await;
+        // First a compaction stopped as soon as it runs (Cancel is its Stop meanwhile): the store
+        // stays as it was, and the forget's compaction is still due.
+        app.click("compact-open").await;
+        app.click("compact-confirm").await;
+        app.wait_text("compact-cancel", "Stop").await;
+        app.click("compact-cancel").await;
+        app.wait_text("compaction-stopped", "the store is as it was")
+            .await;
+        assert!(
+            app.present("compaction-due").await,
+            "a stopped compaction leaves the forget's compaction due"
+        );
+        app.js("document.querySelector('[data-testid=compaction-stopped]')\
+                .scrollIntoView({ block: 'center' })")
+            .await;
+        app.screenshot("protection-06-compaction-stopped").await;
         app.click("compact-open").await;
         // The highest point the progress bar reaches: the compaction of the demo takes about two
         // seconds, too short to catch the bar by polling, so the page keeps it.

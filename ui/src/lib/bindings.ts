@@ -64,6 +64,8 @@ export const commands = {
 	storageStatus: () => typedError<DiskUsage, AppError>(__TAURI_INVOKE("storage_status")),
 	/**  Rewrites the open store without what was erased, and opens it again. */
 	compactStore: () => typedError<CompactionDone, AppError>(__TAURI_INVOKE("compact_store")),
+	/**  Asks the compaction under way to stop (its dialog's Cancel): the store stays as it was. */
+	stopCompaction: () => typedError<null, AppError>(__TAURI_INVOKE("stop_compaction")),
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
 	/**  People and organisations as vCard 4.0; answers how many cards were written. */
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
@@ -603,6 +605,8 @@ export type CompactionDone = {
 	files_dropped: number,
 	/**  How long it took, in milliseconds. */
 	milliseconds: number,
+	/**  The person stopped it before the copy was complete: the database is as it was. */
+	stopped: boolean,
 	/**  The store folder now. */
 	usage: DiskUsage,
 };
@@ -1596,7 +1600,7 @@ export type PrivateHolding = {
  *  `TrustError::code`), and `still_changing` for a bundle still being written: what a sync
  *  report's skipped files and the last sync problem carry, for the UI and scripts to branch on.
  */
-export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_is_export" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
+export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "writes_stopped" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_is_export" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
 
 /**  One line of the processing log, as it is read. */
 export type ProcessingEntry = {

@@ -46,6 +46,8 @@ pub struct CompactionDone {
     pub files_dropped: u32,
     /// How long it took, in milliseconds.
     pub milliseconds: u64,
+    /// The person stopped it before the copy was complete: the database is as it was.
+    pub stopped: bool,
     /// The store folder now.
     pub usage: DiskUsage,
 }
@@ -57,13 +59,22 @@ pub fn compact_store(workspace: &Workspace) -> AppResult<CompactionDone> {
     compact_within(workspace, PATIENCE)
 }
 
+/// Asks the compaction under way to stop (Cancel in its dialog); nothing when none runs.
+pub fn stop_compaction(workspace: &Workspace) -> AppResult<()> {
+    workspace.stop_compaction();
+    Ok(())
+}
+
 fn compact_within(workspace: &Workspace, patience: Duration) -> AppResult<CompactionDone> {
+    workspace.compaction_begins();
     workspace.reopen_current(patience, |store, clock, announce| {
         let started = Instant::now();
         let mut progress = crate::session::every_tenth_of_a_second(|done, total| {
             announce.compaction_progress(done, total)
         });
-        match store.compact_with_progress(&OpenOptions::default(), clock.now(), &mut progress) {
+        let stop = || workspace.compaction_stop_asked();
+        let options = OpenOptions::default();
+        match store.compact_stoppable(&options, clock.now(), &mut progress, &stop) {
             Ok((store, report)) => {
                 let done = store.disk_usage().map(|usage| CompactionDone {
                     database_bytes_before: report.rewrite.bytes_before,
@@ -72,6 +83,7 @@ fn compact_within(workspace: &Workspace, patience: Duration) -> AppResult<Compac
                     files_dropped: (report.held_dropped.len() + report.sync_files_dropped.len())
                         as u32,
                     milliseconds: started.elapsed().as_millis() as u64,
+                    stopped: report.rewrite.stopped,
                     usage,
                 });
                 (done.map_err(Into::into), Some(store))
@@ -151,5 +163,40 @@ mod tests {
         // The next compaction's session announces through the same receiver.
         compact_within(&workspace, Duration::from_millis(200)).unwrap();
         assert!(recorder.0.lock().unwrap().len() > calls.len());
+    }
+
+    /// Presses Stop as the compaction announces its first progress (the window's Cancel).
+    #[derive(Clone, Default)]
+    struct StopAtOnce(Arc<std::sync::OnceLock<std::sync::Weak<Workspace>>>);
+
+    impl crate::session::Announce for StopAtOnce {
+        fn compaction_progress(&self, _done: u64, _total: u64) {
+            if let Some(workspace) = self.0.get().and_then(std::sync::Weak::upgrade) {
+                stop_compaction(&workspace).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_compaction_stopped_by_the_person_leaves_the_store_as_it_was_and_answering() {
+        let dir = tempfile::tempdir().unwrap();
+        let stopper = StopAtOnce::default();
+        let workspace = Arc::new(managers_workspace(&dir, Box::new(stopper.clone())));
+        let before = crate::commands::app_status(&workspace.real().unwrap()).unwrap();
+        // A Stop pressed before a compaction began is not this one's.
+        stop_compaction(&workspace).unwrap();
+        let done = compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        assert!(!done.stopped);
+
+        stopper.0.set(Arc::downgrade(&workspace)).unwrap();
+        let stopped = compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        assert!(stopped.stopped);
+        assert_eq!(stopped.database_bytes_after, stopped.database_bytes_before);
+        assert!(!dir.path().join("store/compact.new").exists());
+        let after = crate::commands::app_status(&workspace.real().unwrap()).unwrap();
+        assert_eq!(
+            serde_json::to_value(&after).unwrap(),
+            serde_json::to_value(&before).unwrap()
+        );
     }
 }

@@ -103,6 +103,9 @@ pub struct Rewrite {
     /// The store's sled files before and after, in bytes.
     pub bytes_before: u64,
     pub bytes_after: u64,
+    /// Stopped at the caller's request before the copy was complete: the store is as it was
+    /// (the same open store is handed back) and the partial copy is removed.
+    pub stopped: bool,
 }
 
 /// The bytes a file or a folder (all it holds) takes; 0 for one that cannot be read.
@@ -157,11 +160,14 @@ impl Store {
     /// Rewrites the store into a fresh database with only its live contents, swaps it in and
     /// opens the engine again (see the module's documentation for what a crash leaves);
     /// `crate::compaction` finishes the open as `Store::open` does. `progress(done, total)` is
-    /// called after every batch with the entries copied so far and the entries in all.
+    /// called after every batch with the entries copied so far and the entries in all; `stop()`
+    /// is asked after every batch and tree (and every tree counted), and when it answers yes the copy is
+    /// given up and this store handed back unchanged (`Rewrite::stopped`).
     pub(crate) fn rewrite(
         self,
         options: &OpenOptions,
         progress: &mut dyn FnMut(u64, u64),
+        stop: &dyn Fn() -> bool,
     ) -> StoreResult<(Store, Rewrite)> {
         let folder = self.path.clone();
         let new_dir = folder.join(NEW_DIR);
@@ -170,6 +176,9 @@ impl Store {
             bytes_before: sled_bytes(&folder),
             ..Rewrite::default()
         };
+        // The copy leaves out what imports wrote since the last rewrite (it is all compacted);
+        // a stopped copy puts the count back.
+        let imported = self.meta_get(IMPORTED_KEY)?;
         self.meta_remove(IMPORTED_KEY)?;
         self.db.flush()?;
         // Counting first costs a read of every entry, but a progress bar that knows its end is
@@ -177,6 +186,9 @@ impl Store {
         let names = self.db.tree_names();
         let mut total = 0u64;
         for name in &names {
+            if stop() {
+                return self.stop_rewrite(&new_dir, imported, report);
+            }
             total += self.db.open_tree(name)?.len() as u64;
         }
         progress(0, total);
@@ -204,11 +216,21 @@ impl Store {
                         to.apply_batch(std::mem::take(&mut batch))?;
                         in_batch = 0;
                         progress(report.entries, total.max(report.entries));
+                        if stop() {
+                            drop(to);
+                            drop(fresh);
+                            return self.stop_rewrite(&new_dir, imported, report);
+                        }
                     }
                 }
                 to.apply_batch(batch)?;
                 report.trees += 1;
                 progress(report.entries, total.max(report.entries));
+                if stop() {
+                    drop(to);
+                    drop(fresh);
+                    return self.stop_rewrite(&new_dir, imported, report);
+                }
             }
             fresh.flush()?;
         }
@@ -224,6 +246,27 @@ impl Store {
         let store = Store::open_engine(&folder, options)?;
         report.bytes_after = sled_bytes(&folder);
         Ok((store, report))
+    }
+}
+
+impl Store {
+    /// Gives up a rewrite before its marker: the partial copy goes (or, if it cannot be removed
+    /// now, at the next open, which removes a copy without a marker), the import count comes
+    /// back, and this store, never closed, is handed back as it was.
+    fn stop_rewrite(
+        self,
+        new_dir: &Path,
+        imported: Option<Vec<u8>>,
+        mut report: Rewrite,
+    ) -> StoreResult<(Store, Rewrite)> {
+        let _ = remove_any(new_dir);
+        if let Some(count) = imported {
+            self.meta_set(IMPORTED_KEY, &count)?;
+            self.db.flush()?;
+        }
+        report.stopped = true;
+        report.bytes_after = report.bytes_before;
+        Ok((self, report))
     }
 }
 
