@@ -22,6 +22,7 @@ crate::model::word_enum!(
         DiskFull => "disk_full",
         ReadOnly => "read_only",
         Io => "io",
+        WritesStopped => "writes_stopped",
         NotAllowed => "not_allowed",
         DemoStore => "demo_store",
         NotASandbox => "not_a_sandbox",
@@ -94,6 +95,13 @@ pub enum StoreError {
     ReadOnly { path: Option<PathBuf> },
     #[error("the store could not be read or written: {0}")]
     Io(String),
+    /// A write failed earlier in this process (a full disk, a disk that went away). sled 0.34
+    /// takes no write after that, even once there is room again, until the store is opened anew:
+    /// this says so instead of repeating the first failure's "try again".
+    #[error(
+        "Kring stopped writing to the store when a write failed (a full disk, or a disk that went away): close Kring and open it again once that is fixed (what was saved before is intact)"
+    )]
+    WritesStopped,
     /// A write outside the writer's rights (see `trust::rights`); nothing was written.
     #[error("{reason}; nothing was changed")]
     NotAllowed {
@@ -129,6 +137,7 @@ impl StoreError {
             StoreError::DiskFull { .. } => ProblemCode::DiskFull,
             StoreError::ReadOnly { .. } => ProblemCode::ReadOnly,
             StoreError::Io(_) => ProblemCode::Io,
+            StoreError::WritesStopped => ProblemCode::WritesStopped,
             StoreError::NotAllowed { .. } => ProblemCode::NotAllowed,
             StoreError::DemoStore { .. } => ProblemCode::DemoStore,
             StoreError::NotASandbox { .. } => ProblemCode::NotASandbox,
@@ -155,7 +164,7 @@ impl StoreError {
             StoreError::Open { path, reason } => {
                 say(&[("path", shown(path)), ("reason", reason.as_str().into())])
             }
-            StoreError::NotInitialised => say(&[]),
+            StoreError::NotInitialised | StoreError::WritesStopped => say(&[]),
             StoreError::AlreadyInitialised { name } => say(&[("name", name.as_str().into())]),
             StoreError::Invalid(invalid) => invalid.message(language),
             StoreError::NotFound(id) => say(&[("id", id.to_string().into())]),

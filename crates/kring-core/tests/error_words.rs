@@ -59,6 +59,7 @@ fn store_errors() -> Vec<StoreError> {
         StoreError::ReadOnly { path: None },
         StoreError::ReadOnly { path: Some(path()) },
         StoreError::Io("bad sector".into()),
+        StoreError::WritesStopped,
         StoreError::NotAllowed {
             reason: RefusalReason::ManagersWrite {
                 kind: "goal".into(),

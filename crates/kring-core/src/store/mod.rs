@@ -157,6 +157,9 @@ pub struct Store {
     /// What every local commit is held to before it is written (the store's rights, installed
     /// by `crate::open`; the engine does not know the rules).
     write_check: std::sync::OnceLock<WriteCheck>,
+    /// Set when a commit failed to write (a full disk): sled takes no write after that until the
+    /// store is opened again, so later commits say so (`StoreError::WritesStopped`).
+    writes_stopped: std::sync::atomic::AtomicBool,
 }
 
 /// A rule every local commit must pass (see `Store::check_writes_with`).
@@ -364,6 +367,7 @@ impl Store {
             keys: Mutex::new(None),
             migrating_from: rebuild_indexes_from,
             write_check: std::sync::OnceLock::new(),
+            writes_stopped: std::sync::atomic::AtomicBool::new(false),
         };
         if let Some(found) = rebuild_indexes_from {
             store.forget_term_file()?;
@@ -1218,6 +1222,12 @@ impl Store {
         clear_first: bool,
         coverage_advance: Option<&VersionVector>,
     ) -> StoreResult<()> {
+        if self
+            .writes_stopped
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return Err(StoreError::WritesStopped);
+        }
         // Merge several changes of one record in a batch into one before → after.
         let mut order: Vec<RecordId> = Vec::new();
         let mut merged: HashMap<RecordId, RecordChange> = HashMap::new();
@@ -1436,12 +1446,17 @@ impl Store {
             meta_batch.insert(key, value);
         }
 
-        if clear_first {
+        let written = if clear_first {
             // A restore replaces the whole store: its undo image would be a second copy of it.
             // The restore took a safety backup first (`Store::restore`), which is its way back.
-            batches.commit_without_image(&self.db)?;
+            batches.commit_without_image(&self.db)
         } else {
-            batches.commit(&self.db, &self.meta)?;
+            batches.commit(&self.db, &self.meta)
+        };
+        if let Err(error) = written {
+            self.writes_stopped
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+            return Err(error);
         }
         writer.coverage = coverage;
         // Only after the transaction committed do the derived values and the memory index

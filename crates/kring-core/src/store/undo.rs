@@ -370,13 +370,23 @@ mod tests {
     }
 
     #[test]
-    fn a_commit_whose_write_failed_is_put_back_at_once_and_the_next_one_goes_through() {
+    fn a_commit_whose_write_failed_is_put_back_at_once_and_later_writes_wait_for_a_new_open() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, organisation, people) = seeded(&dir.path().join("store"));
+        let path = dir.path().join("store");
+        let (store, organisation, people) = seeded(&path);
         let before = contents(&store);
         tear::next_commit_fails_after(3);
         assert!(a_commit(&store, organisation, &people, 2, &[0, 1]).is_err());
         // The same process reads the store as before, with no image left to undo.
+        assert_eq!(contents(&store), before);
+        // sled takes no write after a failed one: the next says to open the store again rather
+        // than repeat "the disk is full, try again".
+        let refused = a_commit(&store, organisation, &people, 1, &[2]).unwrap_err();
+        assert_eq!(refused.code().as_str(), "writes_stopped", "{refused}");
+        assert_eq!(contents(&store), before);
+        drop(store);
+
+        let store = open(&path);
         assert_eq!(contents(&store), before);
         a_commit(&store, organisation, &people, 1, &[2]).unwrap();
         assert!(store.meta.get(KEY).unwrap().is_none());

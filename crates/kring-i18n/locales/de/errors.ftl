@@ -18,6 +18,7 @@ error-read_only = { $path ->
    *[other] der Datenspeicher unter { $path } ist schreibgeschützt (ein schreibgeschützter Datenträger oder ein Ordner, in den dieser Benutzer nicht schreiben darf): Kring schreibt in seinen Datenspeicher, selbst um ihn zu lesen; machen Sie ihn beschreibbar oder kopieren Sie ihn an einen anderen Ort (nichts wurde geändert)
 }
 error-io = der Datenspeicher konnte nicht gelesen oder geschrieben werden: { $reason }
+error-writes_stopped = Kring hat aufgehört, in den Datenspeicher zu schreiben, als ein Schreibvorgang fehlschlug (ein voller Datenträger oder einer, der nicht mehr erreichbar war): schließen Sie Kring und öffnen Sie es wieder, sobald das behoben ist (was zuvor gespeichert wurde, ist unversehrt)
 error-not_allowed = { $reason }; nichts wurde geändert
 error-demo_store = dies ist ein Demo-Datenspeicher mit erfundenen Daten, der diesen Computer nie verlässt und von echten Daten getrennt bleibt: er kann nicht { $kind ->
     [exported] exportiert

@@ -19,6 +19,7 @@ error-read_only = { $path ->
    *[other] the store at { $path } is read-only (a read-only disk, or a folder this user may not write to): Kring writes to its store even to read it, so make it writable or copy it elsewhere (nothing was changed)
 }
 error-io = the store could not be read or written: { $reason }
+error-writes_stopped = Kring stopped writing to the store when a write failed (a full disk, or a disk that went away): close Kring and open it again once that is fixed (what was saved before is intact)
 error-not_allowed = { $reason }; nothing was changed
 error-demo_store = this is a demo store of fictional data, which never leaves this machine and is kept apart from real data: it cannot be { $kind ->
    *[other] { $action }

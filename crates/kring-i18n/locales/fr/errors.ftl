@@ -18,6 +18,7 @@ error-read_only = { $path ->
    *[other] la base de données dans { $path } est en lecture seule (un disque en lecture seule, ou un dossier où cet utilisateur ne peut pas écrire) : Kring écrit dans sa base de données même pour la lire ; rendez-la accessible en écriture ou copiez-la ailleurs (rien n'a été modifié)
 }
 error-io = la base de données n'a pas pu être lue ou écrite : { $reason }
+error-writes_stopped = Kring a cessé d’écrire dans la base de données lorsqu’une écriture a échoué (un disque plein, ou un disque devenu indisponible) : fermez Kring et rouvrez-le une fois le problème résolu (ce qui avait été enregistré est intact)
 error-not_allowed = { $reason } ; rien n'a été modifié
 error-demo_store = ceci est une base de démonstration aux données fictives, qui ne quitte jamais cet ordinateur et reste séparée des données réelles : elle ne peut pas être { $kind ->
     [exported] exportée

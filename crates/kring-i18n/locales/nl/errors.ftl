@@ -18,6 +18,7 @@ error-read_only = { $path ->
    *[other] de databank in { $path } is alleen-lezen (een alleen-lezen schijf, of een map waarin deze gebruiker niet mag schrijven): Kring schrijft in zijn databank, zelfs om te lezen; maak ze beschrijfbaar of kopieer ze naar elders (er is niets gewijzigd)
 }
 error-io = de databank kon niet worden gelezen of geschreven: { $reason }
+error-writes_stopped = Kring is gestopt met schrijven in de databank toen een schrijfopdracht mislukte (een volle schijf, of een schijf die wegviel): sluit Kring en open het opnieuw zodra dat verholpen is (wat eerder bewaard is, is intact)
 error-not_allowed = { $reason }; er is niets gewijzigd
 error-demo_store = dit is een demodatabank met fictieve gegevens, die deze computer nooit verlaat en gescheiden blijft van echte gegevens: ze kan niet worden { $kind ->
     [exported] geëxporteerd
