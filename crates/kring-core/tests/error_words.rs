@@ -711,3 +711,25 @@ fn a_check_finding_keeps_the_english_kring_check_printed_before_it_had_a_code() 
          a backup from before they arrived"
     );
 }
+
+/// A refusal that names a field (a record its owner narrowed to a summary or withdrew) names it
+/// as the reader's app does, not by its code; English keeps the code it always wrote.
+#[test]
+fn a_refusal_names_its_field_by_the_readers_label() {
+    let summary = RefusalReason::SummaryOnly {
+        kind: "person".into(),
+        field: "job_title".into(),
+    };
+    let dutch = summary.words(Language::Dutch);
+    assert!(dutch.contains("‘Functietitel’"), "{dutch}");
+    assert!(!dutch.contains("job_title"), "{dutch}");
+    let withdrawn = RefusalReason::Withdrawn {
+        kind: "relationship".into(),
+        field: "cadence_days".into(),
+    };
+    let french = withdrawn.words(Language::French);
+    assert!(!french.contains("cadence_days"), "{french}");
+    assert!(summary
+        .words(Language::English)
+        .contains("its job_title cannot"));
+}

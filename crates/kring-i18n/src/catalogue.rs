@@ -118,6 +118,18 @@ pub fn has_message(language: Language, id: &str) -> bool {
         .is_some_and(|message| message.value().is_some())
 }
 
+/// A record's field as `language` names it ("Functietitel" for a person's `job_title`), from
+/// `field-<kind>-<field>`; its code for a field the catalogue does not name (a newer Kring's),
+/// and in English, whose refusals keep the codes they were written with.
+pub fn field_label(language: Language, kind: &str, field: &str) -> String {
+    let id = format!("field-{kind}-{field}");
+    if has_message(language, &id) {
+        text(language, &id)
+    } else {
+        field.to_owned()
+    }
+}
+
 /// The words of the error with stable code `code` (message `error-<code>`) in `language`, with
 /// the error's fields as arguments.
 pub fn error_text(language: Language, code: &str, arguments: &[(&str, FluentValue<'_>)]) -> String {
@@ -205,6 +217,31 @@ mod tests {
         );
         let fraction = text_with(Language::Dutch, "due-overdue", &[("days", 1234.5.into())]);
         assert_eq!(fraction, "1.234,5 dagen te laat");
+    }
+
+    #[test]
+    fn a_field_is_named_per_kind_in_the_readers_language_and_by_its_code_in_english() {
+        assert_eq!(
+            field_label(Language::Dutch, "person", "job_title"),
+            "Functietitel"
+        );
+        assert_eq!(
+            field_label(Language::French, "link", "kind"),
+            "Type de lien"
+        );
+        assert_ne!(
+            field_label(Language::German, "event", "kind"),
+            field_label(Language::German, "link", "kind"),
+            "the same code names different fields in different kinds"
+        );
+        assert_eq!(
+            field_label(Language::English, "person", "job_title"),
+            "job_title"
+        );
+        assert_eq!(
+            field_label(Language::Dutch, "person", "a_newer_field"),
+            "a_newer_field"
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod language;
 mod number;
 
 pub use catalogue::{
-    catalogue_files, error_text, has_message, selector, text, text_with, CatalogueFile,
+    catalogue_files, error_text, field_label, has_message, selector, text, text_with, CatalogueFile,
 };
 pub use fluent_bundle::FluentValue;
 pub use language::{Language, UnknownLanguage};

@@ -17,6 +17,9 @@ const IDS_BUILT_FROM_CODES: &[&str] = &[
     // `kring --help`: help-<command path>[__<argument>] (kring-cli's help.rs, whose tests keep
     // the English equal to the doc comments).
     "help-",
+    // A record's field by name (`kring_i18n::field_label`): field-<kind>-<field>, the fields of
+    // the app's field labels (ui/src/lib/field-labels.ts); a field without one keeps its code.
+    "field-",
 ];
 
 /// The messages of one language: id → the arguments (`$name`) its text names.

@@ -186,7 +186,7 @@ impl RefusalReason {
                 language,
                 "refusal-summary_only",
                 kind = kind(shared),
-                field = field.as_str()
+                field = kring_i18n::field_label(language, shared, field)
             ),
             RefusalReason::Withdrawn {
                 kind: withdrawn,
@@ -195,7 +195,7 @@ impl RefusalReason {
                 language,
                 "refusal-withdrawn",
                 kind = kind(withdrawn),
-                field = field.as_str()
+                field = kring_i18n::field_label(language, withdrawn, field)
             ),
             RefusalReason::Restricted {
                 person,
