@@ -4,7 +4,7 @@
 //! functions over a `&Session`; the Tauri shell runs them on its blocking pool, the development
 //! bridge on its own threads, tests directly.
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use kring_core::browse::CardList;
 use kring_core::model::RecordId;
@@ -188,7 +188,17 @@ impl Session {
 
     /// Runs `command` on this session; an error leaves it worded in the session's language.
     pub fn run<T>(&self, command: impl FnOnce(&Session) -> AppResult<T>) -> AppResult<T> {
-        command(self).map_err(|error| error.in_language(self.language()))
+        command(self).map_err(|error| {
+            // After a write failed (a full disk), sled answers every later write, and often
+            // reads too, with the first failure's "free some space and try again", which no
+            // longer helps: what does is opening Kring again.
+            let error = if error.code == ErrorCode::Failed && self.store.writes_stopped() {
+                AppError::from(kring_core::store::StoreError::WritesStopped)
+            } else {
+                error
+            };
+            error.in_language(self.language())
+        })
     }
 
     /// Opens the store in `path`; a store that cannot be opened (in use by another Kring, too
@@ -276,7 +286,47 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
-    use super::every_tenth_of_a_second;
+    use super::{every_tenth_of_a_second, Clock, Quiet, Session};
+
+    #[test]
+    fn after_a_write_failed_the_session_says_to_open_kring_again_not_to_try_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let session =
+            Session::open(&dir.path().join("store"), Clock::System, Box::new(Quiet)).unwrap();
+        crate::commands::first_run(
+            &session,
+            "An Peeters".into(),
+            "an@antwerpen.be".into(),
+            kring_core::model::Role::Networker,
+        )
+        .unwrap();
+        let person = || crate::wire::PersonInput {
+            display_name: "Jan Peeters".into(),
+            ..Default::default()
+        };
+        session
+            .run(|session| crate::commands::save_person(session, None, person()))
+            .unwrap();
+        // What a full disk leaves: sled takes no write until the store is opened again.
+        session.store.stop_writes_as_after_a_failure();
+        let refused = session
+            .run(|session| crate::commands::save_person(session, None, person()))
+            .unwrap_err();
+        assert!(
+            refused.message.contains("close Kring and open it again"),
+            "{}",
+            refused.message
+        );
+        // A form's own mistake is still said as such.
+        let invalid = session
+            .run(|session| {
+                let mut blank = person();
+                blank.display_name = " ".into();
+                crate::commands::save_person(session, None, blank)
+            })
+            .unwrap_err();
+        assert_eq!(invalid.code, crate::error::ErrorCode::Invalid);
+    }
 
     #[test]
     fn progress_is_passed_on_at_most_ten_times_a_second_and_always_at_its_end() {

@@ -293,8 +293,6 @@ impl Store {
         before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
     ) -> StoreResult<Store> {
         let meta = db.open_tree("meta")?;
-        // A commit a crash or a full disk stopped half-way is undone before anything is read.
-        undo::undo_if_interrupted(&db, &meta)?;
         let mut rebuild_indexes_from = None;
         let found_schema = meta
             .get(meta_key::SCHEMA_VERSION)?
@@ -313,6 +311,9 @@ impl Store {
                 meta.insert(meta_key::SCHEMA_VERSION, &SCHEMA_VERSION.to_be_bytes())?;
             }
         }
+        // A commit a crash or a full disk stopped half-way is undone before anything is read
+        // (after the schema check: a store a newer Kring wrote is not touched).
+        undo::undo_if_interrupted(&db, &meta)?;
         let mut indexes = BTreeMap::new();
         for index in Index::ALL {
             indexes.insert(*index, db.open_tree(index.tree_name())?);
@@ -374,6 +375,21 @@ impl Store {
             migrate(&store, found, before_layout_change)?;
         }
         Ok(store)
+    }
+
+    /// Whether a commit failed to write since the store was opened (a full disk): sled then
+    /// answers no write, and possibly no read, until the store is opened again.
+    pub fn writes_stopped(&self) -> bool {
+        self.writes_stopped
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Stops writes as a failed commit does: for the tests of what the layers above say then
+    /// (a full disk cannot be made on demand).
+    #[doc(hidden)]
+    pub fn stop_writes_as_after_a_failure(&self) {
+        self.writes_stopped
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Holds every local commit from now on to `check` (a refusal writes nothing). Set once, by
@@ -1480,7 +1496,12 @@ impl Store {
         {
             memory.apply(&term_changes);
         }
-        self.db.flush()?;
+        if let Err(error) = self.db.flush() {
+            // Not on disk: sled takes no write after this, and the next open undoes the commit.
+            self.writes_stopped
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+            return Err(error.into());
+        }
         if let Some(observe) = self
             .commit_observer
             .read()

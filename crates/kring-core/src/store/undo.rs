@@ -100,9 +100,11 @@ impl Staged {
         #[cfg(not(test))]
         let result = self.apply(db);
         if let Err(error) = result {
-            // Without a flush: after a write failed on a full disk, sled's flush waits for ever
-            // (the fault test's burst of edits hung here). What is put back in memory keeps this
-            // process's reads exact; the image on disk does the same at the next open.
+            // Best effort, and without a flush (after a write failed on a full disk, sled's flush
+            // waits for ever: the fault test's burst of edits hung here). On a real full disk
+            // sled refuses this write too, and keeps in memory what the transaction wrote before
+            // it failed; the caller stops taking writes, and the next open undoes the commit
+            // from the image on disk. A failure that leaves sled working is put back here.
             let _ = put_back(db, meta);
             return Err(error);
         }
@@ -169,13 +171,20 @@ pub(crate) fn undo_if_interrupted(db: &sled::Db, meta: &sled::Tree) -> StoreResu
 
 /// [`undo_if_interrupted`] without the flush.
 fn put_back(db: &sled::Db, meta: &sled::Tree) -> StoreResult<bool> {
-    let Some(bytes) = meta.get(KEY)? else {
+    // sled keeps a large value (a big import's image) in a blob file of its own; a power cut can
+    // leave that file torn. An image that cannot be read cannot be undone: it is dropped, which
+    // leaves the store as it would have been without images (what reached the disk of that
+    // commit stays, and `kring check` finds any index it left behind), rather than a store that
+    // no longer opens.
+    let image = match meta.get(KEY) {
+        Ok(None) => return Ok(false),
+        Ok(Some(bytes)) => postcard::from_bytes::<Image>(&bytes).ok(),
+        Err(_) => None,
+    };
+    let Some(image) = image else {
+        meta.remove(KEY)?;
         return Ok(false);
     };
-    let image: Image = postcard::from_bytes(&bytes).map_err(|e| StoreError::Corrupt {
-        id: "the undo image of an interrupted commit".into(),
-        reason: e.to_string(),
-    })?;
     let restore = Staged {
         trees: image
             .trees
@@ -392,6 +401,22 @@ mod tests {
         assert!(store.meta.get(KEY).unwrap().is_none());
         assert!(store.check(false, now()).unwrap().is_clean());
         assert_eq!(store.counts().unwrap()["person"], 5);
+    }
+
+    #[test]
+    fn an_undo_image_that_cannot_be_read_is_dropped_and_the_store_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let (store, organisation, people) = seeded(&path);
+        let before = contents(&store);
+        // What a torn blob file reads as.
+        store.meta.insert(KEY, &b"\xff\xff\xff torn"[..]).unwrap();
+        drop(store);
+
+        let store = open(&path);
+        assert_eq!(contents(&store), before);
+        a_commit(&store, organisation, &people, 1, &[0]).unwrap();
+        assert!(store.check(false, now()).unwrap().is_clean());
     }
 
     proptest! {
