@@ -219,7 +219,9 @@ describe('Disk space in Settings', () => {
       },
     });
     const stopped = await screen.findByTestId('compaction-stopped');
-    expect(stopped).toHaveTextContent('Compacting stopped: the store is as it was.');
+    expect(stopped).toHaveTextContent(
+      'Compacting stopped: cards and their history are as they were.',
+    );
     expect(screen.queryByTestId('compaction-done')).toBeNull();
     expect(screen.queryByRole('dialog')).toBeNull();
     // What imports left is still there to compact.

@@ -221,6 +221,20 @@ impl Store {
                 store.mark_compaction_due()?;
             }
             report.rewrite = rewrite;
+            // What was taken out of backups and files before the copy stays done: it is logged.
+            if !sweep.is_empty() {
+                store.log_processing(
+                    Activity::Compaction,
+                    crate::protection::processing_log::ProcessingWhat::Compaction {
+                        entries: 0,
+                        backups: report.backups_rewritten.len() as u64,
+                        held: report.held_dropped.len() as u64,
+                        sync_files: report.sync_files_dropped.len() as u64,
+                    },
+                    0,
+                    now,
+                )?;
+            }
             return Ok((store, report));
         }
         crate::open::finish_opening(&store)?;

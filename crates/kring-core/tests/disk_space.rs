@@ -161,6 +161,17 @@ fn a_compaction_stopped_half_way_leaves_the_store_as_it_was_and_a_later_one_goes
     assert_eq!(mia.digest().unwrap(), digest);
     assert_eq!(mia.disk_usage().unwrap().imported_since_compaction, written);
     assert!(mia.compaction_due().unwrap());
+    // The forgotten person was taken out of backups and files before the copy: that is logged.
+    let compactions = |mia: &Store| {
+        mia.processing_log(None, kring_i18n::Language::English)
+            .unwrap()
+            .into_iter()
+            .filter(|entry| {
+                entry.activity == kring_core::protection::processing_log::Activity::Compaction
+            })
+            .count()
+    };
+    assert_eq!(compactions(&mia), 1);
     assert_eq!(mia.search("persoon", 3_000).unwrap().len(), 2_500);
     mia.create(&person("Na het stoppen"), None, t0()).unwrap();
 

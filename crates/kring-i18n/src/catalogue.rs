@@ -52,6 +52,9 @@ fn build_bundle(language: Language) -> Bundle {
     bundle.set_use_isolating(false);
     // Numbers read as the app shows them ("192.044 records", not "192044"); a message that needs
     // the digits alone asks for `NUMBER($n, useGrouping: "false")`.
+    bundle
+        .add_builtins()
+        .expect("NUMBER and DATETIME are added once, to a new bundle");
     bundle.set_formatter(Some(match language {
         Language::English => numbers_in::<0, _>,
         Language::Dutch => numbers_in::<1, _>,

@@ -53,7 +53,8 @@ impl InteropError {
             language,
             self.code(),
             &[
-                ("line", self.line().into()),
+                // As an editor's "go to line" takes it: digits alone, never "12,345".
+                ("line", self.line().to_string().into()),
                 ("reason", self.reason().into()),
             ],
         )

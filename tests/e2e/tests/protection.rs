@@ -207,7 +207,7 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
         app.click("compact-confirm").await;
         app.wait_text("compact-cancel", "Stop").await;
         app.click("compact-cancel").await;
-        app.wait_text("compaction-stopped", "the store is as it was")
+        app.wait_text("compaction-stopped", "are as they were")
             .await;
         assert!(
             app.present("compaction-due").await,
