@@ -34,6 +34,18 @@ beforeEach(() => {
   listening();
 });
 
+/** A `compactStore` that runs until the test calls `finish` with its answer. */
+function compactionUnderWay() {
+  let answer: (value: unknown) => void = () => {};
+  const compactStore = vi.fn(
+    () =>
+      new Promise((resolve) => {
+        answer = resolve;
+      }),
+  );
+  return { compactStore, finish: (value: unknown) => answer(value) };
+}
+
 afterEach(() => {
   app.status = null;
 });
@@ -133,13 +145,7 @@ describe('Disk space in Settings', () => {
   it('shows how far a compaction has copied the store while it runs', async () => {
     app.status = setUpStatus({});
     const events = listening();
-    let finish: (value: unknown) => void = () => {};
-    const compactStore = vi.fn(
-      () =>
-        new Promise((resolve) => {
-          finish = resolve;
-        }),
-    );
+    const { compactStore, finish } = compactionUnderWay();
     answering({ storageStatus: () => ok(merged), compactStore });
     render(DiskSpace);
     await fireEvent.click(await screen.findByTestId('compact-open'));
@@ -182,13 +188,7 @@ describe('Disk space in Settings', () => {
   it('stops a compaction when Cancel is pressed while it copies, and says the store is as it was', async () => {
     app.status = setUpStatus({});
     const events = listening();
-    let finish: (value: unknown) => void = () => {};
-    const compactStore = vi.fn(
-      () =>
-        new Promise((resolve) => {
-          finish = resolve;
-        }),
-    );
+    const { compactStore, finish } = compactionUnderWay();
     const stopCompaction = vi.fn(() => ok(null));
     answering({ storageStatus: () => ok(merged), compactStore, stopCompaction });
     render(DiskSpace);
