@@ -45,7 +45,7 @@ fn a_fifty_megabyte_name_is_refused_with_the_field_and_the_limit() {
     assert_eq!(error.field, "display_name");
     assert_eq!(
         error.reason,
-        "is 52428800 characters long; at most 1000 are allowed"
+        "is 52,428,800 characters long; at most 1,000 are allowed"
     );
     let error = refusal(store.create(
         &Organisation {

@@ -53,8 +53,9 @@ pub fn check_day(field: &str, day: NaiveDate) -> Result<(), ValidationError> {
         &[
             ("day", show_day(day).into()),
             ("side", side.into()),
-            ("earliest", i64::from(EARLIEST_YEAR).into()),
-            ("latest", i64::from(LATEST_YEAR).into()),
+            // Years as written, never grouped ("1,900").
+            ("earliest", EARLIEST_YEAR.to_string().into()),
+            ("latest", LATEST_YEAR.to_string().into()),
         ],
     ))
 }
@@ -324,7 +325,7 @@ mod tests {
         assert_eq!(error.field, "tags");
         assert_eq!(
             error.reason,
-            "1001 items is more than the 1000 a list may hold"
+            "1,001 items is more than the 1,000 a list may hold"
         );
     }
 
