@@ -213,6 +213,10 @@ fn a_manager_answers_access_marks_forgets_and_reviews_retention_with_every_step_
             app.present("compaction-due").await,
             "a stopped compaction leaves the forget's compaction due"
         );
+        // The dialog gives the focus back to Compact… as it closes, which scrolls the page: the
+        // notice is scrolled to once it has.
+        app.wait_gone("compact-confirm").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
         app.js("document.querySelector('[data-testid=compaction-stopped]')\
                 .scrollIntoView({ block: 'center' })")
             .await;
