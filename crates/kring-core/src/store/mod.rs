@@ -1289,7 +1289,7 @@ impl Store {
             for name in names {
                 for item in self.db.open_tree(&name)?.iter() {
                     let (key, _) = item?;
-                    batch_for(&mut batches, &name).remove(key);
+                    batches.tree(&name).remove(key);
                 }
             }
         }
@@ -1320,10 +1320,12 @@ impl Store {
             let change = &merged[id];
             let after = &change.after;
             let bytes = encode_state(after);
-            batch_for(&mut batches, &record_tree_name(&after.kind))
+            batches
+                .tree(&record_tree_name(&after.kind))
                 .insert(id.as_bytes().to_vec(), bytes);
             if change.before.is_none() {
-                batch_for(&mut batches, Index::KindById.tree_name())
+                batches
+                    .tree(Index::KindById.tree_name())
                     .insert(id.as_bytes().to_vec(), after.kind.as_bytes());
             }
             let old: BTreeSet<(Index, Vec<u8>)> = change
@@ -1336,17 +1338,17 @@ impl Store {
             let new: BTreeSet<(Index, Vec<u8>)> =
                 indexes::simple_entries(after).into_iter().collect();
             for (index, key) in old.difference(&new) {
-                batch_for(&mut batches, index.tree_name()).remove(key.clone());
+                batches.tree(index.tree_name()).remove(key.clone());
             }
             for (index, key) in new.difference(&old) {
-                batch_for(&mut batches, index.tree_name()).insert(key.clone(), &[][..]);
+                batches.tree(index.tree_name()).insert(key.clone(), &[][..]);
             }
             for (field, version) in &change.superseded {
                 let mut key = id.as_bytes().to_vec();
                 key.extend_from_slice(&version.stamp.hlc.to_key_bytes());
                 key.extend_from_slice(&version.stamp.node.0.to_be_bytes());
                 key.extend_from_slice(field.as_bytes());
-                batch_for(&mut batches, "history").insert(key, version.value.clone());
+                batches.tree("history").insert(key, version.value.clone());
             }
             for stamp in after.stamps() {
                 writer.version_vector.observe(stamp);
@@ -1359,7 +1361,7 @@ impl Store {
                         let mut key = widened_at.node.0.to_be_bytes().to_vec();
                         key.extend_from_slice(&widened_at.hlc.to_key_bytes());
                         key.extend_from_slice(referring.as_bytes());
-                        batch_for(&mut batches, "resend").insert(key, &[][..]);
+                        batches.tree("resend").insert(key, &[][..]);
                     }
                 }
             }
@@ -1405,11 +1407,13 @@ impl Store {
                 term_changes.push(((*added).clone(), *source, true));
             }
             if new_terms.is_empty() {
-                batch_for(&mut batches, Index::RecordTerms.tree_name())
+                batches
+                    .tree(Index::RecordTerms.tree_name())
                     .remove(source.as_bytes().to_vec());
             } else {
                 let encoded = postcard::to_stdvec(&new_terms).expect("terms encode");
-                batch_for(&mut batches, Index::RecordTerms.tree_name())
+                batches
+                    .tree(Index::RecordTerms.tree_name())
                     .insert(source.as_bytes().to_vec(), encoded);
             }
         }
@@ -1438,9 +1442,9 @@ impl Store {
             )?
         };
         for (tree, key, value) in logged {
-            batch_for(&mut batches, tree).insert(key, value);
+            batches.tree(tree).insert(key, value);
         }
-        let meta_batch = batch_for(&mut batches, "meta");
+        let meta_batch = batches.tree("meta");
         meta_batch.insert(meta_key::CLOCK, &clock_bytes[..]);
         meta_batch.insert(meta_key::VERSION_VECTOR, vector_bytes);
         let mut coverage = writer.coverage.clone();
@@ -1528,20 +1532,24 @@ impl Store {
         }
         let quarantine = self.db.open_tree(check::QUARANTINE_TREE)?;
         for (id, state) in removed {
-            batch_for(batches, &record_tree_name(&state.kind)).remove(id.as_bytes().to_vec());
-            batch_for(batches, Index::KindById.tree_name()).remove(id.as_bytes().to_vec());
+            batches
+                .tree(&record_tree_name(&state.kind))
+                .remove(id.as_bytes().to_vec());
+            batches
+                .tree(Index::KindById.tree_name())
+                .remove(id.as_bytes().to_vec());
             for (index, key) in indexes::simple_entries(state) {
-                batch_for(batches, index.tree_name()).remove(key);
+                batches.tree(index.tree_name()).remove(key);
             }
             for item in self.history.scan_prefix(id.as_bytes()) {
                 let (key, _) = item?;
-                batch_for(batches, "history").remove(key);
+                batches.tree("history").remove(key);
             }
             for item in quarantine.scan_prefix(id.as_bytes()) {
                 let (key, _) = item?;
-                batch_for(batches, check::QUARANTINE_TREE).remove(key);
+                batches.tree(check::QUARANTINE_TREE).remove(key);
             }
-            batch_for(batches, "meta").remove(private_contact::entry_key(*id));
+            batches.tree("meta").remove(private_contact::entry_key(*id));
         }
         // node ‖ time ‖ id: the id is the key's last 16 bytes.
         for item in self.resend.iter() {
@@ -1551,7 +1559,7 @@ impl Store {
                 .checked_sub(16)
                 .and_then(|at| RecordId::from_slice(&key[at..]));
             if named.is_some_and(|id| removed.contains_key(&id)) {
-                batch_for(batches, "resend").remove(key);
+                batches.tree("resend").remove(key);
             }
         }
         Ok(())
@@ -1728,10 +1736,6 @@ fn widened_here(change: &RecordChange, own: NodeId) -> Option<Stamp> {
         .current()?
         .stamp;
     (stamp.node == own).then_some(stamp)
-}
-
-fn batch_for<'a>(batches: &'a mut undo::Staged, tree: &str) -> &'a mut undo::TreeWrites {
-    batches.tree(tree)
 }
 
 fn open_error(path: &Path, error: sled::Error) -> StoreError {
