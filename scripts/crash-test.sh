@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Crash consistency of the real `kring` binary: `kill -9` at random moments during a large import,
-# during demo bursts and during exports, then check what a crash leaves behind.
+# during demo bursts, restores and exports, then check what a crash leaves behind.
 #
 #   import  the store opens, `kring check` is clean, and the store is exactly as before the import
 #           or exactly as after a clean one (same `kring digest`, same record count); an import
 #           killed after its journal is rolled forward at the next open, and that open is killed
 #           too when there is one to kill
 #   demo    the store opens and `kring check` is clean
+#   restore the store opens, `kring check` is clean, and it is exactly as before the restore or
+#           exactly the backup (same `kring digest`)
 #   export  the target is absent, still the old file, or a complete bundle (`kring inspect` reads it
 #           to the end, hash included); nothing else is left but a `.partial` temporary, and the
 #           next export to the same path works
 #
 # Usage: scripts/crash-test.sh [RUNS]     RUNS import kills (default 50), plus RUNS/10 (at least 3)
-#                                          demo kills and as many export kills
+#                                          demo kills and as many restore and export kills
 # Environment: CRASH_CARDS (cards in the imported bundle, default 3000), CRASH_SEED (random seed,
 # printed so a failing run can be repeated), CRASH_KEEP (where stores that failed are kept,
 # default target/crash-failures), CARGO_TARGET_DIR.
@@ -225,11 +227,49 @@ for run in $(seq 1 "$side_runs"); do
   fi
 done
 
+# Restores: the store that took the import goes back to a backup of the store before it. A restore
+# replaces every record, then renews the node id; it runs under a journal, so what a kill leaves
+# is the store before it or the backup, never a mixture.
+restore_bad=0 restore_before=0 restore_after=0
+k "$work/pristine" backup --out "$work/pristine.kring-backup" >/dev/null 2>&1
+cp -a "$work/reference" "$work/restore-timing"
+start=$(now_ms)
+k "$work/restore-timing" restore "$work/pristine.kring-backup" >/dev/null 2>&1
+restore_ms=$(( $(now_ms) - start ))
+[ "$(digest "$work/restore-timing")" = "$digest_before" ] || { echo "[crash] a clean restore did not give the backup's digest" >&2; exit 1; }
+for run in $(seq 1 "$side_runs"); do
+  store="$work/restore-run"
+  rm -rf "$store"
+  cp -a "$work/reference" "$store"
+  delay=$(between 0 "$restore_ms")
+  "$kring" --store "$store" restore "$work/pristine.kring-backup" >/dev/null 2>&1 &
+  pid=$!
+  sleep_ms "$delay"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if ! k "$store" check >"$work/check.txt" 2>&1; then
+    fail "restore run $run (kill at ${delay} ms): check is not clean: $(tail -3 "$work/check.txt")"
+    keep "restore-$seed-$run" "$store"
+    restore_bad=$(( restore_bad + 1 )); continue
+  fi
+  found=$(digest "$store")
+  if [ "$found" = "$digest_after" ]; then
+    restore_before=$(( restore_before + 1 ))
+  elif [ "$found" = "$digest_before" ]; then
+    restore_after=$(( restore_after + 1 ))
+  else
+    fail "restore run $run (kill at ${delay} ms): digest $found is neither before nor after the restore"
+    keep "restore-$seed-$run" "$store"
+    restore_bad=$(( restore_bad + 1 ))
+  fi
+done
+
 say "demo kills: $side_runs runs over ${demo_ms} ms, $demo_bad inconsistent"
+say "restore kills: $side_runs runs over ${restore_ms} ms, $restore_before before and $restore_after after, $restore_bad inconsistent"
 say "export kills: $side_runs runs over ${export_ms} ms, $export_bad inconsistent"
 say "the kills took $(( $(date +%s) - began )) s"
 echo "crash test: $runs runs, $consistent consistent ($before before, $after after), $bad inconsistent"
-if (( bad + demo_bad + export_bad > 0 )); then
+if (( bad + demo_bad + export_bad + restore_bad > 0 )); then
   echo "[crash] repeat with CRASH_SEED=$seed" >&2
   exit 1
 fi

@@ -37,7 +37,7 @@ awk '/^test result:/ { passed += $4; failed += $6 } END { printf "\n%d passed, %
 step "fuzz smoke (cargo-fuzz, 10 s per target)"
 bash scripts/fuzz.sh 10
 
-step "crash test (kill -9 during import, demo and export)"
+step "crash test (kill -9 during import, demo, restore and export)"
 bash scripts/crash-test.sh 20
 
 step "fault injection (kill -9 during merges and edit bursts; full disk, read-only store, store in use)"

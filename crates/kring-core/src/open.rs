@@ -4,8 +4,9 @@
 //!
 //! In order: every local write from then on is held to the store's rights (`trust`), the
 //! features' part of a schema migration (schema 3 brought the roster, and what
-//! colleagues narrowed to summary or private is withdrawn as an import now withdraws it), then an
-//! import a crash interrupted is rolled forward from its journal (`sync::journal`), then a forget
+//! colleagues narrowed to summary or private is withdrawn as an import now withdraws it), then a
+//! restore and an import a crash interrupted are rolled forward from their journals
+//! (`sync::restore`, `sync::journal`), then a forget
 //! whose sweep a crash interrupted, or that arrived in that import, is carried out
 //! (`protection::erasure`).
 
@@ -74,6 +75,15 @@ pub(crate) fn finish_opening(store: &Store) -> StoreResult<()> {
         }
         store.finish_migration()?;
     }
+    // A restore that a crash interrupted is finished (or undone, if what it staged cannot be
+    // read) before anyone reads the store.
+    crate::sync::restore::roll_forward(store).map_err(|e| match e {
+        crate::sync::SyncError::Store(inner) => inner,
+        other => StoreError::Corrupt {
+            id: "restore journal".into(),
+            reason: other.to_string(),
+        },
+    })?;
     // An import that a crash interrupted is finished before anyone reads the store.
     crate::sync::journal::roll_forward(store).map_err(|e| match e {
         crate::sync::SyncError::Store(inner) => inner,

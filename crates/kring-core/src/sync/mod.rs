@@ -18,6 +18,7 @@ pub mod conflicts;
 pub mod folder;
 pub mod journal;
 mod merge;
+pub(crate) mod restore;
 
 use kring_i18n::{error_text, FluentValue, Language};
 use merge::Merge;
@@ -945,7 +946,6 @@ impl Store {
 
     /// Writes a backup of the whole store (private records included) to `path`.
     pub fn backup(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<u64> {
-        let profile = self.profile()?;
         // Ids only: every import takes a backup, and holding every record of a large store took
         // gigabytes. The records are read again as they are written.
         let mut ids = Vec::new();
@@ -956,6 +956,21 @@ impl Store {
         ids.sort_unstable();
         // Its id is the largest there is, so it comes last in id order.
         let meta = self.backup_meta_record()?;
+        let records = ids
+            .into_iter()
+            .filter_map(|id| self.state(id).map_err(std::io::Error::other).transpose())
+            .chain(std::iter::once(Ok(meta)));
+        self.write_backup_file(path, records, now)
+    }
+
+    /// Writes `records` (sorted by id) as a backup file of this store, signed with its key.
+    pub(crate) fn write_backup_file(
+        &self,
+        path: &Path,
+        records: impl IntoIterator<Item = std::io::Result<RecordState>>,
+        now: DateTime<Utc>,
+    ) -> SyncResult<u64> {
+        let profile = self.profile()?;
         let placeholder = crate::store::Profile {
             networker: RecordId(uuid::Uuid::nil()),
             name: String::new(),
@@ -969,10 +984,6 @@ impl Store {
             now,
         )?;
         let key = self.signing_key()?;
-        let records = ids
-            .into_iter()
-            .filter_map(|id| self.state(id).map_err(std::io::Error::other).transpose())
-            .chain(std::iter::once(Ok(meta)));
         // A backup holds private records: readable by its owner only. It is not encrypted, so
         // it still restores when the laptop (and its key file) is gone.
         let private = bundle::Sealing {
@@ -1020,54 +1031,6 @@ impl Store {
         Ok(path)
     }
 
-    /// Replaces the store's contents with a backup. Takes a backup of the current state first and
-    /// a new node id afterwards, so the restored store never writes under a node id it once had.
-    pub fn restore(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, PathBuf)> {
-        // A backup is of a real store: restored into the demo it would mix real cards with
-        // fictional ones (and its settings would lift the demo's mark).
-        self.refuse_if_demo("restored from a backup")?;
-        let reader = self.open_bundle(path)?;
-        if reader.header.kind != BundleKind::Backup {
-            return Err(BundleError::IsExport {
-                path: path.to_owned(),
-            }
-            .into());
-        }
-        let (_, records) = reader.read_all()?;
-        let safety = self.backup_before("restore", now)?;
-        let mut extra_meta = Vec::new();
-        let mut states = Vec::new();
-        for record in records {
-            if record.kind == BACKUP_META_KIND {
-                // Only what a backup is meant to carry: a crafted backup must not plant trusted
-                // keys, pending approvals, an import journal or a sync state in the store.
-                for (name, register) in &record.fields {
-                    if !RESTORED_META_KEYS.contains(&name.as_str()) {
-                        continue;
-                    }
-                    if let Some(current) = register.current() {
-                        extra_meta.push((name.as_bytes().to_vec(), current.value.clone()));
-                    }
-                }
-            } else {
-                states.push(record);
-            }
-        }
-        // A backup from before a forget (or a retention rule) brings nothing of it back.
-        crate::protection::erasure::sweep_restored(self, &mut states, now)?;
-        let count = states.len() as u64;
-        for state in &states {
-            if let Some(stamp) = state.max_stamp() {
-                self.observe_time(stamp.hlc);
-            }
-        }
-        self.replace_all(states, extra_meta, now)?;
-        self.renew_node_id()?;
-        // The backup carries no private contact note: they follow from the private meetings.
-        self.rebuild_private_contacts()?;
-        Ok((count, safety))
-    }
-
     fn backup_meta_record(&self) -> SyncResult<RecordState> {
         let mut record = RecordState::new(uuid::Uuid::max(), BACKUP_META_KIND);
         let stamp = crate::clock::Stamp {
@@ -1108,9 +1071,9 @@ fn backup_time(name: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.and_utc())
 }
 
-const BACKUP_META_KIND: &str = "kring.backup_meta";
+pub(crate) const BACKUP_META_KIND: &str = "kring.backup_meta";
 /// The meta keys a backup carries and a restore writes back.
-const RESTORED_META_KEYS: &[&str] = &["profile", "settings", "organisation"];
+pub(crate) const RESTORED_META_KEYS: &[&str] = &["profile", "settings", "organisation"];
 
 fn prune_backups(folder: &Path, keep: usize) {
     let Ok(entries) = std::fs::read_dir(folder) else {
