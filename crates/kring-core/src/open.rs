@@ -75,26 +75,25 @@ pub(crate) fn finish_opening(store: &Store) -> StoreResult<()> {
         }
         store.finish_migration()?;
     }
-    // A restore that a crash interrupted is finished (or undone, if what it staged cannot be
-    // read) before anyone reads the store.
-    crate::sync::restore::roll_forward(store).map_err(|e| match e {
-        crate::sync::SyncError::Store(inner) => inner,
-        other => StoreError::Corrupt {
-            id: "restore journal".into(),
-            reason: other.to_string(),
-        },
-    })?;
-    // An import that a crash interrupted is finished before anyone reads the store.
-    crate::sync::journal::roll_forward(store).map_err(|e| match e {
-        crate::sync::SyncError::Store(inner) => inner,
-        other => StoreError::Corrupt {
-            id: "import journal".into(),
-            reason: other.to_string(),
-        },
-    })?;
+    // A restore, then an import, that a crash interrupted is finished (a restore is undone if
+    // what it staged cannot be read) before anyone reads the store.
+    crate::sync::restore::roll_forward(store).map_err(journal_error("restore journal"))?;
+    crate::sync::journal::roll_forward(store).map_err(journal_error("import journal"))?;
     // A forget whose sweep a crash interrupted (or that arrived in the import just rolled
     // forward) is finished before anyone reads the store.
     let at = crate::protection::erasure::store_time(store);
     crate::protection::erasure::apply_pending(store, at)?;
     Ok(())
+}
+
+/// A journal that cannot be finished is named as what cannot be read, unless the store itself
+/// failed (a full disk, say), which says so in its own words.
+fn journal_error(journal: &'static str) -> impl Fn(crate::sync::SyncError) -> StoreError {
+    move |error| match error {
+        crate::sync::SyncError::Store(inner) => inner,
+        other => StoreError::Corrupt {
+            id: journal.into(),
+            reason: other.to_string(),
+        },
+    }
 }
