@@ -98,8 +98,14 @@ pub fn call_in(
         "open_demo" => json(sandbox::open_demo(workspace, argument(args, "cards")?)),
         "leave_demo" => json(sandbox::leave_demo(workspace)),
         "remove_demo" => json(sandbox::remove_demo(workspace)),
-        "compact_store" => json(storage::compact_store(workspace)),
-        "stop_compaction" => json(storage::stop_compaction(workspace)),
+        "compact_store" => json(storage::compact_store(
+            workspace,
+            argument(args, "compaction")?,
+        )),
+        "stop_compaction" => json(storage::stop_compaction(
+            workspace,
+            argument(args, "compaction")?,
+        )),
         "system_locale" => json(Ok(cards::system_locale())),
         other => call(&*workspace.current()?, other, args),
     })

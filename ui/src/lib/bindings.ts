@@ -62,10 +62,16 @@ export const commands = {
 	restoreBackup: (path: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("restore_backup", { path })),
 	/**  What the store folder takes on disk, and whether compacting is due. */
 	storageStatus: () => typedError<DiskUsage, AppError>(__TAURI_INVOKE("storage_status")),
-	/**  Rewrites the open store without what was erased, and opens it again. */
-	compactStore: () => typedError<CompactionDone, AppError>(__TAURI_INVOKE("compact_store")),
-	/**  Asks the compaction under way to stop (its dialog's Cancel): the store stays as it was. */
-	stopCompaction: () => typedError<null, AppError>(__TAURI_INVOKE("stop_compaction")),
+	/**
+	 *  Rewrites the open store without what was erased, and opens it again. `compaction` is the
+	 *  identity the window gave this compaction, which its Stop names.
+	 */
+	compactStore: (compaction: string) => typedError<CompactionDone, AppError>(__TAURI_INVOKE("compact_store", { compaction })),
+	/**
+	 *  Asks the compaction `compaction` to stop (its dialog's Cancel), under way or still to begin:
+	 *  the store stays as it was.
+	 */
+	stopCompaction: (compaction: string) => typedError<null, AppError>(__TAURI_INVOKE("stop_compaction", { compaction })),
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
 	/**  People and organisations as vCard 4.0; answers how many cards were written. */
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
