@@ -339,6 +339,15 @@ pub async fn list_backups(state: State<'_, AppState>) -> AppResult<Vec<BackupFil
     state.run(commands::list_backups).await
 }
 
+/// Quits Kring, as closing its window does (the quit's sync pass included): after a failed write
+/// (`writes_stopped`) opening Kring again is the way back, and the error offers it.
+#[tauri::command]
+#[specta::specta]
+pub async fn quit_app(app: tauri::AppHandle) -> AppResult<()> {
+    app.exit(0);
+    Ok(())
+}
+
 /// What the store folder takes on disk, and whether compacting is due.
 #[tauri::command]
 #[specta::specta]

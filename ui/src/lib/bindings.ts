@@ -56,6 +56,11 @@ export const commands = {
 	saveSettings: (settings: Settings) => typedError<null, AppError>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  The operating system's language (needs no store, so it answers when the store is unavailable). */
 	systemLocale: () => typedError<string | null, AppError>(__TAURI_INVOKE("system_locale")),
+	/**
+	 *  Quits Kring, as closing its window does (the quit's sync pass included): after a failed write
+	 *  (`writes_stopped`) opening Kring again is the way back, and the error offers it.
+	 */
+	quitApp: () => typedError<null, AppError>(__TAURI_INVOKE("quit_app")),
 	saveIdentity: (name: string, email: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("save_identity", { name, email })),
 	backupNow: () => typedError<BackupFile, AppError>(__TAURI_INVOKE("backup_now")),
 	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
@@ -772,6 +777,11 @@ export type ErrorCode =
  *  cannot be read): the window shows the message instead of its screens.
  */
 "store_unavailable" | 
+/**
+ *  A write failed (a full disk, a disk that went away) and the store stopped writing: only
+ *  opening Kring again helps, so the UI offers to quit beside the message.
+ */
+"writes_stopped" | 
 /**
  *  Anything else (a corrupt or forged file, a full disk, a fault inside Kring): the message
  *  says what happened and what to do.
