@@ -339,6 +339,15 @@ pub async fn list_backups(state: State<'_, AppState>) -> AppResult<Vec<BackupFil
     state.run(commands::list_backups).await
 }
 
+/// Quits Kring, as closing its window does (the quit's sync pass included): after a failed write
+/// (`writes_stopped`) opening Kring again is the way back, and the error offers it.
+#[tauri::command]
+#[specta::specta]
+pub async fn quit_app(app: tauri::AppHandle) -> AppResult<()> {
+    app.exit(0);
+    Ok(())
+}
+
 /// What the store folder takes on disk, and whether compacting is due.
 #[tauri::command]
 #[specta::specta]
@@ -348,18 +357,27 @@ pub async fn storage_status(
     state.run(storage::storage_status).await
 }
 
-/// Rewrites the open store without what was erased, and opens it again.
+/// Rewrites the open store without what was erased, and opens it again. `compaction` is the
+/// identity the window gave this compaction, which its Stop names.
 #[tauri::command]
 #[specta::specta]
-pub async fn compact_store(state: State<'_, AppState>) -> AppResult<CompactionDone> {
-    state.run_in(storage::compact_store).await
+pub async fn compact_store(
+    state: State<'_, AppState>,
+    compaction: String,
+) -> AppResult<CompactionDone> {
+    state
+        .run_in(move |w| storage::compact_store(w, compaction))
+        .await
 }
 
-/// Asks the compaction under way to stop (its dialog's Cancel): the store stays as it was.
+/// Asks the compaction `compaction` to stop (its dialog's Cancel), under way or still to begin:
+/// the store stays as it was.
 #[tauri::command]
 #[specta::specta]
-pub async fn stop_compaction(state: State<'_, AppState>) -> AppResult<()> {
-    state.run_in(storage::stop_compaction).await
+pub async fn stop_compaction(state: State<'_, AppState>, compaction: String) -> AppResult<()> {
+    state
+        .run_in(move |w| storage::stop_compaction(w, compaction))
+        .await
 }
 
 #[tauri::command]

@@ -45,6 +45,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             not_same,
             save_settings,
             system_locale,
+            quit_app,
             save_identity,
             backup_now,
             list_backups,

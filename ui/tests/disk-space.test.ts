@@ -204,6 +204,10 @@ describe('Disk space in Settings', () => {
 
     await fireEvent.click(cancel);
     expect(stopCompaction).toHaveBeenCalledTimes(1);
+    // The Stop names the compaction under way, so that the core stops that one and no other.
+    const compaction = (compactStore.mock.calls[0] as unknown[])[0];
+    expect(compaction).toMatch(/^[0-9a-f]{16}$/);
+    expect(stopCompaction).toHaveBeenCalledWith(compaction);
     await waitFor(() => expect(cancel).toHaveTextContent('Stopping…'));
     expect(cancel).toBeDisabled();
     finish({
@@ -227,6 +231,12 @@ describe('Disk space in Settings', () => {
     // What imports left is still there to compact.
     expect(screen.getByTestId('compaction-suggested')).toHaveTextContent('186,644 records');
     expect(compactStore).toHaveBeenCalledTimes(1);
+
+    // The next compaction has an identity of its own: a late Stop for the first stops it not.
+    await fireEvent.click(screen.getByTestId('compact-open'));
+    await fireEvent.click(within(screen.getByRole('dialog')).getByTestId('compact-confirm'));
+    await waitFor(() => expect(compactStore).toHaveBeenCalledTimes(2));
+    expect((compactStore.mock.calls[1] as unknown[])[0]).not.toBe(compaction);
   });
 });
 

@@ -85,7 +85,7 @@ pub const WORKSPACE_COMMANDS: &[&str] = &[
 ];
 
 /// The commands that need no store: they answer whatever the workspace has open.
-pub const PLAIN_COMMANDS: &[&str] = &["system_locale"];
+pub const PLAIN_COMMANDS: &[&str] = &["system_locale", "quit_app"];
 
 /// Runs the command `command` with `args` in `workspace`: the demo sandbox's commands on the
 /// workspace, every other on the session it has open.
@@ -98,9 +98,17 @@ pub fn call_in(
         "open_demo" => json(sandbox::open_demo(workspace, argument(args, "cards")?)),
         "leave_demo" => json(sandbox::leave_demo(workspace)),
         "remove_demo" => json(sandbox::remove_demo(workspace)),
-        "compact_store" => json(storage::compact_store(workspace)),
-        "stop_compaction" => json(storage::stop_compaction(workspace)),
+        "compact_store" => json(storage::compact_store(
+            workspace,
+            argument(args, "compaction")?,
+        )),
+        "stop_compaction" => json(storage::stop_compaction(
+            workspace,
+            argument(args, "compaction")?,
+        )),
         "system_locale" => json(Ok(cards::system_locale())),
+        // The app quits itself (src-tauri); the development bridge has no window to close.
+        "quit_app" => json(Ok(())),
         other => call(&*workspace.current()?, other, args),
     })
 }

@@ -26,6 +26,9 @@ pub enum ErrorCode {
     /// The store cannot be opened (another Kring has it open, a newer Kring wrote it, its folder
     /// cannot be read): the window shows the message instead of its screens.
     StoreUnavailable,
+    /// A write failed (a full disk, a disk that went away) and the store stopped writing: only
+    /// opening Kring again helps, so the UI offers to quit beside the message.
+    WritesStopped,
     /// Anything else (a corrupt or forged file, a full disk, a fault inside Kring): the message
     /// says what happened and what to do.
     Failed,
@@ -37,6 +40,7 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::NoProfile,
         ErrorCode::StoreUnavailable,
+        ErrorCode::WritesStopped,
         ErrorCode::Failed,
     ];
 
@@ -47,6 +51,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::NoProfile => "no_profile",
             ErrorCode::StoreUnavailable => "store_unavailable",
+            ErrorCode::WritesStopped => "writes_stopped",
             ErrorCode::Failed => "failed",
         }
     }
@@ -174,6 +179,7 @@ impl From<StoreError> for AppError {
             StoreError::InUse { .. }
             | StoreError::SchemaTooNew { .. }
             | StoreError::Open { .. } => ErrorCode::StoreUnavailable,
+            StoreError::WritesStopped => ErrorCode::WritesStopped,
             _ => ErrorCode::Failed,
         };
         AppError::new(code, "").worded(|language| error.message(language))

@@ -317,6 +317,8 @@ mod tests {
             "{}",
             refused.message
         );
+        // The code the window offers to quit on.
+        assert_eq!(refused.code, crate::error::ErrorCode::WritesStopped);
         // A form's own mistake is still said as such.
         let invalid = session
             .run(|session| {

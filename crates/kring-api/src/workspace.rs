@@ -13,6 +13,9 @@ use kring_i18n::Language;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+/// How many Stops the workspace keeps for compactions that have not asked for them (yet).
+const COMPACTION_STOPS_KEPT: usize = 16;
+
 /// The real store's session and the demo sandbox's while it is open.
 pub struct Workspace {
     /// Swapped only by a compaction (`reopen_current`), which closes the store to rewrite it;
@@ -22,9 +25,12 @@ pub struct Workspace {
     announce: Arc<dyn Announce>,
     /// The language the person reads, shared by every session the workspace opens.
     language: Arc<Mutex<Language>>,
-    /// Set by the person's Stop while a compaction runs; the compaction asks it between batches.
+    /// The compactions the person asked to stop, by the identity the window gave each one
+    /// (`storage::compact_store`); a compaction asks between batches whether its own is here.
+    /// Kept by identity, not as one flag, so that a Stop that arrives before its compaction has
+    /// begun still stops it, and a Stop for a compaction that already ended stops no later one.
     /// Outside the slots, since the compaction holds them while it runs.
-    compaction_stop: std::sync::atomic::AtomicBool,
+    compaction_stops: Mutex<std::collections::VecDeque<String>>,
 }
 
 /// Passes what a session announces on to the workspace's one receiver (the window).
@@ -73,27 +79,41 @@ impl Workspace {
             real: Mutex::new(Ok(Arc::new(real))),
             demo: Mutex::new(None),
             announce,
-            compaction_stop: std::sync::atomic::AtomicBool::new(false),
+            compaction_stops: Mutex::new(std::collections::VecDeque::new()),
         }
     }
 
-    /// Asks the compaction under way, if any, to stop: it gives up its copy after the batch it
-    /// is writing and leaves the store as it was.
-    pub fn stop_compaction(&self) {
-        self.compaction_stop
-            .store(true, std::sync::atomic::Ordering::SeqCst);
+    /// Asks the compaction `compaction` to stop, whether it is under way or has yet to begin:
+    /// it gives up its copy after the batch it is writing and leaves the store as it was. A
+    /// compaction that already ended is not stopped again and no other one is.
+    pub fn stop_compaction(&self, compaction: &str) {
+        let mut stops = self.compaction_stops();
+        if !stops.iter().any(|asked| asked == compaction) {
+            // Stops for compactions that had ended stay until pushed out; a few suffice, since
+            // the window asks for one compaction at a time.
+            if stops.len() == COMPACTION_STOPS_KEPT {
+                stops.pop_front();
+            }
+            stops.push_back(compaction.to_owned());
+        }
     }
 
-    /// Forgets a Stop meant for an earlier compaction, as a new one begins.
-    pub(crate) fn compaction_begins(&self) {
-        self.compaction_stop
-            .store(false, std::sync::atomic::Ordering::SeqCst);
+    /// Whether the person asked the compaction `compaction` to stop.
+    pub(crate) fn compaction_stop_asked(&self, compaction: &str) -> bool {
+        self.compaction_stops()
+            .iter()
+            .any(|asked| asked == compaction)
     }
 
-    /// Whether the person asked the compaction under way to stop.
-    pub(crate) fn compaction_stop_asked(&self) -> bool {
-        self.compaction_stop
-            .load(std::sync::atomic::Ordering::SeqCst)
+    /// Forgets the Stop for `compaction` once it ended: its identity is not used again.
+    pub(crate) fn compaction_ended(&self, compaction: &str) {
+        self.compaction_stops().retain(|asked| asked != compaction);
+    }
+
+    fn compaction_stops(&self) -> MutexGuard<'_, std::collections::VecDeque<String>> {
+        self.compaction_stops
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 
     /// The session commands run on: the demo sandbox's while it is open, else the real store's.

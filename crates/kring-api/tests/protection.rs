@@ -207,7 +207,7 @@ fn compacting_from_the_app_takes_a_forgotten_persons_bytes_off_the_disk_and_the_
     );
     drop(real);
 
-    let done = storage::compact_store(&workspace).unwrap();
+    let done = storage::compact_store(&workspace, "after-the-forget".into()).unwrap();
     assert!(!done.usage.compaction_due, "compacted, nothing is due");
     assert!(done.database_bytes_after > 0);
     assert_eq!(done.usage.database_bytes, done.database_bytes_after);

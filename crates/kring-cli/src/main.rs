@@ -106,6 +106,10 @@ fn main() -> ExitCode {
                 "kring: {}",
                 terminal::strip_controls(&message.replace('\n', " "))
             );
+            // A compaction stopped by Ctrl-C ends as the shell expects of an interrupt.
+            if error.is::<protection::CompactionStopped>() {
+                return ExitCode::from(130);
+            }
             ExitCode::FAILURE
         }
     }

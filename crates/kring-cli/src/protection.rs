@@ -267,8 +267,52 @@ pub fn forget(store: &Store, args: ForgetArgs, now: DateTime<Utc>) -> Result<()>
     Ok(())
 }
 
-/// `kring compact`: consumes the store and opens it again.
+/// `kring compact` given up on Ctrl-C: the partial copy was removed and the store is as it was.
+/// Its words are said in the reader's language; `main` ends with the shell's code for an
+/// interrupt (130) on it.
+#[derive(Debug)]
+pub struct CompactionStopped(String);
+
+impl std::fmt::Display for CompactionStopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CompactionStopped {}
+
+/// Where `kring compact` is, for its Ctrl-C handler, which lives as long as the process.
+static COMPACTION: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(NOT_COMPACTING);
+/// No compaction runs: Ctrl-C ends the process as it would without a handler.
+const NOT_COMPACTING: u8 = 0;
+/// A compaction copies: Ctrl-C asks it to stop after its batch.
+const COMPACTING: u8 = 1;
+/// Ctrl-C was pressed once: a second one ends the process at once, leaving the partial copy for
+/// the next open to remove.
+const STOP_ASKED: u8 = 2;
+
+/// Stops the compaction on Ctrl-C instead of ending the process in the middle of its copy,
+/// which would leave gigabytes in `compact.new/` until the store is next opened.
+fn stop_on_ctrl_c() {
+    use std::sync::atomic::Ordering;
+    let handler = || {
+        if COMPACTION
+            .compare_exchange(COMPACTING, STOP_ASKED, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            std::process::exit(130);
+        }
+    };
+    // Without a handler (one already set, which `kring` does not do) a Ctrl-C ends the process
+    // as before, and the next open removes the copy: the compaction still runs.
+    let _ = ctrlc::set_handler(handler);
+    COMPACTION.store(COMPACTING, Ordering::SeqCst);
+}
+
+/// `kring compact`: consumes the store and opens it again. Ctrl-C stops it: the store stays as
+/// it was, and the command ends with code 130.
 pub fn compact(store: Store, json: bool, now: DateTime<Utc>) -> Result<()> {
+    use std::sync::atomic::Ordering;
     let l = language();
     // At a million cards a compaction takes minutes: a terminal sees how far it is.
     let line = crate::terminal::ProgressLine::new(json);
@@ -283,11 +327,21 @@ pub fn compact(store: Store, json: bool, now: DateTime<Utc>) -> Result<()> {
             )
         })
     };
-    let compacted = store.compact_with_progress(&OpenOptions::default(), now, &mut progress);
+    stop_on_ctrl_c();
+    let stop = || COMPACTION.load(Ordering::SeqCst) == STOP_ASKED;
+    let compacted = store.compact_stoppable(&OpenOptions::default(), now, &mut progress, &stop);
+    // From here Ctrl-C ends the process again: what is left to do is quick.
+    COMPACTION.store(NOT_COMPACTING, Ordering::SeqCst);
     line.finish();
     let (store, report) = compacted?;
     if json {
-        return print_json(&serde_json::to_value(&report)?);
+        print_json(&serde_json::to_value(&report)?)?;
+    }
+    if report.rewrite.stopped {
+        return Err(CompactionStopped(t!(l, "protection-compact-stopped")).into());
+    }
+    if json {
+        return Ok(());
     }
     out!(
         "{}",

@@ -550,3 +550,62 @@ fn a_retention_rule_is_shown_by_a_dry_run_that_changes_nothing_then_clears_old_s
         .contains("would concern 0 record(s)"));
     assert!(mia.ok(&["processing-log"]).contains("retention"));
 }
+
+/// Ctrl-C in the middle of `kring compact` (at a million cards it copies for minutes): the
+/// compaction stops after its batch, removes its partial copy instead of leaving gigabytes in
+/// `compact.new/`, says so, and ends as the shell expects of an interrupt; the store is as it was.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_compact_removes_the_partial_copy_and_leaves_the_store_as_it_was() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let an = Kring::initialised("An Peeters");
+    // 87,000 entries: two seconds to copy in a debug build, time enough to press Ctrl-C.
+    an.ok(&["demo", "--cards", "2000"]);
+    let before = an.ok(&["digest"]);
+
+    let mut compacting = Command::new(assert_cmd::cargo::cargo_bin("kring"));
+    for name in ["KRING_STORE", "KRING_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        compacting.env_remove(name);
+    }
+    let mut child = compacting
+        .arg("--store")
+        .arg(an.store())
+        .arg("compact")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The copy has begun once its folder is there (the handler is installed before).
+    let copy = an.store().join("compact.new");
+    let started = Instant::now();
+    while !copy.exists() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the compaction ended before Ctrl-C could reach it"
+        );
+        assert!(started.elapsed() < Duration::from_secs(120));
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let sent = Command::new("kill")
+        .args(["-s", "INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("Compacting stopped: cards and their history are as they were."),
+        "{stderr}"
+    );
+    assert!(
+        !String::from_utf8_lossy(&output.stdout).contains("rewrote"),
+        "it did not finish the copy"
+    );
+    assert!(!copy.exists(), "the partial copy was removed");
+    assert_eq!(an.ok(&["digest"]), before);
+    // A later compaction goes through.
+    assert!(an.ok(&["compact"]).contains("rewrote"));
+    assert_eq!(an.ok(&["digest"]), before);
+}

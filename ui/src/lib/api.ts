@@ -37,6 +37,7 @@ const CODES: Record<ErrorCode, true> = {
   not_found: true,
   no_profile: true,
   store_unavailable: true,
+  writes_stopped: true,
   failed: true,
 };
 

@@ -23,7 +23,8 @@ export type Route =
   | 'protection';
 export type Theme = 'system' | 'light' | 'dark';
 export type Participant = { id: RecordId; name: string; detail?: string | null };
-export type Toast = { id: number; kind: 'ok' | 'error'; text: string };
+/** `quit`: the error leaves only quitting (`writes_stopped`), so the toast offers it and stays. */
+export type Toast = { id: number; kind: 'ok' | 'error'; text: string; quit?: boolean };
 
 const THEME_KEY = 'kring.theme';
 const DUPLICATES_EVERY_MS = 5 * 60 * 1000;
@@ -194,17 +195,19 @@ class AppState {
     this.route = 'cards';
   }
 
-  toast(text: string, kind: Toast['kind'] = 'ok') {
+  toast(text: string, kind: Toast['kind'] = 'ok', quit = false) {
     const id = this.nextToast++;
-    this.toasts = [...this.toasts, { id, kind, text }].slice(-3);
-    setTimeout(() => this.dismiss(id), kind === 'error' ? 7000 : 3500);
+    this.toasts = [...this.toasts, { id, kind, text, quit }].slice(-3);
+    // An error that leaves only quitting stays until the person quits or dismisses it.
+    if (!quit) setTimeout(() => this.dismiss(id), kind === 'error' ? 7000 : 3500);
   }
 
   fail(error: unknown) {
     const e = toAppError(error);
     // The store lost its owner (restored from an empty backup, say): back to first run.
     if (e.code === 'no_profile') void this.load();
-    this.toast(e.message, 'error');
+    // A write failed and the store takes no more: opening Kring again is the way back.
+    this.toast(e.message, 'error', e.code === 'writes_stopped');
   }
 
   dismiss(id: number) {

@@ -56,16 +56,27 @@ export const commands = {
 	saveSettings: (settings: Settings) => typedError<null, AppError>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  The operating system's language (needs no store, so it answers when the store is unavailable). */
 	systemLocale: () => typedError<string | null, AppError>(__TAURI_INVOKE("system_locale")),
+	/**
+	 *  Quits Kring, as closing its window does (the quit's sync pass included): after a failed write
+	 *  (`writes_stopped`) opening Kring again is the way back, and the error offers it.
+	 */
+	quitApp: () => typedError<null, AppError>(__TAURI_INVOKE("quit_app")),
 	saveIdentity: (name: string, email: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("save_identity", { name, email })),
 	backupNow: () => typedError<BackupFile, AppError>(__TAURI_INVOKE("backup_now")),
 	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
 	restoreBackup: (path: string) => typedError<AppStatus, AppError>(__TAURI_INVOKE("restore_backup", { path })),
 	/**  What the store folder takes on disk, and whether compacting is due. */
 	storageStatus: () => typedError<DiskUsage, AppError>(__TAURI_INVOKE("storage_status")),
-	/**  Rewrites the open store without what was erased, and opens it again. */
-	compactStore: () => typedError<CompactionDone, AppError>(__TAURI_INVOKE("compact_store")),
-	/**  Asks the compaction under way to stop (its dialog's Cancel): the store stays as it was. */
-	stopCompaction: () => typedError<null, AppError>(__TAURI_INVOKE("stop_compaction")),
+	/**
+	 *  Rewrites the open store without what was erased, and opens it again. `compaction` is the
+	 *  identity the window gave this compaction, which its Stop names.
+	 */
+	compactStore: (compaction: string) => typedError<CompactionDone, AppError>(__TAURI_INVOKE("compact_store", { compaction })),
+	/**
+	 *  Asks the compaction `compaction` to stop (its dialog's Cancel), under way or still to begin:
+	 *  the store stays as it was.
+	 */
+	stopCompaction: (compaction: string) => typedError<null, AppError>(__TAURI_INVOKE("stop_compaction", { compaction })),
 	importContacts: (path: string, dryRun: boolean) => typedError<ContactImportReport, AppError>(__TAURI_INVOKE("import_contacts", { path, dryRun })),
 	/**  People and organisations as vCard 4.0; answers how many cards were written. */
 	exportContacts: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("export_contacts", { path })),
@@ -766,6 +777,11 @@ export type ErrorCode =
  *  cannot be read): the window shows the message instead of its screens.
  */
 "store_unavailable" | 
+/**
+ *  A write failed (a full disk, a disk that went away) and the store stopped writing: only
+ *  opening Kring again helps, so the UI offers to quit beside the message.
+ */
+"writes_stopped" | 
 /**
  *  Anything else (a corrupt or forged file, a full disk, a fault inside Kring): the message
  *  says what happened and what to do.

@@ -3,6 +3,7 @@
 // Ctrl+Enter (⌘+Enter) to save from anywhere in it.
 import { AppError, toAppError } from './api';
 import { app } from './app.svelte';
+import type { ErrorCode } from './bindings';
 import type { FieldErrors } from './validate';
 
 export class FormState {
@@ -11,6 +12,8 @@ export class FormState {
   errors = $state<FieldErrors>({});
   /** A refusal that names no field, when the form shows it itself. */
   error = $state<string | null>(null);
+  /** That refusal's code, for what the form offers beside it (Quit Kring after `writes_stopped`). */
+  errorCode = $state<ErrorCode | null>(null);
 
   /**
    * `aliases`: the form's name of a field the core names otherwise (`email` → `emails`).
@@ -27,6 +30,7 @@ export class FormState {
   check(errors: FieldErrors): boolean {
     this.errors = errors;
     this.error = null;
+    this.errorCode = null;
     return Object.keys(errors).length === 0;
   }
 
@@ -35,6 +39,7 @@ export class FormState {
     if (this.busy) return false;
     this.busy = true;
     this.error = null;
+    this.errorCode = null;
     try {
       await save();
       return true;
@@ -68,7 +73,10 @@ export class FormState {
     const field = error.field ? (this.options.aliases?.[error.field] ?? error.field) : null;
     if (field) this.errors = { ...this.errors, [field]: error.message };
     else if (this.options.unfielded) this.options.unfielded(error);
-    else this.error = error.message;
+    else {
+      this.error = error.message;
+      this.errorCode = error.code;
+    }
   }
 
   /** A keydown handler for the form: Ctrl+Enter (⌘+Enter) runs `save`. */

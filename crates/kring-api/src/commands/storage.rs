@@ -55,24 +55,40 @@ pub struct CompactionDone {
 /// Compacts the store commands run on (the demo sandbox's while it is open): rewrites its
 /// database, its backups and its own sync files without what forgets and retention rules
 /// removed, and opens it again. A store still busy after 20 s is left as it was.
-pub fn compact_store(workspace: &Workspace) -> AppResult<CompactionDone> {
-    compact_within(workspace, PATIENCE)
+/// `compaction` is the identity the window gave this compaction, new each time, which its Stop
+/// names (`stop_compaction`).
+pub fn compact_store(workspace: &Workspace, compaction: String) -> AppResult<CompactionDone> {
+    compact_within(workspace, &compaction, PATIENCE)
 }
 
-/// Asks the compaction under way to stop (Cancel in its dialog); nothing when none runs.
-pub fn stop_compaction(workspace: &Workspace) -> AppResult<()> {
-    workspace.stop_compaction();
+/// Asks the compaction `compaction` to stop (Cancel in its dialog), under way or still to begin,
+/// since the Stop can reach the app before the compaction does; nothing when it already ended.
+pub fn stop_compaction(workspace: &Workspace, compaction: String) -> AppResult<()> {
+    workspace.stop_compaction(&compaction);
     Ok(())
 }
 
-fn compact_within(workspace: &Workspace, patience: Duration) -> AppResult<CompactionDone> {
-    workspace.compaction_begins();
+fn compact_within(
+    workspace: &Workspace,
+    compaction: &str,
+    patience: Duration,
+) -> AppResult<CompactionDone> {
+    let done = compact_stopped_by(workspace, compaction, patience);
+    workspace.compaction_ended(compaction);
+    done
+}
+
+fn compact_stopped_by(
+    workspace: &Workspace,
+    compaction: &str,
+    patience: Duration,
+) -> AppResult<CompactionDone> {
     workspace.reopen_current(patience, |store, clock, announce| {
         let started = Instant::now();
         let mut progress = crate::session::every_tenth_of_a_second(|done, total| {
             announce.compaction_progress(done, total)
         });
-        let stop = || workspace.compaction_stop_asked();
+        let stop = || workspace.compaction_stop_asked(compaction);
         let options = OpenOptions::default();
         match store.compact_stoppable(&options, clock.now(), &mut progress, &stop) {
             Ok((store, report)) => {
@@ -121,7 +137,7 @@ mod tests {
         let workspace = managers_workspace(&dir, Box::new(Quiet));
         // A command still running on the store (a sync pass, say).
         let running = workspace.real().unwrap();
-        let refused = compact_within(&workspace, Duration::from_millis(200)).unwrap_err();
+        let refused = compact_within(&workspace, "first", Duration::from_millis(200)).unwrap_err();
         assert!(
             refused.message.contains("still busy"),
             "{}",
@@ -132,7 +148,7 @@ mod tests {
             "the same session goes on"
         );
         drop(running);
-        let done = compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        let done = compact_within(&workspace, "second", Duration::from_millis(200)).unwrap();
         assert!(done.database_bytes_after > 0);
         assert!(crate::commands::app_status(&workspace.real().unwrap()).is_ok());
     }
@@ -152,7 +168,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let recorder = Recorder::default();
         let workspace = managers_workspace(&dir, Box::new(recorder.clone()));
-        compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        compact_within(&workspace, "first", Duration::from_millis(200)).unwrap();
         let calls = recorder.0.lock().unwrap().clone();
         let last = *calls.last().expect("progress was announced");
         assert!(last.1 > 0, "{calls:?}");
@@ -161,18 +177,19 @@ mod tests {
             "the last announcement is the whole: {calls:?}"
         );
         // The next compaction's session announces through the same receiver.
-        compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        compact_within(&workspace, "second", Duration::from_millis(200)).unwrap();
         assert!(recorder.0.lock().unwrap().len() > calls.len());
     }
 
-    /// Presses Stop as the compaction announces its first progress (the window's Cancel).
+    /// Presses Stop for the compaction `"pressed"` as a compaction announces its first progress
+    /// (the window's Cancel).
     #[derive(Clone, Default)]
     struct StopAtOnce(Arc<std::sync::OnceLock<std::sync::Weak<Workspace>>>);
 
     impl crate::session::Announce for StopAtOnce {
         fn compaction_progress(&self, _done: u64, _total: u64) {
             if let Some(workspace) = self.0.get().and_then(std::sync::Weak::upgrade) {
-                stop_compaction(&workspace).unwrap();
+                stop_compaction(&workspace, "pressed".into()).unwrap();
             }
         }
     }
@@ -183,13 +200,8 @@ mod tests {
         let stopper = StopAtOnce::default();
         let workspace = Arc::new(managers_workspace(&dir, Box::new(stopper.clone())));
         let before = crate::commands::app_status(&workspace.real().unwrap()).unwrap();
-        // A Stop pressed before a compaction began is not this one's.
-        stop_compaction(&workspace).unwrap();
-        let done = compact_within(&workspace, Duration::from_millis(200)).unwrap();
-        assert!(!done.stopped);
-
         stopper.0.set(Arc::downgrade(&workspace)).unwrap();
-        let stopped = compact_within(&workspace, Duration::from_millis(200)).unwrap();
+        let stopped = compact_within(&workspace, "pressed", Duration::from_millis(200)).unwrap();
         assert!(stopped.stopped);
         assert_eq!(stopped.database_bytes_after, stopped.database_bytes_before);
         assert!(!dir.path().join("store/compact.new").exists());
@@ -197,6 +209,51 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&after).unwrap(),
             serde_json::to_value(&before).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_stop_that_reaches_the_app_before_its_compaction_has_begun_still_stops_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = managers_workspace(&dir, Box::new(Quiet));
+        // The window's Stop overtook its compaction on the way to the app.
+        stop_compaction(&workspace, "pressed".into()).unwrap();
+        let stopped = compact_within(&workspace, "pressed", Duration::from_millis(200)).unwrap();
+        assert!(stopped.stopped, "the early Stop was lost");
+        assert_eq!(stopped.database_bytes_after, stopped.database_bytes_before);
+        assert!(!dir.path().join("store/compact.new").exists());
+        assert!(crate::commands::app_status(&workspace.real().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn a_stop_for_an_earlier_compaction_does_not_stop_a_later_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = managers_workspace(&dir, Box::new(Quiet));
+        let first = compact_within(&workspace, "first", Duration::from_millis(200)).unwrap();
+        assert!(!first.stopped);
+        // Stop pressed as the first compaction was ending: it arrives after its end.
+        stop_compaction(&workspace, "first".into()).unwrap();
+        let second = compact_within(&workspace, "second", Duration::from_millis(200)).unwrap();
+        assert!(
+            !second.stopped,
+            "the first compaction's Stop stopped the second"
+        );
+        // Nor does a Stop for a compaction that is not this one, pressed before it began.
+        stop_compaction(&workspace, "another".into()).unwrap();
+        let third = compact_within(&workspace, "third", Duration::from_millis(200)).unwrap();
+        assert!(!third.stopped);
+        // A compaction's Stop is forgotten once it ended: the same identity, asked again
+        // (which the window never does), compacts.
+        stop_compaction(&workspace, "fourth".into()).unwrap();
+        assert!(
+            compact_within(&workspace, "fourth", Duration::from_millis(200))
+                .unwrap()
+                .stopped
+        );
+        assert!(
+            !compact_within(&workspace, "fourth", Duration::from_millis(200))
+                .unwrap()
+                .stopped
         );
     }
 }

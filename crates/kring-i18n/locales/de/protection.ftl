@@ -55,6 +55,7 @@ protection-swept-nothing = nichts
 protection-compact-hint = führen Sie `kring compact` aus, um ihre Bytes aus den Dateien und Sicherungen des Datenspeichers zu entfernen
 protection-compacted = { $path } neu geschrieben ({ $trees } Bäume, { $entries } Einträge): { $before } → { $after } Bytes
 protection-compact-progress = { $done }/{ $total } Einträge kopiert ({ $percent } %)
+protection-compact-stopped = Verdichten abgebrochen: Karten und ihre Geschichte sind unverändert.
 protection-backup-rewritten = Sicherung { $path } neu geschrieben
 protection-held-dropped = zurückgehaltenes Paket { $path } entfernt (sein Absender schickt es erneut)
 protection-sync-file-dropped = { $path } aus dem Synchronisationsordner entfernt (die nächste Synchronisation schreibt eine neue Datei)

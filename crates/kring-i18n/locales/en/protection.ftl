@@ -14,6 +14,7 @@ protection-swept-nothing = nothing
 protection-compact-hint = run `kring compact` to remove their bytes from the store's files and backups
 protection-compacted = rewrote { $path } ({ $trees } trees, { $entries } entries): { $before } → { $after } bytes
 protection-compact-progress = copying { $done }/{ $total } entries ({ $percent }%)
+protection-compact-stopped = Compacting stopped: cards and their history are as they were.
 protection-backup-rewritten = rewrote backup { $path }
 protection-held-dropped = dropped held bundle { $path } (its sender sends it again)
 protection-sync-file-dropped = dropped { $path } from the sync folder (the next sync writes a new one)

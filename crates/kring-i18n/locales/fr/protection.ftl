@@ -55,6 +55,7 @@ protection-swept-nothing = rien
 protection-compact-hint = lancez `kring compact` pour retirer leurs octets des fichiers et des sauvegardes de la base de données
 protection-compacted = { $path } réécrit ({ $trees } arbres, { $entries } entrées) : { $before } → { $after } octets
 protection-compact-progress = { $done }/{ $total } entrées copiées ({ $percent } %)
+protection-compact-stopped = Compactage arrêté : les fiches et leur historique sont restés tels quels.
 protection-backup-rewritten = sauvegarde { $path } réécrite
 protection-held-dropped = paquet retenu { $path } supprimé (son expéditeur l'enverra à nouveau)
 protection-sync-file-dropped = { $path } supprimé du dossier de synchronisation (la prochaine synchronisation en écrit un nouveau)

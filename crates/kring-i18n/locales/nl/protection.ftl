@@ -55,6 +55,7 @@ protection-swept-nothing = niets
 protection-compact-hint = voer `kring compact` uit om hun bytes uit de bestanden en reservekopieën van de databank te verwijderen
 protection-compacted = { $path } herschreven ({ $trees } bomen, { $entries } items): { $before } → { $after } bytes
 protection-compact-progress = { $done }/{ $total } items gekopieerd ({ $percent }%)
+protection-compact-stopped = Comprimeren gestopt: kaarten en hun geschiedenis zijn zoals ze waren.
 protection-backup-rewritten = reservekopie { $path } herschreven
 protection-held-dropped = tegengehouden bundel { $path } verwijderd (de afzender stuurt hem opnieuw)
 protection-sync-file-dropped = { $path } uit de synchronisatiemap verwijderd (de volgende synchronisatie schrijft een nieuwe)
