@@ -11,13 +11,13 @@ describe('an action on a path', () => {
     const action = new PathAction<string>(() => 'Choose a file first.');
     const work = vi.fn();
     await action.submit(() => '   ', work)(submitted());
-    expect(action.error).toBe('Choose a file first.');
+    expect(action.error?.message).toBe('Choose a file first.');
     expect(work).not.toHaveBeenCalled();
   });
 
   it('runs on the trimmed path and keeps what it answered, clearing an earlier error', async () => {
     const action = new PathAction<string>(() => 'missing');
-    action.error = 'an earlier refusal';
+    action.error = new AppError('failed', 'an earlier refusal');
     await action.submit(
       () => ' /tmp/invitation.kring-invitation ',
       async (path) => `wrote ${path}`,
@@ -35,7 +35,9 @@ describe('an action on a path', () => {
         throw new AppError('not_found', 'The folder /nowhere does not exist.');
       },
     )(submitted());
-    expect(action.error).toBe('The folder /nowhere does not exist.');
+    expect(action.error?.message).toBe('The folder /nowhere does not exist.');
+    // The code stays with the words, for what is offered beside them (Quit Kring).
+    expect(action.error?.code).toBe('not_found');
     expect(action.result).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // The state every screen shares: who the user is, where they are, what dialog is open, toasts.
-import { api, toAppError } from './api';
+import { api, toAppError, type AppError } from './api';
 import type { AppStatus, RecordId, SyncStatus } from './bindings';
 import { m } from '../paraglide/messages';
 
@@ -40,7 +40,7 @@ function storedTheme(): Theme {
 
 class AppState {
   status = $state<AppStatus | null>(null);
-  loadError = $state<string | null>(null);
+  loadError = $state<AppError | null>(null);
   route = $state<Route>('today');
   selectedId = $state<RecordId | null>(null);
   /** The card open in the detail pane, so Ctrl+L can start with it. */
@@ -80,7 +80,7 @@ class AppState {
       this.status = await api.appStatus();
       this.loadError = null;
     } catch (e) {
-      this.loadError = toAppError(e).message;
+      this.loadError = toAppError(e);
     }
   }
 

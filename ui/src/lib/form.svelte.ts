@@ -3,17 +3,17 @@
 // Ctrl+Enter (⌘+Enter) to save from anywhere in it.
 import { AppError, toAppError } from './api';
 import { app } from './app.svelte';
-import type { ErrorCode } from './bindings';
 import type { FieldErrors } from './validate';
 
 export class FormState {
   busy = $state(false);
   /** What is wrong, by field: shown next to it (`<FieldError message={form.errors.name} />`). */
   errors = $state<FieldErrors>({});
-  /** A refusal that names no field, when the form shows it itself. */
-  error = $state<string | null>(null);
-  /** That refusal's code, for what the form offers beside it (Quit Kring after `writes_stopped`). */
-  errorCode = $state<ErrorCode | null>(null);
+  /**
+   * A refusal that names no field, when the form shows it itself (`<ErrorMessage>`, which offers
+   * Quit Kring beside it after `writes_stopped`).
+   */
+  error = $state<AppError | null>(null);
 
   /**
    * `aliases`: the form's name of a field the core names otherwise (`email` → `emails`).
@@ -30,7 +30,6 @@ export class FormState {
   check(errors: FieldErrors): boolean {
     this.errors = errors;
     this.error = null;
-    this.errorCode = null;
     return Object.keys(errors).length === 0;
   }
 
@@ -39,7 +38,6 @@ export class FormState {
     if (this.busy) return false;
     this.busy = true;
     this.error = null;
-    this.errorCode = null;
     try {
       await save();
       return true;
@@ -73,10 +71,7 @@ export class FormState {
     const field = error.field ? (this.options.aliases?.[error.field] ?? error.field) : null;
     if (field) this.errors = { ...this.errors, [field]: error.message };
     else if (this.options.unfielded) this.options.unfielded(error);
-    else {
-      this.error = error.message;
-      this.errorCode = error.code;
-    }
+    else this.error = error;
   }
 
   /** A keydown handler for the form: Ctrl+Enter (⌘+Enter) runs `save`. */
@@ -105,7 +100,8 @@ export function choices<T extends string>(
  */
 export class PathAction<T> {
   busy = $state(false);
-  error = $state<string | null>(null);
+  /** Why it failed, shown with `<ErrorMessage>`. */
+  error = $state<AppError | null>(null);
   result = $state<T | null>(null);
 
   /** `missing`: what to say when no path was given. */
@@ -119,7 +115,7 @@ export class PathAction<T> {
       this.result = null;
       const trimmed = path().trim();
       if (trimmed === '') {
-        this.error = this.missing();
+        this.error = new AppError('invalid', this.missing());
         return;
       }
       this.busy = true;
@@ -127,7 +123,7 @@ export class PathAction<T> {
         this.result = await work(trimmed);
         app.changed();
       } catch (e) {
-        this.error = toAppError(e).message;
+        this.error = toAppError(e);
       } finally {
         this.busy = false;
       }

@@ -2,6 +2,7 @@
 // whenever the store changes, or why they could not be read; the record open in the list; and the
 // form that makes a new record or edits one. The screen says how to read, how to fill its fields
 // from a record, and how to write them.
+import type { AppError } from './api';
 import { app } from './app.svelte';
 import { FormState } from './form.svelte';
 import { Loaded } from './loaded.svelte';
@@ -35,7 +36,7 @@ export class RecordList<V extends { id: string }> {
   set records(records: V[] | null) {
     this.read.value = records;
   }
-  get error(): string | null {
+  get error(): AppError | null {
     return this.read.error;
   }
   load = () => this.read.load();
