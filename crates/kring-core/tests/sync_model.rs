@@ -1,6 +1,7 @@
 //! A model test of sync itself (issues #21 and #14): random organisations — a Manager of the
 //! Network and networkers syncing hub and spoke by deltas only, newcomers joining late, masters
-//! skipped, bundles handed over directly, visibility changing, concurrent edits, an offboarding —
+//! skipped, bundles handed over directly, visibility changing, concurrent edits, an offboarding,
+//! a networker restoring an older backup —
 //! with forged and out-of-rights bundles mixed in. Afterwards, checked against what was written:
 //!
 //! 1. delta-only sync converges: every store reaches the manager's digest, and a full exchange of
@@ -8,6 +9,8 @@
 //! 2. no honest write is lost: every value a store wrote last to a field of a record that is
 //!    still shared is, on the manager's store, a version of that field, or in its history, or
 //!    superseded by a version whose writer had seen it (so no conflict disappears unresolved);
+//!    a networker who restores a backup gives up only what they wrote after both the backup and
+//!    their last delta;
 //! 3. nothing a networker keeps private leaves their machine: no bundle ever written carries a
 //!    private card's canary;
 //! 4. nothing is written outside its writer's rights: every version on the manager's store was
@@ -74,6 +77,12 @@ enum Step {
     Stranger,
     /// An enrolled networker forges writes outside its rights into its own bundle.
     Overreach { who: usize },
+    /// A networker takes a backup of their store (kept on their machine).
+    Backup { who: usize },
+    /// A networker restores their last backup (a laptop reinstalled): what they wrote since and
+    /// never sent is gone by their choice, the rest comes back from the manager. The restored
+    /// store has a new node id and keys, so the manager approves it when its first bundle comes.
+    Restore { who: usize },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -91,7 +100,9 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::Join),
         1 => who.clone().prop_map(|who| Step::Offboard { who }),
         1 => Just(Step::Stranger),
-        1 => who.prop_map(|who| Step::Overreach { who }),
+        1 => who.clone().prop_map(|who| Step::Overreach { who }),
+        1 => who.clone().prop_map(|who| Step::Backup { who }),
+        1 => who.prop_map(|who| Step::Restore { who }),
     ]
 }
 
@@ -100,6 +111,10 @@ struct Networker {
     left: bool,
     /// The newest master this networker has not imported yet (skipped ones are dropped).
     pending_master: Option<PathBuf>,
+    /// The networker's last backup and when it was taken.
+    backup: Option<(PathBuf, DateTime<Utc>)>,
+    /// When the networker last sent the manager a delta.
+    last_sent: Option<DateTime<Utc>>,
 }
 
 struct World {
@@ -191,6 +206,8 @@ impl World {
             store,
             left: false,
             pending_master: None,
+            backup: None,
+            last_sent: None,
         });
     }
 
@@ -357,15 +374,22 @@ impl World {
                     .store
                     .export_bundle(&path, false, now)
                     .unwrap();
+                self.networkers[who].last_sent = Some(now);
                 self.inbox.push(path);
             }
             Step::Merge => {
                 let inbox = std::mem::take(&mut self.inbox);
                 World::import(&self.manager, &inbox, now);
+                self.approve_restored(now);
                 let path = self.file();
                 self.manager.export_bundle(&path, false, now).unwrap();
+                // A restored store the manager has not approved yet cannot open the master (it
+                // is sealed for the members' keys); its folder pass skips it until it can.
+                let roster = self.manager.roster().unwrap();
                 for networker in self.networkers.iter_mut().filter(|n| !n.left) {
-                    networker.pending_master = Some(path.clone());
+                    if roster.get(networker.store.node_id()).is_some() {
+                        networker.pending_master = Some(path.clone());
+                    }
                 }
             }
             Step::Receive { who, skip } => {
@@ -426,6 +450,38 @@ impl World {
                     .offboard(card, &[], false, Language::English, now)
                     .unwrap();
                 self.networkers[who].left = true;
+            }
+            Step::Backup { who } => {
+                let Some(who) = self.active(who) else { return };
+                // Not among the bundles written: a backup holds private records by design.
+                let path = self
+                    .dir
+                    .path()
+                    .join(format!("backup-{who}-{}.kring-backup", now.timestamp()));
+                self.networkers[who].store.backup(&path, now).unwrap();
+                self.networkers[who].backup = Some((path, now));
+            }
+            Step::Restore { who } => {
+                let Some(who) = self.active(who) else { return };
+                let Some((path, taken)) = self.networkers[who].backup.clone() else {
+                    return;
+                };
+                self.networkers[who]
+                    .store
+                    .restore(&path, now)
+                    .unwrap_or_else(|e| panic!("an honest restore failed: {e}"));
+                // The restored store has keys of its own: a master sealed for the old ones is
+                // one it cannot open (its folder pass skips it).
+                self.networkers[who].pending_master = None;
+                // What the networker wrote after both the backup and their last delta never left
+                // the machine: the restore gave it up. Everything else must still be somewhere.
+                let kept_until = self.networkers[who]
+                    .last_sent
+                    .map_or(taken, |sent| sent.max(taken));
+                let kept_until = kept_until.timestamp_millis() as u64;
+                self.last_writes.retain(|(writer, _, _), stamp| {
+                    *writer != who || stamp.hlc.millis <= kept_until
+                });
             }
             Step::Stranger => {
                 let stranger = open(&self.dir.path().join(format!("stranger-{}", self.files)));
@@ -514,6 +570,31 @@ impl World {
         records.dedup_by_key(|r| r.id);
         bundle::write_bundle(&path, header, records, &signer.signing_key().unwrap()).unwrap();
         path
+    }
+
+    /// The manager approves a networker's restored store (a new node, new keys) once a bundle of
+    /// it is held, as the manager would on the Members screen; a stranger stays pending.
+    fn approve_restored(&mut self, now: DateTime<Utc>) {
+        let ours: BTreeSet<String> = self
+            .networkers
+            .iter()
+            .filter(|n| !n.left)
+            .map(|n| n.store.identity().unwrap().node)
+            .collect();
+        for pending in self.manager.pending_members().unwrap() {
+            if ours.contains(&pending.identity.node) {
+                let (_, report) = self
+                    .manager
+                    .approve_and_import(&pending.identity.node, None, now)
+                    .unwrap_or_else(|e| panic!("approving a restored store failed: {e}"));
+                if let Some(report) = report {
+                    assert_eq!(
+                        report.refused_total, 0,
+                        "an honest restored store: {report:?}"
+                    );
+                }
+            }
+        }
     }
 
     /// Rounds of delta-only sync until nothing moves (at most six).

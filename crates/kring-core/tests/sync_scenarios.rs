@@ -754,6 +754,79 @@ fn a_backup_restores_the_store_as_it_was_and_takes_a_new_node_id() {
 }
 
 #[test]
+fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_approved() {
+    let mut world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let a = world.store("An", Role::Networker);
+    common::enrol(&m, &a, Role::Networker, t0());
+    // An writes a card and takes a backup; the laptop fails before she sends it.
+    let card = a.create(&person("Nooit verzonden"), None, t0()).unwrap();
+    let backup = world.path("an.kring-backup");
+    a.backup(&backup, t0()).unwrap();
+    let old_node = a.node_id();
+    a.restore(&backup, t0() + Duration::minutes(1)).unwrap();
+    assert_ne!(a.node_id(), old_node);
+    let export = world.export(&a, false, t0() + Duration::minutes(2));
+    let first = m
+        .import_bundles(&[export], false, t0() + Duration::minutes(2))
+        .unwrap();
+    assert_eq!(first.held.len(), 1, "a new node waits for approval");
+    let (_, merged) = m
+        .approve_and_import(
+            &a.identity().unwrap().node,
+            None,
+            t0() + Duration::minutes(3),
+        )
+        .unwrap();
+    let merged = merged.expect("the held bundle is merged once approved");
+    assert_eq!(merged.refused_total, 0, "{:?}", merged.refused);
+    assert_eq!(
+        m.get::<Person>(card).unwrap().unwrap().display_name,
+        "Nooit verzonden",
+        "what the old node wrote and never sent reached the manager"
+    );
+}
+
+#[test]
+fn a_networkers_bundle_carrying_a_colleagues_writes_is_refused_as_not_the_signers() {
+    let mut world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let a = world.store("An", Role::Networker);
+    let b = world.store("Bert", Role::Networker);
+    common::enrol(&m, &a, Role::Networker, t0());
+    common::enrol(&m, &b, Role::Networker, t0());
+    let card = a.create(&person("Van An"), None, t0()).unwrap();
+    let (_, records) = a
+        .open_bundle(&world.export_plain(&a, true, t0()))
+        .unwrap()
+        .read_all()
+        .unwrap();
+    let relayed: Vec<_> = records.into_iter().filter(|r| r.id == card.0).collect();
+    assert_eq!(relayed.len(), 1);
+    // Bert signs a bundle of his own that carries An's card, her stamps untouched.
+    let template = world.export_plain(&b, true, t0());
+    let (header, _) = b.open_bundle(&template).unwrap().read_all().unwrap();
+    let forged = world.path("bert-relays-an.kring");
+    bundle::write_bundle(&forged, header, relayed, &b.signing_key().unwrap()).unwrap();
+    let report = m
+        .import_bundles(&[forged], false, t0() + Duration::minutes(1))
+        .unwrap();
+    assert!(
+        m.get::<Person>(card).unwrap().is_none(),
+        "An's card came only through Bert"
+    );
+    assert!(report.refused_total > 0);
+    assert!(
+        report
+            .refused
+            .iter()
+            .all(|r| r.code == kring_core::trust::rights::RefusalCode::NotTheSigner),
+        "{:?}",
+        report.refused
+    );
+}
+
+#[test]
 fn an_export_offered_as_a_backup_is_refused_as_an_export_in_words_and_changes_nothing() {
     let mut world = World::new();
     let a = world.store("An", Role::Networker);

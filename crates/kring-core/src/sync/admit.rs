@@ -67,6 +67,15 @@ impl Gate {
         ));
     }
 
+    /// Whether two nodes on the roster are stores of the same networker. A restored backup or a
+    /// reinstalled laptop writes under a new node, and its first bundles carry what its old node
+    /// wrote: the manager may never have had it (written after the last export, before the
+    /// backup). The writes stay the old node's, held to that node's own rights and removal below.
+    fn same_networker(&self, signer: NodeId, writer: NodeId) -> bool {
+        let networker = |node| self.roster.get(node).and_then(|entry| entry.networker);
+        networker(signer).is_some() && networker(signer) == networker(writer)
+    }
+
     fn writer_name(&self, stamp: Stamp) -> String {
         self.roster
             .get(stamp.node)
@@ -133,7 +142,10 @@ impl Gate {
                     }
                     return false;
                 }
-                if signer.role == Role::Networker && stamp.node != signer.node {
+                if signer.role == Role::Networker
+                    && stamp.node != signer.node
+                    && !self.same_networker(signer.node, stamp.node)
+                {
                     self.refuse(
                         refused,
                         incoming,
