@@ -127,6 +127,12 @@ impl Register {
         self.versions.contains(version)
     }
 
+    /// Whether a version stamped `stamp` is one this register has already seen replaced: a
+    /// version it holds was written by someone who had seen it, so a join drops it.
+    pub fn supersedes(&self, stamp: Stamp) -> bool {
+        self.versions.iter().any(|held| held.seen.covers(stamp))
+    }
+
     /// Replaces the value of every version `replace` answers for, keeping its stamp and what its
     /// writer had seen, so that supersession (a pure function of stamps) is unchanged and every
     /// replica that replaces alike holds the same versions (a retention rule clearing a text).

@@ -788,6 +788,43 @@ fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_
 }
 
 #[test]
+fn an_old_value_the_manager_has_since_replaced_comes_back_without_a_refusal_and_stays_replaced() {
+    let mut world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let a = world.store("An", Role::Networker);
+    let b = world.store("Bert", Role::Networker);
+    common::enrol(&m, &a, Role::Networker, t0());
+    common::enrol(&m, &b, Role::Networker, t0());
+    let card = a.create(&person("Jan Peeters"), None, t0()).unwrap();
+    m.import_bundles(&[world.export(&a, false, t0())], false, t0())
+        .unwrap();
+    let master = world.export(&m, true, t0() + Duration::minutes(1));
+    b.import_bundles(&[master], false, t0() + Duration::minutes(1))
+        .unwrap();
+    // The manager corrects the name; Bert, who has not had that master, sends everything he holds.
+    m.set_fields(
+        card,
+        &[("display_name".into(), "Jan Peeters-Maes".into())],
+        t0() + Duration::minutes(2),
+    )
+    .unwrap();
+    assert!(
+        b.get::<Person>(card).unwrap().is_some(),
+        "Bert holds An's card"
+    );
+    let from_b = world.export(&b, true, t0() + Duration::minutes(3));
+    let report = m
+        .import_bundles(&[from_b], false, t0() + Duration::minutes(3))
+        .unwrap();
+    assert_eq!(report.refused_total, 0, "{:?}", report.refused);
+    assert_eq!(
+        m.get::<Person>(card).unwrap().unwrap().display_name,
+        "Jan Peeters-Maes"
+    );
+    assert!(m.conflicts().unwrap().is_empty());
+}
+
+#[test]
 fn a_networkers_bundle_carrying_a_colleagues_writes_is_refused_as_not_the_signers() {
     let mut world = World::new();
     let m = world.store("Mia", Role::Manager);

@@ -225,14 +225,22 @@ impl Gate {
         for (name, register) in &incoming.fields {
             let held = local.and_then(|l| l.fields.get(name));
             let kept = register.filtered(|version: &FieldVersion| {
-                held.is_some_and(|h| h.holds(version))
-                    || check(
-                        name,
-                        version.stamp,
-                        &version.value,
-                        version.seen.0.is_empty(),
-                        false,
-                    )
+                if held.is_some_and(|h| h.holds(version)) {
+                    return true;
+                }
+                // Already replaced here, so the join would drop it: an old value (a store
+                // restored from a backup sends those back) is left out, not reported as an
+                // offence, and never reaches the history either.
+                if held.is_some_and(|h| h.supersedes(version.stamp)) {
+                    return false;
+                }
+                check(
+                    name,
+                    version.stamp,
+                    &version.value,
+                    version.seen.0.is_empty(),
+                    false,
+                )
             });
             if !kept.versions().is_empty() {
                 admitted.fields.insert(name.clone(), kept);
