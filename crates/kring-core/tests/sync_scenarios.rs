@@ -55,6 +55,16 @@ impl World {
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// Mia, a Manager of the Network, and An and Bert, two networkers she enrolled.
+    fn manager_an_and_bert(&self) -> (Store, Store, Store) {
+        let m = self.store("Mia", Role::Manager);
+        let a = self.store("An", Role::Networker);
+        let b = self.store("Bert", Role::Networker);
+        common::enrol(&m, &a, Role::Networker, t0());
+        common::enrol(&m, &b, Role::Networker, t0());
+        (m, a, b)
+    }
 }
 
 fn person(name: &str) -> Person {
@@ -790,11 +800,7 @@ fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_
 #[test]
 fn an_old_value_the_manager_has_since_replaced_comes_back_without_a_refusal_and_stays_replaced() {
     let mut world = World::new();
-    let m = world.store("Mia", Role::Manager);
-    let a = world.store("An", Role::Networker);
-    let b = world.store("Bert", Role::Networker);
-    common::enrol(&m, &a, Role::Networker, t0());
-    common::enrol(&m, &b, Role::Networker, t0());
+    let (m, a, b) = world.manager_an_and_bert();
     let card = a.create(&person("Jan Peeters"), None, t0()).unwrap();
     m.import_bundles(&[world.export(&a, false, t0())], false, t0())
         .unwrap();
@@ -827,11 +833,7 @@ fn an_old_value_the_manager_has_since_replaced_comes_back_without_a_refusal_and_
 #[test]
 fn a_networkers_bundle_carrying_a_colleagues_writes_is_refused_as_not_the_signers() {
     let mut world = World::new();
-    let m = world.store("Mia", Role::Manager);
-    let a = world.store("An", Role::Networker);
-    let b = world.store("Bert", Role::Networker);
-    common::enrol(&m, &a, Role::Networker, t0());
-    common::enrol(&m, &b, Role::Networker, t0());
+    let (m, a, b) = world.manager_an_and_bert();
     let card = a.create(&person("Van An"), None, t0()).unwrap();
     let (_, records) = a
         .open_bundle(&world.export_plain(&a, true, t0()))
