@@ -320,6 +320,11 @@ impl RecordBody for RetentionRule {
                 ),
             });
         }
+        // A blank name is refused as blank, as the field table refuses it, before the rules
+        // that judge the names against the kind and the action.
+        for field in &self.fields {
+            require_text("fields", field)?;
+        }
         match self.action {
             RetentionAction::Clear if self.fields.is_empty() => {
                 return Err(ValidationError::worded(
