@@ -112,6 +112,11 @@ fn finish(store: &Store, now: DateTime<Utc>) -> SyncResult<()> {
 
 fn close(store: &Store) -> SyncResult<()> {
     store.meta_remove(JOURNAL_KEY)?;
+    remove_staged(store)
+}
+
+/// Removes the staged file, if there is one.
+fn remove_staged(store: &Store) -> SyncResult<()> {
     let staged = staged_path(store);
     match std::fs::remove_file(&staged) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SyncError::write(&staged, &e)),
@@ -172,10 +177,7 @@ fn replace_with(store: &Store, restored: Restored, now: DateTime<Utc>) -> SyncRe
 /// Called when a store opens, before anyone reads it. Returns whether a restore was finished.
 pub(crate) fn roll_forward(store: &Store) -> SyncResult<bool> {
     let Some(bytes) = store.meta_get(JOURNAL_KEY)? else {
-        let staged = staged_path(store);
-        if staged.exists() {
-            std::fs::remove_file(&staged).map_err(|e| SyncError::write(&staged, &e))?;
-        }
+        remove_staged(store)?;
         return Ok(false);
     };
     let journal: Journal = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
