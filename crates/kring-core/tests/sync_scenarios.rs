@@ -781,6 +781,19 @@ fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_
         .import_bundles(&[export], false, t0() + Duration::minutes(2))
         .unwrap();
     assert_eq!(first.held.len(), 1, "a new node waits for approval");
+    // Until then a master is sealed for the old node's key: the restored store cannot open it,
+    // and the message says what to do.
+    let before_approval = world.export(&m, false, t0() + Duration::minutes(2));
+    let error = a
+        .import_bundles(&[before_approval], false, t0() + Duration::minutes(2))
+        .unwrap_err();
+    assert_eq!(error.code(), "bundle_not_a_recipient", "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("restored from a backup or moved to another computer, ask a Manager of the Network to approve it"),
+        "{error}"
+    );
     let (_, merged) = m
         .approve_and_import(
             &a.identity().unwrap().node,
@@ -795,6 +808,9 @@ fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_
         "Nooit verzonden",
         "what the old node wrote and never sent reached the manager"
     );
+    let after_approval = world.export(&m, false, t0() + Duration::minutes(4));
+    a.import_bundles(&[after_approval], false, t0() + Duration::minutes(4))
+        .expect("the next master opens once the manager has approved the restored store");
 }
 
 #[test]

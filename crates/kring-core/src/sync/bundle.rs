@@ -170,7 +170,7 @@ pub enum BundleError {
     IsBackup { path: PathBuf },
     #[error("{}: an export, not a backup: import it (`kring import`, or Sync in the app)", .path.display())]
     IsExport { path: PathBuf },
-    #[error("{}: encrypted for the organisation's members, and this store is not one of its recipients (or has no key to open it)", .path.display())]
+    #[error("{}: encrypted for the organisation's members, and this store is not one of its recipients (or has no key to open it). If this store is new, restored from a backup or moved to another computer, ask a Manager of the Network to approve it (on the Members screen, or kring approve); the next master opens once they have", .path.display())]
     NotARecipient { path: PathBuf },
 }
 
