@@ -128,6 +128,19 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
         if let Some(reason) = &member.reason {
             out!("          {}", clean(reason));
         }
+        if let Some(earlier) = &member.earlier_store {
+            out!(
+                "          {}",
+                t!(
+                    language(),
+                    "members-earlier-store",
+                    name = clean(&earlier.name),
+                    email = clean(&earlier.email),
+                    node = earlier.node.as_str(),
+                    fingerprint = earlier.fingerprint.as_str()
+                )
+            );
+        }
     }
     Ok(())
 }

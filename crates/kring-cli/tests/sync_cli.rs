@@ -275,6 +275,12 @@ fn a_replaced_laptop_is_held_until_the_manager_trusts_it_after_comparing_fingerp
         members.contains("pending") && members.contains(&fingerprint),
         "{members}"
     );
+    // Mia is told whose store the copy says it is, and to compare fingerprints before approving.
+    assert!(
+        members.contains("says it writes for An <")
+            && members.contains("Compare the fingerprint with An before approving"),
+        "{members}"
+    );
     let trusted = mia.ok(&["trust", arg(&second)]);
     assert!(trusted.contains(&fingerprint), "{trusted}");
     mia.ok(&["import", arg(&second)]);

@@ -11,6 +11,7 @@ use kring_core::model::{
 use kring_core::store::Store;
 use kring_core::sync::bundle;
 use kring_core::sync::conflicts::Resolution;
+use kring_core::trust::MembershipStatus;
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -781,6 +782,32 @@ fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_
         .import_bundles(&[export], false, t0() + Duration::minutes(2))
         .unwrap();
     assert_eq!(first.held.len(), 1, "a new node waits for approval");
+    // The manager is told whose store it says it is before approving; a newcomer says nothing.
+    let newcomer = world.store("Nieuw", Role::Networker);
+    m.import_bundles(
+        &[world.export_plain(&newcomer, true, t0() + Duration::minutes(2))],
+        false,
+        t0() + Duration::minutes(2),
+    )
+    .unwrap();
+    let members = m.members().unwrap();
+    let pending = |node: String| {
+        members
+            .iter()
+            .find(|member| member.node == node)
+            .expect("listed")
+            .clone()
+    };
+    let restored = pending(a.node_id().to_string());
+    assert_eq!(restored.status, MembershipStatus::Pending);
+    let earlier = restored
+        .earlier_store
+        .expect("the restored store is shown as An's");
+    assert_eq!(
+        (earlier.name.as_str(), earlier.node),
+        ("An", old_node.to_string())
+    );
+    assert_eq!(pending(newcomer.node_id().to_string()).earlier_store, None);
     // Until then a master is sealed for the old node's key: the restored store cannot open it,
     // and the message says what to do.
     let before_approval = world.export(&m, false, t0() + Duration::minutes(2));

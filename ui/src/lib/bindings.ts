@@ -729,6 +729,14 @@ export type DuplicatePair = {
 	clues: DuplicateClue[],
 };
 
+/**  An enrolled store of the same networker as a pending one (see [`MemberView::earlier_store`]). */
+export type EarlierStore = {
+	name: string,
+	email: string,
+	node: string,
+	fingerprint: string,
+};
+
 /**  One reason two nodes are tied. */
 export type EdgeKind = "relationship" | "affiliation" | "link" | "interaction";
 
@@ -1345,6 +1353,13 @@ export type MemberView = {
 	is_me: boolean,
 	/**  For a pending member: why. */
 	reason: string | null,
+	/**
+	 *  For a pending member that says it writes for a networker already enrolled under another
+	 *  node: that member's store. A restored backup or a new computer looks like this, and so
+	 *  does someone passing themselves off as that member; once approved it may send what the
+	 *  earlier store wrote, so the manager is told before approving.
+	 */
+	earlier_store: EarlierStore | null,
 };
 
 /**  The Members screen: the organisation, this store, and everyone on the roster or waiting. */

@@ -110,6 +110,21 @@ pub struct MemberView {
     pub is_me: bool,
     /// For a pending member: why.
     pub reason: Option<String>,
+    /// For a pending member that says it writes for a networker already enrolled under another
+    /// node: that member's store. A restored backup or a new computer looks like this, and so
+    /// does someone passing themselves off as that member; once approved it may send what the
+    /// earlier store wrote, so the manager is told before approving.
+    pub earlier_store: Option<EarlierStore>,
+}
+
+/// An enrolled store of the same networker as a pending one (see [`MemberView::earlier_store`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct EarlierStore {
+    pub name: String,
+    pub email: String,
+    pub node: String,
+    pub fingerprint: String,
 }
 
 /// Why something about membership was refused.
@@ -643,6 +658,7 @@ impl Store {
                 fingerprint: keys::fingerprint(&e.signing_key),
                 is_me: e.node == me,
                 reason: None,
+                earlier_store: None,
             })
             .collect();
         if !roster.entries.contains_key(&me) {
@@ -660,6 +676,7 @@ impl Store {
                 fingerprint: own.fingerprint,
                 is_me: true,
                 reason: Some("waiting for a manager to approve this store".into()),
+                earlier_store: None,
             });
         }
         for pending in self.pending_members()? {
@@ -672,6 +689,9 @@ impl Store {
                 fingerprint: pending.identity.fingerprint.clone(),
                 is_me: false,
                 reason: Some(pending.reason.clone()),
+                earlier_store: pending.identity.networker.and_then(|networker| {
+                    earlier_store(&roster, networker, &pending.identity.node)
+                }),
             });
         }
         out.sort_by(|a, b| {
@@ -944,4 +964,24 @@ impl Store {
             serde_json::from_str(&text).map_err(|_| bad("not a Kring invitation".into()))?;
         self.join(&invitation, now)
     }
+}
+
+/// An enrolled store that writes for `networker` (the first by node id, if there are several:
+/// the name and e-mail are the same).
+/// A key replaced on the same node is not an earlier store: the roster names that node already.
+fn earlier_store(roster: &Roster, networker: RecordId, node: &str) -> Option<EarlierStore> {
+    roster
+        .entries
+        .values()
+        .find(|entry| {
+            entry.networker == Some(networker)
+                && entry.removed_at.is_none()
+                && entry.node.to_string() != node
+        })
+        .map(|entry| EarlierStore {
+            name: entry.name.clone(),
+            email: entry.email.clone(),
+            node: entry.node.to_string(),
+            fingerprint: keys::fingerprint(&entry.signing_key),
+        })
 }

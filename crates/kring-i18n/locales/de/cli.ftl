@@ -184,6 +184,7 @@ join-compare = vergleichen Sie diese Fingerabdrücke mit denen der Managerin ode
 join-your-fingerprint = der Fingerabdruck Ihres Datenspeichers, zur Genehmigung durch die Managerin oder den Manager: { $fingerprint }
 members-none = Keine Mitglieder: dieser Datenspeicher hat keine Organisation gegründet und ist keiner beigetreten.
 members-this-store = (dieser Datenspeicher)
+members-earlier-store = gibt an, für { $name } <{ $email }> zu schreiben, bereits Mitglied als Node { $node } (Fingerabdruck { $fingerprint }): eine wiederhergestellte Sicherung oder ein neuer Computer, oder jemand, der sich als diese Person ausgibt. Vergleichen Sie den Fingerabdruck mit { $name }, bevor Sie genehmigen: nach der Genehmigung sendet er auch, was jener Datenspeicher geschrieben hat
 approve-done = genehmigt: { $name } <{ $email }> (Fingerabdruck { $fingerprint })
 approve-merged = die { $bundles } für sie zurückgehaltenen Paket(e) zusammengeführt: hinzugefügt { $added }, geändert { $changed }
 trust-done = vertraut: { $name } <{ $email }> (Knoten { $node }, Fingerabdruck { $fingerprint }), Unterzeichner/in von { $path }

@@ -1,0 +1,73 @@
+// A store waiting for approval that says it writes for a member already enrolled (a restored
+// backup, a new computer, or someone posing as them) is flagged in its row before the manager
+// approves it; a newcomer's row carries no such warning.
+import { render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { app } from '../src/lib/app.svelte';
+import type { Identity, MemberView } from '../src/lib/bindings';
+import Members from '../src/screens/Members.svelte';
+import { id } from './ids';
+import { answering, ok, setUpStatus } from './ui';
+
+const me: Identity = {
+  node: 'abc',
+  name: 'Mia',
+  email: 'mia@stad.gent',
+  networker: id('n1'),
+  role: 'manager',
+  signing_key: 'k',
+  encryption_key: 'k',
+  fingerprint: 'ab:cd',
+};
+
+function pendingMember(
+  node: string,
+  name: string,
+  earlier: MemberView['earlier_store'],
+): MemberView {
+  return {
+    node,
+    name,
+    email: `${name.toLowerCase()}@stad.gent`,
+    role: 'networker',
+    status: 'pending',
+    fingerprint: `${node}:ff`,
+    is_me: false,
+    reason: "signed by a key that is not on the organisation's roster",
+    earlier_store: earlier,
+  };
+}
+
+afterEach(() => {
+  app.status = null;
+});
+
+describe('stores waiting for approval', () => {
+  it('flags a store that says it writes for an enrolled member, and not a newcomer', async () => {
+    app.status = setUpStatus({
+      profile: { networker: id('n1'), name: 'Mia', email: 'mia@stad.gent', role: 'manager' },
+    });
+    const members = [
+      pendingMember('9aa5', 'An', {
+        name: 'An',
+        email: 'an@stad.gent',
+        node: '77b1',
+        fingerprint: '12:34:56',
+      }),
+      pendingMember('c3d4', 'Bert', null),
+    ];
+    answering({
+      listMembers: () => ok({ organisation: 'org', me, members, refusals: [] }),
+    });
+    render(Members);
+    const rows = await screen.findAllByTestId('pending-member');
+    expect(rows).toHaveLength(2);
+    const an = rows.find((row) => row.textContent?.includes('an@stad.gent'))!;
+    const bert = rows.find((row) => row.textContent?.includes('bert@stad.gent'))!;
+    const warning = within(an).getByTestId('pending-earlier-store');
+    expect(warning).toHaveTextContent('Says it writes for An (an@stad.gent)');
+    expect(warning).toHaveTextContent('fingerprint 12:34:56');
+    expect(warning).toHaveTextContent('Compare the fingerprint with An before approving');
+    expect(within(bert).queryByTestId('pending-earlier-store')).toBeNull();
+  });
+});
