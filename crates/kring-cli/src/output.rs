@@ -476,9 +476,16 @@ impl Printer {
         print_text(&text)
     }
 
-    pub fn export(&self, report: &ExportReport, json: bool) -> Result<()> {
+    pub fn export(
+        &self,
+        report: &ExportReport,
+        relayed: &[std::path::PathBuf],
+        json: bool,
+    ) -> Result<()> {
         if json {
-            return print_json(&serde_json::to_value(report)?);
+            let mut value = serde_json::to_value(report)?;
+            value["relayed"] = serde_json::to_value(relayed)?;
+            return print_json(&value);
         }
         let l = self.language;
         out!(
@@ -502,6 +509,12 @@ impl Printer {
                 unchanged = report.unchanged_left_out
             )
         );
+        if !relayed.is_empty() {
+            out!("  {}", t!(l, "export-relayed", count = relayed.len()));
+            for path in relayed {
+                out!("    {}", path.display());
+            }
+        }
         Ok(())
     }
 

@@ -338,3 +338,60 @@ fn backup_and_restore_bring_back_the_store_as_it_was() {
         .unwrap()
         .is_empty());
 }
+
+/// A file An handed Bert directly goes along with Bert's next export for the manager, as An
+/// signed it, so the card reaches the manager even though An never sends it herself.
+#[test]
+fn an_export_for_the_manager_takes_along_a_colleagues_hand_over_as_its_author_signed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = store_in(&dir, "An", "networker");
+    let bert = store_in(&dir, "Bert", "networker");
+    let mia = store_in(&dir, "Mia", "manager");
+    one_organisation(&mia, &[(&an, "networker"), (&bert, "networker")]);
+    an.ok(&["card", "add", "person", "--name", "Alleen Doorgegeven"]);
+    let hand_over = dir.path().join("van-an.kring");
+    an.ok(&["export", "--plain", "--out", arg(&hand_over)]);
+    bert.ok(&["import", arg(&hand_over)]);
+
+    let outbox = dir.path().join("voor-mia");
+    std::fs::create_dir(&outbox).unwrap();
+    let export = outbox.join("bert.kring");
+    let said = bert.ok(&["export", "--out", arg(&export)]);
+    assert!(
+        said.contains("also wrote a colleague's hand-over this store passes on to the managers"),
+        "{said}"
+    );
+    let relayed: Vec<_> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path != &export)
+        .collect();
+    assert_eq!(relayed.len(), 1, "{said}");
+    assert!(said.contains(arg(&relayed[0])), "{said}");
+    let json = bert.json(&["export", "--json", "--out", arg(&export)]);
+    assert_eq!(json["relayed"].as_array().unwrap().len(), 1, "{json}");
+
+    let mut files = vec![arg(&export)];
+    files.extend(relayed.iter().map(|path| arg(path)));
+    let mut args = vec!["import"];
+    args.extend(files);
+    args.push("--json");
+    let imported = mia.json(&args);
+    assert_eq!(imported["refused_total"], 0, "{imported}");
+    assert_eq!(
+        mia.json(&["search", "doorgegeven", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "the card reached the manager"
+    );
+    // A plain export is for a colleague: it takes nothing along.
+    let plain = dir.path().join("plain").join("bert.kring");
+    std::fs::create_dir(plain.parent().unwrap()).unwrap();
+    bert.ok(&["export", "--plain", "--out", arg(&plain)]);
+    assert_eq!(
+        std::fs::read_dir(plain.parent().unwrap()).unwrap().count(),
+        1
+    );
+}

@@ -9,9 +9,11 @@
 //!   one); a backup Kring cannot read is listed, not touched;
 //! - the **inbox** (`STORE/inbox/`, copies of bundles being imported) is emptied when no import is
 //!   under way;
-//! - **held files** (`STORE/pending/`, bundles of stores waiting for approval) that hold the person
-//!   are dropped: they are someone else's, signed by them, so they cannot be rewritten; the
-//!   sender's next bundle brings what the approval needs;
+//! - **held files** (`STORE/pending/`, bundles of stores waiting for approval) and **relayed
+//!   files** (`STORE/relay/`, colleagues' hand-overs kept to pass on) that hold the person are
+//!   dropped: they are someone else's, signed by them, so they cannot be rewritten; the sender's
+//!   next bundle brings what the approval needs, and the next sync pass takes a dropped relay's
+//!   copy out of the sync folder;
 //! - this store's **own files in the sync folder** that hold the person are dropped: the next
 //!   sync pass writes a fresh one (the recipients' coverage says what they still lack);
 //! - then the **store itself** is rewritten into a fresh database and swapped in
@@ -75,6 +77,8 @@ pub struct CompactReport {
     pub backups_rewritten: Vec<PathBuf>,
     pub backups_unreadable: Vec<PathBuf>,
     pub inbox_emptied: bool,
+    /// Colleagues' files kept in the store that held the person: bundles held for approval
+    /// (`STORE/pending/`) and hand-overs kept to pass on to the managers (`STORE/relay/`).
     pub held_dropped: Vec<PathBuf>,
     pub held_unreadable: Vec<PathBuf>,
     pub sync_files_dropped: Vec<PathBuf>,
@@ -310,6 +314,16 @@ impl Store {
                     }
                     Err(_) => report.held_unreadable.push(file.clone()),
                 }
+            }
+        }
+        for relay in self.relays()? {
+            match holds_swept(self, &relay.path, sweep) {
+                Ok(false) => {}
+                Ok(true) => {
+                    self.drop_relay(&relay.path)?;
+                    report.held_dropped.push(relay.path);
+                }
+                Err(_) => report.held_unreadable.push(relay.path),
             }
         }
         Ok(())

@@ -1131,6 +1131,50 @@ fn after_a_forget_and_compact_no_file_of_the_store_its_backups_or_its_sync_folde
         .any(|e| e.activity == Activity::Compaction));
 }
 
+/// A colleague's hand-over Bert keeps to pass on is An's file, signed by her: it cannot be
+/// rewritten without the person, so once Bert's store has the forget, compacting drops it.
+#[test]
+fn a_forget_and_compact_drop_a_hand_over_kept_to_pass_on_that_holds_the_person() {
+    let world = World::new();
+    let (an, bert, mia) = organisation(&world);
+    let master = world.dir.path().join("master.kring");
+    mia.export_bundle(&master, true, t0()).unwrap();
+    import(&bert, &[master], t0());
+    let now = t0() + Duration::hours(1);
+    let jan = an
+        .create(
+            &Person {
+                display_name: "Jan ZQRELAYCANARY".into(),
+                ..Person::default()
+            },
+            None,
+            now,
+        )
+        .unwrap();
+    let hand_over = world.dir.path().join("van-an.kring");
+    an.export_bundle_with(&hand_over, true, true, now).unwrap();
+    import(&bert, &[hand_over], now);
+    let relay = bert.relays().unwrap().remove(0).path;
+    assert!(contains(&std::fs::read(&relay).unwrap(), b"ZQRELAYCANARY"));
+
+    let from_an = world.dir.path().join("an.kring");
+    an.export_bundle(&from_an, false, now).unwrap();
+    import(&mia, &[from_an], now);
+    let later = now + Duration::days(1);
+    mia.forget(jan, "Art. 17", later).unwrap();
+    let master = world.dir.path().join("master-forget.kring");
+    mia.export_bundle(&master, false, later).unwrap();
+    import(&bert, &[master], later);
+    let (bert, report) = bert.compact(&options(), later).unwrap();
+    assert!(report.held_dropped.contains(&relay), "{report:?}");
+    assert!(bert.relays().unwrap().is_empty());
+    let hits: Vec<PathBuf> = files_under(bert.path())
+        .into_iter()
+        .filter(|file| contains(&std::fs::read(file).unwrap_or_default(), b"ZQRELAYCANARY"))
+        .collect();
+    assert!(hits.is_empty(), "still on disk: {hits:?}");
+}
+
 type Report = kring_core::protection::access::SubjectAccessReport;
 
 /// Jan's subject access report in English, Dutch, French and German, from one store: Mia's (a

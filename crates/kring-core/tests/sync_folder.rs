@@ -560,3 +560,49 @@ fn a_pass_speaking_french_words_a_skipped_file_and_its_own_failure_in_french() {
         problem.message
     );
 }
+
+/// A file An handed Bert directly (by e-mail, say) goes on to the manager through Bert's folder,
+/// exactly as An signed it, and leaves the folder once a master says the manager holds it. An
+/// herself never syncs here: the relay is the only way the card reaches the manager.
+#[test]
+fn a_colleagues_hand_over_goes_on_to_the_manager_through_the_folder_and_leaves_it_once_acknowledged(
+) {
+    let mut world = World::new();
+    let an = world.store("An", Role::Networker);
+    let bert = world.store("Bert", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    common::one_organisation(&[&an, &bert, &mia], t0());
+    world.round(&[&an, &bert], &mia);
+    let now = world.tick();
+    an.create(&person("Alleen Doorgegeven"), None, now).unwrap();
+    let hand_over = world.dir.path().join("van-an.kring");
+    an.export_bundle_with(&hand_over, false, true, now).unwrap();
+    bert.import_bundles(&[hand_over], false, now).unwrap();
+    let relayed = |world: &World| -> Vec<PathBuf> {
+        world
+            .files()
+            .into_iter()
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with("relay-"))
+            })
+            .collect()
+    };
+
+    world.sync(&bert);
+    let files = relayed(&world);
+    assert_eq!(files.len(), 1, "{:?}", world.files());
+    assert_eq!(
+        files[0].parent().unwrap(),
+        world.folder.networker_dir(bert.node_id()),
+        "in Bert's own folder"
+    );
+    let signed = bert.open_bundle(&files[0]).unwrap().header;
+    assert_eq!(signed.author_node, an.node_id(), "signed by An, not Bert");
+
+    world.sync(&mia);
+    assert_eq!(names(&mia, "alleen doorgegeven"), 1, "the manager has it");
+    world.sync(&bert);
+    assert!(relayed(&world).is_empty(), "{:?}", world.files());
+    assert!(bert.relays().unwrap().is_empty());
+}

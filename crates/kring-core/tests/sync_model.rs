@@ -125,7 +125,8 @@ struct Networker {
     pending_master: Option<PathBuf>,
     /// The networker's last backup and when it was taken.
     backup: Option<(PathBuf, DateTime<Utc>)>,
-    /// When the networker last sent the manager a delta.
+    /// When the networker last sent the manager a delta, or handed one to a colleague who took it
+    /// in (and passes it on).
     last_sent: Option<DateTime<Utc>>,
 }
 
@@ -412,16 +413,7 @@ impl World {
             }
             Step::Send { who } => {
                 let Some(who) = self.active(who) else { return };
-                let path = self.file();
-                self.networkers[who]
-                    .store
-                    .export_bundle(&path, false, now)
-                    .unwrap();
-                self.networkers[who].last_sent = Some(now);
-                if std::env::var_os("KRING_MODEL_TRACE").is_some() {
-                    eprintln!("  networker {who} sent {}", path.display());
-                }
-                self.inbox.push(path);
+                self.send(who, now);
             }
             Step::Merge => {
                 let inbox = std::mem::take(&mut self.inbox);
@@ -448,6 +440,10 @@ impl World {
                 };
                 if !skip {
                     World::import(&self.networkers[who].store, &[master], now);
+                    self.networkers[who]
+                        .store
+                        .drop_acknowledged_relays()
+                        .unwrap();
                 }
             }
             Step::HandOver { from, to } => {
@@ -493,6 +489,11 @@ impl World {
                     report.refused.iter().all(by_design),
                     "an honest hand-over: {report:?}"
                 );
+                // Taken in (not held for approval), it has left the sender's machine: the
+                // colleague passes it on to the manager.
+                if report.held.is_empty() && !report.files.is_empty() {
+                    self.networkers[from].last_sent = Some(now);
+                }
             }
             Step::Join => {
                 if self.networkers.len() < 6 {
@@ -507,13 +508,12 @@ impl World {
                     return;
                 }
                 let who = active[who % active.len()];
-                // The leaver's last writes reach the manager first, as they would.
-                let path = self.file();
-                self.networkers[who]
-                    .store
-                    .export_bundle(&path, false, now)
-                    .unwrap();
-                World::import(&self.manager, &[path], now);
+                // The leaver's last writes (and the hand-overs it passes on) reach the manager
+                // first, as they would.
+                let inbox = std::mem::take(&mut self.inbox);
+                self.send(who, now);
+                let last = std::mem::replace(&mut self.inbox, inbox);
+                World::import(&self.manager, &last, now);
                 self.approve_restored(now);
                 let card = self.networkers[who]
                     .store
@@ -709,17 +709,35 @@ impl World {
     }
 
     /// Rounds of delta-only sync until nothing moves (at most six).
+    /// A networker's sync pass: its delta, and the colleagues' hand-overs it passes on, go to
+    /// the manager's inbox.
+    fn send(&mut self, who: usize, now: DateTime<Utc>) {
+        let path = self.file();
+        self.networkers[who]
+            .store
+            .export_bundle(&path, false, now)
+            .unwrap();
+        self.networkers[who].last_sent = Some(now);
+        if std::env::var_os("KRING_MODEL_TRACE").is_some() {
+            eprintln!("  networker {who} sent {}", path.display());
+        }
+        self.inbox.push(path);
+        for relay in self.networkers[who].store.relays().unwrap() {
+            let copy = self.file();
+            std::fs::copy(&relay.path, &copy).unwrap();
+            if std::env::var_os("KRING_MODEL_TRACE").is_some() {
+                eprintln!("  networker {who} passes on {}", relay.header.author_name);
+            }
+            self.inbox.push(copy);
+        }
+    }
+
     fn settle(&mut self) {
         for _ in 0..6 {
             for who in 0..self.networkers.len() {
                 if !self.networkers[who].left {
                     let now = self.tick();
-                    let path = self.file();
-                    self.networkers[who]
-                        .store
-                        .export_bundle(&path, false, now)
-                        .unwrap();
-                    self.inbox.push(path);
+                    self.send(who, now);
                 }
             }
             self.run(Step::Merge);
@@ -727,6 +745,10 @@ impl World {
                 if let Some(master) = self.networkers[who].pending_master.take() {
                     let now = self.now;
                     World::import(&self.networkers[who].store, &[master], now);
+                    self.networkers[who]
+                        .store
+                        .drop_acknowledged_relays()
+                        .unwrap();
                 }
             }
         }

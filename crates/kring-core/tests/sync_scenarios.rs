@@ -1225,3 +1225,98 @@ fn a_graph_file_holds_only_what_an_export_would() {
     }
     assert!(file.contains("Koen Maes") && file.contains("Summary NV"));
 }
+
+/// An makes a card after her last backup and hands it to Bert directly, never to the manager;
+/// then her laptop fails and she restores the backup. Bert's own bundle may not carry An's
+/// writes (the manager refuses them from anyone but An), so before relays the card lived on
+/// Bert's laptop only. Bert passes An's signed file on as it is, and the manager takes it from An.
+#[test]
+fn a_card_handed_to_a_colleague_before_its_writer_restored_a_backup_reaches_the_manager_through_the_colleague(
+) {
+    let mut world = World::new();
+    let (m, a, b) = world.manager_an_and_bert();
+    let minutes = |n: i64| t0() + Duration::minutes(n);
+    let master = world.export(&m, true, t0());
+    b.import_bundles(&[master], false, t0()).unwrap();
+    let backup = world.path("an.kring-backup");
+    a.backup(&backup, t0()).unwrap();
+    let card = a
+        .create(&person("Alleen Doorgegeven"), None, minutes(1))
+        .unwrap();
+    let hand_over = world.export_plain(&a, false, minutes(1));
+    let taken = b.import_bundles(&[hand_over], false, minutes(1)).unwrap();
+    assert!(taken.held.is_empty(), "{taken:?}");
+    assert!(
+        b.get::<Person>(card).unwrap().is_some(),
+        "Bert took the card in"
+    );
+    a.restore(&backup, minutes(2)).unwrap();
+    assert!(
+        a.get::<Person>(card).unwrap().is_none(),
+        "gone from An's store"
+    );
+
+    let relays = b.relays().unwrap();
+    assert_eq!(relays.len(), 1, "Bert keeps An's file to pass on");
+    assert_eq!(relays[0].header.author_name, "An");
+    let mut files: Vec<PathBuf> = relays.iter().map(|relay| relay.path.clone()).collect();
+    files.push(world.export(&b, false, minutes(3)));
+    let report = m.import_bundles(&files, false, minutes(3)).unwrap();
+    assert_eq!(report.refused_total, 0, "{:?}", report.refused);
+    assert_eq!(
+        m.get::<Person>(card).unwrap().unwrap().display_name,
+        "Alleen Doorgegeven",
+        "the card reached the manager, signed by An"
+    );
+    // Bert passes it on until a master says the manager holds it.
+    assert!(b.drop_acknowledged_relays().unwrap().is_empty());
+    let master = world.export(&m, false, minutes(4));
+    b.import_bundles(&[master], false, minutes(4)).unwrap();
+    assert_eq!(b.drop_acknowledged_relays().unwrap().len(), 1);
+    assert!(b.relays().unwrap().is_empty());
+}
+
+/// A relayed file is An's, signed by An: Bert cannot change what it says. A copy he altered is
+/// refused as a whole, and the manager's store is unchanged.
+#[test]
+fn a_relayed_file_the_colleague_altered_is_refused_and_changes_nothing() {
+    let mut world = World::new();
+    let (m, a, b) = world.manager_an_and_bert();
+    let master = world.export(&m, true, t0());
+    b.import_bundles(&[master], false, t0()).unwrap();
+    a.create(&person("Jan Peeters"), None, t0()).unwrap();
+    let hand_over = world.export_plain(&a, true, t0());
+    b.import_bundles(&[hand_over], false, t0()).unwrap();
+    let relay = b.relays().unwrap().remove(0);
+    let mut bytes = std::fs::read(&relay.path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x55;
+    let altered = world.path("altered.kring");
+    std::fs::write(&altered, &bytes).unwrap();
+    let digest = m.digest().unwrap();
+    let error = m
+        .import_bundles(&[altered], false, t0() + Duration::minutes(1))
+        .unwrap_err();
+    assert!(
+        matches!(
+            error.code().as_str(),
+            "bundle_hash_mismatch" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_truncated"
+        ),
+        "{error}"
+    );
+    assert_eq!(m.digest().unwrap(), digest);
+}
+
+/// A manager's store keeps no relays: its masters carry everyone's writes already.
+#[test]
+fn a_manager_keeps_no_relays_and_a_networker_keeps_none_of_a_master() {
+    let mut world = World::new();
+    let (m, a, b) = world.manager_an_and_bert();
+    a.create(&person("Jan Peeters"), None, t0()).unwrap();
+    m.import_bundles(&[world.export(&a, true, t0())], false, t0())
+        .unwrap();
+    assert!(m.relays().unwrap().is_empty());
+    b.import_bundles(&[world.export(&m, true, t0())], false, t0())
+        .unwrap();
+    assert!(b.relays().unwrap().is_empty());
+}

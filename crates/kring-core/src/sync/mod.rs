@@ -18,6 +18,7 @@ pub mod conflicts;
 pub mod folder;
 pub mod journal;
 mod merge;
+pub mod relay;
 pub(crate) mod restore;
 
 use kring_i18n::{error_text, FluentValue, Language};
@@ -754,6 +755,11 @@ impl Store {
             }
             files.push((path.clone(), header));
         }
+        // Oldest first, whatever order they were named in: a colleague's hand-over a networker
+        // passes on is then taken from its author before the networker's own later bundle
+        // brings the same writes again (which a manager would otherwise report as not the
+        // networker's own).
+        files.sort_by_key(|(_, header)| header.created_at_millis);
         let (gate, signers) = journal::gate_for(self, &files, now)?;
         let mut accepted: Vec<PathBuf> = Vec::with_capacity(paths.len());
         for ((path, header), signer) in files.iter().zip(&signers) {
@@ -865,6 +871,11 @@ impl Store {
             } if recent(24) && !large(or_import_over_bytes) => None,
             _ => Some(self.backup_before("import", now)?),
         };
+        // A colleague's file is kept to pass on to the managers before it is merged: kept and
+        // then not merged (a crash) passes on only what its author signed, which is harmless.
+        for (path, header) in to_verify.iter().zip(&headers) {
+            self.keep_for_relay(path, header)?;
+        }
         journal::open(self, &to_verify, &accepted, now)?;
         let merged = journal::apply(self, &to_verify, now, &mut |merged| {
             progress(total + merged, total * 2)

@@ -80,6 +80,10 @@ demo-done = Demo-Netzwerk: { $networkers } Netzwerkmitglieder, { $organisations 
 ## kring export, import, conflicts, resolve, backup, restore
 export-wrote = { $path } geschrieben ({ $kind }): { $records } Datensätze, { $bytes } Bytes
 export-left-out = { $private } private Datensätze blieben auf diesem Computer; { $summarised } gingen nur als Kurzfassung mit; { $unchanged }, die der Empfänger schon hat, wurden weggelassen
+export-relayed = { $count ->
+    [one] hat auch die Übergabe einer Kollegin oder eines Kollegen geschrieben, die dieser Datenspeicher an die Netzwerkmanager/innen weitergibt, so wie sie signiert wurde; geben Sie sie ihnen mit dem Export:
+   *[other] hat auch { $count } Übergaben von Kolleginnen und Kollegen geschrieben, die dieser Datenspeicher an die Netzwerkmanager/innen weitergibt, so wie sie signiert wurden; geben Sie sie ihnen mit dem Export:
+}
 import-progress = Zusammenführen: { $done }/{ $total } Datensätze ({ $percent } %)
 import-file = { $path }: { $kind }-Paket von { $author } ({ $role }, Knoten { $node }), { $records } Datensätze
 import-held = { $path }: zurückgehalten, nicht zusammengeführt: { $author } <{ $email }> (Fingerabdruck { $fingerprint }) { $reason }

@@ -78,6 +78,10 @@ demo-done = demo network: { $networkers } networkers, { $organisations } organis
 ## kring export, import, conflicts, resolve, backup, restore
 export-wrote = wrote { $path } ({ $kind }): { $records } records, { $bytes } bytes
 export-left-out = { $private } private records stayed on this machine; { $summarised } went as a summary only; { $unchanged } the recipient already has were left out
+export-relayed = { $count ->
+    [one] also wrote a colleague's hand-over this store passes on to the managers, as its author signed it; give it to them with the export:
+   *[other] also wrote { $count } colleagues' hand-overs this store passes on to the managers, as their authors signed them; give them to them with the export:
+}
 import-progress = merging { $done }/{ $total } records ({ $percent }%)
 import-file = { $path }: { $kind } bundle from { $author } ({ $role }, node { $node }), { $records } records
 import-held = { $path }: held, not merged: { $author } <{ $email }> (fingerprint { $fingerprint }) { $reason }

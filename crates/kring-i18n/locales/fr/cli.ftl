@@ -80,6 +80,10 @@ demo-done = réseau de démonstration : { $networkers } membres du réseau, { $o
 ## kring export, import, conflicts, resolve, backup, restore
 export-wrote = { $path } écrit ({ $kind }) : { $records } enregistrements, { $bytes } octets
 export-left-out = { $private } enregistrements privés sont restés sur cet ordinateur ; { $summarised } sont partis en résumé seulement ; { $unchanged } que le destinataire a déjà ont été omis
+export-relayed = { $count ->
+    [one] a aussi écrit la transmission d'un collègue que cette base de données fait suivre aux gestionnaires du réseau, telle que son auteur l'a signée ; remettez-la-leur avec l'export :
+   *[other] a aussi écrit { $count } transmissions de collègues que cette base de données fait suivre aux gestionnaires du réseau, telles que leurs auteurs les ont signées ; remettez-les-leur avec l'export :
+}
 import-progress = fusion : { $done }/{ $total } enregistrements ({ $percent } %)
 import-file = { $path } : paquet { $kind } de { $author } ({ $role }, nœud { $node }), { $records } enregistrements
 import-held = { $path } : retenu, non fusionné : { $author } <{ $email }> (empreinte { $fingerprint }) { $reason }

@@ -80,6 +80,10 @@ demo-done = demonetwerk: { $networkers } netwerkers, { $organisations } organisa
 ## kring export, import, conflicts, resolve, backup, restore
 export-wrote = { $path } geschreven ({ $kind }): { $records } records, { $bytes } bytes
 export-left-out = { $private } privérecords bleven op deze computer; { $summarised } gingen enkel als samenvatting mee; { $unchanged } die de ontvanger al heeft, zijn weggelaten
+export-relayed = { $count ->
+    [one] schreef ook de overdracht van een collega die deze databank doorgeeft aan de netwerkmanagers, zoals de auteur ze ondertekende; geef ze hun samen met de export:
+   *[other] schreef ook { $count } overdrachten van collega's die deze databank doorgeeft aan de netwerkmanagers, zoals hun auteurs ze ondertekenden; geef ze hun samen met de export:
+}
 import-progress = samenvoegen: { $done }/{ $total } records ({ $percent }%)
 import-file = { $path }: { $kind }-bundel van { $author } ({ $role }, node { $node }), { $records } records
 import-held = { $path }: tegengehouden, niet samengevoegd: { $author } <{ $email }> (vingerafdruk { $fingerprint }) { $reason }

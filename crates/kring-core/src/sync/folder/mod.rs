@@ -5,6 +5,8 @@
 //! DIR/                                  the folder the user chose (must exist: Kring never creates it)
 //!   kring-sync/
 //!     networkers/<node-id>/<time>.kring each networker's delta exports; only that networker writes here
+//!     networkers/<node-id>/relay-….kring a colleague's hand-over that networker passes on, as the
+//!                                       colleague signed it (see `sync::relay`)
 //!     masters/<time>.kring              the manager's merged masters; only managers write here
 //! ```
 //!
@@ -298,6 +300,10 @@ struct FolderState {
     /// its recipients so, even when no record changed.
     last_written_coverage: Option<VersionVector>,
     last_written_at: Option<DateTime<Utc>>,
+    /// Colleagues' hand-overs this store put in its own folder to pass on (see `sync::relay`),
+    /// relative to `kring-sync/`.
+    #[serde(default)]
+    relayed: Vec<String>,
     /// The creation time of the newest master imported (networker).
     last_master_at_millis: Option<i64>,
     last_attempt_at: Option<DateTime<Utc>>,
@@ -770,7 +776,74 @@ impl SyncFolder {
 
         // 4. Prune own bundles the recipients have acknowledged, and any beyond the newest few.
         report.pruned = self.prune_own(store, state, &own_dir, profile.role)?;
+
+        // 5. A networker passes colleagues' hand-overs on beside its own bundles, and takes
+        //    them out once the managers have acknowledged them.
+        if profile.role == Role::Networker {
+            let gone = self.pass_relays_on(store, state, &own_dir)?;
+            report.pruned.extend(gone);
+            save_state(store, state)?;
+        }
         Ok(report)
+    }
+
+    /// Puts each relay the store keeps into `own_dir` (once), and deletes the copies of relays
+    /// the store no longer keeps (acknowledged by the managers, or dropped by a compaction).
+    /// Only files this store put there, named in the state, are ever deleted. Returns them.
+    fn pass_relays_on(
+        &self,
+        store: &Store,
+        state: &mut FolderState,
+        own_dir: &Path,
+    ) -> FolderResult<Vec<PathBuf>> {
+        store.drop_acknowledged_relays()?;
+        let kring_dir = self.kring_dir();
+        let relative = |path: &Path| {
+            path.strip_prefix(&kring_dir)
+                .expect("inside the folder")
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        let mut keep = BTreeSet::new();
+        for relay in store.relays()? {
+            let Some(name) = relay.path.file_name() else {
+                continue;
+            };
+            let target = own_dir.join(name);
+            let name = relative(&target);
+            if !target.is_file() {
+                let bytes = std::fs::read(&relay.path).map_err(|e| FolderError::Write {
+                    path: relay.path.clone(),
+                    reason: e.to_string(),
+                })?;
+                crate::files::write_atomically(&target, &bytes).map_err(|e| {
+                    FolderError::Write {
+                        path: target.clone(),
+                        reason: crate::files::write_failure(&e),
+                    }
+                })?;
+            }
+            if !state.relayed.contains(&name) {
+                state.relayed.push(name.clone());
+            }
+            keep.insert(name);
+        }
+        let mut gone = Vec::new();
+        let mut still = Vec::new();
+        for name in std::mem::take(&mut state.relayed) {
+            if keep.contains(&name) {
+                still.push(name);
+                continue;
+            }
+            let path = kring_dir.join(&name);
+            match std::fs::remove_file(&path) {
+                Ok(()) => gone.push(path),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(_) => still.push(name),
+            }
+        }
+        state.relayed = still;
+        Ok(gone)
     }
 
     /// Deletes this store's own bundles that every recipient has acknowledged, keeping the newest
