@@ -529,12 +529,20 @@ fn run(cli: Cli) -> Result<()> {
             // An export for the managers takes along the colleagues' hand-overs this store
             // passes on (a sync pass puts them in the sync folder); a plain one is for a
             // colleague, who has no use for them.
-            let relayed = if plain {
-                Vec::new()
-            } else {
-                pass_relays_beside(&store, &out, now)?
-            };
-            printer.export(&report, &relayed, json)?;
+            let mut report = report;
+            if !plain {
+                report.relayed = store.copy_relays_beside(&out)?;
+                for (copy, relay) in report.relayed.iter().zip(store.relays()?) {
+                    protection::log_written(
+                        &store,
+                        kring_core::protection::processing_log::Activity::Export,
+                        copy,
+                        relay.header.record_count,
+                        now,
+                    )?;
+                }
+            }
+            printer.export(&report, json)?;
         }
         Command::Import {
             files,
@@ -782,38 +790,4 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Copies each colleague's hand-over the store passes on into the folder of `out`, as its author
-/// signed it, and logs it as an export. Returns the copies.
-fn pass_relays_beside(
-    store: &Store,
-    out: &std::path::Path,
-    now: chrono::DateTime<Utc>,
-) -> Result<Vec<PathBuf>> {
-    let folder = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut copies = Vec::new();
-    for relay in store.relays()? {
-        let Some(name) = relay.path.file_name() else {
-            continue;
-        };
-        let copy = folder.join(name);
-        if copy == relay.path {
-            continue;
-        }
-        std::fs::copy(&relay.path, &copy)
-            .with_context(|| format!("{}: cannot be written", copy.display()))?;
-        protection::log_written(
-            store,
-            kring_core::protection::processing_log::Activity::Export,
-            &copy,
-            relay.header.record_count,
-            now,
-        )?;
-        copies.push(copy);
-    }
-    Ok(copies)
 }

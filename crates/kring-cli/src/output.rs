@@ -476,16 +476,9 @@ impl Printer {
         print_text(&text)
     }
 
-    pub fn export(
-        &self,
-        report: &ExportReport,
-        relayed: &[std::path::PathBuf],
-        json: bool,
-    ) -> Result<()> {
+    pub fn export(&self, report: &ExportReport, json: bool) -> Result<()> {
         if json {
-            let mut value = serde_json::to_value(report)?;
-            value["relayed"] = serde_json::to_value(relayed)?;
-            return print_json(&value);
+            return print_json(&serde_json::to_value(report)?);
         }
         let l = self.language;
         out!(
@@ -509,9 +502,12 @@ impl Printer {
                 unchanged = report.unchanged_left_out
             )
         );
-        if !relayed.is_empty() {
-            out!("  {}", t!(l, "export-relayed", count = relayed.len()));
-            for path in relayed {
+        if !report.relayed.is_empty() {
+            out!(
+                "  {}",
+                t!(l, "export-relayed", count = report.relayed.len())
+            );
+            for path in &report.relayed {
                 out!("    {}", path.display());
             }
         }

@@ -106,9 +106,9 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// The routes above with a networker backing up and restoring now and then. Not yet among the
-/// random routes CI runs: one case in the last CI run did not converge (see
-/// `a_restored_store_after_a_hand_over_converges`); `PROPTEST_CASES=64 cargo test --test
-/// sync_model -- --ignored` runs them.
+/// random routes CI runs: a store restored twice, whose first restored node never reached the
+/// manager, does not converge (see `a_store_restored_twice_converges`); `PROPTEST_CASES=64 cargo
+/// test --test sync_model -- --ignored` runs them.
 fn step_with_restores() -> impl Strategy<Value = Step> {
     let who = 0..6usize;
     prop_oneof![
@@ -143,6 +143,8 @@ struct World {
     goal: RecordId,
     /// The last value each store wrote to each (record, field), with its stamp.
     last_writes: BTreeMap<(usize, RecordId, String), Stamp>,
+    /// Nodes that signed an overreaching bundle: its writes are refused when they land.
+    overreached: BTreeSet<String>,
 }
 
 fn open(path: &Path) -> Store {
@@ -184,6 +186,7 @@ impl World {
             canaries: Vec::new(),
             goal,
             last_writes: BTreeMap::new(),
+            overreached: BTreeSet::new(),
         };
         for _ in 0..networkers {
             world.join();
@@ -644,6 +647,8 @@ impl World {
                 if forged.is_empty() {
                     return;
                 }
+                let node = self.networkers[who].store.node_id().to_string();
+                self.overreached.insert(node);
                 let path = self.forge(Some(who), None, forged);
                 self.inbox.push(path);
             }
@@ -699,10 +704,24 @@ impl World {
                     .approve_and_import(&pending.identity.node, None, now)
                     .unwrap_or_else(|e| panic!("approving a restored store failed: {e}"));
                 if let Some(report) = report {
-                    assert_eq!(
-                        report.refused_total, 0,
-                        "an honest restored store: {report:?}"
-                    );
+                    // What a restored store sends is honest; what it held for approval may
+                    // include an overreach it signed before it was restored over again, and
+                    // that is refused as any overreach is.
+                    let overreach = |refusal: &kring_core::trust::rights::RefusedWrite| {
+                        use kring_core::trust::rights::RefusalCode::*;
+                        matches!(refusal.code, ManagersOnly | OwnerOnly | VisibilityOwnerOnly)
+                    };
+                    if self.overreached.contains(&pending.identity.node) {
+                        assert!(
+                            report.refused.iter().all(overreach),
+                            "only the overreach is refused: {report:?}"
+                        );
+                    } else {
+                        assert_eq!(
+                            report.refused_total, 0,
+                            "an honest restored store: {report:?}"
+                        );
+                    }
                 }
             }
         }
@@ -939,11 +958,11 @@ proptest! {
     }
 }
 
-/// The case the first CI run with restores shrank to: networker 1 backs up, takes a card handed
-/// over by networker 2, restores the backup; after the rounds of delta sync networker 2 does not
-/// reach the manager's digest.
+/// The case the first CI run with restores shrank to: networker 1 backs up, makes a card, hands
+/// it to networker 2 directly and restores the backup. The card then lived on networker 2's
+/// laptop only (the manager takes networker 1's writes from networker 1 alone) until networker 2
+/// passed networker 1's signed file on (`sync::relay`).
 #[test]
-#[ignore = "found by the restore route, not fixed yet: the next session's work"]
 fn a_restored_store_after_a_hand_over_converges() {
     run(
         3,
@@ -1006,6 +1025,36 @@ fn a_hand_over_of_an_edit_to_a_card_its_owner_made_private_is_refused_and_the_st
                 title: 2,
             },
             Step::HandOver { from: 2, to: 0 },
+        ],
+    )
+    .unwrap();
+}
+
+/// A route the restore runs found once relays had fixed the one above: networker 1 restores a
+/// backup (a new node), makes a card, backs up and restores again (another node). The first
+/// restored node never sent a bundle, so the manager's roster never knew it, and the card it
+/// stamped is refused as not the signer's when the second one sends it: the stores do not
+/// converge. Not fixed: see "Known limits" in docs/security.md.
+#[test]
+#[ignore = "a store restored twice whose first restored node never synced: not fixed yet"]
+fn a_store_restored_twice_converges() {
+    run(
+        3,
+        vec![
+            Step::Backup { who: 1 },
+            Step::Join,
+            Step::Join,
+            Step::Offboard { who: 2 },
+            Step::Restore { who: 5 },
+            Step::Offboard { who: 4 },
+            Step::Add {
+                who: 0,
+                name: 0,
+                summary: false,
+            },
+            Step::Backup { who: 3 },
+            Step::Restore { who: 0 },
+            Step::HandOver { from: 0, to: 1 },
         ],
     )
     .unwrap();

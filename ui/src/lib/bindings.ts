@@ -838,6 +838,12 @@ export type ExportReport = {
 	unchanged_left_out: number,
 	/**  How many members' keys the file is encrypted to (0: a plain file). */
 	sealed_for: number,
+	/**
+	 *  Colleagues' hand-overs written beside the export to go with it, as their authors signed
+	 *  them (see [`relay`]); filled by [`Store::copy_relays_beside`], which the command line and
+	 *  the app call for an export to the managers.
+	 */
+	relayed?: string[],
 };
 
 /**  A bundle a pass wrote. */

@@ -199,17 +199,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stopper = StopAtOnce::default();
         let workspace = Arc::new(managers_workspace(&dir, Box::new(stopper.clone())));
-        let before = crate::commands::app_status(&workspace.real().unwrap()).unwrap();
+        let before = settled_status(&workspace);
         stopper.0.set(Arc::downgrade(&workspace)).unwrap();
         let stopped = compact_within(&workspace, "pressed", Duration::from_millis(200)).unwrap();
         assert!(stopped.stopped);
         assert_eq!(stopped.database_bytes_after, stopped.database_bytes_before);
         assert!(!dir.path().join("store/compact.new").exists());
-        let after = crate::commands::app_status(&workspace.real().unwrap()).unwrap();
+        let after = settled_status(&workspace);
         assert_eq!(
             serde_json::to_value(&after).unwrap(),
             serde_json::to_value(&before).unwrap()
         );
+    }
+
+    /// The status once the card counts are in: they are counted in the background after the
+    /// store opens, so a status taken before and one taken after could differ by that alone
+    /// (a busy machine made this test fail once).
+    fn settled_status(workspace: &Workspace) -> crate::wire::AppStatus {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let status = crate::commands::app_status(&workspace.real().unwrap()).unwrap();
+            if status.counts_ready || std::time::Instant::now() > deadline {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     #[test]

@@ -173,6 +173,11 @@ pub struct ExportReport {
     pub unchanged_left_out: u64,
     /// How many members' keys the file is encrypted to (0: a plain file).
     pub sealed_for: u64,
+    /// Colleagues' hand-overs written beside the export to go with it, as their authors signed
+    /// them (see [`relay`]); filled by [`Store::copy_relays_beside`], which the command line and
+    /// the app call for an export to the managers.
+    #[serde(default)]
+    pub relayed: Vec<PathBuf>,
 }
 
 /// A backup file in the store's `backups/` folder. Its name starts with the time it was taken and
@@ -606,6 +611,7 @@ impl Store {
             summarised: 0,
             unchanged_left_out: 0,
             sealed_for: 0,
+            relayed: Vec::new(),
         };
         let mut consider = |state: RecordState, again: bool| -> Result<(), StoreError> {
             if let (Some(base), false) = (&base, again) {

@@ -137,6 +137,31 @@ impl Store {
         Ok(dropped)
     }
 
+    /// Copies each relay into the folder of `export`, an export for the managers written by
+    /// hand, as its author signed it, to be handed over with it. Returns the copies.
+    pub fn copy_relays_beside(&self, export: &Path) -> SyncResult<Vec<PathBuf>> {
+        let folder = export
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut copies = Vec::new();
+        for relay in self.relays()? {
+            let Some(name) = relay.path.file_name() else {
+                continue;
+            };
+            let copy = folder.join(name);
+            if copy != relay.path {
+                let bytes = std::fs::read(&relay.path).map_err(|e| StoreError::from_io(&e))?;
+                crate::files::write_atomically(&copy, &bytes).map_err(|e| SyncError::Write {
+                    path: copy.clone(),
+                    reason: crate::files::write_failure(&e),
+                })?;
+            }
+            copies.push(copy);
+        }
+        Ok(copies)
+    }
+
     /// Drops one relayed file (a forgotten person in it: it is someone else's, signed by them,
     /// so it cannot be rewritten).
     pub(crate) fn drop_relay(&self, path: &Path) -> SyncResult<()> {
