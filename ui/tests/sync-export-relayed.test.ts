@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setBackend, type Commands } from '../src/lib/api';
 import { app } from '../src/lib/app.svelte';
 import Sync from '../src/screens/Sync.svelte';
+import { id } from './ids';
 import { setUpStatus } from './ui';
 
 const preview = {
@@ -49,7 +50,7 @@ async function exportTo(path: string) {
 describe('an export that takes colleagues’ hand-overs along', () => {
   it('names each relayed file beside the export', async () => {
     app.status = setUpStatus({
-      profile: { networker: 'n2', name: 'Bert', email: 'bert@stad.gent', role: 'networker' },
+      profile: { networker: id('n2'), name: 'Bert', email: 'bert@stad.gent', role: 'networker' },
     });
     backend(['/tmp/relay-9aa5-0c1d.kring']);
     const result = await exportTo('/tmp/bert.kring');
@@ -61,7 +62,7 @@ describe('an export that takes colleagues’ hand-overs along', () => {
 
   it('says nothing of hand-overs when there are none', async () => {
     app.status = setUpStatus({
-      profile: { networker: 'n2', name: 'Bert', email: 'bert@stad.gent', role: 'networker' },
+      profile: { networker: id('n2'), name: 'Bert', email: 'bert@stad.gent', role: 'networker' },
     });
     backend([]);
     await exportTo('/tmp/bert.kring');
