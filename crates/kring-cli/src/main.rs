@@ -531,15 +531,15 @@ fn run(cli: Cli) -> Result<()> {
             // colleague, who has no use for them.
             let mut report = report;
             if !plain {
-                report.relayed = store.copy_relays_beside(&out)?;
-                for (copy, relay) in report.relayed.iter().zip(store.relays()?) {
+                for copy in store.copy_relays_beside(&out)? {
                     protection::log_written(
                         &store,
                         kring_core::protection::processing_log::Activity::Export,
-                        copy,
-                        relay.header.record_count,
+                        &copy.path,
+                        copy.header.record_count,
                         now,
                     )?;
+                    report.relayed.push(copy.path);
                 }
             }
             printer.export(&report, json)?;

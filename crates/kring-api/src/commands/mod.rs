@@ -348,9 +348,14 @@ pub fn export_bundle(session: &Session, path: String, full: bool) -> AppResult<E
     let mut report = session.store.export_bundle(&path, full, session.now())?;
     protection::log_written(session, Activity::Export, &path, report.records)?;
     // The colleagues' hand-overs this store passes on go with it, as their authors signed them.
-    report.relayed = session.store.copy_relays_beside(&path)?;
-    for (copy, relay) in report.relayed.iter().zip(session.store.relays()?) {
-        protection::log_written(session, Activity::Export, copy, relay.header.record_count)?;
+    for copy in session.store.copy_relays_beside(&path)? {
+        protection::log_written(
+            session,
+            Activity::Export,
+            &copy.path,
+            copy.header.record_count,
+        )?;
+        report.relayed.push(copy.path);
     }
     Ok(report)
 }

@@ -42,6 +42,25 @@ impl Relay {
     }
 }
 
+impl Relay {
+    /// Writes the file, byte for byte, into `folder` under its own name (atomically: a reader
+    /// of a sync folder never sees half of it). Returns the copy.
+    pub fn copy_into(&self, folder: &Path) -> SyncResult<Relay> {
+        let copy = folder.join(Relay::file_name(&self.header));
+        if copy != self.path && !copy.is_file() {
+            let bytes = std::fs::read(&self.path).map_err(|e| StoreError::from_io(&e))?;
+            crate::files::write_atomically(&copy, &bytes).map_err(|e| SyncError::Write {
+                path: copy.clone(),
+                reason: crate::files::write_failure(&e),
+            })?;
+        }
+        Ok(Relay {
+            path: copy,
+            header: self.header.clone(),
+        })
+    }
+}
+
 impl Store {
     fn relay_dir(&self) -> PathBuf {
         self.path().join(RELAY_DIR)
@@ -118,16 +137,7 @@ impl Store {
                 Err(_) => true,
             };
             if done {
-                match std::fs::remove_file(&path) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => {
-                        return Err(SyncError::Write {
-                            path,
-                            reason: crate::files::write_failure(&e),
-                        })
-                    }
-                }
+                self.drop_relay(&path)?;
                 if let Some(name) = path.file_name() {
                     dropped.push(name.to_string_lossy().into_owned());
                 }
@@ -139,27 +149,15 @@ impl Store {
 
     /// Copies each relay into the folder of `export`, an export for the managers written by
     /// hand, as its author signed it, to be handed over with it. Returns the copies.
-    pub fn copy_relays_beside(&self, export: &Path) -> SyncResult<Vec<PathBuf>> {
+    pub fn copy_relays_beside(&self, export: &Path) -> SyncResult<Vec<Relay>> {
         let folder = export
             .parent()
             .filter(|parent| !parent.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let mut copies = Vec::new();
-        for relay in self.relays()? {
-            let Some(name) = relay.path.file_name() else {
-                continue;
-            };
-            let copy = folder.join(name);
-            if copy != relay.path {
-                let bytes = std::fs::read(&relay.path).map_err(|e| StoreError::from_io(&e))?;
-                crate::files::write_atomically(&copy, &bytes).map_err(|e| SyncError::Write {
-                    path: copy.clone(),
-                    reason: crate::files::write_failure(&e),
-                })?;
-            }
-            copies.push(copy);
-        }
-        Ok(copies)
+        self.relays()?
+            .iter()
+            .map(|relay| relay.copy_into(folder))
+            .collect()
     }
 
     /// Drops one relayed file (a forgotten person in it: it is someone else's, signed by them,

@@ -806,23 +806,11 @@ impl SyncFolder {
         };
         let mut keep = BTreeSet::new();
         for relay in store.relays()? {
-            let Some(name) = relay.path.file_name() else {
-                continue;
-            };
-            let target = own_dir.join(name);
-            let name = relative(&target);
-            if !target.is_file() {
-                let bytes = std::fs::read(&relay.path).map_err(|e| FolderError::Write {
-                    path: relay.path.clone(),
-                    reason: e.to_string(),
-                })?;
-                crate::files::write_atomically(&target, &bytes).map_err(|e| {
-                    FolderError::Write {
-                        path: target.clone(),
-                        reason: crate::files::write_failure(&e),
-                    }
-                })?;
-            }
+            let copy = relay.copy_into(own_dir).map_err(|e| match e {
+                SyncError::Write { path, reason } => FolderError::Write { path, reason },
+                other => other.into(),
+            })?;
+            let name = relative(&copy.path);
             if !state.relayed.contains(&name) {
                 state.relayed.push(name.clone());
             }
