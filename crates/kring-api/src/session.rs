@@ -113,6 +113,9 @@ pub struct Session {
     /// The language the person reads the app in (`set_language`): errors leave commands worded
     /// in it. Shared with the demo sandbox's session, so that switching stores keeps it.
     language: Arc<Mutex<Language>>,
+    /// The thread `warm_up_in_background` started, until someone waits for it: whoever removes
+    /// the store's folder first waits, or the term file's writer puts it back half-written.
+    warm_up: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 /// Records written since the card list last looked, or "too many to refresh one by one".
@@ -156,6 +159,7 @@ impl Session {
             graph: Mutex::new(None),
             sync_pass: Mutex::new(()),
             language: Arc::new(Mutex::new(Language::default())),
+            warm_up: Mutex::new(None),
         }
     }
 
@@ -213,10 +217,24 @@ impl Session {
     /// works without the memory index (from sled), so a failure here only costs speed.
     pub fn warm_up_in_background(self: &Arc<Session>) {
         let session = Arc::clone(self);
-        std::thread::spawn(move || {
+        let warm_up = std::thread::spawn(move || {
             drop(session.cards());
             let _ = session.store.load_search_index();
         });
+        *self.warm_up.lock().unwrap_or_else(|p| p.into_inner()) = Some(warm_up);
+    }
+
+    /// Returns once the background warm-up (if one was started) has finished writing to the
+    /// store's folder.
+    pub fn wait_for_warm_up(&self) {
+        let warm_up = self
+            .warm_up
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(warm_up) = warm_up {
+            let _ = warm_up.join();
+        }
     }
 
     /// Writes the search term file with this session's edits when the app closes, so that the

@@ -124,6 +124,18 @@ impl Workspace {
         }
     }
 
+    /// Returns once the background work its sessions started (the card list, the term file) has
+    /// finished, so that their folders can be removed.
+    pub fn wait_for_background_work(&self) {
+        if let Ok(real) = self.real() {
+            real.wait_for_warm_up();
+        }
+        let demo = self.demo().clone();
+        if let Some(demo) = demo {
+            demo.wait_for_warm_up();
+        }
+    }
+
     /// The session over the user's own store, whatever is open.
     pub fn real(&self) -> AppResult<Arc<Session>> {
         self.real_slot().clone()

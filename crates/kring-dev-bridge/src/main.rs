@@ -23,7 +23,7 @@ use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// A request larger than this is refused (a map picture as a data URL stays well below).
@@ -221,8 +221,7 @@ fn port_from_arguments() -> Result<u16, String> {
 
 /// Stops (and removes the stores) when the standard input closes: whoever started the bridge
 /// has gone.
-fn stop_when_stdin_closes(folder: &Path) {
-    let folder = folder.to_owned();
+fn stop_when_stdin_closes(stores: Arc<Stores>) {
     std::thread::spawn(move || {
         let stdin = std::io::stdin();
         for line in stdin.lock().lines() {
@@ -230,7 +229,13 @@ fn stop_when_stdin_closes(folder: &Path) {
                 break;
             }
         }
-        let _ = std::fs::remove_dir_all(&folder);
+        // Held to the end, so that no request opens a store meanwhile; each store's warm-up
+        // writes its term file into the folder, so the folder goes once they are done.
+        let open = stores.open.lock().unwrap_or_else(|p| p.into_inner());
+        for workspace in open.values() {
+            workspace.wait_for_background_work();
+        }
+        let _ = std::fs::remove_dir_all(&stores.folder);
         std::process::exit(0);
     });
 }
@@ -262,7 +267,7 @@ fn main() {
         folder: folder.clone(),
         open: Mutex::new(HashMap::new()),
     });
-    stop_when_stdin_closes(&folder);
+    stop_when_stdin_closes(Arc::clone(&stores));
     let bound = server
         .server_addr()
         .to_ip()
