@@ -500,6 +500,7 @@ pub fn generate(work: &Path, workload: &Workload) -> Result<serde_json::Value> {
                 author_email: String::new(),
                 encryption_key: None,
                 coverage: Default::default(),
+                author_earlier_nodes: Vec::new(),
             };
             bundle::write_bundle(
                 &kring_out.join(format!("networker-{n:04}.kring")),

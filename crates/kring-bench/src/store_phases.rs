@@ -481,6 +481,7 @@ fn acknowledge_everything(store: &Store, files: &Files, now: DateTime<Utc>) -> R
         author_email: profile.email,
         encryption_key: Some(keys.encryption_recipient()),
         coverage: seen,
+        author_earlier_nodes: Vec::new(),
     };
     bundle::write_bundle(&files.acknowledgement, header, Vec::new(), &keys.signing)?;
     drop(networker);

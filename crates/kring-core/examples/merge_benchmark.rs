@@ -72,6 +72,7 @@ fn enrol_all(store: &Store, networkers: usize, now: chrono::DateTime<Utc>) {
             signing_key: kring_core::trust::keys::hex(&public),
             encryption_key: String::new(),
             fingerprint: kring_core::trust::keys::fingerprint(&public),
+            earlier_nodes: Vec::new(),
         };
         store.enrol(&identity, Role::Networker, now).unwrap();
     }
@@ -196,6 +197,7 @@ fn generate(dir: &Path, networkers: usize, cards: usize) {
             author_email: String::new(),
             encryption_key: None,
             coverage: Default::default(),
+            author_earlier_nodes: Vec::new(),
         };
         let key = key_of(n);
         bundle::write_bundle(

@@ -140,3 +140,76 @@ fn a_record_that_cannot_be_read_during_an_export_leaves_the_old_bundle_and_no_pa
         .collect();
     assert_eq!(left, vec!["network.kring".to_string()]);
 }
+
+/// Format 3 added the nodes a restored or copied store wrote under before. A file written before
+/// it (a networker's bundle still in the sync folder when the organisation updates, an old backup)
+/// still opens, names no earlier nodes, and imports.
+#[test]
+fn a_bundle_of_format_2_still_opens_and_imports() {
+    use ed25519_dalek::Signer;
+    let dir = tempfile::tempdir().unwrap();
+    let manager = store(&dir.path().join("manager"), "Mia", Role::Manager);
+    let sender = store(&dir.path().join("sender"), "An", Role::Networker);
+    common::enrol(&manager, &sender, Role::Networker, now());
+    let card = sender
+        .create(
+            &Person {
+                display_name: "Van Voor De Update".into(),
+                ..Person::default()
+            },
+            None,
+            now(),
+        )
+        .unwrap();
+    let current = dir.path().join("format-3.kring");
+    sender
+        .export_bundle_with(&current, true, true, now())
+        .unwrap();
+    // The same bundle as Kring wrote it before format 3: the header without the last field,
+    // signed again by the sender.
+    let bytes = std::fs::read(&current).unwrap();
+    let header_len = u32::from_le_bytes(bytes[10..14].try_into().unwrap()) as usize;
+    let header: bundle::BundleHeader = postcard::from_bytes(&bytes[14..14 + header_len]).unwrap();
+    assert_eq!(header.format_version, 3);
+    let old_header = bundle::BundleHeaderV2 {
+        format_version: 2,
+        schema_version: header.schema_version,
+        kind: header.kind,
+        organisation: header.organisation,
+        author_node: header.author_node,
+        author_networker: header.author_networker,
+        author_name: header.author_name,
+        author_role: header.author_role,
+        created_at_millis: header.created_at_millis,
+        high_water_mark: header.high_water_mark,
+        version_vector: header.version_vector,
+        base: header.base,
+        record_count: header.record_count,
+        body_hash: header.body_hash,
+        public_key: header.public_key,
+        author_email: header.author_email,
+        encryption_key: header.encryption_key,
+        coverage: header.coverage,
+    };
+    let old_header_bytes = postcard::to_stdvec(&old_header).unwrap();
+    let mut file = bundle::MAGIC.to_vec();
+    file.extend_from_slice(&2u16.to_le_bytes());
+    file.extend_from_slice(&(old_header_bytes.len() as u32).to_le_bytes());
+    file.extend_from_slice(&old_header_bytes);
+    let signature = sender.signing_key().unwrap().sign(&file);
+    file.extend_from_slice(&signature.to_bytes());
+    file.extend_from_slice(&bytes[14 + header_len + 64..]);
+    let old = dir.path().join("format-2.kring");
+    std::fs::write(&old, file).unwrap();
+
+    let reader = bundle::open_bundle(&old).expect("a format 2 bundle opens");
+    assert_eq!(reader.header.format_version, 2);
+    assert!(reader.header.author_earlier_nodes.is_empty());
+    drop(reader);
+    let report = manager.import_bundles(&[old], false, now()).unwrap();
+    assert_eq!(report.refused_total, 0, "{:?}", report.refused);
+    assert_eq!(
+        manager.get::<Person>(card).unwrap().unwrap().display_name,
+        "Van Voor De Update"
+    );
+}

@@ -84,7 +84,8 @@ fn sample(kind: RecordKind) -> Value {
             "name": "An Peeters", "email": "an.peeters@antwerpen.be", "role": "networker",
             "status": "enrolled",
             "signing_key": "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
-            "encryption_key": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}),
+            "encryption_key": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
+            "earlier_nodes": ["00000000000000a1"]}),
         RecordKind::Purpose => {
             json!({"name": "Relatiebeheer", "description": "Het netwerk van de stad",
             "lawful_basis": "public_task", "legal_reference": "Decreet lokaal bestuur, art. 2",

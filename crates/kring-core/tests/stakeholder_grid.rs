@@ -196,7 +196,7 @@ fn one_networkers_concurrent_ratings_from_two_stores_merge_into_one_with_a_trace
     let an_path = an.path().to_path_buf();
     drop(an);
     let copy_path = world.dir.path().join("An-laptop2");
-    copy_dir(&an_path, &copy_path);
+    common::copy_dir(&an_path, &copy_path);
     let an = open(&an_path);
     let an2 = open(&copy_path);
     assert_ne!(an.node_id(), an2.node_id());
@@ -228,17 +228,4 @@ fn one_networkers_concurrent_ratings_from_two_stores_merge_into_one_with_a_trace
     // The later write is current; the other stays as a conflict.
     assert_eq!((row.ratings[0].power, row.ratings[0].interest), (4, 5));
     assert!(row.ratings[0].conflicted);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

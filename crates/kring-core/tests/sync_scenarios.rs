@@ -1321,12 +1321,67 @@ fn a_manager_keeps_no_relays_and_a_networker_keeps_none_of_a_master() {
     assert!(b.relays().unwrap().is_empty());
 }
 
-/// A networker who restores a backup (or copies the store to a new laptop) before joining writes
-/// under a new node from then on, and the node that wrote their first cards never reaches the
-/// roster: the manager refuses those cards as not the signer's. Kept as a reproduction (see
-/// "Known limits" in docs/security.md).
+/// A networker sets Kring up on an old laptop and makes cards, then copies the store folder to a
+/// new computer (which gives it a new node) and only then joins. The manager approves the store
+/// it hears from, and the cards the first node made reach the organisation with it.
 #[test]
-#[ignore = "the cards of a store restored before it joined are refused: not fixed yet"]
+fn cards_made_on_another_computer_before_joining_reach_the_manager_once_the_store_is_approved() {
+    let mut world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let old_laptop = world.path("An-oude-laptop");
+    let (card, old_node) = {
+        let a = common::open_initialised(&old_laptop, "An", Role::Networker, t0());
+        let card = a.create(&person("Van De Oude Laptop"), None, t0()).unwrap();
+        (card, a.node_id())
+    };
+    let new_laptop = world.path("An-nieuwe-laptop");
+    common::copy_dir(&old_laptop, &new_laptop);
+    let a = (0..50)
+        .find_map(|_| {
+            Store::open(&new_laptop, &kring_core::store::OpenOptions::default())
+                .ok()
+                .or_else(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    None
+                })
+        })
+        .expect("the copy opens");
+    assert_ne!(a.node_id(), old_node, "a copied store takes a new node");
+    assert_eq!(a.earlier_nodes().unwrap(), vec![old_node]);
+    let invitation = m.invite(Role::Networker, t0()).unwrap();
+    a.join(&invitation, t0()).unwrap();
+    let export = world.export(&a, true, t0() + Duration::minutes(1));
+    let first = m
+        .import_bundles(&[export], false, t0() + Duration::minutes(1))
+        .unwrap();
+    assert_eq!(first.held.len(), 1, "a newcomer waits for approval");
+    assert!(m.get::<Person>(card).unwrap().is_none());
+    let (_, merged) = m
+        .approve_and_import(
+            &a.identity().unwrap().node,
+            None,
+            t0() + Duration::minutes(2),
+        )
+        .unwrap();
+    let merged = merged.expect("the held bundle is merged once approved");
+    assert_eq!(merged.refused_total, 0, "{:?}", merged.refused);
+    assert_eq!(
+        m.get::<Person>(card).unwrap().unwrap().display_name,
+        "Van De Oude Laptop"
+    );
+    // The roster the master carries says so too: An's store takes it back without a refusal.
+    let master = world.export(&m, true, t0() + Duration::minutes(3));
+    let back = a
+        .import_bundles(&[master], false, t0() + Duration::minutes(3))
+        .unwrap();
+    assert_eq!(back.refused_total, 0, "{:?}", back.refused);
+    assert_eq!(a.digest().unwrap(), m.digest().unwrap());
+}
+
+/// A networker who restores a backup before joining writes under a new node from then on; the
+/// node that wrote their first cards reaches the roster only as one the store names as its own
+/// earlier node. Without that the manager refused those cards as not the signer's.
+#[test]
 fn cards_made_before_a_restore_and_before_joining_reach_the_manager() {
     let mut world = World::new();
     let m = world.store("Mia", Role::Manager);

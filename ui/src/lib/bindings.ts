@@ -1108,6 +1108,11 @@ export type Identity = {
 	signing_key: string,
 	encryption_key: string,
 	fingerprint: string,
+	/**
+	 *  The nodes the store wrote under before `node` (restored from a backup, copied to another
+	 *  computer): enrolled with it, so that what it wrote under them is its own.
+	 */
+	earlier_nodes?: string[],
 };
 
 /**  Progress of a running import, sent as the `import-progress` event. */

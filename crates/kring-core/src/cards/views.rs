@@ -478,7 +478,9 @@ impl Store {
             // The roster is read only for a card that has conflicts to show.
             conflicts: if state.has_conflicts() {
                 let roster = self.roster()?;
-                conflicts_named(&state, &|node| roster.get(node).map(|e| e.name.clone()))
+                conflicts_named(&state, &|node| {
+                    roster.writer_entry(node).map(|e| e.name.clone())
+                })
             } else {
                 Vec::new()
             },

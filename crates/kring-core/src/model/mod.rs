@@ -586,6 +586,7 @@ impl RecordKind {
             RecordKind::Forget => &["cards", "contact_hashes"],
             RecordKind::AccessRequest => &["cards", "contact_hashes"],
             RecordKind::RetentionRule => &["fields"],
+            RecordKind::Member => &["earlier_nodes"],
             _ => &[],
         }
     }

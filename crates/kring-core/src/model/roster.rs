@@ -35,7 +35,15 @@ pub struct Member {
     /// The age recipient (`age1…`) bundles for this member are encrypted to.
     #[serde(default)]
     pub encryption_key: Option<String>,
+    /// The nodes the member's store wrote under before `node` (a restored backup, a copied
+    /// store), at most [`EARLIER_NODES_NAMED`]: its writes under them are its own.
+    #[serde(default)]
+    pub earlier_nodes: Vec<String>,
 }
+
+/// How many earlier nodes a store names (in its bundles, on the roster): a store restored or
+/// copied more often than this names its latest ones.
+pub const EARLIER_NODES_NAMED: usize = 64;
 
 impl RecordBody for Member {
     const KIND: RecordKind = RecordKind::Member;
@@ -65,6 +73,23 @@ impl RecordBody for Member {
                 "signing_key",
                 "not_a_signing_key",
                 &[],
+            ));
+        }
+        if self.earlier_nodes.len() > EARLIER_NODES_NAMED {
+            return Err(ValidationError::worded(
+                "earlier_nodes",
+                "too_many_items",
+                &[
+                    ("count", (self.earlier_nodes.len() as i64).into()),
+                    ("limit", (EARLIER_NODES_NAMED as i64).into()),
+                ],
+            ));
+        }
+        if let Some(bad) = self.earlier_nodes.iter().find(|n| !lower_hex(n, 16)) {
+            return Err(ValidationError::worded(
+                "earlier_nodes",
+                "not_a_node_id",
+                &[("value", bad.as_str().into())],
             ));
         }
         if let Some(key) = &self.encryption_key {

@@ -766,6 +766,7 @@ pub static MEMBER_TABLE: KindTable = KindTable {
         required("status", Word(Words::MemberStatus)),
         required("signing_key", FieldType::Hex(64)),
         optional("encryption_key", FieldType::AgeRecipient),
+        set("earlier_nodes", FieldType::Hex(16)),
     ],
     body: ops::<crate::model::roster::Member>(|| {
         json_of(&crate::model::roster::Member {
@@ -777,6 +778,7 @@ pub static MEMBER_TABLE: KindTable = KindTable {
             status: crate::model::roster::MemberStatus::Enrolled,
             signing_key: String::new(),
             encryption_key: None,
+            earlier_nodes: Vec::new(),
         })
     }),
 };

@@ -8,6 +8,7 @@
 
 use super::{meta_key, StoreError, StoreResult};
 use crate::clock::NodeId;
+use crate::model::roster::EARLIER_NODES_NAMED;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -56,6 +57,41 @@ fn fingerprint(path: &Path) -> Fingerprint {
     }
 }
 
+impl super::Store {
+    /// The nodes this store wrote under before its current one (oldest first, at most
+    /// [`EARLIER_NODES_NAMED`], the latest): it took a new node each time it was restored from a
+    /// backup or found copied. What it wrote under them keeps their stamps, so its bundles name
+    /// them for the managers to put on the roster with it.
+    pub fn earlier_nodes(&self) -> StoreResult<Vec<NodeId>> {
+        let mut previous = previous_nodes(&self.meta)?;
+        previous.retain(|node| *node != self.node_id());
+        let skip = previous.len().saturating_sub(EARLIER_NODES_NAMED);
+        Ok(previous.split_off(skip))
+    }
+}
+
+/// Adds `nodes` to the nodes the store wrote under before (each once, in order).
+pub(super) fn remember_earlier(meta: &sled::Tree, nodes: &[NodeId]) -> StoreResult<()> {
+    let mut previous = previous_nodes(meta)?;
+    for node in nodes {
+        if !previous.contains(node) {
+            previous.push(*node);
+        }
+    }
+    meta.insert(
+        PREVIOUS_NODES_KEY,
+        serde_json::to_vec(&previous).map_err(|e| StoreError::Io(e.to_string()))?,
+    )?;
+    Ok(())
+}
+
+fn previous_nodes(meta: &sled::Tree) -> StoreResult<Vec<NodeId>> {
+    Ok(meta
+        .get(PREVIOUS_NODES_KEY)?
+        .and_then(|v| serde_json::from_slice(&v).ok())
+        .unwrap_or_default())
+}
+
 pub(super) fn establish(meta: &sled::Tree, path: &Path) -> StoreResult<Identity> {
     let here = fingerprint(path);
     let stored_node = meta
@@ -76,15 +112,7 @@ pub(super) fn establish(meta: &sled::Tree, path: &Path) -> StoreResult<Identity>
         (None, _) => (NodeId::random(), None),
     };
     if let Some(old) = renewed_from {
-        let mut previous: Vec<NodeId> = meta
-            .get(PREVIOUS_NODES_KEY)?
-            .and_then(|v| serde_json::from_slice(&v).ok())
-            .unwrap_or_default();
-        previous.push(old);
-        meta.insert(
-            PREVIOUS_NODES_KEY,
-            serde_json::to_vec(&previous).map_err(|e| StoreError::Io(e.to_string()))?,
-        )?;
+        remember_earlier(meta, &[old])?;
     }
     meta.insert(meta_key::NODE_ID, &node.0.to_be_bytes())?;
     meta.insert(

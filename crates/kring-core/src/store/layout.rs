@@ -180,6 +180,7 @@ pub(crate) const FIELD_NAMES: &[&str] = &[
     "action",
     "after_days",
     "fields",
+    "earlier_nodes",
 ];
 
 /// A kind or field name: its number in a table, or its text when the table lacks it.

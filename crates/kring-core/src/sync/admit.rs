@@ -72,13 +72,17 @@ impl Gate {
     /// wrote: the manager may never have had it (written after the last export, before the
     /// backup). The writes stay the old node's, held to that node's own rights and removal below.
     fn same_networker(&self, signer: NodeId, writer: NodeId) -> bool {
-        let networker = |node| self.roster.get(node).and_then(|entry| entry.networker);
-        networker(signer).is_some() && networker(signer) == networker(writer)
+        let signer = self.roster.get(signer).and_then(|entry| entry.networker);
+        let writer = self
+            .roster
+            .writer_entry(writer)
+            .and_then(|entry| entry.networker);
+        signer.is_some() && signer == writer
     }
 
     fn writer_name(&self, stamp: Stamp) -> String {
         self.roster
-            .get(stamp.node)
+            .writer_entry(stamp.node)
             .map(|e| e.name.clone())
             .unwrap_or_else(|| stamp.node.to_string())
     }

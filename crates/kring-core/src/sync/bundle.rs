@@ -29,8 +29,10 @@ use std::path::{Path, PathBuf};
 
 pub const MAGIC: &[u8; 8] = b"KRINGBDL";
 /// Version 2 added the author's e-mail address and exact causal context (`coverage`) to the
-/// header; version 1 bundles are still read (see [`BundleHeaderV1`]).
-pub const FORMAT_VERSION: u16 = 2;
+/// header; version 3 the nodes the author's store wrote under before it was restored or copied
+/// (`author_earlier_nodes`). Versions 1 and 2 are still read (see [`BundleHeaderV1`],
+/// [`BundleHeaderV2`]).
+pub const FORMAT_VERSION: u16 = 3;
 /// No header is this large; anything bigger is a corrupt or hostile file.
 const MAX_HEADER_BYTES: u32 = 1 << 20;
 /// The largest single record a bundle may carry.
@@ -95,6 +97,61 @@ pub struct BundleHeader {
     /// wrote the bundle. A recipient plans its deltas back from it, and advances its own coverage
     /// by what the bundle conveys (see `sync::causal`).
     pub coverage: VersionVector,
+    /// The nodes the author's store wrote under before this one: a store restored from a backup
+    /// or copied to another computer takes a new node, and what it wrote before keeps the old
+    /// node's stamps. A manager puts them on the roster with the author at approval, so those
+    /// writes are the author's too (`Roster::writer_entry`).
+    pub author_earlier_nodes: Vec<NodeId>,
+}
+
+/// The header of format version 2, read so that bundles written before version 3 still import.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BundleHeaderV2 {
+    pub format_version: u16,
+    pub schema_version: u32,
+    pub kind: BundleKind,
+    pub organisation: Option<uuid::Uuid>,
+    pub author_node: NodeId,
+    pub author_networker: Option<RecordId>,
+    pub author_name: String,
+    pub author_role: Role,
+    pub created_at_millis: i64,
+    pub high_water_mark: Hlc,
+    pub version_vector: VersionVector,
+    pub base: Option<VersionVector>,
+    pub record_count: u64,
+    pub body_hash: [u8; 32],
+    pub public_key: [u8; 32],
+    pub author_email: String,
+    pub encryption_key: Option<String>,
+    pub coverage: VersionVector,
+}
+
+impl From<BundleHeaderV2> for BundleHeader {
+    /// A version 2 header named no earlier nodes.
+    fn from(v2: BundleHeaderV2) -> Self {
+        BundleHeader {
+            format_version: v2.format_version,
+            schema_version: v2.schema_version,
+            kind: v2.kind,
+            organisation: v2.organisation,
+            author_node: v2.author_node,
+            author_networker: v2.author_networker,
+            author_name: v2.author_name,
+            author_role: v2.author_role,
+            created_at_millis: v2.created_at_millis,
+            high_water_mark: v2.high_water_mark,
+            version_vector: v2.version_vector,
+            base: v2.base,
+            record_count: v2.record_count,
+            body_hash: v2.body_hash,
+            public_key: v2.public_key,
+            author_email: v2.author_email,
+            encryption_key: v2.encryption_key,
+            coverage: v2.coverage,
+            author_earlier_nodes: Vec::new(),
+        }
+    }
 }
 
 /// The header of format version 1, read so that bundles written before version 2 still import.
@@ -141,6 +198,7 @@ impl From<BundleHeaderV1> for BundleHeader {
             author_email: String::new(),
             encryption_key: None,
             coverage,
+            author_earlier_nodes: Vec::new(),
         }
     }
 }
@@ -509,12 +567,14 @@ pub fn open_bundle_with(
         path: path.to_owned(),
         reason: format!("header: {e}"),
     };
-    let header: BundleHeader = if version == 1 {
-        postcard::from_bytes::<BundleHeaderV1>(&header_bytes)
+    let header: BundleHeader = match version {
+        1 => postcard::from_bytes::<BundleHeaderV1>(&header_bytes)
             .map_err(corrupt_header)?
-            .into()
-    } else {
-        postcard::from_bytes(&header_bytes).map_err(corrupt_header)?
+            .into(),
+        2 => postcard::from_bytes::<BundleHeaderV2>(&header_bytes)
+            .map_err(corrupt_header)?
+            .into(),
+        _ => postcard::from_bytes(&header_bytes).map_err(corrupt_header)?,
     };
     let key =
         VerifyingKey::from_bytes(&header.public_key).map_err(|_| BundleError::BadSignature {

@@ -133,6 +133,7 @@ mod tests {
             author_email: String::new(),
             encryption_key: None,
             coverage,
+            author_earlier_nodes: Vec::new(),
         }
     }
 

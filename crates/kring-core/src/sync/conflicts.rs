@@ -37,7 +37,7 @@ impl Store {
     pub fn conflicts(&self) -> SyncResult<Vec<RecordConflicts>> {
         let mut out = Vec::new();
         let roster = self.roster()?;
-        let name_of = |node| roster.get(node).map(|entry| entry.name.clone());
+        let name_of = |node| roster.writer_entry(node).map(|entry| entry.name.clone());
         for id in self.ids_with_prefix(Index::Conflicts, &[])? {
             let Some(state) = self.state(id)? else {
                 continue;

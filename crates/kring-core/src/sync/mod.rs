@@ -339,6 +339,16 @@ fn identity_of_header(header: &bundle::BundleHeader) -> crate::trust::Identity {
         signing_key: crate::trust::keys::hex(&header.public_key),
         encryption_key: header.encryption_key.clone().unwrap_or_default(),
         fingerprint: crate::trust::keys::fingerprint(&header.public_key),
+        // Kring names at most this many; a header naming more is cut to its latest ones rather
+        // than make the approval fail on the member record's limit.
+        earlier_nodes: header
+            .author_earlier_nodes
+            .iter()
+            .rev()
+            .take(crate::model::roster::EARLIER_NODES_NAMED)
+            .rev()
+            .map(NodeId::to_string)
+            .collect(),
     }
 }
 
@@ -680,6 +690,7 @@ impl Store {
             record_count: 0,
             body_hash: [0; 32],
             public_key: [0; 32],
+            author_earlier_nodes: self.earlier_nodes()?,
         })
     }
 

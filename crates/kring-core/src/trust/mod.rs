@@ -39,6 +39,10 @@ pub struct Identity {
     pub signing_key: String,
     pub encryption_key: String,
     pub fingerprint: String,
+    /// The nodes the store wrote under before `node` (restored from a backup, copied to another
+    /// computer): enrolled with it, so that what it wrote under them is its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_nodes: Vec<String>,
 }
 
 /// An invitation to join the organisation: handed to a new member by the manager (a small file).
@@ -206,6 +210,8 @@ pub struct RosterEntry {
     pub encryption_key: Option<String>,
     /// When the member was removed (the stamp of that write): later writes are refused.
     pub removed_at: Option<Hlc>,
+    /// The nodes the member's store wrote under before `node` (see `Roster::writer_entry`).
+    pub earlier_nodes: Vec<NodeId>,
 }
 
 /// The roster as this store knows it: the enrolled (and removed) members, the manager keys it
@@ -214,11 +220,53 @@ pub struct RosterEntry {
 pub struct Roster {
     pub organisation: Option<uuid::Uuid>,
     pub entries: BTreeMap<NodeId, RosterEntry>,
+    /// Each earlier node an entry names, and the entries that name it.
+    claims: BTreeMap<NodeId, std::collections::BTreeSet<NodeId>>,
 }
 
 impl Roster {
     pub fn get(&self, node: NodeId) -> Option<&RosterEntry> {
         self.entries.get(&node)
+    }
+
+    /// The member who wrote under `node`: its entry, or the entry of the store that names `node`
+    /// among the nodes it wrote under before it was restored or copied (what a store wrote before
+    /// it joined would otherwise be nobody's). A claim never stands for a node on the roster, and
+    /// a node claimed by the stores of two different people is nobody's: a member gains by a
+    /// claim only writes that were its own, with its own rights.
+    pub fn writer_entry(&self, node: NodeId) -> Option<&RosterEntry> {
+        if let Some(entry) = self.entries.get(&node) {
+            return Some(entry);
+        }
+        let claimants: Vec<&RosterEntry> = self
+            .claims
+            .get(&node)?
+            .iter()
+            .filter_map(|claimant| self.entries.get(claimant))
+            .filter(|entry| entry.earlier_nodes.contains(&node))
+            .collect();
+        let first = claimants.first()?;
+        let one_person = first.networker.is_some()
+            && claimants
+                .iter()
+                .all(|entry| entry.networker == first.networker);
+        if claimants.len() > 1 && !one_person {
+            return None;
+        }
+        // Of one person's stores, the one still on the roster.
+        claimants
+            .iter()
+            .find(|entry| entry.removed_at.is_none())
+            .or(Some(first))
+            .copied()
+    }
+
+    /// Adds or replaces an entry.
+    pub fn insert(&mut self, entry: RosterEntry) {
+        for earlier in &entry.earlier_nodes {
+            self.claims.entry(*earlier).or_default().insert(entry.node);
+        }
+        self.entries.insert(entry.node, entry);
     }
 
     /// Adds or replaces an entry from a member record (the record's current values).
@@ -236,19 +284,17 @@ impl Roster {
             .then(|| state.fields.get("status").and_then(|r| r.current()))
             .flatten()
             .map(|v| v.stamp.hlc);
-        self.entries.insert(
+        self.insert(RosterEntry {
             node,
-            RosterEntry {
-                node,
-                networker: member.networker,
-                name: member.name,
-                email: member.email.unwrap_or_default(),
-                role: member.role,
-                signing_key: keys::unhex(&member.signing_key).unwrap_or_default(),
-                encryption_key: member.encryption_key,
-                removed_at,
-            },
-        );
+            networker: member.networker,
+            name: member.name,
+            email: member.email.unwrap_or_default(),
+            role: member.role,
+            signing_key: keys::unhex(&member.signing_key).unwrap_or_default(),
+            encryption_key: member.encryption_key,
+            removed_at,
+            earlier_nodes: nodes_of_text(&member.earlier_nodes),
+        });
     }
 
     /// The nodes of enrolled members with this networker card (a replaced laptop has two).
@@ -319,6 +365,11 @@ impl Store {
             signing_key: keys::hex(&signing),
             encryption_key: keys.encryption_recipient(),
             fingerprint: keys::fingerprint(&signing),
+            earlier_nodes: self
+                .earlier_nodes()?
+                .iter()
+                .map(NodeId::to_string)
+                .collect(),
         })
     }
 
@@ -360,6 +411,7 @@ impl Store {
             status,
             signing_key: identity.signing_key.clone(),
             encryption_key: Some(identity.encryption_key.clone()).filter(|k| !k.is_empty()),
+            earlier_nodes: identity.earlier_nodes.clone(),
         };
         member.validate()?;
         let id = RecordId::for_member(node);
@@ -379,7 +431,7 @@ impl Store {
         for (_, value) in self.meta_scan(meta_key::PINNED_PREFIX)? {
             if let Ok(pinned) = serde_json::from_slice::<Identity>(&value) {
                 if let Some(entry) = entry_of_identity(&pinned, Role::Manager) {
-                    roster.entries.insert(entry.node, entry);
+                    roster.insert(entry);
                 }
             }
         }
@@ -762,7 +814,13 @@ fn entry_of_identity(identity: &Identity, role: Role) -> Option<RosterEntry> {
         signing_key,
         encryption_key: Some(identity.encryption_key.clone()).filter(|k| !k.is_empty()),
         removed_at: None,
+        earlier_nodes: nodes_of_text(&identity.earlier_nodes),
     })
+}
+
+/// The node ids among `texts`, the others left out (a record validated them already).
+fn nodes_of_text(texts: &[String]) -> Vec<NodeId> {
+    texts.iter().filter_map(|text| text.parse().ok()).collect()
 }
 
 fn identity_of_entry(entry: &RosterEntry) -> Identity {
@@ -775,6 +833,7 @@ fn identity_of_entry(entry: &RosterEntry) -> Identity {
         signing_key: keys::hex(&entry.signing_key),
         encryption_key: entry.encryption_key.clone().unwrap_or_default(),
         fingerprint: keys::fingerprint(&entry.signing_key),
+        earlier_nodes: entry.earlier_nodes.iter().map(NodeId::to_string).collect(),
     }
 }
 
@@ -804,6 +863,7 @@ pub(crate) fn adopt_roster(
                 signing_key: keys::hex(&public_key),
                 encryption_key: String::new(),
                 fingerprint: keys::fingerprint(&public_key),
+                earlier_nodes: Vec::new(),
             };
             store.hold_pending(
                 identity,
@@ -846,6 +906,7 @@ impl Store {
             signing_key: Vec::new(),
             encryption_key: None,
             removed_at: None,
+            earlier_nodes: Vec::new(),
         });
         let refuse = |reason: rights::RefusalReason| StoreError::NotAllowed { reason };
         for change in changes {

@@ -182,7 +182,7 @@ pub struct UnknownWriter {
 
 /// The writer behind a stamp, as the roster knows it.
 pub fn writer(roster: &Roster, stamp: Stamp) -> Result<&RosterEntry, UnknownWriter> {
-    let Some(entry) = roster.get(stamp.node) else {
+    let Some(entry) = roster.writer_entry(stamp.node) else {
         return Err(UnknownWriter {
             writer: stamp.node.to_string(),
             code: RefusalCode::NotOnRoster,
@@ -297,6 +297,7 @@ pub fn is_own(own: &[NodeId], stamp: Stamp) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::Hlc;
 
     #[test]
     fn a_refusal_log_written_with_kinds_as_text_reads_back_with_unknown_kinds_as_none() {
@@ -325,7 +326,67 @@ mod tests {
             signing_key: vec![0; 32],
             encryption_key: None,
             removed_at: None,
+            earlier_nodes: Vec::new(),
         }
+    }
+
+    fn claiming(mut entry: RosterEntry, earlier: &[u64]) -> RosterEntry {
+        entry.earlier_nodes = earlier.iter().copied().map(NodeId).collect();
+        entry
+    }
+
+    fn stamp(node: u64) -> Stamp {
+        Stamp {
+            hlc: Hlc::ZERO,
+            node: NodeId(node),
+        }
+    }
+
+    #[test]
+    fn a_node_a_store_wrote_under_before_it_was_restored_is_that_members() {
+        let mut roster = Roster::default();
+        roster.insert(claiming(entry(Role::Networker, 1), &[100, 101]));
+        assert_eq!(writer(&roster, stamp(100)).unwrap().node, NodeId(1));
+        assert_eq!(writer(&roster, stamp(101)).unwrap().node, NodeId(1));
+        assert_eq!(
+            writer(&roster, stamp(102)).unwrap_err().code,
+            RefusalCode::NotOnRoster
+        );
+    }
+
+    #[test]
+    fn claiming_a_colleagues_node_does_not_make_their_writes_the_claimants() {
+        let mut roster = Roster::default();
+        roster.insert(entry(Role::Networker, 2));
+        roster.insert(claiming(entry(Role::Networker, 1), &[2]));
+        assert_eq!(writer(&roster, stamp(2)).unwrap().node, NodeId(2));
+        assert_eq!(
+            writer(&roster, stamp(2)).unwrap().networker,
+            entry(Role::Networker, 2).networker
+        );
+    }
+
+    #[test]
+    fn a_node_claimed_by_two_peoples_stores_is_nobodys() {
+        let mut roster = Roster::default();
+        roster.insert(claiming(entry(Role::Networker, 1), &[100]));
+        roster.insert(claiming(entry(Role::Networker, 2), &[100]));
+        assert_eq!(
+            writer(&roster, stamp(100)).unwrap_err().code,
+            RefusalCode::NotOnRoster
+        );
+    }
+
+    #[test]
+    fn a_node_claimed_by_two_stores_of_one_person_is_theirs_and_keeps_the_removal() {
+        let mut roster = Roster::default();
+        let mut old = claiming(entry(Role::Networker, 1), &[100]);
+        old.removed_at = Some(Hlc::ZERO);
+        let mut new = claiming(entry(Role::Networker, 1), &[100, 1]);
+        new.node = NodeId(3);
+        roster.insert(old);
+        roster.insert(new);
+        assert_eq!(writer(&roster, stamp(100)).unwrap().node, NodeId(3));
     }
 
     fn card(n: u128) -> Option<RecordId> {

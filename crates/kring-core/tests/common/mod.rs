@@ -83,3 +83,17 @@ pub fn peers_in_one_organisation(dir: &std::path::Path, stores: &[&Store], now: 
             .expect("the roster is imported");
     }
 }
+
+/// Copies a store folder (closed) as a person copying it to another computer would.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
