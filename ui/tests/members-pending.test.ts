@@ -1,6 +1,7 @@
 // A store waiting for approval that says it writes for a member already enrolled (a restored
 // backup, a new computer, or someone posing as them) is flagged in its row before the manager
-// approves it; a newcomer's row carries no such warning.
+// approves it; a newcomer's row carries no such warning. A store that says it wrote under earlier
+// nodes (restored or copied) names them, since approving it makes their writes its own.
 import { render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../src/lib/app.svelte';
@@ -24,6 +25,7 @@ function pendingMember(
   node: string,
   name: string,
   earlier: MemberView['earlier_store'],
+  earlierNodes: string[] = [],
 ): MemberView {
   return {
     node,
@@ -35,6 +37,7 @@ function pendingMember(
     is_me: false,
     reason: "signed by a key that is not on the organisation's roster",
     earlier_store: earlier,
+    earlier_nodes: earlierNodes,
   };
 }
 
@@ -69,5 +72,21 @@ describe('stores waiting for approval', () => {
     expect(warning).toHaveTextContent('fingerprint 12:34:56');
     expect(warning).toHaveTextContent('Compare the fingerprint with An before approving');
     expect(within(bert).queryByTestId('pending-earlier-store')).toBeNull();
+    expect(within(an).queryByTestId('pending-earlier-nodes')).toBeNull();
+  });
+
+  it('names the earlier nodes a restored or copied store says it wrote under', async () => {
+    app.status = setUpStatus({
+      profile: { networker: id('n1'), name: 'Mia', email: 'mia@stad.gent', role: 'manager' },
+    });
+    const members = [pendingMember('e5f6', 'Cara', null, ['00a1b2c3d4e5f607', '1122334455667788'])];
+    answering({
+      listMembers: () => ok({ organisation: 'org', me, members, refusals: [] }),
+    });
+    render(Members);
+    const [cara] = await screen.findAllByTestId('pending-member');
+    expect(within(cara).getByTestId('pending-earlier-nodes')).toHaveTextContent(
+      'what it wrote as node 00a1b2c3d4e5f607, 1122334455667788 counts as this store',
+    );
   });
 });

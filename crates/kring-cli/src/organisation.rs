@@ -128,6 +128,17 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
         if let Some(reason) = &member.reason {
             out!("          {}", clean(reason));
         }
+        if !member.earlier_nodes.is_empty() {
+            out!(
+                "          {}",
+                t!(
+                    language(),
+                    "members-earlier-nodes",
+                    count = member.earlier_nodes.len(),
+                    nodes = member.earlier_nodes.join(", ")
+                )
+            );
+        }
         if let Some(earlier) = &member.earlier_store {
             out!(
                 "          {}",

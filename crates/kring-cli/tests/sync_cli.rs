@@ -270,9 +270,26 @@ fn a_replaced_laptop_is_held_until_the_manager_trusts_it_after_comparing_fingerp
         .as_array()
         .unwrap()
         .is_empty());
+    let an_node = mia
+        .json(&["members", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "An" && m["status"] == "enrolled")
+        .expect("An is enrolled")["node"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let members = mia.ok(&["members"]);
     assert!(
         members.contains("pending") && members.contains(&fingerprint),
+        "{members}"
+    );
+    // ... and which node the copy wrote under before: approving it makes those writes its own.
+    assert!(
+        members.contains(&format!(
+            "restored or copied before: also wrote as node {an_node};"
+        )),
         "{members}"
     );
     // Mia is told whose store the copy says it is, and to compare fingerprints before approving.

@@ -1371,6 +1371,11 @@ export type MemberView = {
 	 *  earlier store wrote, so the manager is told before approving.
 	 */
 	earlier_store: EarlierStore | null,
+	/**
+	 *  The nodes the store says it wrote under before it was restored or copied: approving it
+	 *  makes what they wrote its own (`Roster::writer_entry`).
+	 */
+	earlier_nodes: string[],
 };
 
 /**  The Members screen: the organisation, this store, and everyone on the roster or waiting. */

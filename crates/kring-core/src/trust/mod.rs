@@ -119,6 +119,9 @@ pub struct MemberView {
     /// does someone passing themselves off as that member; once approved it may send what the
     /// earlier store wrote, so the manager is told before approving.
     pub earlier_store: Option<EarlierStore>,
+    /// The nodes the store says it wrote under before it was restored or copied: approving it
+    /// makes what they wrote its own (`Roster::writer_entry`).
+    pub earlier_nodes: Vec<String>,
 }
 
 /// An enrolled store of the same networker as a pending one (see [`MemberView::earlier_store`]).
@@ -711,6 +714,7 @@ impl Store {
                 is_me: e.node == me,
                 reason: None,
                 earlier_store: None,
+                earlier_nodes: e.earlier_nodes.iter().map(NodeId::to_string).collect(),
             })
             .collect();
         if !roster.entries.contains_key(&me) {
@@ -729,6 +733,7 @@ impl Store {
                 is_me: true,
                 reason: Some("waiting for a manager to approve this store".into()),
                 earlier_store: None,
+                earlier_nodes: own.earlier_nodes,
             });
         }
         for pending in self.pending_members()? {
@@ -744,6 +749,7 @@ impl Store {
                 earlier_store: pending.identity.networker.and_then(|networker| {
                     earlier_store(&roster, networker, &pending.identity.node)
                 }),
+                earlier_nodes: pending.identity.earlier_nodes.clone(),
             });
         }
         out.sort_by(|a, b| {

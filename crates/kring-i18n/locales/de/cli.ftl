@@ -189,6 +189,10 @@ join-your-fingerprint = der Fingerabdruck Ihres Datenspeichers, zur Genehmigung 
 members-none = Keine Mitglieder: dieser Datenspeicher hat keine Organisation gegründet und ist keiner beigetreten.
 members-this-store = (dieser Datenspeicher)
 members-earlier-store = gibt an, für { $name } <{ $email }> zu schreiben, bereits Mitglied als Node { $node } (Fingerabdruck { $fingerprint }): eine wiederhergestellte Sicherung oder ein neuer Computer, oder jemand, der sich als diese Person ausgibt. Vergleichen Sie den Fingerabdruck mit { $name }, bevor Sie genehmigen: nach der Genehmigung sendet er auch, was jener Datenspeicher geschrieben hat
+members-earlier-nodes = zuvor wiederhergestellt oder kopiert: schrieb auch als { $count ->
+    [one] Node
+   *[other] Nodes
+} { $nodes }; nach der Genehmigung gilt, was dort geschrieben wurde, als von diesem Datenspeicher
 approve-done = genehmigt: { $name } <{ $email }> (Fingerabdruck { $fingerprint })
 approve-merged = die { $bundles } für sie zurückgehaltenen Paket(e) zusammengeführt: hinzugefügt { $added }, geändert { $changed }
 trust-done = vertraut: { $name } <{ $email }> (Knoten { $node }, Fingerabdruck { $fingerprint }), Unterzeichner/in von { $path }

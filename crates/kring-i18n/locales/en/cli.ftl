@@ -182,6 +182,10 @@ join-your-fingerprint = your store's fingerprint, for the manager to approve: { 
 members-none = No members: this store has not founded or joined an organisation.
 members-this-store = (this store)
 members-earlier-store = says it writes for { $name } <{ $email }>, already a member as node { $node } (fingerprint { $fingerprint }): a restored backup or a new computer, or someone posing as them. Compare the fingerprint with { $name } before approving: once approved, it also sends what that store wrote
+members-earlier-nodes = restored or copied before: also wrote as { $count ->
+    [one] node
+   *[other] nodes
+} { $nodes }; once approved, what was written there counts as this store's
 approve-done = approved { $name } <{ $email }> (fingerprint { $fingerprint })
 approve-merged = merged the { $bundles } bundle(s) held for them: added { $added }, changed { $changed }
 trust-done = trusted { $name } <{ $email }> (node { $node }, fingerprint { $fingerprint }), the signer of { $path }

@@ -189,6 +189,10 @@ join-your-fingerprint = l'empreinte de votre base de données, à approuver par 
 members-none = Aucun membre : cette base de données n'a fondé ni rejoint aucune organisation.
 members-this-store = (cette base)
 members-earlier-store = dit écrire pour { $name } <{ $email }>, déjà membre comme nœud { $node } (empreinte { $fingerprint }) : une sauvegarde restaurée ou un nouvel ordinateur, ou quelqu'un qui se fait passer pour cette personne. Comparez l'empreinte avec { $name } avant d'approuver : une fois approuvée, elle envoie aussi ce que cette base de données a écrit
+members-earlier-nodes = restaurée ou copiée auparavant : a aussi écrit comme { $count ->
+    [one] nœud
+   *[other] nœuds
+} { $nodes } ; une fois approuvée, ce qui y a été écrit compte comme venant de cette base de données
 approve-done = approuvé : { $name } <{ $email }> (empreinte { $fingerprint })
 approve-merged = { $bundles } paquet(s) retenu(s) pour ce membre fusionné(s) : ajoutés { $added }, modifiés { $changed }
 trust-done = confiance accordée à { $name } <{ $email }> (nœud { $node }, empreinte { $fingerprint }), signataire de { $path }

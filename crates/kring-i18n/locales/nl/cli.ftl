@@ -189,6 +189,10 @@ join-your-fingerprint = de vingerafdruk van uw databank, die de manager goedkeur
 members-none = Geen leden: deze databank heeft geen organisatie opgericht of er zich bij aangesloten.
 members-this-store = (deze databank)
 members-earlier-store = zegt dat het voor { $name } <{ $email }> schrijft, al lid als node { $node } (vingerafdruk { $fingerprint }): een teruggezette back-up of een nieuwe computer, of iemand die zich voor die persoon uitgeeft. Vergelijk de vingerafdruk met { $name } voor u goedkeurt: na goedkeuring stuurt het ook door wat die databank schreef
+members-earlier-nodes = eerder teruggezet of gekopieerd: schreef ook als { $count ->
+    [one] node
+   *[other] nodes
+} { $nodes }; na goedkeuring telt wat daar geschreven werd als van deze databank
 approve-done = goedgekeurd: { $name } <{ $email }> (vingerafdruk { $fingerprint })
 approve-merged = de { $bundles } bundel(s) die voor hen werden tegengehouden, samengevoegd: toegevoegd { $added }, gewijzigd { $changed }
 trust-done = vertrouwd: { $name } <{ $email }> (node { $node }, vingerafdruk { $fingerprint }), die { $path } ondertekende
