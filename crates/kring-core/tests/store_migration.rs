@@ -20,6 +20,8 @@ use kring_core::store::{OpenOptions, Store};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod common;
+
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}"))
 }
@@ -32,7 +34,7 @@ fn expected_file(name: &str) -> std::path::PathBuf {
 fn copy_of(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("store");
-    copy_dir(&fixture(name), &folder);
+    common::copy_dir(&fixture(name), &folder);
     (dir, folder)
 }
 
@@ -43,19 +45,6 @@ fn writing_expected() -> bool {
 
 fn expected(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(expected_file(name)).unwrap()).unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn open(path: &Path) -> Store {
