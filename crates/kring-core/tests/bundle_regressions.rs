@@ -141,12 +141,11 @@ fn a_record_that_cannot_be_read_during_an_export_leaves_the_old_bundle_and_no_pa
     assert_eq!(left, vec!["network.kring".to_string()]);
 }
 
-/// Format 3 added the nodes a restored or copied store wrote under before. A file written before
-/// it (a networker's bundle still in the sync folder when the organisation updates, an old backup)
-/// still opens, names no earlier nodes, and imports.
+/// Format 3 added the nodes a restored or copied store wrote under before. A store that names
+/// none writes format 2, as Kring did before, so that a colleague who has not updated yet still
+/// reads it: its header decodes as the version 2 layout, whole, and the file imports.
 #[test]
-fn a_bundle_of_format_2_still_opens_and_imports() {
-    use ed25519_dalek::Signer;
+fn a_store_without_earlier_nodes_writes_bundles_of_format_2_that_import() {
     let dir = tempfile::tempdir().unwrap();
     let manager = store(&dir.path().join("manager"), "Mia", Role::Manager);
     let sender = store(&dir.path().join("sender"), "An", Role::Networker);
@@ -161,52 +160,21 @@ fn a_bundle_of_format_2_still_opens_and_imports() {
             now(),
         )
         .unwrap();
-    let current = dir.path().join("format-3.kring");
+    let export = dir.path().join("export.kring");
     sender
-        .export_bundle_with(&current, true, true, now())
+        .export_bundle_with(&export, true, true, now())
         .unwrap();
-    // The same bundle as Kring wrote it before format 3: the header without the last field,
-    // signed again by the sender.
-    let bytes = std::fs::read(&current).unwrap();
+    let bytes = std::fs::read(&export).unwrap();
+    assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 2);
     let header_len = u32::from_le_bytes(bytes[10..14].try_into().unwrap()) as usize;
-    let header: bundle::BundleHeader = postcard::from_bytes(&bytes[14..14 + header_len]).unwrap();
-    assert_eq!(header.format_version, 3);
-    let old_header = bundle::BundleHeaderV2 {
-        format_version: 2,
-        schema_version: header.schema_version,
-        kind: header.kind,
-        organisation: header.organisation,
-        author_node: header.author_node,
-        author_networker: header.author_networker,
-        author_name: header.author_name,
-        author_role: header.author_role,
-        created_at_millis: header.created_at_millis,
-        high_water_mark: header.high_water_mark,
-        version_vector: header.version_vector,
-        base: header.base,
-        record_count: header.record_count,
-        body_hash: header.body_hash,
-        public_key: header.public_key,
-        author_email: header.author_email,
-        encryption_key: header.encryption_key,
-        coverage: header.coverage,
-    };
-    let old_header_bytes = postcard::to_stdvec(&old_header).unwrap();
-    let mut file = bundle::MAGIC.to_vec();
-    file.extend_from_slice(&2u16.to_le_bytes());
-    file.extend_from_slice(&(old_header_bytes.len() as u32).to_le_bytes());
-    file.extend_from_slice(&old_header_bytes);
-    let signature = sender.signing_key().unwrap().sign(&file);
-    file.extend_from_slice(&signature.to_bytes());
-    file.extend_from_slice(&bytes[14 + header_len + 64..]);
-    let old = dir.path().join("format-2.kring");
-    std::fs::write(&old, file).unwrap();
-
-    let reader = bundle::open_bundle(&old).expect("a format 2 bundle opens");
-    assert_eq!(reader.header.format_version, 2);
+    let (old, rest): (bundle::BundleHeaderV2, &[u8]) =
+        postcard::take_from_bytes(&bytes[14..14 + header_len]).unwrap();
+    assert!(rest.is_empty(), "the version 2 layout, nothing more");
+    assert_eq!(old.author_node, sender.node_id());
+    let reader = bundle::open_bundle(&export).expect("it opens");
     assert!(reader.header.author_earlier_nodes.is_empty());
     drop(reader);
-    let report = manager.import_bundles(&[old], false, now()).unwrap();
+    let report = manager.import_bundles(&[export], false, now()).unwrap();
     assert_eq!(report.refused_total, 0, "{:?}", report.refused);
     assert_eq!(
         manager.get::<Person>(card).unwrap().unwrap().display_name,

@@ -1335,17 +1335,12 @@ fn cards_made_on_another_computer_before_joining_reach_the_manager_once_the_stor
         (card, a.node_id())
     };
     let new_laptop = world.path("An-nieuwe-laptop");
+    // sled lets go of a store from a background thread: the folder is copied once it has (the
+    // store opens again), and while nothing writes to it.
+    let idle = open_when_free(&old_laptop);
     common::copy_dir(&old_laptop, &new_laptop);
-    let a = (0..50)
-        .find_map(|_| {
-            Store::open(&new_laptop, &kring_core::store::OpenOptions::default())
-                .ok()
-                .or_else(|| {
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                    None
-                })
-        })
-        .expect("the copy opens");
+    drop(idle);
+    let a = open_when_free(&new_laptop);
     assert_ne!(a.node_id(), old_node, "a copied store takes a new node");
     assert_eq!(a.earlier_nodes().unwrap(), vec![old_node]);
     let invitation = m.invite(Role::Networker, t0()).unwrap();
@@ -1376,6 +1371,105 @@ fn cards_made_on_another_computer_before_joining_reach_the_manager_once_the_stor
         .unwrap();
     assert_eq!(back.refused_total, 0, "{:?}", back.refused);
     assert_eq!(a.digest().unwrap(), m.digest().unwrap());
+    let plain = world.path("an-plain.kring");
+    a.export_bundle_with(&plain, true, true, t0() + Duration::minutes(4))
+        .unwrap();
+    let bytes = std::fs::read(&plain).unwrap();
+    assert_eq!(
+        u16::from_le_bytes([bytes[8], bytes[9]]),
+        bundle::FORMAT_VERSION,
+        "a store that names earlier nodes writes the format that carries them"
+    );
+}
+
+fn open_when_free(path: &Path) -> Store {
+    (0..100)
+        .find_map(|_| {
+            Store::open(path, &kring_core::store::OpenOptions::default())
+                .ok()
+                .or_else(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    None
+                })
+        })
+        .expect("the store opens")
+}
+
+/// The usual restore: a new laptop, Kring set up afresh, and the backup the old one took
+/// restored into it, before the networker joined. The backup's node wrote the cards; the fresh
+/// store never had it, so the restore names it (from the backup's header) as an earlier node.
+#[test]
+fn cards_of_a_backup_restored_onto_a_new_laptop_before_joining_reach_the_manager() {
+    let mut world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let old = world.store("An", Role::Networker);
+    let card = old.create(&person("Uit De Back-up"), None, t0()).unwrap();
+    let backup = world.path("an.kring-backup");
+    old.backup(&backup, t0()).unwrap();
+    let old_node = old.node_id();
+    drop(old);
+    let a = common::open_initialised(&world.path("An-nieuw"), "An", Role::Networker, t0());
+    let fresh_node = a.node_id();
+    a.restore(&backup, t0() + Duration::minutes(1)).unwrap();
+    let earlier = a.earlier_nodes().unwrap();
+    assert!(
+        earlier.contains(&old_node) && earlier.contains(&fresh_node),
+        "{earlier:?} names the backup's node {old_node} and the fresh one {fresh_node}"
+    );
+    common::enrol(&m, &a, Role::Networker, t0() + Duration::minutes(2));
+    let export = world.export(&a, true, t0() + Duration::minutes(3));
+    let report = m
+        .import_bundles(&[export], false, t0() + Duration::minutes(3))
+        .unwrap();
+    assert_eq!(report.refused_total, 0, "{:?}", report.refused);
+    assert!(m.get::<Person>(card).unwrap().is_some());
+}
+
+/// A claim is taken on the claimant's word, so the approving manager drops the ones that would
+/// take something from someone else: a node on the roster, a store waiting for approval, or a
+/// node another person's store claimed first. (Otherwise Bert could make An's writes under her
+/// earlier node nobody's.)
+#[test]
+fn an_approval_drops_claims_on_colleagues_nodes() {
+    let world = World::new();
+    let (m, a, b) = world.manager_an_and_bert();
+    let cara = world.store("Cara", Role::Networker);
+    let waiting = world.store("Wachtend", Role::Networker);
+    m.import_bundles(
+        &[{
+            let path = world.path("waiting.kring");
+            waiting.export_bundle_with(&path, true, true, t0()).unwrap();
+            path
+        }],
+        false,
+        t0(),
+    )
+    .unwrap();
+    let unclaimed = kring_core::clock::NodeId(0x0a0b_0c0d_0e0f_1011);
+    let mut cara_identity = cara.identity().unwrap();
+    cara_identity.earlier_nodes = vec![unclaimed.to_string()];
+    m.enrol(&cara_identity, Role::Networker, t0()).unwrap();
+    // Bert's second store claims An's node, the waiting store's, Cara's earlier node, and one
+    // nobody claimed.
+    let bert_two = world.store("Bert-2", Role::Networker);
+    let mut forged = bert_two.identity().unwrap();
+    forged.networker = b.identity().unwrap().networker;
+    let own_claim = kring_core::clock::NodeId(0x1111_2222_3333_4444);
+    forged.earlier_nodes = vec![
+        a.node_id().to_string(),
+        waiting.node_id().to_string(),
+        unclaimed.to_string(),
+        own_claim.to_string(),
+    ];
+    m.enrol(&forged, Role::Networker, t0()).unwrap();
+    let roster = m.roster().unwrap();
+    assert_eq!(
+        roster.get(bert_two.node_id()).unwrap().earlier_nodes,
+        vec![own_claim]
+    );
+    assert_eq!(roster.writer_entry(unclaimed).unwrap().name, "Cara");
+    assert_eq!(roster.writer_entry(a.node_id()).unwrap().name, "An");
+    assert_eq!(roster.writer_entry(own_claim).unwrap().name, "Bert-2");
 }
 
 /// A networker who restores a backup before joining writes under a new node from then on; the

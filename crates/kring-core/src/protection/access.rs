@@ -267,7 +267,7 @@ impl Store {
                 t!(language, "access-this-store", owner = owner.as_str())
             } else {
                 roster
-                    .get(node)
+                    .writer_entry(node)
                     .map(|entry| entry.name.clone())
                     .unwrap_or_else(|| t!(language, "access-store", node = node.to_string()))
             }

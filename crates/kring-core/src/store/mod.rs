@@ -2222,18 +2222,15 @@ impl Store {
         result
     }
 
-    /// Takes a new node id (after a restore, so the restored store never reuses the old one).
-    pub(crate) fn renew_node_id(&self) -> StoreResult<NodeId> {
+    /// Takes a new node id (after a restore, so the restored store never reuses the old one),
+    /// naming the old one and `restored_from` as its earlier nodes.
+    pub(crate) fn renew_node_id(&self, restored_from: &[NodeId]) -> StoreResult<NodeId> {
         let node = NodeId::random();
         let mut writer = self.writer();
-        // Both wrote what may still reach the managers under their stamps: the node the backup
-        // was taken under (its meta is the store's now) and the one this store had until now.
-        let restored = self
-            .meta
-            .get(meta_key::NODE_ID)?
-            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
-            .map(NodeId);
-        let earlier: Vec<NodeId> = restored.into_iter().chain([writer.clock.node()]).collect();
+        // What may still reach the managers under their stamps: the nodes that wrote the backup
+        // (`restored_from`) and the one this store had until now.
+        let mut earlier = restored_from.to_vec();
+        earlier.push(writer.clock.node());
         identity::remember_earlier(&self.meta, &earlier)?;
         self.meta.insert(meta_key::NODE_ID, &node.0.to_be_bytes())?;
         let last = writer.clock.last();

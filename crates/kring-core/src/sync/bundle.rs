@@ -30,8 +30,8 @@ use std::path::{Path, PathBuf};
 pub const MAGIC: &[u8; 8] = b"KRINGBDL";
 /// Version 2 added the author's e-mail address and exact causal context (`coverage`) to the
 /// header; version 3 the nodes the author's store wrote under before it was restored or copied
-/// (`author_earlier_nodes`). Versions 1 and 2 are still read (see [`BundleHeaderV1`],
-/// [`BundleHeaderV2`]).
+/// (`author_earlier_nodes`), written only by a store that names some (the others write version
+/// 2). Versions 1 and 2 are still read (see [`BundleHeaderV1`], [`BundleHeaderV2`]).
 pub const FORMAT_VERSION: u16 = 3;
 /// No header is this large; anything bigger is a corrupt or hostile file.
 const MAX_HEADER_BYTES: u32 = 1 << 20;
@@ -125,6 +125,32 @@ pub struct BundleHeaderV2 {
     pub author_email: String,
     pub encryption_key: Option<String>,
     pub coverage: VersionVector,
+}
+
+impl From<&BundleHeader> for BundleHeaderV2 {
+    /// What a version 2 header holds of a header that names no earlier nodes.
+    fn from(header: &BundleHeader) -> Self {
+        BundleHeaderV2 {
+            format_version: 2,
+            schema_version: header.schema_version,
+            kind: header.kind,
+            organisation: header.organisation,
+            author_node: header.author_node,
+            author_networker: header.author_networker,
+            author_name: header.author_name.clone(),
+            author_role: header.author_role,
+            created_at_millis: header.created_at_millis,
+            high_water_mark: header.high_water_mark,
+            version_vector: header.version_vector.clone(),
+            base: header.base.clone(),
+            record_count: header.record_count,
+            body_hash: header.body_hash,
+            public_key: header.public_key,
+            author_email: header.author_email.clone(),
+            encryption_key: header.encryption_key.clone(),
+            coverage: header.coverage.clone(),
+        }
+    }
 }
 
 impl From<BundleHeaderV2> for BundleHeader {
@@ -387,12 +413,23 @@ pub fn write_bundle_sealed(
         }
         encoder.finish()?;
     }
-    header.format_version = FORMAT_VERSION;
+    // A store that names no earlier nodes writes format 2, which a Kring from before format 3
+    // reads: an organisation need not update every laptop on the same day.
+    header.format_version = if header.author_earlier_nodes.is_empty() {
+        2
+    } else {
+        FORMAT_VERSION
+    };
     header.record_count = count;
     header.body_hash = *blake3::hash(&body).as_bytes();
     header.public_key = key.verifying_key().to_bytes();
-    let header_bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
-    let prefix = signed_prefix(FORMAT_VERSION, &header_bytes);
+    let header_bytes = if header.format_version == 2 {
+        postcard::to_stdvec(&BundleHeaderV2::from(&header))
+    } else {
+        postcard::to_stdvec(&header)
+    }
+    .map_err(std::io::Error::other)?;
+    let prefix = signed_prefix(header.format_version, &header_bytes);
     let signature = key.sign(&prefix);
 
     let folder = path

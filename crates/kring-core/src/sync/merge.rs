@@ -150,7 +150,7 @@ impl<'s> Merge<'s> {
                 node == own
                     || me.is_some_and(|me| {
                         roster
-                            .get(node)
+                            .writer_entry(node)
                             .is_some_and(|entry| entry.networker == Some(me))
                     })
             },

@@ -24,6 +24,7 @@
 
 use super::bundle::BundleKind;
 use super::{SyncError, SyncResult, BACKUP_META_KIND, RESTORED_META_KEYS};
+use crate::clock::NodeId;
 use crate::crdt::RecordState;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -48,7 +49,16 @@ fn staged_path(store: &Store) -> PathBuf {
 struct Restored {
     states: Vec<RecordState>,
     meta: Vec<(Vec<u8>, Vec<u8>)>,
+    /// The nodes that wrote what is restored: the backup's author, the nodes it names as its
+    /// earlier ones, and (from a staged file) those of the backup it was staged from. The
+    /// restored store names them as its own earlier nodes, so that its records still count as
+    /// its own when the backup came from another computer's store.
+    earlier: Vec<NodeId>,
 }
+
+/// The staged file's meta field that carries the original backup's nodes across steps 2 to 4
+/// (the staged file is written under the restoring store's own header).
+const BACKUP_NODES_FIELD: &str = "backup_nodes";
 
 impl Store {
     /// Replaces the store's contents with a backup. Takes a backup of the current state first and
@@ -80,6 +90,11 @@ fn stage(store: &Store, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, Pat
     for (name, value) in restored.meta {
         meta.write(&String::from_utf8_lossy(&name), value, stamp);
     }
+    meta.write(
+        BACKUP_NODES_FIELD,
+        serde_json::to_vec(&restored.earlier).expect("node ids encode"),
+        stamp,
+    );
     // Sorted by id, as a bundle is; the meta record's id is the largest there is.
     let records = restored
         .states
@@ -133,13 +148,27 @@ fn read_backup(store: &Store, path: &Path) -> SyncResult<Restored> {
         }
         .into());
     }
+    let earlier = std::iter::once(reader.header.author_node)
+        .chain(reader.header.author_earlier_nodes.iter().copied())
+        .collect();
     let (_, records) = reader.read_all()?;
     let mut restored = Restored {
         states: Vec::with_capacity(records.len()),
         meta: Vec::new(),
+        earlier,
     };
     for record in records {
         if record.kind == BACKUP_META_KIND {
+            let backup_nodes = record
+                .fields
+                .get(BACKUP_NODES_FIELD)
+                .and_then(|register| register.current())
+                .and_then(|current| serde_json::from_slice::<Vec<NodeId>>(&current.value).ok());
+            for node in backup_nodes.unwrap_or_default() {
+                if !restored.earlier.contains(&node) {
+                    restored.earlier.push(node);
+                }
+            }
             // Only what a backup is meant to carry: a crafted backup must not plant trusted
             // keys, pending approvals, an import journal or a sync state in the store.
             for (name, register) in &record.fields {
@@ -161,13 +190,14 @@ fn read_backup(store: &Store, path: &Path) -> SyncResult<Restored> {
 
 /// Step 4: idempotent, so a crash during it is finished by doing it again.
 fn replace_with(store: &Store, restored: Restored, now: DateTime<Utc>) -> SyncResult<()> {
+    let restored_earlier = restored.earlier.clone();
     for state in &restored.states {
         if let Some(stamp) = state.max_stamp() {
             store.observe_time(stamp.hlc);
         }
     }
     store.replace_all(restored.states, restored.meta, now)?;
-    store.renew_node_id()?;
+    store.renew_node_id(&restored_earlier)?;
     // The backup carries no private contact note: they follow from the private meetings.
     store.rebuild_private_contacts()?;
     Ok(())

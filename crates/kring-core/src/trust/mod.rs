@@ -241,13 +241,7 @@ impl Roster {
         if let Some(entry) = self.entries.get(&node) {
             return Some(entry);
         }
-        let claimants: Vec<&RosterEntry> = self
-            .claims
-            .get(&node)?
-            .iter()
-            .filter_map(|claimant| self.entries.get(claimant))
-            .filter(|entry| entry.earlier_nodes.contains(&node))
-            .collect();
+        let claimants: Vec<&RosterEntry> = self.claimants(node).collect();
         let first = claimants.first()?;
         let one_person = first.networker.is_some()
             && claimants
@@ -262,6 +256,16 @@ impl Roster {
             .find(|entry| entry.removed_at.is_none())
             .or(Some(first))
             .copied()
+    }
+
+    /// The entries that name `node` as one their store wrote under before.
+    pub fn claimants(&self, node: NodeId) -> impl Iterator<Item = &RosterEntry> + '_ {
+        self.claims
+            .get(&node)
+            .into_iter()
+            .flatten()
+            .filter_map(|claimant| self.entries.get(claimant))
+            .filter(move |entry| entry.earlier_nodes.contains(&node))
     }
 
     /// Adds or replaces an entry.
@@ -536,8 +540,36 @@ impl Store {
         self.found_organisation(now)?;
         // A second store of the same networker (a second laptop, a restored backup) is enrolled
         // beside the first; a laptop that is gone is taken off with `remove_member`.
-        self.write_member(identity, role, MemberStatus::Enrolled, now)?;
+        let identity = self.without_contested_claims(identity)?;
+        self.write_member(&identity, role, MemberStatus::Enrolled, now)?;
         Ok(())
+    }
+
+    /// `identity` without the earlier nodes it may not claim: one on the roster or waiting for
+    /// approval (a colleague's store), or one another person's store claims already. Otherwise a
+    /// member could have a second store claim a colleague's node, and so make that colleague's
+    /// writes under it nobody's (`Roster::writer_entry`).
+    fn without_contested_claims(&self, identity: &Identity) -> StoreResult<Identity> {
+        let roster = self.roster()?;
+        let pending: Vec<String> = self
+            .pending_members()?
+            .into_iter()
+            .map(|pending| pending.identity.node)
+            .collect();
+        let mut identity = identity.clone();
+        let (own, networker) = (identity.node.clone(), identity.networker);
+        identity.earlier_nodes.retain(|text| {
+            let Ok(node) = text.parse::<NodeId>() else {
+                return false;
+            };
+            *text != own
+                && !pending.contains(text)
+                && !roster.entries.contains_key(&node)
+                && roster
+                    .claimants(node)
+                    .all(|entry| networker.is_some() && entry.networker == networker)
+        });
+        Ok(identity)
     }
 
     /// Takes a member off the roster: writes stamped after now are refused everywhere the
