@@ -1066,3 +1066,169 @@ fn a_store_restored_twice_converges() {
     )
     .unwrap();
 }
+
+/// A route the restore runs found once approval dropped contested claims: networker 0 restores
+/// again and again, and each restored store sends while the one before still waits for approval.
+/// The later store names the earlier one among its nodes; approval dropped that claim as one on a
+/// store waiting for approval, and the manager refused what the earlier one wrote as not the
+/// signer's, depending on which was approved first. A waiting store of the same person may be
+/// claimed.
+#[test]
+fn a_restore_route_with_hand_overs_and_a_restored_pending_store_converges() {
+    run(
+        3,
+        vec![
+            Step::Narrow {
+                who: 1,
+                card: 0,
+                to: 0,
+            },
+            Step::Add {
+                who: 3,
+                name: 0,
+                summary: true,
+            },
+            Step::Receive {
+                who: 1,
+                skip: false,
+            },
+            Step::Backup { who: 4 },
+            Step::Merge,
+            Step::Meet {
+                who: 3,
+                card: 12,
+                private: false,
+            },
+            Step::Edit {
+                who: 2,
+                card: 6,
+                title: 1,
+            },
+            Step::Send { who: 2 },
+            Step::Edit {
+                who: 1,
+                card: 0,
+                title: 0,
+            },
+            Step::Receive {
+                who: 5,
+                skip: false,
+            },
+            Step::Edit {
+                who: 5,
+                card: 10,
+                title: 1,
+            },
+            Step::Merge,
+            Step::Restore { who: 0 },
+            Step::Merge,
+            Step::Receive { who: 5, skip: true },
+            Step::Edit {
+                who: 0,
+                card: 7,
+                title: 0,
+            },
+            Step::Backup { who: 3 },
+            Step::Add {
+                who: 3,
+                name: 2,
+                summary: false,
+            },
+            Step::Receive {
+                who: 2,
+                skip: false,
+            },
+            Step::Receive {
+                who: 1,
+                skip: false,
+            },
+            Step::Send { who: 0 },
+            Step::Offboard { who: 5 },
+            Step::Merge,
+            Step::Add {
+                who: 1,
+                name: 2,
+                summary: true,
+            },
+            Step::Merge,
+            Step::Secret { who: 2 },
+            Step::Narrow {
+                who: 2,
+                card: 14,
+                to: 0,
+            },
+            Step::Offboard { who: 3 },
+            Step::Edit {
+                who: 2,
+                card: 2,
+                title: 2,
+            },
+            Step::Send { who: 5 },
+            Step::Receive {
+                who: 5,
+                skip: false,
+            },
+            Step::Merge,
+            Step::Merge,
+            Step::Receive {
+                who: 1,
+                skip: false,
+            },
+            Step::Overreach { who: 3 },
+            Step::Add {
+                who: 1,
+                name: 2,
+                summary: false,
+            },
+            Step::Edit {
+                who: 4,
+                card: 2,
+                title: 1,
+            },
+            Step::Edit {
+                who: 0,
+                card: 13,
+                title: 1,
+            },
+            Step::Edit {
+                who: 1,
+                card: 6,
+                title: 2,
+            },
+            Step::Add {
+                who: 3,
+                name: 3,
+                summary: false,
+            },
+            Step::Send { who: 4 },
+            Step::HandOver { from: 4, to: 3 },
+            Step::Restore { who: 3 },
+            Step::Add {
+                who: 2,
+                name: 0,
+                summary: true,
+            },
+            Step::Secret { who: 1 },
+            Step::Restore { who: 4 },
+            Step::Merge,
+            Step::Add {
+                who: 3,
+                name: 0,
+                summary: false,
+            },
+            Step::Backup { who: 3 },
+            Step::HandOver { from: 3, to: 4 },
+            Step::Send { who: 5 },
+            Step::Restore { who: 3 },
+            Step::Send { who: 1 },
+            Step::Backup { who: 1 },
+            Step::Restore { who: 3 },
+            Step::Add {
+                who: 3,
+                name: 2,
+                summary: true,
+            },
+        ],
+    )
+    .unwrap();
+}

@@ -1472,6 +1472,60 @@ fn an_approval_drops_claims_on_colleagues_nodes() {
     assert_eq!(roster.writer_entry(own_claim).unwrap().name, "Bert-2");
 }
 
+/// A stolen laptop taken off the roster cannot write on by stamping its writes with its owner's
+/// other, still enrolled, store: what a removed signer signs is refused when stamped after its
+/// removal, whichever node the stamp names.
+#[test]
+fn a_removed_laptop_cannot_write_under_its_owners_other_store() {
+    let world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let stolen = world.store("An", Role::Networker);
+    let second = world.store("An-2", Role::Networker);
+    common::enrol(&m, &stolen, Role::Networker, t0());
+    let mut second_identity = second.identity().unwrap();
+    second_identity.networker = stolen.identity().unwrap().networker;
+    m.enrol(&second_identity, Role::Networker, t0()).unwrap();
+    let card = stolen.create(&person("Echte Naam"), None, t0()).unwrap();
+    let honest = world.path("honest.kring");
+    stolen
+        .export_bundle_with(&honest, true, true, t0())
+        .unwrap();
+    m.import_bundles(std::slice::from_ref(&honest), false, t0())
+        .unwrap();
+    m.remove_member(stolen.node_id(), t0() + Duration::minutes(1))
+        .unwrap();
+    // The thief writes under the second store's node, after the removal.
+    let (header, mut records) = stolen.open_bundle(&honest).unwrap().read_all().unwrap();
+    let later = t0() + Duration::minutes(5);
+    let under_second = kring_core::clock::Stamp {
+        hlc: kring_core::clock::Hlc {
+            millis: later.timestamp_millis() as u64,
+            counter: 0,
+        },
+        node: second.node_id(),
+    };
+    records
+        .iter_mut()
+        .find(|r| r.id == card.0)
+        .expect("the card travels")
+        .write("display_name", b"\"Vervalst\"".to_vec(), under_second);
+    let forged = world.path("forged.kring");
+    bundle::write_bundle(&forged, header, records, &stolen.signing_key().unwrap()).unwrap();
+    let report = m.import_bundles(&[forged], false, later).unwrap();
+    assert!(
+        report
+            .refused
+            .iter()
+            .any(|r| r.field == "display_name" && r.code.as_str() == "removed_member"),
+        "{:?}",
+        report.refused
+    );
+    assert_eq!(
+        m.get::<Person>(card).unwrap().unwrap().display_name,
+        "Echte Naam"
+    );
+}
+
 /// A networker who restores a backup before joining writes under a new node from then on; the
 /// node that wrote their first cards reaches the roster only as one the store names as its own
 /// earlier node. Without that the manager refused those cards as not the signer's.

@@ -30,6 +30,9 @@ use crate::trust::Roster;
 pub(crate) struct Signer {
     pub node: NodeId,
     pub role: Role,
+    /// When the signer was taken off the roster: nothing it signs stamped later is taken,
+    /// whichever of its person's nodes the stamp names.
+    pub removed_at: Option<Hlc>,
 }
 
 /// The admission rules of one import: the roster, and who this store is.
@@ -157,6 +160,21 @@ impl Gate {
                         self.writer_name(stamp),
                         RefusalCode::NotTheSigner,
                         RefusalReason::NotTheSigner,
+                    );
+                    return false;
+                }
+                if signer.removed_at.is_some_and(|removed| stamp.hlc > removed) {
+                    let name = self.writer_name(Stamp {
+                        hlc: stamp.hlc,
+                        node: signer.node,
+                    });
+                    self.refuse(
+                        refused,
+                        incoming,
+                        field,
+                        name.clone(),
+                        RefusalCode::RemovedMember,
+                        RefusalReason::RemovedMember { writer: name },
                     );
                     return false;
                 }

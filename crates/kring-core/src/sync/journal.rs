@@ -117,6 +117,7 @@ pub(crate) fn gate_for(
                         Some(Signer {
                             node: header.author_node,
                             role: entry.role,
+                            removed_at: entry.removed_at,
                         })
                     }
                     crate::trust::Signer::Unknown { .. } => None,

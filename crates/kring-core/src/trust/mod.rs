@@ -545,29 +545,33 @@ impl Store {
         Ok(())
     }
 
-    /// `identity` without the earlier nodes it may not claim: one on the roster or waiting for
-    /// approval (a colleague's store), or one another person's store claims already. Otherwise a
+    /// `identity` without the earlier nodes it may not claim: one on the roster, another
+    /// person's store waiting for approval, or one another person's store claims already. Otherwise a
     /// member could have a second store claim a colleague's node, and so make that colleague's
     /// writes under it nobody's (`Roster::writer_entry`).
     fn without_contested_claims(&self, identity: &Identity) -> StoreResult<Identity> {
         let roster = self.roster()?;
-        let pending: Vec<String> = self
-            .pending_members()?
-            .into_iter()
-            .map(|pending| pending.identity.node)
-            .collect();
         let mut identity = identity.clone();
         let (own, networker) = (identity.node.clone(), identity.networker);
+        let same_person = |other: Option<RecordId>| networker.is_some() && other == networker;
+        // A store of the same person waiting too is what a store restored again before its
+        // first restore was approved names; another person's is not to be taken.
+        let others_waiting: Vec<String> = self
+            .pending_members()?
+            .into_iter()
+            .filter(|pending| !same_person(pending.identity.networker))
+            .map(|pending| pending.identity.node)
+            .collect();
         identity.earlier_nodes.retain(|text| {
             let Ok(node) = text.parse::<NodeId>() else {
                 return false;
             };
             *text != own
-                && !pending.contains(text)
+                && !others_waiting.contains(text)
                 && !roster.entries.contains_key(&node)
                 && roster
                     .claimants(node)
-                    .all(|entry| networker.is_some() && entry.networker == networker)
+                    .all(|entry| same_person(entry.networker))
         });
         Ok(identity)
     }
