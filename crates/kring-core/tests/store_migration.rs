@@ -16,7 +16,7 @@
 
 use chrono::{TimeZone, Utc};
 use kring_core::model::{RecordId, RecordKind};
-use kring_core::store::{OpenOptions, Store};
+use kring_core::store::Store;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -45,20 +45,6 @@ fn writing_expected() -> bool {
 
 fn expected(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(expected_file(name)).unwrap()).unwrap()
-}
-
-fn open(path: &Path) -> Store {
-    // sled releases its lock from a background thread shortly after a store is dropped.
-    (0..50)
-        .find_map(|_| {
-            Store::open(path, &OpenOptions::default())
-                .map_err(|e| {
-                    assert_eq!(e.code(), "store_in_use", "the store opens: {e}");
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                })
-                .ok()
-        })
-        .expect("the store opens")
 }
 
 /// What `kring digest` and `kring card show ID --json` print, for every live card.
@@ -161,7 +147,7 @@ fn backups_of(folder: &Path) -> Vec<String> {
 fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_same() {
     let (_dir, folder) = copy_of("store-v3");
     if writing_expected() {
-        let store = open(&folder);
+        let store = common::open_when_free(&folder);
         let text = serde_json::to_string_pretty(&reading(&store)).unwrap();
         std::fs::write(expected_file("store-v3"), text + "\n").unwrap();
         return;
@@ -172,7 +158,7 @@ fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_s
         "the fixture holds no backup"
     );
 
-    let store = open(&folder);
+    let store = common::open_when_free(&folder);
     assert_eq!(
         store.schema_version().unwrap(),
         kring_core::store::SCHEMA_VERSION
@@ -198,7 +184,7 @@ fn a_store_written_with_schema_3_is_migrated_once_after_a_backup_and_reads_the_s
     drop(store);
 
     // Opened again, it is not migrated again (no second backup) and still reads the same.
-    let store = open(&folder);
+    let store = common::open_when_free(&folder);
     assert_eq!(backups_of(&folder), backups, "no second migration");
     assert_eq!(reading(&store), actual);
 }
@@ -215,7 +201,7 @@ fn a_migration_a_crash_interrupted_leaves_the_old_store_which_migrates_at_the_ne
     std::fs::create_dir_all(folder.join("compact.new")).unwrap();
     std::fs::write(folder.join("compact.new/db"), b"half a database").unwrap();
 
-    let store = open(&folder);
+    let store = common::open_when_free(&folder);
     assert!(
         !folder.join("compact.new").exists(),
         "the half copy is gone"
@@ -276,7 +262,7 @@ fn a_store_written_with_schema_4_drops_its_per_term_index_without_a_backup_and_r
         "the fixture has the per-term index"
     );
 
-    let store = open(&folder);
+    let store = common::open_when_free(&folder);
     assert_eq!(
         store.schema_version().unwrap(),
         kring_core::store::SCHEMA_VERSION
@@ -296,7 +282,7 @@ fn a_store_written_with_schema_4_drops_its_per_term_index_without_a_backup_and_r
         !tree_names(&folder).contains(&"index.terms".to_owned()),
         "the per-term index is gone"
     );
-    let store = open(&folder);
+    let store = common::open_when_free(&folder);
     assert_reads_as(&reading(&store), &expected, "the store opened again");
 }
 
@@ -312,7 +298,7 @@ fn a_schema_4_store_whose_migration_stopped_after_dropping_the_index_finishes_at
         assert!(db.drop_tree("index.terms").unwrap());
         db.flush().unwrap();
     }
-    let store = open(&folder);
+    let store = common::open_when_free(&folder);
     assert_eq!(
         store.schema_version().unwrap(),
         kring_core::store::SCHEMA_VERSION

@@ -480,6 +480,7 @@ pub fn write_bundle_sealed(
 /// An open bundle: its verified header, and its records as a stream.
 pub struct BundleReader {
     path: PathBuf,
+    format_version: u16,
     pub header: BundleHeader,
     body: zstd::stream::read::Decoder<'static, BufReader<HashingReader<Box<dyn Read + Send>>>>,
     read_records: u64,
@@ -635,6 +636,7 @@ pub fn open_bundle_with(
     })?;
     Ok(BundleReader {
         path: path.to_owned(),
+        format_version: version,
         header,
         body,
         read_records: 0,
@@ -658,6 +660,11 @@ fn read_up_to(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usiz
 impl BundleReader {
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The format the file was written in (older formats are read into today's header).
+    pub fn format_version(&self) -> u16 {
+        self.format_version
     }
 
     fn corrupt(&self, reason: impl Into<String>) -> BundleError {

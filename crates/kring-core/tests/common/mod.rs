@@ -97,3 +97,18 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Opens the store in `path` once sled has let go of it: sled releases a dropped store's lock
+/// from a background thread a moment later. Any error other than the store being in use fails.
+pub fn open_when_free(path: &std::path::Path) -> Store {
+    (0..100)
+        .find_map(|_| {
+            Store::open(path, &OpenOptions::default())
+                .map_err(|e| {
+                    assert_eq!(e.code(), "store_in_use", "the store opens: {e}");
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                })
+                .ok()
+        })
+        .expect("the store opens")
+}
