@@ -470,6 +470,19 @@ pub async fn approve_member(
         .await
 }
 
+/// Drops a member's claim on a node its store wrote under before, and lists the members again.
+#[tauri::command]
+#[specta::specta]
+pub async fn drop_claim(
+    state: State<'_, AppState>,
+    member: String,
+    node: String,
+) -> AppResult<Members> {
+    state
+        .run(move |s| commands::members::drop_claim(s, member, node))
+        .await
+}
+
 /// Writes an invitation for a new member (a manager's act).
 #[tauri::command]
 #[specta::specta]

@@ -62,6 +62,7 @@ pub fn bindings() -> tauri_specta::Builder<tauri::Wry> {
             sync_now,
             list_members,
             approve_member,
+            drop_claim,
             write_invitation,
             join_organisation,
             kpi_report,

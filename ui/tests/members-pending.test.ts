@@ -38,6 +38,7 @@ function pendingMember(
     reason: "signed by a key that is not on the organisation's roster",
     earlier_store: earlier,
     earlier_nodes: earlierNodes,
+    contested_nodes: [],
   };
 }
 

@@ -154,6 +154,7 @@ commands! {
     cards::sync_now(),
     members::list_members(),
     members::approve_member(who, role),
+    members::drop_claim(member, node),
     members::write_invitation(path, role),
     members::join_organisation(path),
     manager::kpi_report(months),

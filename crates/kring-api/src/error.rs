@@ -210,6 +210,8 @@ impl From<TrustError> for AppError {
             // screen drops the row rather than offering to try again.
             TrustError::NoSuchMember(_) => worded(AppError::not_found(message)),
             TrustError::Ambiguous(_) => worded(AppError::invalid("who", message)),
+            // Dropped meanwhile (by another manager, say): the screen reads the roster again.
+            TrustError::NoSuchClaim { .. } => worded(AppError::not_found(message)),
             // The file chosen is not an invitation (or a forged, expired or oversized one):
             // said next to the file field, to choose another.
             TrustError::BadInvitation(_) => worded(AppError::invalid("path", message)),

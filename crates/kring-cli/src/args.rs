@@ -211,6 +211,14 @@ pub enum Command {
     /// Approve a store waiting for approval (a manager enrols it; a networker confirms a
     /// manager's key) and merge what was held for it.
     Approve(crate::organisation::ApproveArgs),
+    /// Manager of the Network: stop counting what a node wrote as a member's, where `kring
+    /// members` shows the member's claim on it contested (another person's store claims it too).
+    DropClaim {
+        /// The member's node id, as `kring members` prints it.
+        member: String,
+        /// The earlier node the member's store claims.
+        node: String,
+    },
     /// Sync through a shared folder: import what is new, write your delta (or master), prune.
     Sync(crate::sync_folder::SyncArgs),
     /// Log meetings and e-mails from invitations, calendar exports (.ics) and saved e-mails (.eml).

@@ -620,6 +620,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Join { file } => organisation::join(&store, file, now)?,
         Command::Members { json } => organisation::members(&store, json)?,
         Command::Approve(args) => organisation::approve(&store, args, now)?,
+        Command::DropClaim { member, node } => {
+            organisation::drop_claim(&store, &member, &node, now)?
+        }
         Command::Sync(_) => unreachable!("handled before the store is opened"),
         Command::Capture(args) => capture::run(&store, args, now)?,
         Command::Backup { out } => {

@@ -1,4 +1,5 @@
-//! `kring invite`, `kring join`, `kring members`, `kring approve` and `kring trust`: who belongs
+//! `kring invite`, `kring join`, `kring members`, `kring approve`, `kring drop-claim` and
+//! `kring trust`: who belongs
 //! to the organisation (see `kring_core::trust`).
 
 use crate::language::language;
@@ -139,6 +140,23 @@ pub fn members(store: &Store, json: bool) -> Result<()> {
                 )
             );
         }
+        for contested in &member.contested_nodes {
+            out!(
+                "          {}",
+                t!(
+                    language(),
+                    "members-contested-node",
+                    node = contested.node.as_str(),
+                    others = contested
+                        .also_claimed_by
+                        .iter()
+                        .map(|name| clean(name))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    member = member.node.as_str()
+                )
+            );
+        }
         if let Some(earlier) = &member.earlier_store {
             out!(
                 "          {}",
@@ -183,6 +201,21 @@ pub fn approve(store: &Store, args: ApproveArgs, now: DateTime<Utc>) -> Result<(
             )
         );
     }
+    Ok(())
+}
+
+/// `kring drop-claim MEMBER NODE`: what `NODE` wrote no longer counts as `MEMBER`'s.
+pub fn drop_claim(store: &Store, member: &str, node: &str, now: DateTime<Utc>) -> Result<()> {
+    store.drop_claim(member, node, now)?;
+    out!(
+        "{}",
+        t!(
+            language(),
+            "drop-claim-done",
+            node = node.trim(),
+            member = member.trim()
+        )
+    );
     Ok(())
 }
 

@@ -300,6 +300,36 @@ fn a_replaced_laptop_is_held_until_the_manager_trusts_it_after_comparing_fingerp
     );
     let trusted = mia.ok(&["trust", arg(&second)]);
     assert!(trusted.contains(&fingerprint), "{trusted}");
+    // Approval did not take the copy's claim on An's node, which is on the roster: there is no
+    // claim to drop, and only a manager may drop one.
+    let copy_node = mia
+        .json(&["members", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["fingerprint"] == fingerprint.as_str())
+        .expect("the copy is enrolled")["node"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let refused = mia.run(&["drop-claim", &copy_node, &an_node]);
+    assert!(
+        refused.code != 0
+            && refused.stderr.contains(&format!(
+                "does not name node {an_node} as one it wrote under before"
+            )),
+        "{}",
+        refused.stderr
+    );
+    let refused = an.run(&["drop-claim", &copy_node, &an_node]);
+    assert!(
+        refused.code != 0
+            && refused
+                .stderr
+                .contains("only a Manager of the Network can drop a claim"),
+        "{}",
+        refused.stderr
+    );
     mia.ok(&["import", arg(&second)]);
     assert_eq!(
         mia.json(&["search", "nieuw", "--json"])

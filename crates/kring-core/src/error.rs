@@ -47,6 +47,7 @@ crate::model::word_enum!(
         BadInvitation => "bad_invitation",
         NoSuchMember => "no_such_member",
         AmbiguousMember => "ambiguous_member",
+        NoSuchClaim => "no_such_claim",
         StillChanging => "still_changing",
     }
 );

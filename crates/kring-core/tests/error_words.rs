@@ -130,6 +130,10 @@ fn trust_errors() -> Vec<TrustError> {
         TrustError::BadInvitation("not an invitation".into()),
         TrustError::NoSuchMember("ab12".into()),
         TrustError::Ambiguous("ab".into()),
+        TrustError::NoSuchClaim {
+            member: "An".into(),
+            node: "0a0b0c0d0e0f1011".into(),
+        },
         TrustError::Write {
             path: path(),
             reason: "disk full".into(),

@@ -821,15 +821,7 @@ fn a_restored_store_sends_what_its_old_node_wrote_and_the_manager_takes_it_once_
             .contains("restored from a backup or moved to another computer, ask a Manager of the Network to approve it"),
         "{error}"
     );
-    let (_, merged) = m
-        .approve_and_import(
-            &a.identity().unwrap().node,
-            None,
-            t0() + Duration::minutes(3),
-        )
-        .unwrap();
-    let merged = merged.expect("the held bundle is merged once approved");
-    assert_eq!(merged.refused_total, 0, "{:?}", merged.refused);
+    approve_and_merge(&m, &a, t0() + Duration::minutes(3));
     assert_eq!(
         m.get::<Person>(card).unwrap().unwrap().display_name,
         "Nooit verzonden",
@@ -1337,10 +1329,10 @@ fn cards_made_on_another_computer_before_joining_reach_the_manager_once_the_stor
     let new_laptop = world.path("An-nieuwe-laptop");
     // sled lets go of a store from a background thread: the folder is copied once it has (the
     // store opens again), and while nothing writes to it.
-    let idle = open_when_free(&old_laptop);
+    let idle = common::open_when_free(&old_laptop);
     common::copy_dir(&old_laptop, &new_laptop);
     drop(idle);
-    let a = open_when_free(&new_laptop);
+    let a = common::open_when_free(&new_laptop);
     assert_ne!(a.node_id(), old_node, "a copied store takes a new node");
     assert_eq!(a.earlier_nodes().unwrap(), vec![old_node]);
     let invitation = m.invite(Role::Networker, t0()).unwrap();
@@ -1351,15 +1343,7 @@ fn cards_made_on_another_computer_before_joining_reach_the_manager_once_the_stor
         .unwrap();
     assert_eq!(first.held.len(), 1, "a newcomer waits for approval");
     assert!(m.get::<Person>(card).unwrap().is_none());
-    let (_, merged) = m
-        .approve_and_import(
-            &a.identity().unwrap().node,
-            None,
-            t0() + Duration::minutes(2),
-        )
-        .unwrap();
-    let merged = merged.expect("the held bundle is merged once approved");
-    assert_eq!(merged.refused_total, 0, "{:?}", merged.refused);
+    approve_and_merge(&m, &a, t0() + Duration::minutes(2));
     assert_eq!(
         m.get::<Person>(card).unwrap().unwrap().display_name,
         "Van De Oude Laptop"
@@ -1374,25 +1358,20 @@ fn cards_made_on_another_computer_before_joining_reach_the_manager_once_the_stor
     let plain = world.path("an-plain.kring");
     a.export_bundle_with(&plain, true, true, t0() + Duration::minutes(4))
         .unwrap();
-    let bytes = std::fs::read(&plain).unwrap();
     assert_eq!(
-        u16::from_le_bytes([bytes[8], bytes[9]]),
+        bundle::open_bundle(&plain).unwrap().format_version(),
         bundle::FORMAT_VERSION,
         "a store that names earlier nodes writes the format that carries them"
     );
 }
 
-fn open_when_free(path: &Path) -> Store {
-    (0..100)
-        .find_map(|_| {
-            Store::open(path, &kring_core::store::OpenOptions::default())
-                .ok()
-                .or_else(|| {
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                    None
-                })
-        })
-        .expect("the store opens")
+/// The manager approves `member`'s store and merges the bundle it held, refusing nothing.
+fn approve_and_merge(manager: &Store, member: &Store, now: DateTime<Utc>) {
+    let (_, merged) = manager
+        .approve_and_import(&member.identity().unwrap().node, None, now)
+        .unwrap();
+    let merged = merged.expect("the held bundle is merged once approved");
+    assert_eq!(merged.refused_total, 0, "{:?}", merged.refused);
 }
 
 /// The usual restore: a new laptop, Kring set up afresh, and the backup the old one took
@@ -1547,4 +1526,164 @@ fn cards_made_before_a_restore_and_before_joining_reach_the_manager() {
         .unwrap();
     assert_eq!(report.refused_total, 0, "{:?}", report.refused);
     assert!(m.get::<Person>(card).unwrap().is_some());
+}
+
+/// A header may name any number of earlier nodes up to its size limit; Kring's own stores name
+/// at most 64. A newcomer's bundle that names thousands, repeats them and puts the manager's own
+/// node among the latest is approved with the latest 64 at most, none of them the manager's, and
+/// the manager's writes stay the manager's.
+#[test]
+fn a_header_naming_thousands_of_earlier_nodes_is_cut_to_the_latest_and_claims_no_member() {
+    let world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let newcomer = world.store("Nieuw", Role::Networker);
+    let card = newcomer
+        .create(&person("Nieuwe Kaart"), None, t0())
+        .unwrap();
+    let honest = world.path("honest.kring");
+    newcomer
+        .export_bundle_with(&honest, true, true, t0())
+        .unwrap();
+    let (mut header, records) = newcomer.open_bundle(&honest).unwrap().read_all().unwrap();
+    header.author_earlier_nodes = (1..=5_000u64)
+        .map(|n| kring_core::clock::NodeId(n % 4_000 + 1))
+        .chain([m.node_id()])
+        .collect();
+    let crafted = world.path("crafted.kring");
+    bundle::write_bundle(&crafted, header, records, &newcomer.signing_key().unwrap()).unwrap();
+    assert_eq!(
+        bundle::open_bundle(&crafted)
+            .unwrap()
+            .header
+            .author_earlier_nodes
+            .len(),
+        5_001,
+        "the file carries the whole list"
+    );
+    let held = m.import_bundles(&[crafted], false, t0()).unwrap();
+    assert_eq!(held.held.len(), 1, "a newcomer waits for approval");
+    approve_and_merge(&m, &newcomer, t0() + Duration::minutes(1));
+
+    let roster = m.roster().unwrap();
+    let entry = roster
+        .get(newcomer.node_id())
+        .expect("the newcomer is on the roster");
+    assert!(
+        entry.earlier_nodes.len() <= kring_core::model::roster::EARLIER_NODES_NAMED,
+        "{} earlier nodes kept",
+        entry.earlier_nodes.len()
+    );
+    assert!(!entry.earlier_nodes.contains(&m.node_id()));
+    assert_eq!(roster.writer_entry(m.node_id()).unwrap().name, "Mia");
+    assert_eq!(
+        m.get::<Person>(card).unwrap().unwrap().display_name,
+        "Nieuwe Kaart"
+    );
+}
+
+/// Two managers approve at once: Mia enrols An's restored store, which claims the node An's old
+/// laptop wrote under; Mo, not knowing, enrols Bert's store with a claim on the same node. Once
+/// the managers exchange masters that node counts for nobody, and both see the claims contested
+/// on the Members screen. Mia drops Bert's claim, and with her next master the node is An's at
+/// both.
+#[test]
+fn a_node_two_managers_let_two_people_claim_counts_for_nobody_until_one_claim_is_dropped() {
+    let mut world = World::new();
+    let mia = world.store("Mia", Role::Manager);
+    let mo = world.store("Mo", Role::Manager);
+    common::enrol(&mia, &mo, Role::Manager, t0());
+    let mia_card = world.export(&mia, true, t0());
+    mo.import_bundles(&[mia_card], false, t0()).unwrap();
+    let an = world.store("An", Role::Networker);
+    let card = an
+        .create(&person("Van De Oude Laptop"), None, t0())
+        .unwrap();
+    let old_node = an.node_id();
+    let backup = world.path("an.kring-backup");
+    an.backup(&backup, t0()).unwrap();
+    an.restore(&backup, t0() + Duration::minutes(1)).unwrap();
+    assert!(an.earlier_nodes().unwrap().contains(&old_node));
+    common::enrol(&mia, &an, Role::Networker, t0() + Duration::minutes(2));
+    let bert = world.store("Bert", Role::Networker);
+    let mut bert_identity = bert.identity().unwrap();
+    bert_identity.earlier_nodes = vec![old_node.to_string()];
+    mo.enrol(&bert_identity, Role::Networker, t0() + Duration::minutes(2))
+        .unwrap();
+    let report = mia
+        .import_bundles(
+            &[world.export(&an, true, t0() + Duration::minutes(3))],
+            false,
+            t0() + Duration::minutes(3),
+        )
+        .unwrap();
+    assert_eq!(report.refused_total, 0, "{:?}", report.refused);
+
+    let later = t0() + Duration::minutes(4);
+    let from_mia = world.export(&mia, true, later);
+    let from_mo = world.export(&mo, true, later);
+    mo.import_bundles(&[from_mia], false, later).unwrap();
+    mia.import_bundles(&[from_mo], false, later).unwrap();
+    for manager in [&mia, &mo] {
+        assert!(
+            manager.roster().unwrap().writer_entry(old_node).is_none(),
+            "a node two people claim is nobody's"
+        );
+        let members = manager.members().unwrap();
+        let contested = |name: &str| {
+            members
+                .iter()
+                .find(|member| member.name == name)
+                .unwrap()
+                .contested_nodes
+                .clone()
+        };
+        assert_eq!(
+            contested("An"),
+            vec![kring_core::trust::ContestedNode {
+                node: old_node.to_string(),
+                also_claimed_by: vec!["Bert".into()],
+            }]
+        );
+        assert_eq!(contested("Bert")[0].also_claimed_by, vec!["An".to_string()]);
+    }
+
+    // A claim Bert's store does not make, a member not on the roster, a networker's store:
+    // refused with words, nothing written.
+    let digest = mia.digest().unwrap();
+    let bert_node = bert.node_id().to_string();
+    let error = mia
+        .drop_claim(&bert_node, "0a0b0c0d0e0f1011", later)
+        .unwrap_err();
+    assert_eq!(error.code().as_str(), "no_such_claim", "{error}");
+    let error = mia
+        .drop_claim("0a0b0c0d0e0f1011", &old_node.to_string(), later)
+        .unwrap_err();
+    assert_eq!(error.code().as_str(), "no_such_member", "{error}");
+    let error = an
+        .drop_claim(&bert_node, &old_node.to_string(), later)
+        .unwrap_err();
+    assert_eq!(error.code().as_str(), "not_a_manager", "{error}");
+    assert_eq!(mia.digest().unwrap(), digest);
+
+    let dropped = t0() + Duration::minutes(5);
+    mia.drop_claim(&bert_node, &old_node.to_string(), dropped)
+        .unwrap();
+    assert_eq!(
+        mia.roster().unwrap().writer_entry(old_node).unwrap().name,
+        "An"
+    );
+    assert!(mia
+        .members()
+        .unwrap()
+        .iter()
+        .all(|m| m.contested_nodes.is_empty()));
+    mo.import_bundles(&[world.export(&mia, false, dropped)], false, dropped)
+        .unwrap();
+    let roster = mo.roster().unwrap();
+    assert_eq!(roster.writer_entry(old_node).unwrap().name, "An");
+    assert!(roster.get(bert.node_id()).unwrap().earlier_nodes.is_empty());
+    assert_eq!(
+        mo.get::<Person>(card).unwrap().unwrap().display_name,
+        "Van De Oude Laptop"
+    );
 }

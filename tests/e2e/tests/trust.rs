@@ -7,9 +7,10 @@
 mod common;
 
 use chrono::Duration;
-use common::{an_hour_ago, hand_master, koen_and_an};
-use kring_core::clock::{Hlc, Stamp};
+use common::{an_hour_ago, enrol, hand_master, koen_and_an, store};
+use kring_core::clock::{Hlc, NodeId, Stamp};
 use kring_core::manager::Goal;
+use kring_core::model::Role;
 use kring_core::sync::bundle;
 use kring_e2e::{run, Session};
 use std::path::PathBuf;
@@ -102,5 +103,87 @@ fn a_colleagues_change_outside_her_rights_is_refused_and_named_at_the_import_and
         )
         .await;
         koen.screenshot("trust-02-members-refusal-log").await;
+    });
+}
+
+/// Koen's store where two people's stores claim one earlier node: Koen enrolled An's restored
+/// store with its claim on the node her old laptop wrote under, while Mo, the second manager,
+/// enrolled Bert's store with a claim on the same node; Mo's master then reached Koen.
+fn two_claims_on_one_node(session: &Session) -> NodeId {
+    let now = an_hour_ago();
+    let (koen, an) = koen_and_an(session, now);
+    let mo = store(
+        &session.folder().join("mo-store"),
+        "Mo Janssens",
+        Role::Manager,
+        now,
+    );
+    enrol(&koen, &mo, Role::Manager, now);
+    hand_master(session, &koen, &mo, now);
+    let bert = store(
+        &session.folder().join("bert-store"),
+        "Bert Claes",
+        Role::Networker,
+        now,
+    );
+    let old_laptop = NodeId(0x0a0b_0c0d_0e0f_1011);
+    let mut an_identity = an.identity().unwrap();
+    an_identity.earlier_nodes = vec![old_laptop.to_string()];
+    koen.enrol(&an_identity, Role::Networker, now).unwrap();
+    let mut bert_identity = bert.identity().unwrap();
+    bert_identity.earlier_nodes = vec![old_laptop.to_string()];
+    mo.enrol(&bert_identity, Role::Networker, now).unwrap();
+    let from_mo = session.folder().join("mo.kring");
+    mo.export_bundle(&from_mo, true, now).unwrap();
+    koen.import_bundles(&[from_mo], false, now).unwrap();
+    assert!(koen.roster().unwrap().writer_entry(old_laptop).is_none());
+    old_laptop
+}
+
+#[test]
+#[ignore = "end to end: needs a display, tauri-driver and the built app (scripts/e2e.sh)"]
+fn a_node_two_people_claim_is_shown_contested_and_the_manager_drops_the_wrong_claim() {
+    run("trust_contested_claim", |session: Session| async move {
+        let old_laptop = two_claims_on_one_node(&session).to_string();
+
+        let koen = session.launch("koen").await;
+        koen.click("nav-members").await;
+        let warnings = koen
+            .wait_texts("roster-contested-node", "two warnings", |texts| {
+                texts.len() == 2
+            })
+            .await;
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("Bert Claes") && w.contains(&old_laptop)),
+            "An's row names Bert's claim: {warnings:?}"
+        );
+        koen.js(
+            "document.querySelectorAll('[data-testid=\"roster-member\"]')[0].scrollIntoView({block: 'center'})",
+        )
+        .await;
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        koen.screenshot("trust-03-contested-claim").await;
+
+        // Bert's claim is the wrong one: his row's button.
+        koen.js(
+            "[...document.querySelectorAll('[data-testid=\"roster-member\"]')] \
+                 .find((row) => row.querySelector('strong').textContent === 'Bert Claes') \
+                 .querySelector('[data-testid=\"drop-claim\"]').click()",
+        )
+        .await;
+        let question = koen.wait_text("drop-claim-confirm", "Bert Claes").await;
+        assert!(question.contains(&old_laptop), "{question:?}");
+        koen.screenshot("trust-04-drop-claim-asked").await;
+        koen.click("drop-claim-run").await;
+        koen.wait_gone("roster-contested-node").await;
+        let earlier = koen.texts("roster-earlier-nodes").await;
+        assert_eq!(
+            earlier.len(),
+            1,
+            "An's store still names the node, Bert's no longer: {earlier:?}"
+        );
+        koen.screenshot("trust-05-claim-dropped").await;
     });
 }

@@ -96,6 +96,8 @@ export const commands = {
 	listMembers: () => typedError<Members, AppError>(__TAURI_INVOKE("list_members")),
 	/**  Approves a store waiting for approval and merges what was held for it. */
 	approveMember: (who: string, role: Role | null) => typedError<Approved, AppError>(__TAURI_INVOKE("approve_member", { who, role })),
+	/**  Drops a member's claim on a node its store wrote under before, and lists the members again. */
+	dropClaim: (member: string, node: string) => typedError<Members, AppError>(__TAURI_INVOKE("drop_claim", { member, node })),
 	/**  Writes an invitation for a new member (a manager's act). */
 	writeInvitation: (path: string, role: Role) => typedError<Invitation, AppError>(__TAURI_INVOKE("write_invitation", { path, role })),
 	/**  Joins the organisation of an invitation file; returns its managers, to compare fingerprints. */
@@ -647,6 +649,16 @@ export type ContactImportReport = {
 	warnings: string[],
 	preset: string | null,
 	encoding: string | null,
+};
+
+/**
+ *  An earlier node a store claims that does not count as its person's (see
+ *  [`MemberView::contested_nodes`]).
+ */
+export type ContestedNode = {
+	node: string,
+	/**  The other stores that claim it or are it, by name. */
+	also_claimed_by: string[],
 };
 
 export type CoverageRelationship = {
@@ -1376,6 +1388,12 @@ export type MemberView = {
 	 *  makes what they wrote its own (`Roster::writer_entry`).
 	 */
 	earlier_nodes: string[],
+	/**
+	 *  Of an enrolled store's earlier nodes, those whose writes do not count as its person's:
+	 *  another person's store claims the node too, or it is another person's store's own node.
+	 *  A manager drops the wrong claim (`Store::drop_claim`).
+	 */
+	contested_nodes: ContestedNode[],
 };
 
 /**  The Members screen: the organisation, this store, and everyone on the roster or waiting. */
@@ -1647,7 +1665,7 @@ export type PrivateHolding = {
  *  `TrustError::code`), and `still_changing` for a bundle still being written: what a sync
  *  report's skipped files and the last sync problem carry, for the UI and scripts to branch on.
  */
-export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "writes_stopped" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_is_export" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "still_changing";
+export type ProblemCode = "store_in_use" | "schema_too_new" | "store_open" | "not_initialised" | "already_initialised" | "invalid" | "not_found" | "wrong_kind" | "corrupt" | "disk_full" | "read_only" | "io" | "writes_stopped" | "not_allowed" | "demo_store" | "not_a_sandbox" | "bundle_io" | "bundle_wrong_magic" | "bundle_future_format" | "bundle_truncated" | "bundle_corrupt" | "bundle_bad_signature" | "bundle_hash_mismatch" | "bundle_is_backup" | "bundle_is_export" | "bundle_not_a_recipient" | "write_failed" | "clock_ahead" | "own_bundle" | "other_organisation" | "sync_folder_unavailable" | "sync_folder_write" | "not_a_manager" | "already_joined" | "bad_invitation" | "no_such_member" | "ambiguous_member" | "no_such_claim" | "still_changing";
 
 /**  One line of the processing log, as it is read. */
 export type ProcessingEntry = {

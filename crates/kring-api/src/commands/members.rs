@@ -1,7 +1,8 @@
 //! Commands of the organisation's membership (the trust model): who is on the roster or waiting
 //! for approval, approving a store, writing an invitation and joining with one. The rules live in
 //! kring-core (`Store::approve_and_import`, `write_invitation`, `join_from_file`), where the CLI's
-//! `kring members`, `kring approve`, `kring invite` and `kring join` use them too.
+//! `kring members`, `kring approve`, `kring drop-claim`, `kring invite` and `kring join` use them
+//! too.
 
 use super::file_path;
 use crate::error::AppResult;
@@ -33,6 +34,13 @@ pub fn approve_member(session: &Session, who: String, role: Option<Role>) -> App
         identity: approved.identity,
         merged: merged.in_language(session.language()),
     })
+}
+
+/// Drops `member`'s claim on `node` as one its store wrote under before (a manager's act, for a
+/// node two people's stores claim) and lists the members again.
+pub fn drop_claim(session: &Session, member: String, node: String) -> AppResult<Members> {
+    session.store.drop_claim(&member, &node, session.now())?;
+    list_members(session)
 }
 
 /// Writes an invitation for a new member to `path` (a manager's act).

@@ -122,6 +122,20 @@ pub struct MemberView {
     /// The nodes the store says it wrote under before it was restored or copied: approving it
     /// makes what they wrote its own (`Roster::writer_entry`).
     pub earlier_nodes: Vec<String>,
+    /// Of an enrolled store's earlier nodes, those whose writes do not count as its person's:
+    /// another person's store claims the node too, or it is another person's store's own node.
+    /// A manager drops the wrong claim (`Store::drop_claim`).
+    pub contested_nodes: Vec<ContestedNode>,
+}
+
+/// An earlier node a store claims that does not count as its person's (see
+/// [`MemberView::contested_nodes`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ContestedNode {
+    pub node: String,
+    /// The other stores that claim it or are it, by name.
+    pub also_claimed_by: Vec<String>,
 }
 
 /// An enrolled store of the same networker as a pending one (see [`MemberView::earlier_store`]).
@@ -149,6 +163,8 @@ pub enum TrustError {
     NoSuchMember(String),
     #[error("'{0}' matches more than one member: type more of the node id or fingerprint")]
     Ambiguous(String),
+    #[error("{member}'s store does not name node {node} as one it wrote under before: see `kring members`")]
+    NoSuchClaim { member: String, node: String },
     #[error("{}: cannot be written: {reason}", .path.display())]
     Write { path: PathBuf, reason: String },
 }
@@ -173,6 +189,10 @@ impl TrustError {
             TrustError::NoSuchMember(who) | TrustError::Ambiguous(who) => {
                 say(&[("who", who.as_str().into())])
             }
+            TrustError::NoSuchClaim { member, node } => say(&[
+                ("member", member.as_str().into()),
+                ("node", node.as_str().into()),
+            ]),
             TrustError::Write { path, reason } => say(&[
                 ("path", crate::error::shown(path)),
                 ("reason", reason.as_str().into()),
@@ -188,6 +208,7 @@ impl TrustError {
             TrustError::BadInvitation(_) => crate::error::ProblemCode::BadInvitation,
             TrustError::NoSuchMember(_) => crate::error::ProblemCode::NoSuchMember,
             TrustError::Ambiguous(_) => crate::error::ProblemCode::AmbiguousMember,
+            TrustError::NoSuchClaim { .. } => crate::error::ProblemCode::NoSuchClaim,
             TrustError::Write { .. } => crate::error::ProblemCode::WriteFailed,
         }
     }
@@ -596,6 +617,44 @@ impl Store {
         Ok(())
     }
 
+    /// Takes `earlier` off the nodes `member`'s store names as ones it wrote under before (a
+    /// manager's act): what that node wrote no longer counts as the member's. A node claimed by
+    /// two people's stores counts for nobody (two managers approved them at once, or one store's
+    /// claim is false); dropping the wrong claim gives the node back to the other.
+    /// Both nodes are given as `kring members` prints them.
+    pub fn drop_claim(&self, member: &str, earlier: &str, now: DateTime<Utc>) -> TrustResult<()> {
+        let me = self.require_profile()?;
+        if me.role != Role::Manager {
+            return Err(TrustError::NotAManager("drop a claim"));
+        }
+        let roster = self.roster()?;
+        let entry = member
+            .trim()
+            .parse::<NodeId>()
+            .ok()
+            .and_then(|node| roster.get(node))
+            .ok_or_else(|| TrustError::NoSuchMember(member.to_owned()))?;
+        let earlier = earlier
+            .trim()
+            .parse::<NodeId>()
+            .ok()
+            .filter(|node| entry.earlier_nodes.contains(node))
+            .ok_or_else(|| TrustError::NoSuchClaim {
+                member: entry.name.clone(),
+                node: earlier.to_owned(),
+            })?;
+        let mut identity = identity_of_entry(entry);
+        let dropped = earlier.to_string();
+        identity.earlier_nodes.retain(|node| *node != dropped);
+        let status = if entry.removed_at.is_some() {
+            MemberStatus::Removed
+        } else {
+            MemberStatus::Enrolled
+        };
+        self.write_member(&identity, entry.role, status, now)?;
+        Ok(())
+    }
+
     /// Removes every roster entry of a networker (offboarding), in the caller's time.
     pub(crate) fn remove_networker_from_roster(
         &self,
@@ -751,6 +810,7 @@ impl Store {
                 reason: None,
                 earlier_store: None,
                 earlier_nodes: e.earlier_nodes.iter().map(NodeId::to_string).collect(),
+                contested_nodes: contested_nodes(&roster, e),
             })
             .collect();
         if !roster.entries.contains_key(&me) {
@@ -770,6 +830,7 @@ impl Store {
                 reason: Some("waiting for a manager to approve this store".into()),
                 earlier_store: None,
                 earlier_nodes: own.earlier_nodes,
+                contested_nodes: Vec::new(),
             });
         }
         for pending in self.pending_members()? {
@@ -786,6 +847,7 @@ impl Store {
                     earlier_store(&roster, networker, &pending.identity.node)
                 }),
                 earlier_nodes: pending.identity.earlier_nodes.clone(),
+                contested_nodes: Vec::new(),
             });
         }
         out.sort_by(|a, b| {
@@ -863,6 +925,38 @@ fn entry_of_identity(identity: &Identity, role: Role) -> Option<RosterEntry> {
 /// The node ids among `texts`, the others left out (a record validated them already).
 fn nodes_of_text(texts: &[String]) -> Vec<NodeId> {
     texts.iter().filter_map(|text| text.parse().ok()).collect()
+}
+
+/// The earlier nodes `entry` claims whose writes count for someone else or for nobody.
+fn contested_nodes(roster: &Roster, entry: &RosterEntry) -> Vec<ContestedNode> {
+    let same_person = |other: &RosterEntry| {
+        other.node == entry.node
+            || (entry.networker.is_some() && other.networker == entry.networker)
+    };
+    entry
+        .earlier_nodes
+        .iter()
+        .filter(|node| {
+            roster
+                .writer_entry(**node)
+                .is_none_or(|writer| !same_person(writer))
+        })
+        .map(|node| {
+            let mut also_claimed_by: Vec<String> = roster
+                .get(*node)
+                .into_iter()
+                .chain(roster.claimants(*node))
+                .filter(|other| !same_person(other))
+                .map(|other| other.name.clone())
+                .collect();
+            also_claimed_by.sort();
+            also_claimed_by.dedup();
+            ContestedNode {
+                node: node.to_string(),
+                also_claimed_by,
+            }
+        })
+        .collect()
 }
 
 fn identity_of_entry(entry: &RosterEntry) -> Identity {

@@ -193,6 +193,8 @@ members-earlier-nodes = zuvor wiederhergestellt oder kopiert: schrieb auch als {
     [one] Node
    *[other] Nodes
 } { $nodes }; nach der Genehmigung gilt, was dort geschrieben wurde, als von diesem Datenspeicher
+members-contested-node = der Knoten { $node } wird auch von { $others } beansprucht: was er geschrieben hat, zählt für niemanden, bis ein/e Manager/in den falschen Anspruch streicht (kring drop-claim { $member } { $node } streicht den dieses Datenspeichers)
+drop-claim-done = was der Knoten { $node } geschrieben hat, zählt nicht mehr als vom Datenspeicher { $member }; der nächste Master teilt es jedem Mitglied mit
 approve-done = genehmigt: { $name } <{ $email }> (Fingerabdruck { $fingerprint })
 approve-merged = die { $bundles } für sie zurückgehaltenen Paket(e) zusammengeführt: hinzugefügt { $added }, geändert { $changed }
 trust-done = vertraut: { $name } <{ $email }> (Knoten { $node }, Fingerabdruck { $fingerprint }), Unterzeichner/in von { $path }

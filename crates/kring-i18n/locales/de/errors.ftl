@@ -61,12 +61,14 @@ error-not_a_manager = nur ein/e Netzwerkmanager/in kann { $kind ->
     [enrol-members] Mitglieder aufnehmen
     [remove-members] Mitglieder entfernen
     [approve-a-colleague-s-store] den Datenspeicher eines Kollegen genehmigen
+    [drop-a-claim] einen Anspruch streichen
    *[other] dies tun ({ $action })
 }
 error-already_joined = dieser Datenspeicher gehört bereits zur Organisation { $organisation }; ein Datenspeicher tritt einer einzigen Organisation bei
 error-bad_invitation = { $reason }
 error-no_such_member = kein Mitglied und keine ausstehende Genehmigung passt zu '{ $who }': siehe `kring members`
 error-ambiguous_member = '{ $who }' passt zu mehr als einem Mitglied: geben Sie mehr von der Knoten-ID oder dem Fingerabdruck ein
+error-no_such_claim = der Datenspeicher von { $member } nennt den Knoten { $node } nicht als einen, unter dem er früher geschrieben hat: siehe `kring members`
 
 ## Dateien, die Kring liest
 error-file_too_large = { $path }: { $size } ist größer als die { $limit }, die Kring als { $kind ->

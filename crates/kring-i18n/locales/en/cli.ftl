@@ -186,6 +186,8 @@ members-earlier-nodes = restored or copied before: also wrote as { $count ->
     [one] node
    *[other] nodes
 } { $nodes }; once approved, what was written there counts as this store's
+members-contested-node = node { $node } is also claimed by { $others }: what it wrote counts for nobody until a manager drops the wrong claim (kring drop-claim { $member } { $node } drops this store's)
+drop-claim-done = what node { $node } wrote no longer counts as the store { $member }'s; the next master tells every member
 approve-done = approved { $name } <{ $email }> (fingerprint { $fingerprint })
 approve-merged = merged the { $bundles } bundle(s) held for them: added { $added }, changed { $changed }
 trust-done = trusted { $name } <{ $email }> (node { $node }, fingerprint { $fingerprint }), the signer of { $path }

@@ -54,6 +54,7 @@ error-already_joined = this store already belongs to organisation { $organisatio
 error-bad_invitation = { $reason }
 error-no_such_member = no member or pending approval matches '{ $who }': see `kring members`
 error-ambiguous_member = '{ $who }' matches more than one member: type more of the node id or fingerprint
+error-no_such_claim = { $member }'s store does not name node { $node } as one it wrote under before: see `kring members`
 
 ## Files Kring reads (FileBoundError, kring-interop)
 error-file_too_large = { $path }: { $size } is larger than the { $limit } Kring reads as { $kind ->

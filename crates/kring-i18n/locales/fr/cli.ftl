@@ -193,6 +193,8 @@ members-earlier-nodes = restaurée ou copiée auparavant : a aussi écrit comme 
     [one] nœud
    *[other] nœuds
 } { $nodes } ; une fois approuvée, ce qui y a été écrit compte comme venant de cette base de données
+members-contested-node = le nœud { $node } est aussi revendiqué par { $others } : ce qu'il a écrit ne compte pour personne tant qu'un gestionnaire n'a pas retiré la mauvaise revendication (kring drop-claim { $member } { $node } retire celle de cette base de données)
+drop-claim-done = ce que le nœud { $node } a écrit ne compte plus comme venant de la base de données { $member } ; le prochain master l'annonce à chaque membre
 approve-done = approuvé : { $name } <{ $email }> (empreinte { $fingerprint })
 approve-merged = { $bundles } paquet(s) retenu(s) pour ce membre fusionné(s) : ajoutés { $added }, modifiés { $changed }
 trust-done = confiance accordée à { $name } <{ $email }> (nœud { $node }, empreinte { $fingerprint }), signataire de { $path }

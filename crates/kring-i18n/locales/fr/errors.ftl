@@ -61,12 +61,14 @@ error-not_a_manager = seul un gestionnaire du réseau peut { $kind ->
     [enrol-members] inscrire des membres
     [remove-members] retirer des membres
     [approve-a-colleague-s-store] approuver la base de données d'un collègue
+    [drop-a-claim] retirer une revendication
    *[other] faire ceci ({ $action })
 }
 error-already_joined = cette base de données appartient déjà à l'organisation { $organisation } ; une base de données rejoint une seule organisation
 error-bad_invitation = { $reason }
 error-no_such_member = aucun membre ni aucune approbation en attente ne correspond à '{ $who }' : voir `kring members`
 error-ambiguous_member = '{ $who }' correspond à plus d'un membre : tapez davantage de l'identifiant du nœud ou de l'empreinte
+error-no_such_claim = la base de données de { $member } ne cite pas le nœud { $node } parmi ceux sous lesquels elle écrivait avant : voir `kring members`
 
 ## Fichiers que Kring lit
 error-file_too_large = { $path } : { $size } dépasse les { $limit } que Kring lit pour { $kind ->

@@ -193,6 +193,8 @@ members-earlier-nodes = eerder teruggezet of gekopieerd: schreef ook als { $coun
     [one] node
    *[other] nodes
 } { $nodes }; na goedkeuring telt wat daar geschreven werd als van deze databank
+members-contested-node = node { $node } wordt ook geclaimd door { $others }: wat die schreef telt voor niemand tot een manager de verkeerde claim laat vallen (kring drop-claim { $member } { $node } laat die van deze databank vallen)
+drop-claim-done = wat node { $node } schreef, telt niet meer als van de databank { $member }; de volgende master meldt het aan elk lid
 approve-done = goedgekeurd: { $name } <{ $email }> (vingerafdruk { $fingerprint })
 approve-merged = de { $bundles } bundel(s) die voor hen werden tegengehouden, samengevoegd: toegevoegd { $added }, gewijzigd { $changed }
 trust-done = vertrouwd: { $name } <{ $email }> (node { $node }, vingerafdruk { $fingerprint }), die { $path } ondertekende

@@ -61,12 +61,14 @@ error-not_a_manager = alleen een netwerkmanager kan { $kind ->
     [enrol-members] leden inschrijven
     [remove-members] leden verwijderen
     [approve-a-colleague-s-store] de databank van een collega goedkeuren
+    [drop-a-claim] een claim laten vallen
    *[other] dit doen ({ $action })
 }
 error-already_joined = deze databank hoort al bij organisatie { $organisation }; een databank sluit zich bij één organisatie aan
 error-bad_invitation = { $reason }
 error-no_such_member = geen lid of wachtende goedkeuring komt overeen met '{ $who }': zie `kring members`
 error-ambiguous_member = '{ $who }' komt overeen met meer dan één lid: typ meer van de node-id of de vingerafdruk
+error-no_such_claim = de databank van { $member } noemt node { $node } niet als een node waaronder ze vroeger schreef: zie `kring members`
 
 ## Bestanden die Kring leest
 error-file_too_large = { $path }: { $size } is groter dan de { $limit } die Kring leest als { $kind ->
