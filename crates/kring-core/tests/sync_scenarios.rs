@@ -1583,9 +1583,10 @@ fn a_header_naming_thousands_of_earlier_nodes_is_cut_to_the_latest_and_claims_no
 
 /// Two managers approve at once: Mia enrols An's restored store, which claims the node An's old
 /// laptop wrote under; Mo, not knowing, enrols Bert's store with a claim on the same node. Once
-/// the managers exchange masters that node counts for nobody, and both see the claims contested
-/// on the Members screen. Mia drops Bert's claim, and with her next master the node is An's at
-/// both.
+/// the managers exchange masters that node counts for nobody (Mo refuses An's card), and both
+/// see the claims contested on the Members screen. Mia drops Bert's claim, and with her next
+/// master the node is An's at both and Mo gets the card he refused, though he has sent Mia a
+/// delta since.
 #[test]
 fn a_node_two_managers_let_two_people_claim_counts_for_nobody_until_one_claim_is_dropped() {
     let mut world = World::new();
@@ -1621,7 +1622,12 @@ fn a_node_two_managers_let_two_people_claim_counts_for_nobody_until_one_claim_is
     let later = t0() + Duration::minutes(4);
     let from_mia = world.export(&mia, true, later);
     let from_mo = world.export(&mo, true, later);
-    mo.import_bundles(&[from_mia], false, later).unwrap();
+    let at_mo = mo.import_bundles(&[from_mia], false, later).unwrap();
+    assert!(
+        mo.get::<Person>(card).unwrap().is_none(),
+        "at Mo the card came with the contest and was refused: {:?}",
+        at_mo.refused
+    );
     mia.import_bundles(&[from_mo], false, later).unwrap();
     for manager in [&mia, &mo] {
         assert!(
@@ -1677,6 +1683,9 @@ fn a_node_two_managers_let_two_people_claim_counts_for_nobody_until_one_claim_is
         .unwrap()
         .iter()
         .all(|m| m.contested_nodes.is_empty()));
+    // Mo has sent Mia a delta since he refused the card.
+    let from_mo = world.export(&mo, false, dropped);
+    mia.import_bundles(&[from_mo], false, dropped).unwrap();
     mo.import_bundles(&[world.export(&mia, false, dropped)], false, dropped)
         .unwrap();
     let roster = mo.roster().unwrap();
