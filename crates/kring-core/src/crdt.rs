@@ -192,6 +192,22 @@ impl ElementTags {
     }
 }
 
+/// One tag of a set's element: an add, or the removal of an add.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetTag {
+    Add(Stamp),
+    Removal { add: Stamp, by: Stamp },
+}
+
+impl SetTag {
+    /// The stamp of the write that made the tag: the add's, or the removal's.
+    pub fn stamp(self) -> Stamp {
+        match self {
+            SetTag::Add(stamp) | SetTag::Removal { by: stamp, .. } => stamp,
+        }
+    }
+}
+
 /// An add-wins set keyed by the element's canonical JSON bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddWinsSet {
@@ -256,22 +272,33 @@ impl AddWinsSet {
         self.elements.iter()
     }
 
+    /// Whether this set holds `tag` on `element`: an add it has (also one it has since seen
+    /// removed), or exactly that removal.
+    pub fn holds(&self, element: &[u8], tag: SetTag) -> bool {
+        self.elements.get(element).is_some_and(|tags| match tag {
+            SetTag::Add(add) => {
+                tags.adds.contains(&add) || tags.removals.iter().any(|(seen, _)| *seen == add)
+            }
+            SetTag::Removal { add, by } => tags.removals.contains(&(add, by)),
+        })
+    }
+
     /// The same set with only the adds and removals `keep` accepts (an import's admission):
-    /// `keep(element, stamp)` is asked for every add stamp and every removal stamp.
-    pub fn filtered(&self, mut keep: impl FnMut(&[u8], Stamp) -> bool) -> AddWinsSet {
+    /// `keep(element, tag)` is asked for every add and every removal.
+    pub fn filtered(&self, mut keep: impl FnMut(&[u8], SetTag) -> bool) -> AddWinsSet {
         let mut elements = BTreeMap::new();
         for (element, tags) in &self.elements {
             let adds: Vec<Stamp> = tags
                 .adds
                 .iter()
                 .copied()
-                .filter(|s| keep(element, *s))
+                .filter(|s| keep(element, SetTag::Add(*s)))
                 .collect();
             let removals: Vec<(Stamp, Stamp)> = tags
                 .removals
                 .iter()
                 .copied()
-                .filter(|(_, removed_by)| keep(element, *removed_by))
+                .filter(|(add, by)| keep(element, SetTag::Removal { add: *add, by: *by }))
                 .collect();
             if !adds.is_empty() || !removals.is_empty() {
                 elements.insert(element.clone(), ElementTags { adds, removals });

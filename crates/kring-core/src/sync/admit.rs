@@ -269,21 +269,12 @@ impl Gate {
             }
         }
         for (name, set) in &incoming.sets {
-            let held: Vec<Stamp> = local
-                .and_then(|l| l.sets.get(name))
-                .map(|s| {
-                    s.elements()
-                        .flat_map(|(_, tags)| {
-                            tags.adds
-                                .iter()
-                                .copied()
-                                .chain(tags.removals.iter().map(|(_, by)| *by))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let kept = set.filtered(|element, stamp| {
-                held.contains(&stamp) || check(name, stamp, element, false, true)
+            // Unchecked only where this store holds that very tag on that very element: a stamp
+            // it holds elsewhere (another element, an add sent as a removal) proves nothing.
+            let held = local.and_then(|l| l.sets.get(name));
+            let kept = set.filtered(|element, tag| {
+                held.is_some_and(|h| h.holds(element, tag))
+                    || check(name, tag.stamp(), element, false, true)
             });
             if kept.elements().next().is_some() {
                 admitted.sets.insert(name.clone(), kept);
