@@ -2223,8 +2223,13 @@ impl Store {
     }
 
     /// Takes a new node id (after a restore, so the restored store never reuses the old one),
-    /// naming the old one and `restored_from` as its earlier nodes.
-    pub(crate) fn renew_node_id(&self, restored_from: &[NodeId]) -> StoreResult<NodeId> {
+    /// naming the old one and `restored_from` as its earlier nodes, with `coverage` (what the
+    /// restored records provably hold) as its coverage.
+    pub(crate) fn renew_node_id(
+        &self,
+        restored_from: &[NodeId],
+        coverage: VersionVector,
+    ) -> StoreResult<NodeId> {
         let node = NodeId::random();
         let mut writer = self.writer();
         // What may still reach the managers under their stamps: the nodes that wrote the backup
@@ -2234,8 +2239,15 @@ impl Store {
         identity::remember_earlier(&self.meta, &earlier)?;
         self.meta.insert(meta_key::NODE_ID, &node.0.to_be_bytes())?;
         let last = writer.clock.last();
-        // The coverage stays as the restore left it (empty): the restored store lacks whatever
-        // its old node wrote after the backup, and must not claim it.
+        // The backup's coverage, not more: the restored store lacks whatever its old node wrote
+        // after the backup, and must not claim it.
+        let mut coverage = coverage;
+        coverage.0.remove(&node);
+        self.meta.insert(
+            meta_key::COVERAGE,
+            postcard::to_stdvec(&coverage).expect("vectors encode"),
+        )?;
+        writer.coverage = coverage;
         writer.clock = HybridClock::new(node, last);
         self.db.flush()?;
         Ok(node)

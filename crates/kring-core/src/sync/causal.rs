@@ -20,7 +20,13 @@
 //!
 //! What a bundle conveys is limited by who wrote it: a Manager of the Network's master relays
 //! everyone's writes and conveys its whole coverage; a networker's bundle is trusted only for its
-//! author's own writes and conveys only the author's entry.
+//! author's own writes and conveys only the author's entry, and those of the earlier nodes the
+//! importer's roster counts as the author's (a restored or copied store's old node). Without
+//! those, nobody's coverage ever named an earlier node, and every delta each way carried all it
+//! wrote, every time (2,001 records a delta after restoring a 2,000-card store).
+//!
+//! A restored store holds exactly what its backup held, so it starts from the backup's coverage
+//! (carried through the staged file); a copied folder holds every write of its old node.
 //!
 //! Every bundle's header carries its author's coverage; a store plans the delta it writes for
 //! its recipients from theirs (a networker from its managers', a manager from the meet of its
@@ -57,7 +63,15 @@ pub fn conveyed(header: &BundleHeader, role: Role, importer: &VersionVector) -> 
     }
     match role {
         Role::Manager => header.coverage.clone(),
-        Role::Networker => header.coverage.only(header.author_node),
+        // The author's own writes, under its node and under the earlier nodes the importer
+        // counts as its (the caller keeps only those in `author_earlier_nodes`).
+        Role::Networker => {
+            let mut own = header.coverage.only(header.author_node);
+            for earlier in &header.author_earlier_nodes {
+                own.join(&header.coverage.only(*earlier));
+            }
+            own
+        }
     }
 }
 

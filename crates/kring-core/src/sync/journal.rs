@@ -204,6 +204,7 @@ pub(crate) fn apply(
         files.push((copy.clone(), store.open_bundle(copy)?.header));
     }
     let (gate, signers) = gate_for(store, &files, now)?;
+    let roster = store.roster()?;
     let mut merge = Merge::new(store, now, gate, true);
     let mut meta = Vec::new();
     let mut conveyors = Vec::with_capacity(files.len());
@@ -214,7 +215,7 @@ pub(crate) fn apply(
         };
         merge.apply_file(copy, header, *signer, &mut report, progress)?;
         meta.extend(file_meta(store, header, signer.role)?);
-        conveyors.push((header.clone(), signer.role));
+        conveyors.push((counted_coverage(&roster, header), signer.role));
         names.push(originals.get(n).cloned().unwrap_or_else(|| copy.clone()));
     }
     let coverage = super::causal::after_import(&store.coverage(), &conveyors);
@@ -234,6 +235,29 @@ pub(crate) fn apply(
         report.forgotten_purged += swept.total();
     }
     Ok(report)
+}
+
+/// `header` naming only the earlier nodes the roster counts as its author's, and conveying
+/// coverage only of nodes on the roster and of those. Another store's claimed node is covered
+/// only by that store's own bundles: a master does not convey it, so what this store refused
+/// under a node two people's stores claim (or one it had not yet heard claimed) is not counted
+/// as held here, and comes again once the claim is settled. A node the roster learns only with
+/// this bundle is covered by a later one.
+fn counted_coverage(roster: &crate::trust::Roster, header: &BundleHeader) -> BundleHeader {
+    let mut header = header.clone();
+    let author = roster.get(header.author_node).map(|entry| entry.networker);
+    header.author_earlier_nodes.retain(|earlier| {
+        roster.writer_entry(*earlier).is_some_and(|writer| {
+            writer.node == header.author_node
+                || (writer.networker.is_some() && Some(writer.networker) == author)
+        })
+    });
+    let (own, earlier) = (header.author_node, header.author_earlier_nodes.clone());
+    header
+        .coverage
+        .0
+        .retain(|node, _| *node == own || earlier.contains(node) || roster.get(*node).is_some());
+    header
 }
 
 /// Finishes an import that a crash interrupted. Called when a store opens.

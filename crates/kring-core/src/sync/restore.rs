@@ -24,7 +24,7 @@
 
 use super::bundle::BundleKind;
 use super::{SyncError, SyncResult, BACKUP_META_KIND, RESTORED_META_KEYS};
-use crate::clock::NodeId;
+use crate::clock::{NodeId, VersionVector};
 use crate::crdt::RecordState;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -54,11 +54,15 @@ struct Restored {
     /// restored store names them as its own earlier nodes, so that its records still count as
     /// its own when the backup came from another computer's store.
     earlier: Vec<NodeId>,
+    /// What the backup provably held (its header's coverage): the restored store holds exactly
+    /// that, so its managers' deltas need not carry it again.
+    coverage: VersionVector,
 }
 
-/// The staged file's meta field that carries the original backup's nodes across steps 2 to 4
-/// (the staged file is written under the restoring store's own header).
+/// The staged file's meta fields that carry the original backup's nodes and coverage across
+/// steps 2 to 4 (the staged file is written under the restoring store's own header).
 const BACKUP_NODES_FIELD: &str = "backup_nodes";
+const BACKUP_COVERAGE_FIELD: &str = "backup_coverage";
 
 impl Store {
     /// Replaces the store's contents with a backup. Takes a backup of the current state first and
@@ -77,7 +81,7 @@ impl Store {
 
 /// Steps 1 and 2: the records to restore, swept and staged beside the store.
 fn stage(store: &Store, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, PathBuf)> {
-    let mut restored = read_backup(store, path)?;
+    let mut restored = read_backup(store, path, false)?;
     let safety = store.backup_before("restore", now)?;
     // A backup from before a forget (or a retention rule) brings nothing of it back.
     crate::protection::erasure::sweep_restored(store, &mut restored.states, now)?;
@@ -93,6 +97,11 @@ fn stage(store: &Store, path: &Path, now: DateTime<Utc>) -> SyncResult<(u64, Pat
     meta.write(
         BACKUP_NODES_FIELD,
         serde_json::to_vec(&restored.earlier).expect("node ids encode"),
+        stamp,
+    );
+    meta.write(
+        BACKUP_COVERAGE_FIELD,
+        serde_json::to_vec(&restored.coverage).expect("vectors encode"),
         stamp,
     );
     // Sorted by id, as a bundle is; the meta record's id is the largest there is.
@@ -121,7 +130,7 @@ fn begin(store: &Store, safety: &Path, now: DateTime<Utc>) -> SyncResult<()> {
 /// Steps 4 and 5, from the staged file.
 fn finish(store: &Store, now: DateTime<Utc>) -> SyncResult<()> {
     let staged = staged_path(store);
-    replace_with(store, read_backup(store, &staged)?, now)?;
+    replace_with(store, read_backup(store, &staged, true)?, now)?;
     close(store)
 }
 
@@ -139,8 +148,10 @@ fn remove_staged(store: &Store) -> SyncResult<()> {
     }
 }
 
-/// Reads a backup file whole: its records apart from the meta values it carries.
-fn read_backup(store: &Store, path: &Path) -> SyncResult<Restored> {
+/// Reads a backup file whole: its records apart from the meta values it carries. A `staged` file
+/// is written under the restoring store's header: the backup's nodes and coverage are in its
+/// meta record (a file staged by a Kring before the coverage was carried claims none).
+fn read_backup(store: &Store, path: &Path, staged: bool) -> SyncResult<Restored> {
     let reader = store.open_bundle(path)?;
     if reader.header.kind != BundleKind::Backup {
         return Err(super::bundle::BundleError::IsExport {
@@ -151,11 +162,17 @@ fn read_backup(store: &Store, path: &Path) -> SyncResult<Restored> {
     let earlier = std::iter::once(reader.header.author_node)
         .chain(reader.header.author_earlier_nodes.iter().copied())
         .collect();
+    let reader_coverage = reader.header.coverage.clone();
     let (_, records) = reader.read_all()?;
     let mut restored = Restored {
         states: Vec::with_capacity(records.len()),
         meta: Vec::new(),
         earlier,
+        coverage: if staged {
+            VersionVector::default()
+        } else {
+            reader_coverage
+        },
     };
     for record in records {
         if record.kind == BACKUP_META_KIND {
@@ -168,6 +185,14 @@ fn read_backup(store: &Store, path: &Path) -> SyncResult<Restored> {
                 if !restored.earlier.contains(&node) {
                     restored.earlier.push(node);
                 }
+            }
+            if let Some(coverage) = record
+                .fields
+                .get(BACKUP_COVERAGE_FIELD)
+                .and_then(|register| register.current())
+                .and_then(|current| serde_json::from_slice::<VersionVector>(&current.value).ok())
+            {
+                restored.coverage = coverage;
             }
             // Only what a backup is meant to carry: a crafted backup must not plant trusted
             // keys, pending approvals, an import journal or a sync state in the store.
@@ -191,13 +216,14 @@ fn read_backup(store: &Store, path: &Path) -> SyncResult<Restored> {
 /// Step 4: idempotent, so a crash during it is finished by doing it again.
 fn replace_with(store: &Store, restored: Restored, now: DateTime<Utc>) -> SyncResult<()> {
     let restored_earlier = restored.earlier.clone();
+    let restored_coverage = restored.coverage.clone();
     for state in &restored.states {
         if let Some(stamp) = state.max_stamp() {
             store.observe_time(stamp.hlc);
         }
     }
     store.replace_all(restored.states, restored.meta, now)?;
-    store.renew_node_id(&restored_earlier)?;
+    store.renew_node_id(&restored_earlier, restored_coverage)?;
     // The backup carries no private contact note: they follow from the private meetings.
     store.rebuild_private_contacts()?;
     Ok(())
@@ -215,12 +241,12 @@ pub(crate) fn roll_forward(store: &Store) -> SyncResult<bool> {
         reason: e.to_string(),
     })?;
     let now = DateTime::<Utc>::from_timestamp_millis(journal.started_at_millis).unwrap_or_default();
-    match read_backup(store, &staged_path(store)) {
+    match read_backup(store, &staged_path(store), true) {
         Ok(restored) => replace_with(store, restored, now)?,
         // The staged copy was damaged after it was written (it was synced before the journal):
         // back to the store as it was, which its own forgets sweep as a restore does.
         Err(SyncError::Bundle(_)) => {
-            let mut before = read_backup(store, &journal.safety)?;
+            let mut before = read_backup(store, &journal.safety, false)?;
             crate::protection::erasure::sweep_restored(store, &mut before.states, now)?;
             replace_with(store, before, now)?;
         }
