@@ -2,7 +2,7 @@
 // another person's store claims the same node (two managers approved at once, or a false claim):
 // what that node wrote counts for nobody until a manager drops the wrong claim, here, after
 // confirming. A networker sees the warning without the button.
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../src/lib/app.svelte';
 import type { Identity, Members as MembersList, MemberView, Role } from '../src/lib/bindings';
@@ -130,8 +130,8 @@ describe('claims on earlier nodes in the roster', () => {
       dropClaim: () => ({
         status: 'error',
         error: {
-          code: 'not_found',
-          message: `Bert's store does not name node ${OLD} as one it wrote under before`,
+          code: 'failed',
+          message: 'The store could not be written: disk full.',
           field: null,
         },
       }),
@@ -142,8 +142,40 @@ describe('claims on earlier nodes in the roster', () => {
     await fireEvent.click(within(bert).getByTestId('drop-claim'));
     await fireEvent.click(within(bert).getByTestId('drop-claim-run'));
     const confirm = within(bert).getByTestId('drop-claim-confirm');
-    expect(await within(confirm).findByText(/does not name node/)).toBeVisible();
+    expect(await within(confirm).findByText(/disk full/)).toBeVisible();
     expect(within(bert).getByTestId('roster-contested-node')).toBeVisible();
+  });
+
+  it('reads the roster again when the claim is gone already', async () => {
+    as('manager');
+    let reads = 0;
+    answering({
+      listMembers: () => {
+        reads += 1;
+        return ok(contested());
+      },
+      dropClaim: () => ({
+        status: 'error',
+        error: {
+          code: 'not_found',
+          message: `Bert's store does not name node ${OLD} as one it wrote under before`,
+          field: null,
+        },
+      }),
+    });
+    render(Members);
+    const rows = await screen.findAllByTestId('roster-member');
+    const bert = rows.find((row) => row.textContent?.includes('bert@stad.gent'))!;
+    const button = within(bert).getByTestId('drop-claim');
+    expect(button).toHaveAccessibleName(`Drop Bert’s claim on node ${OLD}…`);
+    await fireEvent.click(button);
+    const before = reads;
+    await fireEvent.click(within(bert).getByTestId('drop-claim-run'));
+    await waitFor(() => expect(reads).toBeGreaterThan(before));
+    expect(screen.queryByTestId('drop-claim-confirm')).toBeNull();
+    expect(app.toasts.map((toast) => toast.text)).toContain(
+      `Bert's store does not name node ${OLD} as one it wrote under before`,
+    );
   });
 
   it('shows a networker the warning without the button', async () => {

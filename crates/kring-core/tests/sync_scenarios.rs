@@ -12,6 +12,7 @@ use kring_core::store::Store;
 use kring_core::sync::bundle;
 use kring_core::sync::conflicts::Resolution;
 use kring_core::trust::MembershipStatus;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -1568,12 +1569,12 @@ fn a_header_naming_thousands_of_earlier_nodes_is_cut_to_the_latest_and_claims_no
     let entry = roster
         .get(newcomer.node_id())
         .expect("the newcomer is on the roster");
-    assert!(
-        entry.earlier_nodes.len() <= kring_core::model::roster::EARLIER_NODES_NAMED,
-        "{} earlier nodes kept",
-        entry.earlier_nodes.len()
-    );
-    assert!(!entry.earlier_nodes.contains(&m.node_id()));
+    // The latest 64 named: the last 63 of the made-up ones and the manager's node, which
+    // approval drops (it is on the roster).
+    let kept: BTreeSet<u64> = entry.earlier_nodes.iter().map(|node| node.0).collect();
+    let latest: BTreeSet<u64> = (4_938..=5_000u64).map(|n| n % 4_000 + 1).collect();
+    assert_eq!(kept, latest);
+    assert_eq!(entry.earlier_nodes.len(), 63);
     assert_eq!(roster.writer_entry(m.node_id()).unwrap().name, "Mia");
     assert_eq!(
         m.get::<Person>(card).unwrap().unwrap().display_name,
@@ -1694,5 +1695,107 @@ fn a_node_two_managers_let_two_people_claim_counts_for_nobody_until_one_claim_is
     assert_eq!(
         mo.get::<Person>(card).unwrap().unwrap().display_name,
         "Van De Oude Laptop"
+    );
+}
+
+/// Deltas stay exact after a restore: the restored store starts from its backup's coverage, and
+/// a networker's bundle conveys the coverage of the earlier nodes the manager counts as its. Before,
+/// no coverage ever named the old node and every delta each way carried all it wrote (2,001
+/// records a delta, every round, for a 2,000-card store).
+#[test]
+fn after_a_restore_before_joining_deltas_carry_only_what_changed() {
+    let world = World::new();
+    let m = world.store("Mia", Role::Manager);
+    let a = world.store("An", Role::Networker);
+    for n in 0..60 {
+        a.create(&person(&format!("Persoon {n}")), None, t0())
+            .unwrap();
+    }
+    let backup = world.path("an.kring-backup");
+    a.backup(&backup, t0()).unwrap();
+    a.restore(&backup, t0() + Duration::minutes(1)).unwrap();
+    common::enrol(&m, &a, Role::Networker, t0() + Duration::minutes(2));
+    let mut sizes = Vec::new();
+    for round in 0..3 {
+        let now = t0() + Duration::minutes(3 + round);
+        let from_an = world.path(&format!("an-{round}.kring"));
+        let sent = a.export_bundle(&from_an, false, now).unwrap();
+        let report = m.import_bundles(&[from_an], false, now).unwrap();
+        assert_eq!(report.refused_total, 0, "{:?}", report.refused);
+        let from_mia = world.path(&format!("mia-{round}.kring"));
+        let master = m.export_bundle(&from_mia, false, now).unwrap();
+        a.import_bundles(&[from_mia], false, now).unwrap();
+        sizes.push((sent.records, master.records));
+    }
+    assert!(
+        sizes[0].0 >= 60,
+        "the first delta brings the cards: {sizes:?}"
+    );
+    assert_eq!(a.digest().unwrap(), m.digest().unwrap());
+    for (sent, master) in &sizes[1..] {
+        assert!(
+            *sent <= 2 && *master <= 4,
+            "later deltas carry what changed, not the restored cards again: {sizes:?}"
+        );
+    }
+}
+
+/// Only a manager writes a member record, its set of earlier nodes too. Bert, a networker, holds
+/// An's member record from the master; his forged file removes An's claim and adds a node of his
+/// choosing, both under the stamp of the manager's own add (a stamp the manager holds, on another
+/// element or as an add rather than a removal). The manager takes neither: a tag passes unchecked
+/// only where she holds that very tag on that very element.
+#[test]
+fn a_networker_cannot_rewrite_a_members_earlier_nodes_under_a_stamp_the_manager_holds() {
+    let world = World::new();
+    let (m, a, b) = world.manager_an_and_bert();
+    let claimed = kring_core::clock::NodeId(0x0a0b_0c0d_0e0f_1011);
+    let mut an_identity = a.identity().unwrap();
+    an_identity.earlier_nodes = vec![claimed.to_string()];
+    m.enrol(&an_identity, Role::Networker, t0() + Duration::minutes(1))
+        .unwrap();
+    let master = world.path("master.kring");
+    m.export_bundle(&master, true, t0() + Duration::minutes(1))
+        .unwrap();
+    b.import_bundles(&[master], false, t0() + Duration::minutes(1))
+        .unwrap();
+
+    let member_id = kring_core::model::RecordId::for_member(a.node_id());
+    let mut forged = b
+        .state(member_id)
+        .unwrap()
+        .expect("Bert holds An's member record");
+    let set = forged.sets.get_mut("earlier_nodes").unwrap();
+    let (element, tags) = set
+        .elements()
+        .next()
+        .map(|(e, t)| (e.clone(), t.clone()))
+        .unwrap();
+    let managers_add = tags.adds[0];
+    assert_eq!(managers_add.node, m.node_id());
+    assert!(set.remove(&element, managers_add), "An's claim removed");
+    set.add(b"\"0b0b0b0b0b0b0b0b\"".to_vec(), managers_add);
+    let template = world.path("bert.kring");
+    b.export_bundle_with(&template, true, true, t0() + Duration::minutes(2))
+        .unwrap();
+    let (header, _) = b.open_bundle(&template).unwrap().read_all().unwrap();
+    let forged_path = world.path("forged.kring");
+    bundle::write_bundle(
+        &forged_path,
+        header,
+        vec![forged],
+        &b.signing_key().unwrap(),
+    )
+    .unwrap();
+
+    // Stamped with her own node, they are not hers (she holds every write of her own): left
+    // out as stale, not merged.
+    m.import_bundles(&[forged_path], false, t0() + Duration::minutes(2))
+        .unwrap();
+    let roster = m.roster().unwrap();
+    assert_eq!(
+        roster.get(a.node_id()).unwrap().earlier_nodes,
+        vec![claimed],
+        "An's claim stands and nothing was added"
     );
 }
