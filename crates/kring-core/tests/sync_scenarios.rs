@@ -1799,3 +1799,31 @@ fn a_networker_cannot_rewrite_a_members_earlier_nodes_under_a_stamp_the_manager_
         "An's claim stands and nothing was added"
     );
 }
+
+/// Dropping a claim of a store taken off the roster keeps it off: the record's status and its
+/// stamp, which the removal's time is read from, are not written again.
+#[test]
+fn dropping_a_removed_stores_claim_keeps_it_removed() {
+    let world = World::new();
+    let (m, a, _b) = world.manager_an_and_bert();
+    let claimed = kring_core::clock::NodeId(0x0a0b_0c0d_0e0f_1011);
+    let mut an_identity = a.identity().unwrap();
+    an_identity.earlier_nodes = vec![claimed.to_string()];
+    m.enrol(&an_identity, Role::Networker, t0() + Duration::minutes(1))
+        .unwrap();
+    m.remove_member(a.node_id(), t0() + Duration::minutes(2))
+        .unwrap();
+    let removed_at = m.roster().unwrap().get(a.node_id()).unwrap().removed_at;
+    assert!(removed_at.is_some());
+    m.drop_claim(
+        &a.node_id().to_string(),
+        &claimed.to_string(),
+        t0() + Duration::minutes(3),
+    )
+    .unwrap();
+    let roster = m.roster().unwrap();
+    let entry = roster.get(a.node_id()).unwrap();
+    assert_eq!(entry.removed_at, removed_at);
+    assert!(entry.earlier_nodes.is_empty());
+    assert!(roster.writer_entry(claimed).is_none());
+}
