@@ -8,7 +8,7 @@ import { app } from '../src/lib/app.svelte';
 import type { Identity, Members as MembersList, MemberView, Role } from '../src/lib/bindings';
 import Members from '../src/screens/Members.svelte';
 import { id } from './ids';
-import { answering, ok, setUpStatus } from './ui';
+import { answering, memberView, ok, setUpStatus } from './ui';
 
 const me: Identity = {
   node: 'abc',
@@ -29,21 +29,12 @@ function enrolled(
   contestedBy: string[],
   uncontested: string[] = [],
 ): MemberView {
-  return {
-    node,
-    name,
-    email: `${name.toLowerCase()}@stad.gent`,
-    role: 'networker',
-    status: 'enrolled',
-    fingerprint: `${node}:ff`,
-    is_me: false,
-    reason: null,
-    earlier_store: null,
+  return memberView(node, name, {
     earlier_nodes: [...claims, ...uncontested],
     contested_nodes: contestedBy.length
       ? claims.map((node) => ({ node, also_claimed_by: contestedBy }))
       : [],
-  };
+  });
 }
 
 const OLD = '00a1b2c3d4e5f607';

@@ -8,7 +8,7 @@ import { app } from '../src/lib/app.svelte';
 import type { Identity, MemberView } from '../src/lib/bindings';
 import Members from '../src/screens/Members.svelte';
 import { id } from './ids';
-import { answering, ok, setUpStatus } from './ui';
+import { answering, memberView, ok, setUpStatus } from './ui';
 
 const me: Identity = {
   node: 'abc',
@@ -27,19 +27,12 @@ function pendingMember(
   earlier: MemberView['earlier_store'],
   earlierNodes: string[] = [],
 ): MemberView {
-  return {
-    node,
-    name,
-    email: `${name.toLowerCase()}@stad.gent`,
-    role: 'networker',
+  return memberView(node, name, {
     status: 'pending',
-    fingerprint: `${node}:ff`,
-    is_me: false,
     reason: "signed by a key that is not on the organisation's roster",
     earlier_store: earlier,
     earlier_nodes: earlierNodes,
-    contested_nodes: [],
-  };
+  });
 }
 
 afterEach(() => {

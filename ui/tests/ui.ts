@@ -3,7 +3,7 @@
 // core that answers only what a test names, for tests without the core.
 import { fireEvent, screen } from '@testing-library/svelte';
 import { setBackend, type Commands } from '../src/lib/api';
-import type { AppStatus } from '../src/lib/bindings';
+import type { AppStatus, MemberView } from '../src/lib/bindings';
 
 /** Types `value` into the field whose test id is `testid`, as one input event. */
 export async function typeInto(testid: string, value: string) {
@@ -64,5 +64,23 @@ export function listening(): { emit: (event: string, payload: unknown) => void }
   });
   return {
     emit: (event, payload) => handlers.get(event)?.forEach((h) => h(payload as never)),
+  };
+}
+
+/** A networker's store on the Members screen (name@stad.gent), with what a test `changes`. */
+export function memberView(node: string, name: string, changes: Partial<MemberView>): MemberView {
+  return {
+    node,
+    name,
+    email: `${name.toLowerCase()}@stad.gent`,
+    role: 'networker',
+    status: 'enrolled',
+    fingerprint: `${node}:ff`,
+    is_me: false,
+    reason: null,
+    earlier_store: null,
+    earlier_nodes: [],
+    contested_nodes: [],
+    ...changes,
   };
 }

@@ -1375,6 +1375,19 @@ fn approve_and_merge(manager: &Store, member: &Store, now: DateTime<Utc>) {
     assert_eq!(merged.refused_total, 0, "{:?}", merged.refused);
 }
 
+/// The manager enrols `member`'s store again, now naming `earlier` as a node it wrote under
+/// before (what an approval of a restored store writes).
+fn enrol_claiming(
+    manager: &Store,
+    member: &Store,
+    earlier: kring_core::clock::NodeId,
+    now: DateTime<Utc>,
+) {
+    let mut identity = member.identity().unwrap();
+    identity.earlier_nodes = vec![earlier.to_string()];
+    manager.enrol(&identity, Role::Networker, now).unwrap();
+}
+
 /// The usual restore: a new laptop, Kring set up afresh, and the backup the old one took
 /// restored into it, before the networker joined. The backup's node wrote the cards; the fresh
 /// store never had it, so the restore names it (from the backup's header) as an earlier node.
@@ -1750,10 +1763,7 @@ fn a_networker_cannot_rewrite_a_members_earlier_nodes_under_a_stamp_the_manager_
     let world = World::new();
     let (m, a, b) = world.manager_an_and_bert();
     let claimed = kring_core::clock::NodeId(0x0a0b_0c0d_0e0f_1011);
-    let mut an_identity = a.identity().unwrap();
-    an_identity.earlier_nodes = vec![claimed.to_string()];
-    m.enrol(&an_identity, Role::Networker, t0() + Duration::minutes(1))
-        .unwrap();
+    enrol_claiming(&m, &a, claimed, t0() + Duration::minutes(1));
     let master = world.path("master.kring");
     m.export_bundle(&master, true, t0() + Duration::minutes(1))
         .unwrap();
@@ -1807,10 +1817,7 @@ fn dropping_a_removed_stores_claim_keeps_it_removed() {
     let world = World::new();
     let (m, a, _b) = world.manager_an_and_bert();
     let claimed = kring_core::clock::NodeId(0x0a0b_0c0d_0e0f_1011);
-    let mut an_identity = a.identity().unwrap();
-    an_identity.earlier_nodes = vec![claimed.to_string()];
-    m.enrol(&an_identity, Role::Networker, t0() + Duration::minutes(1))
-        .unwrap();
+    enrol_claiming(&m, &a, claimed, t0() + Duration::minutes(1));
     m.remove_member(a.node_id(), t0() + Duration::minutes(2))
         .unwrap();
     let removed_at = m.roster().unwrap().get(a.node_id()).unwrap().removed_at;
