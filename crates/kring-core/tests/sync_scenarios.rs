@@ -1720,6 +1720,8 @@ fn after_a_restore_before_joining_deltas_carry_only_what_changed() {
     let world = World::new();
     let m = world.store("Mia", Role::Manager);
     let a = world.store("An", Role::Networker);
+    let b = world.store("Bert", Role::Networker);
+    common::enrol(&m, &b, Role::Networker, t0());
     for n in 0..60 {
         a.create(&person(&format!("Persoon {n}")), None, t0())
             .unwrap();
@@ -1728,26 +1730,37 @@ fn after_a_restore_before_joining_deltas_carry_only_what_changed() {
     a.backup(&backup, t0()).unwrap();
     a.restore(&backup, t0() + Duration::minutes(1)).unwrap();
     common::enrol(&m, &a, Role::Networker, t0() + Duration::minutes(2));
+    // Records in An's delta, Bert's, and the master each round.
     let mut sizes = Vec::new();
-    for round in 0..3 {
+    for round in 0..4 {
         let now = t0() + Duration::minutes(3 + round);
-        let from_an = world.path(&format!("an-{round}.kring"));
-        let sent = a.export_bundle(&from_an, false, now).unwrap();
-        let report = m.import_bundles(&[from_an], false, now).unwrap();
+        let mut sent = Vec::new();
+        let mut files = Vec::new();
+        for (who, store) in [("an", &a), ("bert", &b)] {
+            let path = world.path(&format!("{who}-{round}.kring"));
+            sent.push(store.export_bundle(&path, false, now).unwrap().records);
+            files.push(path);
+        }
+        let report = m.import_bundles(&files, false, now).unwrap();
         assert_eq!(report.refused_total, 0, "{:?}", report.refused);
         let from_mia = world.path(&format!("mia-{round}.kring"));
-        let master = m.export_bundle(&from_mia, false, now).unwrap();
-        a.import_bundles(&[from_mia], false, now).unwrap();
-        sizes.push((sent.records, master.records));
+        sent.push(m.export_bundle(&from_mia, false, now).unwrap().records);
+        for store in [&a, &b] {
+            store
+                .import_bundles(std::slice::from_ref(&from_mia), false, now)
+                .unwrap();
+        }
+        sizes.push(sent);
     }
     assert!(
-        sizes[0].0 >= 60,
+        sizes[0][0] >= 60,
         "the first delta brings the cards: {sizes:?}"
     );
     assert_eq!(a.digest().unwrap(), m.digest().unwrap());
-    for (sent, master) in &sizes[1..] {
+    assert_eq!(b.digest().unwrap(), m.digest().unwrap());
+    for round in &sizes[2..] {
         assert!(
-            *sent <= 2 && *master <= 4,
+            round.iter().all(|records| *records <= 4),
             "later deltas carry what changed, not the restored cards again: {sizes:?}"
         );
     }

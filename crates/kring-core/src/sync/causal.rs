@@ -21,7 +21,9 @@
 //! What a bundle conveys is limited by who wrote it: a Manager of the Network's master relays
 //! everyone's writes and conveys its whole coverage; a networker's bundle is trusted only for its
 //! author's own writes and conveys only the author's entry, and those of the earlier nodes the
-//! importer's roster counts as the author's (a restored or copied store's old node). Without
+//! importer's roster credits to the author's own entry (a restored or copied store's old node).
+//! Every bundle conveys coverage only of nodes the roster the import admitted under credits to
+//! someone, so a write refused under a contested node is not counted as held. Without
 //! those, nobody's coverage ever named an earlier node, and every delta each way carried all it
 //! wrote, every time (2,001 records a delta after restoring a 2,000-card store).
 //!

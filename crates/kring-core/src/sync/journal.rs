@@ -204,7 +204,8 @@ pub(crate) fn apply(
         files.push((copy.clone(), store.open_bundle(copy)?.header));
     }
     let (gate, signers) = gate_for(store, &files, now)?;
-    let roster = store.roster()?;
+    // The roster the writes are admitted under (with the member records this import brings).
+    let roster = gate.roster.clone();
     let mut merge = Merge::new(store, now, gate, true);
     let mut meta = Vec::new();
     let mut conveyors = Vec::with_capacity(files.len());
@@ -237,26 +238,27 @@ pub(crate) fn apply(
     Ok(report)
 }
 
-/// `header` naming only the earlier nodes the roster counts as its author's, and conveying
-/// coverage only of nodes on the roster and of those. Another store's claimed node is covered
-/// only by that store's own bundles: a master does not convey it, so what this store refused
-/// under a node two people's stores claim (or one it had not yet heard claimed) is not counted
-/// as held here, and comes again once the claim is settled. A node the roster learns only with
-/// this bundle is covered by a later one.
+/// `header` naming only the earlier nodes the roster credits to its author's own entry, and
+/// conveying coverage only of nodes the roster credits to someone: what this import refused
+/// under a node two people's stores claim is not counted as held here, and comes again once
+/// the claim is settled. A node the roster does not know yet is covered by a later bundle.
 fn counted_coverage(roster: &crate::trust::Roster, header: &BundleHeader) -> BundleHeader {
     let mut header = header.clone();
-    let author = roster.get(header.author_node).map(|entry| entry.networker);
+    let own = header.author_node;
+    let claimed = roster
+        .get(own)
+        .map(|entry| entry.earlier_nodes.clone())
+        .unwrap_or_default();
     header.author_earlier_nodes.retain(|earlier| {
-        roster.writer_entry(*earlier).is_some_and(|writer| {
-            writer.node == header.author_node
-                || (writer.networker.is_some() && Some(writer.networker) == author)
-        })
+        claimed.contains(earlier)
+            && roster
+                .writer_entry(*earlier)
+                .is_some_and(|writer| writer.node == own)
     });
-    let (own, earlier) = (header.author_node, header.author_earlier_nodes.clone());
-    header
-        .coverage
-        .0
-        .retain(|node, _| *node == own || earlier.contains(node) || roster.get(*node).is_some());
+    let earlier = header.author_earlier_nodes.clone();
+    header.coverage.0.retain(|node, _| {
+        *node == own || earlier.contains(node) || roster.writer_entry(*node).is_some()
+    });
     header
 }
 

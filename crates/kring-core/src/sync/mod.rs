@@ -974,6 +974,10 @@ impl Store {
 
     /// Writes a backup of the whole store (private records included) to `path`.
     pub fn backup(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<u64> {
+        // The header (and the coverage in it) before the records: an import that commits in
+        // between then makes the backup hold more than its coverage says, never less. A restore
+        // takes that coverage as what it holds.
+        let header = self.backup_header(now)?;
         // Ids only: every import takes a backup, and holding every record of a large store took
         // gigabytes. The records are read again as they are written.
         let mut ids = Vec::new();
@@ -988,7 +992,7 @@ impl Store {
             .into_iter()
             .filter_map(|id| self.state(id).map_err(std::io::Error::other).transpose())
             .chain(std::iter::once(Ok(meta)));
-        self.write_backup_file(path, records, now)
+        self.write_backup_file_with(path, header, records)
     }
 
     /// Writes `records` (sorted by id) as a backup file of this store, signed with its key.
@@ -998,6 +1002,12 @@ impl Store {
         records: impl IntoIterator<Item = std::io::Result<RecordState>>,
         now: DateTime<Utc>,
     ) -> SyncResult<u64> {
+        let header = self.backup_header(now)?;
+        self.write_backup_file_with(path, header, records)
+    }
+
+    /// The header of a backup of this store, with its coverage as of now.
+    fn backup_header(&self, now: DateTime<Utc>) -> SyncResult<bundle::BundleHeader> {
         let profile = self.profile()?;
         let placeholder = crate::store::Profile {
             networker: RecordId(uuid::Uuid::nil()),
@@ -1005,12 +1015,20 @@ impl Store {
             email: String::new(),
             role: Role::Networker,
         };
-        let header = self.bundle_header(
+        self.bundle_header(
             BundleKind::Backup,
             None,
             profile.as_ref().unwrap_or(&placeholder),
             now,
-        )?;
+        )
+    }
+
+    fn write_backup_file_with(
+        &self,
+        path: &Path,
+        header: bundle::BundleHeader,
+        records: impl IntoIterator<Item = std::io::Result<RecordState>>,
+    ) -> SyncResult<u64> {
         let key = self.signing_key()?;
         // A backup holds private records: readable by its owner only. It is not encrypted, so
         // it still restores when the laptop (and its key file) is gone.
