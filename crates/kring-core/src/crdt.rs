@@ -463,6 +463,37 @@ impl RecordState {
         effect
     }
 
+    /// What this state holds that `before` did not: the field versions and set tags a write (or
+    /// a merge) added to `before` to make this state. Merged into another state, it applies that
+    /// write there (a commit whose record changed after it was read, see `Store::commit`).
+    /// What the write took away (a version it superseded, a value a sweep cleared) is not in it:
+    /// the merge drops superseded versions by their stamps.
+    pub(crate) fn written_since(&self, before: Option<&RecordState>) -> RecordState {
+        let Some(before) = before else {
+            return self.clone();
+        };
+        let mut written = RecordState::new(self.id, self.kind.clone());
+        for (name, register) in &self.fields {
+            let new = match before.fields.get(name) {
+                Some(old) => register.filtered(|version| !old.holds(version)),
+                None => register.clone(),
+            };
+            if !new.versions.is_empty() {
+                written.fields.insert(name.clone(), new);
+            }
+        }
+        for (name, set) in &self.sets {
+            let new = match before.sets.get(name) {
+                Some(old) => set.filtered(|element, tag| !old.holds(element, tag)),
+                None => set.clone(),
+            };
+            if !new.elements.is_empty() {
+                written.sets.insert(name.clone(), new);
+            }
+        }
+        written
+    }
+
     /// A copy that keeps only the named fields and sets (the summary projection).
     pub fn project(&self, fields: &[&str], sets: &[&str]) -> RecordState {
         RecordState {

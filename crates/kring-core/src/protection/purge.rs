@@ -28,6 +28,29 @@ impl Store {
             ids.push(RecordId(state.id));
             Ok(())
         })?;
+        let mut again = self.sweep_records(sweep, ids, now, dry_run, &mut outcome)?;
+        // Records an edit or an import changed after the sweep read them are swept as they are
+        // now (and counted once, as first read).
+        while !again.is_empty() {
+            again = self.sweep_records(sweep, again, now, dry_run, &mut SweepOutcome::default())?;
+        }
+        outcome.history_removed = self.remove_history_where(dry_run, |state, field, value| {
+            sweep.drops_history(state, field, value)
+        })?;
+        Ok(outcome)
+    }
+
+    /// Sweeps the given records in chunks, counting into `outcome`. Returns the records left
+    /// unwritten because another commit changed them after they were read.
+    fn sweep_records(
+        &self,
+        sweep: &Sweep,
+        ids: Vec<RecordId>,
+        now: DateTime<Utc>,
+        dry_run: bool,
+        outcome: &mut SweepOutcome,
+    ) -> StoreResult<Vec<RecordId>> {
+        let mut skipped = Vec::new();
         let mut changes = Vec::new();
         let mut removals = Vec::new();
         for id in ids {
@@ -46,21 +69,18 @@ impl Store {
                 }),
             }
             if !dry_run && changes.len() + removals.len() >= CHUNK {
-                self.commit_swept(
+                skipped.extend(self.commit_swept(
                     std::mem::take(&mut changes),
                     std::mem::take(&mut removals),
                     Vec::new(),
                     now,
-                )?;
+                )?);
             }
         }
         let pending = !changes.is_empty() || !removals.is_empty();
         if !dry_run && pending {
-            self.commit_swept(changes, removals, Vec::new(), now)?;
+            skipped.extend(self.commit_swept(changes, removals, Vec::new(), now)?);
         }
-        outcome.history_removed = self.remove_history_where(dry_run, |state, field, value| {
-            sweep.drops_history(state, field, value)
-        })?;
-        Ok(outcome)
+        Ok(skipped)
     }
 }

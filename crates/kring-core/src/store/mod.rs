@@ -7,6 +7,8 @@
 //! part), and flushes before it returns, so a crash leaves the store as before or as after.
 //!
 //! Writes are serialised by a mutex around the hybrid logical clock; reads go straight to sled.
+//! A writer reads before it takes the mutex, so a commit applies its writes to records another
+//! commit changed in between instead of overwriting them (see [`Interleaving`]).
 
 pub mod check;
 mod check_finding;
@@ -14,6 +16,8 @@ pub mod compact;
 pub(crate) mod derived;
 mod identity;
 pub mod indexes;
+#[cfg(test)]
+mod interleaving_tests;
 pub mod layout;
 pub(crate) mod private_contact;
 mod purge;
@@ -181,6 +185,51 @@ struct WriterState {
     /// [`Store::coverage`]). Only imports advance it, by what a bundle provably conveys; see
     /// `sync::causal`.
     coverage: VersionVector,
+    /// Where the commits stand: see [`CommitPoint`].
+    point: CommitPoint,
+}
+
+/// How many commits and whole-store replacements (restores) this open store has made. A writer
+/// that notes it before reading and hands it to its commit lets the commit skip looking for
+/// records changed meanwhile when there was no commit in between (an import's chunk).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CommitPoint {
+    pub commits: u64,
+    pub replacements: u64,
+}
+
+/// Where an import stands: the point it began at and the one it read its chunk from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ImportPoints {
+    pub began: CommitPoint,
+    pub read_from: CommitPoint,
+}
+
+/// How a commit treats a record that another commit changed after this one read it: an import
+/// on the sync folder's thread beside an edit in the app each read, merge and then commit, and
+/// writing what was made of a stale read would undo the other's write for good (the import
+/// counts its bundle as received, so no delta brings it again).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Interleaving {
+    /// Nothing read can be stale: the store is replaced whole (a restore).
+    Replace,
+    /// What this commit wrote since its `before` (its new versions and set tags) is applied to
+    /// the record as stored now, so both writes stay; a record removed meanwhile (a forget) is
+    /// not brought back. With `read_from`, nothing is looked at when no commit came between;
+    /// without it, only records that existed when read are (a new record has a new id).
+    Rebase { read_from: Option<CommitPoint> },
+    /// A sweep's change of a record changed meanwhile is not written: the record's id is
+    /// returned, and the sweep reads it again.
+    Skip,
+}
+
+/// What a commit did beyond writing.
+#[derive(Debug, Default)]
+pub(crate) struct Committed {
+    /// Where the commits stand right after this one.
+    pub point: CommitPoint,
+    /// Records left unwritten because they changed meanwhile ([`Interleaving::Skip`]).
+    pub skipped: Vec<RecordId>,
 }
 
 /// One record's state before and after a write.
@@ -363,6 +412,7 @@ impl Store {
                 clock: HybridClock::new(identity.node, last),
                 version_vector,
                 coverage,
+                point: CommitPoint::default(),
             }),
             node_renewed_from: identity.renewed_from,
             keys: Mutex::new(None),
@@ -1163,13 +1213,19 @@ impl Store {
             Vec::new(),
             extra_meta,
             now,
-            false,
+            Interleaving::Rebase { read_from: None },
             None,
-        )
+        )?;
+        Ok(())
+    }
+
+    /// Where the commits stand now: noted by a writer before it reads what it will commit.
+    pub(crate) fn commit_point(&self) -> CommitPoint {
+        self.writer().point
     }
 
     /// Commits what an import merged (its writes were admitted by `sync::admit`, not by the
-    /// local-write rights check).
+    /// local-write rights check), read since `read_from` (see [`Interleaving::Rebase`]).
     /// `removals` are records the import gate's sweep took out (see `crate::protection`).
     pub(crate) fn commit_merged(
         &self,
@@ -1177,22 +1233,42 @@ impl Store {
         removals: Vec<RecordState>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
-    ) -> StoreResult<()> {
+        read_from: Option<CommitPoint>,
+    ) -> StoreResult<CommitPoint> {
         let mut writer = self.writer();
-        self.commit_inner(&mut writer, changes, removals, extra_meta, now, false, None)
+        let committed = self.commit_inner(
+            &mut writer,
+            changes,
+            removals,
+            extra_meta,
+            now,
+            Interleaving::Rebase { read_from },
+            None,
+        )?;
+        Ok(committed.point)
     }
 
     /// Commits what a sweep (`crate::protection`) changed and removed: no new stamps, no rights
-    /// check (nothing is written, records lose what every store drops alike).
+    /// check (nothing is written, records lose what every store drops alike). Returns the
+    /// records left unwritten because they changed after they were read: sweep them again.
     pub(crate) fn commit_swept(
         &self,
         changes: Vec<RecordChange>,
         removals: Vec<RecordState>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Vec<RecordId>> {
         let mut writer = self.writer();
-        self.commit_inner(&mut writer, changes, removals, extra_meta, now, false, None)
+        let committed = self.commit_inner(
+            &mut writer,
+            changes,
+            removals,
+            extra_meta,
+            now,
+            Interleaving::Skip,
+            None,
+        )?;
+        Ok(committed.skipped)
     }
 
     /// This store's clock: the last time it issued or saw.
@@ -1200,8 +1276,10 @@ impl Store {
         self.writer().clock.last()
     }
 
-    /// [`Store::commit`], advancing this store's coverage in the same transaction (the last
-    /// transaction of an import).
+    /// [`Store::commit_merged`], advancing this store's coverage in the same transaction (the
+    /// last transaction of an import that began at `began`). A store restored since the import
+    /// began is not advanced: the bundles left out what the store held before the restore, and
+    /// the restored store may lack it.
     pub(crate) fn commit_advancing(
         &self,
         changes: Vec<RecordChange>,
@@ -1209,21 +1287,27 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
         coverage_advance: &VersionVector,
+        points: ImportPoints,
     ) -> StoreResult<()> {
         let mut writer = self.writer();
+        let advance =
+            (writer.point.replacements == points.began.replacements).then_some(coverage_advance);
         self.commit_inner(
             &mut writer,
             changes,
             removals,
             extra_meta,
             now,
-            false,
-            Some(coverage_advance),
-        )
+            Interleaving::Rebase {
+                read_from: Some(points.read_from),
+            },
+            advance,
+        )?;
+        Ok(())
     }
 
-    /// The one write path. With `clear_first`, every record, index and history entry is removed
-    /// in the same transaction before the changes are written. `removals` are records taken out
+    /// The one write path. With [`Interleaving::Replace`], every record, index and history entry
+    /// is removed in the same transaction before the changes are written. `removals` are records taken out
     /// of the store altogether (a forgotten person's, a record past its retention period): the
     /// record, its index entries, search terms, history, quarantined copies, resend entries and
     /// private contact note go in the same transaction.
@@ -1235,9 +1319,10 @@ impl Store {
         removals: Vec<RecordState>,
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
-        clear_first: bool,
+        interleaving: Interleaving,
         coverage_advance: Option<&VersionVector>,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Committed> {
+        let clear_first = interleaving == Interleaving::Replace;
         if self
             .writes_stopped
             .load(std::sync::atomic::Ordering::SeqCst)
@@ -1274,6 +1359,8 @@ impl Store {
                 order.retain(|kept| kept != id);
             }
         }
+        let skipped =
+            self.settle_interleaved(&writer.point, interleaving, &mut order, &mut merged)?;
         let pending: HashMap<RecordId, &RecordState> =
             merged.iter().map(|(id, c)| (*id, &c.after)).collect();
 
@@ -1479,6 +1566,10 @@ impl Store {
             return Err(error);
         }
         writer.coverage = coverage;
+        writer.point.commits += 1;
+        if clear_first {
+            writer.point.replacements += 1;
+        }
         // Only after the transaction committed do the derived values and the memory index
         // follow it: a failed commit wrote nothing, and what they hold is still exact.
         if clear_first {
@@ -1518,7 +1609,67 @@ impl Store {
             told.extend(removed.keys().copied());
             observe(&told);
         }
-        Ok(())
+        Ok(Committed {
+            point: writer.point,
+            skipped,
+        })
+    }
+
+    /// Looks, under the writer's lock, for records that another commit changed after this one
+    /// read them (see [`Interleaving`]), and applies this commit's writes to them as they are
+    /// now (or leaves them out). Returns the records left out by a sweep.
+    fn settle_interleaved(
+        &self,
+        point: &CommitPoint,
+        interleaving: Interleaving,
+        order: &mut Vec<RecordId>,
+        merged: &mut HashMap<RecordId, RecordChange>,
+    ) -> StoreResult<Vec<RecordId>> {
+        let (rebase, every_record) = match interleaving {
+            Interleaving::Replace => return Ok(Vec::new()),
+            Interleaving::Rebase {
+                read_from: Some(read_from),
+            } if read_from == *point => return Ok(Vec::new()),
+            Interleaving::Rebase { read_from } => (true, read_from.is_some()),
+            Interleaving::Skip => (false, true),
+        };
+        let mut left_out = Vec::new();
+        let mut skipped = Vec::new();
+        for id in order.iter() {
+            let change = merged
+                .get_mut(id)
+                .expect("every ordered record has a change");
+            if change.before.is_none() && !every_record {
+                continue;
+            }
+            let stored = self.state(*id)?;
+            if stored == change.before {
+                continue;
+            }
+            match stored {
+                Some(stored) if rebase => {
+                    let written = change.after.written_since(change.before.as_ref());
+                    let mut after = stored.clone();
+                    let effect = after.merge(&written);
+                    *change = RecordChange {
+                        before: Some(stored),
+                        after,
+                        superseded: effect.superseded,
+                    };
+                }
+                // Removed meanwhile (a forget, a retention rule): not brought back.
+                None if rebase => left_out.push(*id),
+                _ => {
+                    left_out.push(*id);
+                    skipped.push(*id);
+                }
+            }
+        }
+        for id in &left_out {
+            merged.remove(id);
+        }
+        order.retain(|id| merged.contains_key(id));
+        Ok(skipped)
     }
 
     /// Stages the removal of records from every tree that holds something of them.
@@ -2208,15 +2359,17 @@ impl Store {
                 superseded: Vec::new(),
             })
             .collect();
-        let result = self.commit_inner(
-            &mut writer,
-            changes,
-            Vec::new(),
-            extra_meta,
-            now,
-            true,
-            None,
-        );
+        let result = self
+            .commit_inner(
+                &mut writer,
+                changes,
+                Vec::new(),
+                extra_meta,
+                now,
+                Interleaving::Replace,
+                None,
+            )
+            .map(drop);
         // The memory index described the old records; the next load rebuilds it.
         *self.memory_index.write().unwrap_or_else(|p| p.into_inner()) = None;
         result

@@ -14,7 +14,7 @@ use crate::clock::{Hlc, FUTURE_TOLERANCE_MILLIS};
 use crate::crdt::RecordState;
 use crate::model::{RecordId, Role};
 use crate::protection::sweep::{Cause, Swept};
-use crate::store::{RecordChange, Store};
+use crate::store::{CommitPoint, ImportPoints, RecordChange, Store};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -40,10 +40,16 @@ pub(crate) struct Merge<'s> {
     /// Senders whose bundle is dated well before changes it already held (see `clock_warnings`).
     lagging: BTreeMap<String, u64>,
     pub merged: u64,
+    /// Where the commits stood when the import began, and when it began reading the chunk it
+    /// now holds: its commits apply what it merged to records changed meanwhile (an edit in the
+    /// app beside the sync folder's pass), instead of undoing them.
+    began: CommitPoint,
+    read_from: CommitPoint,
 }
 
 impl<'s> Merge<'s> {
     pub(crate) fn new(store: &'s Store, now: DateTime<Utc>, gate: Gate, commit: bool) -> Self {
+        let point = store.commit_point();
         Merge {
             store,
             now,
@@ -55,6 +61,8 @@ impl<'s> Merge<'s> {
             largest_seen: Hlc::ZERO,
             lagging: BTreeMap::new(),
             merged: 0,
+            began: point,
+            read_from: point,
         }
     }
 
@@ -220,8 +228,13 @@ impl<'s> Merge<'s> {
         if changes.is_empty() && removals.is_empty() && extra_meta.is_empty() {
             return Ok(());
         }
-        self.store
-            .commit_merged(changes, removals, extra_meta, self.now)?;
+        self.read_from = self.store.commit_merged(
+            changes,
+            removals,
+            extra_meta,
+            self.now,
+            Some(self.read_from),
+        )?;
         Ok(())
     }
 
@@ -235,8 +248,18 @@ impl<'s> Merge<'s> {
         self.store.observe_time(self.largest_seen);
         let changes = self.take_pending();
         let removals = self.take_removals();
-        self.store
-            .commit_advancing(changes, removals, extra_meta, self.now, coverage_advance)?;
+        let points = ImportPoints {
+            began: self.began,
+            read_from: self.read_from,
+        };
+        self.store.commit_advancing(
+            changes,
+            removals,
+            extra_meta,
+            self.now,
+            coverage_advance,
+            points,
+        )?;
         Ok(())
     }
 

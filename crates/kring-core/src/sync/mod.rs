@@ -1163,7 +1163,7 @@ pub(crate) fn withdraw_narrowed(store: &Store, now: DateTime<Utc>) -> Result<(),
     })?;
     while !changes.is_empty() {
         let rest = changes.split_off(changes.len().min(4096));
-        store.commit_merged(changes, Vec::new(), Vec::new(), now)?;
+        store.commit_merged(changes, Vec::new(), Vec::new(), now, None)?;
         changes = rest;
     }
     Ok(())

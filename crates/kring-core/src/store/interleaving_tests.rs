@@ -1,0 +1,297 @@
+//! A commit whose records another commit changed after it read them (see `Interleaving`): the
+//! interleavings built one step at a time, where `tests/concurrent_writes.rs` races two threads.
+
+use super::*;
+use crate::model::{Organisation, Role};
+use chrono::{Duration, TimeZone};
+use proptest::prelude::*;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_engine(&dir.path().join("store"), &OpenOptions::default()).unwrap();
+    store
+        .init("An Peeters", "an@antwerpen.be", Role::Manager, now())
+        .unwrap();
+    (dir, store)
+}
+
+fn port(store: &Store) -> RecordId {
+    let body = Organisation {
+        name: "Port".into(),
+        ..Organisation::default()
+    };
+    store.create(&body, None, now()).unwrap()
+}
+
+/// A change of `field` to `value` made from `before`, as an edit or an import makes it.
+fn change_from(store: &Store, before: &RecordState, field: &str, value: &str) -> RecordChange {
+    let mut after = before.clone();
+    let stamp = store.next_stamp(now() + Duration::minutes(5));
+    let superseded = after
+        .write(field, serde_json::to_vec(value).unwrap(), stamp)
+        .into_iter()
+        .map(|version| (field.to_owned(), version))
+        .collect();
+    RecordChange {
+        before: Some(before.clone()),
+        after,
+        superseded,
+    }
+}
+
+fn organisation(store: &Store, id: RecordId) -> Organisation {
+    store.get(id).unwrap().unwrap()
+}
+
+#[test]
+fn an_edit_read_before_an_import_committed_keeps_what_the_import_wrote() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read = store.state(id).unwrap().unwrap();
+    // Meanwhile the import writes the website.
+    let import = change_from(&store, &read, "website", "https://port.be");
+    let point = store.commit_point();
+    store
+        .commit_merged(vec![import], Vec::new(), Vec::new(), now(), Some(point))
+        .unwrap();
+    // The edit made from the earlier read renames the organisation.
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let held = organisation(&store, id);
+    assert_eq!(held.name, "Haven");
+    assert_eq!(held.website.as_deref(), Some("https://port.be"));
+    assert!(store.check(false, now()).unwrap().is_clean());
+}
+
+#[test]
+fn an_import_chunk_read_before_an_edit_committed_keeps_the_edit() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read_from = store.commit_point();
+    let read = store.state(id).unwrap().unwrap();
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let import = change_from(&store, &read, "website", "https://port.be");
+    let after = store
+        .commit_merged(vec![import], Vec::new(), Vec::new(), now(), Some(read_from))
+        .unwrap();
+    let held = organisation(&store, id);
+    assert_eq!(held.name, "Haven");
+    assert_eq!(held.website.as_deref(), Some("https://port.be"));
+    assert_eq!(after.commits, read_from.commits + 2, "two commits since");
+}
+
+#[test]
+fn two_writes_of_one_field_from_the_same_read_are_kept_as_a_conflict() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read = store.state(id).unwrap().unwrap();
+    let theirs = change_from(&store, &read, "name", "Haven van Antwerpen");
+    store
+        .commit_merged(vec![theirs], Vec::new(), Vec::new(), now(), None)
+        .unwrap();
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let state = store.state(id).unwrap().unwrap();
+    let values: Vec<serde_json::Value> = state.fields["name"]
+        .versions()
+        .iter()
+        .map(FieldVersion::json)
+        .collect();
+    assert_eq!(values.len(), 2, "neither write saw the other: {values:?}");
+    assert!(values.contains(&"Haven".into()));
+    assert!(values.contains(&"Haven van Antwerpen".into()));
+}
+
+#[test]
+fn an_edit_of_a_record_removed_meanwhile_does_not_bring_it_back() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read = store.state(id).unwrap().unwrap();
+    // A forget takes the record out between the read and the commit.
+    store
+        .commit_swept(Vec::new(), vec![read.clone()], Vec::new(), now())
+        .unwrap();
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(store.state(id).unwrap(), None);
+    assert!(store.check(false, now()).unwrap().is_clean());
+}
+
+#[test]
+fn a_sweep_of_a_record_changed_meanwhile_leaves_it_and_names_it() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read = store.state(id).unwrap().unwrap();
+    store
+        .commit(
+            vec![change_from(&store, &read, "website", "https://port.be")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    // A sweep made from the earlier read (here: one that would clear the name).
+    let mut swept = read.clone();
+    swept.fields.remove("name");
+    let skipped = store
+        .commit_swept(
+            vec![RecordChange {
+                before: Some(read),
+                after: swept,
+                superseded: Vec::new(),
+            }],
+            Vec::new(),
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(skipped, vec![id]);
+    let held = organisation(&store, id);
+    assert_eq!(held.name, "Port", "the sweep is read again, not written");
+    assert_eq!(held.website.as_deref(), Some("https://port.be"));
+}
+
+#[test]
+fn an_import_that_began_before_a_restore_does_not_advance_the_coverage() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let began = store.commit_point();
+    let state = store.state(id).unwrap().unwrap();
+    store.replace_all(vec![state], Vec::new(), now()).unwrap();
+    let other = NodeId(0x0a0b_0c0d_0e0f_1011);
+    let mut advance = VersionVector::default();
+    advance.observe(Stamp {
+        hlc: Hlc {
+            millis: 1,
+            counter: 0,
+        },
+        node: other,
+    });
+    let points = ImportPoints {
+        began,
+        read_from: began,
+    };
+    store
+        .commit_advancing(Vec::new(), Vec::new(), Vec::new(), now(), &advance, points)
+        .unwrap();
+    assert!(!store.coverage().0.contains_key(&other));
+    // One that began after it does.
+    let began = store.commit_point();
+    let points = ImportPoints {
+        began,
+        read_from: began,
+    };
+    store
+        .commit_advancing(Vec::new(), Vec::new(), Vec::new(), now(), &advance, points)
+        .unwrap();
+    assert!(store.coverage().0.contains_key(&other));
+}
+
+/// One write of the property below: made from the `read`-th state read so far (older reads are
+/// stale by the time it commits), to a field, as an edit or as an import's chunk.
+#[derive(Clone, Debug)]
+struct Write {
+    read: prop::sample::Index,
+    field: &'static str,
+    value: u8,
+    import: bool,
+}
+
+fn writes() -> impl Strategy<Value = Vec<Write>> {
+    prop::collection::vec(
+        (
+            any::<prop::sample::Index>(),
+            prop::sample::select(vec!["name", "website", "tags"]),
+            0u8..4,
+            any::<bool>(),
+        )
+            .prop_map(|(read, field, value, import)| Write {
+                read,
+                field,
+                value,
+                import,
+            }),
+        1..24,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever stale state each write was made from, no write is lost: every version written is
+    /// in the record at the end or superseded by one whose writer had seen it, and every tag
+    /// added is there. Without the interleaving settled, a write made from a stale read undid
+    /// the writes committed since that read.
+    #[test]
+    fn no_write_made_from_a_stale_read_undoes_another(writes in writes()) {
+        let (_dir, store) = store();
+        let id = port(&store);
+        let mut reads = vec![(store.commit_point(), store.state(id).unwrap().unwrap())];
+        let mut written: Vec<(&str, FieldVersion)> = Vec::new();
+        let mut tags: Vec<Vec<u8>> = Vec::new();
+        for (n, write) in writes.iter().enumerate() {
+            let (point, read) = reads[write.read.index(reads.len())].clone();
+            let mut after = read.clone();
+            let stamp = store.next_stamp(now() + Duration::seconds(n as i64));
+            if write.field == "tags" {
+                let tag = serde_json::to_vec(&format!("t{}", write.value)).unwrap();
+                after.sets.entry("tags".into()).or_default().add(tag.clone(), stamp);
+                tags.push(tag);
+            } else {
+                let text = match write.field {
+                    "website" => format!("https://port-{n}.be"),
+                    _ => format!("Port {n}"),
+                };
+                let value = serde_json::to_vec(&text).unwrap();
+                after.write(write.field, value, stamp);
+                let register = &after.fields[write.field];
+                let version = register.versions().iter().find(|v| v.stamp == stamp);
+                written.push((write.field, version.expect("a new value is written").clone()));
+            }
+            let change = RecordChange { before: Some(read), after, superseded: Vec::new() };
+            if write.import {
+                store.commit_merged(vec![change], Vec::new(), Vec::new(), now(), Some(point)).unwrap();
+            } else {
+                store.commit(vec![change], Vec::new(), now()).unwrap();
+            }
+            reads.push((store.commit_point(), store.state(id).unwrap().unwrap()));
+        }
+        let held = store.state(id).unwrap().unwrap();
+        for (field, version) in &written {
+            let register = &held.fields[*field];
+            prop_assert!(
+                register.holds(version) || register.supersedes(version.stamp),
+                "{field} lost {version:?}; holds {:?}", register.versions()
+            );
+        }
+        for tag in &tags {
+            prop_assert!(held.sets["tags"].contains(tag), "tag {tag:?} lost");
+        }
+        let report = store.check(false, now()).unwrap();
+        prop_assert!(report.is_clean(), "{report:?}");
+    }
+}
