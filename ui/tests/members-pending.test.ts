@@ -5,21 +5,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../src/lib/app.svelte';
-import type { Identity, MemberView } from '../src/lib/bindings';
+import type { MemberView } from '../src/lib/bindings';
 import Members from '../src/screens/Members.svelte';
 import { id } from './ids';
-import { answering, memberView, ok, setUpStatus } from './ui';
+import { answering, managerMia, memberView, ok, setUpStatus } from './ui';
 
-const me: Identity = {
-  node: 'abc',
-  name: 'Mia',
-  email: 'mia@stad.gent',
-  networker: id('n1'),
-  role: 'manager',
-  signing_key: 'k',
-  encryption_key: 'k',
-  fingerprint: 'ab:cd',
-};
+const me = managerMia;
 
 function pendingMember(
   node: string,

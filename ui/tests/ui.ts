@@ -3,7 +3,8 @@
 // core that answers only what a test names, for tests without the core.
 import { fireEvent, screen } from '@testing-library/svelte';
 import { setBackend, type Commands } from '../src/lib/api';
-import type { AppStatus, MemberView } from '../src/lib/bindings';
+import type { AppStatus, Identity, MemberView } from '../src/lib/bindings';
+import { id } from './ids';
 
 /** Types `value` into the field whose test id is `testid`, as one input event. */
 export async function typeInto(testid: string, value: string) {
@@ -84,3 +85,16 @@ export function memberView(node: string, name: string, changes: Partial<MemberVi
     ...changes,
   };
 }
+
+/** The manager on the Members screen: Mia, whose store is this one. */
+export const managerMia: Identity = {
+  node: 'abc',
+  name: 'Mia',
+  email: 'mia@stad.gent',
+  networker: id('n1'),
+  role: 'manager',
+  signing_key: 'k',
+  encryption_key: 'k',
+  fingerprint: 'ab:cd',
+  earlier_nodes: [],
+};
