@@ -343,6 +343,25 @@ pub struct RecordState {
     pub sets: BTreeMap<String, AddWinsSet>,
 }
 
+/// What a change took away from a record without superseding it (see
+/// [`RecordState::taken_since`]).
+#[derive(Debug, Default)]
+pub(crate) struct Taken {
+    fields: Vec<String>,
+    sets: Vec<String>,
+    versions: Vec<(String, FieldVersion)>,
+    elements: Vec<(String, Vec<u8>)>,
+}
+
+impl Taken {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+            && self.sets.is_empty()
+            && self.versions.is_empty()
+            && self.elements.is_empty()
+    }
+}
+
 /// What joining another replica's record changed.
 #[derive(Debug, Default)]
 pub struct MergeEffect {
@@ -492,6 +511,62 @@ impl RecordState {
             }
         }
         written
+    }
+
+    /// What a change from `before` to this state took away without superseding it: fields and
+    /// sets it dropped whole (a narrowing keeps only what the owner shares), versions it dropped
+    /// or gave another value under the same stamp (a sweep clearing an expired text), set
+    /// elements it dropped with all their tags (a forget). A merge cannot carry these, so a
+    /// commit whose record changed after it was read takes them away again (`Store::commit`).
+    /// Empty for a write or a merge, which only add or supersede.
+    pub(crate) fn taken_since(&self, before: &RecordState) -> Taken {
+        let mut taken = Taken::default();
+        for (name, old) in &before.fields {
+            match self.fields.get(name) {
+                None => taken.fields.push(name.clone()),
+                Some(new) => taken.versions.extend(
+                    old.versions
+                        .iter()
+                        .filter(|v| !new.holds(v) && !new.supersedes(v.stamp))
+                        .map(|v| (name.clone(), v.clone())),
+                ),
+            }
+        }
+        for (name, old) in &before.sets {
+            match self.sets.get(name) {
+                None => taken.sets.push(name.clone()),
+                Some(new) => taken.elements.extend(
+                    old.elements
+                        .keys()
+                        .filter(|element| !new.elements.contains_key(*element))
+                        .map(|element| (name.clone(), element.clone())),
+                ),
+            }
+        }
+        taken
+    }
+
+    /// Takes away what [`RecordState::taken_since`] found.
+    pub(crate) fn take_away(&mut self, taken: &Taken) {
+        for name in &taken.fields {
+            self.fields.remove(name);
+        }
+        for name in &taken.sets {
+            self.sets.remove(name);
+        }
+        for (name, version) in &taken.versions {
+            if let Some(register) = self.fields.get_mut(name) {
+                register.versions.retain(|held| held != version);
+                if register.versions.is_empty() {
+                    self.fields.remove(name);
+                }
+            }
+        }
+        for (name, element) in &taken.elements {
+            if let Some(set) = self.sets.get_mut(name) {
+                set.retain(|held| held != element.as_slice());
+            }
+        }
     }
 
     /// A copy that keeps only the named fields and sets (the summary projection).

@@ -60,7 +60,9 @@ fn backup_before_layout_change(store: &Store) -> StoreResult<()> {
 /// compaction reopens (`crate::compaction`), where each step finds nothing left to do.
 pub(crate) fn finish_opening(store: &Store) -> StoreResult<()> {
     // Every local write is held to the store's rights (`trust`), from the first one on.
-    store.check_writes_with(Box::new(|store, changes| store.check_local_writes(changes)));
+    store.check_writes_with(Box::new(|store, me, changes| {
+        store.check_local_writes(me, changes)
+    }));
     if let Some(found) = store.migrating_from() {
         let now = chrono::Utc::now();
         if found < 3 {

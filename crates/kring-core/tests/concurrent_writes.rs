@@ -52,11 +52,20 @@ fn an_import_beside_edits_of_the_same_card_keeps_both_every_round() {
             let import = scope.spawn(|| mia.import_bundles(&[bundle], false, now).unwrap());
             let mut tag = String::new();
             for edit in 0..30u32 {
-                let mut ours: Organisation = mia.get(port).unwrap().unwrap();
+                // As the app's form saves: only what the person changed is written.
+                let opened: Organisation = mia.get(port).unwrap().unwrap();
                 tag = format!("ronde-{round}-{edit}");
-                ours.tags = vec![tag.clone()];
-                mia.update(port, &ours, now + Duration::seconds(i64::from(edit)))
-                    .unwrap();
+                let edited = Organisation {
+                    tags: vec![tag.clone()],
+                    ..opened.clone()
+                };
+                mia.update_from(
+                    port,
+                    &opened,
+                    &edited,
+                    now + Duration::seconds(i64::from(edit)),
+                )
+                .unwrap();
             }
             import.join().unwrap();
             tag

@@ -392,6 +392,12 @@ pub(crate) fn store_time(store: &Store) -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp_millis(store.clock_last().millis as i64).unwrap_or_default()
 }
 
+/// Makes the next [`apply_pending`] sweep the whole store for every forget, as if none had been
+/// swept (after an import that may have brought back a record of a card forgotten meanwhile).
+pub(crate) fn sweep_again(store: &Store) -> StoreResult<()> {
+    store.meta_remove(APPLIED_KEY)
+}
+
 /// Sweeps out every forgotten card this store has not swept out yet (a forget written here, one
 /// that arrived in an import, a sweep a crash interrupted). Called after a forget, after every
 /// import and when the store opens. Returns what it did, or `None` when nothing was pending.

@@ -265,7 +265,7 @@ mod tests {
         assert!(names(&store, &builds).contains(&"Bart".to_owned()));
 
         // A commit refused before its transaction writes nothing: the value kept is still exact.
-        store.check_writes_with(Box::new(|_, _| Err(StoreError::NotInitialised)));
+        store.check_writes_with(Box::new(|_, _, _| Err(StoreError::NotInitialised)));
         let renamed = Networker {
             name: "Bart Janssens".into(),
             ..Networker::default()

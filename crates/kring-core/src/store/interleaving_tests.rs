@@ -211,6 +211,187 @@ fn an_import_that_began_before_a_restore_does_not_advance_the_coverage() {
     assert!(store.coverage().0.contains_key(&other));
 }
 
+#[test]
+fn a_record_made_here_under_an_id_an_import_just_brought_keeps_what_the_import_wrote() {
+    // Records whose id comes from what they describe (a member, a relationship, a rating) are
+    // made by two stores under one id, so that they merge.
+    let (_dir, store) = store();
+    let id = RecordId(uuid::Uuid::from_u128(0x5eed));
+    let mut theirs = RecordState::new(id.0, "organisation");
+    let stamp = store.next_stamp(now());
+    theirs.write("name", serde_json::to_vec("Port").unwrap(), stamp);
+    theirs.write(
+        "website",
+        serde_json::to_vec("https://port.be").unwrap(),
+        stamp,
+    );
+    let import = RecordChange {
+        before: None,
+        after: theirs,
+        superseded: Vec::new(),
+    };
+    store
+        .commit_merged(vec![import], Vec::new(), Vec::new(), now(), None)
+        .unwrap();
+    // Made here from a read that found nothing.
+    let mut ours = RecordState::new(id.0, "organisation");
+    let stamp = store.next_stamp(now() + Duration::minutes(1));
+    ours.write("name", serde_json::to_vec("Haven").unwrap(), stamp);
+    store
+        .commit(
+            vec![RecordChange {
+                before: None,
+                after: ours,
+                superseded: Vec::new(),
+            }],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let held = organisation(&store, id);
+    assert_eq!(held.name, "Haven");
+    assert_eq!(held.website.as_deref(), Some("https://port.be"));
+    let report = store.check(false, now()).unwrap();
+    assert!(report.is_clean(), "{report:?}");
+}
+
+#[test]
+fn what_a_stale_merge_took_away_stays_away_and_the_edit_since_stays() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    store
+        .commit(
+            vec![change_from(
+                &store,
+                &store.state(id).unwrap().unwrap(),
+                "website",
+                "https://port.be",
+            )],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let read_from = store.commit_point();
+    let read = store.state(id).unwrap().unwrap();
+    // The edit lands first.
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    // The merge made from the earlier read drops the website whole (a narrowing keeps only
+    // what the owner shares) and clears the name's old value under its stamp (a retention
+    // rule).
+    let mut after = read.clone();
+    after.fields.remove("website");
+    after
+        .fields
+        .get_mut("name")
+        .unwrap()
+        .replace_values(|_| Some(serde_json::to_vec("(gewist)").unwrap()));
+    let change = RecordChange {
+        before: Some(read),
+        after,
+        superseded: Vec::new(),
+    };
+    store
+        .commit_merged(vec![change], Vec::new(), Vec::new(), now(), Some(read_from))
+        .unwrap();
+    let state = store.state(id).unwrap().unwrap();
+    assert!(!state.fields.contains_key("website"), "{state:?}");
+    let names: Vec<serde_json::Value> = state.fields["name"]
+        .versions()
+        .iter()
+        .map(FieldVersion::json)
+        .collect();
+    assert_eq!(
+        names,
+        vec![serde_json::Value::from("Haven")],
+        "the edit supersedes the cleared value"
+    );
+}
+
+#[test]
+fn a_removal_read_before_an_edit_takes_out_the_record_as_stored_with_its_index_entries() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read_from = store.commit_point();
+    let read = store.state(id).unwrap().unwrap();
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven van Antwerpen")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    store
+        .commit_merged(Vec::new(), vec![read], Vec::new(), now(), Some(read_from))
+        .unwrap();
+    assert_eq!(store.state(id).unwrap(), None);
+    let report = store.check(false, now()).unwrap();
+    assert!(report.is_clean(), "{report:?}");
+}
+
+#[test]
+fn a_sweeps_removal_of_a_record_changed_meanwhile_is_left_for_the_sweep() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let read = store.state(id).unwrap().unwrap();
+    store
+        .commit(
+            vec![change_from(&store, &read, "name", "Haven")],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let skipped = store
+        .commit_swept(Vec::new(), vec![read], Vec::new(), now())
+        .unwrap();
+    assert_eq!(skipped, vec![id]);
+    assert_eq!(organisation(&store, id).name, "Haven");
+}
+
+#[test]
+fn the_rights_check_judges_a_local_write_as_rebased_onto_the_record_as_stored() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    // A rule that refuses writes to an organisation whose website is the harbour's (as the
+    // store's rights refuse a write to a record its owner narrowed meanwhile).
+    store.check_writes_with(Box::new(|_, _, changes| {
+        let narrowed = changes.iter().any(|change| {
+            change.before.as_ref().and_then(|b| b.current("website"))
+                == Some("https://haven.be".into())
+        });
+        if narrowed {
+            Err(StoreError::NotInitialised)
+        } else {
+            Ok(())
+        }
+    }));
+    let read = store.state(id).unwrap().unwrap();
+    store
+        .commit_merged(
+            vec![change_from(&store, &read, "website", "https://haven.be")],
+            Vec::new(),
+            Vec::new(),
+            now(),
+            None,
+        )
+        .unwrap();
+    let refused = store.commit(
+        vec![change_from(&store, &read, "name", "Haven")],
+        Vec::new(),
+        now(),
+    );
+    assert!(
+        matches!(refused, Err(StoreError::NotInitialised)),
+        "{refused:?}"
+    );
+    assert_eq!(organisation(&store, id).name, "Port", "nothing written");
+}
+
 /// One write of the property below: made from the `read`-th state read so far (older reads are
 /// stale by the time it commits), to a field, as an edit or as an import's chunk.
 #[derive(Clone, Debug)]

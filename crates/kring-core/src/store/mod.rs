@@ -166,8 +166,11 @@ pub struct Store {
     writes_stopped: std::sync::atomic::AtomicBool,
 }
 
-/// A rule every local commit must pass (see `Store::check_writes_with`).
-pub(crate) type WriteCheck = Box<dyn Fn(&Store, &[RecordChange]) -> StoreResult<()> + Send + Sync>;
+/// A rule every local commit must pass (see `Store::check_writes_with`), given this store's node.
+/// It runs under the writer's lock, on the changes as they will be written: it must not take
+/// the lock itself (`Store::node_id` does; the node is handed to it).
+pub(crate) type WriteCheck =
+    Box<dyn Fn(&Store, NodeId, &[RecordChange]) -> StoreResult<()> + Send + Sync>;
 
 /// What `trust::keys` keeps in an open store: its keys, of a type the engine does not name.
 pub(crate) type KeySlot = std::sync::Arc<dyn std::any::Any + Send + Sync>;
@@ -209,18 +212,39 @@ pub(crate) struct ImportPoints {
 /// on the sync folder's thread beside an edit in the app each read, merge and then commit, and
 /// writing what was made of a stale read would undo the other's write for good (the import
 /// counts its bundle as received, so no delta brings it again).
+///
+/// A change is rebased onto the record as stored now: what it added since its `before` (new
+/// versions and set tags, `RecordState::written_since`) is merged in, and what it took away
+/// without superseding (a narrowing's fields, a sweep's cleared value or dropped element,
+/// `RecordState::taken_since`) is taken away again, so both writes stay and neither brings back
+/// what the other withdrew. A record removed meanwhile (a forget) is not brought back, and a
+/// removal takes out the record as stored now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Interleaving {
     /// Nothing read can be stale: the store is replaced whole (a restore).
     Replace,
-    /// What this commit wrote since its `before` (its new versions and set tags) is applied to
-    /// the record as stored now, so both writes stay; a record removed meanwhile (a forget) is
-    /// not brought back. With `read_from`, nothing is looked at when no commit came between;
-    /// without it, only records that existed when read are (a new record has a new id).
-    Rebase { read_from: Option<CommitPoint> },
-    /// A sweep's change of a record changed meanwhile is not written: the record's id is
-    /// returned, and the sweep reads it again.
+    /// A local write: rebased, then held to the store's rights (`check_writes_with`) as it will
+    /// be written.
+    Local,
+    /// What an import (or the store itself) merged: rebased. With `read_from`, nothing is looked
+    /// at when no commit came between.
+    Merged { read_from: Option<CommitPoint> },
+    /// A sweep's change or removal of a record changed meanwhile is not written: the record's
+    /// id is returned, and the sweep reads it again.
     Skip,
+}
+
+impl Interleaving {
+    /// Whether what the commit read may have changed before it took the writer's lock.
+    fn may_be_stale(self, point: &CommitPoint) -> bool {
+        match self {
+            Interleaving::Replace => false,
+            Interleaving::Merged {
+                read_from: Some(read_from),
+            } => read_from != *point,
+            _ => true,
+        }
+    }
 }
 
 /// What a commit did beyond writing.
@@ -1203,9 +1227,6 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        if let Some(check) = self.write_check.get() {
-            check(self, &changes)?;
-        }
         let mut writer = self.writer();
         self.commit_inner(
             &mut writer,
@@ -1213,7 +1234,7 @@ impl Store {
             Vec::new(),
             extra_meta,
             now,
-            Interleaving::Rebase { read_from: None },
+            Interleaving::Local,
             None,
         )?;
         Ok(())
@@ -1242,7 +1263,7 @@ impl Store {
             removals,
             extra_meta,
             now,
-            Interleaving::Rebase { read_from },
+            Interleaving::Merged { read_from },
             None,
         )?;
         Ok(committed.point)
@@ -1298,7 +1319,7 @@ impl Store {
             removals,
             extra_meta,
             now,
-            Interleaving::Rebase {
+            Interleaving::Merged {
                 read_from: Some(points.read_from),
             },
             advance,
@@ -1323,6 +1344,8 @@ impl Store {
         coverage_advance: Option<&VersionVector>,
     ) -> StoreResult<Committed> {
         let clear_first = interleaving == Interleaving::Replace;
+        let (removals, mut skipped) =
+            self.settle_removals(&writer.point, interleaving, removals)?;
         if self
             .writes_stopped
             .load(std::sync::atomic::Ordering::SeqCst)
@@ -1359,8 +1382,23 @@ impl Store {
                 order.retain(|kept| kept != id);
             }
         }
-        let skipped =
-            self.settle_interleaved(&writer.point, interleaving, &mut order, &mut merged)?;
+        skipped.extend(self.settle_interleaved(
+            &writer.point,
+            interleaving,
+            &mut order,
+            &mut merged,
+        )?);
+        if interleaving == Interleaving::Local {
+            if let Some(check) = self.write_check.get() {
+                let changes: Vec<RecordChange> =
+                    order.iter().filter_map(|id| merged.remove(id)).collect();
+                let checked = check(self, writer.clock.node(), &changes);
+                for change in changes {
+                    merged.insert(RecordId(change.after.id), change);
+                }
+                checked?;
+            }
+        }
         let pending: HashMap<RecordId, &RecordState> =
             merged.iter().map(|(id, c)| (*id, &c.after)).collect();
 
@@ -1625,32 +1663,30 @@ impl Store {
         order: &mut Vec<RecordId>,
         merged: &mut HashMap<RecordId, RecordChange>,
     ) -> StoreResult<Vec<RecordId>> {
-        let (rebase, every_record) = match interleaving {
-            Interleaving::Replace => return Ok(Vec::new()),
-            Interleaving::Rebase {
-                read_from: Some(read_from),
-            } if read_from == *point => return Ok(Vec::new()),
-            Interleaving::Rebase { read_from } => (true, read_from.is_some()),
-            Interleaving::Skip => (false, true),
-        };
+        if !interleaving.may_be_stale(point) {
+            return Ok(Vec::new());
+        }
         let mut left_out = Vec::new();
         let mut skipped = Vec::new();
         for id in order.iter() {
             let change = merged
                 .get_mut(id)
                 .expect("every ordered record has a change");
-            if change.before.is_none() && !every_record {
-                continue;
-            }
             let stored = self.state(*id)?;
             if stored == change.before {
                 continue;
             }
             match stored {
-                Some(stored) if rebase => {
+                Some(stored) if interleaving != Interleaving::Skip => {
                     let written = change.after.written_since(change.before.as_ref());
                     let mut after = stored.clone();
                     let effect = after.merge(&written);
+                    if let Some(before) = &change.before {
+                        let taken = change.after.taken_since(before);
+                        if !taken.is_empty() {
+                            after.take_away(&taken);
+                        }
+                    }
                     *change = RecordChange {
                         before: Some(stored),
                         after,
@@ -1658,7 +1694,7 @@ impl Store {
                     };
                 }
                 // Removed meanwhile (a forget, a retention rule): not brought back.
-                None if rebase => left_out.push(*id),
+                None if interleaving != Interleaving::Skip => left_out.push(*id),
                 _ => {
                     left_out.push(*id);
                     skipped.push(*id);
@@ -1670,6 +1706,32 @@ impl Store {
         }
         order.retain(|id| merged.contains_key(id));
         Ok(skipped)
+    }
+
+    /// Removals read before the lock: a record gone meanwhile is not removed twice, one changed
+    /// meanwhile is removed as stored now (its index entries are those of that state), or, for
+    /// a sweep, left for the sweep to read again (returned).
+    fn settle_removals(
+        &self,
+        point: &CommitPoint,
+        interleaving: Interleaving,
+        removals: Vec<RecordState>,
+    ) -> StoreResult<(Vec<RecordState>, Vec<RecordId>)> {
+        if removals.is_empty() || !interleaving.may_be_stale(point) {
+            return Ok((removals, Vec::new()));
+        }
+        let mut settled = Vec::with_capacity(removals.len());
+        let mut skipped = Vec::new();
+        for removal in removals {
+            let id = RecordId(removal.id);
+            match self.state(id)? {
+                None => {}
+                Some(stored) if stored == removal => settled.push(removal),
+                Some(_) if interleaving == Interleaving::Skip => skipped.push(id),
+                Some(stored) => settled.push(stored),
+            }
+        }
+        Ok((settled, skipped))
     }
 
     /// Stages the removal of records from every tree that holds something of them.

@@ -192,6 +192,8 @@ pub(crate) fn apply(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(u64),
 ) -> SyncResult<ImportReport> {
+    // Before anything is read from the store (see `Merge::new`).
+    let began = store.commit_point();
     let mut report = ImportReport::default();
     let mut originals: Vec<PathBuf> = Vec::new();
     if let Some(bytes) = store.meta_get(JOURNAL_KEY)? {
@@ -204,9 +206,14 @@ pub(crate) fn apply(
         files.push((copy.clone(), store.open_bundle(copy)?.header));
     }
     let (gate, signers) = gate_for(store, &files, now)?;
+    #[cfg(test)]
+    tests::AFTER_GATE.with(|hook| hook.borrow_mut().take().map(|hook| hook(store)));
+    // The forgets this import sweeps out of what it merges; one committed after the gate was
+    // built is swept again below.
+    let known_forgotten = gate.sweep.forgotten.cards().clone();
     // The roster the writes are admitted under (with the member records this import brings).
     let roster = gate.roster.clone();
-    let mut merge = Merge::new(store, now, gate, true);
+    let mut merge = Merge::new(store, now, gate, true, began);
     let mut meta = Vec::new();
     let mut conveyors = Vec::with_capacity(files.len());
     let mut names = Vec::new();
@@ -231,6 +238,12 @@ pub(crate) fn apply(
     merge.finish(meta, &coverage)?;
     store.meta_remove(JOURNAL_KEY)?;
     discard(store);
+    // A forget committed while this import ran, after its gate was built, was swept before the
+    // import committed: a record the import read only afterwards came back with it. The whole
+    // store is swept again (rare: a forget beside an import).
+    if !store.forgotten()?.cards().is_subset(&known_forgotten) {
+        crate::protection::erasure::sweep_again(store)?;
+    }
     // A forget this import brought sweeps out what the store already held about the person.
     if let Some(swept) = crate::protection::erasure::apply_pending(store, now)? {
         report.forgotten_purged += swept.total();
@@ -285,6 +298,71 @@ mod tests {
     use crate::model::{Person, Role};
     use crate::store::OpenOptions;
     use chrono::TimeZone;
+
+    type Hook = Box<dyn FnOnce(&Store)>;
+
+    thread_local! {
+        /// Run once by the next import on this thread, right after its gate is built.
+        pub(super) static AFTER_GATE: std::cell::RefCell<Option<Hook>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    #[test]
+    fn a_forget_committed_while_an_import_runs_does_not_come_back_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let open_store =
+            |name: &str| Store::open(&dir.path().join(name), &OpenOptions::default()).unwrap();
+        let an = open_store("an");
+        an.init("An", "an@antwerpen.be", Role::Networker, now)
+            .unwrap();
+        let mia = open_store("mia");
+        mia.init("Mia", "mia@antwerpen.be", Role::Manager, now)
+            .unwrap();
+        let invitation = mia.invite(Role::Networker, now).unwrap();
+        an.join(&invitation, now).unwrap();
+        mia.enrol(&an.identity().unwrap(), Role::Networker, now)
+            .unwrap();
+        let jan = an
+            .create(
+                &Person {
+                    display_name: "Jan CANARY Peeters".into(),
+                    ..Person::default()
+                },
+                Some(crate::model::Visibility::Shared),
+                now,
+            )
+            .unwrap();
+        let first = dir.path().join("first.kring");
+        an.export_bundle(&first, true, now).unwrap();
+        mia.import_bundles(&[first], false, now).unwrap();
+
+        // An's next bundle carries Jan again; while Mia imports it, she forgets Jan.
+        let later = now + chrono::Duration::hours(1);
+        let jan_body = Person {
+            display_name: "Jan CANARY Peeters".into(),
+            job_title: Some("havenkapitein".into()),
+            ..Person::default()
+        };
+        an.update(jan, &jan_body, later).unwrap();
+        let second = dir.path().join("second.kring");
+        an.export_bundle(&second, true, later).unwrap();
+        AFTER_GATE.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move |store: &Store| {
+                store.forget(jan, "Art. 17", later).unwrap();
+            }))
+        });
+        mia.import_bundles(&[second], false, later).unwrap();
+        assert!(
+            AFTER_GATE.with(|hook| hook.borrow().is_none()),
+            "the hook ran"
+        );
+        assert_eq!(
+            mia.state(jan).unwrap(),
+            None,
+            "Jan came back with the import"
+        );
+    }
 
     #[test]
     fn an_import_interrupted_after_the_journal_is_finished_when_the_store_opens() {

@@ -48,8 +48,15 @@ pub(crate) struct Merge<'s> {
 }
 
 impl<'s> Merge<'s> {
-    pub(crate) fn new(store: &'s Store, now: DateTime<Utc>, gate: Gate, commit: bool) -> Self {
-        let point = store.commit_point();
+    /// A merge into `store` of an import that began at `began` (taken before the import read
+    /// anything from the store, its gate's roster included).
+    pub(crate) fn new(
+        store: &'s Store,
+        now: DateTime<Utc>,
+        gate: Gate,
+        commit: bool,
+        began: CommitPoint,
+    ) -> Self {
         Merge {
             store,
             now,
@@ -61,8 +68,8 @@ impl<'s> Merge<'s> {
             largest_seen: Hlc::ZERO,
             lagging: BTreeMap::new(),
             merged: 0,
-            began: point,
-            read_from: point,
+            began,
+            read_from: began,
         }
     }
 

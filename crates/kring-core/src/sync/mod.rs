@@ -853,8 +853,9 @@ impl Store {
         if dry_run {
             let files: Vec<(PathBuf, BundleHeader)> =
                 to_verify.iter().cloned().zip(headers).collect();
+            let began = self.commit_point();
             let (gate, signers) = journal::gate_for(self, &files, now)?;
-            let mut merge = Merge::new(self, now, gate, false);
+            let mut merge = Merge::new(self, now, gate, false, began);
             for ((path, header), signer) in files.iter().zip(&signers) {
                 if let Some(signer) = signer {
                     merge.apply_file(path, header, *signer, &mut report, &mut |_| {})?;

@@ -1023,6 +1023,7 @@ impl Store {
     /// organisation: a store that has not founded or joined one is not checked.
     pub(crate) fn check_local_writes(
         &self,
+        me: NodeId,
         changes: &[crate::store::RecordChange],
     ) -> StoreResult<()> {
         if changes.is_empty() || self.organisation()?.is_none() {
@@ -1031,7 +1032,6 @@ impl Store {
         let Some(profile) = self.profile()? else {
             return Ok(());
         };
-        let me = self.node_id();
         let roster = self.roster()?;
         let writer = roster.get(me).cloned().unwrap_or(RosterEntry {
             node: me,
