@@ -347,18 +347,13 @@ pub struct RecordState {
 /// [`RecordState::taken_since`]).
 #[derive(Debug, Default)]
 pub(crate) struct Taken {
-    fields: Vec<String>,
-    sets: Vec<String>,
     versions: Vec<(String, FieldVersion)>,
     elements: Vec<(String, Vec<u8>)>,
 }
 
 impl Taken {
     pub(crate) fn is_empty(&self) -> bool {
-        self.fields.is_empty()
-            && self.sets.is_empty()
-            && self.versions.is_empty()
-            && self.elements.is_empty()
+        self.versions.is_empty() && self.elements.is_empty()
     }
 }
 
@@ -513,47 +508,40 @@ impl RecordState {
         written
     }
 
-    /// What a change from `before` to this state took away without superseding it: fields and
-    /// sets it dropped whole (a narrowing keeps only what the owner shares), versions it dropped
-    /// or gave another value under the same stamp (a sweep clearing an expired text), set
-    /// elements it dropped with all their tags (a forget). A merge cannot carry these, so a
+    /// What a change from `before` to this state took away without superseding it: versions it
+    /// dropped (a narrowing keeps only the fields the owner shares) or gave another value under
+    /// the same stamp (a sweep clearing an expired text), set elements it dropped with all their
+    /// tags (a forget). A merge cannot carry these, so a
     /// commit whose record changed after it was read takes them away again (`Store::commit`).
     /// Empty for a write or a merge, which only add or supersede.
     pub(crate) fn taken_since(&self, before: &RecordState) -> Taken {
+        // A field or set dropped whole is taken as the versions and elements it held then, not
+        // as the name: what another write added to it meanwhile was not dropped (a sweep that
+        // emptied a set of participants leaves a participant added since).
         let mut taken = Taken::default();
         for (name, old) in &before.fields {
-            match self.fields.get(name) {
-                None => taken.fields.push(name.clone()),
-                Some(new) => taken.versions.extend(
-                    old.versions
-                        .iter()
-                        .filter(|v| !new.holds(v) && !new.supersedes(v.stamp))
-                        .map(|v| (name.clone(), v.clone())),
-                ),
-            }
+            let new = self.fields.get(name);
+            taken.versions.extend(
+                old.versions
+                    .iter()
+                    .filter(|v| new.is_none_or(|new| !new.holds(v) && !new.supersedes(v.stamp)))
+                    .map(|v| (name.clone(), v.clone())),
+            );
         }
         for (name, old) in &before.sets {
-            match self.sets.get(name) {
-                None => taken.sets.push(name.clone()),
-                Some(new) => taken.elements.extend(
-                    old.elements
-                        .keys()
-                        .filter(|element| !new.elements.contains_key(*element))
-                        .map(|element| (name.clone(), element.clone())),
-                ),
-            }
+            let new = self.sets.get(name);
+            taken.elements.extend(
+                old.elements
+                    .keys()
+                    .filter(|element| new.is_none_or(|new| !new.elements.contains_key(*element)))
+                    .map(|element| (name.clone(), element.clone())),
+            );
         }
         taken
     }
 
-    /// Takes away what [`RecordState::taken_since`] found.
+    /// Takes away what [`RecordState::taken_since`] found; a field or set left empty goes.
     pub(crate) fn take_away(&mut self, taken: &Taken) {
-        for name in &taken.fields {
-            self.fields.remove(name);
-        }
-        for name in &taken.sets {
-            self.sets.remove(name);
-        }
         for (name, version) in &taken.versions {
             if let Some(register) = self.fields.get_mut(name) {
                 register.versions.retain(|held| held != version);
@@ -565,6 +553,9 @@ impl RecordState {
         for (name, element) in &taken.elements {
             if let Some(set) = self.sets.get_mut(name) {
                 set.retain(|held| held != element.as_slice());
+                if set.elements.is_empty() {
+                    self.sets.remove(name);
+                }
             }
         }
     }

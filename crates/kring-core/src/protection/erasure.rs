@@ -392,10 +392,18 @@ pub(crate) fn store_time(store: &Store) -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp_millis(store.clock_last().millis as i64).unwrap_or_default()
 }
 
-/// Makes the next [`apply_pending`] sweep the whole store for every forget, as if none had been
-/// swept (after an import that may have brought back a record of a card forgotten meanwhile).
-pub(crate) fn sweep_again(store: &Store) -> StoreResult<()> {
-    store.meta_remove(APPLIED_KEY)
+/// Sweeps the whole store for every forget, whatever was swept before (after an import that may
+/// have brought back a record of a card forgotten while it ran).
+pub(crate) fn sweep_everything(store: &Store, now: DateTime<Utc>) -> StoreResult<SweepOutcome> {
+    let sweep = Sweep {
+        forgotten: store.forgotten()?,
+        rules: Vec::new(),
+    };
+    let outcome = store.sweep_store(&sweep, now, false)?;
+    if outcome.total() > 0 || outcome.history_removed > 0 {
+        store.mark_compaction_due()?;
+    }
+    Ok(outcome)
 }
 
 /// Sweeps out every forgotten card this store has not swept out yet (a forget written here, one

@@ -392,6 +392,66 @@ fn the_rights_check_judges_a_local_write_as_rebased_onto_the_record_as_stored() 
     assert_eq!(organisation(&store, id).name, "Port", "nothing written");
 }
 
+#[test]
+fn a_set_a_stale_sweep_emptied_keeps_the_element_added_since() {
+    let (_dir, store) = store();
+    let id = port(&store);
+    let tag = |text: &str| serde_json::to_vec(text).unwrap();
+    let read = store.state(id).unwrap().unwrap();
+    let mut tagged = read.clone();
+    let stamp = store.next_stamp(now());
+    tagged
+        .sets
+        .entry("tags".into())
+        .or_default()
+        .add(tag("haven"), stamp);
+    store
+        .commit(
+            vec![RecordChange {
+                before: Some(read),
+                after: tagged,
+                superseded: Vec::new(),
+            }],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let read_from = store.commit_point();
+    let read = store.state(id).unwrap().unwrap();
+    // An edit adds a tag; then a merge made from the earlier read, whose sweep emptied the set
+    // (and so dropped it), commits.
+    let mut edited = read.clone();
+    let stamp = store.next_stamp(now() + Duration::minutes(1));
+    edited.sets.get_mut("tags").unwrap().add(tag("eu"), stamp);
+    store
+        .commit(
+            vec![RecordChange {
+                before: Some(read.clone()),
+                after: edited,
+                superseded: Vec::new(),
+            }],
+            Vec::new(),
+            now(),
+        )
+        .unwrap();
+    let mut swept = read.clone();
+    swept.sets.remove("tags");
+    store
+        .commit_merged(
+            vec![RecordChange {
+                before: Some(read),
+                after: swept,
+                superseded: Vec::new(),
+            }],
+            Vec::new(),
+            Vec::new(),
+            now(),
+            Some(read_from),
+        )
+        .unwrap();
+    assert_eq!(organisation(&store, id).tags, vec!["eu".to_owned()]);
+}
+
 /// One write of the property below: made from the `read`-th state read so far (older reads are
 /// stale by the time it commits), to a field, as an edit or as an import's chunk.
 #[derive(Clone, Debug)]

@@ -240,9 +240,11 @@ pub(crate) fn apply(
     discard(store);
     // A forget committed while this import ran, after its gate was built, was swept before the
     // import committed: a record the import read only afterwards came back with it. The whole
-    // store is swept again (rare: a forget beside an import).
+    // store is swept again, here rather than through the forget's marker, which the forget's
+    // own sweep may still be about to set (rare: a forget beside an import).
     if !store.forgotten()?.cards().is_subset(&known_forgotten) {
-        crate::protection::erasure::sweep_again(store)?;
+        let swept = crate::protection::erasure::sweep_everything(store, now)?;
+        report.forgotten_purged += swept.total();
     }
     // A forget this import brought sweeps out what the store already held about the person.
     if let Some(swept) = crate::protection::erasure::apply_pending(store, now)? {

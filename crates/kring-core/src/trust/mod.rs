@@ -1021,6 +1021,10 @@ impl Store {
     /// what arrives, see [`rights`]): a networker writing a goal, anyone changing who may see a
     /// record they do not own, a networker deleting a colleague's card. Rights belong to an
     /// organisation: a store that has not founded or joined one is not checked.
+    ///
+    /// Runs inside the commit, under the writer's lock (`Store::check_writes_with`): nothing it
+    /// calls may take that lock (`Store::node_id`, `coverage`, `next_stamp`, … do), so this
+    /// store's node is handed in as `me`.
     pub(crate) fn check_local_writes(
         &self,
         me: NodeId,
