@@ -703,25 +703,11 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::{Person, RecordKind, Role};
-    use crate::store::{OpenOptions, RecordChange};
-    use chrono::TimeZone;
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
-    }
+    use crate::store::test_support::now;
+    use crate::store::RecordChange;
 
     fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_engine(&dir.path().join("store"), &OpenOptions::default()).unwrap();
-        store
-            .init(
-                "An Peeters",
-                "an.peeters@antwerpen.be",
-                Role::Networker,
-                now(),
-            )
-            .unwrap();
-        (dir, store)
+        crate::store::test_support::store_of(Role::Networker)
     }
 
     fn person(store: &Store, name: &str) -> RecordId {

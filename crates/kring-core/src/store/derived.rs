@@ -160,21 +160,13 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::{Networker, Person, Role};
-    use crate::store::{OpenOptions, StoreError};
-    use chrono::{DateTime, TimeZone, Utc};
+    use crate::store::StoreError;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
-    }
+    use crate::store::test_support::now;
 
     fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_engine(&dir.path().join("store"), &OpenOptions::default()).unwrap();
-        store
-            .init("An Peeters", "an@antwerpen.be", Role::Manager, now())
-            .unwrap();
-        (dir, store)
+        crate::store::test_support::store_of(Role::Manager)
     }
 
     fn networker(store: &Store, name: &str) -> crate::model::RecordId {

@@ -3,20 +3,13 @@
 
 use super::*;
 use crate::model::{Organisation, Role};
-use chrono::{Duration, TimeZone};
+use chrono::Duration;
 use proptest::prelude::*;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
-}
+use super::test_support::now;
 
 fn store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_engine(&dir.path().join("store"), &OpenOptions::default()).unwrap();
-    store
-        .init("An Peeters", "an@antwerpen.be", Role::Manager, now())
-        .unwrap();
-    (dir, store)
+    super::test_support::store_of(Role::Manager)
 }
 
 fn port(store: &Store) -> RecordId {
@@ -43,6 +36,41 @@ fn change_from(store: &Store, before: &RecordState, field: &str, value: &str) ->
     }
 }
 
+/// A change from `before` to `after` as a writer made it (no history kept).
+fn changed(before: RecordState, after: RecordState) -> RecordChange {
+    RecordChange {
+        before: Some(before),
+        after,
+        superseded: Vec::new(),
+    }
+}
+
+/// Commits a local write, as an edit in the app does.
+fn write_here(store: &Store, change: RecordChange) {
+    store.commit(vec![change], Vec::new(), now()).unwrap();
+}
+
+/// Commits what an import merged from what it read at `read_from`; returns where the commits
+/// stand after it.
+fn merge_in(store: &Store, change: RecordChange, read_from: Option<CommitPoint>) -> CommitPoint {
+    store
+        .commit_merged(vec![change], Vec::new(), Vec::new(), now(), read_from)
+        .unwrap()
+}
+
+/// `kring check` finds nothing: no index entry left behind or missing.
+fn assert_checks_clean(store: &Store) {
+    let report = store.check(false, now()).unwrap();
+    assert!(report.is_clean(), "{report:?}");
+}
+
+/// The organisation holds the edit (renamed Haven) and the import (the website) alike.
+fn assert_both_writes_kept(store: &Store, id: RecordId) {
+    let held = organisation(store, id);
+    assert_eq!(held.name, "Haven");
+    assert_eq!(held.website.as_deref(), Some("https://port.be"));
+}
+
 fn organisation(store: &Store, id: RecordId) -> Organisation {
     store.get(id).unwrap().unwrap()
 }
@@ -55,21 +83,11 @@ fn an_edit_read_before_an_import_committed_keeps_what_the_import_wrote() {
     // Meanwhile the import writes the website.
     let import = change_from(&store, &read, "website", "https://port.be");
     let point = store.commit_point();
-    store
-        .commit_merged(vec![import], Vec::new(), Vec::new(), now(), Some(point))
-        .unwrap();
+    merge_in(&store, import, Some(point));
     // The edit made from the earlier read renames the organisation.
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
-    let held = organisation(&store, id);
-    assert_eq!(held.name, "Haven");
-    assert_eq!(held.website.as_deref(), Some("https://port.be"));
-    assert!(store.check(false, now()).unwrap().is_clean());
+    write_here(&store, change_from(&store, &read, "name", "Haven"));
+    assert_both_writes_kept(&store, id);
+    assert_checks_clean(&store);
 }
 
 #[test]
@@ -78,20 +96,10 @@ fn an_import_chunk_read_before_an_edit_committed_keeps_the_edit() {
     let id = port(&store);
     let read_from = store.commit_point();
     let read = store.state(id).unwrap().unwrap();
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(&store, change_from(&store, &read, "name", "Haven"));
     let import = change_from(&store, &read, "website", "https://port.be");
-    let after = store
-        .commit_merged(vec![import], Vec::new(), Vec::new(), now(), Some(read_from))
-        .unwrap();
-    let held = organisation(&store, id);
-    assert_eq!(held.name, "Haven");
-    assert_eq!(held.website.as_deref(), Some("https://port.be"));
+    let after = merge_in(&store, import, Some(read_from));
+    assert_both_writes_kept(&store, id);
     assert_eq!(after.commits, read_from.commits + 2, "two commits since");
 }
 
@@ -101,16 +109,8 @@ fn two_writes_of_one_field_from_the_same_read_are_kept_as_a_conflict() {
     let id = port(&store);
     let read = store.state(id).unwrap().unwrap();
     let theirs = change_from(&store, &read, "name", "Haven van Antwerpen");
-    store
-        .commit_merged(vec![theirs], Vec::new(), Vec::new(), now(), None)
-        .unwrap();
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    merge_in(&store, theirs, None);
+    write_here(&store, change_from(&store, &read, "name", "Haven"));
     let state = store.state(id).unwrap().unwrap();
     let values: Vec<serde_json::Value> = state.fields["name"]
         .versions()
@@ -131,15 +131,9 @@ fn an_edit_of_a_record_removed_meanwhile_does_not_bring_it_back() {
     store
         .commit_swept(Vec::new(), vec![read.clone()], Vec::new(), now())
         .unwrap();
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(&store, change_from(&store, &read, "name", "Haven"));
     assert_eq!(store.state(id).unwrap(), None);
-    assert!(store.check(false, now()).unwrap().is_clean());
+    assert_checks_clean(&store);
 }
 
 #[test]
@@ -147,27 +141,15 @@ fn a_sweep_of_a_record_changed_meanwhile_leaves_it_and_names_it() {
     let (_dir, store) = store();
     let id = port(&store);
     let read = store.state(id).unwrap().unwrap();
-    store
-        .commit(
-            vec![change_from(&store, &read, "website", "https://port.be")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(
+        &store,
+        change_from(&store, &read, "website", "https://port.be"),
+    );
     // A sweep made from the earlier read (here: one that would clear the name).
     let mut swept = read.clone();
     swept.fields.remove("name");
     let skipped = store
-        .commit_swept(
-            vec![RecordChange {
-                before: Some(read),
-                after: swept,
-                superseded: Vec::new(),
-            }],
-            Vec::new(),
-            Vec::new(),
-            now(),
-        )
+        .commit_swept(vec![changed(read, swept)], Vec::new(), Vec::new(), now())
         .unwrap();
     assert_eq!(skipped, vec![id]);
     let held = organisation(&store, id);
@@ -230,57 +212,40 @@ fn a_record_made_here_under_an_id_an_import_just_brought_keeps_what_the_import_w
         after: theirs,
         superseded: Vec::new(),
     };
-    store
-        .commit_merged(vec![import], Vec::new(), Vec::new(), now(), None)
-        .unwrap();
+    merge_in(&store, import, None);
     // Made here from a read that found nothing.
     let mut ours = RecordState::new(id.0, "organisation");
     let stamp = store.next_stamp(now() + Duration::minutes(1));
     ours.write("name", serde_json::to_vec("Haven").unwrap(), stamp);
-    store
-        .commit(
-            vec![RecordChange {
-                before: None,
-                after: ours,
-                superseded: Vec::new(),
-            }],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
-    let held = organisation(&store, id);
-    assert_eq!(held.name, "Haven");
-    assert_eq!(held.website.as_deref(), Some("https://port.be"));
-    let report = store.check(false, now()).unwrap();
-    assert!(report.is_clean(), "{report:?}");
+    write_here(
+        &store,
+        RecordChange {
+            before: None,
+            after: ours,
+            superseded: Vec::new(),
+        },
+    );
+    assert_both_writes_kept(&store, id);
+    assert_checks_clean(&store);
 }
 
 #[test]
 fn what_a_stale_merge_took_away_stays_away_and_the_edit_since_stays() {
     let (_dir, store) = store();
     let id = port(&store);
-    store
-        .commit(
-            vec![change_from(
-                &store,
-                &store.state(id).unwrap().unwrap(),
-                "website",
-                "https://port.be",
-            )],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(
+        &store,
+        change_from(
+            &store,
+            &store.state(id).unwrap().unwrap(),
+            "website",
+            "https://port.be",
+        ),
+    );
     let read_from = store.commit_point();
     let read = store.state(id).unwrap().unwrap();
     // The edit lands first.
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(&store, change_from(&store, &read, "name", "Haven"));
     // The merge made from the earlier read drops the website whole (a narrowing keeps only
     // what the owner shares) and clears the name's old value under its stamp (a retention
     // rule).
@@ -291,14 +256,7 @@ fn what_a_stale_merge_took_away_stays_away_and_the_edit_since_stays() {
         .get_mut("name")
         .unwrap()
         .replace_values(|_| Some(serde_json::to_vec("(gewist)").unwrap()));
-    let change = RecordChange {
-        before: Some(read),
-        after,
-        superseded: Vec::new(),
-    };
-    store
-        .commit_merged(vec![change], Vec::new(), Vec::new(), now(), Some(read_from))
-        .unwrap();
+    merge_in(&store, changed(read, after), Some(read_from));
     let state = store.state(id).unwrap().unwrap();
     assert!(!state.fields.contains_key("website"), "{state:?}");
     let names: Vec<serde_json::Value> = state.fields["name"]
@@ -319,19 +277,15 @@ fn a_removal_read_before_an_edit_takes_out_the_record_as_stored_with_its_index_e
     let id = port(&store);
     let read_from = store.commit_point();
     let read = store.state(id).unwrap().unwrap();
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven van Antwerpen")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(
+        &store,
+        change_from(&store, &read, "name", "Haven van Antwerpen"),
+    );
     store
         .commit_merged(Vec::new(), vec![read], Vec::new(), now(), Some(read_from))
         .unwrap();
     assert_eq!(store.state(id).unwrap(), None);
-    let report = store.check(false, now()).unwrap();
-    assert!(report.is_clean(), "{report:?}");
+    assert_checks_clean(&store);
 }
 
 #[test]
@@ -339,13 +293,7 @@ fn a_sweeps_removal_of_a_record_changed_meanwhile_is_left_for_the_sweep() {
     let (_dir, store) = store();
     let id = port(&store);
     let read = store.state(id).unwrap().unwrap();
-    store
-        .commit(
-            vec![change_from(&store, &read, "name", "Haven")],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(&store, change_from(&store, &read, "name", "Haven"));
     let skipped = store
         .commit_swept(Vec::new(), vec![read], Vec::new(), now())
         .unwrap();
@@ -371,15 +319,11 @@ fn the_rights_check_judges_a_local_write_as_rebased_onto_the_record_as_stored() 
         }
     }));
     let read = store.state(id).unwrap().unwrap();
-    store
-        .commit_merged(
-            vec![change_from(&store, &read, "website", "https://haven.be")],
-            Vec::new(),
-            Vec::new(),
-            now(),
-            None,
-        )
-        .unwrap();
+    merge_in(
+        &store,
+        change_from(&store, &read, "website", "https://haven.be"),
+        None,
+    );
     let refused = store.commit(
         vec![change_from(&store, &read, "name", "Haven")],
         Vec::new(),
@@ -405,17 +349,7 @@ fn a_set_a_stale_sweep_emptied_keeps_the_element_added_since() {
         .entry("tags".into())
         .or_default()
         .add(tag("haven"), stamp);
-    store
-        .commit(
-            vec![RecordChange {
-                before: Some(read),
-                after: tagged,
-                superseded: Vec::new(),
-            }],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(&store, changed(read, tagged));
     let read_from = store.commit_point();
     let read = store.state(id).unwrap().unwrap();
     // An edit adds a tag; then a merge made from the earlier read, whose sweep emptied the set
@@ -423,32 +357,10 @@ fn a_set_a_stale_sweep_emptied_keeps_the_element_added_since() {
     let mut edited = read.clone();
     let stamp = store.next_stamp(now() + Duration::minutes(1));
     edited.sets.get_mut("tags").unwrap().add(tag("eu"), stamp);
-    store
-        .commit(
-            vec![RecordChange {
-                before: Some(read.clone()),
-                after: edited,
-                superseded: Vec::new(),
-            }],
-            Vec::new(),
-            now(),
-        )
-        .unwrap();
+    write_here(&store, changed(read.clone(), edited));
     let mut swept = read.clone();
     swept.sets.remove("tags");
-    store
-        .commit_merged(
-            vec![RecordChange {
-                before: Some(read),
-                after: swept,
-                superseded: Vec::new(),
-            }],
-            Vec::new(),
-            Vec::new(),
-            now(),
-            Some(read_from),
-        )
-        .unwrap();
+    merge_in(&store, changed(read, swept), Some(read_from));
     assert_eq!(organisation(&store, id).tags, vec!["eu".to_owned()]);
 }
 
@@ -513,11 +425,10 @@ proptest! {
                 let version = register.versions().iter().find(|v| v.stamp == stamp);
                 written.push((write.field, version.expect("a new value is written").clone()));
             }
-            let change = RecordChange { before: Some(read), after, superseded: Vec::new() };
             if write.import {
-                store.commit_merged(vec![change], Vec::new(), Vec::new(), now(), Some(point)).unwrap();
+                merge_in(&store, changed(read, after), Some(point));
             } else {
-                store.commit(vec![change], Vec::new(), now()).unwrap();
+                write_here(&store, changed(read, after));
             }
             reads.push((store.commit_point(), store.state(id).unwrap().unwrap()));
         }
