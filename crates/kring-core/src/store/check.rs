@@ -208,7 +208,13 @@ impl Store {
     pub fn check(&self, repair: bool, now: DateTime<Utc>) -> StoreResult<CheckReport> {
         let mut report = match self.check_streaming(now)? {
             Some(report) if !(repair && report.needs_repair()) => report,
-            _ => self.check_holding_every_record(repair, now)?,
+            _ => {
+                // A repair writes the indexes it computed from what it read: a commit in between
+                // (the app saving, a sync pass importing) would lose its entries, so commits
+                // wait until the repair is written. The check itself takes no lock.
+                let _no_commits = repair.then(|| self.writer());
+                self.check_holding_every_record(repair, now)?
+            }
         };
         // The search term file (`term_file`) is the terms of each record (`index.record_terms`)
         // in another form: one that says it describes this state of the store must hold the
@@ -623,6 +629,8 @@ impl Store {
             report.stale.push(stale_entry(*index, key));
         }
 
+        #[cfg(test)]
+        tests::AFTER_READ.with(|hook| hook.borrow_mut().take().map(|hook| hook()));
         if repair && report.needs_repair() {
             self.forget_term_file()?;
             self.rebuild_indexes(&kinds, &expected_terms, &expected, &strays)?;
@@ -1040,5 +1048,65 @@ mod tests {
         assert!(store.check_streaming(now()).unwrap().is_none());
         let report = store.check(false, now()).unwrap();
         assert!(report.problems.iter().any(|p| p.code == WRONG_KIND));
+    }
+
+    thread_local! {
+        /// Run once by the next full check on this thread, after it has read the records and
+        /// indexes and before a repair writes.
+        pub(super) static AFTER_READ: std::cell::RefCell<Option<Box<dyn FnOnce()>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    #[test]
+    fn a_repair_does_not_undo_the_index_entries_of_a_commit_made_while_it_read() {
+        let (_dir, store) = store();
+        let store = std::sync::Arc::new(store);
+        network(&store);
+        let first = store
+            .index(Index::InteractionsByCard)
+            .iter()
+            .keys()
+            .next()
+            .unwrap()
+            .unwrap();
+        store
+            .index(Index::InteractionsByCard)
+            .remove(first)
+            .unwrap();
+
+        // The app saves a new card while `kring check --repair` (or Settings' repair) runs.
+        let (done, finished) = std::sync::mpsc::channel();
+        let writer = std::sync::Arc::clone(&store);
+        let saving = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let saving_slot = std::sync::Arc::clone(&saving);
+        AFTER_READ.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move || {
+                let save = std::thread::spawn(move || {
+                    let id = person(&writer, "Els Maes");
+                    // The hook may have stopped waiting (and dropped the receiver).
+                    let _ = done.send(());
+                    id
+                });
+                // A repair that holds the writer's lock keeps the save waiting; one that does
+                // not lets it commit here, before the repair writes what it read.
+                let _ = finished.recv_timeout(std::time::Duration::from_millis(500));
+                *saving_slot.lock().unwrap() = Some(save);
+            }))
+        });
+        let repaired = store.check(true, now()).unwrap();
+        assert!(repaired.repaired);
+        assert!(
+            AFTER_READ.with(|hook| hook.borrow().is_none()),
+            "the hook ran"
+        );
+        let save = saving.lock().unwrap().take().unwrap();
+        let els = save.join().unwrap();
+
+        let after = store.check(false, now()).unwrap();
+        assert!(
+            after.is_clean(),
+            "the repair undid the save's index entries: {after:?}"
+        );
+        assert!(store.state(els).unwrap().is_some());
     }
 }
