@@ -54,7 +54,7 @@ fn write_here(store: &Store, change: RecordChange) {
 /// stand after it.
 fn merge_in(store: &Store, change: RecordChange, read_from: Option<CommitPoint>) -> CommitPoint {
     store
-        .commit_merged(vec![change], Vec::new(), Vec::new(), now(), read_from)
+        .commit_merged(vec![change], Vec::new(), Vec::new(), now(), read_from, None)
         .unwrap()
 }
 
@@ -178,7 +178,15 @@ fn an_import_that_began_before_a_restore_does_not_advance_the_coverage() {
         read_from: began,
     };
     store
-        .commit_advancing(Vec::new(), Vec::new(), Vec::new(), now(), &advance, points)
+        .commit_advancing(
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            now(),
+            &advance,
+            points,
+            None,
+        )
         .unwrap();
     assert!(!store.coverage().0.contains_key(&other));
     // One that began after it does.
@@ -188,7 +196,15 @@ fn an_import_that_began_before_a_restore_does_not_advance_the_coverage() {
         read_from: began,
     };
     store
-        .commit_advancing(Vec::new(), Vec::new(), Vec::new(), now(), &advance, points)
+        .commit_advancing(
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            now(),
+            &advance,
+            points,
+            None,
+        )
         .unwrap();
     assert!(store.coverage().0.contains_key(&other));
 }
@@ -282,7 +298,14 @@ fn a_removal_read_before_an_edit_takes_out_the_record_as_stored_with_its_index_e
         change_from(&store, &read, "name", "Haven van Antwerpen"),
     );
     store
-        .commit_merged(Vec::new(), vec![read], Vec::new(), now(), Some(read_from))
+        .commit_merged(
+            Vec::new(),
+            vec![read],
+            Vec::new(),
+            now(),
+            Some(read_from),
+            None,
+        )
         .unwrap();
     assert_eq!(store.state(id).unwrap(), None);
     assert_checks_clean(&store);

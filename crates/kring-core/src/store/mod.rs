@@ -249,6 +249,24 @@ impl Interleaving {
     }
 }
 
+/// What an import makes, under the writer's lock, of a record another commit changed after the
+/// import read it. An import sweeps what it merges (`protection::sweep`: forgets, retention rules
+/// judged by the record's own dates), so rebasing its change is not enough: its verdict was made
+/// on the record as read, and an edit since (a corrected date) may have changed it.
+pub(crate) enum Rejudged {
+    /// Write this state, made from the record as stored now.
+    Write {
+        after: RecordState,
+        superseded: Vec<(String, FieldVersion)>,
+    },
+    /// Take the record, as stored now, out of the store.
+    Remove,
+}
+
+/// Asked with the record as stored now and the import's change as read (none for a removal);
+/// `None` leaves the record to the plain rebase.
+pub(crate) type Rejudge<'a> = &'a dyn Fn(&RecordState, Option<&RecordChange>) -> Option<Rejudged>;
+
 /// What a commit did beyond writing.
 #[derive(Debug, Default)]
 pub(crate) struct Committed {
@@ -1238,6 +1256,7 @@ impl Store {
             now,
             Interleaving::Local,
             None,
+            None,
         )?;
         Ok(())
     }
@@ -1257,6 +1276,7 @@ impl Store {
         extra_meta: Vec<(Vec<u8>, Vec<u8>)>,
         now: DateTime<Utc>,
         read_from: Option<CommitPoint>,
+        rejudge: Option<Rejudge<'_>>,
     ) -> StoreResult<CommitPoint> {
         let mut writer = self.writer();
         let committed = self.commit_inner(
@@ -1267,6 +1287,7 @@ impl Store {
             now,
             Interleaving::Merged { read_from },
             None,
+            rejudge,
         )?;
         Ok(committed.point)
     }
@@ -1290,6 +1311,7 @@ impl Store {
             now,
             Interleaving::Skip,
             None,
+            None,
         )?;
         Ok(committed.skipped)
     }
@@ -1303,6 +1325,7 @@ impl Store {
     /// last transaction of an import that began at `began`). A store restored since the import
     /// began is not advanced: the bundles left out what the store held before the restore, and
     /// the restored store may lack it.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn commit_advancing(
         &self,
         changes: Vec<RecordChange>,
@@ -1311,6 +1334,7 @@ impl Store {
         now: DateTime<Utc>,
         coverage_advance: &VersionVector,
         points: ImportPoints,
+        rejudge: Option<Rejudge<'_>>,
     ) -> StoreResult<()> {
         let mut writer = self.writer();
         let advance =
@@ -1325,6 +1349,7 @@ impl Store {
                 read_from: Some(points.read_from),
             },
             advance,
+            rejudge,
         )?;
         Ok(())
     }
@@ -1344,10 +1369,11 @@ impl Store {
         now: DateTime<Utc>,
         interleaving: Interleaving,
         coverage_advance: Option<&VersionVector>,
+        rejudge: Option<Rejudge<'_>>,
     ) -> StoreResult<Committed> {
         let clear_first = interleaving == Interleaving::Replace;
-        let (removals, mut skipped) =
-            self.settle_removals(&writer.point, interleaving, removals)?;
+        let (mut removals, mut skipped, kept) =
+            self.settle_removals(&writer.point, interleaving, removals, rejudge)?;
         if self
             .writes_stopped
             .load(std::sync::atomic::Ordering::SeqCst)
@@ -1357,7 +1383,7 @@ impl Store {
         // Merge several changes of one record in a batch into one before → after.
         let mut order: Vec<RecordId> = Vec::new();
         let mut merged: HashMap<RecordId, RecordChange> = HashMap::new();
-        for change in changes {
+        for change in kept.into_iter().chain(changes) {
             let id = RecordId(change.after.id);
             // A write that changed nothing is not written: the digest, the indexes and the
             // changes index stay exactly as they were.
@@ -1375,6 +1401,14 @@ impl Store {
                 }
             }
         }
+        skipped.extend(self.settle_interleaved(
+            &writer.point,
+            interleaving,
+            rejudge,
+            &mut order,
+            &mut merged,
+            &mut removals,
+        )?);
         let removed: HashMap<RecordId, &RecordState> = removals
             .iter()
             .map(|state| (RecordId(state.id), state))
@@ -1384,12 +1418,6 @@ impl Store {
                 order.retain(|kept| kept != id);
             }
         }
-        skipped.extend(self.settle_interleaved(
-            &writer.point,
-            interleaving,
-            &mut order,
-            &mut merged,
-        )?);
         if interleaving == Interleaving::Local {
             if let Some(check) = self.write_check.get() {
                 let changes: Vec<RecordChange> =
@@ -1657,13 +1685,16 @@ impl Store {
 
     /// Looks, under the writer's lock, for records that another commit changed after this one
     /// read them (see [`Interleaving`]), and applies this commit's writes to them as they are
-    /// now (or leaves them out). Returns the records left out by a sweep.
+    /// now (or leaves them out). Returns the records left out by a sweep; an import's `rejudge`
+    /// may turn a change into a removal (added to `removals`).
     fn settle_interleaved(
         &self,
         point: &CommitPoint,
         interleaving: Interleaving,
+        rejudge: Option<Rejudge<'_>>,
         order: &mut Vec<RecordId>,
         merged: &mut HashMap<RecordId, RecordChange>,
+        removals: &mut Vec<RecordState>,
     ) -> StoreResult<Vec<RecordId>> {
         if !interleaving.may_be_stale(point) {
             return Ok(Vec::new());
@@ -1680,6 +1711,30 @@ impl Store {
             }
             match stored {
                 Some(stored) if interleaving != Interleaving::Skip => {
+                    if let Some(verdict) =
+                        rejudge.and_then(|rejudge| rejudge(&stored, Some(change)))
+                    {
+                        match verdict {
+                            // The import adds nothing to the record as it is now.
+                            Rejudged::Write { after, superseded }
+                                if after == stored && superseded.is_empty() =>
+                            {
+                                left_out.push(*id);
+                            }
+                            Rejudged::Write { after, superseded } => {
+                                *change = RecordChange {
+                                    before: Some(stored),
+                                    after,
+                                    superseded,
+                                };
+                            }
+                            Rejudged::Remove => {
+                                left_out.push(*id);
+                                removals.push(stored);
+                            }
+                        }
+                        continue;
+                    }
                     let written = change.after.written_since(change.before.as_ref());
                     let mut after = stored.clone();
                     let effect = after.merge(&written);
@@ -1712,28 +1767,38 @@ impl Store {
 
     /// Removals read before the lock: a record gone meanwhile is not removed twice, one changed
     /// meanwhile is removed as stored now (its index entries are those of that state), or, for
-    /// a sweep, left for the sweep to read again (returned).
+    /// a sweep, left for the sweep to read again (returned), or, for an import's `rejudge`,
+    /// judged again and perhaps kept (the change returned third).
     fn settle_removals(
         &self,
         point: &CommitPoint,
         interleaving: Interleaving,
         removals: Vec<RecordState>,
-    ) -> StoreResult<(Vec<RecordState>, Vec<RecordId>)> {
+        rejudge: Option<Rejudge<'_>>,
+    ) -> StoreResult<(Vec<RecordState>, Vec<RecordId>, Vec<RecordChange>)> {
         if removals.is_empty() || !interleaving.may_be_stale(point) {
-            return Ok((removals, Vec::new()));
+            return Ok((removals, Vec::new(), Vec::new()));
         }
         let mut settled = Vec::with_capacity(removals.len());
         let mut skipped = Vec::new();
+        let mut kept = Vec::new();
         for removal in removals {
             let id = RecordId(removal.id);
             match self.state(id)? {
                 None => {}
                 Some(stored) if stored == removal => settled.push(removal),
                 Some(_) if interleaving == Interleaving::Skip => skipped.push(id),
-                Some(stored) => settled.push(stored),
+                Some(stored) => match rejudge.and_then(|rejudge| rejudge(&stored, None)) {
+                    Some(Rejudged::Write { after, superseded }) => kept.push(RecordChange {
+                        before: Some(stored),
+                        after,
+                        superseded,
+                    }),
+                    Some(Rejudged::Remove) | None => settled.push(stored),
+                },
             }
         }
-        Ok((settled, skipped))
+        Ok((settled, skipped, kept))
     }
 
     /// Stages the removal of records from every tree that holds something of them.
@@ -2431,6 +2496,7 @@ impl Store {
                 extra_meta,
                 now,
                 Interleaving::Replace,
+                None,
                 None,
             )
             .map(drop);

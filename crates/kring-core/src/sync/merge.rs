@@ -14,7 +14,7 @@ use crate::clock::{Hlc, FUTURE_TOLERANCE_MILLIS};
 use crate::crdt::RecordState;
 use crate::model::{RecordId, Role};
 use crate::protection::sweep::{Cause, Swept};
-use crate::store::{CommitPoint, ImportPoints, RecordChange, Store};
+use crate::store::{CommitPoint, ImportPoints, RecordChange, Rejudged, Store};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -34,6 +34,10 @@ pub(crate) struct Merge<'s> {
     /// Stored records the gate's sweep takes out (a forgotten person's, a record past its
     /// retention period), not yet committed.
     removals: HashMap<RecordId, RecordState>,
+    /// For each record the gate's sweep changed or removed, not yet committed: the record as
+    /// read from the store and what the merge made of it before the sweep. Its commit judges
+    /// such a record again if another commit changed it meanwhile ([`Rejudged`]).
+    unswept: HashMap<RecordId, (Option<RecordState>, RecordState)>,
     /// Whether to commit; false for a dry run.
     commit: bool,
     largest_seen: Hlc,
@@ -64,6 +68,7 @@ impl<'s> Merge<'s> {
             pending: HashMap::new(),
             order: Vec::new(),
             removals: HashMap::new(),
+            unswept: HashMap::new(),
             commit,
             largest_seen: Hlc::ZERO,
             lagging: BTreeMap::new(),
@@ -178,8 +183,27 @@ impl<'s> Merge<'s> {
         );
         // What is about a forgotten person, or past a retention rule's period, goes: the same
         // sweep every store applies to what it holds, so merging an old bundle revives nothing.
+        let verdict = self.gate.sweep.apply(&after);
+        // A dry run commits nothing, so nothing is judged again.
+        let unswept = match self.unswept.remove(&id).filter(|_| self.commit) {
+            Some((read, mut unswept)) => {
+                unswept.merge(&after.written_since(current.as_ref()));
+                Some((read, unswept))
+            }
+            None if self.commit && !matches!(verdict, Swept::Unchanged) => {
+                let read = match self.pending.get(&id) {
+                    Some(change) => change.before.clone(),
+                    None => before.clone(),
+                };
+                Some((read, after.clone()))
+            }
+            None => None,
+        };
+        if let Some(unswept) = unswept {
+            self.unswept.insert(id, unswept);
+        }
         let mut removed = None;
-        match self.gate.sweep.apply(&after) {
+        match verdict {
             Swept::Unchanged => {}
             Swept::Changed { state, causes, .. } => {
                 tally(report, &causes);
@@ -235,12 +259,16 @@ impl<'s> Merge<'s> {
         if changes.is_empty() && removals.is_empty() && extra_meta.is_empty() {
             return Ok(());
         }
+        #[cfg(test)]
+        tests::before_commit(self.store);
+        let unswept = std::mem::take(&mut self.unswept);
         self.read_from = self.store.commit_merged(
             changes,
             removals,
             extra_meta,
             self.now,
             Some(self.read_from),
+            Some(&|stored, read| rejudge(&self.gate.sweep, &unswept, stored, read)),
         )?;
         Ok(())
     }
@@ -259,6 +287,9 @@ impl<'s> Merge<'s> {
             began: self.began,
             read_from: self.read_from,
         };
+        #[cfg(test)]
+        tests::before_commit(self.store);
+        let unswept = std::mem::take(&mut self.unswept);
         self.store.commit_advancing(
             changes,
             removals,
@@ -266,6 +297,7 @@ impl<'s> Merge<'s> {
             self.now,
             coverage_advance,
             points,
+            Some(&|stored, read| rejudge(&self.gate.sweep, &unswept, stored, read)),
         )?;
         Ok(())
     }
@@ -305,6 +337,39 @@ impl<'s> Merge<'s> {
             })
             .collect()
     }
+}
+
+/// What an import's change comes to on a record another commit changed after the import read it
+/// (see [`crate::store::Rejudged`]): what the merge wrote (before its sweep) merged into the
+/// record as stored now, then swept by the record as it is then. `read` is the change as
+/// committed (none for a removal, whose merge is in `unswept`). The import's report keeps the
+/// counts of the verdict made on the read.
+fn rejudge(
+    sweep: &crate::protection::sweep::Sweep,
+    unswept: &HashMap<RecordId, (Option<RecordState>, RecordState)>,
+    stored: &RecordState,
+    read: Option<&RecordChange>,
+) -> Option<Rejudged> {
+    let (before, merged) = match unswept.get(&RecordId(stored.id)) {
+        Some((before, merged)) => (before.as_ref(), merged),
+        None => {
+            let read = read?;
+            (read.before.as_ref(), &read.after)
+        }
+    };
+    let mut after = stored.clone();
+    let effect = after.merge(&merged.written_since(before));
+    Some(match sweep.apply(&after) {
+        Swept::Unchanged => Rejudged::Write {
+            after,
+            superseded: effect.superseded,
+        },
+        Swept::Changed { state, .. } => Rejudged::Write {
+            after: state,
+            superseded: effect.superseded,
+        },
+        Swept::Removed(_) => Rejudged::Remove,
+    })
 }
 
 /// Counts what the gate's sweep dropped of one record.
@@ -369,4 +434,228 @@ pub(crate) fn file_meta(
     key.extend_from_slice(&header.author_node.0.to_be_bytes());
     meta.push((key, serde_json::to_vec(&peer).expect("peers serialise")));
     Ok(meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{
+        FollowUp, Interaction, InteractionKind, Person, RecordId, RecordKind, Role, Visibility,
+    };
+    use crate::protection::{RetentionAction, RetentionRule};
+    use crate::store::{OpenOptions, Store};
+    use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+    type Hook = Box<dyn FnOnce(&Store)>;
+
+    thread_local! {
+        /// Run once by the next commit of an import on this thread, after it read and merged
+        /// what it commits.
+        static BEFORE_COMMIT: std::cell::RefCell<Option<Hook>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    pub(super) fn before_commit(store: &Store) {
+        BEFORE_COMMIT.with(|hook| hook.borrow_mut().take().map(|hook| hook(store)));
+    }
+
+    fn at((year, month, day): (i32, u32, u32)) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(year, month, day, 9, 0, 0).unwrap()
+    }
+
+    /// An and Mia, managers of one organisation; Mia holds `rule`; An has a card for Jan.
+    struct Pair {
+        dir: tempfile::TempDir,
+        an: Store,
+        mia: Store,
+        jan: RecordId,
+    }
+
+    const FIRST_SYNC: (i32, u32, u32) = (2026, 3, 1);
+    const LATER: (i32, u32, u32) = (2026, 9, 1);
+
+    fn pair_with(rule: RetentionRule) -> Pair {
+        let dir = tempfile::tempdir().unwrap();
+        let now = at(FIRST_SYNC);
+        let open_store =
+            |name: &str| Store::open(&dir.path().join(name), &OpenOptions::default()).unwrap();
+        let an = open_store("an");
+        an.init("An", "an@antwerpen.be", Role::Manager, now)
+            .unwrap();
+        let mia = open_store("mia");
+        mia.init("Mia", "mia@antwerpen.be", Role::Manager, now)
+            .unwrap();
+        let invitation = mia.invite(Role::Manager, now).unwrap();
+        an.join(&invitation, now).unwrap();
+        mia.enrol(&an.identity().unwrap(), Role::Manager, now)
+            .unwrap();
+        mia.add_retention_rule(&rule, now).unwrap();
+        let jan = an
+            .create(
+                &Person {
+                    display_name: "Jan Peeters".into(),
+                    ..Default::default()
+                },
+                Some(Visibility::Shared),
+                now,
+            )
+            .unwrap();
+        Pair { dir, an, mia, jan }
+    }
+
+    impl Pair {
+        /// An exports everything; Mia imports it at `now`, running `meanwhile` on her store
+        /// after the import read and merged and before it commits.
+        fn sync(&self, name: &str, now: DateTime<Utc>, meanwhile: Option<Hook>) {
+            let bundle = self.dir.path().join(name);
+            self.an.export_bundle(&bundle, true, now).unwrap();
+            let hooked = meanwhile.is_some();
+            BEFORE_COMMIT.with(|hook| *hook.borrow_mut() = meanwhile);
+            self.mia.import_bundles(&[bundle], false, now).unwrap();
+            if hooked {
+                assert!(
+                    BEFORE_COMMIT.with(|hook| hook.borrow().is_none()),
+                    "the hook ran"
+                );
+            }
+        }
+
+        /// Mia's store holds what its own sweep makes of every record today.
+        fn assert_nothing_left_to_sweep(&self, now: DateTime<Utc>) {
+            let sweep = self.mia.sweep_at(now).unwrap();
+            let outcome = self.mia.sweep_store(&sweep, now, true).unwrap();
+            assert!(
+                outcome.changed.is_empty() && outcome.removed.is_empty(),
+                "{outcome:?}"
+            );
+        }
+    }
+
+    fn rule(kind: RecordKind, action: RetentionAction, fields: &[&str]) -> RetentionRule {
+        RetentionRule {
+            name: "Na zes jaar".into(),
+            applies_to: kind,
+            action,
+            after_days: 6 * 365,
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+            legal_reference: "Selectielijst lokale besturen, reeks 1.3".into(),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn a_retention_rule_judges_a_record_an_edit_changed_during_the_import_as_it_is_stored_now() {
+        let pair = pair_with(rule(
+            RecordKind::Interaction,
+            RetentionAction::Clear,
+            &["summary"],
+        ));
+        // A meeting An typed as 2020 instead of 2026: within six years at the first sync.
+        let mut meeting = Interaction {
+            kind: InteractionKind::Meeting,
+            at: at((2020, 6, 1)).fixed_offset(),
+            participants: vec![pair.jan],
+            summary: "Akkoord over de kaaimuur".into(),
+            outcomes: Vec::new(),
+        };
+        let id = pair
+            .an
+            .create(&meeting, Some(Visibility::Shared), at(FIRST_SYNC))
+            .unwrap();
+        pair.sync("first.kring", at(FIRST_SYNC), None);
+
+        // Months later An adds an outcome; while Mia imports it she corrects the year, so the
+        // meeting is no longer six years old. The import read it as six years old.
+        let later = at(LATER);
+        meeting.outcomes = vec!["Offerte vóór oktober".into()];
+        pair.an.update(id, &meeting, later).unwrap();
+        let correct_the_year: Hook = Box::new(move |store: &Store| {
+            let mut corrected = store.get::<Interaction>(id).unwrap().unwrap();
+            corrected.at = at((2026, 6, 1)).fixed_offset();
+            store.update(id, &corrected, later).unwrap();
+        });
+        pair.sync("second.kring", later, Some(correct_the_year));
+
+        let stored = pair.mia.get::<Interaction>(id).unwrap().unwrap();
+        assert_eq!(
+            stored.at,
+            at((2026, 6, 1)).fixed_offset(),
+            "Mia's correction"
+        );
+        assert_eq!(stored.outcomes, vec!["Offerte vóór oktober".to_string()]);
+        assert_eq!(
+            stored.summary, "Akkoord over de kaaimuur",
+            "the summary was cleared by a verdict on the date the import read"
+        );
+        pair.assert_nothing_left_to_sweep(later);
+    }
+
+    #[test]
+    fn a_record_a_rule_would_remove_stays_when_an_edit_during_the_import_moves_its_date() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let mut follow_up = FollowUp {
+            interaction: None,
+            about: vec![pair.jan],
+            text: "Offerte opvragen".into(),
+            due: NaiveDate::from_ymd_opt(2020, 6, 1).unwrap(),
+            done: false,
+        };
+        let id = pair
+            .an
+            .create(&follow_up, Some(Visibility::Shared), at(FIRST_SYNC))
+            .unwrap();
+        pair.sync("first.kring", at(FIRST_SYNC), None);
+
+        let later = at(LATER);
+        follow_up.text = "Offerte opvragen bij de havenkapitein".into();
+        pair.an.update(id, &follow_up, later).unwrap();
+        let postpone: Hook = Box::new(move |store: &Store| {
+            let mut postponed = store.get::<FollowUp>(id).unwrap().unwrap();
+            postponed.due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+            store.update(id, &postponed, later).unwrap();
+        });
+        pair.sync("second.kring", later, Some(postpone));
+
+        let stored = pair
+            .mia
+            .get::<FollowUp>(id)
+            .unwrap()
+            .expect("the follow-up was removed by a verdict on the due date the import read");
+        assert_eq!(stored.due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
+        pair.assert_nothing_left_to_sweep(later);
+        assert!(pair.mia.check(false, later).unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_record_past_its_rule_after_an_edit_during_the_import_goes_as_stored_now() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let mut follow_up = FollowUp {
+            interaction: None,
+            about: vec![pair.jan],
+            text: "Offerte opvragen".into(),
+            due: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            done: false,
+        };
+        let id = pair
+            .an
+            .create(&follow_up, Some(Visibility::Shared), at(FIRST_SYNC))
+            .unwrap();
+        pair.sync("first.kring", at(FIRST_SYNC), None);
+
+        // Mia corrects the due date to the year it was really due, long past the rule's period,
+        // while the import of An's edit read it as recent.
+        let later = at(LATER);
+        follow_up.text = "Offerte opgevraagd".into();
+        pair.an.update(id, &follow_up, later).unwrap();
+        let backdate: Hook = Box::new(move |store: &Store| {
+            let mut backdated = store.get::<FollowUp>(id).unwrap().unwrap();
+            backdated.due = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
+            store.update(id, &backdated, later).unwrap();
+        });
+        pair.sync("second.kring", later, Some(backdate));
+
+        assert!(pair.mia.state(id).unwrap().is_none(), "kept past its rule");
+        pair.assert_nothing_left_to_sweep(later);
+        assert!(pair.mia.check(false, later).unwrap().is_clean());
+    }
 }

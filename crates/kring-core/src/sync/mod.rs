@@ -1164,7 +1164,7 @@ pub(crate) fn withdraw_narrowed(store: &Store, now: DateTime<Utc>) -> Result<(),
     })?;
     while !changes.is_empty() {
         let rest = changes.split_off(changes.len().min(4096));
-        store.commit_merged(changes, Vec::new(), Vec::new(), now, None)?;
+        store.commit_merged(changes, Vec::new(), Vec::new(), now, None, None)?;
         changes = rest;
     }
     Ok(())
