@@ -133,11 +133,19 @@ impl<'s> Merge<'s> {
         let mut refused = Vec::new();
         let (before, current) = match self.pending.get(&id) {
             Some(change) => (None, Some(change.after.clone())),
-            None if self.removals.contains_key(&id) => (None, None),
-            None => {
-                let stored = self.store.state(id)?;
-                (stored.clone(), stored)
-            }
+            None => match self.removals.remove(&id) {
+                // Removed by an earlier bundle of this chunk: merged again from what the merge
+                // made of it before its sweep, so the sweep judges both bundles' writes together,
+                // as importing them one at a time would.
+                Some(read) => {
+                    let merged = self.unswept.get(&id).map(|(_, merged)| merged.clone());
+                    (Some(read), merged)
+                }
+                None => {
+                    let stored = self.store.state(id)?;
+                    (stored.clone(), stored)
+                }
+            },
         };
         let admitted = self
             .gate
@@ -184,13 +192,12 @@ impl<'s> Merge<'s> {
         // What is about a forgotten person, or past a retention rule's period, goes: the same
         // sweep every store applies to what it holds, so merging an old bundle revives nothing.
         let verdict = self.gate.sweep.apply(&after);
-        // A dry run commits nothing, so nothing is judged again.
-        let unswept = match self.unswept.remove(&id).filter(|_| self.commit) {
+        let unswept = match self.unswept.remove(&id) {
             Some((read, mut unswept)) => {
                 unswept.merge(&after.written_since(current.as_ref()));
                 Some((read, unswept))
             }
-            None if self.commit && !matches!(verdict, Swept::Unchanged) => {
+            None if !matches!(verdict, Swept::Unchanged) => {
                 let read = match self.pending.get(&id) {
                     Some(change) => change.before.clone(),
                     None => before.clone(),
@@ -199,9 +206,6 @@ impl<'s> Merge<'s> {
             }
             None => None,
         };
-        if let Some(unswept) = unswept {
-            self.unswept.insert(id, unswept);
-        }
         let mut removed = None;
         match verdict {
             Swept::Unchanged => {}
@@ -225,6 +229,7 @@ impl<'s> Merge<'s> {
             if let Some(stored) = stored {
                 self.removals.insert(id, stored);
             }
+            self.keep_unswept(id, unswept);
             return Ok(());
         }
         match self.pending.get_mut(&id) {
@@ -248,7 +253,18 @@ impl<'s> Merge<'s> {
                 }
             }
         }
+        self.keep_unswept(id, unswept);
         Ok(())
+    }
+
+    /// Keeps what the merge made of a record before its sweep, for its commit to judge again,
+    /// while the record is to be written or removed (so it is bounded by the chunk).
+    fn keep_unswept(&mut self, id: RecordId, unswept: Option<(Option<RecordState>, RecordState)>) {
+        if let Some(unswept) = unswept {
+            if self.pending.contains_key(&id) || self.removals.contains_key(&id) {
+                self.unswept.insert(id, unswept);
+            }
+        }
     }
 
     /// Commits what is pending, with extra meta keys, in one transaction.
@@ -359,6 +375,13 @@ fn rejudge(
     };
     let mut after = stored.clone();
     let effect = after.merge(&merged.written_since(before));
+    // What the merge took away without superseding: the fields a narrowing withdraws.
+    if let Some(before) = before {
+        let taken = merged.taken_since(before);
+        if !taken.is_empty() {
+            after.take_away(&taken);
+        }
+    }
     Some(match sweep.apply(&after) {
         Swept::Unchanged => Rejudged::Write {
             after,
@@ -506,11 +529,27 @@ mod tests {
         /// An exports everything; Mia imports it at `now`, running `meanwhile` on her store
         /// after the import read and merged and before it commits.
         fn sync(&self, name: &str, now: DateTime<Utc>, meanwhile: Option<Hook>) {
+            let bundle = self.export(name, now);
+            self.import(&[bundle], now, meanwhile);
+        }
+
+        fn export(&self, name: &str, now: DateTime<Utc>) -> std::path::PathBuf {
             let bundle = self.dir.path().join(name);
             self.an.export_bundle(&bundle, true, now).unwrap();
+            bundle
+        }
+
+        /// Mia imports `bundles` in one import at `now`, running `meanwhile` on her store after
+        /// the import read and merged them and before it commits.
+        fn import(
+            &self,
+            bundles: &[std::path::PathBuf],
+            now: DateTime<Utc>,
+            meanwhile: Option<Hook>,
+        ) {
             let hooked = meanwhile.is_some();
             BEFORE_COMMIT.with(|hook| *hook.borrow_mut() = meanwhile);
-            self.mia.import_bundles(&[bundle], false, now).unwrap();
+            self.mia.import_bundles(bundles, false, now).unwrap();
             if hooked {
                 assert!(
                     BEFORE_COMMIT.with(|hook| hook.borrow().is_none()),
@@ -657,5 +696,102 @@ mod tests {
         assert!(pair.mia.state(id).unwrap().is_none(), "kept past its rule");
         pair.assert_nothing_left_to_sweep(later);
         assert!(pair.mia.check(false, later).unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_narrowing_imported_while_an_edit_lands_still_withdraws_the_fields() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let meeting = Interaction {
+            kind: InteractionKind::Meeting,
+            at: at((2026, 2, 1)).fixed_offset(),
+            participants: vec![pair.jan],
+            summary: "Vertrouwelijk: herstructurering".into(),
+            outcomes: Vec::new(),
+        };
+        let id = pair
+            .an
+            .create(&meeting, Some(Visibility::Shared), at(FIRST_SYNC))
+            .unwrap();
+        pair.sync("first.kring", at(FIRST_SYNC), None);
+        assert!(pair
+            .mia
+            .state(id)
+            .unwrap()
+            .unwrap()
+            .fields
+            .contains_key("summary"));
+
+        // An makes the meeting private; Mia adds an outcome while she imports that.
+        let later = at(LATER);
+        pair.an
+            .set_visibility(id, Visibility::Private, later)
+            .unwrap();
+        let add_an_outcome: Hook = Box::new(move |store: &Store| {
+            let mut meeting = store.get::<Interaction>(id).unwrap().unwrap();
+            meeting.outcomes = vec!["Volgende stap".into()];
+            store.update(id, &meeting, later).unwrap();
+        });
+        pair.sync("second.kring", later, Some(add_an_outcome));
+
+        let stored = pair.mia.state(id).unwrap().unwrap();
+        assert!(
+            !stored.fields.contains_key("summary"),
+            "the private meeting's summary stayed in Mia's store: {:?}",
+            stored.fields.keys().collect::<Vec<_>>()
+        );
+    }
+
+    /// A follow-up An's first bundle dates 2019 (past the rule) and her second 2026 again.
+    fn backdated_then_corrected(pair: &Pair) -> (RecordId, Vec<std::path::PathBuf>) {
+        let mut follow_up = FollowUp {
+            interaction: None,
+            about: vec![pair.jan],
+            text: "Offerte opvragen".into(),
+            due: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            done: false,
+        };
+        let id = pair
+            .an
+            .create(&follow_up, Some(Visibility::Shared), at(FIRST_SYNC))
+            .unwrap();
+        pair.sync("first.kring", at(FIRST_SYNC), None);
+        follow_up.due = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
+        pair.an.update(id, &follow_up, at((2026, 8, 1))).unwrap();
+        let backdated = pair.export("backdated.kring", at((2026, 8, 1)));
+        follow_up.due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        follow_up.text = "Offerte opvragen bij de havenkapitein".into();
+        pair.an.update(id, &follow_up, at((2026, 8, 2))).unwrap();
+        let corrected = pair.export("corrected.kring", at((2026, 8, 2)));
+        (id, vec![backdated, corrected])
+    }
+
+    #[test]
+    fn a_record_removed_then_merged_again_in_one_import_is_judged_on_both() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let (id, bundles) = backdated_then_corrected(&pair);
+        // One by one, the follow-up would stay (the second bundle dates it 2026): together too.
+        pair.import(&bundles, at(LATER), None);
+        let stored = pair.mia.get::<FollowUp>(id).unwrap().expect("removed");
+        assert_eq!(stored.due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
+    }
+
+    #[test]
+    fn a_record_removed_then_merged_again_in_one_import_keeps_an_edit_made_meanwhile() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let (id, bundles) = backdated_then_corrected(&pair);
+        let later = at(LATER);
+        let mark_done: Hook = Box::new(move |store: &Store| {
+            let mut follow_up = store.get::<FollowUp>(id).unwrap().unwrap();
+            follow_up.done = true;
+            store.update(id, &follow_up, later).unwrap();
+        });
+        pair.import(&bundles, later, Some(mark_done));
+
+        let stored = pair.mia.get::<FollowUp>(id).unwrap().expect("removed");
+        assert_eq!(stored.due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
+        assert!(stored.done, "Mia's edit was lost: {stored:?}");
+        pair.assert_nothing_left_to_sweep(later);
     }
 }
