@@ -152,10 +152,15 @@ impl Store {
         dry_run: bool,
     ) -> ProtectionResult<RetentionReport> {
         self.require_profile()?;
+        // The rules this run applies, as they stand before it reads them: a rule added or
+        // imported while it runs is not counted as applied, so the next check runs it.
+        let fingerprint = self.rules_fingerprint()?;
         let sweep = Sweep {
             forgotten: Default::default(),
             rules: self.rules_in_force(now)?,
         };
+        #[cfg(test)]
+        tests::AFTER_RULES_READ.with(|hook| hook.borrow_mut().take().map(|hook| hook(self)));
         let swept = self.sweep_store(&sweep, now, dry_run)?;
         let proposals = self.erasure_proposals(now)?;
         let mut rules = Vec::new();
@@ -179,7 +184,7 @@ impl Store {
         if !dry_run {
             let last = LastRun {
                 day: Some(now.date_naive()),
-                rules: self.rules_fingerprint()?,
+                rules: fingerprint,
             };
             self.meta_set(
                 LAST_RUN_KEY,
@@ -366,5 +371,60 @@ impl Store {
             proposal.rule_name, proposal.legal_reference
         );
         self.forget(proposal.person, &reason, now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RecordKind, Role};
+    use crate::store::test_support::{now, store_of};
+
+    type Hook = Box<dyn FnOnce(&Store)>;
+
+    thread_local! {
+        /// Run once by the next retention run on this thread, after it read the rules.
+        pub(super) static AFTER_RULES_READ: std::cell::RefCell<Option<Hook>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    fn rule(name: &str, kind: RecordKind) -> RetentionRule {
+        RetentionRule {
+            name: name.into(),
+            applies_to: kind,
+            action: RetentionAction::Remove,
+            after_days: 365,
+            fields: Vec::new(),
+            legal_reference: "Selectielijst lokale besturen".into(),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn a_rule_added_while_the_rules_run_is_applied_by_the_next_check_that_day() {
+        let (_dir, store) = store_of(Role::Manager);
+        store
+            .add_retention_rule(
+                &rule("Opvolgingen na een jaar", RecordKind::FollowUp),
+                now(),
+            )
+            .unwrap();
+        AFTER_RULES_READ.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(|store: &Store| {
+                store
+                    .add_retention_rule(&rule("Notities na een jaar", RecordKind::Note), now())
+                    .unwrap();
+            }))
+        });
+        assert!(store.run_retention_if_due(now()).unwrap().is_some());
+        assert!(
+            AFTER_RULES_READ.with(|hook| hook.borrow().is_none()),
+            "the hook ran"
+        );
+        assert!(
+            store.run_retention_if_due(now()).unwrap().is_some(),
+            "the rule added while the rules ran was counted as applied"
+        );
+        assert!(store.run_retention_if_due(now()).unwrap().is_none());
     }
 }

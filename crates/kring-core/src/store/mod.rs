@@ -25,7 +25,7 @@ mod recovery;
 pub mod search;
 mod term_file;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 pub(crate) mod undo;
 
 use crate::clock::{Hlc, HybridClock, NodeId, Stamp, VersionVector};

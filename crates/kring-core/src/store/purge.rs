@@ -7,7 +7,10 @@
 //! chunk (see `protection::erasure::apply_pending`), so the next open sweeps again.
 
 use super::{Store, StoreResult};
+use crate::crdt::RecordState;
 use crate::model::RecordId;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 /// Records per transaction.
 const CHUNK: usize = 4_096;
@@ -17,7 +20,7 @@ impl Store {
     pub(crate) fn for_each_of_kind(
         &self,
         kind: crate::model::RecordKind,
-        mut visit: impl FnMut(crate::crdt::RecordState) -> StoreResult<()>,
+        mut visit: impl FnMut(RecordState) -> StoreResult<()>,
     ) -> StoreResult<()> {
         let Some(tree) = self.existing_records_tree(kind.as_str())? else {
             return Ok(());
@@ -32,13 +35,19 @@ impl Store {
     /// Removes the superseded values of the local history that `drops` picks (given the
     /// record's current state, the field and the old value); with `dry_run` only counts them.
     /// Returns how many. A sweep (`protection::purge`) uses it for the old values it drops.
+    ///
+    /// The verdicts are made on records read without the writer's lock; each chunk is removed
+    /// under it, and a value whose record changed since its verdict is judged again on the
+    /// record as it is then (an edit that moved a date out of a retention rule keeps its history).
     pub(crate) fn remove_history_where(
         &self,
         dry_run: bool,
-        mut drops: impl FnMut(Option<&crate::crdt::RecordState>, &str, &[u8]) -> bool,
+        mut drops: impl FnMut(Option<&RecordState>, &str, &[u8]) -> bool,
     ) -> StoreResult<u64> {
-        let mut gone = Vec::new();
-        let mut record: Option<(RecordId, Option<crate::crdt::RecordState>)> = None;
+        let mut gone: Vec<(sled::IVec, RecordId)> = Vec::new();
+        // The record each verdict was made on, for the records with values to remove.
+        let mut judged: HashMap<RecordId, Option<RecordState>> = HashMap::new();
+        let mut record: Option<(RecordId, Option<RecordState>)> = None;
         for item in self.history.iter() {
             let (key, value) = item?;
             // id ‖ hlc (12) ‖ node (8) ‖ field
@@ -51,20 +60,99 @@ impl Store {
             }
             let state = record.as_ref().and_then(|(_, s)| s.as_ref());
             if drops(state, &field, &value) {
-                gone.push(key);
+                judged.entry(id).or_insert_with(|| state.cloned());
+                gone.push((key, id));
             }
         }
-        let count = gone.len() as u64;
-        if !dry_run && !gone.is_empty() {
-            for chunk in gone.chunks(CHUNK) {
-                let mut batch = sled::Batch::default();
-                for key in chunk {
-                    batch.remove(key.clone());
+        if dry_run || gone.is_empty() {
+            return Ok(gone.len() as u64);
+        }
+        #[cfg(test)]
+        tests::AFTER_VERDICTS.with(|hook| hook.borrow_mut().take().map(|hook| hook(self)));
+        let mut count = 0;
+        for chunk in gone.chunks(CHUNK) {
+            let _no_commits = self.writer();
+            let mut now: HashMap<RecordId, Option<RecordState>> = HashMap::new();
+            let mut batch = sled::Batch::default();
+            for (key, id) in chunk {
+                let state = match now.entry(*id) {
+                    Entry::Occupied(held) => held.into_mut(),
+                    Entry::Vacant(slot) => slot.insert(self.state(*id)?),
+                };
+                if judged.get(id) != Some(state) {
+                    let Some(value) = self.history.get(key)? else {
+                        continue;
+                    };
+                    let field = String::from_utf8_lossy(key.get(36..).unwrap_or_default());
+                    if !drops(state.as_ref(), &field, &value) {
+                        continue;
+                    }
                 }
-                self.history.apply_batch(batch)?;
+                batch.remove(key.clone());
+                count += 1;
             }
-            self.db.flush()?;
+            self.history.apply_batch(batch)?;
         }
+        self.db.flush()?;
         Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Person, Role};
+    use crate::store::test_support::{now, store_of};
+    use crate::store::Store;
+
+    type Hook = Box<dyn FnOnce(&Store)>;
+
+    thread_local! {
+        /// Run once by the next history removal on this thread, after its verdicts and before
+        /// it removes anything.
+        pub(super) static AFTER_VERDICTS: std::cell::RefCell<Option<Hook>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    fn named(name: &str) -> Person {
+        Person {
+            display_name: name.into(),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn history_is_removed_by_a_verdict_on_the_record_as_it_is_when_removed() {
+        let (_dir, store) = store_of(Role::Networker);
+        let id = store.create(&named("Jan Peeters"), None, now()).unwrap();
+        let later = now() + chrono::Duration::minutes(1);
+        store.update(id, &named("Archief"), later).unwrap();
+        let all = |store: &Store| store.remove_history_where(true, |_, _, _| true).unwrap();
+        assert_eq!(all(&store), 1, "the old name is in the history");
+
+        // A rule drops the history of records named "Archief"; the record is renamed between the
+        // verdicts and the removal.
+        AFTER_VERDICTS.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move |store: &Store| {
+                store.update(id, &named("Jan Peeters-Maes"), later).unwrap();
+            }))
+        });
+        let archived = |state: Option<&crate::crdt::RecordState>, _: &str, _: &[u8]| {
+            state.and_then(|s| s.current("display_name"))
+                == Some(serde_json::Value::String("Archief".into()))
+        };
+        assert_eq!(store.remove_history_where(false, archived).unwrap(), 0);
+        assert!(
+            AFTER_VERDICTS.with(|hook| hook.borrow().is_none()),
+            "the hook ran"
+        );
+        assert_eq!(
+            all(&store),
+            2,
+            "the history of a record no longer archived was removed"
+        );
+
+        // Judged on the record as it is, the same rule still removes.
+        store.update(id, &named("Archief"), later).unwrap();
+        assert_eq!(store.remove_history_where(false, archived).unwrap(), 3);
     }
 }
