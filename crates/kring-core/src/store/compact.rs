@@ -153,8 +153,13 @@ impl Store {
         if records == 0 {
             return Ok(());
         }
-        let total = self.imported_since_rewrite()?.saturating_add(records);
-        self.meta_set(IMPORTED_KEY, &total.to_be_bytes())
+        self.meta_update(IMPORTED_KEY, |old| {
+            let counted = old
+                .and_then(|bytes| bytes.try_into().ok())
+                .map_or(0, u64::from_be_bytes);
+            Some(counted.saturating_add(records).to_be_bytes().to_vec())
+        })?;
+        Ok(())
     }
 
     /// Rewrites the store into a fresh database with only its live contents, swaps it in and
@@ -328,5 +333,20 @@ mod tests {
         finish_or_discard(&folder).unwrap();
         assert_eq!(std::fs::read(folder.join("conf")).unwrap(), b"newest conf");
         assert_eq!(std::fs::read(folder.join("db")).unwrap(), b"newer");
+    }
+
+    #[test]
+    fn imports_counted_from_two_threads_at_once_are_all_counted() {
+        let (_dir, store) = super::super::test_support::store_of(crate::model::Role::Manager);
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    for _ in 0..300 {
+                        store.note_imported(1).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(store.imported_since_rewrite().unwrap(), 600);
     }
 }

@@ -2365,6 +2365,19 @@ impl Store {
         Ok(())
     }
 
+    /// Reads, changes and writes one meta value as one step (`None` from `change` removes
+    /// it): two threads updating a count or a list at once both count. `change` may be called
+    /// more than once, so it must do nothing but compute. Returns the value written.
+    pub(crate) fn meta_update(
+        &self,
+        key: &[u8],
+        change: impl Fn(Option<&[u8]>) -> Option<Vec<u8>>,
+    ) -> StoreResult<Option<Vec<u8>>> {
+        let written = self.meta.update_and_fetch(key, change)?;
+        self.db.flush()?;
+        Ok(written.map(|value| value.to_vec()))
+    }
+
     pub(crate) fn meta_remove(&self, key: &[u8]) -> StoreResult<()> {
         self.meta.remove(key)?;
         self.db.flush()?;

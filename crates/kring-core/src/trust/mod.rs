@@ -712,45 +712,53 @@ impl Store {
     ) -> StoreResult<PendingMember> {
         let mut key = meta_key::PENDING_PREFIX.to_vec();
         key.extend_from_slice(identity.fingerprint.as_bytes());
-        let mut pending = match self.meta_get(&key)? {
-            Some(bytes) => {
-                serde_json::from_slice::<PendingMember>(&bytes).unwrap_or_else(|_| PendingMember {
+        let copy = match file {
+            Some(file) => {
+                let folder = self.path().join("pending");
+                keys::create_private_dir(&folder).map_err(|e| StoreError::from_io(&e))?;
+                // Named by its content as well: two files held in the same millisecond (the sync
+                // pass and an import by hand) are two copies, one file held twice is one.
+                let bytes = std::fs::read(file).map_err(|e| StoreError::from_io(&e))?;
+                let hash = blake3::hash(&bytes).to_hex();
+                let copy = folder.join(format!(
+                    "{}-{}-{}.kring",
+                    identity.node,
+                    now.format("%Y%m%dT%H%M%S%.3fZ"),
+                    &hash[..12]
+                ));
+                std::fs::write(&copy, &bytes).map_err(|e| StoreError::from_io(&e))?;
+                Some(copy)
+            }
+            None => None,
+        };
+        // One step from read to write: two imports holding files of one signer at once (the
+        // sync pass and an import by hand) both keep theirs on the list.
+        let held = |old: Option<&[u8]>| {
+            let mut pending = old
+                .and_then(|bytes| serde_json::from_slice::<PendingMember>(bytes).ok())
+                .unwrap_or_else(|| PendingMember {
                     identity: identity.clone(),
                     reason: reason.to_owned(),
                     first_seen: now,
                     last_seen: now,
                     held_files: Vec::new(),
-                })
+                });
+            pending.identity = identity.clone();
+            pending.reason = reason.to_owned();
+            pending.last_seen = now;
+            if let Some(copy) = &copy {
+                if !pending.held_files.contains(copy) {
+                    pending.held_files.push(copy.clone());
+                }
             }
-            None => PendingMember {
-                identity: identity.clone(),
-                reason: reason.to_owned(),
-                first_seen: now,
-                last_seen: now,
-                held_files: Vec::new(),
-            },
+            pending
         };
-        pending.identity = identity;
-        pending.reason = reason.to_owned();
-        pending.last_seen = now;
-        if let Some(file) = file {
-            let folder = self.path().join("pending");
-            keys::create_private_dir(&folder).map_err(|e| StoreError::from_io(&e))?;
-            let copy = folder.join(format!(
-                "{}-{}.kring",
-                pending.identity.node,
-                now.format("%Y%m%dT%H%M%S%.3fZ")
-            ));
-            std::fs::copy(file, &copy).map_err(|e| StoreError::from_io(&e))?;
-            if !pending.held_files.contains(&copy) {
-                pending.held_files.push(copy);
-            }
-        }
-        self.meta_set(
-            &key,
-            &serde_json::to_vec(&pending).expect("pending serialises"),
-        )?;
-        Ok(pending)
+        let written = self.meta_update(&key, |old| {
+            Some(serde_json::to_vec(&held(old)).expect("pending serialises"))
+        })?;
+        Ok(written
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_else(|| held(None)))
     }
 
     /// Stores waiting for approval, oldest first.
@@ -769,17 +777,15 @@ impl Store {
     pub(crate) fn forget_held_file(&self, fingerprint: &str, file: &Path) -> StoreResult<()> {
         let mut key = meta_key::PENDING_PREFIX.to_vec();
         key.extend_from_slice(fingerprint.as_bytes());
-        let Some(bytes) = self.meta_get(&key)? else {
-            return Ok(());
-        };
-        let Ok(mut pending) = serde_json::from_slice::<PendingMember>(&bytes) else {
-            return Ok(());
-        };
-        pending.held_files.retain(|held| held != file);
-        self.meta_set(
-            &key,
-            &serde_json::to_vec(&pending).expect("pending serialises"),
-        )
+        self.meta_update(&key, |old| {
+            let old = old?;
+            let Ok(mut pending) = serde_json::from_slice::<PendingMember>(old) else {
+                return Some(old.to_vec());
+            };
+            pending.held_files.retain(|held| held != file);
+            Some(serde_json::to_vec(&pending).expect("pending serialises"))
+        })?;
+        Ok(())
     }
 
     fn forget_pending(&self, fingerprint: &str) -> StoreResult<()> {
@@ -1185,4 +1191,55 @@ fn earlier_store(roster: &Roster, networker: RecordId, node: &str) -> Option<Ear
             node: entry.node.to_string(),
             fingerprint: keys::fingerprint(&entry.signing_key),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{now, store_of};
+
+    fn stranger() -> Identity {
+        Identity {
+            node: NodeId(7).to_string(),
+            name: "Onbekend".into(),
+            email: "onbekend@example.org".into(),
+            networker: None,
+            role: Role::Networker,
+            signing_key: "00".repeat(32),
+            encryption_key: String::new(),
+            fingerprint: "ab".repeat(16),
+            earlier_nodes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn two_files_held_from_two_threads_at_the_same_moment_are_both_kept_for_approval() {
+        let (dir, store) = store_of(Role::Manager);
+        let files: Vec<std::path::PathBuf> = (0..2)
+            .map(|n| {
+                let file = dir.path().join(format!("bundle-{n}.kring"));
+                std::fs::write(&file, format!("bundle {n}")).unwrap();
+                file
+            })
+            .collect();
+        std::thread::scope(|scope| {
+            for file in &files {
+                let store = &store;
+                scope.spawn(move || {
+                    store
+                        .hold_pending(stranger(), "unknown signer", Some(file), now())
+                        .unwrap()
+                });
+            }
+        });
+        let pending = store.pending_members().unwrap();
+        assert_eq!(pending.len(), 1);
+        let mut held: Vec<String> = pending[0]
+            .held_files
+            .iter()
+            .map(|copy| std::fs::read_to_string(copy).unwrap())
+            .collect();
+        held.sort();
+        assert_eq!(held, vec!["bundle 0", "bundle 1"]);
+    }
 }
