@@ -210,7 +210,7 @@ impl Store {
             Some(report) if !(repair && report.needs_repair()) => report,
             _ => {
                 // A repair writes the indexes it computed from what it read: a commit in between
-                // (the app saving, a sync pass importing) would lose its entries, so commits
+                // from another thread sharing this store would lose its entries, so commits
                 // wait until the repair is written. The check itself takes no lock.
                 let _no_commits = repair.then(|| self.writer());
                 self.check_holding_every_record(repair, now)?
@@ -1074,7 +1074,9 @@ mod tests {
             .remove(first)
             .unwrap();
 
-        // The app saves a new card while `kring check --repair` (or Settings' repair) runs.
+        // A commit from another thread of the same process (a sync pass, a save) while a repair
+        // runs: no caller does this today (the CLI repairs alone, the app has no repair), but
+        // `Store` is shared across threads and `check` is public.
         let (done, finished) = std::sync::mpsc::channel();
         let writer = std::sync::Arc::clone(&store);
         let saving = std::sync::Arc::new(std::sync::Mutex::new(None));
