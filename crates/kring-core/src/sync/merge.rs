@@ -133,13 +133,13 @@ impl<'s> Merge<'s> {
         let mut refused = Vec::new();
         let (before, current) = match self.pending.get(&id) {
             Some(change) => (None, Some(change.after.clone())),
-            None => match self.removals.remove(&id) {
+            None => match self.removals.get(&id) {
                 // Removed by an earlier bundle of this chunk: merged again from what the merge
-                // made of it before its sweep, so the sweep judges both bundles' writes together,
-                // as importing them one at a time would.
+                // made of it before its sweep, so the sweep judges both bundles' writes
+                // together. It leaves the removals only once this record is admitted.
                 Some(read) => {
                     let merged = self.unswept.get(&id).map(|(_, merged)| merged.clone());
-                    (Some(read), merged)
+                    (Some(read.clone()), merged)
                 }
                 None => {
                     let stored = self.store.state(id)?;
@@ -156,6 +156,7 @@ impl<'s> Merge<'s> {
         let Some(admitted) = admitted else {
             return Ok(());
         };
+        self.removals.remove(&id);
         for stamp in admitted.stamps() {
             if stamp.hlc > self.largest_seen {
                 self.largest_seen = stamp.hlc;
@@ -793,5 +794,39 @@ mod tests {
         assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
         assert!(stored.done, "Mia's edit was lost: {stored:?}");
         pair.assert_nothing_left_to_sweep(later);
+    }
+
+    #[test]
+    fn a_record_refused_after_the_sweep_removed_it_in_the_same_chunk_leaves_the_removal() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let (id, bundles) = backdated_then_corrected(&pair);
+        let backdated = &bundles[0];
+        let now = at(LATER);
+        let header = pair.mia.open_bundle(backdated).unwrap().header;
+        let files = vec![(backdated.clone(), header.clone())];
+        let began = pair.mia.commit_point();
+        let (gate, signers) = super::super::journal::gate_for(&pair.mia, &files, now).unwrap();
+        let signer = signers[0].unwrap();
+        let mut merge = super::Merge::new(&pair.mia, now, gate, true, began);
+        let mut report = super::ImportReport::default();
+        merge
+            .apply_file(backdated, &header, signer, &mut report, &mut |_| {})
+            .unwrap();
+        assert!(
+            merge.removals.contains_key(&id),
+            "the backdated follow-up is to be removed"
+        );
+        // A later record of the same chunk names the same id as another kind: refused whole.
+        let other_kind = crate::crdt::RecordState::new(id.0, "note");
+        merge.merge_record(other_kind, signer, &mut report).unwrap();
+        assert!(report.refused_total > 0, "the other kind was refused");
+        assert!(
+            merge.removals.contains_key(&id),
+            "the refused record dropped the removal"
+        );
+        merge
+            .finish(Vec::new(), &crate::clock::VersionVector::default())
+            .unwrap();
+        assert!(pair.mia.state(id).unwrap().is_none());
     }
 }

@@ -718,15 +718,18 @@ impl Store {
                 keys::create_private_dir(&folder).map_err(|e| StoreError::from_io(&e))?;
                 // Named by its content as well: two files held in the same millisecond (the sync
                 // pass and an import by hand) are two copies, one file held twice is one.
-                let bytes = std::fs::read(file).map_err(|e| StoreError::from_io(&e))?;
-                let hash = blake3::hash(&bytes).to_hex();
+                let mut hasher = blake3::Hasher::new();
+                std::fs::File::open(file)
+                    .and_then(|mut source| std::io::copy(&mut source, &mut hasher))
+                    .map_err(|e| StoreError::from_io(&e))?;
+                let hash = hasher.finalize().to_hex();
                 let copy = folder.join(format!(
                     "{}-{}-{}.kring",
                     identity.node,
                     now.format("%Y%m%dT%H%M%S%.3fZ"),
                     &hash[..12]
                 ));
-                std::fs::write(&copy, &bytes).map_err(|e| StoreError::from_io(&e))?;
+                std::fs::copy(file, &copy).map_err(|e| StoreError::from_io(&e))?;
                 Some(copy)
             }
             None => None,
