@@ -582,6 +582,27 @@ mod tests {
         }
     }
 
+    /// A meeting of An's with Jan on `date`, that Mia has from the first sync.
+    fn shared_meeting(
+        pair: &Pair,
+        date: (i32, u32, u32),
+        summary: &str,
+    ) -> (RecordId, Interaction) {
+        let meeting = Interaction {
+            kind: InteractionKind::Meeting,
+            at: at(date).fixed_offset(),
+            participants: vec![pair.jan],
+            summary: summary.into(),
+            outcomes: Vec::new(),
+        };
+        let id = pair
+            .an
+            .create(&meeting, Some(Visibility::Shared), at(FIRST_SYNC))
+            .unwrap();
+        pair.sync("first.kring", at(FIRST_SYNC), None);
+        (id, meeting)
+    }
+
     #[test]
     fn a_retention_rule_judges_a_record_an_edit_changed_during_the_import_as_it_is_stored_now() {
         let pair = pair_with(rule(
@@ -590,18 +611,7 @@ mod tests {
             &["summary"],
         ));
         // A meeting An typed as 2020 instead of 2026: within six years at the first sync.
-        let mut meeting = Interaction {
-            kind: InteractionKind::Meeting,
-            at: at((2020, 6, 1)).fixed_offset(),
-            participants: vec![pair.jan],
-            summary: "Akkoord over de kaaimuur".into(),
-            outcomes: Vec::new(),
-        };
-        let id = pair
-            .an
-            .create(&meeting, Some(Visibility::Shared), at(FIRST_SYNC))
-            .unwrap();
-        pair.sync("first.kring", at(FIRST_SYNC), None);
+        let (id, mut meeting) = shared_meeting(&pair, (2020, 6, 1), "Akkoord over de kaaimuur");
 
         // Months later An adds an outcome; while Mia imports it she corrects the year, so the
         // meeting is no longer six years old. The import read it as six years old.
@@ -629,14 +639,17 @@ mod tests {
         pair.assert_nothing_left_to_sweep(later);
     }
 
-    #[test]
-    fn a_record_a_rule_would_remove_stays_when_an_edit_during_the_import_moves_its_date() {
-        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
-        let mut follow_up = FollowUp {
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    /// A follow-up of An's about Jan, due on `due`, that Mia has from the first sync.
+    fn shared_follow_up(pair: &Pair, due: NaiveDate) -> (RecordId, FollowUp) {
+        let follow_up = FollowUp {
             interaction: None,
             about: vec![pair.jan],
             text: "Offerte opvragen".into(),
-            due: NaiveDate::from_ymd_opt(2020, 6, 1).unwrap(),
+            due,
             done: false,
         };
         let id = pair
@@ -644,15 +657,27 @@ mod tests {
             .create(&follow_up, Some(Visibility::Shared), at(FIRST_SYNC))
             .unwrap();
         pair.sync("first.kring", at(FIRST_SYNC), None);
+        (id, follow_up)
+    }
+
+    /// Mia moves the follow-up's due date, in her store, at `now`.
+    fn moving_due_date(id: RecordId, due: NaiveDate, now: DateTime<Utc>) -> Hook {
+        Box::new(move |store: &Store| {
+            let mut moved = store.get::<FollowUp>(id).unwrap().unwrap();
+            moved.due = due;
+            store.update(id, &moved, now).unwrap();
+        })
+    }
+
+    #[test]
+    fn a_record_a_rule_would_remove_stays_when_an_edit_during_the_import_moves_its_date() {
+        let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
+        let (id, mut follow_up) = shared_follow_up(&pair, day(2020, 6, 1));
 
         let later = at(LATER);
         follow_up.text = "Offerte opvragen bij de havenkapitein".into();
         pair.an.update(id, &follow_up, later).unwrap();
-        let postpone: Hook = Box::new(move |store: &Store| {
-            let mut postponed = store.get::<FollowUp>(id).unwrap().unwrap();
-            postponed.due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-            store.update(id, &postponed, later).unwrap();
-        });
+        let postpone = moving_due_date(id, day(2026, 12, 1), later);
         pair.sync("second.kring", later, Some(postpone));
 
         let stored = pair
@@ -660,7 +685,7 @@ mod tests {
             .get::<FollowUp>(id)
             .unwrap()
             .expect("the follow-up was removed by a verdict on the due date the import read");
-        assert_eq!(stored.due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(stored.due, day(2026, 12, 1));
         assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
         pair.assert_nothing_left_to_sweep(later);
         assert!(pair.mia.check(false, later).unwrap().is_clean());
@@ -669,29 +694,14 @@ mod tests {
     #[test]
     fn a_record_past_its_rule_after_an_edit_during_the_import_goes_as_stored_now() {
         let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
-        let mut follow_up = FollowUp {
-            interaction: None,
-            about: vec![pair.jan],
-            text: "Offerte opvragen".into(),
-            due: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            done: false,
-        };
-        let id = pair
-            .an
-            .create(&follow_up, Some(Visibility::Shared), at(FIRST_SYNC))
-            .unwrap();
-        pair.sync("first.kring", at(FIRST_SYNC), None);
+        let (id, mut follow_up) = shared_follow_up(&pair, day(2026, 6, 1));
 
         // Mia corrects the due date to the year it was really due, long past the rule's period,
         // while the import of An's edit read it as recent.
         let later = at(LATER);
         follow_up.text = "Offerte opgevraagd".into();
         pair.an.update(id, &follow_up, later).unwrap();
-        let backdate: Hook = Box::new(move |store: &Store| {
-            let mut backdated = store.get::<FollowUp>(id).unwrap().unwrap();
-            backdated.due = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
-            store.update(id, &backdated, later).unwrap();
-        });
+        let backdate = moving_due_date(id, day(2019, 6, 1), later);
         pair.sync("second.kring", later, Some(backdate));
 
         assert!(pair.mia.state(id).unwrap().is_none(), "kept past its rule");
@@ -702,18 +712,7 @@ mod tests {
     #[test]
     fn a_narrowing_imported_while_an_edit_lands_still_withdraws_the_fields() {
         let pair = pair_with(rule(RecordKind::FollowUp, RetentionAction::Remove, &[]));
-        let meeting = Interaction {
-            kind: InteractionKind::Meeting,
-            at: at((2026, 2, 1)).fixed_offset(),
-            participants: vec![pair.jan],
-            summary: "Vertrouwelijk: herstructurering".into(),
-            outcomes: Vec::new(),
-        };
-        let id = pair
-            .an
-            .create(&meeting, Some(Visibility::Shared), at(FIRST_SYNC))
-            .unwrap();
-        pair.sync("first.kring", at(FIRST_SYNC), None);
+        let (id, _) = shared_meeting(&pair, (2026, 2, 1), "Vertrouwelijk: herstructurering");
         assert!(pair
             .mia
             .state(id)
@@ -744,22 +743,11 @@ mod tests {
 
     /// A follow-up An's first bundle dates 2019 (past the rule) and her second 2026 again.
     fn backdated_then_corrected(pair: &Pair) -> (RecordId, Vec<std::path::PathBuf>) {
-        let mut follow_up = FollowUp {
-            interaction: None,
-            about: vec![pair.jan],
-            text: "Offerte opvragen".into(),
-            due: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            done: false,
-        };
-        let id = pair
-            .an
-            .create(&follow_up, Some(Visibility::Shared), at(FIRST_SYNC))
-            .unwrap();
-        pair.sync("first.kring", at(FIRST_SYNC), None);
-        follow_up.due = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
+        let (id, mut follow_up) = shared_follow_up(pair, day(2026, 6, 1));
+        follow_up.due = day(2019, 6, 1);
         pair.an.update(id, &follow_up, at((2026, 8, 1))).unwrap();
         let backdated = pair.export("backdated.kring", at((2026, 8, 1)));
-        follow_up.due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        follow_up.due = day(2026, 12, 1);
         follow_up.text = "Offerte opvragen bij de havenkapitein".into();
         pair.an.update(id, &follow_up, at((2026, 8, 2))).unwrap();
         let corrected = pair.export("corrected.kring", at((2026, 8, 2)));
@@ -773,7 +761,7 @@ mod tests {
         // One by one, the follow-up would stay (the second bundle dates it 2026): together too.
         pair.import(&bundles, at(LATER), None);
         let stored = pair.mia.get::<FollowUp>(id).unwrap().expect("removed");
-        assert_eq!(stored.due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(stored.due, day(2026, 12, 1));
         assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
     }
 
@@ -790,7 +778,7 @@ mod tests {
         pair.import(&bundles, later, Some(mark_done));
 
         let stored = pair.mia.get::<FollowUp>(id).unwrap().expect("removed");
-        assert_eq!(stored.due, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(stored.due, day(2026, 12, 1));
         assert_eq!(stored.text, "Offerte opvragen bij de havenkapitein");
         assert!(stored.done, "Mia's edit was lost: {stored:?}");
         pair.assert_nothing_left_to_sweep(later);
