@@ -55,7 +55,9 @@ fn a_linkedin_export_imports_from_the_sync_screen_and_the_cards_go_out_as_vcards
         let vcards = session.folder().join("out/contacts.vcf");
         let calendar = session.folder().join("out/follow-ups.ics");
         std::fs::create_dir_all(vcards.parent().unwrap()).unwrap();
-        // The import's toasts sit over the export buttons until they fade.
+        // The import's toast sits over the export buttons until it fades. It may show only after
+        // the result line does, so wait for it to come first, then to go.
+        app.wait_text("toast", "from your contacts").await;
         app.wait_gone("toast").await;
         app.type_into("vcard-path", &vcards.display().to_string())
             .await;
