@@ -18,7 +18,9 @@
 # Environment: CRASH_CARDS (cards in the imported bundle, default 3000), CRASH_SEED (random seed,
 # printed so a failing run can be repeated), CRASH_KEEP (where stores that failed are kept,
 # default target/crash-failures), CARGO_TARGET_DIR.
-set -euo pipefail
+set -Eeuo pipefail
+# Its set-up commands send their output away: a failing one says which it was.
+trap 'echo "[crash] failed (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null 2>&1 || export PATH="$HOME/.cargo/bin:$PATH"
 
