@@ -450,6 +450,10 @@ fn a_node_is_focused_in_place_by_keyboard_or_click_and_the_map_comes_back_as_it_
         app.wait_text("map-focus-name", &person).await;
         app.wait_texts("map-focus-tie", "a colleague", |t| !t.is_empty())
             .await;
+        // The panel first lists the ties drawn on the map, then the card's: walk the card's, so
+        // that the list is not replaced under the key press.
+        app.wait_css("[data-ties-from=known_by]", "the ties read from the card")
+            .await;
         // A colleague who has left is listed but not on the map, so that tie is disabled: walk
         // along the first tie that is on the map.
         let tie = app
