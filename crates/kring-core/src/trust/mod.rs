@@ -791,10 +791,14 @@ impl Store {
         Ok(())
     }
 
-    fn forget_pending(&self, fingerprint: &str) -> StoreResult<()> {
+    /// Takes a pending member off the list and returns it as it was when taken: with every file
+    /// held for it until then, one a sync pass held after the approval read the list included.
+    fn take_pending(&self, fingerprint: &str) -> StoreResult<Option<PendingMember>> {
         let mut key = meta_key::PENDING_PREFIX.to_vec();
         key.extend_from_slice(fingerprint.as_bytes());
-        self.meta_remove(&key)
+        Ok(self
+            .meta_take(&key)?
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok()))
     }
 
     /// The roster, the pending approvals and this store, as `kring members` lists them.
@@ -909,8 +913,14 @@ impl Store {
                 self.pin(&pending.identity)?;
             }
         }
-        self.forget_pending(&pending.identity.fingerprint)?;
-        let files = pending.held_files.clone();
+        #[cfg(test)]
+        tests::AFTER_APPROVAL.with(|hook| hook.borrow_mut().take().map(|hook| hook(self)));
+        // The files as the list holds them now, not as read above. None when another approval
+        // took them meanwhile: that one imports them.
+        let files = self
+            .take_pending(&pending.identity.fingerprint)?
+            .map(|taken| taken.held_files)
+            .unwrap_or_default();
         Ok((pending, files))
     }
 }
@@ -1201,6 +1211,15 @@ mod tests {
     use super::*;
     use crate::store::test_support::{now, store_of};
 
+    type Hook = Box<dyn FnOnce(&Store)>;
+
+    thread_local! {
+        /// Run once by the next approval on this thread, after it enrolled the member and
+        /// before it takes the member's held files.
+        pub(super) static AFTER_APPROVAL: std::cell::RefCell<Option<Hook>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
     fn stranger() -> Identity {
         Identity {
             node: NodeId(7).to_string(),
@@ -1244,5 +1263,37 @@ mod tests {
             .collect();
         held.sort();
         assert_eq!(held, vec!["bundle 0", "bundle 1"]);
+    }
+
+    #[test]
+    fn a_file_held_while_a_member_is_approved_is_handed_over_with_the_others() {
+        let (dir, store) = store_of(Role::Manager);
+        let bundle = |n: u32| {
+            let file = dir.path().join(format!("bundle-{n}.kring"));
+            std::fs::write(&file, format!("bundle {n}")).unwrap();
+            file
+        };
+        let first = bundle(0);
+        let second = bundle(1);
+        store
+            .hold_pending(stranger(), "unknown signer", Some(&first), now())
+            .unwrap();
+        // The sync pass holds a second file of the same store between the approval's read of
+        // the list and its taking the files.
+        AFTER_APPROVAL.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move |store: &Store| {
+                store
+                    .hold_pending(stranger(), "unknown signer", Some(&second), now())
+                    .unwrap();
+            }))
+        });
+        let (_, files) = store.approve(&NodeId(7).to_string(), None, now()).unwrap();
+        let mut handed: Vec<String> = files
+            .iter()
+            .map(|copy| std::fs::read_to_string(copy).unwrap())
+            .collect();
+        handed.sort();
+        assert_eq!(handed, vec!["bundle 0", "bundle 1"]);
+        assert!(store.pending_members().unwrap().is_empty());
     }
 }
