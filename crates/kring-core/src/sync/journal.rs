@@ -237,6 +237,9 @@ pub(crate) fn apply(
     meta.push((JOURNAL_KEY.to_vec(), Vec::new()));
     merge.finish(meta, &coverage)?;
     store.meta_remove(JOURNAL_KEY)?;
+    if report.refused_total > 0 {
+        store.prune_refusal_log()?;
+    }
     discard(store);
     // A forget committed while this import ran, after its gate was built, was swept before the
     // import committed: a record the import read only afterwards came back with it. The whole

@@ -242,16 +242,29 @@ pub struct Refusals {
 
 /// How many imports with refusals the log keeps.
 pub const REFUSAL_LOG_ENTRIES: usize = 20;
+/// The whole log in one value, as Kring kept it before 2026-12: read, and dropped once the
+/// newer entries fill the log.
 const REFUSAL_LOG_KEY: &[u8] = b"refusals";
+/// One entry per import, keyed by its time and content: two imports at once (the sync pass and
+/// an import by hand) each add their own, where a list read and written back kept one of them.
+const REFUSAL_LOG_PREFIX: &[u8] = b"refusals/";
 
 impl Store {
     /// The imports that refused writes, newest first.
     pub fn refusal_log(&self) -> SyncResult<Vec<Refusals>> {
-        Ok(match self.meta_get(REFUSAL_LOG_KEY)? {
-            // A log this version cannot read is not worth failing an import over.
-            Some(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
-            None => Vec::new(),
-        })
+        let mut log: Vec<Refusals> = self
+            .meta_scan(REFUSAL_LOG_PREFIX)?
+            .into_iter()
+            .rev()
+            // An entry this version cannot read is not worth failing an import over.
+            .filter_map(|(_, bytes)| serde_json::from_slice(&bytes).ok())
+            .collect();
+        if let Some(bytes) = self.meta_get(REFUSAL_LOG_KEY)? {
+            log.extend(serde_json::from_slice::<Vec<Refusals>>(&bytes).unwrap_or_default());
+        }
+        log.sort_by_key(|entry| std::cmp::Reverse(entry.at));
+        log.truncate(REFUSAL_LOG_ENTRIES);
+        Ok(log)
     }
 
     /// The meta entry that adds `report`'s refusals to the log, written in the import's last
@@ -264,19 +277,31 @@ impl Store {
         if report.refused_total == 0 {
             return Ok(None);
         }
-        let mut log = self.refusal_log()?;
-        log.insert(
-            0,
-            Refusals {
-                at: now,
-                from: report.files.iter().map(|f| f.author.clone()).collect(),
-                writes: report.refused.clone(),
-                total: report.refused_total,
-            },
-        );
-        log.truncate(REFUSAL_LOG_ENTRIES);
-        let bytes = serde_json::to_vec(&log).map_err(|e| StoreError::Io(e.to_string()))?;
-        Ok(Some((REFUSAL_LOG_KEY.to_vec(), bytes)))
+        let entry = Refusals {
+            at: now,
+            from: report.files.iter().map(|f| f.author.clone()).collect(),
+            writes: report.refused.clone(),
+            total: report.refused_total,
+        };
+        let bytes = serde_json::to_vec(&entry).map_err(|e| StoreError::Io(e.to_string()))?;
+        let mut key = REFUSAL_LOG_PREFIX.to_vec();
+        key.extend_from_slice(&millis(now).to_be_bytes());
+        key.extend_from_slice(&blake3::hash(&bytes).as_bytes()[..8]);
+        Ok(Some((key, bytes)))
+    }
+
+    /// Drops the entries beyond the newest [`REFUSAL_LOG_ENTRIES`] (housekeeping after an
+    /// import: two at once drop the same ones).
+    pub(crate) fn prune_refusal_log(&self) -> SyncResult<()> {
+        let entries = self.meta_scan(REFUSAL_LOG_PREFIX)?;
+        let beyond = entries.len().saturating_sub(REFUSAL_LOG_ENTRIES);
+        for (key, _) in &entries[..beyond] {
+            self.meta_remove(key)?;
+        }
+        if entries.len() >= REFUSAL_LOG_ENTRIES {
+            self.meta_remove(REFUSAL_LOG_KEY)?;
+        }
+        Ok(())
     }
 }
 
@@ -1172,7 +1197,100 @@ pub(crate) fn withdraw_narrowed(store: &Store, now: DateTime<Utc>) -> Result<(),
 
 #[cfg(test)]
 mod tests {
-    use super::{HeldBundle, HeldCode};
+    use super::{HeldBundle, HeldCode, ImportReport, Refusals, REFUSAL_LOG_ENTRIES};
+    use crate::model::Role;
+    use crate::store::test_support::{now, store_of};
+    use chrono::Duration;
+
+    fn refused_from(author: &str) -> ImportReport {
+        ImportReport {
+            files: vec![super::ImportedFile {
+                path: "/sync/a.kring".into(),
+                author: author.into(),
+                node: "0011223344556677".into(),
+                role: Role::Networker,
+                kind: super::bundle::BundleKind::Delta,
+                records: 1,
+                created_at: now().to_rfc3339(),
+                newly_trusted: false,
+            }],
+            refused_total: 1,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn two_imports_that_refuse_writes_at_the_same_moment_are_both_in_the_refusal_log() {
+        let (_dir, store) = store_of(Role::Manager);
+        // Both imports read the log before either commits (the sync pass and an import by hand).
+        let first = store
+            .refusal_log_entry(&refused_from("Mia"), now())
+            .unwrap()
+            .unwrap();
+        let second = store
+            .refusal_log_entry(&refused_from("Koen"), now())
+            .unwrap()
+            .unwrap();
+        store.meta_set(&first.0, &first.1).unwrap();
+        store.meta_set(&second.0, &second.1).unwrap();
+        let mut from: Vec<String> = store
+            .refusal_log()
+            .unwrap()
+            .into_iter()
+            .flat_map(|entry| entry.from)
+            .collect();
+        from.sort();
+        assert_eq!(from, vec!["Koen", "Mia"]);
+    }
+
+    #[test]
+    fn the_refusal_log_keeps_the_newest_imports_and_reads_the_list_an_earlier_kring_kept() {
+        let (_dir, store) = store_of(Role::Manager);
+        let earlier = Refusals {
+            at: now() - Duration::days(30),
+            from: vec!["Lieve".into()],
+            writes: Vec::new(),
+            total: 3,
+        };
+        store
+            .meta_set(
+                super::REFUSAL_LOG_KEY,
+                &serde_json::to_vec(&vec![earlier.clone()]).unwrap(),
+            )
+            .unwrap();
+        let add = |n: i64| {
+            let (key, value) = store
+                .refusal_log_entry(
+                    &refused_from(&format!("import {n}")),
+                    now() + Duration::minutes(n),
+                )
+                .unwrap()
+                .unwrap();
+            store.meta_set(&key, &value).unwrap();
+            store.prune_refusal_log().unwrap();
+        };
+        add(0);
+        let log = store.refusal_log().unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].from, vec!["import 0"]);
+        assert_eq!(
+            log[1], earlier,
+            "the earlier list is read after the newer entries"
+        );
+        for n in 1..30 {
+            add(n);
+        }
+        let log = store.refusal_log().unwrap();
+        assert_eq!(log.len(), REFUSAL_LOG_ENTRIES);
+        assert_eq!(log[0].from, vec!["import 29"], "newest first");
+        assert_eq!(log[REFUSAL_LOG_ENTRIES - 1].from, vec!["import 10"]);
+        assert_eq!(
+            store.meta_scan(super::REFUSAL_LOG_PREFIX).unwrap().len(),
+            REFUSAL_LOG_ENTRIES,
+            "older entries are pruned"
+        );
+        assert_eq!(store.meta_get(super::REFUSAL_LOG_KEY).unwrap(), None);
+    }
 
     #[test]
     fn a_held_bundle_kept_without_a_code_or_with_an_unknown_one_reads_back_without_one() {
