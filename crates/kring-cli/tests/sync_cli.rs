@@ -300,6 +300,18 @@ fn a_replaced_laptop_is_held_until_the_manager_trusts_it_after_comparing_fingerp
     );
     let trusted = mia.ok(&["trust", arg(&second)]);
     assert!(trusted.contains(&fingerprint), "{trusted}");
+    // What was held from the copy is merged once it is trusted, and its held copy is gone.
+    assert_eq!(
+        mia.json(&["search", "nieuw", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let held_copies = std::fs::read_dir(mia.store().join("pending"))
+        .map(|copies| copies.count())
+        .unwrap_or(0);
+    assert_eq!(held_copies, 0, "no held copy is left on no list");
     // Approval did not take the copy's claim on An's node, which is on the roster: there is no
     // claim to drop, and only a manager may drop one.
     let copy_node = mia

@@ -2378,13 +2378,6 @@ impl Store {
         Ok(written.map(|value| value.to_vec()))
     }
 
-    /// Removes one meta value and returns it, as one step: of two takers, one gets it.
-    pub(crate) fn meta_take(&self, key: &[u8]) -> StoreResult<Option<Vec<u8>>> {
-        let taken = self.meta.remove(key)?;
-        self.db.flush()?;
-        Ok(taken.map(|value| value.to_vec()))
-    }
-
     pub(crate) fn meta_remove(&self, key: &[u8]) -> StoreResult<()> {
         self.meta.remove(key)?;
         self.db.flush()?;

@@ -238,7 +238,8 @@ pub(crate) fn apply(
     merge.finish(meta, &coverage)?;
     store.meta_remove(JOURNAL_KEY)?;
     if report.refused_total > 0 {
-        store.prune_refusal_log()?;
+        // Housekeeping: the import has landed; a log pruned later is only longer meanwhile.
+        let _ = store.prune_refusal_log();
     }
     discard(store);
     // A forget committed while this import ran, after its gate was built, was swept before the

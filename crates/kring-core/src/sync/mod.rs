@@ -226,6 +226,28 @@ pub struct ImportReport {
     pub expired_dropped: u64,
 }
 
+impl ImportReport {
+    /// Adds what a second import did to this one's report (an approval merging in two rounds).
+    fn absorb(&mut self, other: ImportReport) {
+        self.files.extend(other.files);
+        self.records_read += other.records_read;
+        self.added += other.added;
+        self.changed += other.changed;
+        self.deleted += other.deleted;
+        self.unchanged += other.unchanged;
+        self.new_conflicts += other.new_conflicts;
+        self.clock_warnings.extend(other.clock_warnings);
+        self.clocks_behind.extend(other.clocks_behind);
+        self.backup = self.backup.take().or(other.backup);
+        self.refused.extend(other.refused);
+        self.refused_total += other.refused_total;
+        self.held.extend(other.held);
+        self.forgotten_dropped += other.forgotten_dropped;
+        self.forgotten_purged += other.forgotten_purged;
+        self.expired_dropped += other.expired_dropped;
+    }
+}
+
 /// One import that refused writes, as remembered in the store's refusal log (the last
 /// [`REFUSAL_LOG_ENTRIES`] such imports): what a security officer asks to see after the fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -479,24 +501,40 @@ impl Store {
 
     /// Approves a store waiting for approval (see [`Store::approve`]) and merges the bundles held
     /// for it. Returns who was approved and what the merge did (`None` when nothing was held).
+    /// A merge that fails leaves the held bundles on the list: approving again merges them.
     pub fn approve_and_import(
         &self,
         who: &str,
         role: Option<Role>,
         now: DateTime<Utc>,
     ) -> SyncResult<(crate::trust::PendingMember, Option<ImportReport>)> {
-        let (approved, held) = self
+        let (approved, mut held) = self
             .approve(who, role, now)
             .map_err(|e| SyncError::Trust(Box::new(e)))?;
-        let held: Vec<PathBuf> = held.into_iter().filter(|p| p.is_file()).collect();
-        if held.is_empty() {
-            return Ok((approved, None));
+        let fingerprint = approved.identity.fingerprint.clone();
+        let mut merged: Option<ImportReport> = None;
+        // A file held after the approval read the list (an import that checked the signer
+        // before it was approved) is merged in a second round; a few rounds at most, since
+        // every import from now on finds the signer on the roster.
+        for _ in 0..3 {
+            let files: Vec<PathBuf> = held.iter().filter(|p| p.is_file()).cloned().collect();
+            if !files.is_empty() {
+                let report = self.import_bundles(&files, false, now)?;
+                match &mut merged {
+                    Some(all) => all.absorb(report),
+                    None => merged = Some(report),
+                }
+            }
+            let left = self.settle_approved(&fingerprint, &held)?;
+            for file in &files {
+                let _ = std::fs::remove_file(file);
+            }
+            match left {
+                Some(left) => held = left.held_files,
+                None => break,
+            }
         }
-        let report = self.import_bundles(&held, false, now)?;
-        for file in &held {
-            let _ = std::fs::remove_file(file);
-        }
-        Ok((approved, Some(report)))
+        Ok((approved, merged))
     }
 
     /// Opens a bundle, plain or sealed to this store (see [`bundle::Sealing`]).
@@ -726,8 +764,9 @@ impl Store {
         let reader = self.open_bundle(path)?;
         let identity = identity_of_header(&reader.header);
         self.hold_pending(identity.clone(), "trusted by hand", None, now)?;
-        self.approve(&identity.fingerprint, None, now)
-            .map_err(|e| SyncError::Trust(Box::new(e)))?;
+        // Bundles of this signer held before (the sync pass met the new key first) are merged
+        // now, as an approval merges them, rather than left in `pending/` on no list.
+        self.approve_and_import(&identity.fingerprint, None, now)?;
         Ok(identity)
     }
 

@@ -791,14 +791,31 @@ impl Store {
         Ok(())
     }
 
-    /// Takes a pending member off the list and returns it as it was when taken: with every file
-    /// held for it until then, one a sync pass held after the approval read the list included.
-    fn take_pending(&self, fingerprint: &str) -> StoreResult<Option<PendingMember>> {
+    fn pending_member(&self, fingerprint: &str) -> StoreResult<Option<PendingMember>> {
         let mut key = meta_key::PENDING_PREFIX.to_vec();
         key.extend_from_slice(fingerprint.as_bytes());
         Ok(self
-            .meta_take(&key)?
+            .meta_get(&key)?
             .and_then(|bytes| serde_json::from_slice(&bytes).ok()))
+    }
+
+    /// Takes the files an approval merged off an approved member's list, and the member off
+    /// the list once none is left. Returns what is left: files held for it after the approval
+    /// read the list (an import that checked its signer before the approval), to merge too.
+    pub(crate) fn settle_approved(
+        &self,
+        fingerprint: &str,
+        merged: &[PathBuf],
+    ) -> StoreResult<Option<PendingMember>> {
+        let mut key = meta_key::PENDING_PREFIX.to_vec();
+        key.extend_from_slice(fingerprint.as_bytes());
+        let left = self.meta_update(&key, |old| {
+            let mut pending = serde_json::from_slice::<PendingMember>(old?).ok()?;
+            pending.held_files.retain(|held| !merged.contains(held));
+            (!pending.held_files.is_empty())
+                .then(|| serde_json::to_vec(&pending).expect("pending serialises"))
+        })?;
+        Ok(left.and_then(|bytes| serde_json::from_slice(&bytes).ok()))
     }
 
     /// The roster, the pending approvals and this store, as `kring members` lists them.
@@ -872,7 +889,7 @@ impl Store {
     /// Approves a pending store, named by the start of its node id or of its fingerprint. A
     /// manager enrols it (in `role`, else the role it asked for) and merges the bundles held for
     /// it; a networker pins it as a manager it trusts. Returns who was approved and the held
-    /// files, for the caller to import.
+    /// files, for the caller to import and then take off the list with `settle_approved`.
     pub fn approve(
         &self,
         who: &str,
@@ -915,11 +932,12 @@ impl Store {
         }
         #[cfg(test)]
         tests::AFTER_APPROVAL.with(|hook| hook.borrow_mut().take().map(|hook| hook(self)));
-        // The files as the list holds them now, not as read above. None when another approval
-        // took them meanwhile: that one imports them.
+        // The files as the list holds them now that the member is on the roster, not as read
+        // above. They stay on the list until merged (`settle_approved`): an approval whose
+        // merge fails can be made again, and no copy is left on no list.
         let files = self
-            .take_pending(&pending.identity.fingerprint)?
-            .map(|taken| taken.held_files)
+            .pending_member(&pending.identity.fingerprint)?
+            .map(|now_listed| now_listed.held_files)
             .unwrap_or_default();
         Ok((pending, files))
     }
@@ -1294,6 +1312,45 @@ mod tests {
             .collect();
         handed.sort();
         assert_eq!(handed, vec!["bundle 0", "bundle 1"]);
+        let fingerprint = stranger().fingerprint;
+        assert_eq!(store.settle_approved(&fingerprint, &files).unwrap(), None);
+        assert!(store.pending_members().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_file_held_after_the_approval_read_the_list_stays_on_it_until_merged() {
+        let (dir, store) = store_of(Role::Manager);
+        let bundle = |n: u32| {
+            let file = dir.path().join(format!("bundle-{n}.kring"));
+            std::fs::write(&file, format!("bundle {n}")).unwrap();
+            file
+        };
+        store
+            .hold_pending(stranger(), "unknown signer", Some(&bundle(0)), now())
+            .unwrap();
+        let (_, files) = store.approve(&NodeId(7).to_string(), None, now()).unwrap();
+        assert_eq!(files.len(), 1);
+        // An import that checked the signer before the approval holds one more.
+        store
+            .hold_pending(stranger(), "unknown signer", Some(&bundle(1)), now())
+            .unwrap();
+        let fingerprint = stranger().fingerprint;
+        let left = store
+            .settle_approved(&fingerprint, &files)
+            .unwrap()
+            .unwrap();
+        assert_eq!(left.held_files.len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(&left.held_files[0]).unwrap(),
+            "bundle 1"
+        );
+        assert_eq!(store.pending_members().unwrap(), vec![left.clone()]);
+        assert_eq!(
+            store
+                .settle_approved(&fingerprint, &left.held_files)
+                .unwrap(),
+            None
+        );
         assert!(store.pending_members().unwrap().is_empty());
     }
 }
