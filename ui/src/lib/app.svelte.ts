@@ -67,6 +67,11 @@ class AppState {
   /** The colleague Offboarding opens on (from Insights' "Plan a handover…"); taken once read. */
   handoverFor = $state<RecordId | null>(null);
   private nextToast = 1;
+  /** Each toast's time left, and its timer while it counts down (none while held). */
+  private toastTimers = new Map<
+    number,
+    { left: number; timer: { handle: ReturnType<typeof setTimeout>; since: number } | null }
+  >();
   private duplicateCount = 0;
   private duplicatesCountedAt = -Infinity;
 
@@ -197,9 +202,30 @@ class AppState {
 
   toast(text: string, kind: Toast['kind'] = 'ok', quit = false) {
     const id = this.nextToast++;
-    this.toasts = [...this.toasts, { id, kind, text, quit }].slice(-3);
+    const all = [...this.toasts, { id, kind, text, quit }];
+    for (const dropped of all.slice(0, -3)) this.dismiss(dropped.id);
+    this.toasts = all.slice(-3);
     // An error that leaves only quitting stays until the person quits or dismisses it.
-    if (!quit) setTimeout(() => this.dismiss(id), kind === 'error' ? 7000 : 3500);
+    if (!quit) this.toastTimers.set(id, { left: kind === 'error' ? 7000 : 3500, timer: null });
+    this.resumeToast(id);
+  }
+
+  /** A toast under the pointer or the keyboard's focus stays until left (WCAG 2.2.1). */
+  holdToast(id: number) {
+    const timing = this.toastTimers.get(id);
+    if (!timing || timing.timer === null) return;
+    clearTimeout(timing.timer.handle);
+    timing.left = Math.max(0, timing.left - (Date.now() - timing.timer.since));
+    timing.timer = null;
+  }
+
+  /** Lets a held toast go on counting down, from where it was held (at least a second more). */
+  resumeToast(id: number) {
+    const timing = this.toastTimers.get(id);
+    if (!timing || timing.timer !== null) return;
+    const left = Math.max(timing.left, 1000);
+    timing.left = left;
+    timing.timer = { handle: setTimeout(() => this.dismiss(id), left), since: Date.now() };
   }
 
   fail(error: unknown) {
@@ -211,6 +237,9 @@ class AppState {
   }
 
   dismiss(id: number) {
+    const timing = this.toastTimers.get(id);
+    if (timing?.timer) clearTimeout(timing.timer.handle);
+    this.toastTimers.delete(id);
     this.toasts = this.toasts.filter((t) => t.id !== id);
   }
 
