@@ -467,6 +467,12 @@ fn a_node_is_focused_in_place_by_keyboard_or_click_and_the_map_comes_back_as_it_
         let colleague = colleague.split(" (").next().unwrap().to_string();
         app.press(Key::Enter).await;
         app.wait_text("map-focus-name", &colleague).await;
+        // The keyboard's focus went with the walk, to the new node's name, not to the page.
+        assert_eq!(
+            app.js("return document.activeElement?.dataset?.testid ?? ''")
+                .await,
+            json!("map-focus-name")
+        );
         assert_eq!(panel_kind(&app).await, "Colleague");
         app.press(Key::Escape).await;
         app.wait_gone("map-focus-panel").await;
