@@ -1252,16 +1252,17 @@ mod tests {
         }
     }
 
+    /// A file to hold, in `dir`, that says which it is ("bundle N").
+    fn bundle_file(dir: &tempfile::TempDir, n: u32) -> PathBuf {
+        let file = dir.path().join(format!("bundle-{n}.kring"));
+        std::fs::write(&file, format!("bundle {n}")).unwrap();
+        file
+    }
+
     #[test]
     fn two_files_held_from_two_threads_at_the_same_moment_are_both_kept_for_approval() {
         let (dir, store) = store_of(Role::Manager);
-        let files: Vec<std::path::PathBuf> = (0..2)
-            .map(|n| {
-                let file = dir.path().join(format!("bundle-{n}.kring"));
-                std::fs::write(&file, format!("bundle {n}")).unwrap();
-                file
-            })
-            .collect();
+        let files: Vec<PathBuf> = (0..2).map(|n| bundle_file(&dir, n)).collect();
         std::thread::scope(|scope| {
             for file in &files {
                 let store = &store;
@@ -1286,13 +1287,8 @@ mod tests {
     #[test]
     fn a_file_held_while_a_member_is_approved_is_handed_over_with_the_others() {
         let (dir, store) = store_of(Role::Manager);
-        let bundle = |n: u32| {
-            let file = dir.path().join(format!("bundle-{n}.kring"));
-            std::fs::write(&file, format!("bundle {n}")).unwrap();
-            file
-        };
-        let first = bundle(0);
-        let second = bundle(1);
+        let first = bundle_file(&dir, 0);
+        let second = bundle_file(&dir, 1);
         store
             .hold_pending(stranger(), "unknown signer", Some(&first), now())
             .unwrap();
@@ -1320,19 +1316,24 @@ mod tests {
     #[test]
     fn a_file_held_after_the_approval_read_the_list_stays_on_it_until_merged() {
         let (dir, store) = store_of(Role::Manager);
-        let bundle = |n: u32| {
-            let file = dir.path().join(format!("bundle-{n}.kring"));
-            std::fs::write(&file, format!("bundle {n}")).unwrap();
-            file
-        };
         store
-            .hold_pending(stranger(), "unknown signer", Some(&bundle(0)), now())
+            .hold_pending(
+                stranger(),
+                "unknown signer",
+                Some(&bundle_file(&dir, 0)),
+                now(),
+            )
             .unwrap();
         let (_, files) = store.approve(&NodeId(7).to_string(), None, now()).unwrap();
         assert_eq!(files.len(), 1);
         // An import that checked the signer before the approval holds one more.
         store
-            .hold_pending(stranger(), "unknown signer", Some(&bundle(1)), now())
+            .hold_pending(
+                stranger(),
+                "unknown signer",
+                Some(&bundle_file(&dir, 1)),
+                now(),
+            )
             .unwrap();
         let fingerprint = stranger().fingerprint;
         let left = store
