@@ -67,4 +67,18 @@ describe('toasts', () => {
     await after(3500);
     expect(screen.queryByTestId('toast')).toBeNull();
   });
+
+  it('stay while the keyboard is on them though the pointer crossed them and left', async () => {
+    app.toast('Saved');
+    await after(100);
+    const close = screen.getByRole('button', { name: 'Dismiss' });
+    await fireEvent.focusIn(close);
+    await fireEvent.mouseEnter(screen.getByTestId('toast'));
+    await fireEvent.mouseLeave(screen.getByTestId('toast'));
+    await after(20_000);
+    expect(screen.getByTestId('toast')).toHaveTextContent('Saved');
+    await fireEvent.focusOut(close);
+    await after(3500);
+    expect(screen.queryByTestId('toast')).toBeNull();
+  });
 });

@@ -855,3 +855,43 @@ fn a_card_relayed_by_a_colleague_is_neither_made_empty_nor_deletable_before_its_
         "and it is not deleted"
     );
 }
+
+#[test]
+fn a_held_copy_cut_short_is_taken_off_the_list_and_the_next_export_merges_on_approval() {
+    let mut world = World::new();
+    let an = world.store("An", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    an.create(&person("Jan Peeters"), None, t0()).unwrap();
+    let first = world.export(&an, t0());
+    let report = mia
+        .import_bundles(std::slice::from_ref(&first), false, t0())
+        .unwrap();
+    assert_eq!(report.held.len(), 1, "An is not on Mia's roster yet");
+    let waiting = mia.pending_members().unwrap().remove(0);
+    // The held copy is cut short (a disk that filled, a half-synced folder).
+    let copy = waiting.held_files[0].clone();
+    let bytes = std::fs::read(&copy).unwrap();
+    std::fs::write(&copy, &bytes[..bytes.len() - 40]).unwrap();
+    let error = mia
+        .approve_and_import(&waiting.identity.fingerprint, None, t0())
+        .unwrap_err();
+    assert!(
+        error.to_string().contains(&*copy.to_string_lossy()),
+        "{error}"
+    );
+    // An is on the roster, and the copy that can never merge is gone, from the list and the disk:
+    // no approval is left stuck on it, and An is not listed as waiting as well.
+    assert!(mia.pending_members().unwrap().is_empty());
+    assert!(!copy.exists());
+    let members = mia.members().unwrap();
+    assert_eq!(
+        members.iter().filter(|m| m.name == "An").count(),
+        1,
+        "{members:?}"
+    );
+    // Nothing of it counted as received: An's next export brings Jan Peeters.
+    let next = world.export(&an, t0() + Duration::hours(1));
+    mia.import_bundles(&[next], false, t0() + Duration::hours(1))
+        .unwrap();
+    assert_eq!(mia.search("jan", 5).unwrap().len(), 1);
+}

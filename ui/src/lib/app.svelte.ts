@@ -70,7 +70,12 @@ class AppState {
   /** Each toast's time left, and its timer while it counts down (none while held). */
   private toastTimers = new Map<
     number,
-    { left: number; timer: { handle: ReturnType<typeof setTimeout>; since: number } | null }
+    {
+      left: number;
+      timer: { handle: ReturnType<typeof setTimeout>; since: number } | null;
+      /** What holds it: the pointer on it, the keyboard's focus in it. */
+      holds: Set<'pointer' | 'focus'>;
+    }
   >();
   private duplicateCount = 0;
   private duplicatesCountedAt = -Infinity;
@@ -206,23 +211,32 @@ class AppState {
     for (const dropped of all.slice(0, -3)) this.dismiss(dropped.id);
     this.toasts = all.slice(-3);
     // An error that leaves only quitting stays until the person quits or dismisses it.
-    if (!quit) this.toastTimers.set(id, { left: kind === 'error' ? 7000 : 3500, timer: null });
+    if (!quit)
+      this.toastTimers.set(id, {
+        left: kind === 'error' ? 7000 : 3500,
+        timer: null,
+        holds: new Set(),
+      });
     this.resumeToast(id);
   }
 
-  /** A toast under the pointer or the keyboard's focus stays until left (WCAG 2.2.1). */
-  holdToast(id: number) {
+  /** A toast under the pointer or the keyboard's focus stays until both have left (WCAG 2.2.1). */
+  holdToast(id: number, by: 'pointer' | 'focus') {
     const timing = this.toastTimers.get(id);
-    if (!timing || timing.timer === null) return;
+    if (!timing) return;
+    timing.holds.add(by);
+    if (timing.timer === null) return;
     clearTimeout(timing.timer.handle);
     timing.left = Math.max(0, timing.left - (Date.now() - timing.timer.since));
     timing.timer = null;
   }
 
-  /** Lets a held toast go on counting down, from where it was held (at least a second more). */
-  resumeToast(id: number) {
+  /** Lets a toast no longer held go on counting down, from where it was (a second at least). */
+  resumeToast(id: number, by?: 'pointer' | 'focus') {
     const timing = this.toastTimers.get(id);
-    if (!timing || timing.timer !== null) return;
+    if (!timing) return;
+    if (by) timing.holds.delete(by);
+    if (timing.timer !== null || timing.holds.size > 0) return;
     const left = Math.max(timing.left, 1000);
     timing.left = left;
     timing.timer = { handle: setTimeout(() => this.dismiss(id), left), since: Date.now() };

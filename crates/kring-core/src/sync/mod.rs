@@ -488,6 +488,27 @@ impl<'s> ExportFilter<'s> {
     }
 }
 
+/// The file an import error is about when it is that file's own bytes that refuse it, for
+/// good: not a disk that failed, nor a format a newer Kring reads.
+fn never_merges(error: &SyncError) -> Option<&PathBuf> {
+    match error {
+        SyncError::Bundle(
+            BundleError::WrongMagic { path }
+            | BundleError::Truncated { path }
+            | BundleError::Corrupt { path, .. }
+            | BundleError::BadSignature { path }
+            | BundleError::HashMismatch { path }
+            | BundleError::IsBackup { path }
+            | BundleError::IsExport { path }
+            | BundleError::NotARecipient { path },
+        )
+        | SyncError::ClockAhead { path, .. }
+        | SyncError::OwnBundle { path, .. }
+        | SyncError::OtherOrganisation { path, .. } => Some(path),
+        _ => None,
+    }
+}
+
 fn millis(now: DateTime<Utc>) -> u64 {
     now.timestamp_millis().max(0) as u64
 }
@@ -501,40 +522,80 @@ impl Store {
 
     /// Approves a store waiting for approval (see [`Store::approve`]) and merges the bundles held
     /// for it. Returns who was approved and what the merge did (`None` when nothing was held).
-    /// A merge that fails leaves the held bundles on the list: approving again merges them.
+    /// A merge that fails leaves the held bundles on the list, for the next approval; a held
+    /// copy that can never merge (cut short, altered, dated ahead) is taken off it (see
+    /// [`Store::merge_held`]).
     pub fn approve_and_import(
         &self,
         who: &str,
         role: Option<Role>,
         now: DateTime<Utc>,
     ) -> SyncResult<(crate::trust::PendingMember, Option<ImportReport>)> {
-        let (approved, mut held) = self
+        let (approved, listed) = self
             .approve(who, role, now)
             .map_err(|e| SyncError::Trust(Box::new(e)))?;
-        let fingerprint = approved.identity.fingerprint.clone();
+        let merged = self.merge_held(&approved.identity.fingerprint, listed, now)?;
+        Ok((approved, merged))
+    }
+
+    /// Merges the bundles held for an approved store, and takes what was merged off its list
+    /// (the store off the list once nothing is left). A file held again (the approval did not
+    /// make its signer trusted) stays listed. A file held after the approval read the list (an
+    /// import that checked the signer before) is merged in a further round.
+    ///
+    /// A held copy whose own bytes refuse the import (cut short, altered, dated ahead, sealed
+    /// to another store) is taken off the list and deleted, and the error returned: otherwise
+    /// no approval could ever merge the others. Nothing of it counted as received, so its
+    /// sender's next export carries its writes again.
+    fn merge_held(
+        &self,
+        fingerprint: &str,
+        mut listed: Vec<PathBuf>,
+        now: DateTime<Utc>,
+    ) -> SyncResult<Option<ImportReport>> {
         let mut merged: Option<ImportReport> = None;
-        // A file held after the approval read the list (an import that checked the signer
-        // before it was approved) is merged in a second round; a few rounds at most, since
-        // every import from now on finds the signer on the roster.
+        // Every import from now on finds the signer on the roster: a few rounds at most.
         for _ in 0..3 {
-            let files: Vec<PathBuf> = held.iter().filter(|p| p.is_file()).cloned().collect();
+            let (files, gone): (Vec<PathBuf>, Vec<PathBuf>) =
+                listed.iter().cloned().partition(|p| p.is_file());
+            let mut done = gone;
+            let mut held_again = false;
             if !files.is_empty() {
-                let report = self.import_bundles(&files, false, now)?;
-                match &mut merged {
-                    Some(all) => all.absorb(report),
-                    None => merged = Some(report),
+                match self.import_bundles(&files, false, now) {
+                    Ok(report) => {
+                        let again: Vec<&Path> =
+                            report.held.iter().map(|h| h.path.as_path()).collect();
+                        held_again = !again.is_empty();
+                        done.extend(
+                            files
+                                .iter()
+                                .filter(|f| !again.contains(&f.as_path()))
+                                .cloned(),
+                        );
+                        match &mut merged {
+                            Some(all) => all.absorb(report),
+                            None => merged = Some(report),
+                        }
+                    }
+                    Err(error) => {
+                        if let Some(bad) = never_merges(&error).filter(|bad| files.contains(bad)) {
+                            self.settle_approved(fingerprint, std::slice::from_ref(bad))?;
+                            let _ = std::fs::remove_file(bad);
+                        }
+                        return Err(error);
+                    }
                 }
             }
-            let left = self.settle_approved(&fingerprint, &held)?;
-            for file in &files {
+            let left = self.settle_approved(fingerprint, &done)?;
+            for file in &done {
                 let _ = std::fs::remove_file(file);
             }
             match left {
-                Some(left) => held = left.held_files,
-                None => break,
+                Some(left) if !held_again => listed = left.held_files,
+                _ => break,
             }
         }
-        Ok((approved, merged))
+        Ok(merged)
     }
 
     /// Opens a bundle, plain or sealed to this store (see [`bundle::Sealing`]).
@@ -764,9 +825,14 @@ impl Store {
         let reader = self.open_bundle(path)?;
         let identity = identity_of_header(&reader.header);
         self.hold_pending(identity.clone(), "trusted by hand", None, now)?;
+        let (_, listed) = self
+            .approve(&identity.fingerprint, None, now)
+            .map_err(|e| SyncError::Trust(Box::new(e)))?;
         // Bundles of this signer held before (the sync pass met the new key first) are merged
-        // now, as an approval merges them, rather than left in `pending/` on no list.
-        self.approve_and_import(&identity.fingerprint, None, now)?;
+        // as an approval merges them. The key is trusted either way: a held copy that does not
+        // merge stays listed (or, one that never can, goes), and the file at hand is imported
+        // next by whoever trusted it.
+        let _ = self.merge_held(&identity.fingerprint, listed, now);
         Ok(identity)
     }
 

@@ -713,6 +713,11 @@ impl Store {
         let mut key = meta_key::PENDING_PREFIX.to_vec();
         key.extend_from_slice(identity.fingerprint.as_bytes());
         let copy = match file {
+            // A held copy held again (an approval that did not make its signer trusted) is
+            // listed as it is: copying a file onto itself would empty it.
+            Some(file) if file.parent() == Some(self.path().join("pending").as_path()) => {
+                Some(file.to_path_buf())
+            }
             Some(file) => {
                 let folder = self.path().join("pending");
                 keys::create_private_dir(&folder).map_err(|e| StoreError::from_io(&e))?;
@@ -1353,5 +1358,25 @@ mod tests {
             None
         );
         assert!(store.pending_members().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_held_copy_held_again_keeps_its_bytes_and_is_listed_once() {
+        let (dir, store) = store_of(Role::Manager);
+        let held = store
+            .hold_pending(
+                stranger(),
+                "unknown signer",
+                Some(&bundle_file(&dir, 0)),
+                now(),
+            )
+            .unwrap();
+        let copy = held.held_files[0].clone();
+        // An approval that did not make the signer trusted: its import holds the copy again.
+        let again = store
+            .hold_pending(stranger(), "unknown signer", Some(&copy), now())
+            .unwrap();
+        assert_eq!(again.held_files, vec![copy.clone()]);
+        assert_eq!(std::fs::read_to_string(&copy).unwrap(), "bundle 0");
     }
 }
