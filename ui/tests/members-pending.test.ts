@@ -2,7 +2,7 @@
 // backup, a new computer, or someone posing as them) is flagged in its row before the manager
 // approves it; a newcomer's row carries no such warning. A store that says it wrote under earlier
 // nodes (restored or copied) names them, since approving it makes their writes its own.
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../src/lib/app.svelte';
 import type { MemberView } from '../src/lib/bindings';
@@ -73,5 +73,35 @@ describe('stores waiting for approval', () => {
     expect(within(cara).getByTestId('pending-earlier-nodes')).toHaveTextContent(
       'what it wrote as node 00a1b2c3d4e5f607, 1122334455667788 counts as this store',
     );
+  });
+
+  it('reads the list again when an approval enrolled the store but its held bundle did not merge', async () => {
+    app.status = setUpStatus({
+      profile: { networker: id('n1'), name: 'Mia', email: 'mia@stad.gent', role: 'manager' },
+    });
+    const waiting = pendingMember('9aa5', 'An', null);
+    const enrolled = memberView('9aa5', 'An', { status: 'enrolled' });
+    let approved = false;
+    const listMembers = () =>
+      ok({ organisation: 'org', me, members: [approved ? enrolled : waiting], refusals: [] });
+    answering({
+      listMembers,
+      approveMember: () => {
+        approved = true;
+        return Promise.resolve({
+          status: 'error' as const,
+          error: {
+            code: 'bundle_truncated',
+            message: 'an.kring: the file is cut short; nothing was imported',
+            field: null,
+          },
+        });
+      },
+    });
+    render(Members);
+    await fireEvent.click(await screen.findByTestId('approve-member'));
+    await fireEvent.click(await screen.findByTestId('approve-run'));
+    expect(await screen.findByText(/the file is cut short/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('pending-member')).toBeNull());
   });
 });
