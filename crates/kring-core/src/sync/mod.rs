@@ -56,6 +56,14 @@ pub enum SyncError {
         theirs: uuid::Uuid,
         ours: uuid::Uuid,
     },
+    /// An approval enrolled a store, and a bundle held for it can never be merged (`error`
+    /// says why): it was set aside, the others held for it were merged.
+    #[error("{error}. {name} is approved; this bundle held for {name} cannot be merged and was set aside: {name}'s next export brings what it held ({merged} other held bundles merged)")]
+    HeldSetAside {
+        name: String,
+        merged: u64,
+        error: Box<SyncError>,
+    },
     /// A bundle carries changes dated more than a day after this computer's clock. Merging them
     /// would drag every clock of the organisation forward, so the bundle is refused.
     #[error("{}: {author}'s changes are dated up to {days} days after this computer's clock (which says {local}). Either {author}'s clock or this computer's clock is wrong: check the date on both; nothing was imported", .path.display())]
@@ -78,6 +86,7 @@ impl SyncError {
             SyncError::Trust(e) => e.code(),
             SyncError::OwnBundle { .. } => crate::error::ProblemCode::OwnBundle,
             SyncError::OtherOrganisation { .. } => crate::error::ProblemCode::OtherOrganisation,
+            SyncError::HeldSetAside { error, .. } => error.code(),
         }
     }
 
@@ -99,6 +108,19 @@ impl SyncError {
                 &[("error", error.message(language).into())],
             ),
             SyncError::Trust(error) => error.message(language),
+            SyncError::HeldSetAside {
+                name,
+                merged,
+                error,
+            } => error_text(
+                language,
+                "held_set_aside",
+                &[
+                    ("error", error.message(language).into()),
+                    ("name", name.as_str().into()),
+                    ("merged", (*merged).into()),
+                ],
+            ),
             SyncError::OwnBundle { path, node } => {
                 say(&[("path", shown(path)), ("node", node.to_string().into())])
             }
@@ -489,7 +511,8 @@ impl<'s> ExportFilter<'s> {
 }
 
 /// The file an import error is about when it is that file's own bytes that refuse it, for
-/// good: not a disk that failed, nor a format a newer Kring reads.
+/// good: not a disk that failed, a format a newer Kring reads, or a clock (this computer's may
+/// be the one that is wrong).
 fn never_merges(error: &SyncError) -> Option<&PathBuf> {
     match error {
         SyncError::Bundle(
@@ -502,7 +525,6 @@ fn never_merges(error: &SyncError) -> Option<&PathBuf> {
             | BundleError::IsExport { path }
             | BundleError::NotARecipient { path },
         )
-        | SyncError::ClockAhead { path, .. }
         | SyncError::OwnBundle { path, .. }
         | SyncError::OtherOrganisation { path, .. } => Some(path),
         _ => None,
@@ -534,7 +556,7 @@ impl Store {
         let (approved, listed) = self
             .approve(who, role, now)
             .map_err(|e| SyncError::Trust(Box::new(e)))?;
-        let merged = self.merge_held(&approved.identity.fingerprint, listed, now)?;
+        let merged = self.merge_held(&approved.identity, listed, now)?;
         Ok((approved, merged))
     }
 
@@ -543,19 +565,23 @@ impl Store {
     /// make its signer trusted) stays listed. A file held after the approval read the list (an
     /// import that checked the signer before) is merged in a further round.
     ///
-    /// A held copy whose own bytes refuse the import (cut short, altered, dated ahead, sealed
-    /// to another store) is taken off the list and deleted, and the error returned: otherwise
-    /// no approval could ever merge the others. Nothing of it counted as received, so its
-    /// sender's next export carries its writes again.
+    /// A held copy whose own bytes refuse the import (cut short, altered, sealed to another
+    /// store) is taken off the list and deleted, the others are merged without it, and
+    /// [`SyncError::HeldSetAside`] says so: otherwise no approval could ever merge them.
+    /// Nothing of it counted as received, so its sender's next export carries its writes again.
+    /// Any other error (a full disk) leaves the list as it is, for the next approval.
     fn merge_held(
         &self,
-        fingerprint: &str,
+        approved: &crate::trust::Identity,
         mut listed: Vec<PathBuf>,
         now: DateTime<Utc>,
     ) -> SyncResult<Option<ImportReport>> {
+        let fingerprint = approved.fingerprint.as_str();
         let mut merged: Option<ImportReport> = None;
-        // Every import from now on finds the signer on the roster: a few rounds at most.
-        for _ in 0..3 {
+        let mut set_aside: Option<SyncError> = None;
+        // Every import from now on finds the signer on the roster, and every failed round sets
+        // one copy aside: a bounded number of rounds.
+        for _ in 0..listed.len() + 3 {
             let (files, gone): (Vec<PathBuf>, Vec<PathBuf>) =
                 listed.iter().cloned().partition(|p| p.is_file());
             let mut done = gone;
@@ -577,13 +603,13 @@ impl Store {
                             None => merged = Some(report),
                         }
                     }
-                    Err(error) => {
-                        if let Some(bad) = never_merges(&error).filter(|bad| files.contains(bad)) {
-                            self.settle_approved(fingerprint, std::slice::from_ref(bad))?;
-                            let _ = std::fs::remove_file(bad);
+                    Err(error) => match never_merges(&error).filter(|bad| files.contains(bad)) {
+                        Some(bad) => {
+                            done.push(bad.clone());
+                            set_aside.get_or_insert(error);
                         }
-                        return Err(error);
-                    }
+                        None => return Err(error),
+                    },
                 }
             }
             let left = self.settle_approved(fingerprint, &done)?;
@@ -595,7 +621,14 @@ impl Store {
                 _ => break,
             }
         }
-        Ok(merged)
+        match set_aside {
+            Some(error) => Err(SyncError::HeldSetAside {
+                name: approved.name.clone(),
+                merged: merged.as_ref().map_or(0, |m| m.files.len() as u64),
+                error: Box::new(error),
+            }),
+            None => Ok(merged),
+        }
     }
 
     /// Opens a bundle, plain or sealed to this store (see [`bundle::Sealing`]).
@@ -829,10 +862,8 @@ impl Store {
             .approve(&identity.fingerprint, None, now)
             .map_err(|e| SyncError::Trust(Box::new(e)))?;
         // Bundles of this signer held before (the sync pass met the new key first) are merged
-        // as an approval merges them. The key is trusted either way: a held copy that does not
-        // merge stays listed (or, one that never can, goes), and the file at hand is imported
-        // next by whoever trusted it.
-        let _ = self.merge_held(&identity.fingerprint, listed, now);
+        // as an approval merges them; an error says what did not merge (the key is trusted).
+        self.merge_held(&identity, listed, now)?;
         Ok(identity)
     }
 

@@ -38,6 +38,10 @@ error-not_a_sandbox = { $path } ist kein Demo-Sandkasten (dort liegt kein als De
 ## Synchronisation
 error-write_failed = { $path }: kann nicht geschrieben werden: { $reason }
 error-import_unfinished = { $error }; der Import bleibt im Datenspeicher und wird beim nächsten Öffnen des Datenspeichers abgeschlossen
+error-held_set_aside = { $error }. { $name } ist genehmigt; dieses für { $name } zurückgehaltene Paket kann nicht zusammengeführt werden und wurde beiseitegelegt: Der nächste Export von { $name } bringt, was es enthielt{ $merged ->
+    [0] {""}
+   *[other] {"; "}{ $merged } weitere zurückgehaltene Pakete wurden zusammengeführt
+}
 error-own_bundle = { $path }: von genau diesem Datenspeicher signiert (Knoten { $node }); ein Datenspeicher importiert seine eigenen Pakete nicht
 error-other_organisation = { $path }: von einer anderen Organisation ({ $theirs }); dieser Datenspeicher gehört zu { $ours }
 error-clock_ahead = { $path }: die Änderungen von { $author } sind bis zu { $days } Tage nach der Uhr dieses Computers datiert (die { $local } anzeigt). Entweder die Uhr von { $author } oder die dieses Computers geht falsch: prüfen Sie auf beiden das Datum; nichts wurde importiert

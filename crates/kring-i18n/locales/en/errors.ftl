@@ -29,6 +29,10 @@ error-not_a_sandbox = { $path } is not a demo sandbox (no Kring store marked as 
 ## Sync (SyncError, BundleError, FolderError)
 error-write_failed = { $path }: cannot be written: { $reason }
 error-import_unfinished = { $error }; the import is kept in the store and finishes the next time the store is opened
+error-held_set_aside = { $error }. { $name } is approved; this bundle held for { $name } cannot be merged and was set aside: { $name }'s next export brings what it held{ $merged ->
+    [0] {""}
+   *[other] {"; "}{ $merged } other held bundles were merged
+}
 error-own_bundle = { $path }: signed by this very store (node { $node }); a store does not import its own bundles
 error-other_organisation = { $path }: from another organisation ({ $theirs }); this store belongs to { $ours }
 error-clock_ahead = { $path }: { $author }'s changes are dated up to { $days } days after this computer's clock (which says { $local }). Either { $author }'s clock or this computer's clock is wrong: check the date on both; nothing was imported

@@ -38,6 +38,10 @@ error-not_a_sandbox = { $path } n'est pas un bac à sable de démo (aucune base 
 ## Synchronisation
 error-write_failed = { $path } : ne peut pas être écrit : { $reason }
 error-import_unfinished = { $error } ; l'import est conservé dans la base de données et se termine à sa prochaine ouverture
+error-held_set_aside = { $error }. { $name } est approuvé ; ce paquet retenu pour { $name } ne peut pas être fusionné et a été mis de côté : le prochain export de { $name } apportera ce qu'il contenait{ $merged ->
+    [0] {""}
+   *[other] {" ; "}{ $merged } autres paquets retenus ont été fusionnés
+}
 error-own_bundle = { $path } : signé par cette base de données elle-même (nœud { $node }) ; une base de données n'importe pas ses propres paquets
 error-other_organisation = { $path } : d'une autre organisation ({ $theirs }) ; cette base de données appartient à { $ours }
 error-clock_ahead = { $path } : les modifications de { $author } sont datées jusqu'à { $days } jours après l'horloge de cet ordinateur (qui indique { $local }). L'horloge de { $author } ou celle de cet ordinateur est fausse : vérifiez la date sur les deux ; rien n'a été importé

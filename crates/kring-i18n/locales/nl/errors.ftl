@@ -38,6 +38,10 @@ error-not_a_sandbox = { $path } is geen demozandbak (er staat geen als demo gema
 ## Synchronisatie
 error-write_failed = { $path }: kan niet worden geschreven: { $reason }
 error-import_unfinished = { $error }; de import blijft bewaard in de databank en wordt afgewerkt wanneer de databank de volgende keer wordt geopend
+error-held_set_aside = { $error }. { $name } is goedgekeurd; deze voor { $name } vastgehouden bundel kan niet worden samengevoegd en is opzijgezet: de volgende export van { $name } brengt wat erin stond{ $merged ->
+    [0] {""}
+   *[other] {"; "}{ $merged } andere vastgehouden bundels zijn samengevoegd
+}
 error-own_bundle = { $path }: ondertekend door deze databank zelf (node { $node }); een databank importeert haar eigen bundels niet
 error-other_organisation = { $path }: van een andere organisatie ({ $theirs }); deze databank hoort bij { $ours }
 error-clock_ahead = { $path }: de wijzigingen van { $author } dragen een datum tot { $days } dagen na de klok van deze computer (die { $local } aangeeft). Ofwel de klok van { $author }, ofwel die van deze computer is fout: controleer de datum op beide; er is niets geïmporteerd
