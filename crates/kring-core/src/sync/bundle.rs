@@ -729,6 +729,9 @@ impl BundleReader {
             std::io::ErrorKind::InvalidData if error.to_string().contains("decrypt") => {
                 io_error(&self.path, error)
             }
+            // The disk failed (EIO), not the file: an approval must not set such a copy aside
+            // as one that can never merge.
+            _ if error.raw_os_error().is_some() => io_error(&self.path, error),
             _ => self.corrupt(format!("body: {error}")),
         }
     }
@@ -771,4 +774,26 @@ pub fn new_signing_key() -> SigningKey {
 /// The id a record has in a bundle, for messages.
 pub fn record_id(record: &RecordState) -> RecordId {
     RecordId(record.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BundleError;
+    use crate::model::Role;
+    use crate::store::test_support::{now, store_of};
+
+    #[test]
+    fn a_disk_that_fails_while_a_body_is_read_is_a_read_error_not_a_corrupt_file() {
+        let (dir, store) = store_of(Role::Networker);
+        let path = dir.path().join("an.kring");
+        store.export_bundle(&path, true, now()).unwrap();
+        let reader = super::open_bundle_with(&path, None).unwrap();
+        let failed = reader.decode_error(std::io::Error::from_raw_os_error(5));
+        assert!(matches!(failed, BundleError::Io { .. }), "{failed:?}");
+        let garbled = reader.decode_error(std::io::Error::other("Unknown frame descriptor"));
+        assert!(
+            matches!(garbled, BundleError::Corrupt { .. }),
+            "{garbled:?}"
+        );
+    }
 }
