@@ -221,7 +221,7 @@ pub fn drop_claim(store: &Store, member: &str, node: &str, now: DateTime<Utc>) -
 
 /// `kring trust FILE`: approves the signer of a bundle after comparing fingerprints.
 pub fn trust(store: &Store, file: PathBuf, now: DateTime<Utc>) -> Result<()> {
-    let identity = store.trust(&file, now)?;
+    let (identity, held) = store.trust(&file, now)?;
     out!(
         "{}",
         t!(
@@ -234,5 +234,10 @@ pub fn trust(store: &Store, file: PathBuf, now: DateTime<Utc>) -> Result<()> {
             path = file.display().to_string()
         )
     );
-    Ok(())
+    // The key is trusted (said above); what was held for it earlier did not all merge: the error
+    // says why, and the exit code lets a script notice.
+    match held {
+        Some(error) => Err(error.into()),
+        None => Ok(()),
+    }
 }

@@ -120,6 +120,13 @@ fn sync_errors() -> Vec<SyncError> {
             local: "2026-03-01".into(),
         },
     ]
+    .into_iter()
+    .chain((0..3).map(|merged| SyncError::HeldSetAside {
+        name: "An".into(),
+        merged,
+        error: Box::new(SyncError::Bundle(BundleError::Truncated { path: path() })),
+    }))
+    .collect()
 }
 
 fn trust_errors() -> Vec<TrustError> {

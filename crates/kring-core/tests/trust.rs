@@ -889,7 +889,7 @@ fn a_held_copy_cut_short_is_set_aside_and_the_approval_merges_the_others() {
     let said = error.to_string();
     assert!(said.contains(&*copy.to_string_lossy()), "{said}");
     assert!(
-        said.contains("set aside") && said.contains("1 other held bundles merged"),
+        said.contains("set aside") && said.contains("1 other held bundle was merged"),
         "{said}"
     );
     // The other copy was merged, the one that never can is gone, from the list and the disk: no

@@ -524,22 +524,26 @@ pub fn open_bundle_with(
     identity: Option<&age::x25519::Identity>,
 ) -> Result<BundleReader, BundleError> {
     let raw = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let file_len = raw.metadata().map(|m| m.len()).unwrap_or(0);
+    let file_len = raw.metadata().map_err(|e| io_error(path, e))?.len();
     let mut file: Box<dyn Read + Send> = if is_sealed(path) {
         let identity = identity.ok_or_else(|| BundleError::NotARecipient {
             path: path.to_owned(),
         })?;
-        let decryptor =
-            age::Decryptor::new(BufReader::new(raw)).map_err(|e| BundleError::Corrupt {
+        // A disk that fails while the seal is read is a read error, not a corrupt file.
+        let decryptor = age::Decryptor::new(BufReader::new(raw)).map_err(|e| match e {
+            age::DecryptError::Io(e) => io_error(path, e),
+            other => BundleError::Corrupt {
                 path: path.to_owned(),
-                reason: format!("its encryption cannot be read: {e}"),
-            })?;
+                reason: format!("its encryption cannot be read: {other}"),
+            },
+        })?;
         let reader = decryptor
             .decrypt(std::iter::once(identity as &dyn age::Identity))
             .map_err(|e| match e {
                 age::DecryptError::NoMatchingKeys => BundleError::NotARecipient {
                     path: path.to_owned(),
                 },
+                age::DecryptError::Io(e) => io_error(path, e),
                 other => BundleError::Corrupt {
                     path: path.to_owned(),
                     reason: format!("it cannot be decrypted: {other}"),

@@ -58,7 +58,7 @@ pub enum SyncError {
     },
     /// An approval enrolled a store, and a bundle held for it can never be merged (`error`
     /// says why): it was set aside, the others held for it were merged.
-    #[error("{error}. {name} is approved; this bundle held for {name} cannot be merged and was set aside: {name}'s next export brings what it held ({merged} other held bundles merged)")]
+    #[error("{}", held_set_aside_english(.name, *.merged, .error))]
     HeldSetAside {
         name: String,
         merged: u64,
@@ -510,6 +510,19 @@ impl<'s> ExportFilter<'s> {
     }
 }
 
+/// [`SyncError::HeldSetAside`] in English, word for word its catalogue text.
+fn held_set_aside_english(name: &str, merged: u64, error: &SyncError) -> String {
+    let others = match merged {
+        0 => String::new(),
+        1 => "; 1 other held bundle was merged".to_owned(),
+        n => format!("; {n} other held bundles were merged"),
+    };
+    format!(
+        "{error}. {name} is approved; this bundle held for {name} cannot be merged and was set \
+         aside: {name}'s next export brings what it held{others}"
+    )
+}
+
 /// The file an import error is about when it is that file's own bytes that refuse it, for
 /// good: not a disk that failed, a format a newer Kring reads, or a clock (this computer's may
 /// be the one that is wrong).
@@ -545,8 +558,7 @@ impl Store {
     /// Approves a store waiting for approval (see [`Store::approve`]) and merges the bundles held
     /// for it. Returns who was approved and what the merge did (`None` when nothing was held).
     /// A merge that fails leaves the held bundles on the list, for the next approval; a held
-    /// copy that can never merge (cut short, altered, dated ahead) is taken off it (see
-    /// [`Store::merge_held`]).
+    /// copy that can never merge (cut short, altered) is set aside (see [`Store::merge_held`]).
     pub fn approve_and_import(
         &self,
         who: &str,
@@ -854,7 +866,13 @@ impl Store {
     /// Trusts the key that signed a bundle: a manager enrols its signer (as the role it claims),
     /// a networker pins it as a manager's. The way to accept a colleague's replaced laptop,
     /// after comparing the fingerprint this returns with theirs.
-    pub fn trust(&self, path: &Path, now: DateTime<Utc>) -> SyncResult<crate::trust::Identity> {
+    /// The second value is what kept bundles held earlier from merging, if anything did: the key
+    /// is trusted all the same.
+    pub fn trust(
+        &self,
+        path: &Path,
+        now: DateTime<Utc>,
+    ) -> SyncResult<(crate::trust::Identity, Option<SyncError>)> {
         let reader = self.open_bundle(path)?;
         let identity = identity_of_header(&reader.header);
         self.hold_pending(identity.clone(), "trusted by hand", None, now)?;
@@ -862,9 +880,9 @@ impl Store {
             .approve(&identity.fingerprint, None, now)
             .map_err(|e| SyncError::Trust(Box::new(e)))?;
         // Bundles of this signer held before (the sync pass met the new key first) are merged
-        // as an approval merges them; an error says what did not merge (the key is trusted).
-        self.merge_held(&identity, listed, now)?;
-        Ok(identity)
+        // as an approval merges them.
+        let held = self.merge_held(&identity, listed, now).err();
+        Ok((identity, held))
     }
 
     /// Imports bundles: verifies every file completely, then merges them (unless `dry_run`).

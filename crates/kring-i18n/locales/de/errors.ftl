@@ -40,6 +40,7 @@ error-write_failed = { $path }: kann nicht geschrieben werden: { $reason }
 error-import_unfinished = { $error }; der Import bleibt im Datenspeicher und wird beim nächsten Öffnen des Datenspeichers abgeschlossen
 error-held_set_aside = { $error }. { $name } ist genehmigt; dieses für { $name } zurückgehaltene Paket kann nicht zusammengeführt werden und wurde beiseitegelegt: Der nächste Export von { $name } bringt, was es enthielt{ $merged ->
     [0] {""}
+    [one] {"; "}{ $merged } weiteres zurückgehaltenes Paket wurde zusammengeführt
    *[other] {"; "}{ $merged } weitere zurückgehaltene Pakete wurden zusammengeführt
 }
 error-own_bundle = { $path }: von genau diesem Datenspeicher signiert (Knoten { $node }); ein Datenspeicher importiert seine eigenen Pakete nicht

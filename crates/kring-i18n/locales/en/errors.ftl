@@ -31,6 +31,7 @@ error-write_failed = { $path }: cannot be written: { $reason }
 error-import_unfinished = { $error }; the import is kept in the store and finishes the next time the store is opened
 error-held_set_aside = { $error }. { $name } is approved; this bundle held for { $name } cannot be merged and was set aside: { $name }'s next export brings what it held{ $merged ->
     [0] {""}
+    [one] {"; "}{ $merged } other held bundle was merged
    *[other] {"; "}{ $merged } other held bundles were merged
 }
 error-own_bundle = { $path }: signed by this very store (node { $node }); a store does not import its own bundles

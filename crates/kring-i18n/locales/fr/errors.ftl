@@ -40,6 +40,7 @@ error-write_failed = { $path } : ne peut pas être écrit : { $reason }
 error-import_unfinished = { $error } ; l'import est conservé dans la base de données et se termine à sa prochaine ouverture
 error-held_set_aside = { $error }. { $name } est approuvé ; ce paquet retenu pour { $name } ne peut pas être fusionné et a été mis de côté : le prochain export de { $name } apportera ce qu'il contenait{ $merged ->
     [0] {""}
+    [one] {" ; "}{ $merged } autre paquet retenu a été fusionné
    *[other] {" ; "}{ $merged } autres paquets retenus ont été fusionnés
 }
 error-own_bundle = { $path } : signé par cette base de données elle-même (nœud { $node }) ; une base de données n'importe pas ses propres paquets

@@ -40,6 +40,7 @@ error-write_failed = { $path }: kan niet worden geschreven: { $reason }
 error-import_unfinished = { $error }; de import blijft bewaard in de databank en wordt afgewerkt wanneer de databank de volgende keer wordt geopend
 error-held_set_aside = { $error }. { $name } is goedgekeurd; deze voor { $name } vastgehouden bundel kan niet worden samengevoegd en is opzijgezet: de volgende export van { $name } brengt wat erin stond{ $merged ->
     [0] {""}
+    [one] {"; "}{ $merged } andere vastgehouden bundel is samengevoegd
    *[other] {"; "}{ $merged } andere vastgehouden bundels zijn samengevoegd
 }
 error-own_bundle = { $path }: ondertekend door deze databank zelf (node { $node }); een databank importeert haar eigen bundels niet
