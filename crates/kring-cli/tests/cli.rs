@@ -665,3 +665,46 @@ fn check_reports_a_value_of_the_wrong_type_and_a_record_under_another_kind_and_r
         "the corrected name leaves the store clean"
     );
 }
+
+/// The search term file's modification time, to tell whether a command wrote it.
+fn term_file_written_at(kring: &Kring) -> std::time::SystemTime {
+    std::fs::metadata(kring.store().join("search-terms"))
+        .and_then(|meta| meta.modified())
+        .expect("the term file is there")
+}
+
+#[test]
+fn after_a_large_import_the_first_search_writes_the_term_file_again_and_the_next_ones_do_not() {
+    let kring = Kring::initialised("An Peeters");
+    kring.ok(&["card", "add", "person", "--name", "Jan Peeters"]);
+    kring.ok(&["search", "peeters"]);
+    // What an import of more than 100,000 changed records leaves: a term log that stopped
+    // counting (`term_log::OVERFLOWED`), so the next load writes the file again and empties it.
+    {
+        let db = (0..50)
+            .find_map(|_| {
+                sled::open(kring.store())
+                    .map_err(|_| std::thread::sleep(std::time::Duration::from_millis(20)))
+                    .ok()
+            })
+            .expect("raw sled");
+        db.open_tree("meta")
+            .unwrap()
+            .insert("term_log_size", &u64::MAX.to_le_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let before = term_file_written_at(&kring);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert!(kring.ok(&["search", "peeters"]).contains("Jan Peeters"));
+    let settled = term_file_written_at(&kring);
+    assert!(settled > before, "the first search writes the file again");
+    for _ in 0..2 {
+        assert!(kring.ok(&["search", "peeters"]).contains("Jan Peeters"));
+        assert_eq!(
+            term_file_written_at(&kring),
+            settled,
+            "a later search opens the file as it is"
+        );
+    }
+}

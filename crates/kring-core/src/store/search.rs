@@ -356,10 +356,13 @@ pub(crate) mod term_log {
         Ok(None)
     }
 
-    /// Empties the log: the term file now describes the store as it is.
+    /// Empties the log: the term file now describes the store as it is. Flushed, since the
+    /// file is on disk already: a command line that ends before sled's next flush would
+    /// otherwise find the full log again, and write the file again, at every search.
     pub(crate) fn clear(store: &Store) -> StoreResult<()> {
         store.db.open_tree(TREE)?.clear()?;
         store.meta.insert(SIZE_KEY, &0u64.to_le_bytes())?;
+        store.db.flush()?;
         Ok(())
     }
 }
