@@ -614,36 +614,9 @@ fn damaged_store() -> Kring {
     let mia = kring.id(&["card", "add", "person", "--name", "Mia Claes"]);
     let id = |text: &str| text.parse::<kring_core::model::RecordId>().unwrap();
     let db = sled::open(kring.store()).expect("raw sled");
-    // Jan taken out of the kind buckets, and a person with no record put in.
-    use kring_core::store::kinds;
-    let key = db
-        .open_tree("meta")
-        .unwrap()
-        .get(kinds::HASH_KEY)
-        .unwrap()
-        .unwrap();
-    let bucketing = kinds::Bucketing::from_key(&key).unwrap();
-    let buckets = db.open_tree("index.kinds").unwrap();
-    let file = |id: kring_core::model::RecordId, kind: Option<&str>| {
-        let bucket = bucketing.bucket_of(id);
-        let mut contents: kinds::Contents = buckets
-            .get(bucket)
-            .unwrap()
-            .and_then(|bytes| kinds::decode(&bytes))
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        match kind {
-            Some(kind) => contents.insert(id, kind.to_owned()),
-            None => contents.remove(&id),
-        };
-        buckets.insert(bucket, kinds::encode(&contents)).unwrap();
-    };
-    file(id(&jan), None);
-    file(
-        kring_core::model::RecordId::from_slice(&[9; 16]).unwrap(),
-        Some("person"),
-    );
+    let kinds = db.open_tree("index.kind_by_id").unwrap();
+    kinds.remove(id(&jan).as_bytes()).unwrap();
+    kinds.insert([9u8; 16], &b"person"[..]).unwrap();
     // An empty list of terms, as postcard writes it: not the terms Els's name calls for.
     db.open_tree("index.record_terms")
         .unwrap()
@@ -698,7 +671,7 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
     let dutch = kring.run(&["--lang", "nl", "check"]);
     assert_ne!(dutch.code, 0, "a damaged store is not clean");
     for words in [
-        "ontbreekt index.kinds: ",
+        "ontbreekt index.kind_by_id: ",
         "(soort person)",
         "(zoektermen verschillen)",
         "terwijl deze databank het kent als een 'person'",

@@ -611,7 +611,7 @@ fn finding(kind: FindingKind) -> Finding {
     };
     match kind {
         FindingKind::MissingEntry => Finding::MissingEntry {
-            index: "index.kinds",
+            index: "index.kind_by_id",
             key: key(),
         },
         FindingKind::StaleEntry => Finding::StaleEntry {
@@ -619,7 +619,7 @@ fn finding(kind: FindingKind) -> Finding {
             key: key(),
         },
         FindingKind::KindEntry => Finding::KindEntry {
-            index: "index.kinds",
+            index: "index.kind_by_id",
             key: key(),
             kind: "person".into(),
         },
@@ -693,7 +693,7 @@ fn a_check_finding_keeps_the_english_kring_check_printed_before_it_had_a_code() 
     let english = |kind| finding(kind).to_string();
     assert_eq!(
         english(FindingKind::KindEntry),
-        "index.kinds: 01a2484483eb72b7a67abac54d59aa51 (kind person)"
+        "index.kind_by_id: 01a2484483eb72b7a67abac54d59aa51 (kind person)"
     );
     assert_eq!(
         english(FindingKind::TermsDiffer),

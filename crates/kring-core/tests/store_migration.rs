@@ -13,7 +13,6 @@
 //!   backup.
 //! - `store-v4`: the compact layout with a sled entry per search term; migrating drops that
 //!   index (search reads the term file, built from the terms of each record).
-//! - `store-v5`: a sled entry per record in the kind index; migrating groups it in buckets.
 
 use chrono::{TimeZone, Utc};
 use kring_core::model::{RecordId, RecordKind};
@@ -310,95 +309,4 @@ fn a_schema_4_store_whose_migration_stopped_after_dropping_the_index_finishes_at
         "the migrated store",
     );
     assert_every_card_is_found_by_its_name(&store);
-}
-
-#[test]
-fn a_store_written_with_schema_5_groups_its_kind_index_in_buckets_and_reads_and_searches_the_same()
-{
-    let (_dir, folder) = copy_of("store-v5");
-    if writing_expected() {
-        let store = common::open_when_free(&folder);
-        let text = serde_json::to_string_pretty(&reading(&store)).unwrap();
-        std::fs::write(expected_file("store-v5"), text + "\n").unwrap();
-        return;
-    }
-    let expected = expected("store-v5");
-    assert!(
-        tree_names(&folder).contains(&"index.kind_by_id".to_owned()),
-        "the fixture has an entry per record in the kind index"
-    );
-
-    let store = common::open_when_free(&folder);
-    assert_eq!(
-        store.schema_version().unwrap(),
-        kring_core::store::SCHEMA_VERSION
-    );
-    assert!(
-        backups_of(&folder).is_empty(),
-        "no record is rewritten, so no backup is taken"
-    );
-    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
-    assert_reads_as(&reading(&store), &expected, "the migrated store");
-    assert_every_card_is_found_by_its_name(&store);
-    let report = store.check(false, now).unwrap();
-    assert!(report.is_clean(), "the migrated store is clean: {report:?}");
-    drop(store);
-
-    assert!(
-        !tree_names(&folder).contains(&"index.kind_by_id".to_owned()),
-        "the entry-per-record kind index is gone"
-    );
-    let store = common::open_when_free(&folder);
-    assert_reads_as(&reading(&store), &expected, "the store opened again");
-}
-
-#[test]
-fn a_schema_5_store_whose_migration_stopped_part_way_finishes_at_the_next_open() {
-    let (_dir, folder) = copy_of("store-v5");
-    if writing_expected() {
-        return;
-    }
-    let expected = expected("store-v5");
-    // Stopped while the buckets were written: a bucket of someone else's bytes beside the old
-    // index, which is still whole. The buckets are written again from it.
-    {
-        let db = sled::open(&folder).unwrap();
-        db.open_tree("index.kinds")
-            .unwrap()
-            .insert([0x12, 0x34], &b"half a bucket"[..])
-            .unwrap();
-        db.flush().unwrap();
-    }
-    let store = common::open_when_free(&folder);
-    assert_reads_as(&reading(&store), &expected, "the migrated store");
-    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
-    let report = store.check(false, now).unwrap();
-    assert!(report.is_clean(), "the migrated store is clean: {report:?}");
-    drop(store);
-
-    // Stopped after the old index was dropped, before the new schema number was written: the
-    // next open finds nothing to group, and the buckets stand.
-    {
-        let db = (0..50)
-            .find_map(|_| {
-                sled::open(&folder)
-                    .map_err(|_| std::thread::sleep(std::time::Duration::from_millis(20)))
-                    .ok()
-            })
-            .unwrap();
-        db.open_tree("meta")
-            .unwrap()
-            .insert("schema_version", &5u32.to_be_bytes())
-            .unwrap();
-        db.flush().unwrap();
-    }
-    let store = common::open_when_free(&folder);
-    assert_eq!(
-        store.schema_version().unwrap(),
-        kring_core::store::SCHEMA_VERSION
-    );
-    assert_reads_as(&reading(&store), &expected, "the store migrated again");
-    assert_every_card_is_found_by_its_name(&store);
-    let report = store.check(false, now).unwrap();
-    assert!(report.is_clean(), "and still clean: {report:?}");
 }

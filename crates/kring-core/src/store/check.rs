@@ -232,32 +232,6 @@ impl Store {
         Ok(report)
     }
 
-    /// Every id in the kind buckets with its kind, counted in `report`. A bucket that cannot be
-    /// read is reported stale, and an id filed in another bucket than its own (which no lookup
-    /// finds) a wrong kind entry; neither is returned.
-    fn kind_entries(&self, report: &mut CheckReport) -> StoreResult<Vec<(RecordId, String)>> {
-        let mut entries = Vec::new();
-        for item in self.index(Index::KindById).iter() {
-            let (key, value) = item?;
-            let Some(bucket) = super::kinds::decode(&value) else {
-                report.index_entries += 1;
-                report.stale.push(stale_entry(Index::KindById, &key));
-                continue;
-            };
-            for (id, kind) in bucket {
-                report.index_entries += 1;
-                if *key != self.bucketing.bucket_of(id) {
-                    report
-                        .stale
-                        .push(wrong_kind_entry(id.as_bytes(), kind.as_bytes()));
-                    continue;
-                }
-                entries.push((id, kind));
-            }
-        }
-        Ok(entries)
-    }
-
     /// The streaming check: `None` when a record is not alone in the tree of its kind (or
     /// cannot be read), which only the full check can report on.
     ///
@@ -286,17 +260,15 @@ impl Store {
             return Ok(None);
         }
         let mut indexed: FxHashMap<RecordId, u8> = FxHashMap::default();
-        // The kinds with no tree, by id, to name them if no record is read under them.
-        let mut not_stored: FxHashMap<RecordId, String> = FxHashMap::default();
-        for (id, kind) in self.kind_entries(&mut report)? {
-            let position = kinds
-                .iter()
-                .position(|k| *k == kind)
-                .map_or(NOT_STORED, |p| p as u8);
-            if position == NOT_STORED {
-                not_stored.insert(id, kind);
+        for item in self.index(Index::KindById).iter() {
+            let (key, kind) = item?;
+            if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
+                let position = kinds
+                    .iter()
+                    .position(|k| k.as_bytes() == &*kind)
+                    .map_or(NOT_STORED, |p| p as u8);
+                indexed.insert(id, position);
             }
-            indexed.insert(id, position);
         }
 
         // Hashes in sorted vectors, compared by one walk at the end: the same answer as a hash
@@ -304,10 +276,6 @@ impl Store {
         // cards).
         let mut held: Vec<u64> = Vec::new();
         for index in Index::ALL {
-            if *index == Index::KindById {
-                // Compared through `indexed` below.
-                continue;
-            }
             if *index == Index::RecordTerms {
                 for item in self.index(*index).iter() {
                     let (key, value) = item?;
@@ -341,7 +309,9 @@ impl Store {
         let wanted_of = |state: &RecordState,
                          indexed: &FxHashMap<RecordId, u8>|
          -> (Entries, Option<Vec<u8>>) {
-            let wanted: Entries = indexes::simple_entries(state).into_iter().collect();
+            let id = RecordId(state.id);
+            let mut wanted: Entries = indexes::simple_entries(state).into_iter().collect();
+            wanted.insert((Index::KindById, id.as_bytes().to_vec()));
             let terms =
                 indexes::term_contributions(state, &mut |other| read(other, indexed), today);
             let encoded =
@@ -382,28 +352,6 @@ impl Store {
             }
         }
         called.sort_unstable();
-        // The kind entries: a record read under no kind entry is missing one; an entry no record
-        // was read under (another kind, or none at all) is wrong.
-        for id in &unindexed {
-            missing.push((Index::KindById, id.as_bytes().to_vec()));
-        }
-        let mut wrong_kinds: Vec<(RecordId, &str)> = indexed
-            .iter()
-            .filter(|(_, known)| **known & SEEN == 0)
-            .map(|(id, known)| {
-                let kind = match kinds.get(usize::from(*known)) {
-                    Some(kind) => kind.as_str(),
-                    None => not_stored.get(id).map_or("", String::as_str),
-                };
-                (*id, kind)
-            })
-            .collect();
-        wrong_kinds.sort();
-        report.stale.extend(
-            wrong_kinds
-                .iter()
-                .map(|(id, kind)| wrong_kind_entry(id.as_bytes(), kind.as_bytes())),
-        );
         // One walk of the two sorted lists: held and not called for is stale, called for and
         // not held is missing.
         let mut leftover: FxHashSet<u64> = FxHashSet::default();
@@ -473,20 +421,29 @@ impl Store {
         }
 
         let mut stale: Vec<(Index, Vec<u8>)> = Vec::new();
-        // Every entry held was called for (a record whose stored terms differ leaves its entry
-        // over): the pass below would find nothing, and a clean store skips it.
+        // Every entry held was called for (a record's kind entry by that record, under its kind;
+        // a record whose stored terms differ leaves its entry over): the pass below would find
+        // nothing, and a clean store skips it.
         let indexes_to_read = if leftover.is_empty() {
             &[][..]
         } else {
             Index::ALL
         };
         for index in indexes_to_read {
-            if *index == Index::KindById {
-                continue;
-            }
             for item in self.index(*index).iter() {
                 let (key, value) = item?;
                 match index {
+                    Index::KindById => {
+                        // A record read under its known kind has SEEN set; the value is then
+                        // that kind's name.
+                        let right = RecordId::from_slice(&key)
+                            .and_then(|id| indexed.get(&id))
+                            .is_some_and(|known| known & SEEN != 0);
+                        if !right {
+                            report.stale.push(wrong_kind_entry(&key, &value));
+                            continue;
+                        }
+                    }
                     Index::RecordTerms
                         if RecordId::from_slice(&key)
                             .is_some_and(|id| terms_differ.contains(&id)) =>
@@ -527,8 +484,13 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<CheckReport> {
         let mut report = CheckReport::default();
-        let indexed: HashMap<RecordId, String> =
-            self.kind_entries(&mut report)?.into_iter().collect();
+        let mut indexed: HashMap<RecordId, String> = HashMap::new();
+        for item in self.index(Index::KindById).iter() {
+            let (key, kind) = item?;
+            if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
+                indexed.insert(id, String::from_utf8_lossy(&kind).into_owned());
+            }
+        }
         // Each record's first copy, and (rarely) its copies in other records trees.
         let mut copies: HashMap<RecordId, (String, RecordState)> = HashMap::new();
         let mut other_copies: HashMap<RecordId, Vec<(String, RecordState)>> = HashMap::new();
@@ -629,33 +591,33 @@ impl Store {
         }
 
         let mut actual: BTreeSet<(Index, Vec<u8>)> = BTreeSet::new();
-        // The kind entries were counted, and the damaged and misfiled ones reported, when
-        // `indexed` was read.
-        for (id, kind) in &indexed {
-            if kinds.get(id) == Some(kind) {
-                actual.insert((Index::KindById, id.as_bytes().to_vec()));
-            } else {
-                report
-                    .stale
-                    .push(wrong_kind_entry(id.as_bytes(), kind.as_bytes()));
-            }
-        }
         for index in Index::ALL {
-            if *index == Index::KindById {
-                continue;
-            }
             for item in self.index(*index).iter() {
                 let (key, value) = item?;
                 report.index_entries += 1;
                 let entry = (*index, key.to_vec());
-                if *index == Index::RecordTerms {
-                    let stored: Vec<TermContribution> =
-                        postcard::from_bytes(&value).unwrap_or_default();
-                    let wanted = RecordId::from_slice(&key).and_then(|id| expected_terms.get(&id));
-                    if wanted.is_some_and(|w| *w != stored) {
-                        report.stale.push(differing_terms_entry(&key));
-                        continue;
+                match index {
+                    Index::KindById => {
+                        let id = RecordId::from_slice(&key);
+                        let right = id
+                            .and_then(|id| kinds.get(&id))
+                            .is_some_and(|k| k.as_bytes() == &*value);
+                        if !right {
+                            report.stale.push(wrong_kind_entry(&key, &value));
+                            continue;
+                        }
                     }
+                    Index::RecordTerms => {
+                        let stored: Vec<TermContribution> =
+                            postcard::from_bytes(&value).unwrap_or_default();
+                        let wanted =
+                            RecordId::from_slice(&key).and_then(|id| expected_terms.get(&id));
+                        if wanted.is_some_and(|w| *w != stored) {
+                            report.stale.push(differing_terms_entry(&key));
+                            continue;
+                        }
+                    }
+                    _ => {}
                 }
                 actual.insert(entry);
             }
@@ -696,20 +658,12 @@ impl Store {
                 let (key, _) = item?;
                 batch.remove(key);
             }
-            if *index == Index::KindById {
-                let ids = expected
-                    .iter()
-                    .filter(|(i, _)| i == index)
-                    .filter_map(|(_, key)| RecordId::from_slice(key))
-                    .filter_map(|id| Some((id, kinds.get(&id)?.as_str())));
-                for (bucket, contents) in super::kinds::group(&self.bucketing, ids) {
-                    batch.insert(&bucket[..], super::kinds::encode(&contents));
-                }
-                batches.push(batch);
-                continue;
-            }
             for (entry_index, key) in expected.iter().filter(|(i, _)| i == index) {
                 let value: Vec<u8> = match entry_index {
+                    Index::KindById => RecordId::from_slice(key)
+                        .and_then(|id| kinds.get(&id))
+                        .map(|kind| kind.as_bytes().to_vec())
+                        .unwrap_or_default(),
                     Index::RecordTerms => RecordId::from_slice(key)
                         .and_then(|id| terms.get(&id))
                         .map(|t| postcard::to_stdvec(t).expect("terms encode"))
@@ -1021,111 +975,6 @@ mod tests {
         vec![an, jan, port, affiliation, interaction, follow_up]
     }
 
-    /// Files `id` as `kind` in `bucket` (or takes it out), as a bug or a hand would.
-    fn file_kind(
-        store: &Store,
-        bucket: super::super::kinds::Bucket,
-        id: RecordId,
-        kind: Option<&str>,
-    ) {
-        use super::super::kinds;
-        let tree = store.index(Index::KindById);
-        let mut contents: kinds::Contents = tree
-            .get(bucket)
-            .unwrap()
-            .and_then(|bytes| kinds::decode(&bytes))
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        match kind {
-            Some(kind) => contents.insert(id, kind.to_owned()),
-            None => contents.remove(&id),
-        };
-        tree.insert(bucket, kinds::encode(&contents)).unwrap();
-    }
-
-    #[test]
-    fn every_record_is_visited_once_as_its_kind_and_a_copy_the_kinds_do_not_name_is_passed_over() {
-        let (_dir, store) = store();
-        let ids = network(&store);
-        let visited = |store: &Store| {
-            let mut seen = Vec::new();
-            store
-                .for_each_state(|state| {
-                    seen.push((RecordId(state.id), state.kind));
-                    Ok(())
-                })
-                .unwrap();
-            seen
-        };
-        let before = visited(&store);
-        let mut in_order = before.clone();
-        in_order.sort();
-        assert_eq!(before, in_order, "in id order");
-        assert!(ids
-            .iter()
-            .all(|id| before.iter().any(|(seen, _)| seen == id)));
-
-        // Jan's kind entry names another kind, and Port is also stored as a note: Jan is not a
-        // record `state` can read, and Port is visited once, as the organisation it is.
-        let (jan, port) = (ids[1], ids[2]);
-        file_kind(
-            &store,
-            store.bucketing.bucket_of(jan),
-            jan,
-            Some("organisation"),
-        );
-        let mut copy = store.state(port).unwrap().unwrap();
-        copy.kind = "note".into();
-        store
-            .db
-            .open_tree(crate::store::record_tree_name("note"))
-            .unwrap()
-            .insert(port.as_bytes(), crate::store::layout::encode(&copy))
-            .unwrap();
-        let after = visited(&store);
-        assert!(!after.iter().any(|(id, _)| *id == jan), "{after:?}");
-        assert_eq!(
-            after
-                .iter()
-                .filter(|(id, _)| *id == port)
-                .collect::<Vec<_>>(),
-            [&(port, "organisation".to_owned())]
-        );
-        assert_eq!(after.len(), before.len() - 1);
-    }
-
-    #[test]
-    fn a_store_that_lost_the_key_its_kinds_are_filed_by_files_them_again_when_it_opens() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store");
-        let ids = {
-            let store = Store::open_engine(&path, &crate::store::OpenOptions::default()).unwrap();
-            store
-                .init("An Peeters", "an@antwerpen.be", Role::Manager, now())
-                .unwrap();
-            let ids = network(&store);
-            store.meta.remove(super::super::kinds::HASH_KEY).unwrap();
-            store.flush().unwrap();
-            ids
-        };
-        let store = loop {
-            match Store::open_engine(&path, &crate::store::OpenOptions::default()) {
-                Err(crate::store::StoreError::InUse { .. }) => {
-                    std::thread::sleep(std::time::Duration::from_millis(20))
-                }
-                other => break other.unwrap(),
-            }
-        };
-        for id in &ids {
-            assert!(
-                store.state(*id).unwrap().is_some(),
-                "{id} is found by its id"
-            );
-        }
-        assert!(store.check(false, now()).unwrap().is_clean());
-    }
-
     #[test]
     fn the_streaming_check_reports_exactly_what_the_full_check_does_on_drifted_indexes() {
         let (_dir, store) = store();
@@ -1150,22 +999,9 @@ mod tests {
                 postcard::to_stdvec(&Vec::<TermContribution>::new()).unwrap(),
             )
             .unwrap();
-        let unknown = RecordId(uuid::Uuid::from_bytes([9; 16]));
-        file_kind(&store, store.bucketing.bucket_of(ids[1]), ids[1], None);
-        file_kind(
-            &store,
-            store.bucketing.bucket_of(unknown),
-            unknown,
-            Some("person"),
-        );
-        // Filed in a bucket no lookup reads, and a bucket whose bytes are not a bucket.
-        let elsewhere = |id: RecordId| {
-            let [a, b] = store.bucketing.bucket_of(id);
-            [a ^ 0x55, b]
-        };
-        file_kind(&store, elsewhere(ids[3]), ids[3], Some("affiliation"));
+        index(Index::KindById).remove(ids[1].as_bytes()).unwrap();
         index(Index::KindById)
-            .insert(&elsewhere(ids[4])[..], &[1u8, 2, 3][..])
+            .insert(&[9u8; 16][..], &b"person"[..])
             .unwrap();
 
         let streaming = store.check_streaming(now()).unwrap().expect("streamable");

@@ -17,8 +17,6 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 /// ([`RETIRED_TREES`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Index {
-    /// The kind of each record by id, grouped in buckets (`kinds`): an entry holds the ids of
-    /// many records, so the commit writes it through `kinds::KindEdits`, not key by key.
     KindById,
     RecordTerms,
     InteractionsByCard,
@@ -74,7 +72,7 @@ impl Index {
 
     pub fn tree_name(self) -> &'static str {
         match self {
-            Index::KindById => "index.kinds",
+            Index::KindById => "index.kind_by_id",
             Index::RecordTerms => "index.record_terms",
             Index::InteractionsByCard => "index.interactions_by_card",
             Index::RelationshipsByNetworker => "index.relationships_by_networker",

@@ -18,7 +18,6 @@ mod identity;
 pub mod indexes;
 #[cfg(test)]
 mod interleaving_tests;
-pub mod kinds;
 pub mod layout;
 pub(crate) mod private_contact;
 mod purge;
@@ -42,21 +41,14 @@ use std::sync::Mutex;
 
 /// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
 /// Schema 4 is the compact record layout ([`layout`]); schema 5 keeps search terms only per
-/// record (`index.terms` retired, see [`indexes::RETIRED_TREES`]); schema 6 groups the kind of
-/// each record in buckets ([`kinds`]) instead of an entry per record.
-pub const SCHEMA_VERSION: u32 = 6;
+/// record (`index.terms` retired, see [`indexes::RETIRED_TREES`]).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The first schema with the compact record layout.
 pub(crate) const COMPACT_LAYOUT: u32 = 4;
 
 /// The first schema without the per-term search index.
 pub(crate) const TERMS_PER_RECORD_ONLY: u32 = 5;
-
-/// The first schema with the kinds of records in buckets (`index.kinds`).
-pub(crate) const KIND_BUCKETS: u32 = 6;
-
-/// The kind index of schemas 1 to 5: an entry per record.
-const KIND_INDEX_BEFORE_BUCKETS: &str = "index.kind_by_id";
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -146,8 +138,6 @@ pub struct Store {
     path: PathBuf,
     meta: sled::Tree,
     indexes: BTreeMap<Index, sled::Tree>,
-    /// Which bucket of `index.kinds` holds each id.
-    bucketing: kinds::Bucketing,
     history: sled::Tree,
     /// Records to send again in the next delta because a card they refer to was made visible:
     /// own node ‖ the widening's time ‖ record id (the layout of the changes index). A delta
@@ -423,7 +413,6 @@ impl Store {
         }
         let history = db.open_tree("history")?;
         let resend = db.open_tree("resend")?;
-        let bucketing = kinds::Bucketing::of_store(&meta, &indexes[&Index::KindById])?;
         let identity = identity::establish(&meta, path)?;
         let last = meta
             .get(meta_key::CLOCK)?
@@ -458,7 +447,6 @@ impl Store {
             path: path.to_owned(),
             meta,
             indexes,
-            bucketing,
             history,
             resend,
             memory_index: std::sync::RwLock::new(None),
@@ -714,11 +702,10 @@ impl Store {
 
     /// The kind of a record, if it exists (deleted or not).
     pub fn kind_of(&self, id: RecordId) -> StoreResult<Option<String>> {
-        let bucket = self.bucketing.bucket_of(id);
-        let Some(bytes) = self.index(Index::KindById).get(bucket)? else {
-            return Ok(None);
-        };
-        kinds::find(&bytes, id).map_err(|()| kinds::damaged(bucket))
+        Ok(self
+            .index(Index::KindById)
+            .get(id.as_bytes())?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
     /// The replicated state of a record, deleted or not.
@@ -1446,7 +1433,6 @@ impl Store {
             merged.iter().map(|(id, c)| (*id, &c.after)).collect();
 
         let mut batches = undo::Staged::default();
-        let mut kind_edits = kinds::KindEdits::default();
         if clear_first {
             let mut names: Vec<String> = self
                 .stored_kinds()
@@ -1468,7 +1454,7 @@ impl Store {
         // affiliations of an organisation whose name changed.
         let mut term_sources: BTreeSet<RecordId> = order.iter().copied().collect();
         term_sources.extend(removed.keys().copied());
-        self.stage_removals(&mut batches, &mut kind_edits, &removed)?;
+        self.stage_removals(&mut batches, &removed)?;
         for id in &order {
             let change = &merged[id];
             if change.after.kind == RecordKind::Organisation.as_str() {
@@ -1493,7 +1479,9 @@ impl Store {
                 .tree(&record_tree_name(&after.kind))
                 .insert(id.as_bytes().to_vec(), bytes);
             if change.before.is_none() {
-                kind_edits.set(&self.bucketing, *id, &after.kind);
+                batches
+                    .tree(Index::KindById.tree_name())
+                    .insert(id.as_bytes().to_vec(), after.kind.as_bytes());
             }
             let old: BTreeSet<(Index, Vec<u8>)> = change
                 .before
@@ -1533,7 +1521,6 @@ impl Store {
                 }
             }
         }
-        kind_edits.stage(self.index(Index::KindById), clear_first, &mut batches)?;
 
         let mut lookup = |id: RecordId| -> Option<RecordState> {
             if removed.contains_key(&id) {
@@ -1818,7 +1805,6 @@ impl Store {
     fn stage_removals(
         &self,
         batches: &mut undo::Staged,
-        kind_edits: &mut kinds::KindEdits,
         removed: &HashMap<RecordId, &RecordState>,
     ) -> StoreResult<()> {
         if removed.is_empty() {
@@ -1829,7 +1815,9 @@ impl Store {
             batches
                 .tree(&record_tree_name(&state.kind))
                 .remove(id.as_bytes().to_vec());
-            kind_edits.remove(&self.bucketing, *id);
+            batches
+                .tree(Index::KindById.tree_name())
+                .remove(id.as_bytes().to_vec());
             for (index, key) in indexes::simple_entries(state) {
                 batches.tree(index.tree_name()).remove(key);
             }
@@ -2066,9 +2054,6 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 /// for at every open and every insert). No backup is taken for it: no record is rewritten, and
 /// the dropped entries are a function of the records (`crate::open` then rewrites the store
 /// fresh, as for schema 4, so that the dropped pages leave sled's files).
-///
-/// Schema 6 groups the kind index in buckets (another fifth of the entries), the same way:
-/// no record is rewritten, no backup, then a fresh copy.
 fn migrate(
     store: &Store,
     found: u32,
@@ -2086,56 +2071,10 @@ fn migrate(
             store.db.drop_tree(tree)?;
         }
     }
-    if found < KIND_BUCKETS {
-        store.group_kinds_in_buckets()?;
-    }
     if found < 3 {
         store.check(true, Utc::now())?;
     }
     Ok(())
-}
-
-impl Store {
-    /// Schema 6: the kind index of an entry per record becomes buckets ([`kinds`]). The buckets
-    /// are written whole from the old index and flushed before it is dropped, so a crash
-    /// before the drop writes them again from it at the next open, and one after finds no old
-    /// index and nothing to do.
-    fn group_kinds_in_buckets(&self) -> StoreResult<()> {
-        let exists = self
-            .db
-            .tree_names()
-            .iter()
-            .any(|name| name.as_ref() == KIND_INDEX_BEFORE_BUCKETS.as_bytes());
-        if !exists {
-            return Ok(());
-        }
-        let old = self.db.open_tree(KIND_INDEX_BEFORE_BUCKETS)?;
-        let mut entries: Vec<(RecordId, String)> = Vec::new();
-        for item in old.iter() {
-            let (key, kind) = item?;
-            // A key that is not an id was never a record's: `kring check` reported it.
-            if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
-                entries.push((id, String::from_utf8_lossy(&kind).into_owned()));
-            }
-        }
-        let buckets = kinds::group(
-            &self.bucketing,
-            entries.iter().map(|(id, kind)| (*id, kind.as_str())),
-        );
-        drop(entries);
-        let tree = self.index(Index::KindById);
-        let mut batch = sled::Batch::default();
-        for key in tree.iter().keys() {
-            batch.remove(key?);
-        }
-        for (bucket, contents) in &buckets {
-            batch.insert(&bucket[..], kinds::encode(contents));
-        }
-        tree.apply_batch(batch)?;
-        self.db.flush()?;
-        self.db.drop_tree(KIND_INDEX_BEFORE_BUCKETS)?;
-        Ok(())
-    }
 }
 
 pub(crate) fn body_json<T: Serialize>(body: &T) -> serde_json::Value {
@@ -2385,34 +2324,30 @@ impl Store {
         let whole_bytes: Vec<u8> = (0..hex.len() / 2)
             .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex digits"))
             .collect();
-        // Every kind's tree, since the kinds are kept by bucket, not in id order. An id stored
-        // under two kinds is one record.
-        let mut found = BTreeSet::new();
-        for kind in self.stored_kinds() {
-            for item in self.records_tree(&kind)?.scan_prefix(&whole_bytes) {
-                let (key, _) = item?;
-                let Some(id) = RecordId::from_slice(&key) else {
-                    continue;
-                };
-                if id
-                    .0
-                    .simple()
-                    .to_string()
-                    .starts_with(&hex.to_ascii_lowercase())
-                {
-                    found.insert(id);
-                    if found.len() > 1 {
-                        return Err(ValidationError::worded(
-                            "id",
-                            "ambiguous_id_start",
-                            &[("value", text.into())],
-                        )
-                        .into());
-                    }
+        let mut found = Vec::new();
+        for item in self.index(Index::KindById).scan_prefix(&whole_bytes) {
+            let (key, _) = item?;
+            let Some(id) = RecordId::from_slice(&key) else {
+                continue;
+            };
+            if id
+                .0
+                .simple()
+                .to_string()
+                .starts_with(&hex.to_ascii_lowercase())
+            {
+                found.push(id);
+                if found.len() > 1 {
+                    return Err(ValidationError::worded(
+                        "id",
+                        "ambiguous_id_start",
+                        &[("value", text.into())],
+                    )
+                    .into());
                 }
             }
         }
-        found.pop_first().ok_or_else(|| {
+        found.pop().ok_or_else(|| {
             ValidationError::worded("id", "no_id_starts_with", &[("value", text.into())]).into()
         })
     }
@@ -2484,62 +2419,21 @@ impl Store {
     }
 
     /// Calls `visit` with every record (deleted ones too) in id order.
-    ///
-    /// The trees of every kind are walked side by side, and a record is visited as the kind
-    /// the store knows it by (`index.kinds`): a copy under another kind, or one the index does
-    /// not name, is not a record `state` can read (`kring check` reports it).
     pub fn for_each_state(
         &self,
         mut visit: impl FnMut(RecordState) -> StoreResult<()>,
     ) -> StoreResult<()> {
-        use std::cmp::Reverse;
-        let kinds = self.stored_kinds();
-        let mut walks: Vec<sled::Iter> = Vec::with_capacity(kinds.len());
-        for kind in &kinds {
-            walks.push(self.records_tree(kind)?.iter());
-        }
-        // The next entry of each walk, least key first.
-        let mut heads: std::collections::BinaryHeap<Reverse<(sled::IVec, usize)>> =
-            Default::default();
-        let mut values: Vec<Option<sled::IVec>> = vec![None; walks.len()];
-        let mut advance = |at: usize,
-                           heads: &mut std::collections::BinaryHeap<_>,
-                           values: &mut Vec<Option<sled::IVec>>|
-         -> StoreResult<()> {
-            if let Some((key, value)) = walks[at].next().transpose()? {
-                heads.push(Reverse((key, at)));
-                values[at] = Some(value);
+        let mut trees: HashMap<String, sled::Tree> = HashMap::new();
+        for item in self.index(Index::KindById).iter() {
+            let (key, kind) = item?;
+            let kind = String::from_utf8_lossy(&kind).into_owned();
+            if !trees.contains_key(&kind) {
+                trees.insert(kind.clone(), self.records_tree(&kind)?);
             }
-            Ok(())
-        };
-        for at in 0..kinds.len() {
-            advance(at, &mut heads, &mut values)?;
-        }
-        while let Some(Reverse((key, first))) = heads.pop() {
-            let mut holding = vec![first];
-            while heads.peek().is_some_and(|Reverse((next, _))| *next == key) {
-                let Some(Reverse((_, at))) = heads.pop() else {
-                    break;
-                };
-                holding.push(at);
-            }
-            let known = match RecordId::from_slice(&key) {
-                Some(id) => self.kind_of(id)?,
-                None => None,
+            let Some(bytes) = trees[&kind].get(&key)? else {
+                continue;
             };
-            let chosen = holding
-                .iter()
-                .copied()
-                .find(|at| Some(&kinds[*at]) == known.as_ref());
-            if let Some(at) = chosen {
-                let bytes = values[at]
-                    .take()
-                    .expect("a walk's value is kept with its key");
-                visit(decode_state(&key, &bytes)?)?;
-            }
-            for at in holding {
-                advance(at, &mut heads, &mut values)?;
-            }
+            visit(decode_state(&key, &bytes)?)?;
         }
         Ok(())
     }
