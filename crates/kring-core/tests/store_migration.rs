@@ -13,6 +13,8 @@
 //!   backup.
 //! - `store-v4`: the compact layout with a sled entry per search term; migrating drops that
 //!   index (search reads the term file, built from the terms of each record).
+//! - `store-v5`: an entry per record and writing node in the changes index; migrating folds it
+//!   into the changes log (`store::changes_log`), an entry per chunk of a commit's records.
 
 use chrono::{TimeZone, Utc};
 use kring_core::model::{RecordId, RecordKind};
@@ -309,4 +311,45 @@ fn a_schema_4_store_whose_migration_stopped_after_dropping_the_index_finishes_at
         "the migrated store",
     );
     assert_every_card_is_found_by_its_name(&store);
+}
+
+#[test]
+fn a_store_written_with_schema_5_folds_its_changes_index_into_the_log_and_reads_and_checks_the_same(
+) {
+    let (_dir, folder) = copy_of("store-v5");
+    if writing_expected() {
+        let store = common::open_when_free(&folder);
+        let text = serde_json::to_string_pretty(&reading(&store)).unwrap();
+        std::fs::write(expected_file("store-v5"), text + "\n").unwrap();
+        return;
+    }
+    let expected = expected("store-v5");
+    assert!(
+        tree_names(&folder).contains(&"index.changes".to_owned()),
+        "the fixture has the changes index, an entry per record"
+    );
+
+    let store = common::open_when_free(&folder);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kring_core::store::SCHEMA_VERSION
+    );
+    assert!(
+        backups_of(&folder).is_empty(),
+        "no record is rewritten, so no backup is taken"
+    );
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
+    assert_reads_as(&reading(&store), &expected, "the migrated store");
+    let report = store.check(false, now).unwrap();
+    assert!(report.is_clean(), "the migrated store is clean: {report:?}");
+    drop(store);
+
+    let trees = tree_names(&folder);
+    assert!(
+        !trees.contains(&"index.changes".to_owned()),
+        "the changes index is gone: {trees:?}"
+    );
+    assert!(trees.contains(&"changes".to_owned()), "the log is there");
+    let store = common::open_when_free(&folder);
+    assert_reads_as(&reading(&store), &expected, "the store opened again");
 }

@@ -11,6 +11,7 @@
 //! kind. When there is no copy of the known kind to fall back on, repair leaves the record alone:
 //! only a person can tell which is right.
 
+use super::changes_log::{self, Coverage};
 pub use super::check_finding::{Finding, FindingKind};
 use super::indexes::{self, Index, TermContribution};
 use super::{decode_state, encode_state, Store, StoreResult};
@@ -192,6 +193,28 @@ fn stale_entry(index: Index, key: &[u8]) -> Finding {
     }
 }
 
+/// What the changes log lacks (a record's write it does not list late enough) and the entries it
+/// cannot read, as findings; sorted, so that both checks report them alike.
+fn changes_log_findings(
+    coverage: &Coverage,
+    mut uncovered: Vec<Vec<u8>>,
+    report: &mut CheckReport,
+) {
+    uncovered.sort();
+    report
+        .missing
+        .extend(uncovered.iter().map(|key| Finding::MissingEntry {
+            index: changes_log::TREE,
+            key: hex(key),
+        }));
+    report
+        .stale
+        .extend(coverage.damaged.iter().map(|key| Finding::StaleEntry {
+            index: changes_log::TREE,
+            key: hex(key),
+        }));
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -290,6 +313,9 @@ impl Store {
             }
         }
         held.sort_unstable();
+        let coverage = Coverage::read(&self.changes_log)?;
+        report.index_entries += coverage.entries;
+        let mut uncovered: Vec<Vec<u8>> = Vec::new();
 
         let today = now.date_naive();
         // What a record's search terms read of another (an affiliation's organisation): found
@@ -344,6 +370,7 @@ impl Store {
                 }
                 report.records += 1;
                 report.problems.extend(value_problems(id, &state));
+                uncovered.extend(coverage.uncovered(&state));
                 let (wanted, terms) = wanted_of(&state, &indexed);
                 called.extend(wanted.iter().map(|(index, key)| entry_hash(*index, key)));
                 if let Some(terms) = terms {
@@ -470,6 +497,7 @@ impl Store {
         report
             .stale
             .extend(stale.iter().map(|(index, key)| stale_entry(*index, key)));
+        changes_log_findings(&coverage, uncovered, &mut report);
         report
             .problems
             .sort_by_cached_key(|p| (p.id.clone(), p.field.clone(), p.reason.to_string()));
@@ -628,25 +656,37 @@ impl Store {
         for (index, key) in actual.difference(&expected) {
             report.stale.push(stale_entry(*index, key));
         }
+        let coverage = Coverage::read(&self.changes_log)?;
+        report.index_entries += coverage.entries;
+        let uncovered = states
+            .values()
+            .flat_map(|state| coverage.uncovered(state))
+            .collect();
+        changes_log_findings(&coverage, uncovered, &mut report);
 
         #[cfg(test)]
         tests::AFTER_READ.with(|hook| hook.borrow_mut().take().map(|hook| hook()));
         if repair && report.needs_repair() {
             self.forget_term_file()?;
-            self.rebuild_indexes(&kinds, &expected_terms, &expected, &strays)?;
+            let listed = states
+                .values()
+                .flat_map(|state| changes_log::listed(None, state))
+                .collect();
+            self.rebuild_indexes(&kinds, &expected_terms, &expected, listed, &strays)?;
             report.repaired = true;
             report.quarantined = strays.len();
         }
         Ok(report)
     }
 
-    /// Rewrites every index to `expected` and moves the strays to the quarantine tree, in one
-    /// transaction.
+    /// Rewrites every index to `expected`, the changes log as `listed` (each record's latest
+    /// time per node) and moves the strays to the quarantine tree, in one transaction.
     fn rebuild_indexes(
         &self,
         kinds: &HashMap<RecordId, String>,
         terms: &HashMap<RecordId, Vec<TermContribution>>,
         expected: &BTreeSet<(Index, Vec<u8>)>,
+        listed: Vec<(crate::clock::NodeId, crate::clock::Hlc, RecordId)>,
         strays: &[Stray],
     ) -> StoreResult<()> {
         let mut trees: Vec<sled::Tree> =
@@ -674,6 +714,13 @@ impl Store {
             }
             batches.push(batch);
         }
+        let mut sequence = || self.db.generate_id();
+        trees.push(self.changes_log.clone());
+        batches.push(changes_log::fold_batch(
+            &self.changes_log,
+            listed,
+            &mut sequence,
+        )?);
         if !strays.is_empty() {
             let mut quarantine = sled::Batch::default();
             let mut removals: HashMap<&str, sled::Batch> = HashMap::new();

@@ -15,8 +15,12 @@
 //! open); a crash after it leaves the new one. Step 3 is idempotent: old files are removed only
 //! while `compact.new/db` is still there, that is before the first new file moved.
 //! Everything else in the store folder (keys, backups, held files) stays where it is.
+//!
+//! The changes log is folded on the way ([`super::changes_log`]): its keys carry numbers from
+//! the database's own counter, which the fresh database starts again, so its entries are
+//! written afresh with numbers from the fresh counter rather than copied.
 
-use super::{OpenOptions, Store, StoreError, StoreResult};
+use super::{changes_log, OpenOptions, Store, StoreError, StoreResult};
 use std::path::{Path, PathBuf};
 
 const NEW_DIR: &str = "compact.new";
@@ -210,6 +214,15 @@ impl Store {
             for name in &names {
                 let from = self.db.open_tree(name)?;
                 let to = fresh.open_tree(name)?;
+                if &**name == changes_log::TREE.as_bytes() {
+                    let listed = changes_log::read_folded(&from)?;
+                    let mut sequence = || fresh.generate_id();
+                    to.apply_batch(changes_log::fold_batch(&to, listed, &mut sequence)?)?;
+                    report.entries += from.len() as u64;
+                    report.trees += 1;
+                    progress(report.entries, total.max(report.entries));
+                    continue;
+                }
                 let mut batch = sled::Batch::default();
                 let mut in_batch = 0;
                 for item in from.iter() {

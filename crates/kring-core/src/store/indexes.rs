@@ -29,7 +29,6 @@ pub enum Index {
     AffiliationsByOrganisation,
     LinksByCard,
     SameAsByCard,
-    Changes,
     Conflicts,
 }
 
@@ -50,7 +49,6 @@ impl Index {
         Index::AffiliationsByOrganisation,
         Index::LinksByCard,
         Index::SameAsByCard,
-        Index::Changes,
         Index::Conflicts,
     ];
 
@@ -66,7 +64,6 @@ impl Index {
         Index::AffiliationsByOrganisation,
         Index::LinksByCard,
         Index::SameAsByCard,
-        Index::Changes,
         Index::Conflicts,
     ];
 
@@ -84,7 +81,6 @@ impl Index {
             Index::AffiliationsByOrganisation => "index.affiliations_by_organisation",
             Index::LinksByCard => "index.links_by_card",
             Index::SameAsByCard => "index.same_as_by_card",
-            Index::Changes => "index.changes",
             Index::Conflicts => "index.conflicts",
         }
     }
@@ -154,35 +150,9 @@ pub fn date_from_key(bytes: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32)
 }
 
-/// The keys of a record in the changes index: per node that wrote it, node ‖ that node's latest
-/// time in the record ‖ id. A delta export scans each node from what the recipient has seen of it.
-pub(crate) fn changes_keys(state: &RecordState) -> Vec<Vec<u8>> {
-    let mut latest: std::collections::BTreeMap<crate::clock::NodeId, crate::clock::Hlc> =
-        Default::default();
-    for stamp in state.stamps() {
-        let entry = latest.entry(stamp.node).or_insert(stamp.hlc);
-        if stamp.hlc > *entry {
-            *entry = stamp.hlc;
-        }
-    }
-    latest
-        .into_iter()
-        .map(|(node, hlc)| {
-            let mut key = Vec::with_capacity(36);
-            key.extend_from_slice(&node.0.to_be_bytes());
-            key.extend_from_slice(&hlc.to_key_bytes());
-            key.extend_from_slice(state.id.as_bytes());
-            key
-        })
-        .collect()
-}
-
 /// The entries a record puts in the indexes that depend on it alone.
 pub fn simple_entries(state: &RecordState) -> Vec<(Index, Vec<u8>)> {
     let mut entries = Vec::new();
-    for changes in changes_keys(state) {
-        entries.push((Index::Changes, changes));
-    }
     if state.has_conflicts() {
         entries.push((Index::Conflicts, state.id.as_bytes().to_vec()));
     }

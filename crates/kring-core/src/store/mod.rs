@@ -10,6 +10,7 @@
 //! A writer reads before it takes the mutex, so a commit applies its writes to records another
 //! commit changed in between instead of overwriting them (see [`Interleaving`]).
 
+pub(crate) mod changes_log;
 pub mod check;
 mod check_finding;
 pub mod compact;
@@ -41,14 +42,19 @@ use std::sync::Mutex;
 
 /// The schema this Kring writes. Older stores are migrated at open; newer ones are refused.
 /// Schema 4 is the compact record layout ([`layout`]); schema 5 keeps search terms only per
-/// record (`index.terms` retired, see [`indexes::RETIRED_TREES`]).
-pub const SCHEMA_VERSION: u32 = 5;
+/// record (`index.terms` retired, see [`indexes::RETIRED_TREES`]); schema 6 keeps the records a
+/// delta export looks at in a log of commits instead of an index entry per record
+/// ([`changes_log`]).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The first schema with the compact record layout.
 pub(crate) const COMPACT_LAYOUT: u32 = 4;
 
 /// The first schema without the per-term search index.
 pub(crate) const TERMS_PER_RECORD_ONLY: u32 = 5;
+
+/// The first schema with the changes log instead of the changes index.
+pub(crate) const CHANGES_LOG: u32 = 6;
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -139,8 +145,10 @@ pub struct Store {
     meta: sled::Tree,
     indexes: BTreeMap<Index, sled::Tree>,
     history: sled::Tree,
+    /// Which records each commit wrote, for delta exports ([`changes_log`]).
+    changes_log: sled::Tree,
     /// Records to send again in the next delta because a card they refer to was made visible:
-    /// own node ‖ the widening's time ‖ record id (the layout of the changes index). A delta
+    /// own node ‖ the widening's time ‖ record id (the layout of schema 5's changes index). A delta
     /// carries them when its base has not seen that time, with the reference it used to leave
     /// out (see `sync::ExportFilter`).
     resend: sled::Tree,
@@ -413,6 +421,7 @@ impl Store {
         }
         let history = db.open_tree("history")?;
         let resend = db.open_tree("resend")?;
+        let changes_log = db.open_tree(changes_log::TREE)?;
         let identity = identity::establish(&meta, path)?;
         let last = meta
             .get(meta_key::CLOCK)?
@@ -448,6 +457,7 @@ impl Store {
             meta,
             indexes,
             history,
+            changes_log,
             resend,
             memory_index: std::sync::RwLock::new(None),
             derived: derived::Derived::default(),
@@ -1441,6 +1451,7 @@ impl Store {
                 .collect();
             names.extend(Index::ALL.iter().map(|i| i.tree_name().to_owned()));
             names.push("history".to_owned());
+            names.push(changes_log::TREE.to_owned());
             for name in names {
                 for item in self.db.open_tree(&name)?.iter() {
                     let (key, _) = item?;
@@ -1471,9 +1482,11 @@ impl Store {
             }
         }
 
+        let mut listed = Vec::new();
         for id in &order {
             let change = &merged[id];
             let after = &change.after;
+            listed.extend(changes_log::listed(change.before.as_ref(), after));
             let bytes = encode_state(after);
             batches
                 .tree(&record_tree_name(&after.kind))
@@ -1520,6 +1533,10 @@ impl Store {
                     }
                 }
             }
+        }
+        let mut sequence = || self.db.generate_id();
+        for (key, value) in changes_log::entries(listed, &mut sequence)? {
+            batches.tree(changes_log::TREE).insert(key, value);
         }
 
         let mut lookup = |id: RecordId| -> Option<RecordState> {
@@ -1842,6 +1859,28 @@ impl Store {
                 batches.tree("resend").remove(key);
             }
         }
+        // The log's entries list the removed ids among others: each is written again without
+        // them (or removed, once it lists nothing), so that no trace of a forgotten record's id
+        // stays behind.
+        for item in self.changes_log.iter() {
+            let (key, value) = item?;
+            let Some((_, _, ids)) = changes_log::decode(&key, &value) else {
+                continue;
+            };
+            if !ids.iter().any(|id| removed.contains_key(id)) {
+                continue;
+            }
+            let kept: Vec<u8> = ids
+                .iter()
+                .filter(|id| !removed.contains_key(id))
+                .flat_map(|id| *id.as_bytes())
+                .collect();
+            if kept.is_empty() {
+                batches.tree(changes_log::TREE).remove(key);
+            } else {
+                batches.tree(changes_log::TREE).insert(key, kept);
+            }
+        }
         Ok(())
     }
 
@@ -2054,6 +2093,10 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 /// for at every open and every insert). No backup is taken for it: no record is rewritten, and
 /// the dropped entries are a function of the records (`crate::open` then rewrites the store
 /// fresh, as for schema 4, so that the dropped pages leave sled's files).
+///
+/// Schema 6 folds the changes index (an entry per record and writing node) into the changes log
+/// ([`changes_log`], an entry per chunk of records) and drops it; no record is rewritten, so no
+/// backup either, and `crate::open` rewrites the store fresh as for schema 5.
 fn migrate(
     store: &Store,
     found: u32,
@@ -2069,6 +2112,26 @@ fn migrate(
         // crash before the new version is written just drops nothing at the next open.
         for tree in indexes::RETIRED_TREES {
             store.db.drop_tree(tree)?;
+        }
+    }
+    if found < CHANGES_LOG {
+        // One batch on the log: a crash before the old index is dropped folds it again at the
+        // next open, which lists nothing wrong (a record twice at most).
+        if store
+            .db
+            .tree_names()
+            .iter()
+            .any(|name| &**name == changes_log::RETIRED_INDEX.as_bytes())
+        {
+            let old = store.db.open_tree(changes_log::RETIRED_INDEX)?;
+            let mut listed = changes_log::read_retired_index(&old)?;
+            listed.extend(changes_log::read_folded(&store.changes_log)?);
+            drop(old);
+            let mut sequence = || store.db.generate_id();
+            let batch = changes_log::fold_batch(&store.changes_log, listed, &mut sequence)?;
+            store.changes_log.apply_batch(batch)?;
+            store.db.flush()?;
+            store.db.drop_tree(changes_log::RETIRED_INDEX)?;
         }
     }
     if found < 3 {
@@ -2438,7 +2501,8 @@ impl Store {
         Ok(())
     }
 
-    /// Ids of records that hold a stamp `base` has not seen, via the per-node changes index; and,
+    /// Ids of records that hold a stamp `base` has not seen, via the changes log (and a few more,
+    /// which the caller reads and leaves out: see [`changes_log`]); and,
     /// apart, of records to send again whatever their stamps, since a card they refer to was made
     /// visible after `base` (`resend`).
     pub(crate) fn ids_possibly_changed_since(
@@ -2460,20 +2524,16 @@ impl Store {
                     counter: 0,
                 },
             };
+            changes_log::listed_since(&self.changes_log, *node, next, &mut ids)?;
             let mut from = node.0.to_be_bytes().to_vec();
             from.extend_from_slice(&next.to_key_bytes());
-            for (tree, out) in [
-                (self.index(Index::Changes), &mut ids),
-                (&self.resend, &mut again),
-            ] {
-                for item in tree.range(from.clone()..) {
-                    let (key, _) = item?;
-                    if key[..8] != node.0.to_be_bytes() {
-                        break;
-                    }
-                    if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
-                        out.push(id);
-                    }
+            for item in self.resend.range(from..) {
+                let (key, _) = item?;
+                if key[..8] != node.0.to_be_bytes() {
+                    break;
+                }
+                if let Some(id) = key.get(20..).and_then(RecordId::from_slice) {
+                    again.push(id);
                 }
             }
         }
