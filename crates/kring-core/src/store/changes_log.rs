@@ -18,8 +18,14 @@
 //! as it always read every candidate's stamps.
 //!
 //! Entries are never moved when a record changes again, so the log also holds ids a later entry
-//! lists again. A fold (at a migration, a repair and `kring compact`) writes it afresh: each
-//! record once per node, in time order, in chunks.
+//! lists again. A fold writes it afresh: each record once per node, in time order, in chunks. The
+//! migration, a repair and `kring compact` fold it, and so does a commit once the log lists more
+//! records again than it lists once ([`Counts`]): the log then stays under about twice its
+//! folded size, and a fold's cost is spread over the commits that called for it.
+//!
+//! A fold moves a record's listing to another key, possibly behind a scan in progress, so the
+//! scan of a delta export holds the writer's lock, as every fold does (`Store::commit_inner`,
+//! a repair); `kring compact` has the store to itself.
 
 use crate::clock::{Hlc, NodeId};
 use crate::crdt::RecordState;
@@ -34,8 +40,58 @@ pub(crate) const TREE: &str = "changes";
 pub(crate) const RETIRED_INDEX: &str = "index.changes";
 
 /// Records per entry. Small enough that a delta whose base falls inside a chunk reads few
-/// records it then leaves out; large enough that the log is a hundredth of the index's entries.
+/// records it then leaves out; large enough that a folded log is a hundredth of the index's
+/// entries.
 pub(crate) const CHUNK: usize = 128;
+
+/// The meta key of [`Counts`].
+pub(crate) const COUNTS_KEY: &[u8] = b"changes_log_counts";
+
+/// Listings again below which a commit never folds: folding a small log is cheap, but not
+/// worth doing every few commits.
+const FOLD_FLOOR: u64 = 50_000;
+
+/// How many listings the log holds since its last fold: `live`, each record once per node (what
+/// a fold keeps), and `again`, listings of a record and node listed before (what a fold drops).
+/// Kept in `meta` beside the commits that change them; a guide for when to fold, not a
+/// guarantee (a removal does not count down).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    pub(crate) live: u64,
+    pub(crate) again: u64,
+}
+
+impl Counts {
+    /// After a fold that kept `listings`.
+    pub(crate) fn folded(listings: usize) -> Counts {
+        Counts {
+            live: listings as u64,
+            again: 0,
+        }
+    }
+
+    pub(crate) fn read(bytes: Option<&[u8]>) -> Counts {
+        match bytes {
+            Some(b) if b.len() == 16 => Counts {
+                live: u64::from_be_bytes(b[..8].try_into().expect("8 bytes")),
+                again: u64::from_be_bytes(b[8..].try_into().expect("8 bytes")),
+            },
+            _ => Counts::default(),
+        }
+    }
+
+    pub(crate) fn to_bytes(self) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        out[..8].copy_from_slice(&self.live.to_be_bytes());
+        out[8..].copy_from_slice(&self.again.to_be_bytes());
+        out
+    }
+
+    /// Whether the log lists more records again than once (and enough of them to be worth it).
+    pub(crate) fn calls_for_a_fold(self) -> bool {
+        self.again > self.live.max(FOLD_FLOOR)
+    }
+}
 
 const ID: usize = 16;
 const KEY: usize = 8 + 12 + 8;
@@ -53,17 +109,40 @@ pub(crate) fn latest_by_node(state: &RecordState) -> BTreeMap<NodeId, Hlc> {
 }
 
 /// What a commit that takes a record from `before` to `after` lists of it: each node whose latest
-/// time in the record is new.
-pub(crate) fn listed(
+/// time in the record is new, appended to `out`; counted in `counts` as listed again when
+/// `before` had a time of that node (listed then).
+pub(crate) fn list(
     before: Option<&RecordState>,
     after: &RecordState,
-) -> impl Iterator<Item = (NodeId, Hlc, RecordId)> {
+    out: &mut Vec<(NodeId, Hlc, RecordId)>,
+    counts: &mut Counts,
+) {
     let old = before.map(latest_by_node).unwrap_or_default();
     let id = RecordId(after.id);
-    latest_by_node(after)
-        .into_iter()
-        .filter(move |(node, hlc)| old.get(node) != Some(hlc))
-        .map(move |(node, hlc)| (node, hlc, id))
+    for (node, hlc) in latest_by_node(after) {
+        match old.get(&node) {
+            Some(was) if *was == hlc => continue,
+            Some(_) => counts.again += 1,
+            None => counts.live += 1,
+        }
+        out.push((node, hlc, id));
+    }
+}
+
+/// Each record once per node, at the latest time it is listed with: what a fold keeps.
+pub(crate) fn latest_only(
+    mut listings: Vec<(NodeId, Hlc, RecordId)>,
+) -> Vec<(NodeId, Hlc, RecordId)> {
+    listings.sort_unstable_by_key(|(node, hlc, id)| (*node, *id, *hlc));
+    // `dedup_by` keeps the first of a run and is handed each later one: carry its time over.
+    listings.dedup_by(|later, kept| {
+        let same = later.0 == kept.0 && later.2 == kept.2;
+        if same && later.1 > kept.1 {
+            kept.1 = later.1;
+        }
+        same
+    });
+    listings
 }
 
 /// The entries that list `records` (node, latest time, id): per node in time order, in chunks,
@@ -73,6 +152,7 @@ pub(crate) fn entries(
     sequence: &mut dyn FnMut() -> sled::Result<u64>,
 ) -> sled::Result<Vec<(Vec<u8>, Vec<u8>)>> {
     records.sort_unstable();
+    records.dedup();
     let mut out = Vec::with_capacity(records.len() / CHUNK + 1);
     let mut start = 0;
     while start < records.len() {
@@ -138,22 +218,14 @@ pub(crate) fn listed_since(
 /// Every (node, time, id) the log lists, each record once per node at the latest time it is
 /// listed with: what a fold writes again.
 pub(crate) fn read_folded(log: &sled::Tree) -> sled::Result<Vec<(NodeId, Hlc, RecordId)>> {
-    let mut latest: std::collections::HashMap<(NodeId, RecordId), Hlc> = Default::default();
+    let mut listings = Vec::new();
     for item in log.iter() {
         let (key, value) = item?;
         if let Some((node, hlc, ids)) = decode(&key, &value) {
-            for id in ids {
-                let at = latest.entry((node, id)).or_insert(hlc);
-                if hlc > *at {
-                    *at = hlc;
-                }
-            }
+            listings.extend(ids.into_iter().map(|id| (node, hlc, id)));
         }
     }
-    Ok(latest
-        .into_iter()
-        .map(|((node, id), hlc)| (node, hlc, id))
-        .collect())
+    Ok(latest_only(listings))
 }
 
 /// The schema-5 index's entries (node ‖ time ‖ id, empty values) as what the log lists.
@@ -192,8 +264,9 @@ pub(crate) fn fold_batch(
 }
 
 /// What the log lists, per record and node the latest time, as `kring check` holds it: a sorted
-/// list of 64-bit hashes of (node, id) with their time, about 24 bytes per pair (a million at
-/// 100,000 cards), and the keys of entries it cannot read.
+/// list of 64-bit hashes of (node, id) with their time, 24 bytes per listing while it is read
+/// (about 900,000 at 100,000 cards right after a fold, at most about twice that before the next),
+/// and the keys of entries it cannot read.
 pub(crate) struct Coverage {
     listed: Vec<(u64, Hlc)>,
     pub(crate) damaged: Vec<Vec<u8>>,
@@ -225,19 +298,38 @@ impl Coverage {
         }
         // Sorted by hash, then time: the last of a run is the latest time listed.
         listed.sort_unstable();
-        let mut kept: Vec<(u64, Hlc)> = Vec::with_capacity(listed.len());
-        for pair in listed {
-            match kept.last_mut() {
-                Some(last) if last.0 == pair.0 => *last = pair,
-                _ => kept.push(pair),
+        listed.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = later.1;
             }
-        }
-        kept.shrink_to_fit();
+            same
+        });
+        listed.shrink_to_fit();
         Ok(Coverage {
-            listed: kept,
+            listed,
             damaged,
             entries,
         })
+    }
+
+    /// The keys of entries that list a record the store does not hold (a removal that left its
+    /// id behind): stale, so that a repair folds them away, as no trace of a forgotten record
+    /// may stay.
+    pub(crate) fn orphans(
+        log: &sled::Tree,
+        holds: &dyn Fn(RecordId) -> bool,
+    ) -> sled::Result<Vec<Vec<u8>>> {
+        let mut out = Vec::new();
+        for item in log.iter() {
+            let (key, value) = item?;
+            if let Some((_, _, ids)) = decode(&key, &value) {
+                if ids.iter().any(|id| !holds(*id)) {
+                    out.push(key.to_vec());
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// What of `state` the log does not cover: per node, the record's latest time when no entry
@@ -468,6 +560,113 @@ mod tests {
             assert!(store.check(false, now()).unwrap().is_clean());
         }
 
+        fn listings(store: &Store) -> usize {
+            store.changes_log_listings().unwrap()
+        }
+
+        fn counts(store: &Store) -> Counts {
+            Counts::read(store.meta.get(COUNTS_KEY).unwrap().as_deref())
+        }
+
+        fn edit(store: &Store, id: RecordId, name: &str, second: i64) {
+            let body = Person {
+                display_name: name.into(),
+                ..Person::default()
+            };
+            store
+                .update(id, &body, now() + chrono::Duration::seconds(second))
+                .unwrap();
+        }
+
+        #[test]
+        fn an_entry_listing_a_record_the_store_does_not_hold_is_stale_and_the_repair_drops_it() {
+            let (_dir, store) = store_of(Role::Manager);
+            people(&store, 10);
+            let stranger = RecordId::new_v7(1);
+            let mut key = 9u64.to_be_bytes().to_vec();
+            key.extend_from_slice(&super::hlc(1).to_key_bytes());
+            key.extend_from_slice(&77u64.to_be_bytes());
+            store.changes_log.insert(key, stranger.as_bytes()).unwrap();
+            let report = store.check(false, now()).unwrap();
+            assert!(!report.is_clean(), "the orphan is reported");
+            store.check(true, now()).unwrap();
+            assert!(store.check(false, now()).unwrap().is_clean());
+            for item in store.changes_log.iter() {
+                let (_, value) = item.unwrap();
+                assert!(!value.chunks(16).any(|c| c == stranger.as_bytes()));
+            }
+        }
+
+        #[test]
+        fn edits_count_their_records_as_listed_again_and_a_commit_folds_the_log_once_they_outnumber_it(
+        ) {
+            let (_dir, store) = store_of(Role::Manager);
+            let ids = people(&store, 300);
+            let fresh = counts(&store);
+            assert!(fresh.live >= 300 && fresh.again == 0, "{fresh:?}");
+            for (n, id) in ids.iter().take(40).enumerate() {
+                edit(&store, *id, &format!("Bewerkt {n}"), n as i64 + 1);
+            }
+            assert_eq!(counts(&store).again, 40);
+            let before = listings(&store);
+            assert!(before >= fresh.live as usize + 40);
+            let base = store.version_vector();
+
+            // As if the log had been listing records again for a long time: the next commit
+            // folds it.
+            let near = Counts {
+                live: fresh.live,
+                again: FOLD_FLOOR,
+            };
+            store.meta.insert(COUNTS_KEY, &near.to_bytes()).unwrap();
+            edit(&store, ids[7], "Jan Peeters", 100);
+
+            let after = counts(&store);
+            assert_eq!(after.again, 0, "folded: {after:?}");
+            assert_eq!(listings(&store), after.live as usize);
+            assert_eq!(
+                listings(&store),
+                before + 1 - 41,
+                "each record once per node"
+            );
+            assert_eq!(
+                store.changes_log.len(),
+                listings(&store).div_ceil(CHUNK),
+                "in full chunks"
+            );
+            // A fold groups records by time, so the base may fall inside a chunk: the delta
+            // reads the rest of it and leaves out what has nothing new.
+            let since = changed_since(&store, &base);
+            assert!(since.contains(&ids[7]), "{since:?}");
+            assert!(since.len() <= CHUNK, "at most a chunk: {}", since.len());
+            let found = changed_since(&store, &VersionVector::default());
+            for id in &ids {
+                assert!(found.binary_search(id).is_ok(), "{id:?} is found");
+            }
+            assert!(store.check(false, now()).unwrap().is_clean());
+        }
+
+        #[test]
+        fn a_fold_in_a_commit_that_removes_a_record_leaves_its_id_out() {
+            let (_dir, store) = store_of(Role::Manager);
+            let ids = people(&store, 20);
+            let near = Counts {
+                live: 20,
+                again: FOLD_FLOOR + 1,
+            };
+            store.meta.insert(COUNTS_KEY, &near.to_bytes()).unwrap();
+            let gone = store.state(ids[3]).unwrap().unwrap();
+            store
+                .commit_swept(Vec::new(), vec![gone], Vec::new(), now())
+                .unwrap();
+            assert_eq!(counts(&store).again, 0, "the commit folded the log");
+            for item in store.changes_log.iter() {
+                let (_, value) = item.unwrap();
+                assert!(!value.chunks(16).any(|c| c == ids[3].as_bytes()));
+            }
+            assert!(store.check(false, now()).unwrap().is_clean());
+        }
+
         #[test]
         fn a_compaction_folds_the_log_and_commits_after_it_never_overwrite_a_folded_entry() {
             let (dir, store) = store_of(Role::Manager);
@@ -499,6 +698,7 @@ mod tests {
                 listed_after + 50 <= listed_before,
                 "the fold drops the ids listed twice: {listed_before} → {listed_after}"
             );
+            assert_eq!(counts(&store), Counts::folded(listed_after));
             assert!(store.check(false, now()).unwrap().is_clean());
             // The fresh database's counter starts again: new entries get numbers the folded
             // ones do not have.

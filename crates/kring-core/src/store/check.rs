@@ -193,11 +193,13 @@ fn stale_entry(index: Index, key: &[u8]) -> Finding {
     }
 }
 
-/// What the changes log lacks (a record's write it does not list late enough) and the entries it
-/// cannot read, as findings; sorted, so that both checks report them alike.
+/// What the changes log lacks (a record's write it does not list late enough), the entries it
+/// cannot read and those that list a record the store does not hold, as findings; sorted, so that
+/// both checks report them alike.
 fn changes_log_findings(
     coverage: &Coverage,
     mut uncovered: Vec<Vec<u8>>,
+    orphans: Vec<Vec<u8>>,
     report: &mut CheckReport,
 ) {
     uncovered.sort();
@@ -207,12 +209,16 @@ fn changes_log_findings(
             index: changes_log::TREE,
             key: hex(key),
         }));
-    report
-        .stale
-        .extend(coverage.damaged.iter().map(|key| Finding::StaleEntry {
-            index: changes_log::TREE,
-            key: hex(key),
-        }));
+    report.stale.extend(
+        coverage
+            .damaged
+            .iter()
+            .chain(&orphans)
+            .map(|key| Finding::StaleEntry {
+                index: changes_log::TREE,
+                key: hex(key),
+            }),
+    );
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -497,7 +503,10 @@ impl Store {
         report
             .stale
             .extend(stale.iter().map(|(index, key)| stale_entry(*index, key)));
-        changes_log_findings(&coverage, uncovered, &mut report);
+        let orphans = Coverage::orphans(&self.changes_log, &|id| {
+            indexed.get(&id).is_some_and(|known| known & SEEN != 0) || unindexed.contains(&id)
+        })?;
+        changes_log_findings(&coverage, uncovered, orphans, &mut report);
         report
             .problems
             .sort_by_cached_key(|p| (p.id.clone(), p.field.clone(), p.reason.to_string()));
@@ -662,16 +671,18 @@ impl Store {
             .values()
             .flat_map(|state| coverage.uncovered(state))
             .collect();
-        changes_log_findings(&coverage, uncovered, &mut report);
+        let orphans = Coverage::orphans(&self.changes_log, &|id| states.contains_key(&id))?;
+        changes_log_findings(&coverage, uncovered, orphans, &mut report);
 
         #[cfg(test)]
         tests::AFTER_READ.with(|hook| hook.borrow_mut().take().map(|hook| hook()));
         if repair && report.needs_repair() {
             self.forget_term_file()?;
-            let listed = states
-                .values()
-                .flat_map(|state| changes_log::listed(None, state))
-                .collect();
+            let mut listed = Vec::new();
+            let mut counts = changes_log::Counts::default();
+            for state in states.values() {
+                changes_log::list(None, state, &mut listed, &mut counts);
+            }
             self.rebuild_indexes(&kinds, &expected_terms, &expected, listed, &strays)?;
             report.repaired = true;
             report.quarantined = strays.len();
@@ -715,12 +726,20 @@ impl Store {
             batches.push(batch);
         }
         let mut sequence = || self.db.generate_id();
+        let listings = listed.len();
         trees.push(self.changes_log.clone());
         batches.push(changes_log::fold_batch(
             &self.changes_log,
             listed,
             &mut sequence,
         )?);
+        let mut counts = sled::Batch::default();
+        counts.insert(
+            changes_log::COUNTS_KEY,
+            &changes_log::Counts::folded(listings).to_bytes()[..],
+        );
+        trees.push(self.meta.clone());
+        batches.push(counts);
         if !strays.is_empty() {
             let mut quarantine = sled::Batch::default();
             let mut removals: HashMap<&str, sled::Batch> = HashMap::new();
@@ -1050,10 +1069,28 @@ mod tests {
         index(Index::KindById)
             .insert(&[9u8; 16][..], &b"person"[..])
             .unwrap();
+        // And in the changes log: an entry gone, one that cannot be read, one listing a record
+        // the store does not hold.
+        let log = store.changes_log.clone();
+        log.remove(log.iter().keys().next().unwrap().unwrap())
+            .unwrap();
+        log.insert(&[3u8; 28][..], &[1u8; 5][..]).unwrap();
+        log.insert(&[4u8; 28][..], &[8u8; 16][..]).unwrap();
 
         let streaming = store.check_streaming(now()).unwrap().expect("streamable");
         let full = store.check_holding_every_record(false, now()).unwrap();
         assert!(!streaming.missing.is_empty() && !streaming.stale.is_empty());
+        let in_log = |findings: &[Finding]| {
+            findings
+                .iter()
+                .filter(|f| {
+                    matches!(f, Finding::MissingEntry { index, .. } | Finding::StaleEntry { index, .. }
+                        if *index == changes_log::TREE)
+                })
+                .count()
+        };
+        assert!(in_log(&streaming.missing) >= 1, "{streaming:?}");
+        assert_eq!(in_log(&streaming.stale), 2, "{streaming:?}");
         assert_eq!(
             serde_json::to_value(&streaming).unwrap(),
             serde_json::to_value(&full).unwrap()

@@ -216,8 +216,12 @@ impl Store {
                 let to = fresh.open_tree(name)?;
                 if &**name == changes_log::TREE.as_bytes() {
                     let listed = changes_log::read_folded(&from)?;
+                    let counts = changes_log::Counts::folded(listed.len());
                     let mut sequence = || fresh.generate_id();
                     to.apply_batch(changes_log::fold_batch(&to, listed, &mut sequence)?)?;
+                    fresh
+                        .open_tree("meta")?
+                        .insert(changes_log::COUNTS_KEY, &counts.to_bytes())?;
                     report.entries += from.len() as u64;
                     report.trees += 1;
                     progress(report.entries, total.max(report.entries));
@@ -227,6 +231,12 @@ impl Store {
                 let mut in_batch = 0;
                 for item in from.iter() {
                     let (key, value) = item?;
+                    // The log's counts are the fold's, written with it (counted here all the
+                    // same: the bar's end is the entries counted before the copy).
+                    if &**name == b"meta" && &*key == changes_log::COUNTS_KEY {
+                        report.entries += 1;
+                        continue;
+                    }
                     batch.insert(key, value);
                     in_batch += 1;
                     report.entries += 1;

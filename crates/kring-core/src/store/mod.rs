@@ -1396,7 +1396,7 @@ impl Store {
         for change in kept.into_iter().chain(changes) {
             let id = RecordId(change.after.id);
             // A write that changed nothing is not written: the digest, the indexes and the
-            // changes index stay exactly as they were.
+            // changes log stay exactly as they were.
             if change.before.as_ref() == Some(&change.after) && change.superseded.is_empty() {
                 continue;
             }
@@ -1483,10 +1483,15 @@ impl Store {
         }
 
         let mut listed = Vec::new();
+        let mut counts = if clear_first {
+            changes_log::Counts::default()
+        } else {
+            changes_log::Counts::read(self.meta.get(changes_log::COUNTS_KEY)?.as_deref())
+        };
         for id in &order {
             let change = &merged[id];
             let after = &change.after;
-            listed.extend(changes_log::listed(change.before.as_ref(), after));
+            changes_log::list(change.before.as_ref(), after, &mut listed, &mut counts);
             let bytes = encode_state(after);
             batches
                 .tree(&record_tree_name(&after.kind))
@@ -1534,10 +1539,25 @@ impl Store {
                 }
             }
         }
+        if counts.calls_for_a_fold() {
+            // Written in this commit's transaction, under its undo image: every entry the log
+            // holds is removed (replacing what `stage_removals` staged for them) and the log
+            // written again with this commit's listings, without the removed records.
+            for key in self.changes_log.iter().keys() {
+                batches.tree(changes_log::TREE).remove(key?);
+            }
+            listed.extend(changes_log::read_folded(&self.changes_log)?);
+            listed.retain(|(_, _, id)| !removed.contains_key(id));
+            listed = changes_log::latest_only(listed);
+            counts = changes_log::Counts::folded(listed.len());
+        }
         let mut sequence = || self.db.generate_id();
         for (key, value) in changes_log::entries(listed, &mut sequence)? {
             batches.tree(changes_log::TREE).insert(key, value);
         }
+        batches
+            .tree("meta")
+            .insert(changes_log::COUNTS_KEY.to_vec(), counts.to_bytes().to_vec());
 
         let mut lookup = |id: RecordId| -> Option<RecordState> {
             if removed.contains_key(&id) {
@@ -2130,6 +2150,10 @@ fn migrate(
             let mut sequence = || store.db.generate_id();
             let batch = changes_log::fold_batch(&store.changes_log, listed, &mut sequence)?;
             store.changes_log.apply_batch(batch)?;
+            store.meta.insert(
+                changes_log::COUNTS_KEY,
+                &changes_log::Counts::folded(store.changes_log_listings()?).to_bytes(),
+            )?;
             store.db.flush()?;
             store.db.drop_tree(changes_log::RETIRED_INDEX)?;
         }
@@ -2511,7 +2535,10 @@ impl Store {
     ) -> StoreResult<(Vec<RecordId>, Vec<RecordId>)> {
         let mut ids = Vec::new();
         let mut again = Vec::new();
-        for node in self.version_vector().0.keys() {
+        // Held while the log is scanned: a fold (which a commit may do) moves listings to other
+        // keys, possibly behind the scan.
+        let writer = self.writer();
+        for node in writer.version_vector.0.keys() {
             let seen = base.get(*node);
             // Strictly after what the base has seen.
             let next = match seen.counter.checked_add(1) {
@@ -2542,6 +2569,15 @@ impl Store {
             list.dedup();
         }
         Ok((ids, again))
+    }
+
+    /// How many records the changes log lists, each once per entry that lists it.
+    pub(crate) fn changes_log_listings(&self) -> StoreResult<usize> {
+        let mut listings = 0;
+        for item in self.changes_log.iter().values() {
+            listings += item?.len() / 16;
+        }
+        Ok(listings)
     }
 
     /// Replaces every record and index with the given states, in one transaction (restore).
