@@ -20,8 +20,9 @@
 //! Entries are never moved when a record changes again, so the log also holds ids a later entry
 //! lists again. A fold writes it afresh: each record once per node, in time order, in chunks. The
 //! migration, a repair and `kring compact` fold it, and so does a commit once the log lists more
-//! records again than it lists once ([`Counts`]): the log then stays under about twice its
-//! folded size, and a fold's cost is spread over the commits that called for it.
+//! records again than it lists once ([`Counts`]), right after it is on disk (`Store::
+//! fold_changes_log`): the log then stays under about twice its folded size, and a fold's cost is
+//! spread over the commits that called for it.
 //!
 //! A fold moves a record's listing to another key, possibly behind a scan in progress, so the
 //! scan of a delta export holds the writer's lock, as every fold does (`Store::commit_inner`,

@@ -1539,18 +1539,8 @@ impl Store {
                 }
             }
         }
-        if counts.calls_for_a_fold() {
-            // Written in this commit's transaction, under its undo image: every entry the log
-            // holds is removed (replacing what `stage_removals` staged for them) and the log
-            // written again with this commit's listings, without the removed records.
-            for key in self.changes_log.iter().keys() {
-                batches.tree(changes_log::TREE).remove(key?);
-            }
-            listed.extend(changes_log::read_folded(&self.changes_log)?);
-            listed.retain(|(_, _, id)| !removed.contains_key(id));
-            listed = changes_log::latest_only(listed);
-            counts = changes_log::Counts::folded(listed.len());
-        }
+        // A restore lists every record afresh: nothing to fold.
+        let fold_after = !clear_first && counts.calls_for_a_fold();
         let mut sequence = || self.db.generate_id();
         for (key, value) in changes_log::entries(listed, &mut sequence)? {
             batches.tree(changes_log::TREE).insert(key, value);
@@ -1701,6 +1691,12 @@ impl Store {
             self.writes_stopped
                 .store(true, std::sync::atomic::Ordering::SeqCst);
             return Err(error.into());
+        }
+        if fold_after && self.fold_changes_log().is_err() {
+            // The commit is on disk; a fold that failed (a full disk) leaves the log as it was
+            // or holding both forms, and sled takes no write after it, as after a failed commit.
+            self.writes_stopped
+                .store(true, std::sync::atomic::Ordering::SeqCst);
         }
         if let Some(observe) = self
             .commit_observer
@@ -2569,6 +2565,31 @@ impl Store {
             list.dedup();
         }
         Ok((ids, again))
+    }
+
+    /// Writes the changes log afresh (see [`changes_log`]), under the writer's lock, after the
+    /// commit that called for it: outside its transaction, so that its undo image does not hold
+    /// the whole log. The folded entries are added first (under new numbers), the old ones
+    /// removed after, and the counts written last: a crash in between leaves every listing
+    /// (some twice), and the next commit folds again.
+    fn fold_changes_log(&self) -> StoreResult<()> {
+        let old: Vec<sled::IVec> = self.changes_log.iter().keys().collect::<Result<_, _>>()?;
+        let listed = changes_log::read_folded(&self.changes_log)?;
+        let counts = changes_log::Counts::folded(listed.len());
+        let mut sequence = || self.db.generate_id();
+        let mut added = sled::Batch::default();
+        for (key, value) in changes_log::entries(listed, &mut sequence)? {
+            added.insert(key, value);
+        }
+        self.changes_log.apply_batch(added)?;
+        let mut removed = sled::Batch::default();
+        for key in old {
+            removed.remove(key);
+        }
+        self.changes_log.apply_batch(removed)?;
+        self.meta
+            .insert(changes_log::COUNTS_KEY, &counts.to_bytes())?;
+        Ok(())
     }
 
     /// How many records the changes log lists, each once per entry that lists it.

@@ -423,6 +423,12 @@ fn identity_of_header(header: &bundle::BundleHeader) -> crate::trust::Identity {
 
 pub use crate::model::shareable_projection;
 
+/// What a bundle's header says its author holds, read before its records are chosen.
+struct Claimed {
+    version_vector: VersionVector,
+    coverage: VersionVector,
+}
+
 /// What of each record an export carries: its shareable projection, without the references to
 /// records that stay on this machine (a private participant of a shared meeting, the private card
 /// a note is about), so that neither their ids nor, through a UUIDv7, their creation times leave.
@@ -711,9 +717,18 @@ impl Store {
         } else {
             self.sealing_for_export(profile.role)?
         };
+        // What the header claims to hold is read before the records are chosen: an edit that
+        // lands in between is then either carried or left for the next export, never claimed
+        // (the recipient's coverage would then skip it in every later delta) and left out.
+        let claimed = Claimed {
+            version_vector: self.version_vector(),
+            coverage: self.coverage(),
+        };
         let (mut report, base, ids) = self.plan_export(full)?;
+        #[cfg(test)]
+        tests::AFTER_PLAN.with(|hook| hook.borrow_mut().take().map(|hook| hook()));
         report.path = path.to_owned();
-        let header = self.bundle_header(report.kind, base, &profile, now)?;
+        let header = self.bundle_header(report.kind, base, &profile, claimed, now)?;
         let key = self.signing_key()?;
         // Records are read again as they are written: holding every one of them took 3.2 GB
         // for a full export of 100,000 cards, and would not fit at a million.
@@ -837,13 +852,17 @@ impl Store {
         kind: BundleKind,
         base: Option<VersionVector>,
         profile: &crate::store::Profile,
+        claimed: Claimed,
         now: DateTime<Utc>,
     ) -> SyncResult<BundleHeader> {
-        let version_vector = self.version_vector();
+        let Claimed {
+            version_vector,
+            coverage,
+        } = claimed;
         Ok(BundleHeader {
             author_email: profile.email.clone(),
             encryption_key: Some(self.keys()?.encryption_recipient()),
-            coverage: self.coverage(),
+            coverage,
             format_version: bundle::FORMAT_VERSION,
             schema_version: crate::store::SCHEMA_VERSION,
             kind,
@@ -1195,10 +1214,15 @@ impl Store {
             email: String::new(),
             role: Role::Networker,
         };
+        let claimed = Claimed {
+            version_vector: self.version_vector(),
+            coverage: self.coverage(),
+        };
         self.bundle_header(
             BundleKind::Backup,
             None,
             profile.as_ref().unwrap_or(&placeholder),
+            claimed,
             now,
         )
     }
@@ -1355,6 +1379,60 @@ mod tests {
     use crate::model::Role;
     use crate::store::test_support::{now, store_of};
     use chrono::Duration;
+
+    thread_local! {
+        /// Run once between an export choosing its records and writing its header.
+        pub(super) static AFTER_PLAN: std::cell::RefCell<Option<Box<dyn FnOnce()>>> =
+            std::cell::RefCell::new(None);
+    }
+
+    #[test]
+    fn an_edit_that_lands_after_an_export_chose_its_records_is_not_claimed_by_its_header() {
+        use crate::model::{Person, RecordId};
+        let (dir, store) = store_of(Role::Networker);
+        let store = std::sync::Arc::new(store);
+        let later = store.clone();
+        let late_id = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let late = late_id.clone();
+        AFTER_PLAN.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move || {
+                let body = Person {
+                    display_name: "Laat Gemaakt".into(),
+                    ..Person::default()
+                };
+                let id = later
+                    .create(&body, None, now() + Duration::seconds(30))
+                    .unwrap();
+                *late.lock().unwrap() = Some(id);
+            }));
+        });
+        let path = dir.path().join("out.kring");
+        store.export_bundle_with(&path, true, true, now()).unwrap();
+        let late: RecordId = late_id.lock().unwrap().expect("the hook ran");
+        let stamp = store
+            .state(late)
+            .unwrap()
+            .unwrap()
+            .stamps()
+            .map(|s| s.hlc)
+            .max()
+            .unwrap();
+
+        let mut reader = store.open_bundle(&path).unwrap();
+        let mut carried = false;
+        while let Some(record) = reader.next_record().unwrap() {
+            carried |= RecordId(record.id) == late;
+        }
+        assert!(
+            !carried,
+            "the record was made after the export chose its records"
+        );
+        let claimed = reader.header.coverage.get(store.node_id());
+        assert!(
+            claimed < stamp,
+            "the header claims {claimed:?}, which covers the record it left out ({stamp:?})"
+        );
+    }
 
     fn refused_from(author: &str) -> ImportReport {
         ImportReport {
