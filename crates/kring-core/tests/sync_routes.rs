@@ -654,3 +654,49 @@ fn a_store_whose_clock_runs_a_month_behind_is_told_so_at_import() {
         "the manager is told An's clock runs behind: {report:?}"
     );
 }
+
+/// What Mia's store remembers of An, her only networker.
+fn peer_entry(manager: &Store, networker: &Store) -> kring_core::sync::Peer {
+    manager
+        .peers()
+        .unwrap()
+        .into_iter()
+        .find(|peer| peer.node == networker.node_id())
+        .expect("the manager has heard from the networker")
+}
+
+#[test]
+fn an_older_bundle_arriving_late_leaves_what_the_store_knows_of_its_author_as_the_newer_one_said() {
+    for in_one_import in [false, true] {
+        let mut world = World::new();
+        let an = world.store("An", Role::Networker);
+        let mia = world.store("Mia", Role::Manager);
+        one_organisation(&[&an, &mia], t0());
+        let earlier = t0() + Duration::hours(1);
+        an.create(&person("Eerst"), None, earlier).unwrap();
+        let older = world.export(&an, true, earlier);
+        let later = t0() + Duration::hours(2);
+        an.create(&person("Later"), None, later).unwrap();
+        let newer = world.export(&an, true, later);
+        let now = t0() + Duration::hours(3);
+        // A shared drive that synced the newer file first hands the older one over afterwards.
+        if in_one_import {
+            mia.import_bundles(&[newer, older], false, now).unwrap();
+        } else {
+            import(&mia, &newer, now);
+            import(&mia, &older, now);
+        }
+        let peer = peer_entry(&mia, &an);
+        assert_eq!(
+            peer.last_bundle_at_millis,
+            later.timestamp_millis(),
+            "the older bundle ({} import) set An's last bundle back",
+            if in_one_import { "one" } else { "a second" }
+        );
+        assert_eq!(
+            peer.coverage.as_ref(),
+            Some(&an.coverage()),
+            "An's coverage went back to the older bundle's"
+        );
+    }
+}

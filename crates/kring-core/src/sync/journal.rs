@@ -18,13 +18,15 @@
 
 use super::admit::{Gate, Signer};
 use super::bundle::BundleHeader;
-use super::merge::{file_meta, Merge};
-use super::{ImportReport, SyncError, SyncResult};
+use super::merge::{newer_peer_entry, peer_key, Merge};
+use super::{ImportReport, Peer, SyncError, SyncResult};
+use crate::clock::NodeId;
 use crate::crdt::RecordState;
 use crate::model::{RecordKind, Role};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 const JOURNAL_KEY: &[u8] = b"import_journal";
@@ -215,6 +217,9 @@ pub(crate) fn apply(
     let roster = gate.roster.clone();
     let mut merge = Merge::new(store, now, gate, true, began);
     let mut meta = Vec::new();
+    // One entry per author, from the newest of its files (an import may hold several, in any
+    // order).
+    let mut peers: BTreeMap<NodeId, Peer> = BTreeMap::new();
     let mut conveyors = Vec::with_capacity(files.len());
     let mut names = Vec::new();
     for (n, ((copy, header), signer)) in files.iter().zip(&signers).enumerate() {
@@ -222,9 +227,22 @@ pub(crate) fn apply(
             continue;
         };
         merge.apply_file(copy, header, *signer, &mut report, progress)?;
-        meta.extend(file_meta(store, header, signer.role)?);
+        if let Some(peer) = newer_peer_entry(store, header, signer.role)? {
+            match peers.get(&peer.node) {
+                Some(kept) if kept.last_bundle_at_millis > peer.last_bundle_at_millis => {}
+                _ => {
+                    peers.insert(peer.node, peer);
+                }
+            }
+        }
         conveyors.push((counted_coverage(&roster, header), signer.role));
         names.push(originals.get(n).cloned().unwrap_or_else(|| copy.clone()));
+    }
+    for (node, peer) in peers {
+        meta.push((
+            peer_key(node),
+            serde_json::to_vec(&peer).expect("peers serialise"),
+        ));
     }
     let coverage = super::causal::after_import(&store.coverage(), &conveyors);
     report.clock_warnings = merge.clock_warnings();

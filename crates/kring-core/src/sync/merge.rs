@@ -10,7 +10,7 @@
 use super::admit::{self, Gate, Signer};
 use super::bundle::BundleHeader;
 use super::{meta_key, ImportReport, ImportedFile, Peer, SyncResult};
-use crate::clock::{Hlc, FUTURE_TOLERANCE_MILLIS};
+use crate::clock::{Hlc, NodeId, FUTURE_TOLERANCE_MILLIS};
 use crate::crdt::RecordState;
 use crate::model::{RecordId, Role};
 use crate::protection::sweep::{Cause, Swept};
@@ -435,29 +435,40 @@ fn count(report: &mut ImportReport, before: Option<&RecordState>, after: &Record
     }
 }
 
-/// The meta keys an import records for one file: what the sender holds (for delta exports back
-/// to it), with its role on the roster.
-pub(crate) fn file_meta(
+/// What an import learns of one file's author: what the author holds (for delta exports back to
+/// it), its role on the roster and when it wrote the file, to be kept under the author's
+/// [`peer_key`]. `None` for this store's own files, and for a file no newer than what the store
+/// already heard from its author: a shared drive may hand files over out of order, and an older
+/// header would set the author's coverage and last-seen time back.
+pub(crate) fn newer_peer_entry(
     store: &Store,
     header: &BundleHeader,
     role: Role,
-) -> SyncResult<Vec<(Vec<u8>, Vec<u8>)>> {
-    let mut meta = Vec::new();
+) -> SyncResult<Option<Peer>> {
     if header.author_node == store.node_id() {
-        return Ok(meta);
+        return Ok(None);
     }
-    let peer = Peer {
+    let known = store
+        .meta_get(&peer_key(header.author_node))?
+        .and_then(|bytes| serde_json::from_slice::<Peer>(&bytes).ok());
+    if known.is_some_and(|known| known.last_bundle_at_millis > header.created_at_millis) {
+        return Ok(None);
+    }
+    Ok(Some(Peer {
         node: header.author_node,
         name: header.author_name.clone(),
         role,
         version_vector: header.version_vector.clone(),
         last_bundle_at_millis: header.created_at_millis,
         coverage: Some(header.coverage.clone()),
-    };
+    }))
+}
+
+/// The meta key a peer's entry is kept under.
+pub(crate) fn peer_key(node: NodeId) -> Vec<u8> {
     let mut key = meta_key::PEER_PREFIX.to_vec();
-    key.extend_from_slice(&header.author_node.0.to_be_bytes());
-    meta.push((key, serde_json::to_vec(&peer).expect("peers serialise")));
-    Ok(meta)
+    key.extend_from_slice(&node.0.to_be_bytes());
+    key
 }
 
 #[cfg(test)]
