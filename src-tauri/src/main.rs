@@ -7,5 +7,6 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    kring_core::store::prefer_small_pages();
     kring_app::run();
 }

@@ -93,6 +93,8 @@ enum Command {
 }
 
 fn main() -> Result<()> {
+    // As the `kring` binary and the app do, so that what is measured is what they use.
+    kring_core::store::prefer_small_pages();
     match Cli::parse().command {
         Command::Store {
             cards,

@@ -69,6 +69,7 @@ fn emit(line: std::fmt::Arguments) {
 }
 
 fn main() -> ExitCode {
+    kring_core::store::prefer_small_pages();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Chosen before parsing: `--help` is written in it.
     let language = language::choose(&args, |name| std::env::var(name).ok());

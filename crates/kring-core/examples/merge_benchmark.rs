@@ -334,6 +334,8 @@ fn merge(dir: &Path, store_path: &Path) {
 }
 
 fn main() {
+    // As the `kring` binary and the app do, so that what is measured is what they use.
+    kring_core::store::prefer_small_pages();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("generate") => generate(

@@ -20,6 +20,7 @@ pub mod indexes;
 #[cfg(test)]
 mod interleaving_tests;
 pub mod layout;
+mod pages;
 pub(crate) mod private_contact;
 mod purge;
 mod recovery;
@@ -35,6 +36,7 @@ pub use crate::error::{ProblemCode, StoreError, StoreResult};
 use crate::model::{RecordBody, RecordId, RecordKind, Role, ValidationError, Visibility};
 use chrono::{DateTime, Utc};
 use indexes::{Index, TermContribution};
+pub use pages::prefer_small_pages;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
