@@ -15,6 +15,7 @@
 # release app (`cargo build --release -p kring-app`, about 3.5 minutes cold on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash crates/sled-patch/prepare.sh # sled with Kring's patch, which cargo needs (a no-op once there)
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
 runs="${1:-5}"
 

@@ -13,6 +13,7 @@
 # each size; re-running overwrites the reports. CARGO_TARGET_DIR is honoured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash crates/sled-patch/prepare.sh # sled with Kring's patch, which cargo needs (a no-op once there)
 
 sizes=("$@")
 if [ ${#sizes[@]} -eq 0 ]; then

@@ -4,6 +4,7 @@
 # Idempotent: npm packages are installed only when missing or when the lock file changed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash crates/sled-patch/prepare.sh # sled with Kring's patch, which cargo needs (a no-op once there)
 profile="${1:-release}"
 
 # npm packages: installed when missing or when the lock file changed since the last install.

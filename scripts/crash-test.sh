@@ -22,6 +22,7 @@ set -Eeuo pipefail
 # Its set-up commands send their output away: a failing one says which it was.
 trap 'echo "[crash] failed (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
+bash crates/sled-patch/prepare.sh # sled with Kring's patch, which cargo needs (a no-op once there)
 command -v cargo >/dev/null 2>&1 || export PATH="$HOME/.cargo/bin:$PATH"
 
 runs=${1:-50}

@@ -5,6 +5,7 @@
 # Screenshots: target/e2e-screenshots/*.png; tauri-driver logs: target/e2e-logs/*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash crates/sled-patch/prepare.sh # sled with Kring's patch, which cargo needs (a no-op once there)
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1m[e2e]\033[0m %s\n' "$*"; }

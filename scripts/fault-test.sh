@@ -34,6 +34,7 @@
 # (where stores that failed are kept, default target/fault-failures), CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash crates/sled-patch/prepare.sh # sled with Kring's patch, which cargo needs (a no-op once there)
 command -v cargo >/dev/null 2>&1 || export PATH="$HOME/.cargo/bin:$PATH"
 command -v python3 >/dev/null 2>&1 || { echo "[fault] python3 is needed to read backups back" >&2; exit 1; }
 

@@ -19,7 +19,7 @@ fi
 # end-to-end tests in a real window; ImageMagick for whole-screen screenshots; the hyphenation
 # dictionaries WebKitGTK reads for `hyphens: auto`, so long Dutch and German words break at a
 # syllable instead of overflowing (the .deb depends on them too).
-packages=(build-essential pkg-config python3 python3-pip file libssl-dev librsvg2-dev
+packages=(build-essential curl patch pkg-config python3 python3-pip file libssl-dev librsvg2-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
   xvfb xauth webkit2gtk-driver imagemagick hyphen-nl hyphen-fr hyphen-de)
 missing=()
@@ -33,6 +33,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# sled with Kring's patch (crates/sled-patch): every cargo command of the workspace needs it;
+# it takes curl and patch from the packages above.
+bash "$(dirname "${BASH_SOURCE[0]}")/../crates/sled-patch/prepare.sh"
 
 # Node.js and npm build the web UI (Debian 12's Node 18 or newer will do).
 if ! command -v npm >/dev/null 2>&1; then
