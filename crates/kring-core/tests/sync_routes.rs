@@ -667,36 +667,63 @@ fn peer_entry(manager: &Store, networker: &Store) -> kring_core::sync::Peer {
 
 #[test]
 fn an_older_bundle_arriving_late_leaves_what_the_store_knows_of_its_author_as_the_newer_one_said() {
+    let mut world = World::new();
+    let an = world.store("An", Role::Networker);
+    let mia = world.store("Mia", Role::Manager);
+    one_organisation(&[&an, &mia], t0());
+    let earlier = t0() + Duration::hours(1);
+    an.create(&person("Eerst"), None, earlier).unwrap();
+    let older = world.export(&an, true, earlier);
+    let later = t0() + Duration::hours(2);
+    an.create(&person("Later"), None, later).unwrap();
+    let newer = world.export(&an, true, later);
+    let now = t0() + Duration::hours(3);
+    // A shared drive that synced the newer file first hands the older one over afterwards.
+    import(&mia, &newer, now);
+    import(&mia, &older, now);
+    let peer = peer_entry(&mia, &an);
+    assert_eq!(
+        peer.last_bundle_at_millis,
+        later.timestamp_millis(),
+        "the older bundle set An's last bundle back"
+    );
+    assert_eq!(
+        peer.coverage.as_ref(),
+        Some(&an.coverage()),
+        "An's coverage went back to the older bundle's"
+    );
+}
+
+#[test]
+fn a_bundle_written_after_its_authors_clock_was_set_back_still_counts_as_the_newer_one() {
     for in_one_import in [false, true] {
         let mut world = World::new();
         let an = world.store("An", Role::Networker);
         let mia = world.store("Mia", Role::Manager);
         one_organisation(&[&an, &mia], t0());
-        let earlier = t0() + Duration::hours(1);
-        an.create(&person("Eerst"), None, earlier).unwrap();
-        let older = world.export(&an, true, earlier);
-        let later = t0() + Duration::hours(2);
-        an.create(&person("Later"), None, later).unwrap();
-        let newer = world.export(&an, true, later);
+        let before = t0() + Duration::hours(2);
+        an.create(&person("Eerst"), None, before).unwrap();
+        let first = world.export(&an, true, before);
+        // An's laptop clock is set an hour back: the next file is dated before the first, but
+        // An's store wrote it later and holds more.
+        let set_back = t0() + Duration::hours(1);
+        an.create(&person("Daarna"), None, set_back).unwrap();
+        let second = world.export(&an, true, set_back);
         let now = t0() + Duration::hours(3);
-        // A shared drive that synced the newer file first hands the older one over afterwards.
         if in_one_import {
-            mia.import_bundles(&[newer, older], false, now).unwrap();
+            // Kring imports files in the order of their dates: the second one comes first.
+            mia.import_bundles(&[first, second], false, now).unwrap();
         } else {
-            import(&mia, &newer, now);
-            import(&mia, &older, now);
+            import(&mia, &first, now);
+            import(&mia, &second, now);
         }
         let peer = peer_entry(&mia, &an);
-        assert_eq!(
-            peer.last_bundle_at_millis,
-            later.timestamp_millis(),
-            "the older bundle ({} import) set An's last bundle back",
-            if in_one_import { "one" } else { "a second" }
-        );
+        let how = if in_one_import { "one" } else { "a second" };
         assert_eq!(
             peer.coverage.as_ref(),
             Some(&an.coverage()),
-            "An's coverage went back to the older bundle's"
+            "Mia kept what the first file said of An ({how} import)"
         );
+        assert_eq!(peer.last_bundle_at_millis, set_back.timestamp_millis());
     }
 }

@@ -18,7 +18,7 @@
 
 use super::admit::{Gate, Signer};
 use super::bundle::BundleHeader;
-use super::merge::{newer_peer_entry, peer_key, Merge};
+use super::merge::{newer_peer_entry, newer_than, peer_key, Merge};
 use super::{ImportReport, Peer, SyncError, SyncResult};
 use crate::clock::NodeId;
 use crate::crdt::RecordState;
@@ -217,8 +217,8 @@ pub(crate) fn apply(
     let roster = gate.roster.clone();
     let mut merge = Merge::new(store, now, gate, true, began);
     let mut meta = Vec::new();
-    // One entry per author, from the newest of its files (an import may hold several, in any
-    // order).
+    // One entry per author, from the newest of its files by the author's own clock (the files
+    // come sorted by their time, which a computer's clock set back gets wrong).
     let mut peers: BTreeMap<NodeId, Peer> = BTreeMap::new();
     let mut conveyors = Vec::with_capacity(files.len());
     let mut names = Vec::new();
@@ -229,7 +229,7 @@ pub(crate) fn apply(
         merge.apply_file(copy, header, *signer, &mut report, progress)?;
         if let Some(peer) = newer_peer_entry(store, header, signer.role)? {
             match peers.get(&peer.node) {
-                Some(kept) if kept.last_bundle_at_millis > peer.last_bundle_at_millis => {}
+                Some(kept) if newer_than(kept, &peer) => {}
                 _ => {
                     peers.insert(peer.node, peer);
                 }

@@ -437,9 +437,9 @@ fn count(report: &mut ImportReport, before: Option<&RecordState>, after: &Record
 
 /// What an import learns of one file's author: what the author holds (for delta exports back to
 /// it), its role on the roster and when it wrote the file, to be kept under the author's
-/// [`peer_key`]. `None` for this store's own files, and for a file no newer than what the store
-/// already heard from its author: a shared drive may hand files over out of order, and an older
-/// header would set the author's coverage and last-seen time back.
+/// [`peer_key`]. `None` for this store's own files, and for a file older than what the store
+/// already heard from its author (see [`newer_than`]): a shared drive may hand files over out of
+/// order, and an older header would set the author's coverage and last-seen time back.
 pub(crate) fn newer_peer_entry(
     store: &Store,
     header: &BundleHeader,
@@ -448,20 +448,29 @@ pub(crate) fn newer_peer_entry(
     if header.author_node == store.node_id() {
         return Ok(None);
     }
-    let known = store
-        .meta_get(&peer_key(header.author_node))?
-        .and_then(|bytes| serde_json::from_slice::<Peer>(&bytes).ok());
-    if known.is_some_and(|known| known.last_bundle_at_millis > header.created_at_millis) {
-        return Ok(None);
-    }
-    Ok(Some(Peer {
+    let peer = Peer {
         node: header.author_node,
         name: header.author_name.clone(),
         role,
         version_vector: header.version_vector.clone(),
         last_bundle_at_millis: header.created_at_millis,
         coverage: Some(header.coverage.clone()),
-    }))
+    };
+    let known = store
+        .meta_get(&peer_key(header.author_node))?
+        .and_then(|bytes| serde_json::from_slice::<Peer>(&bytes).ok());
+    Ok(match known {
+        Some(known) if newer_than(&known, &peer) => None,
+        _ => Some(peer),
+    })
+}
+
+/// Whether entry `a` of a peer was written after entry `b`: by the author's own clock in the
+/// header (a hybrid clock, which never runs back, even when the computer's clock does), then by
+/// the file's time.
+pub(crate) fn newer_than(a: &Peer, b: &Peer) -> bool {
+    let own = |peer: &Peer| peer.version_vector.get(peer.node);
+    (own(a), a.last_bundle_at_millis) > (own(b), b.last_bundle_at_millis)
 }
 
 /// The meta key a peer's entry is kept under.
