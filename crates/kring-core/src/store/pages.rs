@@ -4,8 +4,8 @@
 //! small allocations at 100,000 cards (`docs/performance.md`, *What sled's open costs*). mimalloc
 //! asks Linux for transparent huge pages for its arenas, so each arena is backed in 2 MB pieces
 //! whether or not it is full. Without them, `kring conflicts` on a 100,000-card store peaks at
-//! 175 MB instead of 210–217 MB, and a merge of 50 exports at 392 MB instead of 454 MB, for the
-//! same CPU time (within 2 %).
+//! 179–180 MB instead of 217–220 MB, and a merge of 50 exports at 392 MB instead of 454 MB, for
+//! about the same CPU time (2 % more in that run).
 
 /// Asks the kernel not to back this process's memory with transparent huge pages. Called once
 /// at the start of the `kring` binary and the app, before the store is opened; a no-op on other
