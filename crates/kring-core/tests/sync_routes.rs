@@ -35,6 +35,15 @@ impl World {
         common::open_initialised(&self.dir.path().join(name), name, role, t0())
     }
 
+    /// An, a networker, and Mia, her Manager of the Network, in one organisation.
+    fn networker_and_manager() -> (World, Store, Store) {
+        let world = World::new();
+        let an = world.store("An", Role::Networker);
+        let mia = world.store("Mia", Role::Manager);
+        one_organisation(&[&an, &mia], t0());
+        (world, an, mia)
+    }
+
     /// A delta export (a full one when nothing is acknowledged yet), as `kring export` writes.
     fn delta(&mut self, store: &Store, now: DateTime<Utc>) -> PathBuf {
         self.export(store, false, now)
@@ -76,10 +85,7 @@ fn has_card(store: &Store, id: RecordId) -> bool {
 
 #[test]
 fn a_newcomer_who_imports_the_current_delta_master_gets_every_older_card_within_two_rounds() {
-    let mut world = World::new();
-    let an = world.store("An", Role::Networker);
-    let mia = world.store("Mia", Role::Manager);
-    one_organisation(&[&an, &mia], t0());
+    let (mut world, an, mia) = World::networker_and_manager();
     let mut now = t0();
     let older: Vec<RecordId> = (0..3)
         .map(|n| an.create(&person(&format!("Oud {n}")), None, now).unwrap())
@@ -362,10 +368,7 @@ impl IntoRecordId for uuid::Uuid {
 
 #[test]
 fn an_edit_held_back_while_a_card_was_summary_travels_when_its_owner_shares_it_again() {
-    let mut world = World::new();
-    let an = world.store("An", Role::Networker);
-    let mia = world.store("Mia", Role::Manager);
-    one_organisation(&[&an, &mia], t0());
+    let (mut world, an, mia) = World::networker_and_manager();
     let mut now = t0();
     let id = an.create(&person("Jan Peeters"), None, now).unwrap();
     for _ in 0..2 {
@@ -489,10 +492,7 @@ fn a_colleague_cannot_fill_in_a_detail_of_a_card_shared_as_a_summary_and_every_s
 
 #[test]
 fn narrowing_a_card_from_shared_to_summary_withdraws_its_details_from_the_manager() {
-    let mut world = World::new();
-    let an = world.store("An", Role::Networker);
-    let mia = world.store("Mia", Role::Manager);
-    one_organisation(&[&an, &mia], t0());
+    let (mut world, an, mia) = World::networker_and_manager();
     let now = t0();
     let id = an
         .create(
@@ -600,10 +600,7 @@ fn a_handover_adds_to_the_successors_own_relationship_and_never_overwrites_it() 
 
 #[test]
 fn stamps_more_than_a_day_ahead_are_refused_naming_the_store_and_the_clock_stays_put() {
-    let mut world = World::new();
-    let an = world.store("An", Role::Networker);
-    let mia = world.store("Mia", Role::Manager);
-    one_organisation(&[&an, &mia], t0());
+    let (mut world, an, mia) = World::networker_and_manager();
     let wrong_clock = t0() + Duration::days(30);
     an.create(&person("Jan"), None, wrong_clock).unwrap();
     let file = world.export(&an, true, wrong_clock);
@@ -623,10 +620,7 @@ fn stamps_more_than_a_day_ahead_are_refused_naming_the_store_and_the_clock_stays
 
 #[test]
 fn a_store_whose_clock_runs_a_month_behind_is_told_so_at_import() {
-    let mut world = World::new();
-    let an = world.store("An", Role::Networker);
-    let mia = world.store("Mia", Role::Manager);
-    one_organisation(&[&an, &mia], t0());
+    let (mut world, an, mia) = World::networker_and_manager();
     let now = t0() + Duration::days(60);
     mia.create(&person("Jan"), None, now).unwrap();
     import(&an, &world.export(&mia, true, now), now);
@@ -667,10 +661,7 @@ fn peer_entry(manager: &Store, networker: &Store) -> kring_core::sync::Peer {
 
 #[test]
 fn an_older_bundle_arriving_late_leaves_what_the_store_knows_of_its_author_as_the_newer_one_said() {
-    let mut world = World::new();
-    let an = world.store("An", Role::Networker);
-    let mia = world.store("Mia", Role::Manager);
-    one_organisation(&[&an, &mia], t0());
+    let (mut world, an, mia) = World::networker_and_manager();
     let earlier = t0() + Duration::hours(1);
     an.create(&person("Eerst"), None, earlier).unwrap();
     let older = world.export(&an, true, earlier);
@@ -697,10 +688,7 @@ fn an_older_bundle_arriving_late_leaves_what_the_store_knows_of_its_author_as_th
 #[test]
 fn a_bundle_written_after_its_authors_clock_was_set_back_still_counts_as_the_newer_one() {
     for in_one_import in [false, true] {
-        let mut world = World::new();
-        let an = world.store("An", Role::Networker);
-        let mia = world.store("Mia", Role::Manager);
-        one_organisation(&[&an, &mia], t0());
+        let (mut world, an, mia) = World::networker_and_manager();
         let before = t0() + Duration::hours(2);
         an.create(&person("Eerst"), None, before).unwrap();
         let first = world.export(&an, true, before);
