@@ -603,9 +603,10 @@ fn kring_capture_says_a_readers_warning_in_french_and_keeps_it_english_in_json()
     );
 }
 
-/// A store damaged in each way `kring check` words: a record missing from the kind index, a
-/// kind entry with no record, a record's search terms that differ, a name that became a number,
-/// and a person re-sent as a note. Written in the store's own layout, as a bug or a forged file would leave it.
+/// A store damaged in each way `kring check` words: an index entry missing, an entry with no
+/// record, a record's search terms that differ, a name that became a number, and a copy of a
+/// person among the notes. Written in the store's own layout, as a bug or a forged file would
+/// leave it.
 fn damaged_store() -> Kring {
     let kring = Kring::initialised("An Peeters");
     let jan = kring.id(&["card", "add", "person", "--name", "Jan Peeters"]);
@@ -614,9 +615,12 @@ fn damaged_store() -> Kring {
     let mia = kring.id(&["card", "add", "person", "--name", "Mia Claes"]);
     let id = |text: &str| text.parse::<kring_core::model::RecordId>().unwrap();
     let db = sled::open(kring.store()).expect("raw sled");
-    let kinds = db.open_tree("index.kind_by_id").unwrap();
-    kinds.remove(id(&jan).as_bytes()).unwrap();
-    kinds.insert([9u8; 16], &b"person"[..]).unwrap();
+    let terms = db.open_tree("index.record_terms").unwrap();
+    terms.remove(id(&jan).as_bytes()).unwrap();
+    db.open_tree("index.conflicts")
+        .unwrap()
+        .insert([9u8; 32], &[][..])
+        .unwrap();
     // An empty list of terms, as postcard writes it: not the terms Els's name calls for.
     db.open_tree("index.record_terms")
         .unwrap()
@@ -635,15 +639,11 @@ fn damaged_store() -> Kring {
             kring_core::store::layout::encode(&state),
         )
         .unwrap();
+    // A copy of Koen among the notes, still saying it is a person.
     let stored = people.get(id(&koen).as_bytes()).unwrap().unwrap();
-    let mut as_note = kring_core::store::layout::decode(id(&koen).0, &stored).unwrap();
-    as_note.kind = "note".into();
     db.open_tree("records.note")
         .unwrap()
-        .insert(
-            id(&koen).as_bytes(),
-            kring_core::store::layout::encode(&as_note),
-        )
+        .insert(id(&koen).as_bytes(), stored)
         .unwrap();
     db.flush().unwrap();
     drop(db);
@@ -655,9 +655,10 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
     let kring = damaged_store();
     let english = kring.run(&["--lang", "en", "check"]);
     for words in [
-        "(kind person)",
+        "index.record_terms: ",
+        "index.conflicts: 0909",
         "(terms differ)",
-        "stored as a 'note'",
+        "stored among the 'note' records but says it is a 'person'",
         "while this store knows it as a 'person'",
         "display_name: a number where text is expected",
     ] {
@@ -671,8 +672,9 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
     let dutch = kring.run(&["--lang", "nl", "check"]);
     assert_ne!(dutch.code, 0, "a damaged store is not clean");
     for words in [
-        "ontbreekt index.kind_by_id: ",
-        "(soort person)",
+        "ontbreekt index.record_terms: ",
+        "index.conflicts: 0909",
+        "bewaard bij de 'note'-records maar zegt dat het een 'person' is",
         "(zoektermen verschillen)",
         "terwijl deze databank het kent als een 'person'",
         "indexregels gecontroleerd",
@@ -681,7 +683,7 @@ fn kring_check_in_dutch_words_every_problem_it_finds_in_dutch() {
         assert!(dutch.stdout.contains(words), "{words}: {}", dutch.stdout);
     }
     for words in [
-        "kind person",
+        "missing",
         "terms differ",
         "stored",
         "while this store",

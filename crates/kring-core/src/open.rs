@@ -19,14 +19,15 @@ impl Store {
         let store = Store::open_engine_with(path, options, &backup_before_layout_change)?;
         let rewrite = store
             .migrating_from()
-            .is_some_and(|found| found < crate::store::CHANGES_LOG);
+            .is_some_and(|found| found < crate::store::NO_KIND_INDEX);
         // A full disk or a read-only folder met while opening is named with the store's folder.
         finish_opening(&store).map_err(|e| e.at_store(path))?;
         if !rewrite {
             return Ok(store);
         }
         // The records were rewritten in place in the new layout (schema 4), or a quarter of the
-        // entries dropped (schema 5), or a fifth (schema 6): a fresh copy leaves the old bytes behind (sled keeps
+        // entries dropped (schema 5), or a fifth (schema 6), or a quarter again (schema 7): a
+        // fresh copy leaves the old bytes behind (sled keeps
         // overwritten and dropped pages in its log) and packs what is left into fewer pages,
         // which every later open pays for (at 100,000 cards: 1.74 GB → 0.82 GB, and 0.26–0.31 s
         // → 0.10–0.12 s of CPU to open). A crash during it leaves the migrated store as it is

@@ -611,17 +611,12 @@ fn finding(kind: FindingKind) -> Finding {
     };
     match kind {
         FindingKind::MissingEntry => Finding::MissingEntry {
-            index: "index.kind_by_id",
+            index: "index.interactions_by_card",
             key: key(),
         },
         FindingKind::StaleEntry => Finding::StaleEntry {
             index: "index.follow_ups_by_card",
             key: key(),
-        },
-        FindingKind::KindEntry => Finding::KindEntry {
-            index: "index.kind_by_id",
-            key: key(),
-            kind: "person".into(),
         },
         FindingKind::TermsDiffer => Finding::TermsDiffer {
             index: "index.record_terms",
@@ -692,8 +687,8 @@ fn every_kind_of_check_finding_has_its_words_in_every_language() {
 fn a_check_finding_keeps_the_english_kring_check_printed_before_it_had_a_code() {
     let english = |kind| finding(kind).to_string();
     assert_eq!(
-        english(FindingKind::KindEntry),
-        "index.kind_by_id: 01a2484483eb72b7a67abac54d59aa51 (kind person)"
+        english(FindingKind::MissingEntry),
+        "index.interactions_by_card: 01a2484483eb72b7a67abac54d59aa51"
     );
     assert_eq!(
         english(FindingKind::TermsDiffer),

@@ -15,6 +15,8 @@
 //!   index (search reads the term file, built from the terms of each record).
 //! - `store-v5`: an entry per record and writing node in the changes index; migrating folds it
 //!   into the changes log (`store::changes_log`), an entry per chunk of a commit's records.
+//! - `store-v6`: an entry per record in the kind index; migrating drops it (a lookup by id finds
+//!   the record in the records trees themselves).
 
 use chrono::{TimeZone, Utc};
 use kring_core::model::{RecordId, RecordKind};
@@ -352,4 +354,97 @@ fn a_store_written_with_schema_5_folds_its_changes_index_into_the_log_and_reads_
     assert!(trees.contains(&"changes".to_owned()), "the log is there");
     let store = common::open_when_free(&folder);
     assert_reads_as(&reading(&store), &expected, "the store opened again");
+}
+
+#[test]
+fn a_store_written_with_schema_6_drops_its_kind_index_and_reads_searches_and_checks_the_same() {
+    let (_dir, folder) = copy_of("store-v6");
+    if writing_expected() {
+        let store = common::open_when_free(&folder);
+        let text = serde_json::to_string_pretty(&reading(&store)).unwrap();
+        std::fs::write(expected_file("store-v6"), text + "\n").unwrap();
+        return;
+    }
+    let expected = expected("store-v6");
+    assert!(
+        tree_names(&folder).contains(&"index.kind_by_id".to_owned()),
+        "the fixture has the kind index, an entry per record"
+    );
+
+    let store = common::open_when_free(&folder);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kring_core::store::SCHEMA_VERSION
+    );
+    assert!(
+        backups_of(&folder).is_empty(),
+        "no record is rewritten, so no backup is taken"
+    );
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
+    assert_reads_as(&reading(&store), &expected, "the migrated store");
+    assert_every_card_is_found_by_its_name(&store);
+    let report = store.check(false, now).unwrap();
+    assert!(report.is_clean(), "the migrated store is clean: {report:?}");
+    drop(store);
+
+    let trees = tree_names(&folder);
+    assert!(
+        !trees.contains(&"index.kind_by_id".to_owned()),
+        "the kind index is gone: {trees:?}"
+    );
+    let store = common::open_when_free(&folder);
+    assert_reads_as(&reading(&store), &expected, "the store opened again");
+}
+
+#[test]
+fn a_copy_an_unchecked_import_left_under_another_kind_moves_to_quarantine_when_the_kind_index_goes()
+{
+    let (_dir, folder) = copy_of("store-v6");
+    let expected = expected("store-v6");
+    let notes_before;
+    {
+        // What an import before imports were checked left: a person re-sent as a note, its copy
+        // among the notes, while the kind index still names the person.
+        let db = sled::open(&folder).expect("raw sled");
+        let people = db.open_tree("records.person").unwrap();
+        let (key, stored) = people.iter().next().unwrap().unwrap();
+        let id = RecordId::from_slice(&key).unwrap();
+        let mut as_note = kring_core::store::layout::decode(id.0, &stored).unwrap();
+        as_note.kind = "note".into();
+        let notes = db.open_tree("records.note").unwrap();
+        notes_before = notes.len();
+        notes
+            .insert(&key, kring_core::store::layout::encode(&as_note))
+            .unwrap();
+        assert_eq!(
+            db.open_tree("index.kind_by_id")
+                .unwrap()
+                .get(&key)
+                .unwrap()
+                .as_deref(),
+            Some(&b"person"[..])
+        );
+        db.flush().unwrap();
+    }
+
+    let store = common::open_when_free(&folder);
+    assert_reads_as(&reading(&store), &expected, "the migrated store");
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
+    let report = store.check(false, now).unwrap();
+    assert!(
+        report.is_clean(),
+        "the copy is no longer beside the record: {report:?}"
+    );
+    assert_eq!(
+        store.all_of_kind(RecordKind::Note).unwrap().len(),
+        notes_before,
+        "the copy no longer reads as a note"
+    );
+    drop(store);
+    let db = sled::open(&folder).expect("raw sled");
+    assert_eq!(
+        db.open_tree("quarantine").unwrap().len(),
+        1,
+        "the copy is kept aside, not thrown away"
+    );
 }

@@ -2,25 +2,30 @@
 //! of every record to its kind's table ([`crate::model::schema`]); find records stored under a kind other
 //! than the one this store knows them by.
 //!
-//! The kind a store knows a record by is its entry in the kind index, written once, when the
-//! record first arrived. A record re-sent under the same id with another kind (by a bug or a forged
-//! file) used to land in a second records tree; `--repair` then re-indexed it under the new kind,
-//! and it travelled on as that kind. Now the copy under the other kind is reported, and `--repair`
-//! moves it out of the records trees into the `quarantine` tree (kept, never read, exported or
-//! backed up), keeps the kind index as it was and rebuilds the indexes from the copy of the known
-//! kind. When there is no copy of the known kind to fall back on, repair leaves the record alone:
-//! only a person can tell which is right.
+//! A record's kind is the records tree it is stored in, and a record never changes kind: an
+//! import refuses a record re-sent under another kind, and the store refuses any write that
+//! would change one (`Store::commit_inner`). So a copy of a record in a second tree, or a copy
+//! that says it is another kind than its tree's, is damage. The check reports it. When exactly
+//! one copy is stored among the records of the kind it says it is, that copy is the record:
+//! `--repair` moves the others out of the records trees into the `quarantine` tree (kept, never
+//! read, exported or backed up) and rebuilds the indexes from the record. With no such copy, or
+//! several, repair leaves them alone: only a person can tell which is right.
+//!
+//! (Until schema 6 a kind index named each record's kind as it first arrived, and a copy under
+//! another kind could land in a second tree by an import; the check then sorted copies by that
+//! index.)
 
 use super::changes_log::{self, Coverage};
 pub use super::check_finding::{Finding, FindingKind};
 use super::indexes::{self, Index, TermContribution};
+use super::records_trees::RecordsTrees;
 use super::{decode_state, encode_state, Store, StoreResult};
 use crate::crdt::RecordState;
 use crate::model::refusal::SaidInEach;
 use crate::model::schema;
 use crate::model::RecordId;
 use chrono::{DateTime, Utc};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
@@ -37,7 +42,7 @@ pub struct CheckReport {
     /// Records that cannot be decoded.
     pub unreadable: Vec<Finding>,
     /// Records whose values do not fit their kind's table, and copies of records stored under
-    /// another kind than the one this store knows them by; sorted by id.
+    /// another kind or beside another copy; sorted by id.
     pub problems: Vec<RecordProblem>,
     /// Whether `--repair` rebuilt the indexes (and moved copies of the wrong kind aside).
     pub repaired: bool,
@@ -45,7 +50,8 @@ pub struct CheckReport {
     pub quarantined: usize,
 }
 
-/// The code of a record stored under another kind than its kind index says.
+/// The code of a copy of a record stored among the records of another kind, or beside another
+/// copy.
 pub const WRONG_KIND: &str = "wrong_kind";
 
 /// One record that does not read as its kind.
@@ -162,15 +168,6 @@ fn terms_entry_hash(key: &[u8], value: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// A kind index entry whose kind is not the one its record is stored as (or has no record).
-fn wrong_kind_entry(key: &[u8], kind: &[u8]) -> Finding {
-    Finding::KindEntry {
-        index: Index::KindById.tree_name(),
-        key: hex(key),
-        kind: String::from_utf8_lossy(kind).into_owned(),
-    }
-}
-
 /// A record's terms entry that holds other terms than the record calls for.
 fn differing_terms_entry(key: &[u8]) -> Finding {
     Finding::TermsDiffer {
@@ -261,10 +258,19 @@ impl Store {
         Ok(report)
     }
 
+    /// Every records tree in the database, read afresh rather than taken from the list lookups
+    /// use (which knows the trees commits wrote to): lookups know them all from then on.
+    fn every_records_tree(&self) -> StoreResult<std::sync::Arc<Vec<(String, sled::Tree)>>> {
+        let trees = RecordsTrees::read(&self.db)?.all();
+        self.records_trees
+            .include(&self.db, trees.iter().map(|(kind, _)| kind.as_str()))?;
+        Ok(trees)
+    }
+
     /// The streaming check: `None` when a record is not alone in the tree of its kind (or
     /// cannot be read), which only the full check can report on.
     ///
-    /// 1. The kind index: the kind this store knows each record by.
+    /// 1. (Until schema 6: the kind index.)
     /// 2. A 64-bit hash of every index entry the store holds (`held`, sorted).
     /// 3. Each record, decoded one at a time: its values against its kind's table, and the
     ///    hash of each entry it calls for (`called`, sorted). Every entry's key ends with the
@@ -276,29 +282,8 @@ impl Store {
     /// The maps are keyed by random ids and by hashes already mixed, hence the fast hasher.
     pub(crate) fn check_streaming(&self, now: DateTime<Utc>) -> StoreResult<Option<CheckReport>> {
         let mut report = CheckReport::default();
-        let kinds = self.stored_kinds();
-        let trees: Vec<sled::Tree> = kinds
-            .iter()
-            .map(|kind| self.db.open_tree(super::record_tree_name(kind)))
-            .collect::<Result<_, _>>()?;
-        // The position in `kinds` of each record's known kind (NOT_STORED for a kind with no
-        // tree), with SEEN set once its record is read.
-        const NOT_STORED: u8 = 0x7f;
-        const SEEN: u8 = 0x80;
-        if kinds.len() >= usize::from(NOT_STORED) {
-            return Ok(None);
-        }
-        let mut indexed: FxHashMap<RecordId, u8> = FxHashMap::default();
-        for item in self.index(Index::KindById).iter() {
-            let (key, kind) = item?;
-            if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
-                let position = kinds
-                    .iter()
-                    .position(|k| k.as_bytes() == &*kind)
-                    .map_or(NOT_STORED, |p| p as u8);
-                indexed.insert(id, position);
-            }
-        }
+        let trees = self.every_records_tree()?;
+        let kinds: Vec<&str> = trees.iter().map(|(kind, _)| kind.as_str()).collect();
 
         // Hashes in sorted vectors, compared by one walk at the end: the same answer as a hash
         // set, without a random access into it per entry (16 % of the check's time at 100,000
@@ -324,37 +309,27 @@ impl Store {
         let mut uncovered: Vec<Vec<u8>> = Vec::new();
 
         let today = now.date_naive();
-        // What a record's search terms read of another (an affiliation's organisation): found
-        // through the kind index, or in every tree when the index lacks it (that is reported
-        // missing; the record is read all the same, as the full check reads it).
-        let read = |id: RecordId, indexed: &FxHashMap<RecordId, u8>| -> Option<RecordState> {
-            let bytes = match indexed.get(&id).map(|p| usize::from(p & !SEEN)) {
-                Some(position) => trees.get(position)?.get(id.as_bytes()).ok()??,
-                None => trees
-                    .iter()
-                    .find_map(|tree| tree.get(id.as_bytes()).ok().flatten())?,
-            };
+        // What a record's search terms read of another (an affiliation's organisation), found
+        // as a lookup by id finds it.
+        let read = |id: RecordId| -> Option<RecordState> {
+            let (_, bytes) = self.records_trees.find(id.as_bytes(), None).ok()??;
             decode_state(id.as_bytes(), &bytes).ok()
         };
         // The entries a record calls for, its terms entry apart (the encoded terms, when it
         // has any).
-        let wanted_of = |state: &RecordState,
-                         indexed: &FxHashMap<RecordId, u8>|
-         -> (Entries, Option<Vec<u8>>) {
-            let id = RecordId(state.id);
-            let mut wanted: Entries = indexes::simple_entries(state).into_iter().collect();
-            wanted.insert((Index::KindById, id.as_bytes().to_vec()));
-            let terms =
-                indexes::term_contributions(state, &mut |other| read(other, indexed), today);
+        let wanted_of = |state: &RecordState| -> (Entries, Option<Vec<u8>>) {
+            let wanted: Entries = indexes::simple_entries(state).into_iter().collect();
+            let terms = indexes::term_contributions(state, &mut |other| read(other), today);
             let encoded =
                 (!terms.is_empty()).then(|| postcard::to_stdvec(&terms).expect("terms encode"));
             (wanted, encoded)
         };
-        let mut unindexed: FxHashSet<RecordId> = FxHashSet::default();
+        // Every record read, so that a second copy of one (under another kind) is noticed.
+        let mut seen: FxHashSet<RecordId> = FxHashSet::default();
         let mut missing: Vec<(Index, Vec<u8>)> = Vec::new();
         let mut terms_differ: FxHashSet<RecordId> = FxHashSet::default();
         let mut called: Vec<u64> = Vec::with_capacity(held.len());
-        for (position, tree) in trees.iter().enumerate() {
+        for (position, (_, tree)) in trees.iter().enumerate() {
             for item in tree.iter() {
                 let (key, value) = item?;
                 let Ok(state) = decode_state(&key, &value) else {
@@ -364,20 +339,14 @@ impl Store {
                     return Ok(None);
                 }
                 let id = RecordId(state.id);
-                match indexed.get_mut(&id) {
-                    Some(known) if *known == position as u8 => *known |= SEEN,
-                    // Known by another kind, or a second copy of a record already read.
-                    Some(_) => return Ok(None),
-                    None => {
-                        if !unindexed.insert(id) {
-                            return Ok(None);
-                        }
-                    }
+                // A second copy of a record already read, under another kind.
+                if !seen.insert(id) {
+                    return Ok(None);
                 }
                 report.records += 1;
                 report.problems.extend(value_problems(id, &state));
                 uncovered.extend(coverage.uncovered(&state));
-                let (wanted, terms) = wanted_of(&state, &indexed);
+                let (wanted, terms) = wanted_of(&state);
                 called.extend(wanted.iter().map(|(index, key)| entry_hash(*index, key)));
                 if let Some(terms) = terms {
                     called.push(terms_entry_hash(id.as_bytes(), &terms));
@@ -414,14 +383,14 @@ impl Store {
         drop((held, called));
         // Only a store with missing entries reads its records again, to name them.
         if !uncalled.is_empty() {
-            for tree in &trees {
+            for (_, tree) in trees.iter() {
                 for item in tree.iter() {
                     let (key, value) = item?;
                     let Ok(state) = decode_state(&key, &value) else {
                         return Ok(None);
                     };
                     let id = RecordId(state.id);
-                    let (wanted, terms) = wanted_of(&state, &indexed);
+                    let (wanted, terms) = wanted_of(&state);
                     missing.extend(
                         wanted
                             .into_iter()
@@ -454,9 +423,8 @@ impl Store {
         }
 
         let mut stale: Vec<(Index, Vec<u8>)> = Vec::new();
-        // Every entry held was called for (a record's kind entry by that record, under its kind;
-        // a record whose stored terms differ leaves its entry over): the pass below would find
-        // nothing, and a clean store skips it.
+        // Every entry held was called for (a record whose stored terms differ leaves its entry
+        // over): the pass below would find nothing, and a clean store skips it.
         let indexes_to_read = if leftover.is_empty() {
             &[][..]
         } else {
@@ -465,26 +433,11 @@ impl Store {
         for index in indexes_to_read {
             for item in self.index(*index).iter() {
                 let (key, value) = item?;
-                match index {
-                    Index::KindById => {
-                        // A record read under its known kind has SEEN set; the value is then
-                        // that kind's name.
-                        let right = RecordId::from_slice(&key)
-                            .and_then(|id| indexed.get(&id))
-                            .is_some_and(|known| known & SEEN != 0);
-                        if !right {
-                            report.stale.push(wrong_kind_entry(&key, &value));
-                            continue;
-                        }
-                    }
-                    Index::RecordTerms
-                        if RecordId::from_slice(&key)
-                            .is_some_and(|id| terms_differ.contains(&id)) =>
-                    {
-                        report.stale.push(differing_terms_entry(&key));
-                        continue;
-                    }
-                    _ => {}
+                if *index == Index::RecordTerms
+                    && RecordId::from_slice(&key).is_some_and(|id| terms_differ.contains(&id))
+                {
+                    report.stale.push(differing_terms_entry(&key));
+                    continue;
                 }
                 let hash = if *index == Index::RecordTerms {
                     terms_entry_hash(&key, &value)
@@ -503,9 +456,7 @@ impl Store {
         report
             .stale
             .extend(stale.iter().map(|(index, key)| stale_entry(*index, key)));
-        let orphans = Coverage::orphans(&self.changes_log, &|id| {
-            indexed.get(&id).is_some_and(|known| known & SEEN != 0) || unindexed.contains(&id)
-        })?;
+        let orphans = Coverage::orphans(&self.changes_log, &|id| seen.contains(&id))?;
         changes_log_findings(&coverage, uncovered, orphans, &mut report);
         report
             .problems
@@ -521,18 +472,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> StoreResult<CheckReport> {
         let mut report = CheckReport::default();
-        let mut indexed: HashMap<RecordId, String> = HashMap::new();
-        for item in self.index(Index::KindById).iter() {
-            let (key, kind) = item?;
-            if let Some(id) = RecordId::from_slice(&key).filter(|_| key.len() == 16) {
-                indexed.insert(id, String::from_utf8_lossy(&kind).into_owned());
-            }
-        }
         // Each record's first copy, and (rarely) its copies in other records trees.
         let mut copies: HashMap<RecordId, (String, RecordState)> = HashMap::new();
         let mut other_copies: HashMap<RecordId, Vec<(String, RecordState)>> = HashMap::new();
-        for kind in self.stored_kinds() {
-            for item in self.db.open_tree(super::record_tree_name(&kind))?.iter() {
+        for (kind, tree) in self.every_records_tree()?.iter() {
+            for item in tree.iter() {
                 let (key, value) = item?;
                 match decode_state(&key, &value) {
                     Ok(state) => {
@@ -553,25 +497,31 @@ impl Store {
                 }
             }
         }
-        // The copy of each record's known kind is the record; any other copy is a stray.
+        // The record is its one copy that is stored among the records of the kind it says it is;
+        // any other copy is a stray. With no such copy, or several, the store cannot tell which
+        // is the record (no write makes that: a record never changes kind), and leaves them.
         let mut states: HashMap<RecordId, RecordState> = HashMap::with_capacity(copies.len());
-        let mut kinds: HashMap<RecordId, String> = HashMap::with_capacity(copies.len());
         let mut strays: Vec<Stray> = Vec::new();
         for (id, first) in copies {
             let mut found = vec![first];
             found.extend(other_copies.remove(&id).unwrap_or_default());
-            let known = indexed
-                .get(&id)
-                .cloned()
-                .or_else(|| (found.len() == 1).then(|| found[0].0.clone()));
-            let record = known.as_ref().and_then(|known| {
-                found
-                    .iter()
-                    .position(|(tree, state)| tree == known && state.kind == *known)
-            });
+            let mut true_copies = found
+                .iter()
+                .enumerate()
+                .filter(|(_, (tree, state))| *tree == state.kind)
+                .map(|(position, _)| position);
+            let record = match (true_copies.next(), true_copies.next()) {
+                (Some(only), None) => Some(only),
+                _ => None,
+            };
+            // The kind the store files it under: its record's, or a lone copy's tree.
+            let known = match record {
+                Some(position) => Some(found[position].0.clone()),
+                None if found.len() == 1 => Some(found[0].0.clone()),
+                None => None,
+            };
             for (position, (tree_kind, state)) in found.into_iter().enumerate() {
                 if Some(position) == record {
-                    kinds.insert(id, tree_kind);
                     states.insert(id, state);
                     continue;
                 }
@@ -596,12 +546,6 @@ impl Store {
                     });
                 }
             }
-            if record.is_none() {
-                // Keep the kind the store knows it by: never re-index it under another.
-                if let Some(known) = indexed.get(&id) {
-                    kinds.insert(id, known.clone());
-                }
-            }
         }
         report.records = states.len();
         for (id, state) in &states {
@@ -615,9 +559,6 @@ impl Store {
         let mut expected_terms: HashMap<RecordId, Vec<TermContribution>> = HashMap::new();
         let today = now.date_naive();
         let mut lookup = |id: RecordId| states.get(&id).cloned();
-        for id in kinds.keys() {
-            expected.insert((Index::KindById, id.as_bytes().to_vec()));
-        }
         for (id, state) in &states {
             expected.extend(indexes::simple_entries(state));
             let terms = indexes::term_contributions(state, &mut lookup, today);
@@ -633,28 +574,14 @@ impl Store {
                 let (key, value) = item?;
                 report.index_entries += 1;
                 let entry = (*index, key.to_vec());
-                match index {
-                    Index::KindById => {
-                        let id = RecordId::from_slice(&key);
-                        let right = id
-                            .and_then(|id| kinds.get(&id))
-                            .is_some_and(|k| k.as_bytes() == &*value);
-                        if !right {
-                            report.stale.push(wrong_kind_entry(&key, &value));
-                            continue;
-                        }
+                if *index == Index::RecordTerms {
+                    let stored: Vec<TermContribution> =
+                        postcard::from_bytes(&value).unwrap_or_default();
+                    let wanted = RecordId::from_slice(&key).and_then(|id| expected_terms.get(&id));
+                    if wanted.is_some_and(|w| *w != stored) {
+                        report.stale.push(differing_terms_entry(&key));
+                        continue;
                     }
-                    Index::RecordTerms => {
-                        let stored: Vec<TermContribution> =
-                            postcard::from_bytes(&value).unwrap_or_default();
-                        let wanted =
-                            RecordId::from_slice(&key).and_then(|id| expected_terms.get(&id));
-                        if wanted.is_some_and(|w| *w != stored) {
-                            report.stale.push(differing_terms_entry(&key));
-                            continue;
-                        }
-                    }
-                    _ => {}
                 }
                 actual.insert(entry);
             }
@@ -683,18 +610,76 @@ impl Store {
             for state in states.values() {
                 changes_log::list(None, state, &mut listed, &mut counts);
             }
-            self.rebuild_indexes(&kinds, &expected_terms, &expected, listed, &strays)?;
+            self.rebuild_indexes(&expected_terms, &expected, listed, &strays)?;
             report.repaired = true;
             report.quarantined = strays.len();
         }
         Ok(report)
     }
 
+    /// Before the kind index is dropped (the migration to schema 7): moves to quarantine each
+    /// copy of a record stored among the records of another kind than the index names, when a
+    /// copy of the named kind is there, as `kring check --repair` moved them while the index
+    /// told the record from the copies. Without it, a copy an import left in a store written
+    /// before imports were checked would be as much the record as the record, and beyond
+    /// repair. Returns how many copies moved; the caller rebuilds the indexes when any did.
+    pub(crate) fn quarantine_copies_the_kind_index_disowns(
+        &self,
+        kind_index: &sled::Tree,
+    ) -> StoreResult<usize> {
+        let trees = RecordsTrees::read(&self.db)?.all();
+        let mut strays: Vec<(usize, sled::IVec, sled::IVec)> = Vec::new();
+        for (place, (kind, tree)) in trees.iter().enumerate() {
+            for item in tree.iter() {
+                let (key, value) = item?;
+                let Some(known) = kind_index.get(&key)? else {
+                    continue;
+                };
+                if &*known == kind.as_bytes() {
+                    continue;
+                }
+                let record_is_there = match trees.iter().find(|(k, _)| k.as_bytes() == &*known) {
+                    Some((_, known_tree)) => known_tree.contains_key(&key)?,
+                    None => false,
+                };
+                if record_is_there {
+                    strays.push((place, key, value));
+                }
+            }
+        }
+        if strays.is_empty() {
+            return Ok(0);
+        }
+        let quarantine = self.db.open_tree(QUARANTINE_TREE)?;
+        let mut moved = sled::Batch::default();
+        let mut removals: HashMap<usize, sled::Batch> = HashMap::new();
+        for (place, key, value) in &strays {
+            let mut quarantined = key.to_vec();
+            quarantined.extend_from_slice(trees[*place].0.as_bytes());
+            moved.insert(quarantined, value.clone());
+            removals.entry(*place).or_default().remove(key.clone());
+        }
+        let mut touched = vec![quarantine];
+        let mut batches = vec![moved];
+        for (place, batch) in removals {
+            touched.push(trees[place].1.clone());
+            batches.push(batch);
+        }
+        use sled::Transactional;
+        touched.as_slice().transaction(|views| {
+            for (view, batch) in views.iter().zip(&batches) {
+                view.apply_batch(batch)?;
+            }
+            Ok::<(), sled::transaction::ConflictableTransactionError<super::StoreError>>(())
+        })?;
+        self.db.flush()?;
+        Ok(strays.len())
+    }
+
     /// Rewrites every index to `expected`, the changes log as `listed` (each record's latest
     /// time per node) and moves the strays to the quarantine tree, in one transaction.
     fn rebuild_indexes(
         &self,
-        kinds: &HashMap<RecordId, String>,
         terms: &HashMap<RecordId, Vec<TermContribution>>,
         expected: &BTreeSet<(Index, Vec<u8>)>,
         listed: Vec<(crate::clock::NodeId, crate::clock::Hlc, RecordId)>,
@@ -711,10 +696,6 @@ impl Store {
             }
             for (entry_index, key) in expected.iter().filter(|(i, _)| i == index) {
                 let value: Vec<u8> = match entry_index {
-                    Index::KindById => RecordId::from_slice(key)
-                        .and_then(|id| kinds.get(&id))
-                        .map(|kind| kind.as_bytes().to_vec())
-                        .unwrap_or_default(),
                     Index::RecordTerms => RecordId::from_slice(key)
                         .and_then(|id| terms.get(&id))
                         .map(|t| postcard::to_stdvec(t).expect("terms encode"))
@@ -847,21 +828,66 @@ mod tests {
         assert_eq!(store.state(id).unwrap().unwrap(), after);
     }
 
-    #[test]
-    fn a_record_resent_under_another_kind_is_reported_and_repair_keeps_the_kind_it_was_known_by() {
-        let (_dir, store) = store();
-        let id = person(&store, "Jan Peeters");
-        let before = store.state(id).unwrap().unwrap();
-        // A forged "note" under the person's id, merged as an import merges it: "note" sorts
-        // before "person", so the merged record says it is a note and lands in records.note.
+    /// A person's record forged as a note: what a bug or a forged file would make of it.
+    fn forged_note(store: &Store, person: &RecordState) -> RecordState {
+        let id = RecordId(person.id);
         let mut forged = RecordState::new(id.0, RecordKind::Note.as_str());
         let stamp = store.next_stamp(now() + chrono::Duration::seconds(1));
         forged.write("about", format!("\"{id}\"").into_bytes(), stamp);
         forged.write("text", b"\"planted\"".to_vec(), stamp);
+        forged
+    }
+
+    /// Writes a record's bytes straight into a records tree, as damage would.
+    fn plant(store: &Store, tree_kind: &str, state: &RecordState) {
+        store
+            .db
+            .open_tree(super::super::record_tree_name(tree_kind))
+            .unwrap()
+            .insert(&state.id.as_bytes()[..], encode_state(state))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_write_that_would_change_a_records_kind_is_refused_and_changes_nothing() {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        // Merged as an import merges it: "note" sorts before "person", so the merged record
+        // says it is a note.
         let mut merged = before.clone();
-        merged.merge(&forged);
+        merged.merge(&forged_note(&store, &before));
         assert_eq!(merged.kind, "note");
-        commit_unchecked(&store, before.clone(), merged);
+        let refused = store
+            .commit(
+                vec![RecordChange {
+                    before: Some(before.clone()),
+                    after: merged,
+                    superseded: Vec::new(),
+                }],
+                Vec::new(),
+                now(),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(&refused, crate::store::StoreError::WrongKind { id: refused_id, actual, expected }
+                if *refused_id == id && actual == "person" && *expected == RecordKind::Note),
+            "{refused:?}"
+        );
+        assert_eq!(store.state(id).unwrap().unwrap(), before);
+        assert_eq!(store.kind_of(id).unwrap().as_deref(), Some("person"));
+        assert!(store.all_of_kind(RecordKind::Note).unwrap().is_empty());
+        assert!(store.check(false, now()).unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_copy_among_another_kinds_records_beside_the_record_is_reported_and_repair_quarantines_it()
+    {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        // A copy of the person among the notes (saying it is a person): damage.
+        plant(&store, "note", &before);
 
         let report = store.check(false, now()).unwrap();
         let wrong: Vec<&RecordProblem> = report
@@ -871,10 +897,12 @@ mod tests {
             .collect();
         assert_eq!(wrong.len(), 1, "{report:?}");
         assert_eq!(wrong[0].id, id.to_string());
-        assert_eq!(wrong[0].kind, "note");
         assert!(wrong[0].repairable);
         assert!(
-            wrong[0].reason.to_string().contains("stored as a 'note'")
+            wrong[0]
+                .reason
+                .to_string()
+                .contains("stored among the 'note' records but says it is a 'person'")
                 && wrong[0]
                     .reason
                     .to_string()
@@ -887,11 +915,7 @@ mod tests {
         let repaired = store.check(true, now()).unwrap();
         assert!(repaired.repaired);
         assert_eq!(repaired.quarantined, 1);
-        assert_eq!(
-            store.kind_of(id).unwrap().as_deref(),
-            Some("person"),
-            "repair does not re-index the record under the kind it was re-sent as"
-        );
+        assert_eq!(store.kind_of(id).unwrap().as_deref(), Some("person"));
         assert!(
             store.all_of_kind(RecordKind::Note).unwrap().is_empty(),
             "the copy no longer reads as a note"
@@ -903,7 +927,7 @@ mod tests {
             .into_iter()
             .map(|(card, _)| card)
             .collect();
-        assert_eq!(found, [id], "the search terms are the person's again");
+        assert_eq!(found, [id], "the search terms are the person's");
         let quarantined = store.db.open_tree(QUARANTINE_TREE).unwrap();
         assert_eq!(
             quarantined.len(),
@@ -915,18 +939,42 @@ mod tests {
     }
 
     #[test]
-    fn a_record_with_no_copy_of_its_known_kind_is_reported_and_repair_neither_reindexes_nor_moves_it(
+    fn copies_of_one_record_under_two_kinds_are_reported_and_repair_leaves_them_alone() {
+        let (_dir, store) = store();
+        let id = person(&store, "Jan Peeters");
+        let before = store.state(id).unwrap().unwrap();
+        // A note under the person's id, among the notes: each copy is stored as what it says
+        // it is, and nothing tells which is the record.
+        plant(&store, "note", &forged_note(&store, &before));
+
+        let repaired = store.check(true, now()).unwrap();
+        let wrong: Vec<&RecordProblem> = repaired
+            .problems
+            .iter()
+            .filter(|p| p.code == WRONG_KIND)
+            .collect();
+        assert_eq!(wrong.len(), 2, "{repaired:?}");
+        assert!(wrong
+            .iter()
+            .all(|p| !p.repairable && p.id == id.to_string()));
+        assert!(
+            wrong[0].reason.to_string().contains("restore a backup"),
+            "{}",
+            wrong[0].reason
+        );
+        assert_eq!(repaired.quarantined, 0);
+        assert_eq!(store.all_of_kind(RecordKind::Note).unwrap().len(), 1);
+        assert_eq!(store.all_of_kind(RecordKind::Person).unwrap().len(), 1);
+        assert_eq!(store.check(false, now()).unwrap().beyond_repair(), 2);
+    }
+
+    #[test]
+    fn a_lone_copy_among_another_kinds_records_is_reported_and_repair_neither_moves_nor_reindexes_it(
     ) {
         let (_dir, store) = store();
         let id = person(&store, "Jan Peeters");
         let before = store.state(id).unwrap().unwrap();
-        let mut forged = RecordState::new(id.0, RecordKind::Note.as_str());
-        let stamp = store.next_stamp(now() + chrono::Duration::seconds(1));
-        forged.write("text", b"\"planted\"".to_vec(), stamp);
-        let mut merged = before.clone();
-        merged.merge(&forged);
-        commit_unchecked(&store, before, merged);
-        // Only the copy of the other kind is left (a damaged store).
+        plant(&store, "note", &before);
         store
             .db
             .open_tree(super::super::record_tree_name("person"))
@@ -950,10 +998,9 @@ mod tests {
         assert_eq!(repaired.quarantined, 0);
         assert_eq!(
             store.kind_of(id).unwrap().as_deref(),
-            Some("person"),
-            "never re-indexed under the kind it was re-sent as"
+            Some("note"),
+            "left where it is"
         );
-        assert_eq!(store.all_of_kind(RecordKind::Note).unwrap().len(), 1);
         assert_eq!(store.check(false, now()).unwrap().beyond_repair(), 1);
     }
 
@@ -1050,7 +1097,7 @@ mod tests {
         assert!(streaming.records >= ids.len());
 
         // Drift of every sort at once: an entry gone from several indexes, a stray entry, a
-        // record's terms changed, a kind entry gone and one for a record that does not exist.
+        // record's terms changed.
         let index = |i: Index| store.index(i).clone();
         let first_key = |i: Index| index(i).iter().keys().next().unwrap().unwrap();
         index(Index::InteractionsByCard)
@@ -1064,10 +1111,6 @@ mod tests {
                 ids[2].as_bytes(),
                 postcard::to_stdvec(&Vec::<TermContribution>::new()).unwrap(),
             )
-            .unwrap();
-        index(Index::KindById).remove(ids[1].as_bytes()).unwrap();
-        index(Index::KindById)
-            .insert(&[9u8; 16][..], &b"person"[..])
             .unwrap();
         // And in the changes log: an entry gone, one that cannot be read, one listing a record
         // the store does not hold.

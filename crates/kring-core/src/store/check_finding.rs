@@ -13,7 +13,6 @@ crate::model::word_enum!(
     FindingKind {
         MissingEntry => "missing_entry",
         StaleEntry => "stale_entry",
-        KindEntry => "kind_entry",
         TermsDiffer => "terms_differ",
         TermFileDiffers => "term_file_differs",
         Unreadable => "unreadable",
@@ -32,12 +31,6 @@ pub enum Finding {
     MissingEntry { index: &'static str, key: String },
     /// An entry the index holds that no record calls for.
     StaleEntry { index: &'static str, key: String },
-    /// A kind index entry whose kind is not the one its record is stored as (or has no record).
-    KindEntry {
-        index: &'static str,
-        key: String,
-        kind: String,
-    },
     /// A record's terms entry that holds other terms than the record calls for.
     TermsDiffer { index: &'static str, key: String },
     /// The search term file holds other terms than the store.
@@ -57,7 +50,8 @@ pub enum Finding {
         says: String,
         known: String,
     },
-    /// Copies under several kinds and a kind index that names none of them.
+    /// Copies under several kinds, none (or more than one) stored among the records of the
+    /// kind it says it is.
     WrongKindUnknown { tree: String, says: String },
     /// A value that does not fit its field: the table's own words, said in each language.
     Value { reason: Box<SaidInEach> },
@@ -69,7 +63,6 @@ impl Finding {
         match self {
             Finding::MissingEntry { .. } => FindingKind::MissingEntry,
             Finding::StaleEntry { .. } => FindingKind::StaleEntry,
-            Finding::KindEntry { .. } => FindingKind::KindEntry,
             Finding::TermsDiffer { .. } => FindingKind::TermsDiffer,
             Finding::TermFileDiffers { .. } => FindingKind::TermFileDiffers,
             Finding::Unreadable { .. } => FindingKind::Unreadable,
@@ -111,13 +104,6 @@ impl Finding {
                 "check-found-stale_entry",
                 index = *index,
                 key = key.as_str()
-            ),
-            Finding::KindEntry { index, key, kind } => t!(
-                language,
-                "check-found-kind_entry",
-                index = *index,
-                key = key.as_str(),
-                kind = kind.as_str()
             ),
             Finding::TermsDiffer { index, key } => t!(
                 language,

@@ -15,9 +15,12 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 /// ‖ source record), 27 % of a store's entries. Search reads the term file (`term_file`), which
 /// is built from [`Index::RecordTerms`], so that tree is dropped by the migration to schema 5
 /// ([`RETIRED_TREES`]).
+///
+/// Until schema 6 a tree `index.kind_by_id` held every record's kind, an entry per record; a
+/// lookup by id now tries the records trees themselves (`store::records_trees`), and the
+/// migration to schema 7 drops it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Index {
-    KindById,
     RecordTerms,
     InteractionsByCard,
     RelationshipsByNetworker,
@@ -37,7 +40,6 @@ pub(crate) const RETIRED_TREES: &[&str] = &["index.terms"];
 
 impl Index {
     pub const ALL: &'static [Index] = &[
-        Index::KindById,
         Index::RecordTerms,
         Index::InteractionsByCard,
         Index::RelationshipsByNetworker,
@@ -69,7 +71,6 @@ impl Index {
 
     pub fn tree_name(self) -> &'static str {
         match self {
-            Index::KindById => "index.kind_by_id",
             Index::RecordTerms => "index.record_terms",
             Index::InteractionsByCard => "index.interactions_by_card",
             Index::RelationshipsByNetworker => "index.relationships_by_networker",

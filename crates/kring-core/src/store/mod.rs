@@ -23,6 +23,7 @@ pub mod layout;
 mod pages;
 pub(crate) mod private_contact;
 mod purge;
+mod records_trees;
 mod recovery;
 pub mod search;
 mod term_file;
@@ -46,8 +47,9 @@ use std::sync::Mutex;
 /// Schema 4 is the compact record layout ([`layout`]); schema 5 keeps search terms only per
 /// record (`index.terms` retired, see [`indexes::RETIRED_TREES`]); schema 6 keeps the records a
 /// delta export looks at in a log of commits instead of an index entry per record
-/// ([`changes_log`]).
-pub const SCHEMA_VERSION: u32 = 6;
+/// ([`changes_log`]); schema 7 finds a record by its id in the records trees themselves, without
+/// a kind index entry per record ([`records_trees`]).
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The first schema with the compact record layout.
 pub(crate) const COMPACT_LAYOUT: u32 = 4;
@@ -57,6 +59,12 @@ pub(crate) const TERMS_PER_RECORD_ONLY: u32 = 5;
 
 /// The first schema with the changes log instead of the changes index.
 pub(crate) const CHANGES_LOG: u32 = 6;
+
+/// The first schema without the kind index (`index.kind_by_id`).
+pub(crate) const NO_KIND_INDEX: u32 = 7;
+
+/// The tree of the kind index, which schema 6 and before kept and the migration drops.
+const RETIRED_KIND_INDEX: &str = "index.kind_by_id";
 
 /// sled's page cache. Its default grew memory well past a gigabyte in the sync prototype.
 pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -154,6 +162,8 @@ pub struct Store {
     /// carries them when its base has not seen that time, with the reference it used to leave
     /// out (see `sync::ExportFilter`).
     resend: sled::Tree,
+    /// The records trees, in the order a lookup by id tries them.
+    records_trees: records_trees::RecordsTrees,
     writer: Mutex<WriterState>,
     /// The term index once loaded (the app at start-up, a command line at its first search): the
     /// term file, or a map in memory; kept in step with every commit.
@@ -297,6 +307,23 @@ fn record_tree_name(kind: &str) -> String {
     format!("records.{kind}")
 }
 
+/// What a write that would change a record's kind is told (see `Store::commit_inner`).
+fn kind_change_refused(before: &RecordState, after: &RecordState) -> StoreError {
+    let id = RecordId(before.id);
+    match after.kind.parse::<RecordKind>() {
+        Ok(expected) => StoreError::WrongKind {
+            id,
+            actual: before.kind.clone(),
+            expected,
+        },
+        // A kind this Kring does not know (a newer one's): said in the error's own words.
+        Err(_) => StoreError::Io(format!(
+            "{id} is a {}, and a write would have made it a {}: a record never changes kind",
+            before.kind, after.kind
+        )),
+    }
+}
+
 /// A record's state as stored (see [`layout`]).
 pub(crate) fn encode_state(state: &RecordState) -> Vec<u8> {
     layout::encode(state)
@@ -424,6 +451,7 @@ impl Store {
         let history = db.open_tree("history")?;
         let resend = db.open_tree("resend")?;
         let changes_log = db.open_tree(changes_log::TREE)?;
+        let records_trees = records_trees::RecordsTrees::read(&db)?;
         let identity = identity::establish(&meta, path)?;
         let last = meta
             .get(meta_key::CLOCK)?
@@ -461,6 +489,7 @@ impl Store {
             history,
             changes_log,
             resend,
+            records_trees,
             memory_index: std::sync::RwLock::new(None),
             derived: derived::Derived::default(),
             commit_observer: std::sync::RwLock::new(None),
@@ -712,25 +741,31 @@ impl Store {
 
     // ----- reading -----------------------------------------------------------------------------
 
-    /// The kind of a record, if it exists (deleted or not).
+    /// The kind of a record, if it exists (deleted or not): the kind of the records tree that
+    /// holds it.
     pub fn kind_of(&self, id: RecordId) -> StoreResult<Option<String>> {
         Ok(self
-            .index(Index::KindById)
-            .get(id.as_bytes())?
-            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+            .records_trees
+            .find(id.as_bytes(), None)?
+            .map(|(kind, _)| kind))
     }
 
     /// The replicated state of a record, deleted or not.
     pub fn state(&self, id: RecordId) -> StoreResult<Option<RecordState>> {
-        let Some(kind) = self.kind_of(id)? else {
-            return Ok(None);
-        };
-        match self.records_tree(&kind)?.get(id.as_bytes())? {
-            Some(bytes) => decode_state(id.as_bytes(), &bytes).map(Some),
-            None => Err(StoreError::Corrupt {
-                id: id.to_string(),
-                reason: format!("indexed as a {kind} but missing from records.{kind}"),
-            }),
+        self.state_expecting(id, None)
+    }
+
+    /// The replicated state of a record, deleted or not, looked for among the records of
+    /// `likely` first: for a caller that knows which kind the record should be (it is found
+    /// whatever its kind).
+    pub(crate) fn state_expecting(
+        &self,
+        id: RecordId,
+        likely: Option<&str>,
+    ) -> StoreResult<Option<RecordState>> {
+        match self.records_trees.find(id.as_bytes(), likely)? {
+            Some((_, bytes)) => decode_state(id.as_bytes(), &bytes).map(Some),
+            None => Ok(None),
         }
     }
 
@@ -741,7 +776,10 @@ impl Store {
 
     /// A typed record, if it exists, is live and is of kind `T`.
     pub fn get<T: RecordBody>(&self, id: RecordId) -> StoreResult<Option<T>> {
-        let Some(state) = self.live_state(id)? else {
+        let Some(state) = self
+            .state_expecting(id, Some(T::KIND.as_str()))?
+            .filter(|s| !s.is_deleted())
+        else {
             return Ok(None);
         };
         if state.kind != T::KIND.as_str() {
@@ -1421,6 +1459,17 @@ impl Store {
             &mut merged,
             &mut removals,
         )?);
+        // A record never changes kind: its kind is the tree it is found in (see
+        // [`records_trees`]), and a second copy under another kind would leave the store unable
+        // to say which is the record. An import refuses such a record before it gets here
+        // (`sync::admit`); this refuses it whatever the route.
+        for change in merged.values() {
+            if let Some(before) = change.before.as_ref() {
+                if before.kind != change.after.kind {
+                    return Err(kind_change_refused(before, &change.after));
+                }
+            }
+        }
         let removed: HashMap<RecordId, &RecordState> = removals
             .iter()
             .map(|state| (RecordId(state.id), state))
@@ -1498,11 +1547,6 @@ impl Store {
             batches
                 .tree(&record_tree_name(&after.kind))
                 .insert(id.as_bytes().to_vec(), bytes);
-            if change.before.is_none() {
-                batches
-                    .tree(Index::KindById.tree_name())
-                    .insert(id.as_bytes().to_vec(), after.kind.as_bytes());
-            }
             let old: BTreeSet<(Index, Vec<u8>)> = change
                 .before
                 .as_ref()
@@ -1650,6 +1694,10 @@ impl Store {
             meta_batch.insert(key, value);
         }
 
+        // A lookup by id finds a record in the trees it knows of: a kind's first record has its
+        // tree known before the commit puts it there.
+        self.records_trees
+            .include(&self.db, merged.values().map(|c| c.after.kind.as_str()))?;
         let written = if clear_first {
             // A restore replaces the whole store: its undo image would be a second copy of it.
             // The restore took a safety backup first (`Store::restore`), which is its way back.
@@ -1849,9 +1897,6 @@ impl Store {
         for (id, state) in removed {
             batches
                 .tree(&record_tree_name(&state.kind))
-                .remove(id.as_bytes().to_vec());
-            batches
-                .tree(Index::KindById.tree_name())
                 .remove(id.as_bytes().to_vec());
             for (index, key) in indexes::simple_entries(state) {
                 batches.tree(index.tree_name()).remove(key);
@@ -2115,6 +2160,10 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 /// Schema 6 folds the changes index (an entry per record and writing node) into the changes log
 /// ([`changes_log`], an entry per chunk of records) and drops it; no record is rewritten, so no
 /// backup either, and `crate::open` rewrites the store fresh as for schema 5.
+///
+/// Schema 7 drops the kind index (an entry per record, naming its kind): a lookup by id tries
+/// the records trees ([`records_trees`]). Nothing is rewritten and no backup is taken; the
+/// store is rewritten fresh as for schema 5.
 fn migrate(
     store: &Store,
     found: u32,
@@ -2156,7 +2205,30 @@ fn migrate(
             store.db.drop_tree(changes_log::RETIRED_INDEX)?;
         }
     }
-    if found < 3 {
+    let mut rebuild = false;
+    if found < NO_KIND_INDEX {
+        let has_tree = |name: &str| {
+            store
+                .db
+                .tree_names()
+                .iter()
+                .any(|tree| &**tree == name.as_bytes())
+        };
+        if has_tree(RETIRED_KIND_INDEX) {
+            // The index told a record from copies of it an unchecked import left under another
+            // kind; those move aside while it still can. Dropping a tree that is gone already
+            // does nothing.
+            let kind_index = store.db.open_tree(RETIRED_KIND_INDEX)?;
+            store.quarantine_copies_the_kind_index_disowns(&kind_index)?;
+            drop(kind_index);
+            store.db.drop_tree(RETIRED_KIND_INDEX)?;
+        }
+        // A copy moved aside (now, or by a migration a crash stopped) leaves its index entries:
+        // rebuilt when the store holds any quarantined copy.
+        rebuild = has_tree(check::QUARANTINE_TREE)
+            && !store.db.open_tree(check::QUARANTINE_TREE)?.is_empty();
+    }
+    if found < 3 || rebuild {
         store.check(true, Utc::now())?;
     }
     Ok(())
@@ -2409,12 +2481,19 @@ impl Store {
         let whole_bytes: Vec<u8> = (0..hex.len() / 2)
             .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex digits"))
             .collect();
-        let mut found = Vec::new();
-        for item in self.index(Index::KindById).scan_prefix(&whole_bytes) {
-            let (key, _) = item?;
+        let mut found: Vec<RecordId> = Vec::new();
+        let candidates = self.records_trees.all();
+        let keys = candidates
+            .iter()
+            .flat_map(|(_, tree)| tree.scan_prefix(&whole_bytes).keys());
+        for key in keys {
+            let key = key?;
             let Some(id) = RecordId::from_slice(&key) else {
                 continue;
             };
+            if found.contains(&id) {
+                continue;
+            }
             if id
                 .0
                 .simple()
@@ -2503,22 +2582,37 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `visit` with every record (deleted ones too) in id order.
+    /// Calls `visit` with every record (deleted ones too) in id order: the records trees read
+    /// side by side, the lowest id next. (A copy of a record in a second tree, which only a
+    /// damaged store holds, is left out, as a lookup by id finds only one.)
     pub fn for_each_state(
         &self,
         mut visit: impl FnMut(RecordState) -> StoreResult<()>,
     ) -> StoreResult<()> {
-        let mut trees: HashMap<String, sled::Tree> = HashMap::new();
-        for item in self.index(Index::KindById).iter() {
-            let (key, kind) = item?;
-            let kind = String::from_utf8_lossy(&kind).into_owned();
-            if !trees.contains_key(&kind) {
-                trees.insert(kind.clone(), self.records_tree(&kind)?);
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        let trees = self.records_trees.all();
+        let mut readers: Vec<sled::Iter> = trees.iter().map(|(_, tree)| tree.iter()).collect();
+        // The next record of each tree, keyed by its id (and, for equal ids, by the tree's
+        // place in lookup order, which a lookup by id would find first).
+        let mut next: BinaryHeap<Reverse<(sled::IVec, usize, sled::IVec)>> = BinaryHeap::new();
+        for (place, reader) in readers.iter_mut().enumerate() {
+            if let Some(item) = reader.next() {
+                let (key, value) = item?;
+                next.push(Reverse((key, place, value)));
             }
-            let Some(bytes) = trees[&kind].get(&key)? else {
+        }
+        let mut last: Option<sled::IVec> = None;
+        while let Some(Reverse((key, place, value))) = next.pop() {
+            if let Some(item) = readers[place].next() {
+                let (key, value) = item?;
+                next.push(Reverse((key, place, value)));
+            }
+            if last.as_ref() == Some(&key) {
                 continue;
-            };
-            visit(decode_state(&key, &bytes)?)?;
+            }
+            visit(decode_state(&key, &value)?)?;
+            last = Some(key);
         }
         Ok(())
     }

@@ -142,7 +142,10 @@ impl<'s> Merge<'s> {
                     (Some(read.clone()), merged)
                 }
                 None => {
-                    let stored = self.store.state(id)?;
+                    // Most of an import updates records of the kind it says they are.
+                    let stored = self
+                        .store
+                        .state_expecting(id, Some(incoming.kind.as_str()))?;
                     (stored.clone(), stored)
                 }
             },

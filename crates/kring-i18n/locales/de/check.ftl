@@ -1,7 +1,6 @@
 # Was `kring check` gefunden hat (siehe en/check.ftl).
 check-found-missing_entry = { $index }: { $key }
 check-found-stale_entry = { $index }: { $key }
-check-found-kind_entry = { $index }: { $key } (Art { $kind })
 check-found-terms_differ = { $index }: { $key } (Suchbegriffe weichen ab)
 check-found-term_file_differs = { $file } (die Suchbegriffsdatei enthält andere Begriffe als der Datenspeicher: `kring check --repair` entfernt sie, und die App baut sie neu auf)
 check-found-unreadable = { $reason }

@@ -7,7 +7,6 @@
 # arrives worded in the same language.
 check-found-missing_entry = { $index }: { $key }
 check-found-stale_entry = { $index }: { $key }
-check-found-kind_entry = { $index }: { $key } (kind { $kind })
 check-found-terms_differ = { $index }: { $key } (terms differ)
 check-found-term_file_differs = { $file } (the search term file holds other terms than the store: `kring check --repair` removes it, and the app builds it again)
 check-found-unreadable = { $reason }

@@ -1,7 +1,6 @@
 # Ce que `kring check` a trouvé (voir en/check.ftl).
 check-found-missing_entry = { $index } : { $key }
 check-found-stale_entry = { $index } : { $key }
-check-found-kind_entry = { $index } : { $key } (type { $kind })
 check-found-terms_differ = { $index } : { $key } (termes différents)
 check-found-term_file_differs = { $file } (le fichier des termes de recherche contient d'autres termes que la base de données : `kring check --repair` le supprime, et l'application le reconstruit)
 check-found-unreadable = { $reason }

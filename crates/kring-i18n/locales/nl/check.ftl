@@ -1,7 +1,6 @@
 # Wat `kring check` vond (zie en/check.ftl).
 check-found-missing_entry = { $index }: { $key }
 check-found-stale_entry = { $index }: { $key }
-check-found-kind_entry = { $index }: { $key } (soort { $kind })
 check-found-terms_differ = { $index }: { $key } (zoektermen verschillen)
 check-found-term_file_differs = { $file } (het zoektermenbestand bevat andere termen dan de databank: `kring check --repair` verwijdert het, en de app bouwt het opnieuw op)
 check-found-unreadable = { $reason }
