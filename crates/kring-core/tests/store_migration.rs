@@ -397,54 +397,87 @@ fn a_store_written_with_schema_6_drops_its_kind_index_and_reads_searches_and_che
 }
 
 #[test]
-fn a_copy_an_unchecked_import_left_under_another_kind_moves_to_quarantine_when_the_kind_index_goes()
-{
+fn copies_the_kind_index_did_not_name_move_to_quarantine_when_it_goes_and_the_store_reads_as_before(
+) {
     let (_dir, folder) = copy_of("store-v6");
     let expected = expected("store-v6");
-    let notes_before;
+    let (person, stray_note, notes_before);
     {
-        // What an import before imports were checked left: a person re-sent as a note, its copy
-        // among the notes, while the kind index still names the person.
         let db = sled::open(&folder).expect("raw sled");
+        let kind_index = db.open_tree("index.kind_by_id").unwrap();
+        // What an import left before imports were checked: a person re-sent as an interaction,
+        // merged (the kind that sorts first wins) and stored among the interactions, which a
+        // lookup by id tries before the people, while the kind index still names the person.
         let people = db.open_tree("records.person").unwrap();
         let (key, stored) = people.iter().next().unwrap().unwrap();
-        let id = RecordId::from_slice(&key).unwrap();
-        let mut as_note = kring_core::store::layout::decode(id.0, &stored).unwrap();
-        as_note.kind = "note".into();
-        let notes = db.open_tree("records.note").unwrap();
-        notes_before = notes.len();
-        notes
-            .insert(&key, kring_core::store::layout::encode(&as_note))
+        person = RecordId::from_slice(&key).unwrap();
+        let mut as_interaction = kring_core::store::layout::decode(person.0, &stored).unwrap();
+        as_interaction.kind = "interaction".into();
+        db.open_tree("records.interaction")
+            .unwrap()
+            .insert(&key, kring_core::store::layout::encode(&as_interaction))
             .unwrap();
         assert_eq!(
-            db.open_tree("index.kind_by_id")
-                .unwrap()
-                .get(&key)
-                .unwrap()
-                .as_deref(),
+            kind_index.get(&key).unwrap().as_deref(),
             Some(&b"person"[..])
         );
+        // And a note the index has no entry for (left behind when its record was removed).
+        let notes = db.open_tree("records.note").unwrap();
+        notes_before = notes.len();
+        let (_, a_note) = notes.iter().next().unwrap().unwrap();
+        stray_note = RecordId(uuid::Uuid::from_u128(0x5eed));
+        let note = kring_core::store::layout::decode(stray_note.0, &a_note).unwrap();
+        notes
+            .insert(
+                stray_note.as_bytes(),
+                kring_core::store::layout::encode(&note),
+            )
+            .unwrap();
+        assert!(kind_index.get(stray_note.as_bytes()).unwrap().is_none());
         db.flush().unwrap();
     }
 
     let store = common::open_when_free(&folder);
     assert_reads_as(&reading(&store), &expected, "the migrated store");
-    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
-    let report = store.check(false, now).unwrap();
-    assert!(
-        report.is_clean(),
-        "the copy is no longer beside the record: {report:?}"
+    assert_eq!(
+        store.state(person).unwrap().unwrap().kind,
+        "person",
+        "the record is the copy the index named"
     );
+    assert!(store.state(stray_note).unwrap().is_none());
     assert_eq!(
         store.all_of_kind(RecordKind::Note).unwrap().len(),
         notes_before,
-        "the copy no longer reads as a note"
+        "the note the index did not name stays out of sight"
     );
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
+    let report = store.check(false, now).unwrap();
+    assert!(report.is_clean(), "{report:?}");
     drop(store);
-    let db = sled::open(&folder).expect("raw sled");
+
+    let quarantined = |folder: &Path| -> Vec<Vec<u8>> {
+        let db = sled::open(folder).expect("raw sled");
+        let tree = db.open_tree("quarantine").unwrap();
+        tree.iter().keys().map(|k| k.unwrap().to_vec()).collect()
+    };
+    let mut wanted = vec![
+        [person.as_bytes().as_slice(), b"interaction"].concat(),
+        [stray_note.as_bytes().as_slice(), b"note"].concat(),
+    ];
+    wanted.sort();
     assert_eq!(
-        db.open_tree("quarantine").unwrap().len(),
-        1,
-        "the copy is kept aside, not thrown away"
+        quarantined(&folder),
+        wanted,
+        "each copy kept aside under its id and the kind of the tree it was in"
     );
+    // Migrated once: the next open finds a schema 7 store and reads it the same.
+    let store = common::open_when_free(&folder);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kring_core::store::SCHEMA_VERSION
+    );
+    assert_reads_as(&reading(&store), &expected, "the store opened again");
+    assert!(store.check(false, now).unwrap().is_clean());
+    drop(store);
+    assert_eq!(quarantined(&folder).len(), 2);
 }

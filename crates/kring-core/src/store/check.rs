@@ -105,6 +105,10 @@ struct Stray {
 /// id ‖ the kind of the records tree it was in, value the encoded state.
 pub const QUARANTINE_TREE: &str = "quarantine";
 
+/// In `meta` while copies the migration to schema 7 moved to quarantine may have left index
+/// entries behind (see `Store::quarantine_copies_the_kind_index_does_not_name`).
+pub(crate) const REBUILD_AFTER_QUARANTINE_KEY: &[u8] = b"rebuild_indexes_after_quarantine";
+
 /// Why a copy stored among the `tree_kind` records (saying it is a `says`) is not the record.
 fn wrong_kind_reason(
     tree_kind: &str,
@@ -617,13 +621,19 @@ impl Store {
         Ok(report)
     }
 
-    /// Before the kind index is dropped (the migration to schema 7): moves to quarantine each
-    /// copy of a record stored among the records of another kind than the index names, when a
-    /// copy of the named kind is there, as `kring check --repair` moved them while the index
-    /// told the record from the copies. Without it, a copy an import left in a store written
-    /// before imports were checked would be as much the record as the record, and beyond
-    /// repair. Returns how many copies moved; the caller rebuilds the indexes when any did.
-    pub(crate) fn quarantine_copies_the_kind_index_disowns(
+    /// Before the kind index is dropped (the migration to schema 7): moves to quarantine every
+    /// copy of a record in a records tree the index does not name for its id. Every read went
+    /// through the index, so such a copy was out of sight: a copy an import left under another
+    /// kind before imports were checked (while the index named the record's own), or one left
+    /// behind when its record was removed (an erasure removed the copy the index named). Without
+    /// the index it would read as the record, or beside it. Quarantine keeps the bytes and never
+    /// reads, exports or backs them up.
+    ///
+    /// In three steps, each flushed, so that a crash between them loses nothing and the next
+    /// open simply does them again: the copies into quarantine; a mark in `meta` that the
+    /// indexes need rebuilding (the migration rebuilds them and removes it); the copies out of
+    /// their trees. Returns how many copies moved.
+    pub(crate) fn quarantine_copies_the_kind_index_does_not_name(
         &self,
         kind_index: &sled::Tree,
     ) -> StoreResult<usize> {
@@ -632,17 +642,7 @@ impl Store {
         for (place, (kind, tree)) in trees.iter().enumerate() {
             for item in tree.iter() {
                 let (key, value) = item?;
-                let Some(known) = kind_index.get(&key)? else {
-                    continue;
-                };
-                if &*known == kind.as_bytes() {
-                    continue;
-                }
-                let record_is_there = match trees.iter().find(|(k, _)| k.as_bytes() == &*known) {
-                    Some((_, known_tree)) => known_tree.contains_key(&key)?,
-                    None => false,
-                };
-                if record_is_there {
+                if kind_index.get(&key)?.as_deref() != Some(kind.as_bytes()) {
                     strays.push((place, key, value));
                 }
             }
@@ -650,28 +650,23 @@ impl Store {
         if strays.is_empty() {
             return Ok(0);
         }
-        let quarantine = self.db.open_tree(QUARANTINE_TREE)?;
-        let mut moved = sled::Batch::default();
+        let mut quarantined = sled::Batch::default();
         let mut removals: HashMap<usize, sled::Batch> = HashMap::new();
         for (place, key, value) in &strays {
-            let mut quarantined = key.to_vec();
-            quarantined.extend_from_slice(trees[*place].0.as_bytes());
-            moved.insert(quarantined, value.clone());
+            let mut at = key.to_vec();
+            at.extend_from_slice(trees[*place].0.as_bytes());
+            quarantined.insert(at, value.clone());
             removals.entry(*place).or_default().remove(key.clone());
         }
-        let mut touched = vec![quarantine];
-        let mut batches = vec![moved];
+        self.db
+            .open_tree(QUARANTINE_TREE)?
+            .apply_batch(quarantined)?;
+        self.db.flush()?;
+        self.meta.insert(REBUILD_AFTER_QUARANTINE_KEY, &[][..])?;
+        self.db.flush()?;
         for (place, batch) in removals {
-            touched.push(trees[place].1.clone());
-            batches.push(batch);
+            trees[place].1.apply_batch(batch)?;
         }
-        use sled::Transactional;
-        touched.as_slice().transaction(|views| {
-            for (view, batch) in views.iter().zip(&batches) {
-                view.apply_batch(batch)?;
-            }
-            Ok::<(), sled::transaction::ConflictableTransactionError<super::StoreError>>(())
-        })?;
         self.db.flush()?;
         Ok(strays.len())
     }
@@ -1000,6 +995,13 @@ mod tests {
             store.kind_of(id).unwrap().as_deref(),
             Some("note"),
             "left where it is"
+        );
+        assert!(
+            matches!(
+                store.state(id),
+                Err(crate::store::StoreError::Corrupt { .. })
+            ),
+            "read as the damage it is, so that no edit writes a second copy beside it"
         );
         assert_eq!(store.check(false, now()).unwrap().beyond_repair(), 1);
     }

@@ -763,10 +763,22 @@ impl Store {
         id: RecordId,
         likely: Option<&str>,
     ) -> StoreResult<Option<RecordState>> {
-        match self.records_trees.find(id.as_bytes(), likely)? {
-            Some((_, bytes)) => decode_state(id.as_bytes(), &bytes).map(Some),
-            None => Ok(None),
+        let Some((kind, bytes)) = self.records_trees.find(id.as_bytes(), likely)? else {
+            return Ok(None);
+        };
+        let state = decode_state(id.as_bytes(), &bytes)?;
+        // Only damage puts a record among another kind's records; read as it is, an edit would
+        // write it to its own kind's tree beside the copy (`kring check` reports it).
+        if state.kind != kind {
+            return Err(StoreError::Corrupt {
+                id: id.to_string(),
+                reason: format!(
+                    "stored among the {kind} records but says it is a {}",
+                    state.kind
+                ),
+            });
         }
+        Ok(Some(state))
     }
 
     /// The state of a live (not deleted) record.
@@ -2162,13 +2174,34 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 /// backup either, and `crate::open` rewrites the store fresh as for schema 5.
 ///
 /// Schema 7 drops the kind index (an entry per record, naming its kind): a lookup by id tries
-/// the records trees ([`records_trees`]). Nothing is rewritten and no backup is taken; the
-/// store is rewritten fresh as for schema 5.
+/// the records trees ([`records_trees`]). The index was what every read went through, so a copy
+/// of a record it did not name (one an unchecked import left under another kind, or one left
+/// behind when the record was removed) was out of sight; such copies move to the quarantine tree
+/// first, so that the store reads as it did, and the indexes are rebuilt if any moved. No record
+/// is rewritten and no backup is taken; the store is rewritten fresh as for schema 5. This runs
+/// first: it moves stored bytes as they are, so the backup of a schema 3 store sees the records
+/// as they will read.
 fn migrate(
     store: &Store,
     found: u32,
     before_layout_change: &dyn Fn(&Store) -> StoreResult<()>,
 ) -> StoreResult<()> {
+    let has_tree = |name: &str| {
+        store
+            .db
+            .tree_names()
+            .iter()
+            .any(|tree| &**tree == name.as_bytes())
+    };
+    if found < NO_KIND_INDEX && has_tree(RETIRED_KIND_INDEX) {
+        // Each step may run twice (a crash before the schema number is written): the copies
+        // still out of place move again, the drop of a tree that is gone does nothing, and the
+        // mark that the indexes need rebuilding stays until they are.
+        let kind_index = store.db.open_tree(RETIRED_KIND_INDEX)?;
+        store.quarantine_copies_the_kind_index_does_not_name(&kind_index)?;
+        drop(kind_index);
+        store.db.drop_tree(RETIRED_KIND_INDEX)?;
+    }
     if found < COMPACT_LAYOUT {
         before_layout_change(store)?;
         store.convert_to_compact_layout()?;
@@ -2205,31 +2238,14 @@ fn migrate(
             store.db.drop_tree(changes_log::RETIRED_INDEX)?;
         }
     }
-    let mut rebuild = false;
-    if found < NO_KIND_INDEX {
-        let has_tree = |name: &str| {
-            store
-                .db
-                .tree_names()
-                .iter()
-                .any(|tree| &**tree == name.as_bytes())
-        };
-        if has_tree(RETIRED_KIND_INDEX) {
-            // The index told a record from copies of it an unchecked import left under another
-            // kind; those move aside while it still can. Dropping a tree that is gone already
-            // does nothing.
-            let kind_index = store.db.open_tree(RETIRED_KIND_INDEX)?;
-            store.quarantine_copies_the_kind_index_disowns(&kind_index)?;
-            drop(kind_index);
-            store.db.drop_tree(RETIRED_KIND_INDEX)?;
-        }
-        // A copy moved aside (now, or by a migration a crash stopped) leaves its index entries:
-        // rebuilt when the store holds any quarantined copy.
-        rebuild = has_tree(check::QUARANTINE_TREE)
-            && !store.db.open_tree(check::QUARANTINE_TREE)?.is_empty();
-    }
+    // Copies moved aside above leave index entries behind them.
+    let rebuild = store
+        .meta
+        .contains_key(check::REBUILD_AFTER_QUARANTINE_KEY)?;
     if found < 3 || rebuild {
         store.check(true, Utc::now())?;
+        store.meta.remove(check::REBUILD_AFTER_QUARANTINE_KEY)?;
+        store.db.flush()?;
     }
     Ok(())
 }
