@@ -76,6 +76,10 @@ pub(crate) fn finish_opening(store: &Store) -> StoreResult<()> {
             crate::trust::adopt_roster(store, &peers, now)?;
             crate::sync::withdraw_narrowed(store, now)?;
         }
+        if found < crate::store::NO_KIND_INDEX {
+            // Done by `apply_pending` below (and again at the next open should a crash stop it).
+            crate::protection::erasure::sweep_every_forget_again(store)?;
+        }
         store.finish_migration()?;
     }
     // A restore, then an import, that a crash interrupted is finished (a restore is undone if

@@ -440,6 +440,13 @@ pub(crate) fn apply_pending(
     Ok(Some(outcome))
 }
 
+/// Has the next [`apply_pending`] sweep every forget again, whatever it swept before: for the
+/// migration to schema 7, after which a copy of a forgotten card that a removal left among
+/// another kind's records (it removed the copy the kind index named) is found by id.
+pub(crate) fn sweep_every_forget_again(store: &Store) -> StoreResult<()> {
+    store.meta_remove(APPLIED_KEY)
+}
+
 /// Sweeps the records of a backup about to be restored: the store's own forgets (records and
 /// local ones) and retention rules stay in force over it, so that a backup from before a forget
 /// revives nothing. The store's forget records are kept among the restored records.

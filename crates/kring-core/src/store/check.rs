@@ -621,19 +621,20 @@ impl Store {
         Ok(report)
     }
 
-    /// Before the kind index is dropped (the migration to schema 7): moves to quarantine every
-    /// copy of a record in a records tree the index does not name for its id. Every read went
-    /// through the index, so such a copy was out of sight: a copy an import left under another
-    /// kind before imports were checked (while the index named the record's own), or one left
-    /// behind when its record was removed (an erasure removed the copy the index named). Without
-    /// the index it would read as the record, or beside it. Quarantine keeps the bytes and never
+    /// Before the kind index is dropped (the migration to schema 7): moves to quarantine each
+    /// copy of a record stored among the records of another kind than the index names for its
+    /// id, when a copy of the named kind is there: a copy an import left before imports were
+    /// checked, which `kring check --repair` moved while the index told the record from its
+    /// copies. Without the index it would be as much the record as the record. Copies the index
+    /// says nothing about stay where they are (lists read the trees, so they were in sight, and
+    /// `kring check` reports what is wrong with them). Quarantine keeps the bytes and never
     /// reads, exports or backs them up.
     ///
     /// In three steps, each flushed, so that a crash between them loses nothing and the next
     /// open simply does them again: the copies into quarantine; a mark in `meta` that the
     /// indexes need rebuilding (the migration rebuilds them and removes it); the copies out of
     /// their trees. Returns how many copies moved.
-    pub(crate) fn quarantine_copies_the_kind_index_does_not_name(
+    pub(crate) fn quarantine_copies_the_kind_index_disowns(
         &self,
         kind_index: &sled::Tree,
     ) -> StoreResult<usize> {
@@ -642,7 +643,17 @@ impl Store {
         for (place, (kind, tree)) in trees.iter().enumerate() {
             for item in tree.iter() {
                 let (key, value) = item?;
-                if kind_index.get(&key)?.as_deref() != Some(kind.as_bytes()) {
+                let Some(known) = kind_index.get(&key)? else {
+                    continue;
+                };
+                if &*known == kind.as_bytes() {
+                    continue;
+                }
+                let record_is_there = match trees.iter().find(|(k, _)| k.as_bytes() == &*known) {
+                    Some((_, known_tree)) => known_tree.contains_key(&key)?,
+                    None => false,
+                };
+                if record_is_there {
                     strays.push((place, key, value));
                 }
             }
@@ -996,14 +1007,22 @@ mod tests {
             Some("note"),
             "left where it is"
         );
-        assert!(
-            matches!(
-                store.state(id),
-                Err(crate::store::StoreError::Corrupt { .. })
-            ),
-            "read as the damage it is, so that no edit writes a second copy beside it"
+        assert_eq!(
+            store.state(id).unwrap().unwrap(),
+            before,
+            "read as it is, so that sweeps and opens go on"
         );
         assert_eq!(store.check(false, now()).unwrap().beyond_repair(), 1);
+        // A removal (a forget's sweep, a retention rule) removes it from where it is.
+        store
+            .commit_swept(Vec::new(), vec![before], Vec::new(), now())
+            .unwrap();
+        assert_eq!(store.kind_of(id).unwrap(), None);
+        assert!(store
+            .db
+            .open_tree(super::super::record_tree_name("note"))
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

@@ -763,22 +763,13 @@ impl Store {
         id: RecordId,
         likely: Option<&str>,
     ) -> StoreResult<Option<RecordState>> {
-        let Some((kind, bytes)) = self.records_trees.find(id.as_bytes(), likely)? else {
-            return Ok(None);
-        };
-        let state = decode_state(id.as_bytes(), &bytes)?;
-        // Only damage puts a record among another kind's records; read as it is, an edit would
-        // write it to its own kind's tree beside the copy (`kring check` reports it).
-        if state.kind != kind {
-            return Err(StoreError::Corrupt {
-                id: id.to_string(),
-                reason: format!(
-                    "stored among the {kind} records but says it is a {}",
-                    state.kind
-                ),
-            });
+        // A record found among another kind's records (only damage puts it there, and `kring
+        // check` reports it) is read as it is: refusing it would stop every sweep, and with a
+        // forget pending, every open, `kring check --repair` included.
+        match self.records_trees.find(id.as_bytes(), likely)? {
+            Some((_, bytes)) => decode_state(id.as_bytes(), &bytes).map(Some),
+            None => Ok(None),
         }
-        Ok(Some(state))
     }
 
     /// The state of a live (not deleted) record.
@@ -1910,6 +1901,17 @@ impl Store {
             batches
                 .tree(&record_tree_name(&state.kind))
                 .remove(id.as_bytes().to_vec());
+            // A record that damage left among another kind's records is read from there (see
+            // `state_expecting`), so it is removed from there.
+            if let Some((stored_as, _)) =
+                self.records_trees.find(id.as_bytes(), Some(&state.kind))?
+            {
+                if stored_as != state.kind {
+                    batches
+                        .tree(&record_tree_name(&stored_as))
+                        .remove(id.as_bytes().to_vec());
+                }
+            }
             for (index, key) in indexes::simple_entries(state) {
                 batches.tree(index.tree_name()).remove(key);
             }
@@ -2174,13 +2176,12 @@ fn open_error(path: &Path, error: sled::Error) -> StoreError {
 /// backup either, and `crate::open` rewrites the store fresh as for schema 5.
 ///
 /// Schema 7 drops the kind index (an entry per record, naming its kind): a lookup by id tries
-/// the records trees ([`records_trees`]). The index was what every read went through, so a copy
-/// of a record it did not name (one an unchecked import left under another kind, or one left
-/// behind when the record was removed) was out of sight; such copies move to the quarantine tree
-/// first, so that the store reads as it did, and the indexes are rebuilt if any moved. No record
-/// is rewritten and no backup is taken; the store is rewritten fresh as for schema 5. This runs
-/// first: it moves stored bytes as they are, so the backup of a schema 3 store sees the records
-/// as they will read.
+/// the records trees ([`records_trees`]). The index told a record from copies of it an
+/// unchecked import left among another kind's records; such copies move to the quarantine tree
+/// first, and the indexes are rebuilt if any moved (`crate::open` also has every forget swept
+/// again, for a copy a forgotten card left behind). No record is rewritten and no backup is
+/// taken; the store is rewritten fresh as for schema 5. This runs first: it moves stored bytes
+/// as they are, so the backup of a schema 3 store sees the records as they will read.
 fn migrate(
     store: &Store,
     found: u32,
@@ -2198,7 +2199,7 @@ fn migrate(
         // still out of place move again, the drop of a tree that is gone does nothing, and the
         // mark that the indexes need rebuilding stays until they are.
         let kind_index = store.db.open_tree(RETIRED_KIND_INDEX)?;
-        store.quarantine_copies_the_kind_index_does_not_name(&kind_index)?;
+        store.quarantine_copies_the_kind_index_disowns(&kind_index)?;
         drop(kind_index);
         store.db.drop_tree(RETIRED_KIND_INDEX)?;
     }
