@@ -834,6 +834,15 @@ mod tests {
         assert_eq!(store.state(id).unwrap().unwrap(), after);
     }
 
+    /// The copies a report says are stored under a kind they should not be.
+    fn wrong_kind_problems(report: &CheckReport) -> Vec<&RecordProblem> {
+        report
+            .problems
+            .iter()
+            .filter(|p| p.code == WRONG_KIND)
+            .collect()
+    }
+
     /// A person's record forged as a note: what a bug or a forged file would make of it.
     fn forged_note(store: &Store, person: &RecordState) -> RecordState {
         let id = RecordId(person.id);
@@ -896,11 +905,7 @@ mod tests {
         plant(&store, "note", &before);
 
         let report = store.check(false, now()).unwrap();
-        let wrong: Vec<&RecordProblem> = report
-            .problems
-            .iter()
-            .filter(|p| p.code == WRONG_KIND)
-            .collect();
+        let wrong = wrong_kind_problems(&report);
         assert_eq!(wrong.len(), 1, "{report:?}");
         assert_eq!(wrong[0].id, id.to_string());
         assert!(wrong[0].repairable);
@@ -954,11 +959,7 @@ mod tests {
         plant(&store, "note", &forged_note(&store, &before));
 
         let repaired = store.check(true, now()).unwrap();
-        let wrong: Vec<&RecordProblem> = repaired
-            .problems
-            .iter()
-            .filter(|p| p.code == WRONG_KIND)
-            .collect();
+        let wrong = wrong_kind_problems(&repaired);
         assert_eq!(wrong.len(), 2, "{repaired:?}");
         assert!(wrong
             .iter()
@@ -989,11 +990,7 @@ mod tests {
             .unwrap();
 
         let repaired = store.check(true, now()).unwrap();
-        let wrong: Vec<&RecordProblem> = repaired
-            .problems
-            .iter()
-            .filter(|p| p.code == WRONG_KIND)
-            .collect();
+        let wrong = wrong_kind_problems(&repaired);
         assert_eq!(wrong.len(), 1, "{repaired:?}");
         assert!(!wrong[0].repairable);
         assert!(

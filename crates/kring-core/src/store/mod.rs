@@ -619,16 +619,7 @@ impl Store {
 
     /// The kinds that have a records tree in this store, including kinds from newer versions.
     pub(crate) fn stored_kinds(&self) -> Vec<String> {
-        self.db
-            .tree_names()
-            .into_iter()
-            .filter_map(|name| {
-                std::str::from_utf8(&name)
-                    .ok()?
-                    .strip_prefix("records.")
-                    .map(str::to_owned)
-            })
-            .collect()
+        records_trees::kinds_stored_in(&self.db)
     }
 
     // ----- profile and settings -------------------------------------------------------------

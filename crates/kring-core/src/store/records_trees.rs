@@ -60,19 +60,23 @@ fn rank(kind: &str) -> (usize, &str) {
     (place, kind)
 }
 
+/// The kinds that have a records tree in `db`, including kinds from newer versions.
+pub(crate) fn kinds_stored_in(db: &sled::Db) -> Vec<String> {
+    db.tree_names()
+        .into_iter()
+        .filter_map(|name| {
+            std::str::from_utf8(&name)
+                .ok()?
+                .strip_prefix("records.")
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
 impl RecordsTrees {
     /// The records trees the store holds now.
     pub(crate) fn read(db: &sled::Db) -> StoreResult<RecordsTrees> {
-        let mut kinds: Vec<String> = db
-            .tree_names()
-            .into_iter()
-            .filter_map(|name| {
-                std::str::from_utf8(&name)
-                    .ok()?
-                    .strip_prefix("records.")
-                    .map(str::to_owned)
-            })
-            .collect();
+        let mut kinds = kinds_stored_in(db);
         kinds.sort_by(|a, b| rank(a).cmp(&rank(b)));
         let mut trees = Vec::with_capacity(kinds.len());
         for kind in kinds {
